@@ -1,0 +1,64 @@
+package dev.flarec.compiler;
+
+import dev.flarec.compiler.decode.ModuleDecoder;
+import dev.flarec.compiler.descriptor.DescriptorBuilder;
+import dev.flarec.compiler.emit.ClassEmitter;
+import dev.flarec.compiler.validate.Wasm2Profile;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.objectweb.asm.MethodTooLargeException;
+import run.endive.wasm.WasmModule;
+
+/**
+ * The compiler's entry point for Java programs: decode, validate, describe, emit.
+ *
+ * <pre>{@code
+ * Module module = Flarec.compile(Path.of("add.wasm")).load();
+ * Instance instance = module.instantiate();
+ * IntBinaryOperator add = instance.function("add").as(IntBinaryOperator.class);
+ * int three = add.applyAsInt(1, 2);
+ * }</pre>
+ */
+public final class Flarec {
+  private Flarec() {}
+
+  /** Compiles a module from its binary encoding. */
+  public static CompiledModule compile(byte[] wasm) {
+    return compile(wasm, CompileOptions.defaults());
+  }
+
+  public static CompiledModule compile(byte[] wasm, CompileOptions options) {
+    WasmModule module = ModuleDecoder.decode(wasm);
+    Wasm2Profile.check(module);
+    ModuleDescriptor descriptor = DescriptorBuilder.build(module, options.className());
+    Map<String, byte[]> classes;
+    try {
+      classes = new ClassEmitter(module, descriptor).emit();
+    } catch (MethodTooLargeException e) {
+      throw new UnsupportedModuleException(
+          "the JVM method for " + e.getMethodName() + " exceeds 64 KiB of bytecode",
+          CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+    }
+    return new CompiledModule(descriptor, classes);
+  }
+
+  /** Compiles the module in {@code file}. */
+  public static CompiledModule compile(Path file) {
+    return compile(file, CompileOptions.defaults());
+  }
+
+  public static CompiledModule compile(Path file, CompileOptions options) {
+    try {
+      return compile(Files.readAllBytes(file), options);
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("no such file: " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.flarec.compiler.descriptor;
+
+import dev.flarec.compiler.InvalidModuleException;
+import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.compiler.layout.JvmTypes;
+import dev.flarec.compiler.layout.NamingScheme;
+import dev.flarec.runtime.descriptor.ConstExpr;
+import dev.flarec.runtime.descriptor.ExternKind;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.DataSegment;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.ElementSegment;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.Export;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.Function;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.Import;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.MemoryDef;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.SegmentMode;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.ValueType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.ActiveDataSegment;
+import run.endive.wasm.types.ActiveElement;
+import run.endive.wasm.types.DeclarativeElement;
+import run.endive.wasm.types.Element;
+import run.endive.wasm.types.FunctionImport;
+import run.endive.wasm.types.GlobalImport;
+import run.endive.wasm.types.Instruction;
+import run.endive.wasm.types.MemoryImport;
+import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.MutabilityType;
+import run.endive.wasm.types.NameCustomSection;
+import run.endive.wasm.types.OpCode;
+import run.endive.wasm.types.TableImport;
+import run.endive.wasm.types.TableLimits;
+
+/**
+ * Builds the {@link ModuleDescriptor} of a decoded, validated module: everything the runtime
+ * needs to link and instantiate it, with function method names chosen here once.
+ */
+public final class DescriptorBuilder {
+  private DescriptorBuilder() {}
+
+  public static ModuleDescriptor build(WasmModule m, String className) {
+    List<FunctionType> types = new ArrayList<>();
+    for (run.endive.wasm.types.FunctionType t : m.typeSection().types()) {
+      types.add(JvmTypes.functionType(t));
+    }
+
+    List<Import> imports = new ArrayList<>();
+    List<Function> functions = new ArrayList<>();
+    List<TableDef> tables = new ArrayList<>();
+    List<MemoryDef> memories = new ArrayList<>();
+    List<GlobalDef> globals = new ArrayList<>();
+    Set<Integer> exportedGlobals = new HashSet<>();
+    List<Export> exports = new ArrayList<>();
+    for (int i = 0; i < m.exportSection().exportCount(); i++) {
+      run.endive.wasm.types.Export e = m.exportSection().getExport(i);
+      ExternKind kind = externKind(e.exportType());
+      exports.add(new Export(e.name(), kind, e.index()));
+      if (kind == ExternKind.GLOBAL) {
+        exportedGlobals.add(e.index());
+      }
+    }
+
+    for (int i = 0; i < m.importSection().importCount(); i++) {
+      run.endive.wasm.types.Import imp = m.importSection().getImport(i);
+      if (imp instanceof FunctionImport f) {
+        imports.add(new Import(imp.module(), imp.name(), ExternKind.FUNCTION, functions.size()));
+        functions.add(new Function(f.typeIndex(), null));
+      } else if (imp instanceof TableImport t) {
+        imports.add(new Import(imp.module(), imp.name(), ExternKind.TABLE, tables.size()));
+        tables.add(new TableDef(JvmTypes.valueType(t.entryType()), tableLimits(t.limits()), true));
+      } else if (imp instanceof MemoryImport mem) {
+        imports.add(new Import(imp.module(), imp.name(), ExternKind.MEMORY, memories.size()));
+        memories.add(new MemoryDef(memoryLimits(mem.limits()), true));
+      } else if (imp instanceof GlobalImport g) {
+        imports.add(new Import(imp.module(), imp.name(), ExternKind.GLOBAL, globals.size()));
+        globals.add(
+            new GlobalDef(
+                JvmTypes.valueType(g.type()), g.mutabilityType() == MutabilityType.Var, true, true));
+      } else {
+        throw new UnsupportedModuleException(
+            "import " + imp.module() + "." + imp.name() + " is of a kind beyond WebAssembly 2.0");
+      }
+    }
+
+    NamingScheme names = new NamingScheme();
+    NameCustomSection nameSection = m.nameSection();
+    int imported = functions.size();
+    for (int i = 0; i < m.functionSection().functionCount(); i++) {
+      int index = imported + i;
+      String wasmName = nameSection == null ? null : nameSection.nameOfFunction(index);
+      functions.add(
+          new Function(m.functionSection().getFunctionType(i), names.functionMethod(index, wasmName)));
+    }
+    for (int i = 0; i < m.tableSection().tableCount(); i++) {
+      run.endive.wasm.types.Table t = m.tableSection().getTable(i);
+      tables.add(new TableDef(JvmTypes.valueType(t.elementType()), tableLimits(t.limits()), false));
+    }
+    m.memorySection()
+        .ifPresent(
+            s -> {
+              for (int i = 0; i < s.memoryCount(); i++) {
+                memories.add(new MemoryDef(memoryLimits(s.getMemory(i).limits()), false));
+              }
+            });
+    for (int i = 0; i < m.globalSection().globalCount(); i++) {
+      run.endive.wasm.types.Global g = m.globalSection().getGlobal(i);
+      int index = globals.size();
+      globals.add(
+          new GlobalDef(
+              JvmTypes.valueType(g.valueType()),
+              g.mutabilityType() == MutabilityType.Var,
+              false,
+              exportedGlobals.contains(index)));
+    }
+
+    List<ElementSegment> elements = new ArrayList<>();
+    for (Element e : m.elementSection().elements()) {
+      List<ConstExpr> items = new ArrayList<>();
+      for (List<Instruction> init : e.initializers()) {
+        items.add(constExpr(init));
+      }
+      ValueType type = JvmTypes.valueType(e.type());
+      if (e instanceof ActiveElement a) {
+        elements.add(
+            new ElementSegment(SegmentMode.ACTIVE, a.tableIndex(), constExpr(a.offset()), type, items));
+      } else if (e instanceof DeclarativeElement) {
+        elements.add(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, type, items));
+      } else {
+        elements.add(new ElementSegment(SegmentMode.PASSIVE, 0, null, type, items));
+      }
+    }
+
+    List<DataSegment> data = new ArrayList<>();
+    for (run.endive.wasm.types.DataSegment s : m.dataSection().dataSegments()) {
+      if (s instanceof ActiveDataSegment a) {
+        data.add(
+            new DataSegment(
+                SegmentMode.ACTIVE, (int) a.index(), constExpr(a.offsetInstructions()), a.data()));
+      } else {
+        data.add(new DataSegment(SegmentMode.PASSIVE, 0, null, s.data()));
+      }
+    }
+
+    int start =
+        m.startSection().map(s -> (int) s.startIndex()).orElse(ModuleDescriptor.NO_START);
+    return new ModuleDescriptor(
+        className, types, imports, functions, tables, memories, globals, exports, start, elements,
+        data);
+  }
+
+  /**
+   * A constant expression as the descriptor stores it. In Wasm 2.0 it is exactly one constant
+   * instruction (followed by {@code end}, which the parser may or may not keep).
+   */
+  public static ConstExpr constExpr(List<Instruction> code) {
+    List<Instruction> body = new ArrayList<>(code);
+    if (!body.isEmpty() && body.get(body.size() - 1).opcode() == OpCode.END) {
+      body.remove(body.size() - 1);
+    }
+    if (body.size() != 1) {
+      throw new InvalidModuleException("constant expression required");
+    }
+    Instruction ins = body.get(0);
+    return switch (ins.opcode()) {
+      case I32_CONST -> new ConstExpr(ConstExpr.Op.I32_CONST, (int) ins.operand(0));
+      case I64_CONST -> new ConstExpr(ConstExpr.Op.I64_CONST, ins.operand(0));
+      case F32_CONST -> new ConstExpr(ConstExpr.Op.F32_CONST, ins.operand(0));
+      case F64_CONST -> new ConstExpr(ConstExpr.Op.F64_CONST, ins.operand(0));
+      case REF_NULL -> new ConstExpr(ConstExpr.Op.REF_NULL, ins.operand(0));
+      case REF_FUNC -> new ConstExpr(ConstExpr.Op.REF_FUNC, ins.operand(0));
+      case GLOBAL_GET -> new ConstExpr(ConstExpr.Op.GLOBAL_GET, ins.operand(0));
+      default -> throw new InvalidModuleException("constant expression required");
+    };
+  }
+
+  private static ExternKind externKind(run.endive.wasm.types.ExternalType t) {
+    return switch (t) {
+      case FUNCTION -> ExternKind.FUNCTION;
+      case TABLE -> ExternKind.TABLE;
+      case MEMORY -> ExternKind.MEMORY;
+      case GLOBAL -> ExternKind.GLOBAL;
+      default -> throw new UnsupportedModuleException("export of kind " + t + " is beyond WebAssembly 2.0");
+    };
+  }
+
+  // The parser stores "no maximum" as its own ceiling; map it back to "none".
+  private static Limits memoryLimits(MemoryLimits l) {
+    long max = l.maximumPages() >= MemoryLimits.MAX_PAGES ? Limits.NO_MAX : l.maximumPages();
+    return new Limits(l.initialPages(), max);
+  }
+
+  private static Limits tableLimits(TableLimits l) {
+    long max = l.max() >= TableLimits.LIMIT_MAX ? Limits.NO_MAX : l.max();
+    return new Limits(l.min(), max);
+  }
+}

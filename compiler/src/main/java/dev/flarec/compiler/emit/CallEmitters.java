@@ -1,0 +1,56 @@
+package dev.flarec.compiler.emit;
+
+import dev.flarec.compiler.layout.JvmTypes;
+import dev.flarec.compiler.layout.NamingScheme;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
+
+/**
+ * {@code call} and {@code call_indirect}. Every call is an {@code invokestatic} with the callee's
+ * exact JVM types and the instance appended: to the callee's own method, or to a small bridge
+ * of the generated class for imports and indirect calls (see {@code ClassEmitter}), which C2
+ * inlines. Nothing is boxed except the results of multi-value functions.
+ */
+final class CallEmitters {
+  private CallEmitters() {}
+
+  static Emitter call() {
+    return (f, ins) -> {
+      int callee = (int) ins.operand(0);
+      FunctionType t = f.module.functionType(callee);
+      f.loadInstance();
+      f.invokeOwn(f.module.callTarget(callee), JvmTypes.methodDescriptor(t, f.module.instanceDesc));
+      afterCall(f, t);
+    };
+  }
+
+  static Emitter callIndirect() {
+    return (f, ins) -> {
+      int typeIndex = (int) ins.operand(0);
+      int tableIndex = (int) ins.operand(1);
+      FunctionType t = f.module.type(typeIndex);
+      f.pop(); // element index
+      f.module.indirectCalls.add(((long) typeIndex << 32) | tableIndex);
+      f.loadInstance();
+      f.invokeOwn(
+          NamingScheme.indirectBridge(typeIndex, tableIndex),
+          JvmTypes.methodDescriptor(t, "I", f.module.instanceDesc));
+      afterCall(f, t);
+    };
+  }
+
+  private static void afterCall(FunctionEmitter f, FunctionType t) {
+    for (int i = 0; i < t.params().size(); i++) {
+      f.pop();
+    }
+    if (t.results().size() == 1) {
+      f.push(t.results().get(0));
+    } else if (t.results().size() > 1) {
+      f.unboxResults(t.results());
+    }
+  }
+
+  static ValueType[] none() {
+    return new ValueType[0];
+  }
+}

@@ -1,0 +1,293 @@
+package dev.flarec.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.compiler.layout.JvmTypes;
+import dev.flarec.compiler.layout.NamingScheme;
+import dev.flarec.runtime.descriptor.ConstExpr;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.FunctionBody;
+
+/**
+ * Generates the class of one module: a final subclass of the runtime's {@code Instance} with
+ *
+ * <ul>
+ *   <li>a typed field per memory, table, imported function handle and global;
+ *   <li>a constructor copying the linkage into those fields;
+ *   <li>{@code initializeGlobals()}, the global initialisers compiled to bytecode;
+ *   <li>one public static method per Wasm function, taking the instance last;
+ *   <li>bridges: one static method per imported function and per {@code call_indirect}
+ *       signature and table, so that call sites stay a single {@code invokestatic}.
+ * </ul>
+ *
+ * @see <a href="https://docs.oracle.com/javase/specs/jvms/se17/html/jvms-4.html">JVMS §4</a>
+ */
+public final class ClassEmitter {
+  /** The JVM's limit on parameter slots of an instance-less method, less one for the instance. */
+  private static final int MAX_PARAM_SLOTS = 254;
+
+  private final WasmModule wasm;
+  private final ModuleInfo module;
+  private final ClassWriter cw;
+  private final EmitterTable table = new EmitterTable();
+
+  public ClassEmitter(WasmModule wasm, ModuleDescriptor descriptor) {
+    this.wasm = wasm;
+    this.module = new ModuleInfo(descriptor);
+    this.cw = new FrameComputingClassWriter();
+  }
+
+  /** Generates the class; returns class files by binary name. */
+  public Map<String, byte[]> emit() {
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, module.internalName, null, RuntimeNames.INSTANCE, null);
+    cw.visitSource(module.descriptor.className() + ".wasm", null);
+    emitFields();
+    emitConstructor();
+    emitInitializeGlobals();
+    emitFunctions();
+    emitImportBridges();
+    emitIndirectBridges();
+    cw.visitEnd();
+    return Map.of(module.descriptor.className(), cw.toByteArray());
+  }
+
+  private void emitFields() {
+    ModuleDescriptor d = module.descriptor;
+    for (int i = 0; i < module.importedFunctions; i++) {
+      cw.visitField(ACC_PUBLIC | ACC_FINAL, NamingScheme.importField(i), "L" + RuntimeNames.METHOD_HANDLE + ";", null, null).visitEnd();
+    }
+    for (int i = 0; i < d.memories().size(); i++) {
+      cw.visitField(ACC_PUBLIC | ACC_FINAL, NamingScheme.memoryField(i), RuntimeNames.MEMORY_DESC, null, null).visitEnd();
+    }
+    for (int i = 0; i < d.tables().size(); i++) {
+      cw.visitField(ACC_PUBLIC | ACC_FINAL, NamingScheme.tableField(i), RuntimeNames.TABLE_DESC, null, null).visitEnd();
+    }
+    for (int i = 0; i < d.globals().size(); i++) {
+      int access = ACC_PUBLIC | (d.globals().get(i).shared() ? ACC_FINAL : 0);
+      cw.visitField(access, NamingScheme.globalField(i), module.globalFieldDesc(i), null, null).visitEnd();
+    }
+  }
+
+  private void emitConstructor() {
+    ModuleDescriptor d = module.descriptor;
+    String linkageDesc = "L" + RuntimeNames.LINKAGE + ";";
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + linkageDesc + ")V", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, 1);
+    mv.visitMethodInsn(INVOKESPECIAL, RuntimeNames.INSTANCE, "<init>", "(" + linkageDesc + ")V", false);
+    for (int i = 0; i < module.importedFunctions; i++) {
+      copyFromLinkage(mv, i, "importedFunction", RuntimeNames.METHOD_HANDLE, NamingScheme.importField(i));
+    }
+    for (int i = 0; i < d.memories().size(); i++) {
+      copyFromLinkage(mv, i, "memory", RuntimeNames.MEMORY, NamingScheme.memoryField(i));
+    }
+    for (int i = 0; i < d.tables().size(); i++) {
+      copyFromLinkage(mv, i, "table", RuntimeNames.TABLE, NamingScheme.tableField(i));
+    }
+    for (int i = 0; i < d.globals().size(); i++) {
+      GlobalDef g = d.globals().get(i);
+      if (g.shared()) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        pushInt(mv, i);
+        mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.LINKAGE, "global", "(I)L" + RuntimeNames.GLOBAL + ";", false);
+        mv.visitTypeInsn(CHECKCAST, RuntimeNames.globalCell(g.type()));
+        mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+      }
+    }
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void copyFromLinkage(MethodVisitor mv, int index, String getter, String type, String field) {
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, 1);
+    pushInt(mv, index);
+    mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.LINKAGE, getter, "(I)L" + type + ";", false);
+    mv.visitFieldInsn(PUTFIELD, module.internalName, field, "L" + type + ";");
+  }
+
+  private void emitInitializeGlobals() {
+    MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "initializeGlobals", "()V", null, null);
+    mv.visitCode();
+    List<GlobalDef> globals = module.descriptor.globals();
+    int imported = 0;
+    while (imported < globals.size() && globals.get(imported).imported()) {
+      imported++;
+    }
+    for (int i = imported; i < globals.size(); i++) {
+      GlobalDef g = globals.get(i);
+      ConstExpr init =
+          dev.flarec.compiler.descriptor.DescriptorBuilder.constExpr(
+              wasm.globalSection().getGlobal(i - imported).initInstructions());
+      mv.visitVarInsn(ALOAD, 0);
+      if (g.shared()) {
+        mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+      }
+      pushConst(mv, init);
+      if (g.shared()) {
+        mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
+      } else {
+        mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), g.type().descriptor());
+      }
+    }
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void pushConst(MethodVisitor mv, ConstExpr c) {
+    switch (c.op()) {
+      case I32_CONST -> pushInt(mv, (int) c.operand());
+      case I64_CONST -> mv.visitLdcInsn(c.operand());
+      case F32_CONST -> mv.visitLdcInsn(Float.intBitsToFloat((int) c.operand()));
+      case F64_CONST -> mv.visitLdcInsn(Double.longBitsToDouble(c.operand()));
+      case REF_NULL -> mv.visitInsn(ACONST_NULL);
+      case REF_FUNC -> {
+        mv.visitVarInsn(ALOAD, 0);
+        pushInt(mv, (int) c.operand());
+        mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.INSTANCE, "functionRef", "(I)L" + RuntimeNames.FUNCTION_REF + ";", false);
+      }
+      case GLOBAL_GET -> {
+        int g = (int) c.operand();
+        ValueType t = module.globalType(g);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(g), module.globalFieldDesc(g));
+        if (module.globalInCell(g)) {
+          mv.visitFieldInsn(GETFIELD, RuntimeNames.globalCell(t), "value", t.descriptor());
+        }
+      }
+    }
+  }
+
+  private void emitFunctions() {
+    ModuleDescriptor d = module.descriptor;
+    for (int i = module.importedFunctions; i < d.functions().size(); i++) {
+      FunctionType type = module.functionType(i);
+      int slots = 0;
+      for (ValueType p : type.params()) {
+        slots += p.slots();
+      }
+      if (slots > MAX_PARAM_SLOTS) {
+        throw new UnsupportedModuleException(
+            "function has " + slots + " parameter slots; the JVM allows " + MAX_PARAM_SLOTS,
+            i, UnsupportedModuleException.UNKNOWN, null);
+      }
+      FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);
+      String name = d.functions().get(i).methodName();
+      MethodVisitor mv =
+          cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, JvmTypes.methodDescriptor(type, module.instanceDesc), null, null);
+      new FunctionEmitter(mv, module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table).emit();
+    }
+  }
+
+  private void emitImportBridges() {
+    for (int i = 0; i < module.importedFunctions; i++) {
+      FunctionType type = module.functionType(i);
+      MethodVisitor mv =
+          cw.visitMethod(ACC_PUBLIC | ACC_STATIC, NamingScheme.importBridge(i), JvmTypes.methodDescriptor(type, module.instanceDesc), null, null);
+      mv.visitCode();
+      int instanceSlot = paramSlots(type);
+      mv.visitVarInsn(ALOAD, instanceSlot);
+      mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.importField(i), "L" + RuntimeNames.METHOD_HANDLE + ";");
+      invokeExactAndReturn(mv, type);
+    }
+  }
+
+  private void emitIndirectBridges() {
+    for (long key : module.indirectCalls) {
+      int typeIndex = (int) (key >>> 32);
+      int tableIndex = (int) key;
+      FunctionType type = module.type(typeIndex);
+      MethodVisitor mv =
+          cw.visitMethod(
+              ACC_PUBLIC | ACC_STATIC,
+              NamingScheme.indirectBridge(typeIndex, tableIndex),
+              JvmTypes.methodDescriptor(type, "I", module.instanceDesc),
+              null,
+              null);
+      mv.visitCode();
+      int elementSlot = paramSlots(type);
+      int instanceSlot = elementSlot + 1;
+      mv.visitVarInsn(ALOAD, instanceSlot);
+      mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.tableField(tableIndex), RuntimeNames.TABLE_DESC);
+      mv.visitVarInsn(ILOAD, elementSlot);
+      mv.visitVarInsn(ALOAD, instanceSlot);
+      pushInt(mv, typeIndex);
+      mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.INSTANCE, "type", "(I)L" + RuntimeNames.FUNCTION_TYPE + ";", false);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL,
+          RuntimeNames.TABLE,
+          "functionForCall",
+          "(IL" + RuntimeNames.FUNCTION_TYPE + ";)L" + RuntimeNames.FUNCTION_REF + ";",
+          false);
+      mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.FUNCTION_REF, "handle", "()L" + RuntimeNames.METHOD_HANDLE + ";", false);
+      invokeExactAndReturn(mv, type);
+    }
+  }
+
+  /** With a MethodHandle on the stack: loads the parameters, invokes exactly, returns. */
+  private static void invokeExactAndReturn(MethodVisitor mv, FunctionType type) {
+    int slot = 0;
+    for (ValueType p : type.params()) {
+      mv.visitVarInsn(JvmTypes.loadOpcode(p), slot);
+      slot += p.slots();
+    }
+    mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.METHOD_HANDLE, "invokeExact", JvmTypes.methodDescriptor(type), false);
+    List<ValueType> results = type.results();
+    if (results.isEmpty()) {
+      mv.visitInsn(RETURN);
+    } else if (results.size() == 1) {
+      mv.visitInsn(JvmTypes.returnOpcode(results.get(0)));
+    } else {
+      mv.visitInsn(ARETURN);
+    }
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static int paramSlots(FunctionType type) {
+    int slots = 0;
+    for (ValueType p : type.params()) {
+      slots += p.slots();
+    }
+    return slots;
+  }
+
+  private static void pushInt(MethodVisitor mv, int v) {
+    if (v >= -1 && v <= 5) {
+      mv.visitInsn(ICONST_0 + v);
+    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+      mv.visitIntInsn(SIPUSH, v);
+    } else {
+      mv.visitLdcInsn(v);
+    }
+  }
+
+  /**
+   * Frames are computed by ASM. The only reference types that meet at a merge point are the
+   * runtime's and {@code Object}, all of whose common supertype is {@code Object}; answering that
+   * directly spares ASM from loading classes.
+   */
+  private static final class FrameComputingClassWriter extends ClassWriter {
+    FrameComputingClassWriter() {
+      super(COMPUTE_FRAMES);
+    }
+
+    @Override
+    protected String getCommonSuperClass(String type1, String type2) {
+      return RuntimeNames.OBJECT;
+    }
+  }
+}

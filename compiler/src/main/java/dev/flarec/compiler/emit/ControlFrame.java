@@ -1,0 +1,48 @@
+package dev.flarec.compiler.emit;
+
+import dev.flarec.runtime.types.ValueType;
+import java.util.List;
+import org.objectweb.asm.Label;
+
+/**
+ * One entry of the control stack while a function is emitted: a {@code block}, {@code loop},
+ * {@code if}, or the function body itself.
+ *
+ * <p>{@link #entryHeight} is the operand-stack height below the frame's parameters; a branch to
+ * this frame leaves exactly {@link #branchTypes()} above that height, which is what makes the
+ * JVM's stack at the target label agree on every path (JVMS §4.10.1).
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/valid/instructions.html#control-instructions">Wasm 2.0 §3.3.8</a>
+ */
+final class ControlFrame {
+  enum Kind {
+    FUNCTION,
+    BLOCK,
+    LOOP,
+    IF
+  }
+
+  final Kind kind;
+  final List<ValueType> params;
+  final List<ValueType> results;
+  final int entryHeight;
+  /** Where a branch to this frame goes: the loop header for loops, the end otherwise. */
+  final Label target = new Label();
+  /** For {@code if}: the start of the else arm (or the end, when there is none). */
+  final Label elseLabel;
+  boolean targetUsed;
+  boolean hasElse;
+
+  ControlFrame(Kind kind, List<ValueType> params, List<ValueType> results, int entryHeight) {
+    this.kind = kind;
+    this.params = params;
+    this.results = results;
+    this.entryHeight = entryHeight;
+    this.elseLabel = kind == Kind.IF ? new Label() : null;
+  }
+
+  /** The types a branch to this frame carries: a loop's parameters, otherwise its results. */
+  List<ValueType> branchTypes() {
+    return kind == Kind.LOOP ? params : results;
+  }
+}

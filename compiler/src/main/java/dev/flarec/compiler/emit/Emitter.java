@@ -1,0 +1,9 @@
+package dev.flarec.compiler.emit;
+
+import run.endive.wasm.types.AnnotatedInstruction;
+
+/** Emits the JVM code of one Wasm instruction (one row of the {@link EmitterTable}). */
+@FunctionalInterface
+interface Emitter {
+  void emit(FunctionEmitter f, AnnotatedInstruction ins);
+}

@@ -1,0 +1,205 @@
+package dev.flarec.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.flarec.compiler.layout.NamingScheme;
+import dev.flarec.runtime.types.ValueType;
+
+/**
+ * Loads, stores, {@code memory.size/grow} and the bulk-memory instructions.
+ *
+ * <p>Accesses are emitted inline: the effective address, then the memory's {@code byte[]} and a
+ * static final little-endian {@code VarHandle} view, which C2 turns into one machine access with
+ * the JVM's own bounds check (see docs/RATIONALE.md#why-let-the-jvm-check-memory-bounds). Byte
+ * accesses use {@code baload}/{@code bastore} directly.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions">Wasm 2.0 §4.4.7</a>
+ */
+final class MemoryEmitters {
+  private MemoryEmitters() {}
+
+  /** The access width of a load or store, and the VarHandle (null for bytes) that performs it. */
+  enum Width {
+    BYTE(null, "B"),
+    SHORT("SHORT", "S"),
+    INT("INT", "I"),
+    LONG("LONG", "J"),
+    FLOAT("FLOAT", "F"),
+    DOUBLE("DOUBLE", "D");
+
+    final String view;
+    final String desc;
+
+    Width(String view, String desc) {
+      this.view = view;
+      this.desc = desc;
+    }
+  }
+
+  /**
+   * A load of {@code width} producing {@code result}; {@code extend} are the instructions that
+   * widen the loaded JVM value to the result (sign or zero extension).
+   */
+  static Emitter load(Width width, ValueType result, int... extend) {
+    return (f, ins) -> {
+      f.pop();
+      if (!effectiveAddress(f, ins.operand(1))) {
+        return;
+      }
+      if (width == Width.BYTE) {
+        loadBytes(f);
+        f.mv.visitInsn(SWAP);
+        f.mv.visitInsn(BALOAD);
+      } else {
+        f.mv.visitFieldInsn(GETSTATIC, RuntimeNames.MEMORY, width.view, "L" + RuntimeNames.VAR_HANDLE + ";");
+        f.mv.visitInsn(SWAP);
+        loadBytes(f);
+        f.mv.visitInsn(SWAP);
+        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.VAR_HANDLE, "get", "([BI)" + width.desc, false);
+      }
+      for (int op : extend) {
+        if (op == LAND) {
+          f.mv.visitLdcInsn(0xFFFF_FFFFL);
+        } else if (op == IAND) {
+          f.mv.visitLdcInsn(width == Width.BYTE ? 0xFF : 0xFFFF);
+        }
+        f.mv.visitInsn(op);
+      }
+      f.push(result);
+    };
+  }
+
+  /**
+   * A store of {@code width}; {@code narrow} converts the Wasm operand to the stored JVM type
+   * (for example {@code L2I} for {@code i64.store32}).
+   */
+  static Emitter store(Width width, int... narrow) {
+    return (f, ins) -> {
+      ValueType valueType = f.peek(0);
+      for (int op : narrow) {
+        f.mv.visitInsn(op);
+      }
+      ValueType stored = narrowed(valueType, narrow);
+      int slot = f.acquireScratch(stored);
+      f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.storeOpcode(stored), slot);
+      f.pop();
+      f.pop();
+      if (effectiveAddress(f, ins.operand(1))) {
+        if (width == Width.BYTE) {
+          loadBytes(f);
+          f.mv.visitInsn(SWAP);
+          f.mv.visitVarInsn(ILOAD, slot);
+          f.mv.visitInsn(BASTORE);
+        } else {
+          f.mv.visitFieldInsn(GETSTATIC, RuntimeNames.MEMORY, width.view, "L" + RuntimeNames.VAR_HANDLE + ";");
+          f.mv.visitInsn(SWAP);
+          loadBytes(f);
+          f.mv.visitInsn(SWAP);
+          f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
+          f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.VAR_HANDLE, "set", "([BI" + width.desc + ")V", false);
+        }
+      }
+      f.releaseScratch(stored, slot);
+    };
+  }
+
+  private static ValueType narrowed(ValueType t, int[] narrow) {
+    for (int op : narrow) {
+      if (op == L2I) {
+        t = ValueType.I32;
+      }
+    }
+    return t;
+  }
+
+  /**
+   * Turns the base address on the stack into the effective address. Returns false (after
+   * emitting an unconditional trap) when the static offset alone is already past any memory we
+   * can have.
+   */
+  private static boolean effectiveAddress(FunctionEmitter f, long offset) {
+    if (offset == 0) {
+      return true;
+    }
+    if (offset > Integer.MAX_VALUE) {
+      f.mv.visitInsn(POP);
+      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TRAP, "outOfBoundsMemory", RuntimeNames.TRAP_FACTORY_DESC, false);
+      f.mv.visitInsn(ATHROW);
+      f.markUnreachable();
+      return false;
+    }
+    f.pushInt((int) offset);
+    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "effectiveAddress", "(II)I", false);
+    return true;
+  }
+
+  private static void loadMemory(FunctionEmitter f) {
+    f.loadInstance();
+    f.mv.visitFieldInsn(GETFIELD, f.module.internalName, NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+  }
+
+  private static void loadBytes(FunctionEmitter f) {
+    loadMemory(f);
+    f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+  }
+
+  static Emitter size() {
+    return (f, ins) -> {
+      loadMemory(f);
+      f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
+      f.push(ValueType.I32);
+    };
+  }
+
+  static Emitter grow() {
+    return (f, ins) -> {
+      loadMemory(f);
+      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "grow", "(I" + RuntimeNames.MEMORY_DESC + ")I", false);
+    };
+  }
+
+  static Emitter fill() {
+    return (f, ins) -> {
+      f.pop();
+      f.pop();
+      f.pop();
+      loadMemory(f);
+      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "fill", "(III" + RuntimeNames.MEMORY_DESC + ")V", false);
+    };
+  }
+
+  static Emitter copy() {
+    return (f, ins) -> {
+      f.pop();
+      f.pop();
+      f.pop();
+      loadMemory(f);
+      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "copy", "(III" + RuntimeNames.MEMORY_DESC + ")V", false);
+    };
+  }
+
+  static Emitter init() {
+    return (f, ins) -> {
+      f.pop();
+      f.pop();
+      f.pop();
+      loadMemory(f);
+      f.pushInt((int) ins.operand(0));
+      f.loadInstance();
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.INSTANCE,
+          "memoryInit",
+          "(III" + RuntimeNames.MEMORY_DESC + "I" + RuntimeNames.INSTANCE_DESC + ")V",
+          false);
+    };
+  }
+
+  static Emitter dataDrop() {
+    return (f, ins) -> {
+      f.pushInt((int) ins.operand(0));
+      f.loadInstance();
+      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.INSTANCE, "dataDrop", "(I" + RuntimeNames.INSTANCE_DESC + ")V", false);
+    };
+  }
+}

@@ -1,0 +1,67 @@
+package dev.flarec.compiler.emit;
+
+import dev.flarec.compiler.layout.NamingScheme;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The module-level facts function emitters consult: the generated class's name, each function's
+ * type and method, and where each global, memory and table lives in the generated class.
+ */
+final class ModuleInfo {
+  final String internalName;
+  final String instanceDesc;
+  final ModuleDescriptor descriptor;
+  final int importedFunctions;
+  /** call_indirect sites, as (type index, table index) pairs packed in a long, for bridges. */
+  final Set<Long> indirectCalls = new TreeSet<>();
+
+  ModuleInfo(ModuleDescriptor descriptor) {
+    this.descriptor = descriptor;
+    this.internalName = descriptor.className().replace('.', '/');
+    this.instanceDesc = "L" + internalName + ";";
+    this.importedFunctions = descriptor.importedFunctionCount();
+  }
+
+  FunctionType type(int typeIndex) {
+    return descriptor.types().get(typeIndex);
+  }
+
+  FunctionType functionType(int functionIndex) {
+    return descriptor.functionType(functionIndex);
+  }
+
+  /** Name of the static method to invoke for a direct call to {@code functionIndex}. */
+  String callTarget(int functionIndex) {
+    return functionIndex < importedFunctions
+        ? NamingScheme.importBridge(functionIndex)
+        : descriptor.functions().get(functionIndex).methodName();
+  }
+
+  List<GlobalDef> globals() {
+    return descriptor.globals();
+  }
+
+  ValueType globalType(int index) {
+    return descriptor.globals().get(index).type();
+  }
+
+  boolean globalInCell(int index) {
+    return descriptor.globals().get(index).shared();
+  }
+
+  /** Descriptor of the field that holds global {@code index}. */
+  String globalFieldDesc(int index) {
+    GlobalDef g = descriptor.globals().get(index);
+    return g.shared() ? "L" + RuntimeNames.globalCell(g.type()) + ";" : g.type().descriptor();
+  }
+
+  ValueType tableElementType(int index) {
+    return descriptor.tables().get(index).elementType();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.flarec.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.flarec.runtime.types.ValueType;
+import org.objectweb.asm.Label;
+
+/** {@code drop} and {@code select} (typed or not). */
+final class ParametricEmitters {
+  private ParametricEmitters() {}
+
+  static Emitter drop() {
+    return (f, ins) -> f.discard(f.pop());
+  }
+
+  /** {@code select}: {@code [a, b, c] -> c != 0 ? a : b}. */
+  static Emitter select() {
+    return (f, ins) -> {
+      f.pop(); // condition
+      ValueType t = f.pop();
+      f.pop();
+      Label pickB = new Label();
+      Label done = new Label();
+      f.mv.visitJumpInsn(IFEQ, pickB);
+      f.discard(t);
+      f.mv.visitJumpInsn(GOTO, done);
+      f.mv.visitLabel(pickB);
+      if (t.slots() == 2) {
+        f.mv.visitInsn(DUP2_X2);
+        f.mv.visitInsn(POP2);
+        f.mv.visitInsn(POP2);
+      } else {
+        f.mv.visitInsn(SWAP);
+        f.mv.visitInsn(POP);
+      }
+      f.mv.visitLabel(done);
+      f.push(t);
+    };
+  }
+}

@@ -1,0 +1,120 @@
+package dev.flarec.compiler.layout;
+
+import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import run.endive.wasm.types.ValType;
+
+/**
+ * How Wasm types map onto JVM types (see {@link ValueType} for the mapping itself): conversion
+ * from the parser's types, method descriptors of compiled functions, and the load, store and
+ * return opcodes of each type.
+ */
+public final class JvmTypes {
+  private JvmTypes() {}
+
+  /** Our value type for the parser's, or an "unsupported" error for types beyond Wasm 2.0. */
+  public static ValueType valueType(ValType t) {
+    if (t.equals(ValType.I32)) {
+      return ValueType.I32;
+    } else if (t.equals(ValType.I64)) {
+      return ValueType.I64;
+    } else if (t.equals(ValType.F32)) {
+      return ValueType.F32;
+    } else if (t.equals(ValType.F64)) {
+      return ValueType.F64;
+    } else if (t.isReference() && t.typeIdx() == ValType.FuncRef.typeIdx()) {
+      // element segments carry the non-nullable form; Wasm 2.0 only has the nullable one
+      return ValueType.FUNCREF;
+    } else if (t.isReference() && t.typeIdx() == ValType.ExternRef.typeIdx()) {
+      return ValueType.EXTERNREF;
+    }
+    throw new UnsupportedModuleException("value type " + t + " is beyond WebAssembly 2.0");
+  }
+
+  /** Our value type for a parser type id (as found in block types and select operands). */
+  public static ValueType valueTypeOfId(long id) {
+    return valueType(ValType.builder().fromId(id).build());
+  }
+
+  public static List<ValueType> valueTypes(List<ValType> types) {
+    List<ValueType> out = new ArrayList<>(types.size());
+    for (ValType t : types) {
+      out.add(valueType(t));
+    }
+    return out;
+  }
+
+  /** The interned runtime function type for a parser function type. */
+  public static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
+    return FunctionType.of(valueTypes(t.params()), valueTypes(t.returns()));
+  }
+
+  /** JVM descriptor of the value returned for these Wasm results. */
+  public static String returnDescriptor(List<ValueType> results) {
+    return switch (results.size()) {
+      case 0 -> "V";
+      case 1 -> results.get(0).descriptor();
+      default -> "[Ljava/lang/Object;";
+    };
+  }
+
+  /**
+   * Descriptor of a compiled function: its Wasm parameters, then {@code trailing} (for example the
+   * instance), returning its result.
+   */
+  public static String methodDescriptor(FunctionType type, String... trailing) {
+    StringBuilder sb = new StringBuilder("(");
+    for (ValueType p : type.params()) {
+      sb.append(p.descriptor());
+    }
+    for (String t : trailing) {
+      sb.append(t);
+    }
+    return sb.append(')').append(returnDescriptor(type.results())).toString();
+  }
+
+  public static int loadOpcode(ValueType t) {
+    return switch (t) {
+      case I32 -> Opcodes.ILOAD;
+      case I64 -> Opcodes.LLOAD;
+      case F32 -> Opcodes.FLOAD;
+      case F64 -> Opcodes.DLOAD;
+      case FUNCREF, EXTERNREF -> Opcodes.ALOAD;
+    };
+  }
+
+  public static int storeOpcode(ValueType t) {
+    return switch (t) {
+      case I32 -> Opcodes.ISTORE;
+      case I64 -> Opcodes.LSTORE;
+      case F32 -> Opcodes.FSTORE;
+      case F64 -> Opcodes.DSTORE;
+      case FUNCREF, EXTERNREF -> Opcodes.ASTORE;
+    };
+  }
+
+  public static int returnOpcode(ValueType t) {
+    return switch (t) {
+      case I32 -> Opcodes.IRETURN;
+      case I64 -> Opcodes.LRETURN;
+      case F32 -> Opcodes.FRETURN;
+      case F64 -> Opcodes.DRETURN;
+      case FUNCREF, EXTERNREF -> Opcodes.ARETURN;
+    };
+  }
+
+  /** Boxed class's internal name, for multi-value results. */
+  public static String boxInternalName(ValueType t) {
+    return switch (t) {
+      case I32 -> "java/lang/Integer";
+      case I64 -> "java/lang/Long";
+      case F32 -> "java/lang/Float";
+      case F64 -> "java/lang/Double";
+      case FUNCREF, EXTERNREF -> "java/lang/Object";
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.flarec.runtime.descriptor;
+
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.ValueType;
+import java.util.List;
+
+/**
+ * Everything about a compiled module except its code: what the runtime needs to link and
+ * instantiate the generated class. The compiler writes it beside the class as a resource (see
+ * {@link DescriptorCodec}); the runtime never needs the Wasm parser.
+ *
+ * <p>Index spaces are the spec's: in each of {@link #functions}, {@link #tables}, {@link
+ * #memories} and {@link #globals}, imported entries come first, in import order.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/syntax/modules.html">Wasm 2.0 §2.5</a>
+ */
+public record ModuleDescriptor(
+    String className,
+    List<FunctionType> types,
+    List<Import> imports,
+    List<Function> functions,
+    List<TableDef> tables,
+    List<MemoryDef> memories,
+    List<GlobalDef> globals,
+    List<Export> exports,
+    int startFunction,
+    List<ElementSegment> elements,
+    List<DataSegment> data) {
+
+  /** No start function. */
+  public static final int NO_START = -1;
+
+  /** An import: {@code index} is its position in the index space of its kind. */
+  public record Import(String module, String name, ExternKind kind, int index) {}
+
+  /**
+   * A function: its type, and the name of the public static JVM method that implements it
+   * ({@code null} for imported functions).
+   */
+  public record Function(int typeIndex, String methodName) {
+    public boolean imported() {
+      return methodName == null;
+    }
+  }
+
+  public record TableDef(ValueType elementType, Limits limits, boolean imported) {}
+
+  public record MemoryDef(Limits limits, boolean imported) {}
+
+  /**
+   * A global; {@code shared} globals (imported or exported) live in a {@link
+   * dev.flarec.runtime.global.Global} cell, the others in a typed field of the generated class.
+   */
+  public record GlobalDef(ValueType type, boolean mutable, boolean imported, boolean shared) {}
+
+  public record Export(String name, ExternKind kind, int index) {}
+
+  /** How a segment is applied (§2.5.7, §2.5.8). */
+  public enum SegmentMode {
+    ACTIVE,
+    PASSIVE,
+    DECLARATIVE
+  }
+
+  /** An element segment; {@code offset} and {@code tableIndex} matter only when active. */
+  public record ElementSegment(
+      SegmentMode mode, int tableIndex, ConstExpr offset, ValueType type, List<ConstExpr> items) {}
+
+  /** A data segment; {@code offset} and {@code memoryIndex} matter only when active. */
+  public record DataSegment(SegmentMode mode, int memoryIndex, ConstExpr offset, byte[] bytes) {}
+
+  /** Number of imported functions (they come first in the function index space). */
+  public int importedFunctionCount() {
+    int n = 0;
+    for (Function f : functions) {
+      if (f.imported()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public FunctionType functionType(int functionIndex) {
+    return types.get(functions.get(functionIndex).typeIndex());
+  }
+}

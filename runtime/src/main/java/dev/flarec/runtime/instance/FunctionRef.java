@@ -1,0 +1,147 @@
+package dev.flarec.runtime.instance;
+
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleProxies;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A funcref value: a function of a known Wasm type, callable through a {@link MethodHandle} whose
+ * JVM type is exactly {@link FunctionType#methodType()} (no boxing, no instance argument).
+ *
+ * <p>Functions defined by a compiled module, host functions and functions imported from another
+ * instance are all represented this way, which is what lets tables, {@code call_indirect} and
+ * imports treat them alike.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#function-instances">Wasm 2.0 §4.2.6</a>
+ */
+public final class FunctionRef {
+  private final FunctionType type;
+  private final MethodHandle handle;
+  private final String name;
+
+  private FunctionRef(FunctionType type, MethodHandle handle, String name) {
+    this.type = type;
+    this.handle = handle;
+    this.name = name;
+  }
+
+  /**
+   * A function of the given type implemented by {@code handle}, which is adapted (with {@link
+   * MethodHandle#asType}) to the exact JVM shape of the type.
+   */
+  public static FunctionRef of(FunctionType type, MethodHandle handle, String name) {
+    Objects.requireNonNull(type, "type");
+    return new FunctionRef(type, handle.asType(type.methodType()), name);
+  }
+
+  public static FunctionRef of(FunctionType type, MethodHandle handle) {
+    return of(type, handle, "host function");
+  }
+
+  /**
+   * A host function from a lambda or method reference of any functional interface whose method
+   * uses {@code int}, {@code long}, {@code float} and {@code double} (for i32, i64, f32, f64) and
+   * returns one of them or {@code void}. For reference types or several results, use {@link
+   * #of(FunctionType, Object)}.
+   */
+  public static FunctionRef of(Object lambda) {
+    Method sam = singleAbstractMethod(lambda);
+    List<ValueType> params = new ArrayList<>();
+    for (Class<?> p : sam.getParameterTypes()) {
+      params.add(numericType(p, sam));
+    }
+    List<ValueType> results =
+        sam.getReturnType() == void.class
+            ? List.of()
+            : List.of(numericType(sam.getReturnType(), sam));
+    return of(FunctionType.of(params, results), lambda);
+  }
+
+  /** A host function of an explicit Wasm type, implemented by a lambda or method reference. */
+  public static FunctionRef of(FunctionType type, Object lambda) {
+    Method sam = singleAbstractMethod(lambda);
+    try {
+      MethodHandle mh = MethodHandles.publicLookup().unreflect(sam).bindTo(lambda);
+      return of(type, mh, sam.getDeclaringClass().getSimpleName());
+    } catch (IllegalAccessException e) {
+      throw new IllegalArgumentException(
+          "the functional interface " + sam.getDeclaringClass().getName() + " must be public", e);
+    } catch (ClassCastException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "host function " + sam + " does not fit the Wasm type " + type, e);
+    }
+  }
+
+  public FunctionType type() {
+    return type;
+  }
+
+  /** The handle, of JVM type exactly {@code type().methodType()}. */
+  public MethodHandle handle() {
+    return handle;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Views this function as an implementation of {@code functionalInterface}. */
+  public <T> T as(Class<T> functionalInterface) {
+    return MethodHandleProxies.asInterfaceInstance(functionalInterface, handle);
+  }
+
+  @Override
+  public String toString() {
+    return "func " + name + " " + type;
+  }
+
+  private static Method singleAbstractMethod(Object lambda) {
+    Method found = null;
+    for (Class<?> iface : lambda.getClass().getInterfaces()) {
+      for (Method m : iface.getMethods()) {
+        if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
+          if (found != null) {
+            throw new IllegalArgumentException(
+                lambda.getClass().getName() + " does not implement exactly one functional interface");
+          }
+          found = m;
+        }
+      }
+    }
+    if (found == null) {
+      throw new IllegalArgumentException(
+          lambda.getClass().getName() + " is not a lambda of a functional interface");
+    }
+    return found;
+  }
+
+  private static boolean isObjectMethod(Method m) {
+    try {
+      Object.class.getMethod(m.getName(), m.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static ValueType numericType(Class<?> c, Method sam) {
+    if (c == int.class) {
+      return ValueType.I32;
+    } else if (c == long.class) {
+      return ValueType.I64;
+    } else if (c == float.class) {
+      return ValueType.F32;
+    } else if (c == double.class) {
+      return ValueType.F64;
+    }
+    throw new IllegalArgumentException(
+        sam + ": type " + c.getName() + " has no Wasm counterpart; give the FunctionType explicitly");
+  }
+}

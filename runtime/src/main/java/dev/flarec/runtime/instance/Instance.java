@@ -1,0 +1,226 @@
+package dev.flarec.runtime.instance;
+
+import dev.flarec.runtime.descriptor.ExternKind;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.Export;
+import dev.flarec.runtime.global.Global;
+import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.table.Table;
+import dev.flarec.runtime.types.FunctionType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An instantiated module. The generated class of every compiled module extends this class; its
+ * Wasm functions are public static methods taking the instance as their last argument.
+ *
+ * <p>Life cycle: {@link Module#instantiate} links the imports, calls the generated constructor
+ * (which copies the linkage into typed fields), then {@link #initializeGlobals()}, applies the
+ * active segments, and runs the start function. After that the exports may be called, from one
+ * thread at a time: an instance is not thread-safe, as Wasm instances are not.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#module-instances">Wasm 2.0 §4.2.5</a>
+ */
+public abstract class Instance {
+  /**
+   * Set by {@link #interrupt()} from any thread; compiled code reads it at every function entry
+   * and loop back-edge and traps with "interrupted". Volatile so that C2 cannot hoist the read
+   * out of a loop. See docs/RATIONALE.md#why-a-volatile-interrupt-flag.
+   */
+  public volatile boolean interruptRequested;
+
+  private final Module module;
+  private final FunctionRef[] importedFunctions;
+  private final FunctionRef[] functionRefs;
+  private final FunctionType[] types;
+  private final Memory[] memories;
+  private final Table[] tables;
+  private final Global[] globals;
+  private final Object[][] elementSegments;
+  private final byte[][] dataSegments;
+  private Map<String, Object> exports;
+
+  protected Instance(Linkage linkage) {
+    this.module = linkage.module;
+    this.importedFunctions = linkage.importedFunctions;
+    this.memories = linkage.memories;
+    this.tables = linkage.tables;
+    this.globals = linkage.globals;
+    ModuleDescriptor d = module.descriptor();
+    this.functionRefs = new FunctionRef[d.functions().size()];
+    this.types = d.types().toArray(new FunctionType[0]);
+    this.elementSegments = new Object[d.elements().size()][];
+    this.dataSegments = new byte[d.data().size()][];
+    for (int i = 0; i < dataSegments.length; i++) {
+      dataSegments[i] = d.data().get(i).bytes();
+    }
+  }
+
+  /** Generated: evaluates the global initialisers into the typed fields and shared cells. */
+  protected abstract void initializeGlobals();
+
+  public final Module module() {
+    return module;
+  }
+
+  /** Asks compiled code running in this instance to trap with "interrupted" as soon as it can. */
+  public final void interrupt() {
+    interruptRequested = true;
+  }
+
+  /** Clears a previous {@link #interrupt()} so the instance may be called again. */
+  public final void clearInterrupt() {
+    interruptRequested = false;
+  }
+
+  // ---- exports ----
+
+  /** The export named {@code name}: a FunctionRef, Memory, Table or Global; null if none. */
+  public final Object export(String name) {
+    return exports().get(name);
+  }
+
+  /** All exports by name, in the module's order. */
+  public final Map<String, Object> exports() {
+    if (exports == null) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Export e : module.descriptor().exports()) {
+        map.put(e.name(), exportValue(e.kind(), e.index()));
+      }
+      exports = map;
+    }
+    return exports;
+  }
+
+  private Object exportValue(ExternKind kind, int index) {
+    return switch (kind) {
+      case FUNCTION -> functionRef(index);
+      case TABLE -> tables[index];
+      case MEMORY -> memories[index];
+      case GLOBAL -> globals[index];
+    };
+  }
+
+  /** The exported function {@code name}, or an IllegalArgumentException naming what exists. */
+  public final ExportedFunction function(String name) {
+    return new ExportedFunction(name, exportOf(name, FunctionRef.class, "function"));
+  }
+
+  public final Memory memory(String name) {
+    return exportOf(name, Memory.class, "memory");
+  }
+
+  public final Table table(String name) {
+    return exportOf(name, Table.class, "table");
+  }
+
+  public final Global global(String name) {
+    return exportOf(name, Global.class, "global");
+  }
+
+  private <T> T exportOf(String name, Class<T> type, String kind) {
+    Object value = export(name);
+    if (!type.isInstance(value)) {
+      throw new IllegalArgumentException(
+          "no exported " + kind + " named \"" + name + "\" (exports: " + exports().keySet() + ")");
+    }
+    return type.cast(value);
+  }
+
+  // ---- called by compiled code ----
+
+  /**
+   * {@code ref.func}: the funcref of function {@code index}, created once per function so that
+   * a function's references are identical.
+   */
+  public final FunctionRef functionRef(int index) {
+    FunctionRef ref = functionRefs[index];
+    if (ref == null) {
+      ref = createFunctionRef(index);
+      functionRefs[index] = ref;
+    }
+    return ref;
+  }
+
+  private FunctionRef createFunctionRef(int index) {
+    ModuleDescriptor d = module.descriptor();
+    if (index < importedFunctions.length) {
+      return importedFunctions[index];
+    }
+    FunctionType type = d.functionType(index);
+    String method = d.functions().get(index).methodName();
+    try {
+      MethodHandle mh =
+          MethodHandles.publicLookup()
+              .findStatic(
+                  getClass(), method, type.methodType().appendParameterTypes(getClass()));
+      mh = MethodHandles.insertArguments(mh, type.params().size(), this);
+      return FunctionRef.of(type, mh, method);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("generated method " + method + " is missing", e);
+    }
+  }
+
+  /**
+   * Compiled code calls this at every function entry and loop header; C2 inlines it to one load
+   * and one branch.
+   */
+  public static void checkInterrupt(Instance instance) {
+    if (instance.interruptRequested) {
+      throw dev.flarec.runtime.trap.WasmTrap.interrupted();
+    }
+  }
+
+  /** The interned type at {@code typeIndex}, for {@code call_indirect}'s signature check. */
+  public final FunctionType type(int typeIndex) {
+    return types[typeIndex];
+  }
+
+  // Bulk operations take the instance last: compiled code has the Wasm operands on the stack
+  // already and pushes the rest after them.
+
+  /** {@code memory.init}. */
+  public static void memoryInit(
+      int dst, int src, int count, Memory memory, int segment, Instance instance) {
+    memory.init(dst, instance.dataSegments[segment], src, count);
+  }
+
+  /** {@code data.drop}. */
+  public static void dataDrop(int segment, Instance instance) {
+    instance.dataSegments[segment] = EMPTY_BYTES;
+  }
+
+  /** {@code table.init}. */
+  public static void tableInit(
+      int dst, int src, int count, Table table, int segment, Instance instance) {
+    table.init(dst, instance.elementSegments[segment], src, count);
+  }
+
+  /** {@code elem.drop}. */
+  public static void elemDrop(int segment, Instance instance) {
+    instance.elementSegments[segment] = EMPTY_REFS;
+  }
+
+  private static final byte[] EMPTY_BYTES = new byte[0];
+  private static final Object[] EMPTY_REFS = new Object[0];
+
+  // ---- used by instantiation ----
+
+  final void setElementSegment(int index, Object[] items) {
+    elementSegments[index] = items;
+  }
+
+  final Memory memoryAt(int index) {
+    return memories[index];
+  }
+
+  final Table tableAt(int index) {
+    return tables[index];
+  }
+
+  final Global globalAt(int index) {
+    return globals[index];
+  }
+}

@@ -1,0 +1,166 @@
+package dev.flarec.runtime.instance;
+
+import dev.flarec.runtime.descriptor.ConstExpr;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.DataSegment;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.ElementSegment;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.Import;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.MemoryDef;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.SegmentMode;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
+import dev.flarec.runtime.global.Global;
+import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.table.Table;
+import dev.flarec.runtime.trap.TrapBoundary;
+import dev.flarec.runtime.types.FunctionType;
+import java.util.List;
+
+/**
+ * Carries out instantiation in the order the spec prescribes: resolve and match imports, allocate
+ * memories, tables and shared globals, construct the generated instance, initialise globals,
+ * apply element segments then data segments (a trap stops there, keeping what was already
+ * written), run the start function.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/exec/modules.html#instantiation">Wasm 2.0 §4.5.4</a>
+ */
+final class Instantiator {
+  private final Module module;
+  private final ModuleDescriptor d;
+  private final Imports imports;
+
+  Instantiator(Module module, Imports imports) {
+    this.module = module;
+    this.d = module.descriptor();
+    this.imports = imports;
+  }
+
+  Instance instantiate() {
+    FunctionRef[] functions = new FunctionRef[d.importedFunctionCount()];
+    Memory[] memories = new Memory[d.memories().size()];
+    Table[] tables = new Table[d.tables().size()];
+    Global[] globals = new Global[d.globals().size()];
+    for (Import imp : d.imports()) {
+      Object value = imports.lookup(imp.module(), imp.name());
+      if (value == null) {
+        throw new LinkException("unknown import", imp.module(), imp.name());
+      }
+      int i = imp.index();
+      switch (imp.kind()) {
+        case FUNCTION -> functions[i] = matchFunction(imp, value, d.functionType(i));
+        case MEMORY -> memories[i] = matchMemory(imp, value, d.memories().get(i));
+        case TABLE -> tables[i] = matchTable(imp, value, d.tables().get(i));
+        case GLOBAL -> globals[i] = matchGlobal(imp, value, d.globals().get(i));
+      }
+    }
+    for (int i = 0; i < memories.length; i++) {
+      MemoryDef m = d.memories().get(i);
+      if (!m.imported()) {
+        memories[i] = new Memory(m.limits());
+      }
+    }
+    for (int i = 0; i < tables.length; i++) {
+      TableDef t = d.tables().get(i);
+      if (!t.imported()) {
+        tables[i] = new Table(t.elementType(), t.limits());
+      }
+    }
+    for (int i = 0; i < globals.length; i++) {
+      GlobalDef g = d.globals().get(i);
+      if (!g.imported() && g.shared()) {
+        globals[i] = Global.of(g.type(), g.mutable(), null);
+      }
+    }
+
+    Instance instance =
+        module.construct(new Linkage(module, functions, memories, tables, globals));
+    try {
+      instance.initializeGlobals();
+      applyElements(instance);
+      applyData(instance);
+      if (d.startFunction() != ModuleDescriptor.NO_START) {
+        instance.functionRef(d.startFunction()).handle().invokeExact();
+      }
+    } catch (Throwable t) {
+      throw TrapBoundary.translate(t);
+    }
+    return instance;
+  }
+
+  private void applyElements(Instance instance) {
+    for (int s = 0; s < d.elements().size(); s++) {
+      ElementSegment seg = d.elements().get(s);
+      List<ConstExpr> items = seg.items();
+      Object[] refs = new Object[items.size()];
+      for (int i = 0; i < refs.length; i++) {
+        refs[i] = evaluate(instance, items.get(i));
+      }
+      instance.setElementSegment(s, refs);
+      if (seg.mode() == SegmentMode.ACTIVE) {
+        int offset = (Integer) evaluate(instance, seg.offset());
+        Instance.tableInit(offset, 0, refs.length, instance.tableAt(seg.tableIndex()), s, instance);
+      }
+      if (seg.mode() != SegmentMode.PASSIVE) {
+        Instance.elemDrop(s, instance);
+      }
+    }
+  }
+
+  private void applyData(Instance instance) {
+    for (int s = 0; s < d.data().size(); s++) {
+      DataSegment seg = d.data().get(s);
+      if (seg.mode() == SegmentMode.ACTIVE) {
+        int offset = (Integer) evaluate(instance, seg.offset());
+        Instance.memoryInit(
+            offset, 0, seg.bytes().length, instance.memoryAt(seg.memoryIndex()), s, instance);
+        Instance.dataDrop(s, instance);
+      }
+    }
+  }
+
+  /** Evaluates a segment offset or element item (§3.3.10: one constant instruction). */
+  private static Object evaluate(Instance instance, ConstExpr c) {
+    return switch (c.op()) {
+      case I32_CONST -> (int) c.operand();
+      case I64_CONST -> c.operand();
+      case F32_CONST -> Float.intBitsToFloat((int) c.operand());
+      case F64_CONST -> Double.longBitsToDouble(c.operand());
+      case REF_NULL -> null;
+      case REF_FUNC -> instance.functionRef((int) c.operand());
+      case GLOBAL_GET -> instance.globalAt((int) c.operand()).get();
+    };
+  }
+
+  private static FunctionRef matchFunction(Import imp, Object value, FunctionType expected) {
+    if (!(value instanceof FunctionRef f) || f.type() != expected) {
+      throw new LinkException("incompatible import type", imp.module(), imp.name());
+    }
+    return f;
+  }
+
+  private static Memory matchMemory(Import imp, Object value, MemoryDef expected) {
+    if (!(value instanceof Memory m)
+        || !expected.limits().admits(m.pages(), m.limits().hasMax() ? m.limits().max() : -1)) {
+      throw new LinkException("incompatible import type", imp.module(), imp.name());
+    }
+    return m;
+  }
+
+  private static Table matchTable(Import imp, Object value, TableDef expected) {
+    if (!(value instanceof Table t)
+        || t.elementType() != expected.elementType()
+        || !expected.limits().admits(t.size(), t.limits().hasMax() ? t.limits().max() : -1)) {
+      throw new LinkException("incompatible import type", imp.module(), imp.name());
+    }
+    return t;
+  }
+
+  private static Global matchGlobal(Import imp, Object value, GlobalDef expected) {
+    if (!(value instanceof Global g)
+        || g.type() != expected.type()
+        || g.mutable() != expected.mutable()) {
+      throw new LinkException("incompatible import type", imp.module(), imp.name());
+    }
+    return g;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.flarec.runtime.table;
+
+import dev.flarec.runtime.instance.FunctionRef;
+import dev.flarec.runtime.trap.TrapKind;
+import dev.flarec.runtime.trap.WasmTrap;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.ValueType;
+import java.util.Arrays;
+
+/**
+ * A WebAssembly table: a growable vector of references ({@link FunctionRef} or {@code null} for
+ * funcref tables, any object or {@code null} for externref tables).
+ *
+ * <p>Every access is bounds-checked explicitly here, because tables report their own traps
+ * ("out of bounds table access", "undefined element") distinct from memory's.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#table-instances">Wasm 2.0 §4.2.7</a>
+ */
+public final class Table {
+  /**
+   * Largest table we support, in elements (the spec allows 2^32 - 1). See
+   * docs/RATIONALE.md#implementation-limits.
+   */
+  public static final int MAX_ELEMENTS = 10_000_000;
+
+  private final ValueType elementType;
+  private final Limits limits;
+  private final int maxSize;
+  private Object[] elements;
+
+  public Table(ValueType elementType, Limits limits) {
+    this.elementType = elementType;
+    this.limits = limits;
+    this.maxSize = (int) Math.min(limits.hasMax() ? limits.max() : MAX_ELEMENTS, MAX_ELEMENTS);
+    if (limits.min() > maxSize) {
+      throw new WasmTrap(TrapKind.MEMORY_LIMIT_EXCEEDED);
+    }
+    this.elements = new Object[(int) limits.min()];
+  }
+
+  public ValueType elementType() {
+    return elementType;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  public int size() {
+    return elements.length;
+  }
+
+  /** {@code table.get}. */
+  public Object get(int index) {
+    if (index < 0 || index >= elements.length) { // unsigned index >= size, as size < 2^31
+      throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+    return elements[index];
+  }
+
+  /** {@code table.set}. */
+  public void set(int index, Object value) {
+    if (index < 0 || index >= elements.length) { // unsigned index >= size, as size < 2^31
+      throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+    elements[index] = value;
+  }
+
+  /** {@code table.grow}: returns the previous size, or -1 if the table cannot grow so far. */
+  public int grow(int delta, Object init) {
+    int old = elements.length;
+    long wanted = old + Integer.toUnsignedLong(delta);
+    if (wanted > maxSize) {
+      return -1;
+    }
+    Object[] grown = Arrays.copyOf(elements, (int) wanted);
+    Arrays.fill(grown, old, (int) wanted, init);
+    elements = grown;
+    return old;
+  }
+
+  /** {@code table.fill}. */
+  public void fill(int start, Object value, int count) {
+    checkRange(start, count, elements.length);
+    Arrays.fill(elements, start, start + count, value);
+  }
+
+  /** {@code table.copy} from {@code source} (possibly this table) into this table. */
+  public void copy(int dst, Table source, int src, int count) {
+    checkRange(dst, count, elements.length);
+    checkRange(src, count, source.elements.length);
+    System.arraycopy(source.elements, src, elements, dst, count);
+  }
+
+  /** {@code table.init}: copies {@code count} references of an element segment. */
+  public void init(int dst, Object[] segment, int src, int count) {
+    checkRange(src, count, segment.length);
+    checkRange(dst, count, elements.length);
+    System.arraycopy(segment, src, elements, dst, count);
+  }
+
+  /**
+   * The target of {@code call_indirect}: the function at {@code index}, checked to exist, to be
+   * non-null and to have exactly the expected (interned) type.
+   */
+  public FunctionRef functionForCall(int index, FunctionType expected) {
+    if (index < 0 || index >= elements.length) { // unsigned index >= size, as size < 2^31
+      throw new WasmTrap(TrapKind.UNDEFINED_ELEMENT);
+    }
+    Object element = elements[index];
+    if (element == null) {
+      throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT);
+    }
+    FunctionRef function = (FunctionRef) element;
+    if (function.type() != expected) {
+      throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+    }
+    return function;
+  }
+
+  // Compiled code has the Wasm operands on the stack before it can push the table, so its
+  // entry points take the table(s) last.
+
+  /** {@code table.get} as compiled code calls it. */
+  public static Object get(int index, Table table) {
+    return table.get(index);
+  }
+
+  /** {@code table.set} as compiled code calls it. */
+  public static void set(int index, Object value, Table table) {
+    table.set(index, value);
+  }
+
+  /** {@code table.grow} as compiled code calls it. */
+  public static int grow(Object init, int delta, Table table) {
+    return table.grow(delta, init);
+  }
+
+  /** {@code table.fill} as compiled code calls it. */
+  public static void fill(int start, Object value, int count, Table table) {
+    table.fill(start, value, count);
+  }
+
+  /** {@code table.copy} as compiled code calls it. */
+  public static void copy(int dst, int src, int count, Table destination, Table source) {
+    destination.copy(dst, source, src, count);
+  }
+
+  private static void checkRange(int start, int count, int length) {
+    if (Integer.toUnsignedLong(start) + Integer.toUnsignedLong(count) > length) {
+      throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+  }
+}

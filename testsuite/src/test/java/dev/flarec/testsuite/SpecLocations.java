@@ -1,0 +1,129 @@
+package dev.flarec.testsuite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where things are on disk: the repository root, the folder of spec scripts, the conversion
+ * cache and the status document.
+ *
+ * <p>The spec scripts are test data that the project deliberately does not copy into its tree
+ * (they are another project's files, kept in the shared folder beside the repository). So their
+ * folder is looked up at run time, in this order: system property {@value #PROPERTY},
+ * environment variable {@value #ENVIRONMENT}, then {@value #DEFAULT_RELATIVE} next to the
+ * repository root. Whoever runs the suite from another checkout layout can point it elsewhere
+ * without editing code.
+ */
+final class SpecLocations {
+  static final String PROPERTY = "flarec.spec.dir";
+  static final String ENVIRONMENT = "FLAREC_SPEC_DIR";
+  static final String DEFAULT_RELATIVE = "../shared/wasm-spec/wg-2.0";
+
+  private SpecLocations() {}
+
+  /**
+   * The repository root: the nearest directory at or above {@code user.dir} holding both a
+   * {@code pom.xml} and a {@code testsuite/} folder. Maven runs tests with the module as working
+   * directory, an IDE often with the root; walking up serves both.
+   *
+   * @return the root, or null if there is none above the working directory
+   */
+  static Path repositoryRootOrNull() {
+    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+    for (; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("testsuite"))) {
+        return dir;
+      }
+    }
+    return null;
+  }
+
+  /** The repository root, or an exception saying from where it was looked for. */
+  static Path repositoryRoot() {
+    Path root = repositoryRootOrNull();
+    if (root == null) {
+      throw new IllegalStateException(
+          "cannot find the flarec repository root (a directory with pom.xml and testsuite/) at or above "
+              + System.getProperty("user.dir"));
+    }
+    return root;
+  }
+
+  /**
+   * The folder of {@code .wast} scripts, or an {@link IllegalStateException} whose message names
+   * the three ways to set it and what each one gave.
+   */
+  static Path specDirectory() {
+    List<String> tried = new ArrayList<>();
+    String property = System.getProperty(PROPERTY);
+    if (property != null && !property.isBlank()) {
+      Path p = Path.of(property).toAbsolutePath().normalize();
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+      tried.add("-D" + PROPERTY + "=" + p + " (no such directory)");
+    }
+    String env = System.getenv(ENVIRONMENT);
+    if (env != null && !env.isBlank()) {
+      Path p = Path.of(env).toAbsolutePath().normalize();
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+      tried.add(ENVIRONMENT + "=" + p + " (no such directory)");
+    }
+    Path root = repositoryRootOrNull();
+    if (root != null) {
+      Path p = root.resolve(DEFAULT_RELATIVE).normalize();
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+      tried.add(p + " (no such directory)");
+    } else {
+      tried.add(DEFAULT_RELATIVE + " (no repository root found above " + System.getProperty("user.dir") + ")");
+    }
+    throw new IllegalStateException(
+        "WebAssembly spec scripts not found. Set the system property "
+            + PROPERTY
+            + " (mvn -D"
+            + PROPERTY
+            + "=/path/to/wg-2.0 ...), or the environment variable "
+            + ENVIRONMENT
+            + ", or put them in "
+            + DEFAULT_RELATIVE
+            + " relative to the repository root. Tried: "
+            + String.join("; ", tried));
+  }
+
+  /** The {@code .wast} scripts directly in {@code specDir} (not its {@code simd/} folder), by name. */
+  static List<Path> scripts(Path specDir) {
+    try (Stream<Path> files = Files.list(specDir)) {
+      return files
+          .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".wast"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + specDir, e);
+    }
+  }
+
+  /** Script name as reported: the file name without {@code .wast}. */
+  static String scriptName(Path wast) {
+    String file = wast.getFileName().toString();
+    return file.endsWith(".wast") ? file.substring(0, file.length() - ".wast".length()) : file;
+  }
+
+  /** Where converted scripts are cached: under the testsuite's build directory, so clean wipes it. */
+  static Path conversionCache() {
+    return repositoryRoot().resolve("testsuite").resolve("target").resolve("spec-json");
+  }
+
+  /** The status document written after a full run. */
+  static Path statusDocument() {
+    return repositoryRoot().resolve("docs").resolve("spec-status.md");
+  }
+}

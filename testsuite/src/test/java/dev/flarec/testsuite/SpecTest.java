@@ -1,0 +1,143 @@
+package dev.flarec.testsuite;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Runs the WebAssembly spec test scripts against flarec: one dynamic test per script, which fails
+ * if any of the script's commands fails, and a summary table at the end.
+ *
+ * <p>One test per script (rather than per command) keeps the report readable, about 90 entries
+ * instead of 28,000, while the failure message still points at the first failing lines.
+ *
+ * <p>System properties: {@value #ONLY} (comma-separated script names without {@code .wast}) runs
+ * a subset; {@value #TIMEOUT} (seconds, default {@value #DEFAULT_TIMEOUT_SECONDS}) bounds each
+ * command; {@value SpecLocations#PROPERTY} points at the scripts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpecTest {
+  static final String ONLY = "flarec.spec.only";
+  static final String TIMEOUT = "flarec.spec.timeout";
+  static final long DEFAULT_TIMEOUT_SECONDS = 60;
+  /** wast2json threads: the machines this runs on have two cores. */
+  private static final int CONVERTER_THREADS = 2;
+
+  private final List<ScriptResult> results = Collections.synchronizedList(new ArrayList<>());
+  private Path specDir;
+  private int scriptCount;
+  private boolean subset;
+  private WastConverter converter;
+
+  @TestFactory
+  Stream<DynamicTest> specScripts() {
+    specDir = SpecLocations.specDirectory();
+    List<Path> all = SpecLocations.scripts(specDir);
+    List<Path> selected = select(all);
+    scriptCount = all.size();
+    Duration timeout = Duration.ofSeconds(Long.getLong(TIMEOUT, DEFAULT_TIMEOUT_SECONDS));
+    converter = new WastConverter(SpecLocations.conversionCache(), CONVERTER_THREADS);
+    // Start every conversion now, in script order, so that later scripts convert while
+    // earlier ones run.
+    List<CompletableFuture<Path>> conversions = selected.stream().map(converter::submit).toList();
+    return IntStream.range(0, selected.size())
+        .mapToObj(
+            i -> {
+              Path wast = selected.get(i);
+              return DynamicTest.dynamicTest(
+                  wast.getFileName().toString(),
+                  wast.toUri(),
+                  () -> runScript(SpecLocations.scriptName(wast), conversions.get(i), timeout));
+            });
+  }
+
+  private void runScript(String name, CompletableFuture<Path> conversion, Duration timeout) {
+    Script script;
+    try {
+      script = ScriptParser.parse(name, conversion.join());
+    } catch (RuntimeException e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      ScriptResult broken = ScriptResult.broken(name, "cannot read the script: " + cause.getMessage());
+      results.add(broken);
+      throw new AssertionError(broken.failureMessage(), cause);
+    }
+    ScriptResult result;
+    try {
+      result = new ScriptRunner(script, timeout).run();
+    } catch (Throwable t) {
+      // Commands are guarded one by one; this is for the runner itself breaking (for example a
+      // runtime class missing from the classpath), so that the script still shows in the table.
+      ScriptResult broken = ScriptResult.broken(name, "the runner failed: " + ScriptRunner.describe(t));
+      results.add(broken);
+      throw new AssertionError(broken.failureMessage(), t);
+    }
+    results.add(result);
+    if (result.failed() > 0) {
+      fail(result.failureMessage());
+    }
+  }
+
+  /** All scripts, or those {@value #ONLY} names; an unknown name is an error, not a silent skip. */
+  private List<Path> select(List<Path> all) {
+    String only = System.getProperty(ONLY, "").trim();
+    subset = !only.isEmpty();
+    if (!subset) {
+      return all;
+    }
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String name : only.split(",")) {
+      String n = name.trim();
+      if (n.endsWith(".wast")) {
+        n = n.substring(0, n.length() - ".wast".length());
+      }
+      if (!n.isEmpty()) {
+        wanted.add(n);
+      }
+    }
+    List<Path> selected = all.stream().filter(p -> wanted.contains(SpecLocations.scriptName(p))).toList();
+    Set<String> unknown = new LinkedHashSet<>(wanted);
+    selected.forEach(p -> unknown.remove(SpecLocations.scriptName(p)));
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          ONLY + " names no script " + unknown + " in " + specDir + "; scripts are: "
+              + Arrays.toString(all.stream().map(SpecLocations::scriptName).toArray()));
+    }
+    return selected;
+  }
+
+  @AfterAll
+  void report() {
+    if (converter != null) {
+      converter.close();
+    }
+    if (results.isEmpty()) {
+      return;
+    }
+    StatusReport report = new StatusReport(results);
+    System.out.println();
+    System.out.print(report.table());
+    System.out.println();
+    System.out.println(report.closingLine());
+    if (!subset && results.size() == scriptCount) {
+      Path doc = SpecLocations.statusDocument();
+      report.write(doc, LocalDate.now(), StatusReport.specVersion(specDir));
+      System.out.println("wrote " + doc);
+    }
+  }
+}
