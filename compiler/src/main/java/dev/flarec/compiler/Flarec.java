@@ -34,7 +34,7 @@ public final class Flarec {
 
   public static CompiledModule compile(byte[] wasm, CompileOptions options) {
     WasmModule module = ModuleDecoder.decode(wasm);
-    Wasm2Profile.check(module);
+    Wasm2Profile.check(module, wasm);
     ModuleDescriptor descriptor = DescriptorBuilder.build(module, options.className());
     Map<String, byte[]> classes;
     try {

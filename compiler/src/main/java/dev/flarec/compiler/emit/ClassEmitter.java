@@ -37,17 +37,35 @@ public final class ClassEmitter {
 
   private final WasmModule wasm;
   private final ModuleInfo module;
-  private final ClassWriter cw;
   private final EmitterTable table = new EmitterTable();
+  private final java.util.Set<String> compactMethods = new java.util.HashSet<>();
+  private ClassWriter cw;
 
   public ClassEmitter(WasmModule wasm, ModuleDescriptor descriptor) {
     this.wasm = wasm;
     this.module = new ModuleInfo(descriptor);
-    this.cw = new FrameComputingClassWriter();
   }
 
-  /** Generates the class; returns class files by binary name. */
+  /**
+   * Generates the class; returns class files by binary name. A function whose method exceeds
+   * the JVM's 64 KiB limit is emitted again in compact mode; if it still does not fit, the
+   * exception reaches the caller.
+   */
   public Map<String, byte[]> emit() {
+    while (true) {
+      try {
+        return emitOnce();
+      } catch (org.objectweb.asm.MethodTooLargeException e) {
+        if (!compactMethods.add(e.getMethodName())) {
+          throw e;
+        }
+        module.indirectCalls.clear();
+      }
+    }
+  }
+
+  private Map<String, byte[]> emitOnce() {
+    cw = new FrameComputingClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, module.internalName, null, RuntimeNames.INSTANCE, null);
     cw.visitSource(module.descriptor.className() + ".wasm", null);
     emitFields();
@@ -188,7 +206,10 @@ public final class ClassEmitter {
       String name = d.functions().get(i).methodName();
       MethodVisitor mv =
           cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, JvmTypes.methodDescriptor(type, module.instanceDesc), null, null);
-      new FunctionEmitter(mv, module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table).emit();
+      new FunctionEmitter(
+              mv, module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table,
+              compactMethods.contains(name))
+          .emit();
     }
   }
 

@@ -37,6 +37,11 @@ final class FunctionEmitter {
   final int functionIndex;
   final FunctionType type;
   final int instanceSlot;
+  /**
+   * Emit memory accesses as one helper call each instead of inline code, to fit a large function
+   * into one JVM method. See docs/RATIONALE.md#why-a-compact-emission-mode.
+   */
+  final boolean compact;
 
   private final List<AnnotatedInstruction> code;
   private final EmitterTable table;
@@ -57,8 +62,10 @@ final class FunctionEmitter {
       int functionIndex,
       List<ValueType> declaredLocals,
       List<AnnotatedInstruction> code,
-      EmitterTable table) {
+      EmitterTable table,
+      boolean compact) {
     this.mv = mv;
+    this.compact = compact;
     this.module = module;
     this.functionIndex = functionIndex;
     this.type = module.functionType(functionIndex);

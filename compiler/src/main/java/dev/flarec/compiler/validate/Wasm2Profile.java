@@ -1,12 +1,18 @@
 package dev.flarec.compiler.validate;
 
 import dev.flarec.compiler.InvalidModuleException;
+import dev.flarec.compiler.MalformedModuleException;
 import dev.flarec.compiler.UnsupportedModuleException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ActiveDataSegment;
 import run.endive.wasm.types.ActiveElement;
 import run.endive.wasm.types.Element;
+import run.endive.wasm.types.Export;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.FunctionImport;
 import run.endive.wasm.types.GlobalImport;
 import run.endive.wasm.types.Instruction;
 import run.endive.wasm.types.MemoryImport;
@@ -23,7 +29,11 @@ import run.endive.wasm.types.OpCode;
 public final class Wasm2Profile {
   private Wasm2Profile() {}
 
-  public static void check(WasmModule m) {
+  /** Checks {@code m}, decoded from {@code bytes}; throws if it is not a 2.0 module we compile. */
+  public static void check(WasmModule m, byte[] bytes) {
+    checkTypeIndices(m);
+    checkExports(m);
+    checkReservedBytes(m, bytes);
     int memories = 0;
     int importedGlobals = 0;
     for (int i = 0; i < m.importSection().importCount(); i++) {
@@ -44,6 +54,7 @@ public final class Wasm2Profile {
     if (m.tagSection().isPresent()) {
       throw new UnsupportedModuleException("exception handling (tags) is beyond WebAssembly 2.0");
     }
+    checkInstructions(m, m.importSection().count(ExternalType.FUNCTION));
     for (int i = 0; i < m.globalSection().globalCount(); i++) {
       checkConstant(m.globalSection().getGlobal(i).initInstructions(), importedGlobals);
     }
@@ -58,6 +69,89 @@ public final class Wasm2Profile {
     for (var s : m.dataSection().dataSegments()) {
       if (s instanceof ActiveDataSegment a) {
         checkConstant(a.offsetInstructions(), importedGlobals);
+      }
+    }
+  }
+
+  /** The parser does not check that declared function types exist. */
+  private static void checkTypeIndices(WasmModule m) {
+    int types = m.typeSection().typeCount();
+    for (int i = 0; i < m.importSection().importCount(); i++) {
+      if (m.importSection().getImport(i) instanceof FunctionImport f && f.typeIndex() >= types) {
+        throw new InvalidModuleException("unknown type " + f.typeIndex());
+      }
+    }
+    for (int i = 0; i < m.functionSection().functionCount(); i++) {
+      int t = m.functionSection().getFunctionType(i);
+      if (t < 0 || t >= types) {
+        throw new InvalidModuleException("unknown type " + t);
+      }
+    }
+  }
+
+  /** Export names are unique and name existing things (§3.4.8); the parser checks neither. */
+  private static void checkExports(WasmModule m) {
+    var imports = m.importSection();
+    int functions = imports.count(ExternalType.FUNCTION) + m.functionSection().functionCount();
+    int tables = imports.count(ExternalType.TABLE) + m.tableSection().tableCount();
+    int memories = imports.count(ExternalType.MEMORY) + m.memorySection().map(s -> s.memoryCount()).orElse(0);
+    int globals = imports.count(ExternalType.GLOBAL) + m.globalSection().globalCount();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < m.exportSection().exportCount(); i++) {
+      Export e = m.exportSection().getExport(i);
+      if (!names.add(e.name())) {
+        throw new InvalidModuleException("duplicate export name \"" + e.name() + "\"");
+      }
+      int limit =
+          switch (e.exportType()) {
+            case FUNCTION -> functions;
+            case TABLE -> tables;
+            case MEMORY -> memories;
+            case GLOBAL -> globals;
+            default -> 0;
+          };
+      if (e.index() < 0 || e.index() >= limit) {
+        String kind = e.exportType().name().toLowerCase(java.util.Locale.ROOT);
+        throw new InvalidModuleException("unknown " + kind + " " + e.index());
+      }
+    }
+  }
+
+  /**
+   * In 2.0, the memory index of {@code memory.size} and {@code memory.grow} is a reserved single
+   * zero byte, not a LEB128 number (§5.4.6); multi-memory later made it one, so the parser reads
+   * it as such.
+   */
+  private static void checkReservedBytes(WasmModule m, byte[] bytes) {
+    int imported = m.importSection().count(ExternalType.FUNCTION);
+    var bodies = m.codeSection().functionBodies();
+    for (int f = 0; f < bodies.length; f++) {
+      for (Instruction ins : bodies[f].instructions()) {
+        OpCode op = ins.opcode();
+        if ((op == OpCode.MEMORY_SIZE || op == OpCode.MEMORY_GROW)
+            && (ins.address() + 1 >= bytes.length || bytes[ins.address() + 1] != 0)) {
+          throw new MalformedModuleException("zero byte expected", imported + f, ins.address() + 1, null);
+        }
+      }
+    }
+  }
+
+  private static void checkInstructions(WasmModule m, int importedFunctions) {
+    var bodies = m.codeSection().functionBodies();
+    for (int f = 0; f < bodies.length; f++) {
+      for (Instruction ins : bodies[f].instructions()) {
+        OpCode op = ins.opcode();
+        if (Wasm2Opcodes.isCore(op)) {
+          continue;
+        }
+        int function = importedFunctions + f;
+        if (Wasm2Opcodes.isSimd(op)) {
+          throw new UnsupportedModuleException(
+              "SIMD instruction " + op + " is not compiled yet", function, ins.address(), null);
+        }
+        throw new MalformedModuleException(
+            String.format("illegal opcode 0x%x (%s is beyond WebAssembly 2.0)", op.opcode(), op),
+            function, ins.address(), null);
       }
     }
   }

@@ -106,11 +106,11 @@ public final class Table {
    */
   public FunctionRef functionForCall(int index, FunctionType expected) {
     if (index < 0 || index >= elements.length) { // unsigned index >= size, as size < 2^31
-      throw new WasmTrap(TrapKind.UNDEFINED_ELEMENT);
+      throw new WasmTrap(TrapKind.UNDEFINED_ELEMENT, Integer.toUnsignedString(index));
     }
     Object element = elements[index];
     if (element == null) {
-      throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT);
+      throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT, Integer.toString(index));
     }
     FunctionRef function = (FunctionRef) element;
     if (function.type() != expected) {

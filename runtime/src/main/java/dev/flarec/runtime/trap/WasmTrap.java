@@ -17,6 +17,12 @@ public class WasmTrap extends RuntimeException {
     this.kind = kind;
   }
 
+  /** A trap whose message adds {@code detail} (for example the element index) to the spec text. */
+  public WasmTrap(TrapKind kind, String detail) {
+    super(kind.message() + " " + detail);
+    this.kind = kind;
+  }
+
   public WasmTrap(TrapKind kind, Throwable cause) {
     super(kind.message(), cause);
     this.kind = kind;
