@@ -1,0 +1,77 @@
+package dev.flarec.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flarec.compiler.CompiledModule;
+import dev.flarec.compiler.Corpus;
+import dev.flarec.compiler.Flarec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceClassVisitor;
+
+/** The shape of generated code: what {@code javap -c} would show for the corpus. */
+class GeneratedCodeTest {
+  private static String disassemble(byte[] classFile) {
+    StringWriter out = new StringWriter();
+    new ClassReader(classFile).accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(out)), 0);
+    return out.toString();
+  }
+
+  /** The instructions of one method, from its declaration to the next blank line. */
+  private static String method(String disassembly, String signaturePrefix) {
+    int start = disassembly.indexOf(signaturePrefix);
+    assertTrue(start >= 0, "no method " + signaturePrefix);
+    int end = disassembly.indexOf("\n\n", start);
+    return disassembly.substring(start, end < 0 ? disassembly.length() : end);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"arithmetic", "imports"})
+  void everyGeneratedClassPassesTheBytecodeVerifier(String name) {
+    CompiledModule compiled = Flarec.compile(Corpus.bytes(name));
+    for (Map.Entry<String, byte[]> c : compiled.classFiles().entrySet()) {
+      StringWriter problems = new StringWriter();
+      CheckClassAdapter.verify(new ClassReader(c.getValue()), CompiledModule.class.getClassLoader(), false, new PrintWriter(problems));
+      assertEquals("", problems.toString(), c.getKey());
+    }
+  }
+
+  @Test
+  void functionsAreStaticMethodsNamedAfterTheNameSection() {
+    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    assertTrue(code.contains("public static fac(JLflarec/module/Module;)J"), code);
+  }
+
+  @Test
+  void aComparisonFeedingABranchBecomesOneCompareAndBranch() {
+    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String sum = method(code, "public static func1(ILflarec/module/Module;)I");
+    assertTrue(sum.contains("IF_ICMPLE"), sum);
+    // a materialised 0/1 would be tested again with IFNE/IFEQ
+    assertFalse(sum.contains("IFNE") || sum.contains("IFEQ"), "no 0/1 materialised:\n" + sum);
+  }
+
+  @Test
+  void memoryAccessIsInlineThroughAVarHandle() {
+    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String storeLoad = method(code, "public static func4(IJLflarec/module/Module;)J");
+    assertTrue(storeLoad.contains("GETSTATIC dev/flarec/runtime/memory/Memory.LONG"), storeLoad);
+    assertTrue(storeLoad.contains("INVOKEVIRTUAL java/lang/invoke/VarHandle.get ([BI)J"), storeLoad);
+  }
+
+  @Test
+  void privateGlobalsAreTypedFieldsAndSharedOnesTypedCells() {
+    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    assertTrue(code.contains("public I global$0"), code);
+    assertTrue(code.contains("public final Ldev/flarec/runtime/global/Global$I64; global$1"), code);
+  }
+}
