@@ -71,6 +71,8 @@ public final class ClassEmitter {
     emitFields();
     emitConstructor();
     emitInitializeGlobals();
+    emitCaptureGlobals();
+    emitRestoreGlobals();
     emitFunctions();
     emitImportBridges();
     emitIndirectBridges();
@@ -140,10 +142,7 @@ public final class ClassEmitter {
     MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "initializeGlobals", "()V", null, null);
     mv.visitCode();
     List<GlobalDef> globals = module.descriptor.globals();
-    int imported = 0;
-    while (imported < globals.size() && globals.get(imported).imported()) {
-      imported++;
-    }
+    int imported = firstDefinedGlobal();
     for (int i = imported; i < globals.size(); i++) {
       GlobalDef g = globals.get(i);
       ConstExpr init =
@@ -158,6 +157,79 @@ public final class ClassEmitter {
         mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
       } else {
         mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), g.type().descriptor());
+      }
+    }
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private int firstDefinedGlobal() {
+    List<GlobalDef> globals = module.descriptor.globals();
+    int imported = 0;
+    while (imported < globals.size() && globals.get(imported).imported()) {
+      imported++;
+    }
+    return imported;
+  }
+
+  /** Loads the value of defined global {@code i} (a field, or its cell's field). */
+  private void loadGlobal(MethodVisitor mv, int i) {
+    GlobalDef g = module.descriptor.globals().get(i);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+    if (g.shared()) {
+      mv.visitFieldInsn(GETFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
+    }
+  }
+
+  private void emitCaptureGlobals() {
+    MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "captureGlobals", "()[Ljava/lang/Object;", null, null);
+    mv.visitCode();
+    int first = firstDefinedGlobal();
+    List<GlobalDef> globals = module.descriptor.globals();
+    pushInt(mv, globals.size() - first);
+    mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
+    for (int i = first; i < globals.size(); i++) {
+      ValueType t = globals.get(i).type();
+      mv.visitInsn(DUP);
+      pushInt(mv, i - first);
+      loadGlobal(mv, i);
+      if (!t.isReference()) {
+        String box = JvmTypes.boxInternalName(t);
+        mv.visitMethodInsn(INVOKESTATIC, box, "valueOf", "(" + t.descriptor() + ")L" + box + ";", false);
+      }
+      mv.visitInsn(AASTORE);
+    }
+    mv.visitInsn(ARETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void emitRestoreGlobals() {
+    MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "restoreGlobals", "([Ljava/lang/Object;)V", null, null);
+    mv.visitCode();
+    int first = firstDefinedGlobal();
+    List<GlobalDef> globals = module.descriptor.globals();
+    for (int i = first; i < globals.size(); i++) {
+      GlobalDef g = globals.get(i);
+      ValueType t = g.type();
+      mv.visitVarInsn(ALOAD, 0);
+      if (g.shared()) {
+        mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+      }
+      mv.visitVarInsn(ALOAD, 1);
+      pushInt(mv, i - first);
+      mv.visitInsn(AALOAD);
+      if (!t.isReference()) {
+        String box = JvmTypes.boxInternalName(t);
+        mv.visitTypeInsn(CHECKCAST, box);
+        mv.visitMethodInsn(INVOKEVIRTUAL, box, t.jvmClass().getName() + "Value", "()" + t.descriptor(), false);
+      }
+      if (g.shared()) {
+        mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", t.descriptor());
+      } else {
+        mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), t.descriptor());
       }
     }
     mv.visitInsn(RETURN);

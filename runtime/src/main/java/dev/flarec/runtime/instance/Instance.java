@@ -61,6 +61,56 @@ public abstract class Instance {
   /** Generated: evaluates the global initialisers into the typed fields and shared cells. */
   protected abstract void initializeGlobals();
 
+  /**
+   * Generated: the values of the globals this module defines, boxed, in index order. The default
+   * serves modules that define none (hand-written instances in tests).
+   */
+  protected Object[] captureGlobals() {
+    return new Object[0];
+  }
+
+  /** Generated: sets the globals this module defines from {@link #captureGlobals()}'s form. */
+  protected void restoreGlobals(Object[] values) {}
+
+  /** Captures the state this instance owns (see {@link InstanceSnapshot}). */
+  public final InstanceSnapshot snapshot() {
+    ModuleDescriptor d = module.descriptor();
+    byte[][] mem = new byte[memories.length][];
+    for (int i = 0; i < mem.length; i++) {
+      if (!d.memories().get(i).imported()) {
+        mem[i] = memories[i].bytes.clone();
+      }
+    }
+    Object[][] tab = new Object[tables.length][];
+    for (int i = 0; i < tab.length; i++) {
+      if (!d.tables().get(i).imported()) {
+        tab[i] = tables[i].elements();
+      }
+    }
+    return new InstanceSnapshot(
+        mem, tab, captureGlobals(), elementSegments.clone(), dataSegments.clone());
+  }
+
+  /**
+   * Puts back the state captured by {@link #snapshot()} of this same instance: memories (at
+   * their captured size), tables, globals and segments.
+   */
+  public final void restore(InstanceSnapshot s) {
+    for (int i = 0; i < memories.length; i++) {
+      if (s.memories[i] != null) {
+        memories[i].restore(s.memories[i]);
+      }
+    }
+    for (int i = 0; i < tables.length; i++) {
+      if (s.tables[i] != null) {
+        tables[i].restore(s.tables[i]);
+      }
+    }
+    restoreGlobals(s.globals);
+    System.arraycopy(s.elementSegments, 0, elementSegments, 0, elementSegments.length);
+    System.arraycopy(s.dataSegments, 0, dataSegments, 0, dataSegments.length);
+  }
+
   public final Module module() {
     return module;
   }

@@ -102,6 +102,18 @@ public final class Memory {
     return old;
   }
 
+  /**
+   * Sets the contents (and so the size) back to {@code snapshot}, reusing the current array when
+   * the size did not change.
+   */
+  public void restore(byte[] snapshot) {
+    if (bytes.length == snapshot.length) {
+      System.arraycopy(snapshot, 0, bytes, 0, snapshot.length);
+    } else {
+      bytes = snapshot.clone();
+    }
+  }
+
   /** The largest size, in pages, this memory may grow to. */
   public int maxPages() {
     return maxPages;

@@ -24,12 +24,14 @@ public final class F32Ops {
 
   // NaN results go through "x + y" (or "x + x"): IEEE addition returns a NaN operand with the
   // quiet bit set and its payload kept, which is what Wasm calls an arithmetic NaN, and a
-  // canonical NaN stays canonical. The NaN test costs one predictable compare.
+  // canonical NaN stays canonical. The NaN test costs one predictable compare. When both operands
+  // are NaNs, whose payload survives differs between the interpreter and compiled code; Wasm
+  // leaves that choice open, so only the quiet bit may be relied on.
 
   /** {@code f32.min}: -0.0 is below +0.0, and any NaN operand gives a quiet NaN. */
   public static float min(float a, float b) {
     float r = Math.min(a, b);
-    return r;
+    return r != r ? a + b : r;
   }
 
   /** {@code f32.max}: +0.0 is above -0.0, and any NaN operand gives a quiet NaN. */

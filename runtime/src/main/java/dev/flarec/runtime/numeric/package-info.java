@@ -7,10 +7,10 @@
  *
  * <p>Every method is a small {@code public static} one that generated code reaches with
  * {@code invokestatic}, so that HotSpot inlines it into the caller and the hot path costs no more
- * than the handful of instructions the operation needs. For the same reason the methods do not
- * allocate or box, and they avoid {@code Integer.compareUnsigned}/{@code Long.compareUnsigned},
- * whose folded forms C2 in JDK 17 can miscompile; unsigned order is written as a signed
- * comparison of biased values instead.
+ * than the handful of instructions the operation needs; for the same reason they do not allocate
+ * or box. They also avoid {@code Integer.compareUnsigned}/{@code Long.compareUnsigned}, whose
+ * folded forms C2 in JDK 17 can miscompile; where unsigned order is needed, compare biased values
+ * ({@code x ^ MIN_VALUE}) as signed instead.
  *
  * <p>This package must not depend on anything but {@code dev.flarec.runtime.trap} and the JDK:
  * it sits below everything else in the runtime and is called from every compiled module.

@@ -51,6 +51,16 @@ public final class Table {
     return elements.length;
   }
 
+  /** A copy of the current elements (for snapshots). */
+  public Object[] elements() {
+    return elements.clone();
+  }
+
+  /** Sets the elements (and so the size) back to a copy of {@code snapshot}. */
+  public void restore(Object[] snapshot) {
+    elements = snapshot.clone();
+  }
+
   /** {@code table.get}. */
   public Object get(int index) {
     if (index < 0 || index >= elements.length) { // unsigned index >= size, as size < 2^31

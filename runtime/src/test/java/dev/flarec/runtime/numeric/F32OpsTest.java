@@ -184,7 +184,8 @@ class F32OpsTest {
 
   @Test
   void negOfSignallingNanFlipsOnlyTheSignBit() {
-    assertEquals(0xffa0_0000, Float.floatToRawIntBits(F32Ops.neg(Float.intBitsToFloat(0x7fa0_0000))));
+    float signalling = Float.intBitsToFloat(0x7fa0_0000);
+    assertEquals(0xffa0_0000, Float.floatToRawIntBits(F32Ops.neg(signalling)));
   }
 
   @ParameterizedTest(name = "f32.copysign({0}, {1}) = {2}")

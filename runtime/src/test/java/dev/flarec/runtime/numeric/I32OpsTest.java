@@ -320,9 +320,11 @@ class I32OpsTest {
    */
   @ParameterizedTest(name = "i32.{0} matches the exact reference near its bounds")
   @MethodSource("truncations")
-  void truncMatchesExactReference(String op, DoubleToIntFunction trunc, boolean f32, boolean signed) {
+  void truncMatchesExactReference(
+      String op, DoubleToIntFunction trunc, boolean f32, boolean signed) {
     BigInteger lo = signed ? BigInteger.valueOf(Integer.MIN_VALUE) : BigInteger.ZERO;
-    BigInteger hi = signed ? BigInteger.valueOf(Integer.MAX_VALUE) : BigInteger.valueOf(0xFFFF_FFFFL);
+    BigInteger hi =
+        signed ? BigInteger.valueOf(Integer.MAX_VALUE) : BigInteger.valueOf(0xFFFF_FFFFL);
     for (double x : probes(f32)) {
       if (Double.isNaN(x)) {
         assertTrap(TrapKind.INVALID_CONVERSION_TO_INTEGER, () -> trunc.applyAsInt(x));
@@ -349,8 +351,10 @@ class I32OpsTest {
 
   static Stream<Arguments> truncations() {
     return Stream.of(
-        Arguments.of("trunc_f32_s", (DoubleToIntFunction) x -> I32Ops.truncF32S((float) x), true, true),
-        Arguments.of("trunc_f32_u", (DoubleToIntFunction) x -> I32Ops.truncF32U((float) x), true, false),
+        Arguments.of(
+            "trunc_f32_s", (DoubleToIntFunction) x -> I32Ops.truncF32S((float) x), true, true),
+        Arguments.of(
+            "trunc_f32_u", (DoubleToIntFunction) x -> I32Ops.truncF32U((float) x), true, false),
         Arguments.of("trunc_f64_s", (DoubleToIntFunction) I32Ops::truncF64S, false, true),
         Arguments.of("trunc_f64_u", (DoubleToIntFunction) I32Ops::truncF64U, false, false));
   }
