@@ -1,0 +1,95 @@
+package dev.flarec.hostabi.guest;
+
+import dev.flarec.runtime.instance.FunctionRef;
+import dev.flarec.runtime.instance.Instance;
+import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.trap.TrapKind;
+import dev.flarec.runtime.trap.WasmTrap;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The guest as host functions see it: arguments read from its linear memory, results handed over
+ * through its {@code alloc} export (flaron-abi.md §2).
+ *
+ * <ul>
+ *   <li>Arguments are {@code (ptr, len)} pairs; {@code len == 0} is empty whatever {@code ptr} is;
+ *       a negative length or a range outside memory traps the invocation (decision 11).
+ *   <li>Results: empty results are returned as 0 without calling {@code alloc} (decision 10);
+ *       otherwise {@code alloc(len)} is called re-entrantly, 0 from it is returned as 0, and the
+ *       bytes are copied to the returned address, whose memory is re-read after the call because
+ *       {@code alloc} may grow it. The result is packed as {@code (ptr << 32) | len}.
+ * </ul>
+ */
+public final class Guest {
+  private static final byte[] EMPTY = new byte[0];
+
+  private final Memory memory;
+  private final MethodHandle alloc;
+
+  /** The guest of {@code instance}: its exported {@code memory} and, if any, its {@code alloc}. */
+  public Guest(Instance instance) {
+    Object mem = instance.export("memory");
+    if (!(mem instanceof Memory m)) {
+      throw new IllegalArgumentException("a flare must export its memory as \"memory\"");
+    }
+    this.memory = m;
+    Object allocExport = instance.export("alloc");
+    this.alloc = allocExport instanceof FunctionRef f ? f.handle() : null;
+  }
+
+  public Memory memory() {
+    return memory;
+  }
+
+  /** The bytes of argument {@code (ptr, len)}. */
+  public byte[] read(int ptr, int len) {
+    if (len == 0) {
+      return EMPTY;
+    }
+    checkRange(ptr, len);
+    return memory.read(ptr, len);
+  }
+
+  /** Argument {@code (ptr, len)} as UTF-8 text (malformed sequences replaced). */
+  public String readUtf8(int ptr, int len) {
+    return new String(read(ptr, len), StandardCharsets.UTF_8);
+  }
+
+  private void checkRange(int ptr, int len) {
+    if (len < 0 || Integer.toUnsignedLong(ptr) + len > memory.bytes.length) {
+      throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, "(host argument ptr=" + Integer.toUnsignedString(ptr) + " len=" + len + ")");
+    }
+  }
+
+  /** Hands {@code data} to the guest; returns the packed result, or 0 (see class comment). */
+  public long write(byte[] data) {
+    if (data == null || data.length == 0 || alloc == null) {
+      return 0;
+    }
+    int ptr;
+    try {
+      ptr = (int) alloc.invokeExact(data.length);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+    if (ptr == 0) {
+      return 0;
+    }
+    checkRange(ptr, data.length);
+    System.arraycopy(data, 0, memory.bytes, ptr, data.length);
+    return pack(ptr, data.length);
+  }
+
+  /** Hands {@code text} to the guest as UTF-8. */
+  public long writeUtf8(String text) {
+    return text == null ? 0 : write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code (ptr << 32) | len}, both unsigned 32-bit (§2.2). */
+  public static long pack(int ptr, int len) {
+    return ((long) ptr << 32) | (len & 0xFFFF_FFFFL);
+  }
+}
