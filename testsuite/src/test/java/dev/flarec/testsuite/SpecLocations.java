@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,37 +55,36 @@ final class SpecLocations {
 
   /**
    * The folder of {@code .wast} scripts, or an {@link IllegalStateException} whose message names
-   * the three ways to set it and what each one gave.
+   * the three ways to set it and what was tried. A folder set explicitly (property or environment)
+   * must exist: falling back silently from a mistyped path would run other scripts than meant.
    */
   static Path specDirectory() {
-    List<String> tried = new ArrayList<>();
     String property = System.getProperty(PROPERTY);
     if (property != null && !property.isBlank()) {
-      Path p = Path.of(property).toAbsolutePath().normalize();
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-      tried.add("-D" + PROPERTY + "=" + p + " (no such directory)");
+      return existing(Path.of(property), "system property " + PROPERTY + "=" + property);
     }
     String env = System.getenv(ENVIRONMENT);
     if (env != null && !env.isBlank()) {
-      Path p = Path.of(env).toAbsolutePath().normalize();
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-      tried.add(ENVIRONMENT + "=" + p + " (no such directory)");
+      return existing(Path.of(env), "environment variable " + ENVIRONMENT + "=" + env);
     }
     Path root = repositoryRootOrNull();
-    if (root != null) {
-      Path p = root.resolve(DEFAULT_RELATIVE).normalize();
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-      tried.add(p + " (no such directory)");
-    } else {
-      tried.add(DEFAULT_RELATIVE + " (no repository root found above " + System.getProperty("user.dir") + ")");
+    if (root == null) {
+      throw notFound(
+          "the default " + DEFAULT_RELATIVE + " (no repository root found above " + System.getProperty("user.dir") + ")");
     }
-    throw new IllegalStateException(
+    return existing(root.resolve(DEFAULT_RELATIVE), "the default " + DEFAULT_RELATIVE + " from the repository root");
+  }
+
+  private static Path existing(Path dir, String source) {
+    Path p = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(p)) {
+      throw notFound(source + ", which is " + p + ": no such directory");
+    }
+    return p;
+  }
+
+  private static IllegalStateException notFound(String tried) {
+    return new IllegalStateException(
         "WebAssembly spec scripts not found. Set the system property "
             + PROPERTY
             + " (mvn -D"
@@ -95,8 +93,9 @@ final class SpecLocations {
             + ENVIRONMENT
             + ", or put them in "
             + DEFAULT_RELATIVE
-            + " relative to the repository root. Tried: "
-            + String.join("; ", tried));
+            + " relative to the repository root. Tried "
+            + tried
+            + ".");
   }
 
   /** The {@code .wast} scripts directly in {@code specDir} (not its {@code simd/} folder), by name. */
