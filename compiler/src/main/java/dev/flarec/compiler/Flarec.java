@@ -38,7 +38,7 @@ public final class Flarec {
     ModuleDescriptor descriptor = DescriptorBuilder.build(module, options.className());
     Map<String, byte[]> classes;
     try {
-      classes = new ClassEmitter(module, descriptor).emit();
+      classes = new ClassEmitter(module, descriptor, options.methodBudget()).emit();
     } catch (MethodTooLargeException e) {
       throw new UnsupportedModuleException(
           "the JVM method for " + e.getMethodName() + " exceeds 64 KiB of bytecode",

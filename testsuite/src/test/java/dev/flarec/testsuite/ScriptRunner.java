@@ -6,6 +6,7 @@ import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.InvalidModuleException;
 import dev.flarec.compiler.MalformedModuleException;
+import dev.flarec.compiler.layout.MethodSizes;
 import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.LinkException;
@@ -200,9 +201,33 @@ final class ScriptRunner {
         });
   }
 
+  /**
+   * Method budget for compiled modules: {@code -Dflarec.spec.methodBudget=500} forces nearly
+   * every function to be split, which tests that splitting keeps Wasm semantics exact.
+   */
+  static final int METHOD_BUDGET =
+      Integer.getInteger("flarec.spec.methodBudget", CompileOptions.DEFAULT_METHOD_BUDGET);
+
+  /** Every generated method must stay within the budget, or HotSpot would never compile it. */
+  private static void checkMethodBudget(CompiledModule compiled) {
+    for (Map.Entry<String, byte[]> c : compiled.classFiles().entrySet()) {
+      for (Map.Entry<String, Integer> m : MethodSizes.of(c.getValue()).entrySet()) {
+        if (m.getValue() > METHOD_BUDGET) {
+          throw new IllegalStateException(
+              "method " + c.getKey() + "." + m.getKey() + " has " + m.getValue()
+                  + " bytes of bytecode, over the budget of " + METHOD_BUDGET);
+        }
+      }
+    }
+  }
+
   private Module compile(int line, ModuleFile file) throws IOException {
     byte[] wasm = Files.readAllBytes(script.resolve(file));
-    CompiledModule compiled = Flarec.compile(wasm, CompileOptions.defaults().withClassName(className(line)));
+    CompiledModule compiled =
+        Flarec.compile(
+            wasm,
+            CompileOptions.defaults().withClassName(className(line)).withMethodBudget(METHOD_BUDGET));
+    checkMethodBudget(compiled);
     return compiled.load();
   }
 

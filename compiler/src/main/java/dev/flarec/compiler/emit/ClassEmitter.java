@@ -38,33 +38,17 @@ public final class ClassEmitter {
   private final WasmModule wasm;
   private final ModuleInfo module;
   private final EmitterTable table = new EmitterTable();
-  private final java.util.Set<String> compactMethods = new java.util.HashSet<>();
+  private final int methodBudget;
   private ClassWriter cw;
 
-  public ClassEmitter(WasmModule wasm, ModuleDescriptor descriptor) {
+  public ClassEmitter(WasmModule wasm, ModuleDescriptor descriptor, int methodBudget) {
     this.wasm = wasm;
     this.module = new ModuleInfo(descriptor);
+    this.methodBudget = methodBudget;
   }
 
-  /**
-   * Generates the class; returns class files by binary name. A function whose method exceeds
-   * the JVM's 64 KiB limit is emitted again in compact mode; if it still does not fit, the
-   * exception reaches the caller.
-   */
+  /** Generates the class; returns class files by binary name. */
   public Map<String, byte[]> emit() {
-    while (true) {
-      try {
-        return emitOnce();
-      } catch (org.objectweb.asm.MethodTooLargeException e) {
-        if (!compactMethods.add(e.getMethodName())) {
-          throw e;
-        }
-        module.indirectCalls.clear();
-      }
-    }
-  }
-
-  private Map<String, byte[]> emitOnce() {
     cw = new FrameComputingClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, module.internalName, null, RuntimeNames.INSTANCE, null);
     cw.visitSource(module.descriptor.className() + ".wasm", null);
@@ -76,6 +60,7 @@ public final class ClassEmitter {
     emitFunctions();
     emitImportBridges();
     emitIndirectBridges();
+    emitConstantTables();
     cw.visitEnd();
     return Map.of(module.descriptor.className(), cw.toByteArray());
   }
@@ -275,13 +260,12 @@ public final class ClassEmitter {
             i, UnsupportedModuleException.UNKNOWN, null);
       }
       FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);
-      String name = d.functions().get(i).methodName();
-      MethodVisitor mv =
-          cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, JvmTypes.methodDescriptor(type, module.instanceDesc), null, null);
-      new FunctionEmitter(
-              mv, module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table,
-              compactMethods.contains(name))
-          .emit();
+      FunctionCode fn = new FunctionCode(module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table);
+      new FunctionSplitter(fn, methodBudget).decide();
+      fn.resetRuns();
+      MethodSink sink = (name, desc) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
+      MethodVisitor mv = sink.open(fn.methodName, JvmTypes.methodDescriptor(type, module.instanceDesc));
+      new FunctionEmitter(fn, mv, sink, null).emit();
     }
   }
 
@@ -330,6 +314,36 @@ public final class ClassEmitter {
     }
   }
 
+  /**
+   * Static {@code char[]} fields for large {@code br_table}s, filled in {@code <clinit>} from
+   * string constants (a constant-pool string holds at most 65,535 bytes of modified UTF-8, so
+   * long tables are cut into pieces of at most 20,000 chars, 3 bytes each at worst).
+   */
+  private void emitConstantTables() {
+    if (module.constantTables.isEmpty()) {
+      return;
+    }
+    MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    mv.visitCode();
+    for (Map.Entry<String, char[]> t : module.constantTables.entrySet()) {
+      cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, t.getKey(), "[C", null, null).visitEnd();
+      String all = new String(t.getValue());
+      mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+      for (int at = 0; at < all.length(); at += 20_000) {
+        mv.visitLdcInsn(all.substring(at, Math.min(all.length(), at + 20_000)));
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append", "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+      }
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "toCharArray", "()[C", false);
+      mv.visitFieldInsn(PUTSTATIC, module.internalName, t.getKey(), "[C");
+    }
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
   /** With a MethodHandle on the stack: loads the parameters, invokes exactly, returns. */
   private static void invokeExactAndReturn(MethodVisitor mv, FunctionType type) {
     int slot = 0;
@@ -359,13 +373,7 @@ public final class ClassEmitter {
   }
 
   private static void pushInt(MethodVisitor mv, int v) {
-    if (v >= -1 && v <= 5) {
-      mv.visitInsn(ICONST_0 + v);
-    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-      mv.visitIntInsn(SIPUSH, v);
-    } else {
-      mv.visitLdcInsn(v);
-    }
+    JvmConstants.pushInt(mv, v);
   }
 
   /**

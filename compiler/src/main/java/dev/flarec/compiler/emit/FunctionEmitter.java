@@ -8,9 +8,12 @@ import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.types.AnnotatedInstruction;
@@ -18,15 +21,22 @@ import run.endive.wasm.types.BlockType;
 import run.endive.wasm.types.OpCode;
 
 /**
- * Emits one Wasm function as one static JVM method. Drives the {@link EmitterTable} over the
- * function's instructions and owns what every emitter shares: the typed operand stack, the
- * control stack, local-variable slots and the rules for branching.
+ * Emits one JVM method of a Wasm function: the whole function, or — for a function split across
+ * several methods — its root or one outlined run. Drives the {@link EmitterTable} over the
+ * instructions and owns what every emitter shares: the typed operand stack, the control stack,
+ * local-variable slots and the rules for branching.
  *
  * <p>The Wasm operand stack <em>is</em> the JVM operand stack; this class tracks the Wasm types
  * on it so that emitters know value widths and branches can discard what lies between the branch
  * values and the target's entry height. Code after an unconditional branch is unreachable in
  * Wasm's sense and is not emitted at all, which keeps the JVM verifier and Wasm's polymorphic
  * stack from ever meeting.
+ *
+ * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-into-runs) locals live
+ * in a heap frame, each method keeping the ones it touches in JVM locals and flushing them around
+ * calls to runs. A run returns 0 when it completes, or {@code k + 1} to branch to the control
+ * frame at index {@code k} (0 being the function itself, that is, {@code return}); the values
+ * such a branch carries, and the operand stack across a run, travel through the frame.
  *
  * <p>Call order: {@link #emit()} once; emitters call back into the {@code push}/{@code pop},
  * control and branch methods while it runs.
@@ -37,77 +47,208 @@ final class FunctionEmitter {
   final int functionIndex;
   final FunctionType type;
   final int instanceSlot;
-  /**
-   * Emit memory accesses as one helper call each instead of inline code, to fit a large function
-   * into one JVM method. See docs/RATIONALE.md#why-a-compact-emission-mode.
-   */
-  final boolean compact;
 
+  private final FunctionCode fn;
+  private final MethodSink sink;
   private final List<AnnotatedInstruction> code;
   private final EmitterTable table;
+  private final boolean root;
+  private final boolean split;
+  private final int from;
+  private final int to;
+  private final int baseHeight;
+  private final int outerFrames;
+  /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
   private final int[] localSlots;
-  private final ValueType[] localTypes;
-  private final ArrayList<ValueType> stack = new ArrayList<>();
+  private final BitSet dirty;
+  private final int bitsSlot;
+  private final int refsSlot;
+  private final OperandStack stack = new OperandStack();
   private final ArrayList<ControlFrame> frames = new ArrayList<>();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
+  /** Codes this method (a run) may return besides 0. */
+  private final TreeSet<Integer> exitCodes = new TreeSet<>();
+  /** The stack at normal completion of a run; null when it cannot complete normally. */
+  private List<ValueType> exitTypes;
+  /** Where each instruction's code starts, when measuring a whole function; else null. */
+  private final int[] offsets;
+  private final CodeSizeCounter counter;
   private int nextSlot;
   private int pc;
   private boolean unreachable;
   private int skippedDepth;
   private AnnotatedInstruction current;
 
-  FunctionEmitter(
-      MethodVisitor mv,
-      ModuleInfo module,
-      int functionIndex,
-      List<ValueType> declaredLocals,
-      List<AnnotatedInstruction> code,
-      EmitterTable table,
-      boolean compact) {
-    this.mv = mv;
-    this.compact = compact;
-    this.module = module;
-    this.functionIndex = functionIndex;
-    this.type = module.functionType(functionIndex);
-    this.code = code;
-    this.table = table;
-    int params = type.params().size();
-    this.localSlots = new int[params + declaredLocals.size()];
-    this.localTypes = new ValueType[localSlots.length];
+  /** The root method of a function: the whole function, or the entry of a split one. */
+  FunctionEmitter(FunctionCode fn, MethodVisitor mv, MethodSink sink, int[] offsets) {
+    this.fn = fn;
+    this.counter = offsets == null ? null : new CodeSizeCounter(mv);
+    this.mv = counter == null ? mv : counter;
+    this.offsets = offsets;
+    this.sink = sink;
+    this.module = fn.module;
+    this.functionIndex = fn.index;
+    this.type = fn.type;
+    this.code = fn.code;
+    this.table = fn.table;
+    this.root = true;
+    this.split = fn.plan.isSplit();
+    this.from = 0;
+    this.to = code.size();
+    this.baseHeight = 0;
+    this.outerFrames = 0;
+    this.localSlots = new int[fn.localCount()];
+    java.util.Arrays.fill(localSlots, -1);
     int slot = 0;
-    for (int i = 0; i < params; i++) {
-      localTypes[i] = type.params().get(i);
+    for (int i = 0; i < type.params().size(); i++) {
       localSlots[i] = slot;
-      slot += localTypes[i].slots();
+      slot += fn.localTypes[i].slots();
     }
     this.instanceSlot = slot++;
-    for (int i = 0; i < declaredLocals.size(); i++) {
-      localTypes[params + i] = declaredLocals.get(i);
-      localSlots[params + i] = slot;
-      slot += localTypes[params + i].slots();
+    if (split) {
+      bitsSlot = slot++;
+      refsSlot = slot++;
+      BitSet used = fn.localsUsed(from, to - 1, false);
+      for (int i = type.params().size(); i < localSlots.length; i++) {
+        if (used.get(i)) {
+          localSlots[i] = slot;
+          slot += fn.localTypes[i].slots();
+        }
+      }
+      dirty = fn.localsUsed(from, to - 1, true);
+    } else {
+      bitsSlot = -1;
+      refsSlot = -1;
+      for (int i = type.params().size(); i < localSlots.length; i++) {
+        localSlots[i] = slot;
+        slot += fn.localTypes[i].slots();
+      }
+      dirty = new BitSet();
     }
     this.nextSlot = slot;
   }
 
+  /** An outlined run {@code [from, to)} called from {@code parent}. */
+  private FunctionEmitter(FunctionEmitter parent, MethodVisitor mv, int from, int to, int callBase) {
+    this.fn = parent.fn;
+    this.counter = null;
+    this.offsets = null;
+    this.mv = mv;
+    this.sink = parent.sink;
+    this.module = fn.module;
+    this.functionIndex = fn.index;
+    this.type = fn.type;
+    this.code = fn.code;
+    this.table = fn.table;
+    this.root = false;
+    this.split = true;
+    this.from = from;
+    this.to = to;
+    this.baseHeight = callBase;
+    this.bitsSlot = 0;
+    this.refsSlot = 1;
+    this.instanceSlot = 2;
+    int slot = 3;
+    this.localSlots = new int[fn.localCount()];
+    java.util.Arrays.fill(localSlots, -1);
+    BitSet used = fn.localsUsed(from, to, false);
+    for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+      localSlots[i] = slot;
+      slot += fn.localTypes[i].slots();
+    }
+    this.dirty = fn.localsUsed(from, to, true);
+    this.nextSlot = slot;
+    this.frames.addAll(parent.frames);
+    this.outerFrames = frames.size();
+    for (int i = callBase - parent.baseHeight; i < parent.stack.size(); i++) {
+      stack.pushVirtual(parent.stack.get(i));
+    }
+  }
+
+  /** Descriptor of every outlined run: the frame arrays and the instance. */
+  private String runDescriptor() {
+    return "([J[Ljava/lang/Object;" + module.instanceDesc + ")I";
+  }
+
   void emit() {
     mv.visitCode();
-    for (int i = type.params().size(); i < localSlots.length; i++) {
-      pushZero(localTypes[i]);
-      mv.visitVarInsn(JvmTypes.storeOpcode(localTypes[i]), localSlots[i]);
+    if (root) {
+      emitRootPrologue();
+      frames.add(new ControlFrame(ControlFrame.Kind.FUNCTION, List.of(), type.results(), 0));
+    } else {
+      for (int i = 0; i < localSlots.length; i++) {
+        if (localSlots[i] >= 0) {
+          frameLoad(fn.localTypes[i], i);
+          mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+        }
+      }
     }
-    emitInterruptCheck();
-    frames.add(new ControlFrame(ControlFrame.Kind.FUNCTION, List.of(), type.results(), 0));
-    while (pc < code.size()) {
+    pc = from;
+    while (pc < to) {
+      if (offsets != null) {
+        offsets[pc] = counter.size();
+      }
+      if (split && !unreachable) {
+        int runEnd = fn.plan.runAt(pc, from, root ? to - 1 : to);
+        if (runEnd >= 0) {
+          emitRunCall(pc, runEnd);
+          pc = runEnd;
+          continue;
+        }
+      }
       current = code.get(pc++);
       OpCode op = current.opcode();
       if (unreachable) {
         skipUnreachable(op);
       } else {
+        materializeTop(pops(current));
         table.emitter(op, this).emit(this, current);
       }
     }
+    if (offsets != null) {
+      offsets[to] = counter.size();
+      for (int i = to - 1; i >= from; i--) {
+        // instructions fused into their predecessor, or skipped, take no code of their own
+        if (offsets[i] == 0 && i > from) {
+          offsets[i] = offsets[i + 1];
+        }
+      }
+    }
+    if (!root) {
+      completeRun();
+    }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  private void emitRootPrologue() {
+    if (split) {
+      pushInt(fn.frameLength());
+      mv.visitIntInsn(NEWARRAY, T_LONG);
+      mv.visitVarInsn(ASTORE, bitsSlot);
+      pushInt(fn.frameLength());
+      mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
+      mv.visitVarInsn(ASTORE, refsSlot);
+      // runs may read any parameter: the frame holds them all
+      for (int i = 0; i < type.params().size(); i++) {
+        mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
+        frameStore(fn.localTypes[i], i);
+      }
+    }
+    for (int i = type.params().size(); i < localSlots.length; i++) {
+      if (localSlots[i] >= 0) {
+        pushZero(fn.localTypes[i]);
+        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+      }
+    }
+    emitInterruptCheck();
+  }
+
+  /** Measured: the highest operand-stack height seen (valid after {@link #emit()}). */
+  private int maxHeightSeen;
+
+  int maxHeightSeen() {
+    return maxHeightSeen;
   }
 
   private void skipUnreachable(OpCode op) {
@@ -137,16 +278,21 @@ final class FunctionEmitter {
   // ---- operand stack ----
 
   void push(ValueType t) {
-    stack.add(t);
+    stack.push(t);
+    maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
   }
 
   ValueType pop() {
-    return stack.remove(stack.size() - 1);
+    return stack.pop();
   }
 
   /** The type {@code depth} entries below the top (0 = top). */
   ValueType peek(int depth) {
-    return stack.get(stack.size() - 1 - depth);
+    return stack.peek(depth);
+  }
+
+  private int height() {
+    return baseHeight + stack.size();
   }
 
   /** Emits POP or POP2 for a value of type {@code t} on top of the JVM stack. */
@@ -166,15 +312,7 @@ final class FunctionEmitter {
 
   /** Pushes an int constant with the shortest instruction. */
   void pushInt(int v) {
-    if (v >= -1 && v <= 5) {
-      mv.visitInsn(ICONST_0 + v);
-    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-      mv.visitIntInsn(BIPUSH, v);
-    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-      mv.visitIntInsn(SIPUSH, v);
-    } else {
-      mv.visitLdcInsn(v);
-    }
+    JvmConstants.pushInt(mv, v);
   }
 
   void loadInstance() {
@@ -186,6 +324,45 @@ final class FunctionEmitter {
     mv.visitMethodInsn(INVOKESTATIC, module.internalName, name, descriptor, false);
   }
 
+  /**
+   * Makes the top {@code count} values real (on the JVM stack), loading virtual ones from the
+   * heap frame: values above the lowest virtual one are parked in scratch locals meanwhile.
+   */
+  private void materializeTop(int count) {
+    int size = stack.size();
+    int lowest = stack.lowestVirtual(size - count);
+    if (lowest < 0) {
+      return;
+    }
+    int[] parked = new int[size - lowest];
+    for (int i = size - 1; i > lowest; i--) {
+      if (!stack.isVirtual(i)) {
+        parked[i - lowest] = acquireScratch(stack.get(i));
+        mv.visitVarInsn(JvmTypes.storeOpcode(stack.get(i)), parked[i - lowest]);
+      }
+    }
+    for (int i = lowest; i < size; i++) {
+      ValueType t = stack.get(i);
+      if (stack.isVirtual(i)) {
+        frameLoad(t, fn.stackSlot(baseHeight + i));
+        stack.setVirtual(i, false);
+      } else {
+        mv.visitVarInsn(JvmTypes.loadOpcode(t), parked[i - lowest]);
+        releaseScratch(t, parked[i - lowest]);
+      }
+    }
+  }
+
+  /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
+  private int pops(AnnotatedInstruction ins) {
+    int n = StackEffects.pops(this, ins);
+    OpCode next = nextOpcode();
+    if (StackEffects.isComparison(ins.opcode()) && (next == OpCode.BR_IF || next == OpCode.IF)) {
+      n += StackEffects.pops(this, code.get(pc)) - 1;
+    }
+    return n;
+  }
+
   // ---- locals ----
 
   int localSlot(int index) {
@@ -193,7 +370,7 @@ final class FunctionEmitter {
   }
 
   ValueType localType(int index) {
-    return localTypes[index];
+    return fn.localTypes[index];
   }
 
   /**
@@ -218,7 +395,7 @@ final class FunctionEmitter {
     for (int i = 0; i < count; i++) {
       ValueType t = peek(count - 1 - i);
       mv.visitVarInsn(JvmTypes.loadOpcode(t), slots[i]);
-      freeScratch.computeIfAbsent(t, k -> new ArrayDeque<>()).push(slots[i]);
+      releaseScratch(t, slots[i]);
     }
   }
 
@@ -236,15 +413,254 @@ final class FunctionEmitter {
     freeScratch.computeIfAbsent(t, k -> new ArrayDeque<>()).push(slot);
   }
 
+  /** Highest JVM local slot used so far plus one (to check the JVM's limit). */
+  int slotsUsed() {
+    return nextSlot;
+  }
+
+  // ---- heap frame (split functions) ----
+
+  /** Pushes frame slot {@code index} as a value of type {@code t}. */
+  private void frameLoad(ValueType t, int index) {
+    if (t.isReference()) {
+      mv.visitVarInsn(ALOAD, refsSlot);
+      pushInt(index);
+      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "loadRef", "([Ljava/lang/Object;I)Ljava/lang/Object;", false);
+    } else {
+      mv.visitVarInsn(ALOAD, bitsSlot);
+      pushInt(index);
+      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "load" + frameSuffix(t), "([JI)" + t.descriptor(), false);
+    }
+  }
+
+  /** Stores the value of type {@code t} on top of the JVM stack into frame slot {@code index}. */
+  private void frameStore(ValueType t, int index) {
+    if (t.isReference()) {
+      mv.visitVarInsn(ALOAD, refsSlot);
+      pushInt(index);
+      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "storeRef", "(Ljava/lang/Object;[Ljava/lang/Object;I)V", false);
+    } else {
+      mv.visitVarInsn(ALOAD, bitsSlot);
+      pushInt(index);
+      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "store" + frameSuffix(t), "(" + t.descriptor() + "[JI)V", false);
+    }
+  }
+
+  private static String frameSuffix(ValueType t) {
+    return switch (t) {
+      case I32 -> "I32";
+      case I64 -> "I64";
+      case F32 -> "F32";
+      case F64 -> "F64";
+      case FUNCREF, EXTERNREF -> "Ref";
+    };
+  }
+
+  /** Writes the locals this method changed back to the frame (before calls and exits). */
+  private void flushLocals() {
+    for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
+      frameStore(fn.localTypes[i], i);
+    }
+  }
+
+  /**
+   * Calls the outlined run {@code [start, end)}: the values of the innermost block are handed
+   * over through the frame, the run's method is emitted, and its result code is dispatched.
+   */
+  private void emitRunCall(int start, int end) {
+    ControlFrame innermost = frames.get(frames.size() - 1);
+    int callBase = Math.max(innermost.entryHeight, baseHeight);
+    int first = callBase - baseHeight;
+    for (int i = stack.size() - 1; i >= first; i--) {
+      if (!stack.isVirtual(i)) {
+        frameStore(stack.get(i), fn.stackSlot(baseHeight + i));
+        stack.setVirtual(i, true);
+      }
+    }
+    flushLocals();
+
+    String name = fn.nextRunName();
+    FunctionEmitter run = new FunctionEmitter(this, sink.open(name, runDescriptor()), start, end, callBase);
+    run.emit();
+    maxHeightSeen = Math.max(maxHeightSeen, run.maxHeightSeen);
+
+    mv.visitVarInsn(ALOAD, bitsSlot);
+    mv.visitVarInsn(ALOAD, refsSlot);
+    loadInstance();
+    invokeOwn(name, runDescriptor());
+    BitSet written = fn.localsWritten(start, end);
+    for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
+      if (localSlots[i] >= 0) {
+        frameLoad(fn.localTypes[i], i);
+        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+      }
+    }
+    dispatch(run, first, callBase);
+  }
+
+  /** After a run returns its code: continue, or branch (locally, or out to our own caller). */
+  private void dispatch(FunctionEmitter run, int first, int callBase) {
+    Label normal = new Label();
+    if (run.exitCodes.isEmpty()) {
+      if (run.exitTypes == null) {
+        mv.visitInsn(POP);
+        throwUnreachable();
+      } else {
+        mv.visitInsn(POP);
+      }
+    } else {
+      int codeSlot = acquireScratch(ValueType.I32);
+      mv.visitVarInsn(ISTORE, codeSlot);
+      if (run.exitTypes != null) {
+        mv.visitVarInsn(ILOAD, codeSlot);
+        mv.visitJumpInsn(IFEQ, normal);
+      }
+      int[] keys = run.exitCodes.stream().mapToInt(Integer::intValue).toArray();
+      Label[] handlers = new Label[keys.length];
+      for (int k = 0; k < keys.length; k++) {
+        handlers[k] = new Label();
+      }
+      Label impossible = new Label();
+      mv.visitVarInsn(ILOAD, codeSlot);
+      releaseScratch(ValueType.I32, codeSlot);
+      mv.visitLookupSwitchInsn(impossible, keys, handlers);
+      for (int k = 0; k < keys.length; k++) {
+        mv.visitLabel(handlers[k]);
+        branchFromRun(keys[k] - 1, first, callBase);
+      }
+      mv.visitLabel(impossible);
+      throwUnreachable();
+      if (run.exitTypes != null) {
+        mv.visitLabel(normal);
+      }
+    }
+    stack.truncate(first);
+    if (run.exitTypes == null) {
+      unreachable = true;
+    } else {
+      for (ValueType t : run.exitTypes) {
+        stack.pushVirtual(t);
+      }
+      maxHeightSeen = Math.max(maxHeightSeen, height());
+    }
+  }
+
+  /** A run branched to frame {@code index}; its carried values are in the frame. */
+  private void branchFromRun(int index, int first, int callBase) {
+    if (index < outerFrames) {
+      // not ours either: pass the code on (the frame already holds the values and our locals)
+      exitCodes.add(index + 1);
+      pushInt(index + 1);
+      mv.visitInsn(IRETURN);
+      return;
+    }
+    ControlFrame target = frames.get(index);
+    for (int i = first - 1; i >= target.entryHeight - baseHeight; i--) {
+      if (!stack.isVirtual(i)) {
+        discard(stack.get(i));
+      }
+    }
+    List<ValueType> carried = target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
+    for (int i = 0; i < carried.size(); i++) {
+      frameLoad(carried.get(i), fn.stackSlot(target.entryHeight + i));
+    }
+    if (target.kind == ControlFrame.Kind.FUNCTION) {
+      // only the root owns the function frame
+      StackState saved = snapshotTypes();
+      stack.truncate(0);
+      for (ValueType t : carried) {
+        stack.push(t);
+      }
+      emitReturn();
+      restoreTypes(saved);
+    } else {
+      mv.visitJumpInsn(GOTO, target.target);
+      target.targetUsed = true;
+    }
+  }
+
+  /** The tracked stack (types and which are virtual), to put back after a side path. */
+  private record StackState(List<ValueType> types, BitSet virtual) {}
+
+  private StackState snapshotTypes() {
+    List<ValueType> types = new ArrayList<>();
+    BitSet virtual = new BitSet();
+    for (int i = 0; i < stack.size(); i++) {
+      types.add(stack.get(i));
+      virtual.set(i, stack.isVirtual(i));
+    }
+    return new StackState(types, virtual);
+  }
+
+  private void restoreTypes(StackState saved) {
+    stack.truncate(0);
+    for (int i = 0; i < saved.types().size(); i++) {
+      if (saved.virtual().get(i)) {
+        stack.pushVirtual(saved.types().get(i));
+      } else {
+        stack.push(saved.types().get(i));
+      }
+    }
+  }
+
+  /** A run reached its end: hand its stack and locals back, and return 0. */
+  private void completeRun() {
+    if (unreachable) {
+      exitTypes = null;
+      return;
+    }
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      if (!stack.isVirtual(i)) {
+        frameStore(stack.get(i), fn.stackSlot(baseHeight + i));
+      }
+    }
+    flushLocals();
+    mv.visitInsn(ICONST_0);
+    mv.visitInsn(IRETURN);
+    exitTypes = new ArrayList<>();
+    for (int i = 0; i < stack.size(); i++) {
+      exitTypes.add(stack.get(i));
+    }
+  }
+
+  private void throwUnreachable() {
+    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
+    mv.visitInsn(ATHROW);
+  }
+
   // ---- control ----
 
-  /** The opcode of the next instruction, or null at the end. */
+  /** The opcode of the next instruction of this method, or null at its end. */
   OpCode nextOpcode() {
-    return pc < code.size() ? code.get(pc).opcode() : null;
+    return pc < to ? code.get(pc).opcode() : null;
+  }
+
+  /** True when the next instruction may be fused into the current one (not a run's start). */
+  private boolean nextFusable() {
+    return nextOpcode() != null && !(split && fn.plan.runAt(pc, from, root ? to - 1 : to) >= 0);
   }
 
   void markUnreachable() {
     unreachable = true;
+  }
+
+  /** The control frame {@code depth} labels out (0 = innermost). */
+  ControlFrame frame(int depth) {
+    return frames.get(frames.size() - 1 - depth);
+  }
+
+  ControlFrame innermostFrame() {
+    return frames.get(frames.size() - 1);
+  }
+
+  /** The emitter table row of {@code op} (for stack effects). */
+  Emitter rowOf(OpCode op) {
+    return table.emitter(op, this);
+  }
+
+  FunctionType blockTypeOf(long bt) {
+    return blockType(bt);
   }
 
   /**
@@ -252,7 +668,7 @@ final class FunctionEmitter {
    * materialised as an i32.
    */
   void condition(Condition c) {
-    OpCode next = nextOpcode();
+    OpCode next = nextFusable() ? nextOpcode() : null;
     if (next == OpCode.BR_IF) {
       current = code.get(pc++);
       branchIf(c, (int) current.operand(0));
@@ -268,7 +684,7 @@ final class FunctionEmitter {
   void enterBlock(ControlFrame.Kind kind, long blockType) {
     FunctionType bt = blockType(blockType);
     ControlFrame frame =
-        new ControlFrame(kind, bt.params(), bt.results(), stack.size() - bt.params().size());
+        new ControlFrame(kind, bt.params(), bt.results(), height() - bt.params().size());
     frames.add(frame);
     if (kind == ControlFrame.Kind.LOOP) {
       mv.visitLabel(frame.target);
@@ -280,8 +696,7 @@ final class FunctionEmitter {
   void enterIf(Condition c, long blockType) {
     FunctionType bt = blockType(blockType);
     ControlFrame frame =
-        new ControlFrame(
-            ControlFrame.Kind.IF, bt.params(), bt.results(), stack.size() - bt.params().size());
+        new ControlFrame(ControlFrame.Kind.IF, bt.params(), bt.results(), height() - bt.params().size());
     frames.add(frame);
     c.jump(mv, frame.elseLabel, false);
   }
@@ -319,15 +734,11 @@ final class FunctionEmitter {
     unreachable = !reachable;
   }
 
-  private void resetStack(int height, List<ValueType> top) {
-    while (stack.size() > height) {
-      pop();
+  private void resetStack(int entryHeight, List<ValueType> top) {
+    stack.truncate(entryHeight - baseHeight);
+    for (ValueType t : top) {
+      push(t);
     }
-    stack.addAll(top);
-  }
-
-  private ControlFrame frame(int depth) {
-    return frames.get(frames.size() - 1 - depth);
   }
 
   /** {@code br depth}. */
@@ -339,7 +750,7 @@ final class FunctionEmitter {
   /** {@code br_if depth}, the condition already popped from the tracked stack. */
   void branchIf(Condition c, int depth) {
     ControlFrame target = frame(depth);
-    if (target.kind != ControlFrame.Kind.FUNCTION && extraBelow(target) == 0) {
+    if (isLocal(target) && realExtrasBelow(target) == 0) {
       c.jump(mv, target.target, true);
       target.targetUsed = true;
     } else {
@@ -358,7 +769,11 @@ final class FunctionEmitter {
       branch((int) depths[0]);
       return;
     }
-    Map<Integer, Label> trampolines = new java.util.LinkedHashMap<>();
+    if (n > LARGE_BR_TABLE) {
+      branchLargeTable(depths);
+      return;
+    }
+    Map<Integer, Label> trampolines = new LinkedHashMap<>();
     Label[] labels = new Label[n];
     for (int i = 0; i < n; i++) {
       labels[i] = labelFor((int) depths[i], trampolines);
@@ -372,17 +787,67 @@ final class FunctionEmitter {
     unreachable = true;
   }
 
+  /** Above this many labels a {@code br_table} is lowered through a lookup array. */
+  private static final int LARGE_BR_TABLE = 128;
+
+  /**
+   * {@code br_table} with many labels: index to distinct-target ordinal through a static {@code
+   * char[]}, then a switch over the distinct targets. See
+   * docs/RATIONALE.md#why-large-br_tables-use-a-lookup-array.
+   */
+  private void branchLargeTable(long[] depths) {
+    int n = depths.length - 1;
+    List<Integer> distinct = new ArrayList<>();
+    Map<Integer, Integer> ordinalOf = new LinkedHashMap<>();
+    char[] ordinals = new char[n];
+    for (int i = 0; i <= n; i++) {
+      int depth = (int) depths[i];
+      Integer ordinal = ordinalOf.get(depth);
+      if (ordinal == null) {
+        ordinal = distinct.size();
+        ordinalOf.put(depth, ordinal);
+        distinct.add(depth);
+      }
+      if (i < n) {
+        ordinals[i] = (char) (int) ordinal;
+      }
+    }
+    String field = module.constantTable(functionIndex, current.address(), ordinals);
+    mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
+    pushInt(ordinalOf.get((int) depths[n]));
+    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
+    long[] byOrdinal = new long[distinct.size() + 1];
+    for (int i = 0; i < distinct.size(); i++) {
+      byOrdinal[i] = distinct.get(i);
+    }
+    byOrdinal[distinct.size()] = distinct.get(0); // never taken: every ordinal has its label
+    branchTable(byOrdinal);
+  }
+
   private Label labelFor(int depth, Map<Integer, Label> trampolines) {
     ControlFrame target = frame(depth);
-    if (target.kind != ControlFrame.Kind.FUNCTION && extraBelow(target) == 0) {
+    if (isLocal(target) && realExtrasBelow(target) == 0) {
       target.targetUsed = true;
       return target.target;
     }
     return trampolines.computeIfAbsent(depth, d -> new Label());
   }
 
-  private int extraBelow(ControlFrame target) {
-    return stack.size() - target.branchTypes().size() - target.entryHeight;
+  /** A frame this method can jump to with a JVM branch (not the function, not a caller's). */
+  private boolean isLocal(ControlFrame target) {
+    return target.kind != ControlFrame.Kind.FUNCTION && frames.indexOf(target) >= outerFrames;
+  }
+
+  /** Values on the JVM stack between the carried ones and the target's entry height. */
+  private int realExtrasBelow(ControlFrame target) {
+    int keep = target.branchTypes().size();
+    int n = 0;
+    for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
+      if (!stack.isVirtual(i)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -390,16 +855,22 @@ final class FunctionEmitter {
    * frames stacked between them and the target's entry height. The tracked stack is unchanged.
    */
   private void jumpTo(ControlFrame target) {
+    int index = frames.indexOf(target);
+    if (index < outerFrames) {
+      branchOut(target, index);
+      return;
+    }
     if (target.kind == ControlFrame.Kind.FUNCTION) {
       emitReturn();
       return;
     }
     int keep = target.branchTypes().size();
-    int extra = extraBelow(target);
-    if (extra > 0) {
+    if (realExtrasBelow(target) > 0) {
       int[] kept = spill(keep);
-      for (int i = 0; i < extra; i++) {
-        discard(peek(keep + i));
+      for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
+        if (!stack.isVirtual(i)) {
+          discard(stack.get(i));
+        }
       }
       reload(kept);
     }
@@ -407,8 +878,24 @@ final class FunctionEmitter {
     target.targetUsed = true;
   }
 
+  /** From a run, a branch to a frame of a caller: values and locals to the frame, return code. */
+  private void branchOut(ControlFrame target, int index) {
+    List<ValueType> carried = target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
+    for (int i = carried.size() - 1; i >= 0; i--) {
+      frameStore(carried.get(i), fn.stackSlot(target.entryHeight + i));
+    }
+    flushLocals();
+    pushInt(index + 1);
+    mv.visitInsn(IRETURN);
+    exitCodes.add(index + 1);
+  }
+
   /** Returns the function's results from the top of the stack (extra values below are fine). */
   void emitReturn() {
+    if (!root) {
+      branchOut(frames.get(0), 0);
+      return;
+    }
     List<ValueType> results = type.results();
     switch (results.size()) {
       case 0 -> mv.visitInsn(RETURN);

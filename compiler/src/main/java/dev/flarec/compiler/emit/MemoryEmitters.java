@@ -20,22 +20,19 @@ final class MemoryEmitters {
 
   /** The access width of a load or store, and the VarHandle (null for bytes) that performs it. */
   enum Width {
-    BYTE(null, "B", "Byte"),
-    SHORT("SHORT", "S", "Short"),
-    INT("INT", "I", "Int"),
-    LONG("LONG", "J", "Long"),
-    FLOAT("FLOAT", "F", "Float"),
-    DOUBLE("DOUBLE", "D", "Double");
+    BYTE(null, "B"),
+    SHORT("SHORT", "S"),
+    INT("INT", "I"),
+    LONG("LONG", "J"),
+    FLOAT("FLOAT", "F"),
+    DOUBLE("DOUBLE", "D");
 
     final String view;
     final String desc;
-    /** Suffix of the compact-mode helpers in {@code Memory} ({@code loadInt}, {@code storeInt}). */
-    final String helper;
 
-    Width(String view, String desc, String helper) {
+    Width(String view, String desc) {
       this.view = view;
       this.desc = desc;
-      this.helper = helper;
     }
   }
 
@@ -46,15 +43,10 @@ final class MemoryEmitters {
   static Emitter load(Width width, ValueType result, int... extend) {
     return (f, ins) -> {
       f.pop();
-      if (f.compact) {
-        if (!compactOffset(f, ins.operand(1), null)) {
-          return;
-        }
-        loadMemory(f);
-        f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "load" + width.helper, "(II" + RuntimeNames.MEMORY_DESC + ")" + width.desc, false);
-      } else if (!effectiveAddress(f, ins.operand(1))) {
+      if (!effectiveAddress(f, ins.operand(1))) {
         return;
-      } else if (width == Width.BYTE) {
+      }
+      if (width == Width.BYTE) {
         loadBytes(f);
         f.mv.visitInsn(SWAP);
         f.mv.visitInsn(BALOAD);
@@ -88,18 +80,6 @@ final class MemoryEmitters {
         f.mv.visitInsn(op);
       }
       ValueType stored = narrowed(valueType, narrow);
-      if (f.compact) {
-        f.pop();
-        f.pop();
-        if (width == Width.BYTE) {
-          f.mv.visitInsn(I2B);
-        }
-        if (compactOffset(f, ins.operand(1), stored)) {
-          loadMemory(f);
-          f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "store" + width.helper, "(I" + width.desc + "I" + RuntimeNames.MEMORY_DESC + ")V", false);
-        }
-        return;
-      }
       int slot = f.acquireScratch(stored);
       f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.storeOpcode(stored), slot);
       f.pop();
@@ -150,25 +130,6 @@ final class MemoryEmitters {
     }
     f.pushInt((int) offset);
     f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "effectiveAddress", "(II)I", false);
-    return true;
-  }
-
-  /**
-   * Compact mode: pushes the static offset for a helper that adds it itself, or traps when the
-   * offset alone is out of range (after dropping the stored value, if any, and the base).
-   */
-  private static boolean compactOffset(FunctionEmitter f, long offset, ValueType stored) {
-    if (offset > Integer.MAX_VALUE) {
-      if (stored != null) {
-        f.discard(stored);
-      }
-      f.mv.visitInsn(POP);
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TRAP, "outOfBoundsMemory", RuntimeNames.TRAP_FACTORY_DESC, false);
-      f.mv.visitInsn(ATHROW);
-      f.markUnreachable();
-      return false;
-    }
-    f.pushInt((int) offset);
     return true;
   }
 

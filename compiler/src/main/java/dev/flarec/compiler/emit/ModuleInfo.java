@@ -5,7 +5,9 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +22,19 @@ final class ModuleInfo {
   final int importedFunctions;
   /** call_indirect sites, as (type index, table index) pairs packed in a long, for bridges. */
   final Set<Long> indirectCalls = new TreeSet<>();
+
+  /** Constant {@code char[]} tables for static fields, by field name (see ClassEmitter). */
+  final Map<String, char[]> constantTables = new LinkedHashMap<>();
+
+  /**
+   * The name of a static field that will hold {@code contents}, keyed by where it is used so that
+   * emitting a function again (while planning a split) reuses the same field.
+   */
+  String constantTable(int functionIndex, int address, char[] contents) {
+    String name = "table$f" + functionIndex + "$" + address;
+    constantTables.put(name, contents);
+    return name;
+  }
 
   ModuleInfo(ModuleDescriptor descriptor) {
     this.descriptor = descriptor;

@@ -13,6 +13,8 @@ final class RuntimeNames {
   static final String GLOBAL = "dev/flarec/runtime/global/Global";
   static final String TRAP = "dev/flarec/runtime/trap/WasmTrap";
   static final String NUMERIC = "dev/flarec/runtime/numeric/";
+  static final String FRAME_SLOTS = "dev/flarec/runtime/frame/FrameSlots";
+  static final String BRANCH_TABLES = "dev/flarec/runtime/control/BranchTables";
   static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
   static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
   static final String OBJECT = "java/lang/Object";

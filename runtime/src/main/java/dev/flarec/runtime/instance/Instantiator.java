@@ -28,11 +28,13 @@ final class Instantiator {
   private final Module module;
   private final ModuleDescriptor d;
   private final Imports imports;
+  private final int maxMemoryPages;
 
-  Instantiator(Module module, Imports imports) {
+  Instantiator(Module module, Imports imports, int maxMemoryPages) {
     this.module = module;
     this.d = module.descriptor();
     this.imports = imports;
+    this.maxMemoryPages = maxMemoryPages;
   }
 
   Instance instantiate() {
@@ -56,7 +58,7 @@ final class Instantiator {
     for (int i = 0; i < memories.length; i++) {
       MemoryDef m = d.memories().get(i);
       if (!m.imported()) {
-        memories[i] = new Memory(m.limits());
+        memories[i] = new Memory(m.limits(), maxMemoryPages);
       }
     }
     for (int i = 0; i < tables.length; i++) {

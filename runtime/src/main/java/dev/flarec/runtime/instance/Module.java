@@ -2,6 +2,7 @@ package dev.flarec.runtime.instance;
 
 import dev.flarec.runtime.descriptor.DescriptorCodec;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.memory.Memory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,7 +102,23 @@ public final class Module {
    * @throws dev.flarec.runtime.trap.WasmTrap if a segment or the start function traps
    */
   public Instance instantiate(Imports imports) {
-    return new Instantiator(this, imports).instantiate();
+    return new Instantiator(this, imports, Memory.MAX_PAGES).instantiate();
+  }
+
+  /**
+   * Like {@link #instantiate(Imports)}, with the memories this module defines capped at {@code
+   * maxMemoryPages} pages whatever maximum they declare: {@code memory.grow} past the cap returns
+   * -1, as it does at a declared maximum. A host uses it to bound what one instance may take (a
+   * flare's memory limit). Imported memories are the exporter's and keep their own cap.
+   *
+   * @throws dev.flarec.runtime.trap.WasmTrap ({@code memory limit exceeded}) if a memory's
+   *     initial size is already above the cap
+   */
+  public Instance instantiate(Imports imports, int maxMemoryPages) {
+    if (maxMemoryPages < 0) {
+      throw new IllegalArgumentException("maxMemoryPages must not be negative: " + maxMemoryPages);
+    }
+    return new Instantiator(this, imports, maxMemoryPages).instantiate();
   }
 
   Instance construct(Linkage linkage) {

@@ -129,59 +129,6 @@ public final class Memory {
     return sum | ((base | sum) >> 31);
   }
 
-  // ---- compact accesses: one call per access, for functions too large for inline code ----
-  // Inline VarHandle code is what C2 likes best, but it costs about 15 bytes of bytecode per
-  // access; a function whose inline form would not fit in one JVM method is emitted with these
-  // instead. See docs/RATIONALE.md#why-a-compact-emission-mode.
-
-  public static int loadInt(int base, int offset, Memory m) {
-    return (int) INT.get(m.bytes, effectiveAddress(base, offset));
-  }
-
-  public static long loadLong(int base, int offset, Memory m) {
-    return (long) LONG.get(m.bytes, effectiveAddress(base, offset));
-  }
-
-  public static float loadFloat(int base, int offset, Memory m) {
-    return (float) FLOAT.get(m.bytes, effectiveAddress(base, offset));
-  }
-
-  public static double loadDouble(int base, int offset, Memory m) {
-    return (double) DOUBLE.get(m.bytes, effectiveAddress(base, offset));
-  }
-
-  public static short loadShort(int base, int offset, Memory m) {
-    return (short) SHORT.get(m.bytes, effectiveAddress(base, offset));
-  }
-
-  public static byte loadByte(int base, int offset, Memory m) {
-    return m.bytes[effectiveAddress(base, offset)];
-  }
-
-  public static void storeInt(int base, int value, int offset, Memory m) {
-    INT.set(m.bytes, effectiveAddress(base, offset), value);
-  }
-
-  public static void storeLong(int base, long value, int offset, Memory m) {
-    LONG.set(m.bytes, effectiveAddress(base, offset), value);
-  }
-
-  public static void storeFloat(int base, float value, int offset, Memory m) {
-    FLOAT.set(m.bytes, effectiveAddress(base, offset), value);
-  }
-
-  public static void storeDouble(int base, double value, int offset, Memory m) {
-    DOUBLE.set(m.bytes, effectiveAddress(base, offset), value);
-  }
-
-  public static void storeShort(int base, short value, int offset, Memory m) {
-    SHORT.set(m.bytes, effectiveAddress(base, offset), value);
-  }
-
-  public static void storeByte(int base, byte value, int offset, Memory m) {
-    m.bytes[effectiveAddress(base, offset)] = value;
-  }
-
   // ---- bulk memory (§4.4.7), used by compiled code and by instantiation ----
 
   /** {@code memory.fill}. */

@@ -1,0 +1,68 @@
+package dev.flarec.compiler.cli;
+
+import dev.flarec.compiler.jar.JarWriter;
+import java.util.Locale;
+import javax.lang.model.SourceVersion;
+
+/**
+ * The binary name of the class generated for a module: derived from the module's file name
+ * ({@code my-flare.wasm} becomes {@code flarec.module.MyFlare}) so that stack traces and
+ * {@code javap} show where code came from, or given by the user and then checked.
+ */
+final class ClassNames {
+  /** The package of derived names: one of its own, so it cannot clash with user or JDK code. */
+  static final String PACKAGE = "flarec.module";
+
+  private ClassNames() {}
+
+  /**
+   * {@code flarec.module.} plus the file name without its {@code .wasm}, as an UpperCamelCase
+   * Java identifier: letters and digits are kept, anything else separates words.
+   */
+  static String fromFileName(String fileName) {
+    String base =
+        fileName.toLowerCase(Locale.ROOT).endsWith(".wasm")
+            ? fileName.substring(0, fileName.length() - ".wasm".length())
+            : fileName;
+    StringBuilder name = new StringBuilder();
+    boolean wordStart = true;
+    for (int i = 0; i < base.length(); ) {
+      int c = base.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c) && Character.isJavaIdentifierPart(c)) {
+        name.appendCodePoint(wordStart ? Character.toUpperCase(c) : c);
+        wordStart = false;
+      } else {
+        wordStart = true;
+      }
+    }
+    if (name.length() == 0 || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
+      name.insert(0, "Module"); // "2048.wasm" -> Module2048
+    }
+    return PACKAGE + "." + name;
+  }
+
+  /**
+   * Checks a name given with {@code --class-name}.
+   *
+   * @throws IllegalArgumentException saying why the name cannot be used
+   */
+  static String validate(String className) {
+    if (!SourceVersion.isName(className)) {
+      throw new IllegalArgumentException(
+          "invalid --class-name '" + className
+              + "': expected a Java class name such as com.example.Hello");
+    }
+    if (className.startsWith("java.")) {
+      throw new IllegalArgumentException(
+          "invalid --class-name '" + className + "': the JVM reserves the package java");
+    }
+    String runtimePackage = JarWriter.RUNTIME_PREFIX.replace('/', '.');
+    if (className.startsWith(runtimePackage)) {
+      throw new IllegalArgumentException(
+          "invalid --class-name '" + className + "': " + runtimePackage
+              + " belongs to the flarec runtime");
+    }
+    return className;
+  }
+}

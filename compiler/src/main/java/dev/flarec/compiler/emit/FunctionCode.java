@@ -1,0 +1,113 @@
+package dev.flarec.compiler.emit;
+
+import dev.flarec.compiler.layout.SplitPlan;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
+import java.util.BitSet;
+import java.util.List;
+import run.endive.wasm.types.AnnotatedInstruction;
+
+/**
+ * One Wasm function as its emitters share it: code, locals, and — when it is split across
+ * several methods — the plan and the layout of its heap frame.
+ *
+ * <p>Heap frame layout (two arrays, see {@code runtime.frame.FrameSlots}):
+ *
+ * <pre>
+ *   index:  0 .. locals-1          locals .. locals+maxHeight-1
+ *           Wasm local i            operand stack value at absolute height h
+ *   long[]  numbers as raw bits     numbers as raw bits
+ *   Object[] references             references
+ * </pre>
+ */
+final class FunctionCode {
+  final ModuleInfo module;
+  final int index;
+  final FunctionType type;
+  final List<AnnotatedInstruction> code;
+  final ValueType[] localTypes;
+  final EmitterTable table;
+  final String methodName;
+  SplitPlan plan = SplitPlan.whole();
+  /** Highest operand-stack height, in values, when emitted whole (sizes the heap frame). */
+  int maxHeight;
+  private int runCounter;
+
+  FunctionCode(
+      ModuleInfo module, int index, List<ValueType> declaredLocals, List<AnnotatedInstruction> code, EmitterTable table) {
+    this.module = module;
+    this.index = index;
+    this.type = module.functionType(index);
+    this.code = code;
+    this.table = table;
+    this.methodName = module.descriptor.functions().get(index).methodName();
+    int params = type.params().size();
+    this.localTypes = new ValueType[params + declaredLocals.size()];
+    for (int i = 0; i < params; i++) {
+      localTypes[i] = type.params().get(i);
+    }
+    for (int i = 0; i < declaredLocals.size(); i++) {
+      localTypes[params + i] = declaredLocals.get(i);
+    }
+  }
+
+  int localCount() {
+    return localTypes.length;
+  }
+
+  /** Frame index of operand-stack height {@code h}. */
+  int stackSlot(int height) {
+    return localTypes.length + height;
+  }
+
+  int frameLength() {
+    return localTypes.length + maxHeight + 1;
+  }
+
+  /** Restarts run numbering, before each emission of the function. */
+  void resetRuns() {
+    runCounter = 0;
+  }
+
+  String nextRunName() {
+    return methodName + "$run" + runCounter++;
+  }
+
+  /** The locals {@code [from, to)} reads or writes, not counting runs outlined inside it. */
+  BitSet localsUsed(int from, int to, boolean writesOnly) {
+    BitSet locals = new BitSet();
+    int i = from;
+    while (i < to) {
+      int run = plan.runAt(i, from, to);
+      if (run >= 0) {
+        i = run;
+        continue;
+      }
+      AnnotatedInstruction ins = code.get(i);
+      switch (ins.opcode()) {
+        case LOCAL_GET -> {
+          if (!writesOnly) {
+            locals.set((int) ins.operand(0));
+          }
+        }
+        case LOCAL_SET, LOCAL_TEE -> locals.set((int) ins.operand(0));
+        default -> {}
+      }
+      i++;
+    }
+    return locals;
+  }
+
+  /** The locals written anywhere in {@code [from, to)}, runs inside it included. */
+  BitSet localsWritten(int from, int to) {
+    BitSet locals = new BitSet();
+    for (int i = from; i < to; i++) {
+      AnnotatedInstruction ins = code.get(i);
+      if (ins.opcode() == run.endive.wasm.types.OpCode.LOCAL_SET
+          || ins.opcode() == run.endive.wasm.types.OpCode.LOCAL_TEE) {
+        locals.set((int) ins.operand(0));
+      }
+    }
+    return locals;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.flarec.runtime.frame;
+
+/**
+ * Access to the heap frame of a function that flarec split into several JVM methods. Such a
+ * function keeps its Wasm locals, and the operand-stack values live across a split point, in two
+ * arrays shared by all its methods: numbers as raw 64-bit patterns in a {@code long[]}, references
+ * in an {@code Object[]}. See docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
+ *
+ * <p>Stores take the value first and the array last, so compiled code can call them with the
+ * value already on its operand stack. Every method is tiny; C2 inlines them to one array access.
+ */
+public final class FrameSlots {
+  private FrameSlots() {}
+
+  public static int loadI32(long[] bits, int index) {
+    return (int) bits[index];
+  }
+
+  public static long loadI64(long[] bits, int index) {
+    return bits[index];
+  }
+
+  public static float loadF32(long[] bits, int index) {
+    return Float.intBitsToFloat((int) bits[index]);
+  }
+
+  public static double loadF64(long[] bits, int index) {
+    return Double.longBitsToDouble(bits[index]);
+  }
+
+  public static Object loadRef(Object[] refs, int index) {
+    return refs[index];
+  }
+
+  public static void storeI32(int value, long[] bits, int index) {
+    bits[index] = value;
+  }
+
+  public static void storeI64(long value, long[] bits, int index) {
+    bits[index] = value;
+  }
+
+  public static void storeF32(float value, long[] bits, int index) {
+    bits[index] = Float.floatToRawIntBits(value);
+  }
+
+  public static void storeF64(double value, long[] bits, int index) {
+    bits[index] = Double.doubleToRawLongBits(value);
+  }
+
+  public static void storeRef(Object value, Object[] refs, int index) {
+    refs[index] = value;
+  }
+}

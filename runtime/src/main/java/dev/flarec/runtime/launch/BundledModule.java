@@ -1,0 +1,72 @@
+package dev.flarec.runtime.launch;
+
+import dev.flarec.runtime.instance.Module;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.jar.Manifest;
+
+/**
+ * Finds the module a compiled JAR carries: the first manifest on the class path that names a
+ * generated class in its {@value Module#MANIFEST_ATTRIBUTE} attribute. Searching the class path
+ * rather than opening "our own" JAR file means the module is found the same way under {@code
+ * java -jar m.jar} and under {@code java -cp m.jar:other.jar ...ModuleMain}.
+ *
+ * @param module the module
+ * @param programName the JAR's file name, for usage lines and messages
+ */
+record BundledModule(Module module, String programName) {
+  private static final String MANIFEST = "META-INF/MANIFEST.MF";
+
+  /**
+   * The module of the first manifest that names one.
+   *
+   * @throws LaunchException if no manifest names a module, or the one named is missing
+   */
+  static BundledModule find(ClassLoader loader) {
+    try {
+      Enumeration<URL> manifests = loader.getResources(MANIFEST);
+      while (manifests.hasMoreElements()) {
+        URL url = manifests.nextElement();
+        String className = moduleClass(url);
+        if (className != null) {
+          try {
+            return new BundledModule(Module.load(loader, className), programName(url));
+          } catch (IllegalArgumentException e) {
+            throw new LaunchException(programName(url) + " is damaged: " + e.getMessage(), e);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new LaunchException(
+        "no compiled module on the class path (no manifest has a "
+            + Module.MANIFEST_ATTRIBUTE + " attribute); compile one with flarec");
+  }
+
+  private static String moduleClass(URL manifest) throws IOException {
+    try (InputStream in = manifest.openStream()) {
+      return new Manifest(in).getMainAttributes().getValue(Module.MANIFEST_ATTRIBUTE);
+    }
+  }
+
+  /** "factorial.jar" from "jar:file:/x/factorial.jar!/META-INF/MANIFEST.MF". */
+  static String programName(URL manifest) {
+    String path = manifest.getPath();
+    int bang = path.lastIndexOf("!/");
+    String container =
+        bang >= 0 ? path.substring(0, bang) : path.substring(0, path.length() - MANIFEST.length());
+    while (container.endsWith("/")) {
+      container = container.substring(0, container.length() - 1);
+    }
+    String name = container.substring(container.lastIndexOf('/') + 1);
+    // URL paths are percent-encoded; '+' is a literal plus in a path, not a space
+    name = URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+    return name.isEmpty() ? "module" : name;
+  }
+}
