@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.objectweb.asm.MethodTooLargeException;
 import run.endive.wasm.WasmModule;
 
@@ -36,15 +35,15 @@ public final class Flarec {
     WasmModule module = ModuleDecoder.decode(wasm);
     Wasm2Profile.check(module, wasm);
     ModuleDescriptor descriptor = DescriptorBuilder.build(module, options.className());
-    Map<String, byte[]> classes;
+    ClassEmitter.Output output;
     try {
-      classes = new ClassEmitter(module, descriptor, options.methodBudget()).emit();
+      output = new ClassEmitter(module, descriptor, options.methodBudget()).emit();
     } catch (MethodTooLargeException e) {
       throw new UnsupportedModuleException(
           "the JVM method for " + e.getMethodName() + " exceeds 64 KiB of bytecode",
           CompileException.UNKNOWN, CompileException.UNKNOWN, e);
     }
-    return new CompiledModule(descriptor, classes);
+    return new CompiledModule(output.descriptor(), output.classes());
   }
 
   /** Compiles the module in {@code file}. */

@@ -19,7 +19,12 @@ final class CallEmitters {
       int callee = (int) ins.operand(0);
       FunctionType t = f.module.functionType(callee);
       f.loadInstance();
-      f.invokeOwn(f.module.callTarget(callee), JvmTypes.methodDescriptor(t, f.module.instanceDesc));
+      f.mv.visitMethodInsn(
+          org.objectweb.asm.Opcodes.INVOKESTATIC,
+          f.module.callOwner(callee),
+          f.module.callTarget(callee),
+          JvmTypes.methodDescriptor(t, f.module.instanceDesc),
+          false);
       afterCall(f, t);
     };
   }

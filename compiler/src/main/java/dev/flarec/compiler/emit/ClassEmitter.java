@@ -10,8 +10,11 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.WasmModule;
@@ -47,22 +50,161 @@ public final class ClassEmitter {
     this.methodBudget = methodBudget;
   }
 
-  /** Generates the class; returns class files by binary name. */
-  public Map<String, byte[]> emit() {
-    cw = new FrameComputingClassWriter();
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, module.internalName, null, RuntimeNames.INSTANCE, null);
-    cw.visitSource(module.descriptor.className() + ".wasm", null);
+  /** The generated classes by binary name, and the descriptor naming each function's class. */
+  public record Output(Map<String, byte[]> classes, ModuleDescriptor descriptor) {}
+
+  /**
+   * Generates the module's classes. Small modules are one class; when the code is larger than a
+   * class comfortably holds (the constant pool has 65,535 entries, JVMS §4.1), functions go to
+   * {@code $PartN} classes and outlined runs to {@code $RunsN} classes, and if a class still
+   * overflows, everything is generated again with smaller classes.
+   */
+  public Output emit() {
+    List<FunctionCode> functions = prepareFunctions();
+    int partBytes = INITIAL_CLASS_BYTES;
+    while (true) {
+      try {
+        return emitClasses(functions, partBytes);
+      } catch (ClassTooLargeException e) {
+        if (partBytes <= MIN_CLASS_BYTES) {
+          throw new UnsupportedModuleException(
+              "class " + e.getClassName() + " overflows the constant pool even at "
+                  + partBytes + " bytes of code per class");
+        }
+        partBytes /= 2;
+        module.constantTables.clear();
+      }
+    }
+  }
+
+  /** Bytecode per generated class we aim for at first (halved while a class overflows). */
+  private static final int INITIAL_CLASS_BYTES = 256 * 1024;
+
+  private static final int MIN_CLASS_BYTES = 4 * 1024;
+
+  /** Plans every defined function: whole or split, and how large. */
+  private List<FunctionCode> prepareFunctions() {
+    ModuleDescriptor d = module.descriptor;
+    List<FunctionCode> functions = new ArrayList<>();
+    for (int i = module.importedFunctions; i < d.functions().size(); i++) {
+      FunctionType type = module.functionType(i);
+      int slots = 0;
+      for (ValueType p : type.params()) {
+        slots += p.slots();
+      }
+      if (slots > MAX_PARAM_SLOTS) {
+        throw new UnsupportedModuleException(
+            "function has " + slots + " parameter slots; the JVM allows " + MAX_PARAM_SLOTS,
+            i, UnsupportedModuleException.UNKNOWN, null);
+      }
+      FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);
+      FunctionCode fn = new FunctionCode(module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table);
+      new FunctionSplitter(fn, methodBudget).decide();
+      functions.add(fn);
+    }
+    return functions;
+  }
+
+  private Output emitClasses(List<FunctionCode> functions, int classBytes) {
+    long total = 0;
+    for (FunctionCode fn : functions) {
+      total += fn.totalSize;
+    }
+    boolean oneClass = total <= classBytes;
+    Map<String, ClassWriter> writers = new LinkedHashMap<>();
+    cw = newClass(writers, module.internalName, RuntimeNames.INSTANCE);
+
+    // Assign each function's own method to a class first: callers need to know it.
+    java.util.Arrays.fill(module.owners, null);
+    if (!oneClass) {
+      int part = 0;
+      long used = 0;
+      for (FunctionCode fn : functions) {
+        if (used > 0 && used + fn.rootSize > classBytes) {
+          part++;
+          used = 0;
+        }
+        used += fn.rootSize;
+        module.owners[fn.index] = module.internalName + "$Part" + part;
+      }
+    }
+    RunPlacement runs = new RunPlacement(writers, oneClass, classBytes);
     emitFields();
     emitConstructor();
     emitInitializeGlobals();
     emitCaptureGlobals();
     emitRestoreGlobals();
-    emitFunctions();
+    for (FunctionCode fn : functions) {
+      fn.resetRuns();
+      String owner = module.callOwner(fn.index);
+      ClassWriter target = writers.computeIfAbsent(owner, o -> newClassWriter(o, RuntimeNames.OBJECT));
+      MethodVisitor mv =
+          target.visitMethod(ACC_PUBLIC | ACC_STATIC, fn.methodName, JvmTypes.methodDescriptor(fn.type, module.instanceDesc), null, null);
+      new FunctionEmitter(fn, mv, runs, null).emit();
+    }
     emitImportBridges();
     emitIndirectBridges();
     emitConstantTables();
-    cw.visitEnd();
-    return Map.of(module.descriptor.className(), cw.toByteArray());
+
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    for (Map.Entry<String, ClassWriter> w : writers.entrySet()) {
+      w.getValue().visitEnd();
+      classes.put(w.getKey().replace('/', '.'), w.getValue().toByteArray());
+    }
+    List<ModuleDescriptor.Function> owned = new ArrayList<>(module.descriptor.functions());
+    for (int i = 0; i < owned.size(); i++) {
+      if (module.owners[i] != null) {
+        owned.set(i, owned.get(i).withOwner(module.owners[i].replace('/', '.')));
+      }
+    }
+    return new Output(classes, module.descriptor.withFunctions(owned));
+  }
+
+  private ClassWriter newClass(Map<String, ClassWriter> writers, String internalName, String superName) {
+    ClassWriter w = newClassWriter(internalName, superName);
+    writers.put(internalName, w);
+    return w;
+  }
+
+  private ClassWriter newClassWriter(String internalName, String superName) {
+    ClassWriter w = new FrameComputingClassWriter();
+    w.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, superName, null);
+    w.visitSource(module.descriptor.className() + ".wasm", null);
+    return w;
+  }
+
+  /** Puts outlined runs in the main class, or in {@code $RunsN} classes of bounded size. */
+  private final class RunPlacement implements MethodSink {
+    private final Map<String, ClassWriter> writers;
+    private final boolean oneClass;
+    private final int classBytes;
+    private int index = -1;
+    private ClassWriter current;
+    private CodeSizeCounter last;
+    private long used;
+
+    RunPlacement(Map<String, ClassWriter> writers, boolean oneClass, int classBytes) {
+      this.writers = writers;
+      this.oneClass = oneClass;
+      this.classBytes = classBytes;
+    }
+
+    @Override
+    public Opened open(String name, String descriptor) {
+      if (oneClass) {
+        return new Opened(module.internalName, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor, null, null));
+      }
+      if (last != null) {
+        used += last.size();
+      }
+      if (current == null || used > classBytes) {
+        index++;
+        used = 0;
+        current = newClass(writers, module.internalName + "$Runs" + index, RuntimeNames.OBJECT);
+      }
+      last = new CodeSizeCounter(current.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor, null, null));
+      return new Opened(module.internalName + "$Runs" + index, last);
+    }
   }
 
   private void emitFields() {
@@ -246,29 +388,6 @@ public final class ClassEmitter {
     }
   }
 
-  private void emitFunctions() {
-    ModuleDescriptor d = module.descriptor;
-    for (int i = module.importedFunctions; i < d.functions().size(); i++) {
-      FunctionType type = module.functionType(i);
-      int slots = 0;
-      for (ValueType p : type.params()) {
-        slots += p.slots();
-      }
-      if (slots > MAX_PARAM_SLOTS) {
-        throw new UnsupportedModuleException(
-            "function has " + slots + " parameter slots; the JVM allows " + MAX_PARAM_SLOTS,
-            i, UnsupportedModuleException.UNKNOWN, null);
-      }
-      FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);
-      FunctionCode fn = new FunctionCode(module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table);
-      new FunctionSplitter(fn, methodBudget).decide();
-      fn.resetRuns();
-      MethodSink sink = (name, desc) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
-      MethodVisitor mv = sink.open(fn.methodName, JvmTypes.methodDescriptor(type, module.instanceDesc));
-      new FunctionEmitter(fn, mv, sink, null).emit();
-    }
-  }
-
   private void emitImportBridges() {
     for (int i = 0; i < module.importedFunctions; i++) {
       FunctionType type = module.functionType(i);
@@ -326,7 +445,8 @@ public final class ClassEmitter {
     MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
     mv.visitCode();
     for (Map.Entry<String, char[]> t : module.constantTables.entrySet()) {
-      cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, t.getKey(), "[C", null, null).visitEnd();
+      // package-private: runs in the module's other classes read them too
+      cw.visitField(ACC_STATIC | ACC_FINAL, t.getKey(), "[C", null, null).visitEnd();
       String all = new String(t.getValue());
       mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
       mv.visitInsn(DUP);

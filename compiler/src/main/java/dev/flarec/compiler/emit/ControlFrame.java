@@ -30,6 +30,8 @@ final class ControlFrame {
   final Label target = new Label();
   /** For {@code if}: the start of the else arm (or the end, when there is none). */
   final Label elseLabel;
+  /** Position in the function's control stack (0 = the function itself). */
+  int index;
   boolean targetUsed;
   boolean hasElse;
 

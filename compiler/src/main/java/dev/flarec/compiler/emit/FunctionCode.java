@@ -31,6 +31,9 @@ final class FunctionCode {
   SplitPlan plan = SplitPlan.whole();
   /** Highest operand-stack height, in values, when emitted whole (sizes the heap frame). */
   int maxHeight;
+  /** Bytecode of the function's own method, and of all its methods (runs included). */
+  int rootSize;
+  int totalSize;
   private int runCounter;
 
   FunctionCode(

@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.types.AnnotatedInstruction;
@@ -66,8 +65,8 @@ final class FunctionEmitter {
   private final OperandStack stack = new OperandStack();
   private final ArrayList<ControlFrame> frames = new ArrayList<>();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
-  /** Codes this method (a run) may return besides 0. */
-  private final TreeSet<Integer> exitCodes = new TreeSet<>();
+  /** Codes this method (a run) may return besides 0: bit {@code k + 1} for frame {@code k}. */
+  private final BitSet exitCodes = new BitSet();
   /** The stack at normal completion of a run; null when it cannot complete normally. */
   private List<ValueType> exitTypes;
   /** Where each instruction's code starts, when measuring a whole function; else null. */
@@ -174,7 +173,7 @@ final class FunctionEmitter {
     mv.visitCode();
     if (root) {
       emitRootPrologue();
-      frames.add(new ControlFrame(ControlFrame.Kind.FUNCTION, List.of(), type.results(), 0));
+      pushFrame(new ControlFrame(ControlFrame.Kind.FUNCTION, List.of(), type.results(), 0));
     } else {
       for (int i = 0; i < localSlots.length; i++) {
         if (localSlots[i] >= 0) {
@@ -481,14 +480,15 @@ final class FunctionEmitter {
     flushLocals();
 
     String name = fn.nextRunName();
-    FunctionEmitter run = new FunctionEmitter(this, sink.open(name, runDescriptor()), start, end, callBase);
+    MethodSink.Opened opened = sink.open(name, runDescriptor());
+    FunctionEmitter run = new FunctionEmitter(this, opened.mv(), start, end, callBase);
     run.emit();
     maxHeightSeen = Math.max(maxHeightSeen, run.maxHeightSeen);
 
     mv.visitVarInsn(ALOAD, bitsSlot);
     mv.visitVarInsn(ALOAD, refsSlot);
     loadInstance();
-    invokeOwn(name, runDescriptor());
+    mv.visitMethodInsn(INVOKESTATIC, opened.owner(), name, runDescriptor(), false);
     BitSet written = fn.localsWritten(start, end);
     for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
       if (localSlots[i] >= 0) {
@@ -499,38 +499,60 @@ final class FunctionEmitter {
     dispatch(run, first, callBase);
   }
 
-  /** After a run returns its code: continue, or branch (locally, or out to our own caller). */
+  /**
+   * After a run returns its code: continue (0), pass a code for a caller's frame on with one
+   * range check (codes {@code 1..outerFrames}), or branch to one of our own frames.
+   */
   private void dispatch(FunctionEmitter run, int first, int callBase) {
-    Label normal = new Label();
+    BitSet own = (BitSet) run.exitCodes.clone();
+    own.clear(0, outerFrames + 1);
+    boolean anyOuter = run.exitCodes.previousSetBit(outerFrames) > 0;
     if (run.exitCodes.isEmpty()) {
+      mv.visitInsn(POP);
       if (run.exitTypes == null) {
-        mv.visitInsn(POP);
         throwUnreachable();
-      } else {
-        mv.visitInsn(POP);
       }
     } else {
+      Label normal = new Label();
       int codeSlot = acquireScratch(ValueType.I32);
       mv.visitVarInsn(ISTORE, codeSlot);
       if (run.exitTypes != null) {
         mv.visitVarInsn(ILOAD, codeSlot);
         mv.visitJumpInsn(IFEQ, normal);
       }
-      int[] keys = run.exitCodes.stream().mapToInt(Integer::intValue).toArray();
-      Label[] handlers = new Label[keys.length];
-      for (int k = 0; k < keys.length; k++) {
-        handlers[k] = new Label();
+      if (anyOuter) {
+        // our locals were flushed before the call and the frame holds the carried values
+        exitCodes.or(run.exitCodes);
+        exitCodes.andNot(own);
+        Label mine = new Label();
+        if (!own.isEmpty()) {
+          mv.visitVarInsn(ILOAD, codeSlot);
+          pushInt(outerFrames);
+          mv.visitJumpInsn(IF_ICMPGT, mine);
+        }
+        mv.visitVarInsn(ILOAD, codeSlot);
+        mv.visitInsn(IRETURN);
+        if (!own.isEmpty()) {
+          mv.visitLabel(mine);
+        }
       }
-      Label impossible = new Label();
-      mv.visitVarInsn(ILOAD, codeSlot);
+      if (!own.isEmpty()) {
+        int[] keys = own.stream().toArray();
+        Label[] handlers = new Label[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+          handlers[k] = new Label();
+        }
+        Label impossible = new Label();
+        mv.visitVarInsn(ILOAD, codeSlot);
+        mv.visitLookupSwitchInsn(impossible, keys, handlers);
+        for (int k = 0; k < keys.length; k++) {
+          mv.visitLabel(handlers[k]);
+          branchFromRun(keys[k] - 1, first, callBase);
+        }
+        mv.visitLabel(impossible);
+        throwUnreachable();
+      }
       releaseScratch(ValueType.I32, codeSlot);
-      mv.visitLookupSwitchInsn(impossible, keys, handlers);
-      for (int k = 0; k < keys.length; k++) {
-        mv.visitLabel(handlers[k]);
-        branchFromRun(keys[k] - 1, first, callBase);
-      }
-      mv.visitLabel(impossible);
-      throwUnreachable();
       if (run.exitTypes != null) {
         mv.visitLabel(normal);
       }
@@ -548,20 +570,13 @@ final class FunctionEmitter {
 
   /** A run branched to frame {@code index}; its carried values are in the frame. */
   private void branchFromRun(int index, int first, int callBase) {
-    if (index < outerFrames) {
-      // not ours either: pass the code on (the frame already holds the values and our locals)
-      exitCodes.add(index + 1);
-      pushInt(index + 1);
-      mv.visitInsn(IRETURN);
-      return;
-    }
     ControlFrame target = frames.get(index);
     for (int i = first - 1; i >= target.entryHeight - baseHeight; i--) {
       if (!stack.isVirtual(i)) {
         discard(stack.get(i));
       }
     }
-    List<ValueType> carried = target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
+    List<ValueType> carried = carriedBy(target);
     for (int i = 0; i < carried.size(); i++) {
       frameLoad(carried.get(i), fn.stackSlot(target.entryHeight + i));
     }
@@ -641,6 +656,11 @@ final class FunctionEmitter {
     return nextOpcode() != null && !(split && fn.plan.runAt(pc, from, root ? to - 1 : to) >= 0);
   }
 
+  private void pushFrame(ControlFrame frame) {
+    frame.index = frames.size();
+    frames.add(frame);
+  }
+
   void markUnreachable() {
     unreachable = true;
   }
@@ -685,7 +705,7 @@ final class FunctionEmitter {
     FunctionType bt = blockType(blockType);
     ControlFrame frame =
         new ControlFrame(kind, bt.params(), bt.results(), height() - bt.params().size());
-    frames.add(frame);
+    pushFrame(frame);
     if (kind == ControlFrame.Kind.LOOP) {
       mv.visitLabel(frame.target);
       emitInterruptCheck();
@@ -697,7 +717,7 @@ final class FunctionEmitter {
     FunctionType bt = blockType(blockType);
     ControlFrame frame =
         new ControlFrame(ControlFrame.Kind.IF, bt.params(), bt.results(), height() - bt.params().size());
-    frames.add(frame);
+    pushFrame(frame);
     c.jump(mv, frame.elseLabel, false);
   }
 
@@ -797,6 +817,10 @@ final class FunctionEmitter {
    */
   private void branchLargeTable(long[] depths) {
     int n = depths.length - 1;
+    if (allOutwardWithoutValues(depths)) {
+      returnCodeFromTable(depths);
+      return;
+    }
     List<Integer> distinct = new ArrayList<>();
     Map<Integer, Integer> ordinalOf = new LinkedHashMap<>();
     char[] ordinals = new char[n];
@@ -816,12 +840,55 @@ final class FunctionEmitter {
     mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
     pushInt(ordinalOf.get((int) depths[n]));
     mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
-    long[] byOrdinal = new long[distinct.size() + 1];
-    for (int i = 0; i < distinct.size(); i++) {
-      byOrdinal[i] = distinct.get(i);
+    // one label per distinct target; the default of this switch is never taken
+    Map<Integer, Label> trampolines = new LinkedHashMap<>();
+    Label[] labels = new Label[distinct.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = labelFor(distinct.get(i), trampolines);
     }
-    byOrdinal[distinct.size()] = distinct.get(0); // never taken: every ordinal has its label
-    branchTable(byOrdinal);
+    mv.visitTableSwitchInsn(0, labels.length - 1, labels[0], labels);
+    for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
+      mv.visitLabel(t.getValue());
+      jumpTo(frame(t.getKey()));
+    }
+    unreachable = true;
+  }
+
+  /** True when every target of a {@code br_table} is a caller's frame carrying no values. */
+  private boolean allOutwardWithoutValues(long[] depths) {
+    for (long d : depths) {
+      ControlFrame target = frame((int) d);
+      if (target.index >= outerFrames || carriedBy(target).size() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * In a run, a {@code br_table} that leaves the run whichever label it takes: the code to return
+   * is looked up directly, however many distinct targets there are.
+   */
+  private void returnCodeFromTable(long[] depths) {
+    int n = depths.length - 1;
+    char[] codes = new char[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = (char) (frame((int) depths[i]).index + 1);
+      exitCodes.set(codes[i]);
+    }
+    int dflt = frame((int) depths[n]).index + 1;
+    exitCodes.set(dflt);
+    String field = module.constantTable(functionIndex, current.address(), codes);
+    mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
+    pushInt(dflt);
+    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
+    flushLocals();
+    mv.visitInsn(IRETURN);
+    unreachable = true;
+  }
+
+  private List<ValueType> carriedBy(ControlFrame target) {
+    return target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
   }
 
   private Label labelFor(int depth, Map<Integer, Label> trampolines) {
@@ -835,7 +902,7 @@ final class FunctionEmitter {
 
   /** A frame this method can jump to with a JVM branch (not the function, not a caller's). */
   private boolean isLocal(ControlFrame target) {
-    return target.kind != ControlFrame.Kind.FUNCTION && frames.indexOf(target) >= outerFrames;
+    return target.kind != ControlFrame.Kind.FUNCTION && target.index >= outerFrames;
   }
 
   /** Values on the JVM stack between the carried ones and the target's entry height. */
@@ -855,7 +922,7 @@ final class FunctionEmitter {
    * frames stacked between them and the target's entry height. The tracked stack is unchanged.
    */
   private void jumpTo(ControlFrame target) {
-    int index = frames.indexOf(target);
+    int index = target.index;
     if (index < outerFrames) {
       branchOut(target, index);
       return;
@@ -880,14 +947,14 @@ final class FunctionEmitter {
 
   /** From a run, a branch to a frame of a caller: values and locals to the frame, return code. */
   private void branchOut(ControlFrame target, int index) {
-    List<ValueType> carried = target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
+    List<ValueType> carried = carriedBy(target);
     for (int i = carried.size() - 1; i >= 0; i--) {
       frameStore(carried.get(i), fn.stackSlot(target.entryHeight + i));
     }
     flushLocals();
     pushInt(index + 1);
     mv.visitInsn(IRETURN);
-    exitCodes.add(index + 1);
+    exitCodes.set(index + 1);
   }
 
   /** Returns the function's results from the top of the stack (extra values below are fine). */

@@ -35,6 +35,8 @@ final class FunctionSplitter {
     whole.emit();
     fn.maxHeight = whole.maxHeightSeen();
     if (offsets[n] <= budget && whole.slotsUsed() < MAX_SLOTS && 2 * fn.maxHeight < MAX_SLOTS) {
+      fn.rootSize = offsets[n];
+      fn.totalSize = offsets[n];
       return;
     }
     int target = budget * 4 / 5;
@@ -61,14 +63,18 @@ final class FunctionSplitter {
         (name, desc) -> {
           CodeSizeCounter c = new CodeSizeCounter(null);
           methods.add(c);
-          return c;
+          return new MethodSink.Opened(fn.module.internalName, c);
         };
     CodeSizeCounter root = new CodeSizeCounter(null);
     new FunctionEmitter(fn, root, sink, null).emit();
     int largest = root.size();
+    int total = root.size();
     for (CodeSizeCounter c : methods) {
       largest = Math.max(largest, c.size());
+      total += c.size();
     }
+    fn.rootSize = root.size();
+    fn.totalSize = total;
     return largest;
   }
 }

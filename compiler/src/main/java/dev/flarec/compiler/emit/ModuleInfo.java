@@ -41,6 +41,7 @@ final class ModuleInfo {
     this.internalName = descriptor.className().replace('.', '/');
     this.instanceDesc = "L" + internalName + ";";
     this.importedFunctions = descriptor.importedFunctionCount();
+    this.owners = new String[descriptor.functions().size()];
   }
 
   FunctionType type(int typeIndex) {
@@ -49,6 +50,15 @@ final class ModuleInfo {
 
   FunctionType functionType(int functionIndex) {
     return descriptor.functionType(functionIndex);
+  }
+
+  /** Internal name of the class holding each function's method; null entries: the main class. */
+  final String[] owners;
+
+  /** The class to invoke for a direct call to {@code functionIndex}. */
+  String callOwner(int functionIndex) {
+    String owner = functionIndex < importedFunctions ? null : owners[functionIndex];
+    return owner == null ? internalName : owner;
   }
 
   /** Name of the static method to invoke for a direct call to {@code functionIndex}. */

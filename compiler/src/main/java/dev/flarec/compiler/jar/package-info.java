@@ -1,7 +1,9 @@
 /**
  * Writing a compiled module as a runnable JAR: the generated classes, the module descriptor
  * beside them, every class of the runtime, and a manifest whose {@code Main-Class} is the
- * runtime's launcher ({@code dev.flarec.runtime.launch.ModuleMain}).
+ * runtime's launcher ({@code dev.flarec.runtime.launch.ModuleMain}); for a flare, the flare host
+ * embedded in flarec ({@link dev.flarec.compiler.jar.FlareHost}) instead of the bare runtime, and
+ * its launcher as {@code Main-Class}.
  *
  * <p>What goes into the JAR is exactly what a compiled module needs at run time and nothing of the
  * compiler: no ASM, no parser, no command-line library, so that {@code java -jar} on the result

@@ -33,7 +33,7 @@ public final class DescriptorCodec {
   public static final String RESOURCE_SUFFIX = ".flarec-module";
 
   private static final int MAGIC = 0x464C5243; // "FLRC"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private DescriptorCodec() {}
 
@@ -61,6 +61,10 @@ public final class DescriptorCodec {
         out.writeBoolean(f.methodName() != null);
         if (f.methodName() != null) {
           out.writeUTF(f.methodName());
+        }
+        out.writeBoolean(f.owner() != null);
+        if (f.owner() != null) {
+          out.writeUTF(f.owner());
         }
       }
       out.writeInt(d.tables().size());
@@ -139,7 +143,9 @@ public final class DescriptorCodec {
       List<Function> functions = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         int type = in.readInt();
-        functions.add(new Function(type, in.readBoolean() ? in.readUTF() : null));
+        String method = in.readBoolean() ? in.readUTF() : null;
+        String owner = in.readBoolean() ? in.readUTF() : null;
+        functions.add(new Function(type, method, owner));
       }
       n = in.readInt();
       List<TableDef> tables = new ArrayList<>(n);

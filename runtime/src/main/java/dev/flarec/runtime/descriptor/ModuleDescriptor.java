@@ -35,13 +35,30 @@ public record ModuleDescriptor(
   public record Import(String module, String name, ExternKind kind, int index) {}
 
   /**
-   * A function: its type, and the name of the public static JVM method that implements it
-   * ({@code null} for imported functions).
+   * A function: its type, the name of the public static JVM method that implements it ({@code
+   * null} for imported functions), and the binary name of the class holding that method ({@code
+   * null} for the module's main class; large modules spread their functions over several
+   * classes).
    */
-  public record Function(int typeIndex, String methodName) {
+  public record Function(int typeIndex, String methodName, String owner) {
+    public Function(int typeIndex, String methodName) {
+      this(typeIndex, methodName, null);
+    }
+
     public boolean imported() {
       return methodName == null;
     }
+
+    public Function withOwner(String ownerClass) {
+      return new Function(typeIndex, methodName, ownerClass);
+    }
+  }
+
+  /** This descriptor with the given functions (for example once their classes are known). */
+  public ModuleDescriptor withFunctions(List<Function> newFunctions) {
+    return new ModuleDescriptor(
+        className, types, imports, newFunctions, tables, memories, globals, exports,
+        startFunction, elements, data);
   }
 
   public record TableDef(ValueType elementType, Limits limits, boolean imported) {}

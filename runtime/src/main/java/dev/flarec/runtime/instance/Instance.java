@@ -201,11 +201,12 @@ public abstract class Instance {
     }
     FunctionType type = d.functionType(index);
     String method = d.functions().get(index).methodName();
+    String owner = d.functions().get(index).owner();
     try {
+      Class<?> holder = owner == null ? getClass() : Class.forName(owner, true, getClass().getClassLoader());
       MethodHandle mh =
           MethodHandles.publicLookup()
-              .findStatic(
-                  getClass(), method, type.methodType().appendParameterTypes(getClass()));
+              .findStatic(holder, method, type.methodType().appendParameterTypes(getClass()));
       mh = MethodHandles.insertArguments(mh, type.params().size(), this);
       return FunctionRef.of(type, mh, method);
     } catch (ReflectiveOperationException e) {

@@ -1,0 +1,292 @@
+package dev.flarec.compiler.emit;
+
+import static dev.flarec.compiler.testing.ModuleBuilder.I32;
+import static dev.flarec.compiler.testing.ModuleBuilder.I64;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flarec.compiler.CompileOptions;
+import dev.flarec.compiler.CompiledModule;
+import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.testing.MethodBudget;
+import dev.flarec.compiler.testing.ModuleBuilder;
+import dev.flarec.compiler.testing.ModuleBuilder.Code;
+import dev.flarec.runtime.instance.Instance;
+import dev.flarec.runtime.trap.TrapKind;
+import dev.flarec.runtime.trap.WasmTrap;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Functions too large for one JIT-compilable method: each generated module must keep every method
+ * within the budget and compute exactly what the unsplit function (or plain Java) computes.
+ */
+class SplitFunctionsTest {
+  private static final int I32_ADD = 0x6A;
+  private static final int I32_SUB = 0x6B;
+  private static final int I32_MUL = 0x6C;
+  private static final int I32_DIV_S = 0x6D;
+  private static final int I32_LT_S = 0x48;
+  private static final int I64_ADD = 0x7C;
+  private static final int I64_EXTEND_I32_S = 0xAC;
+  private static final int BLOCK = 0x02;
+  private static final int LOOP = 0x03;
+  private static final int IF = 0x04;
+  private static final int ELSE = 0x05;
+  private static final int EMPTY = 0x40;
+  private static final int RETURN = 0x0F;
+  private static final int I32_LOAD = 0x28;
+  private static final int I32_STORE = 0x36;
+
+  private static CompiledModule compile(byte[] wasm, int budget) {
+    CompiledModule compiled = Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget));
+    MethodBudget.assertWithin(compiled, budget);
+    return compiled;
+  }
+
+  private static Object call(CompiledModule m, String name, Object... args) {
+    return m.load().instantiate().function(name).call(args)[0];
+  }
+
+  /** x = x * 31 + k for k = 1..n, in n statements. */
+  private static byte[] straightLine(int n) {
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    for (int k = 1; k <= n; k++) {
+      body.localGet(0).i32Const(31).op(I32_MUL).i32Const(k).op(I32_ADD).localSet(0);
+    }
+    body.localGet(0);
+    m.export("f", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[0], body));
+    return m.build();
+  }
+
+  private static int straightLineReference(int x, int n) {
+    for (int k = 1; k <= n; k++) {
+      x = x * 31 + k;
+    }
+    return x;
+  }
+
+  @Test
+  void aFunctionOfHundredsOfKilobytesIsSplitAndExact() {
+    int n = 30_000; // about 360 KB of bytecode when whole
+    for (int budget : new int[] {CompileOptions.DEFAULT_METHOD_BUDGET, 500}) {
+      CompiledModule m = compile(straightLine(n), budget);
+      assertTrue(MethodBudget.methodCount(m) > 40, "split into many methods");
+      assertEquals(straightLineReference(7, n), call(m, "f", 7));
+    }
+  }
+
+  /** Sizes around the budget: just under, at and just over must all fit and agree. */
+  @ParameterizedTest
+  @ValueSource(ints = {600, 640, 660, 670, 680, 700, 760})
+  void functionsAroundTheBudgetFitAndAgreeWithTheUnsplitReference(int n) {
+    byte[] wasm = straightLine(n);
+    CompiledModule split = compile(wasm, CompileOptions.DEFAULT_METHOD_BUDGET);
+    CompiledModule unsplit = compile(wasm, 65_535);
+    for (int x : new int[] {0, 1, -5, 123456}) {
+      assertEquals(call(unsplit, "f", x), call(split, "f", x));
+    }
+  }
+
+  @Test
+  void deeplyNestedBlocksExitedThroughAHugeBrTable() {
+    int depth = 3_000;
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    for (int i = 0; i < depth; i++) {
+      body.begin(BLOCK, EMPTY);
+    }
+    int[] targets = new int[depth];
+    for (int j = 0; j < depth; j++) {
+      targets[j] = j;
+    }
+    body.localGet(0).brTable(targets, depth - 1);
+    for (int j = 0; j < depth; j++) {
+      body.end(); // closes the block at depth j from the innermost
+      body.i32Const(j).op(RETURN);
+    }
+    body.i32Const(-1);
+    m.export("f", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[0], body));
+    CompiledModule compiled = compile(m.build(), 2_000);
+    Instance instance = compiled.load().instantiate();
+    for (int i : new int[] {0, 1, 2, 17, 1499, 2998, 2999, 3000, 1_000_000, -1}) {
+      int expected = i >= 0 && i < depth ? i : depth - 1;
+      assertArrayEquals(new Object[] {expected}, instance.function("f").call(i), "index " + i);
+    }
+  }
+
+  @Test
+  void aBrTableOfAHundredThousandLabels() {
+    int n = 100_000;
+    ModuleBuilder m = new ModuleBuilder();
+    int[] targets = new int[n];
+    for (int i = 0; i < n; i++) {
+      targets[i] = i % 3;
+    }
+    Code body = new Code();
+    body.begin(BLOCK, EMPTY).begin(BLOCK, EMPTY).begin(BLOCK, EMPTY);
+    body.localGet(0).brTable(targets, 2);
+    body.end().i32Const(10).op(RETURN);
+    body.end().i32Const(20).op(RETURN);
+    body.end().i32Const(30);
+    m.export("f", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[0], body));
+    CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
+    Instance instance = compiled.load().instantiate();
+    for (int i : new int[] {0, 1, 2, 3, 99_998, 99_999, 100_000, -7}) {
+      int expected = i >= 0 && i < n ? (i % 3 + 1) * 10 : 30;
+      assertArrayEquals(new Object[] {expected}, instance.function("f").call(i), "index " + i);
+    }
+  }
+
+  @Test
+  void fortyThousandLocalsExceedTheJvmFrameAndStillWork() {
+    int locals = 40_000; // 80,000 JVM slots as i64: more than one JVM frame may hold
+    ModuleBuilder m = new ModuleBuilder();
+    byte[] types = new byte[locals];
+    Arrays.fill(types, I64);
+    Code body = new Code();
+    for (int i = 0; i < locals; i++) {
+      body.localGet(0).op(I64_EXTEND_I32_S).i64Const(i).op(I64_ADD).localSet(1 + i);
+    }
+    body.i64Const(0);
+    for (int i = 0; i < locals; i++) {
+      body.localGet(1 + i).op(I64_ADD);
+    }
+    m.export("f", m.function(m.type(new byte[] {I32}, new byte[] {I64}), types, body));
+    CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
+    long x = 5;
+    long expected = locals * x + (long) locals * (locals - 1) / 2;
+    assertEquals(expected, call(compiled, "f", 5));
+  }
+
+  @Test
+  void anOperandStackDeeperThanAJvmFrameAllows() {
+    int values = 70_000; // the JVM's operand stack holds at most 65,535 slots
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    for (int i = 0; i < values; i++) {
+      body.i32Const(i);
+    }
+    for (int i = 1; i < values; i++) {
+      body.op(I32_ADD);
+    }
+    m.export("f", m.function(m.type(new byte[0], new byte[] {I32}), new byte[0], body));
+    CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
+    int expected = (int) ((long) values * (values - 1) / 2);
+    assertEquals(expected, call(compiled, "f"));
+  }
+
+  /**
+   * A loop whose body is split: branches back to the loop from inside runs, a trap deep inside
+   * a run, and interruption of a loop running inside a run.
+   */
+  private static byte[] loopOverMemory(int unroll) {
+    ModuleBuilder m = new ModuleBuilder();
+    m.memory(1);
+    // sum(n, divisor): for i in [0, n): mem[0] += (i * 3 + u) / divisor for every u < unroll
+    Code body = new Code();
+    body.begin(BLOCK, EMPTY).begin(LOOP, EMPTY);
+    body.localGet(2).localGet(0).op(I32_LT_S).op(0x45).brIf(1); // i32.eqz -> exit when !(i < n)
+    for (int u = 0; u < unroll; u++) {
+      body.i32Const(0)
+          .i32Const(0).memory(I32_LOAD, 2, 0)
+          .localGet(2).i32Const(3).op(I32_MUL).i32Const(u).op(I32_ADD).localGet(1).op(I32_DIV_S)
+          .op(I32_ADD)
+          .memory(I32_STORE, 2, 0);
+    }
+    body.localGet(2).i32Const(1).op(I32_ADD).localSet(2).br(0);
+    body.end().end();
+    body.i32Const(0).memory(I32_LOAD, 2, 0);
+    m.export("sum", m.function(m.type(new byte[] {I32, I32}, new byte[] {I32}), new byte[] {I32}, body));
+    return m.build();
+  }
+
+  private static int loopReference(int n, int divisor, int unroll) {
+    int acc = 0;
+    for (int i = 0; i < n; i++) {
+      for (int u = 0; u < unroll; u++) {
+        acc += (i * 3 + u) / divisor;
+      }
+    }
+    return acc;
+  }
+
+  @Test
+  void loopsBranchesTrapsAndInterruptsCrossRunBoundaries() {
+    int unroll = 400;
+    CompiledModule compiled = compile(loopOverMemory(unroll), 1_000);
+    assertTrue(MethodBudget.methodCount(compiled) > 10, "the loop body is split");
+    Instance instance = compiled.load().instantiate();
+    assertArrayEquals(new Object[] {loopReference(50, 7, unroll)}, instance.function("sum").call(50, 7));
+
+    Instance trapping = compiled.load().instantiate();
+    WasmTrap trap = assertThrows(WasmTrap.class, () -> trapping.function("sum").call(10, 0));
+    assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO, trap.kind());
+
+    Instance endless = compiled.load().instantiate();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      timer.schedule(endless::interrupt, 200, TimeUnit.MILLISECONDS);
+      WasmTrap stopped = assertThrows(WasmTrap.class, () -> endless.function("sum").call(Integer.MAX_VALUE, 1));
+      assertEquals(TrapKind.INTERRUPTED, stopped.kind());
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void ifElseArmsAndBlockResultsAcrossRuns() {
+    // f(x) = if x < 0 then -(big sum) else big sum, with both arms and a block result split
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    body.localGet(0).i32Const(0).op(I32_LT_S).begin(IF, I32);
+    armSum(body, 1_000);
+    body.op(ELSE);
+    armSum(body, 1_200);
+    body.end();
+    m.export("f", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[0], body));
+    CompiledModule split = compile(m.build(), 600);
+    CompiledModule unsplit = compile(m.build(), 65_535);
+    for (int x : new int[] {-3, 0, 9}) {
+      assertEquals(call(unsplit, "f", x), call(split, "f", x), "x=" + x);
+    }
+  }
+
+  /** Pushes sum_{k < n} (x + k) * k, keeping a running total on the stack. */
+  private static void armSum(Code body, int n) {
+    body.i32Const(0);
+    for (int k = 0; k < n; k++) {
+      body.localGet(0).i32Const(k).op(I32_ADD).i32Const(k).op(I32_MUL).op(I32_ADD);
+    }
+    body.localGet(0).op(I32_SUB);
+  }
+
+  @Test
+  void modulesTooLargeForOneClassAreSpreadOverSeveral() {
+    int n = 30_000; // far more constant-pool entries than one class may hold
+    ModuleBuilder m = new ModuleBuilder();
+    int constant = m.type(new byte[0], new byte[] {I32});
+    for (int i = 0; i < n; i++) {
+      m.function(constant, new byte[0], new Code().i32Const(i));
+    }
+    Code sum = new Code().i32Const(0);
+    for (int i = 0; i < n; i++) {
+      sum.call(i).op(I32_ADD);
+    }
+    m.export("sum", m.function(constant, new byte[0], sum));
+    m.export("last", n - 1);
+    CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
+    assertTrue(compiled.classFiles().size() > 2, "classes: " + compiled.classFiles().keySet());
+    Instance instance = compiled.load().instantiate();
+    assertArrayEquals(new Object[] {n * (n - 1) / 2}, instance.function("sum").call());
+    assertArrayEquals(new Object[] {n - 1}, instance.function("last").call());
+  }
+}
