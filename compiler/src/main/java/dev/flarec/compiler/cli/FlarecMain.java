@@ -1,5 +1,6 @@
 package dev.flarec.compiler.cli;
 
+import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.jar.FlareHostMissingException;
 import dev.flarec.compiler.jar.JarWriter;
@@ -7,6 +8,7 @@ import dev.flarec.runtime.launch.ExitStatus;
 import dev.flarec.runtime.launch.LaunchException;
 import dev.flarec.runtime.trap.WasmTrap;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -41,6 +43,7 @@ import picocli.CommandLine.Spec;
     customSynopsis = {
       "flarec [-hV] [-o PATH] [--class-name NAME] MODULE.wasm",
       "       flarec run MODULE.wasm [--invoke NAME [ARGS...]]",
+      "       flarec run PROGRAM.wasm [--dir HOST[::GUEST]]... [--env NAME=VALUE]... [--] [ARGS...]",
       "       flarec help [COMMAND]"
     },
     description = {
@@ -48,6 +51,7 @@ import picocli.CommandLine.Spec;
           + " that holds the generated classes and the flarec runtime, nothing else:",
       "  java -jar MODULE.jar --invoke NAME [ARGS...]   calls an exported function",
       "  java -jar MODULE.jar                           lists the exports",
+      "  java -jar PROGRAM.jar [ARGS...]                runs a WASI command (exports _start)",
       ""
     },
     commandListHeading = "%nCommands:%n",
@@ -57,6 +61,7 @@ import picocli.CommandLine.Spec;
       "1:bad input: a missing or malformed module, an unknown export, a bad argument",
       "2:bad usage: an unknown option, a missing parameter",
       "3:the module trapped (run)",
+      "*:a WASI program run with run exits with its own status (exit(3) gives 3 too)",
       "4:internal error in flarec (please report it)"
     },
     footerHeading = "%nExamples:%n",
@@ -91,17 +96,48 @@ public final class FlarecMain implements Callable<Integer> {
               + " " + ClassNames.PACKAGE + ".Hello).")
   private String className;
 
+  @Option(
+      names = "--method-budget",
+      paramLabel = "BYTES",
+      description =
+          "Largest bytecode of one generated method (default: ${DEFAULT-VALUE}, HotSpot's"
+              + " HugeMethodLimit, above which it never JIT-compiles a method). Larger functions"
+              + " are split into several methods.")
+  private int methodBudget = CompileOptions.DEFAULT_METHOD_BUDGET;
+
+  private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
 
   /** A command line that prints to {@link System#out} and {@link System#err}. */
   public FlarecMain() {
-    this(System.out, System.err);
+    this(System.in, System.out, System.err);
   }
 
   public FlarecMain(PrintStream out, PrintStream err) {
+    this(System.in, out, err);
+  }
+
+  /** A command line with its own streams; {@code in} is what a WASI program run reads. */
+  public FlarecMain(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
     this.out = out;
     this.err = err;
+  }
+
+  /** Standard input, for the program {@code run} runs. */
+  InputStream in() {
+    return in;
+  }
+
+  /** Standard output as bytes, for the program {@code run} runs. */
+  PrintStream out() {
+    return out;
+  }
+
+  /** Standard error as bytes, for the program {@code run} runs. */
+  PrintStream err() {
+    return err;
   }
 
   public static void main(String... args) {
@@ -138,7 +174,12 @@ public final class FlarecMain implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Missing required parameter: 'MODULE.wasm'");
     }
     String name = className == null ? ModuleInput.defaultClassName(input) : checked(className);
-    CompiledModule module = ModuleInput.compile(input, name);
+    if (methodBudget < CompileOptions.MIN_METHOD_BUDGET || methodBudget > 65_535) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--method-budget must be between " + CompileOptions.MIN_METHOD_BUDGET + " and 65535 bytes, got " + methodBudget);
+    }
+    CompiledModule module = ModuleInput.compile(input, new CompileOptions(name, methodBudget));
     Path jar = output != null ? output : defaultOutput(input);
     try {
       new JarWriter().write(module, jar);

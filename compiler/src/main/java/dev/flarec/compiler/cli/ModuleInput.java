@@ -17,8 +17,12 @@ final class ModuleInput {
   private ModuleInput() {}
 
   static CompiledModule compile(Path file, String className) {
+    return compile(file, new CompileOptions(className));
+  }
+
+  static CompiledModule compile(Path file, CompileOptions options) {
     try {
-      return Flarec.compile(file, new CompileOptions(className));
+      return Flarec.compile(file, options);
     } catch (CompileException e) {
       throw new UserError(ExitStatus.BAD_INPUT, file + ": " + e.describe(), e);
     } catch (UncheckedIOException e) {

@@ -109,6 +109,14 @@ class FlarecMainTest {
     assertEquals("com.example.Calc", Module.load(jar).descriptor().className());
   }
 
+  @Test
+  void theMethodBudgetCanBeChosen() {
+    Path wasm = module("calc.wasm", CALC);
+    Path jar = dir.resolve("small.jar");
+    assertEquals(ExitStatus.OK, flarec(wasm.toString(), "-o", jar.toString(), "--method-budget", "300"), err());
+    assertArrayEquals(new Object[] {-3}, Module.load(jar).instantiate().function("div").call(7, -2));
+  }
+
   // ---- run ----
 
   @Test
@@ -169,6 +177,7 @@ class FlarecMainTest {
           mistyped option    | 2 | run --invok div DIR/calc.wasm                   | flarec: Unknown option: '--invok'; see 'flarec run --help'
           args, no --invoke  | 2 | run DIR/calc.wasm 1 2                           | flarec: arguments [1, 2] given without --invoke NAME; see 'flarec run --help'
           bad class name     | 2 | DIR/calc.wasm --class-name my-class             | flarec: invalid --class-name 'my-class': expected a Java class name such as com.example.Hello; see 'flarec --help'
+          tiny method budget | 2 | DIR/calc.wasm --method-budget 10                | flarec: --method-budget must be between 300 and 65535 bytes, got 10; see 'flarec --help'
           """)
   void badInputIsOneLineOnStderr(String what, int status, String args, String expected) {
     module("calc.wasm", CALC);
@@ -196,7 +205,7 @@ class FlarecMainTest {
   void helpDocumentsEveryCommandAndFlag() {
     assertEquals(ExitStatus.OK, flarec("--help"));
     String help = out();
-    for (String word : List.of("MODULE.wasm", "--output", "-o", "--class-name", "--help",
+    for (String word : List.of("MODULE.wasm", "--output", "-o", "--class-name", "--method-budget", "--help",
         "--version", "run", "--invoke", "Exit status")) {
       assertTrue(help.contains(word), word + " missing from:\n" + help);
     }
