@@ -3,7 +3,6 @@ package dev.flarec.compiler.emit;
 import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.types.FunctionType;
-import dev.flarec.runtime.types.ValueType;
 
 /**
  * {@code call} and {@code call_indirect}. Every call is an {@code invokestatic} with the callee's
@@ -29,11 +28,19 @@ final class CallEmitters {
     };
   }
 
+  private static final int MAX_INDIRECT_PARAM_SLOTS = 253;
+
   static Emitter callIndirect() {
     return (f, ins) -> {
       int typeIndex = (int) ins.operand(0);
       int tableIndex = (int) ins.operand(1);
       FunctionType t = f.module.type(typeIndex);
+      if (t.parameterSlots() > MAX_INDIRECT_PARAM_SLOTS) {
+        // the bridge takes the parameters, the element index and the instance (JVMS §4.3.3)
+        throw f.unsupported(
+            "call_indirect of a type with " + t.parameterSlots() + " parameter slots; at most "
+                + MAX_INDIRECT_PARAM_SLOTS + " fit a JVM method with its table index and instance");
+      }
       f.pop(); // element index
       f.module.indirectCalls.add(((long) typeIndex << 32) | tableIndex);
       f.loadInstance();
@@ -55,7 +62,4 @@ final class CallEmitters {
     }
   }
 
-  static ValueType[] none() {
-    return new ValueType[0];
-  }
 }

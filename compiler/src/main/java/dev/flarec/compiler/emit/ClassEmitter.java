@@ -85,18 +85,17 @@ public final class ClassEmitter {
   /** Plans every defined function: whole or split, and how large. */
   private List<FunctionCode> prepareFunctions() {
     ModuleDescriptor d = module.descriptor;
-    List<FunctionCode> functions = new ArrayList<>();
-    for (int i = module.importedFunctions; i < d.functions().size(); i++) {
-      FunctionType type = module.functionType(i);
-      int slots = 0;
-      for (ValueType p : type.params()) {
-        slots += p.slots();
-      }
+    for (int i = 0; i < d.functions().size(); i++) {
+      int slots = module.functionType(i).parameterSlots();
       if (slots > MAX_PARAM_SLOTS) {
         throw new UnsupportedModuleException(
-            "function has " + slots + " parameter slots; the JVM allows " + MAX_PARAM_SLOTS,
+            "function has " + slots + " parameter slots; a JVM method takes at most 255, one of"
+                + " them the instance",
             i, UnsupportedModuleException.UNKNOWN, null);
       }
+    }
+    List<FunctionCode> functions = new ArrayList<>();
+    for (int i = module.importedFunctions; i < d.functions().size(); i++) {
       FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);
       FunctionCode fn = new FunctionCode(module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table);
       new FunctionSplitter(fn, methodBudget).decide();

@@ -2,7 +2,6 @@ package dev.flarec.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.flarec.runtime.types.ValueType;
 
 /**
  * Structured control: {@code block}, {@code loop}, {@code if}/{@code else}, {@code end},
@@ -72,13 +71,5 @@ final class ControlEmitters {
       f.emitReturn();
       f.markUnreachable();
     };
-  }
-
-  /** Pops the JVM values of the types on the tracked stack; used nowhere hot. */
-  static void popAll(FunctionEmitter f, int n) {
-    for (int i = 0; i < n; i++) {
-      ValueType t = f.pop();
-      f.discard(t);
-    }
   }
 }

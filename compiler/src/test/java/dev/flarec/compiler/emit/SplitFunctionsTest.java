@@ -289,4 +289,16 @@ class SplitFunctionsTest {
     assertArrayEquals(new Object[] {n * (n - 1) / 2}, instance.function("sum").call());
     assertArrayEquals(new Object[] {n - 1}, instance.function("last").call());
   }
+
+  @Test
+  void aFunctionWithMoreParametersThanAJvmMethodTakesIsReportedClearly() {
+    ModuleBuilder m = new ModuleBuilder();
+    byte[] params = new byte[128];
+    Arrays.fill(params, I64); // 256 JVM slots
+    m.export("wide", m.function(m.type(params, new byte[0]), new byte[0], new Code()));
+    dev.flarec.compiler.UnsupportedModuleException e =
+        assertThrows(dev.flarec.compiler.UnsupportedModuleException.class, () -> Flarec.compile(m.build()));
+    assertEquals(0, e.functionIndex());
+    assertTrue(e.describe().startsWith("unsupported module, function 0: function has 256 parameter slots"), e.describe());
+  }
 }

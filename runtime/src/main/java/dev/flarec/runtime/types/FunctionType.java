@@ -51,9 +51,28 @@ public final class FunctionType {
     return results;
   }
 
-  /** The JVM type of a function of this Wasm type, without any trailing instance parameter. */
+  /**
+   * The JVM type of a function of this Wasm type, without any trailing instance parameter.
+   *
+   * @throws IllegalStateException for a type with more parameter slots than a JVM method may
+   *     have (255, JVMS §4.3.3); such functions are not supported
+   */
   public MethodType methodType() {
+    if (methodType == null) {
+      throw new IllegalStateException(
+          "the function type " + this + " has " + parameterSlots()
+              + " parameter slots, more than a JVM method may have (255)");
+    }
     return methodType;
+  }
+
+  /** JVM parameter slots the parameters take (i64 and f64 take two). */
+  public int parameterSlots() {
+    int slots = 0;
+    for (ValueType p : params) {
+      slots += p.slots();
+    }
+    return slots;
   }
 
   /** The JVM return class: void, the single result's class, or {@code Object[]} for several. */
@@ -62,6 +81,9 @@ public final class FunctionType {
   }
 
   private MethodType computeMethodType() {
+    if (parameterSlots() > 255) {
+      return null;
+    }
     Class<?>[] p = new Class<?>[params.size()];
     for (int i = 0; i < p.length; i++) {
       p[i] = params.get(i).jvmClass();
