@@ -92,6 +92,10 @@ class FlarecTest {
     };
     CompileException e = assertThrows(InvalidModuleException.class, () -> Flarec.compile(illTyped));
     assertTrue(e.getMessage().contains("type mismatch"), e.getMessage());
+    // the parser validates whole modules; flarec finds the function and its body's offset
+    assertEquals(0, e.functionIndex());
+    assertEquals(24, e.byteOffset());
+    assertTrue(e.describe().startsWith("invalid module, function 0, at byte offset 24 (0x18): type mismatch"), e.describe());
   }
 
   @Test

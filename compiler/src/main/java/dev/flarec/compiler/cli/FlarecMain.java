@@ -61,14 +61,15 @@ import picocli.CommandLine.Spec;
       "1:bad input: a missing or malformed module, an unknown export, a bad argument",
       "2:bad usage: an unknown option, a missing parameter",
       "3:the module trapped (run)",
-      "*:a WASI program run with run exits with its own status (exit(3) gives 3 too)",
-      "4:internal error in flarec (please report it)"
+      "4:internal error in flarec (please report it)",
+      "*:a WASI program that run runs exits with its own status instead"
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  flarec factorial.wasm                         writes factorial.jar beside it",
       "  flarec factorial.wasm -o out/fac.jar --class-name com.example.Factorial",
-      "  flarec run factorial.wasm --invoke fac 20     prints 2432902008176640000"
+      "  flarec run factorial.wasm --invoke fac 20     prints 2432902008176640000",
+      "  flarec run wc.wasm --dir .::/work -- -l /work/notes.txt   runs a WASI command"
     })
 public final class FlarecMain implements Callable<Integer> {
   @Spec private CommandSpec spec;

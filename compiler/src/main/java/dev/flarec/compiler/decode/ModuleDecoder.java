@@ -18,6 +18,16 @@ public final class ModuleDecoder {
 
   private ModuleDecoder() {}
 
+  /** Imported functions come first in the function index space; count them for messages. */
+  private static int importedFunctions(byte[] bytes) {
+    try {
+      WasmModule m = Parser.builder().withValidation(false).build().parse(() -> new java.io.ByteArrayInputStream(bytes));
+      return m.importSection().count(run.endive.wasm.types.ExternalType.FUNCTION);
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   public static WasmModule decode(byte[] bytes) {
     if (bytes.length < 8) {
       throw new MalformedModuleException(
@@ -35,7 +45,12 @@ public final class ModuleDecoder {
     try {
       return Parser.parse(bytes);
     } catch (InvalidException e) {
-      throw new InvalidModuleException(e.getMessage(), CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+      InvalidFunctionLocator.Location where = InvalidFunctionLocator.locate(bytes);
+      if (where == null) {
+        throw new InvalidModuleException(e.getMessage(), CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+      }
+      int function = importedFunctions(bytes) + where.definedIndex();
+      throw new InvalidModuleException(e.getMessage(), function, where.byteOffset(), e);
     } catch (MalformedException e) {
       throw new MalformedModuleException(e.getMessage(), CompileException.UNKNOWN, CompileException.UNKNOWN, e);
     } catch (RuntimeException e) {

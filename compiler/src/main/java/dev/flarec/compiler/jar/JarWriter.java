@@ -2,9 +2,12 @@ package dev.flarec.compiler.jar;
 
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.runtime.descriptor.DescriptorCodec;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.Module;
 import dev.flarec.runtime.launch.ModuleMain;
+import dev.flarec.wasi.Wasi;
+import dev.flarec.wasi.launch.WasiMain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,6 +45,11 @@ import java.util.zip.ZipEntry;
  * file of the host bundle (runtime, host functions, server and their dependencies) and the
  * bundle's {@code Main-Class}, the flare launcher, so that {@code java -jar} serves it.
  *
+ * <p>A module that uses WASI (it imports {@code wasi_snapshot_preview1} or exports {@code
+ * _start}) gets the WASI classes under {@value #WASI_PREFIX} beside the runtime, and the WASI
+ * launcher ({@link WasiMain}) as its {@code Main-Class}, so that {@code java -jar prog.jar ARGS}
+ * runs the program.
+ *
  * <p>Nothing else: the compiler's own dependencies never reach the output. The output is
  * deterministic (sorted entries, one fixed timestamp, no directory entries), so compiling the
  * same module with the same flarec gives the same bytes, and builds that package compiled
@@ -54,12 +62,19 @@ public final class JarWriter {
   /** The launcher every compiled JAR starts with. */
   public static final String MAIN_CLASS = ModuleMain.class.getName();
 
+  /** The prefix of the WASI classes, which JARs of modules that use WASI carry. */
+  public static final String WASI_PREFIX = "dev/flarec/wasi/";
+
+  /** The launcher of JARs of modules that use WASI. */
+  public static final String WASI_MAIN_CLASS = WasiMain.class.getName();
+
   // 1980-02-01 rather than the zip epoch 1980-01-01, as Maven's reproducible builds do, so that
   // no time zone conversion by a reader can push a timestamp below the format's minimum.
   private static final LocalDateTime TIMESTAMP = LocalDateTime.of(1980, 2, 1, 0, 0);
 
   private final SortedMap<String, byte[]> libraries;
   private final Supplier<FlareHost> flareHost;
+  private SortedMap<String, byte[]> wasiLibrary;
 
   /**
    * A writer that bundles the runtime this compiler was loaded with, and for flares the flare
@@ -144,9 +159,10 @@ public final class JarWriter {
   /** Writes {@code module} as a JAR to {@code out}, which is left open. */
   public void write(CompiledModule module, OutputStream out) throws IOException {
     FlareHost host = hostFor(module);
+    boolean wasi = host == null && usesWasi(module.descriptor());
     JarOutputStream jar = new JarOutputStream(out);
-    put(jar, JarFile.MANIFEST_NAME, manifest(module.descriptor().className(), host));
-    for (Map.Entry<String, byte[]> entry : entries(module, host).entrySet()) {
+    put(jar, JarFile.MANIFEST_NAME, manifest(module.descriptor().className(), host, wasi));
+    for (Map.Entry<String, byte[]> entry : entries(module, host, wasi).entrySet()) {
       put(jar, entry.getKey(), entry.getValue());
     }
     jar.finish();
@@ -163,10 +179,26 @@ public final class JarWriter {
     return bytes.toByteArray();
   }
 
+  /** Whether {@code module} is run through WASI: it imports it, or it is a WASI command. */
+  static boolean usesWasi(ModuleDescriptor module) {
+    return Wasi.importsWasi(module) || Wasi.isCommand(module);
+  }
+
+  /** The WASI classes this compiler was loaded with, read when the first WASI module needs them. */
+  private synchronized SortedMap<String, byte[]> wasiLibrary() {
+    if (wasiLibrary == null) {
+      wasiLibrary = PackageTree.of(Wasi.class, WASI_PREFIX);
+    }
+    return wasiLibrary;
+  }
+
   /** Every entry after the manifest, by name, in the order they are written. */
-  private SortedMap<String, byte[]> entries(CompiledModule module, FlareHost host) {
+  private SortedMap<String, byte[]> entries(CompiledModule module, FlareHost host, boolean wasi) {
     String className = module.descriptor().className();
     SortedMap<String, byte[]> entries = new TreeMap<>(host == null ? libraries : host.entries());
+    if (wasi) {
+      entries.putAll(wasiLibrary());
+    }
     for (Map.Entry<String, byte[]> c : module.classFiles().entrySet()) {
       add(entries, c.getKey().replace('.', '/') + ".class", c.getValue());
     }
@@ -185,11 +217,13 @@ public final class JarWriter {
     }
   }
 
-  private static byte[] manifest(String className, FlareHost host) throws IOException {
+  private static byte[] manifest(String className, FlareHost host, boolean wasi)
+      throws IOException {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
     main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    main.put(Attributes.Name.MAIN_CLASS, host == null ? MAIN_CLASS : host.mainClass());
+    String mainClass = wasi ? WASI_MAIN_CLASS : MAIN_CLASS;
+    main.put(Attributes.Name.MAIN_CLASS, host == null ? mainClass : host.mainClass());
     if (host != null && host.multiRelease()) {
       main.put(Attributes.Name.MULTI_RELEASE, "true");
     }

@@ -160,7 +160,7 @@ class FlarecMainTest {
           missing file       | 1 | DIR/missing.wasm                                | flarec: no such file: DIR/missing.wasm
           missing file (run) | 1 | run DIR/missing.wasm --invoke f                 | flarec: no such file: DIR/missing.wasm
           malformed module   | 1 | DIR/garbage.wasm                                | flarec: DIR/garbage.wasm: malformed module, at byte offset 0 (0x0): magic header not detected
-          invalid module     | 1 | run DIR/invalid.wasm                            | flarec: DIR/invalid.wasm: invalid module: type mismatch
+          invalid module     | 1 | run DIR/invalid.wasm                            | flarec: DIR/invalid.wasm: invalid module, function 0, at byte offset
           unknown export     | 1 | run DIR/calc.wasm --invoke mul 1 2              | flarec: no exported function "mul"; exported functions: div, neg, pair
           not a function     | 1 | run DIR/calc.wasm --invoke mem                  | flarec: export "mem" is a memory, not a function; exported functions: div, neg, pair
           too few arguments  | 1 | run DIR/calc.wasm --invoke div 1                | flarec: div takes 2 arguments (i32, i32) but was given 1
