@@ -321,10 +321,7 @@ public final class ClassEmitter {
       mv.visitInsn(DUP);
       pushInt(mv, i - first);
       loadGlobal(mv, i);
-      if (!t.isReference()) {
-        String box = JvmTypes.boxInternalName(t);
-        mv.visitMethodInsn(INVOKESTATIC, box, "valueOf", "(" + t.descriptor() + ")L" + box + ";", false);
-      }
+      JvmTypes.box(mv, t);
       mv.visitInsn(AASTORE);
     }
     mv.visitInsn(ARETURN);
@@ -347,11 +344,7 @@ public final class ClassEmitter {
       mv.visitVarInsn(ALOAD, 1);
       pushInt(mv, i - first);
       mv.visitInsn(AALOAD);
-      if (!t.isReference()) {
-        String box = JvmTypes.boxInternalName(t);
-        mv.visitTypeInsn(CHECKCAST, box);
-        mv.visitMethodInsn(INVOKEVIRTUAL, box, t.jvmClass().getName() + "Value", "()" + t.descriptor(), false);
-      }
+      JvmTypes.unbox(mv, t);
       if (g.shared()) {
         mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", t.descriptor());
       } else {

@@ -984,7 +984,7 @@ final class FunctionEmitter {
       mv.visitInsn(DUP);
       pushInt(i);
       mv.visitVarInsn(JvmTypes.loadOpcode(t), slots[i]);
-      box(t);
+      JvmTypes.box(mv, t);
       mv.visitInsn(AASTORE);
       releaseScratch(t, slots[i]);
     }
@@ -998,26 +998,10 @@ final class FunctionEmitter {
       mv.visitVarInsn(ALOAD, array);
       pushInt(i);
       mv.visitInsn(AALOAD);
-      unbox(results.get(i));
+      JvmTypes.unbox(mv, results.get(i));
       push(results.get(i));
     }
     releaseScratch(ValueType.EXTERNREF, array);
-  }
-
-  private void box(ValueType t) {
-    if (!t.isReference()) {
-      String box = JvmTypes.boxInternalName(t);
-      mv.visitMethodInsn(INVOKESTATIC, box, "valueOf", "(" + t.descriptor() + ")L" + box + ";", false);
-    }
-  }
-
-  private void unbox(ValueType t) {
-    if (!t.isReference()) {
-      String box = JvmTypes.boxInternalName(t);
-      mv.visitTypeInsn(CHECKCAST, box);
-      String prim = t.jvmClass().getName();
-      mv.visitMethodInsn(INVOKEVIRTUAL, box, prim + "Value", "()" + t.descriptor(), false);
-    }
   }
 
   /** Function entry and loop headers: lets the host interrupt a runaway module. */

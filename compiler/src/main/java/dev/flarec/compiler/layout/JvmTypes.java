@@ -107,6 +107,23 @@ public final class JvmTypes {
     };
   }
 
+  /** Replaces the value of type {@code t} on top of the stack by its box (refs stay as they are). */
+  public static void box(org.objectweb.asm.MethodVisitor mv, ValueType t) {
+    if (!t.isReference()) {
+      String box = boxInternalName(t);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, box, "valueOf", "(" + t.descriptor() + ")L" + box + ";", false);
+    }
+  }
+
+  /** Replaces the {@code Object} on top of the stack by the value of type {@code t} it boxes. */
+  public static void unbox(org.objectweb.asm.MethodVisitor mv, ValueType t) {
+    if (!t.isReference()) {
+      String box = boxInternalName(t);
+      mv.visitTypeInsn(Opcodes.CHECKCAST, box);
+      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box, t.jvmClass().getName() + "Value", "()" + t.descriptor(), false);
+    }
+  }
+
   /** Boxed class's internal name, for multi-value results. */
   public static String boxInternalName(ValueType t) {
     return switch (t) {
