@@ -17,6 +17,9 @@ final class CallEmitters {
     return (f, ins) -> {
       int callee = (int) ins.operand(0);
       FunctionType t = f.module.functionType(callee);
+      if (t.isWide()) {
+        f.boxTop(t.params().size());
+      }
       f.loadInstance();
       f.mv.visitMethodInsn(
           org.objectweb.asm.Opcodes.INVOKESTATIC,
@@ -28,20 +31,21 @@ final class CallEmitters {
     };
   }
 
-  private static final int MAX_INDIRECT_PARAM_SLOTS = 253;
-
   static Emitter callIndirect() {
     return (f, ins) -> {
       int typeIndex = (int) ins.operand(0);
       int tableIndex = (int) ins.operand(1);
       FunctionType t = f.module.type(typeIndex);
-      if (t.parameterSlots() > MAX_INDIRECT_PARAM_SLOTS) {
-        // the bridge takes the parameters, the element index and the instance (JVMS §4.3.3)
-        throw f.unsupported(
-            "call_indirect of a type with " + t.parameterSlots() + " parameter slots; at most "
-                + MAX_INDIRECT_PARAM_SLOTS + " fit a JVM method with its table index and instance");
+      if (t.isWide()) {
+        int index = f.acquireScratch(dev.flarec.runtime.types.ValueType.I32);
+        f.mv.visitVarInsn(org.objectweb.asm.Opcodes.ISTORE, index);
+        f.pop();
+        f.boxTop(t.params().size());
+        f.mv.visitVarInsn(org.objectweb.asm.Opcodes.ILOAD, index);
+        f.releaseScratch(dev.flarec.runtime.types.ValueType.I32, index);
+      } else {
+        f.pop(); // element index
       }
-      f.pop(); // element index
       f.module.indirectCalls.add(((long) typeIndex << 32) | tableIndex);
       f.loadInstance();
       f.invokeOwn(
@@ -52,7 +56,8 @@ final class CallEmitters {
   }
 
   private static void afterCall(FunctionEmitter f, FunctionType t) {
-    for (int i = 0; i < t.params().size(); i++) {
+    // a wide call's arguments were already boxed (and popped) by boxTop
+    for (int i = t.isWide() ? t.params().size() : 0; i < t.params().size(); i++) {
       f.pop();
     }
     if (t.results().size() == 1) {

@@ -35,8 +35,6 @@ import run.endive.wasm.types.FunctionBody;
  * @see <a href="https://docs.oracle.com/javase/specs/jvms/se17/html/jvms-4.html">JVMS §4</a>
  */
 public final class ClassEmitter {
-  /** The JVM's limit on parameter slots of an instance-less method, less one for the instance. */
-  private static final int MAX_PARAM_SLOTS = 254;
 
   private final WasmModule wasm;
   private final ModuleInfo module;
@@ -85,15 +83,6 @@ public final class ClassEmitter {
   /** Plans every defined function: whole or split, and how large. */
   private List<FunctionCode> prepareFunctions() {
     ModuleDescriptor d = module.descriptor;
-    for (int i = 0; i < d.functions().size(); i++) {
-      int slots = module.functionType(i).parameterSlots();
-      if (slots > MAX_PARAM_SLOTS) {
-        throw new UnsupportedModuleException(
-            "function has " + slots + " parameter slots; a JVM method takes at most 255, one of"
-                + " them the instance",
-            i, UnsupportedModuleException.UNKNOWN, null);
-      }
-    }
     List<FunctionCode> functions = new ArrayList<>();
     for (int i = module.importedFunctions; i < d.functions().size(); i++) {
       FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);
@@ -458,10 +447,14 @@ public final class ClassEmitter {
 
   /** With a MethodHandle on the stack: loads the parameters, invokes exactly, returns. */
   private static void invokeExactAndReturn(MethodVisitor mv, FunctionType type) {
-    int slot = 0;
-    for (ValueType p : type.params()) {
-      mv.visitVarInsn(JvmTypes.loadOpcode(p), slot);
-      slot += p.slots();
+    if (type.isWide()) {
+      mv.visitVarInsn(ALOAD, 0); // the boxed arguments
+    } else {
+      int slot = 0;
+      for (ValueType p : type.params()) {
+        mv.visitVarInsn(JvmTypes.loadOpcode(p), slot);
+        slot += p.slots();
+      }
     }
     mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.METHOD_HANDLE, "invokeExact", JvmTypes.methodDescriptor(type), false);
     List<ValueType> results = type.results();
@@ -477,6 +470,9 @@ public final class ClassEmitter {
   }
 
   private static int paramSlots(FunctionType type) {
+    if (type.isWide()) {
+      return 1;
+    }
     int slots = 0;
     for (ValueType p : type.params()) {
       slots += p.slots();

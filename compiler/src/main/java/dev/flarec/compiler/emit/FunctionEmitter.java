@@ -98,12 +98,13 @@ final class FunctionEmitter {
     this.outerFrames = 0;
     this.localSlots = new int[fn.localCount()];
     java.util.Arrays.fill(localSlots, -1);
-    int slot = 0;
+    // a wide function receives its arguments boxed in slot 0 and unboxes them into locals
+    int slot = type.isWide() ? 2 : 0;
     for (int i = 0; i < type.params().size(); i++) {
       localSlots[i] = slot;
       slot += fn.localTypes[i].slots();
     }
-    this.instanceSlot = slot++;
+    this.instanceSlot = type.isWide() ? 1 : slot++;
     if (split) {
       bitsSlot = slot++;
       refsSlot = slot++;
@@ -221,6 +222,15 @@ final class FunctionEmitter {
   }
 
   private void emitRootPrologue() {
+    if (type.isWide()) {
+      for (int i = 0; i < type.params().size(); i++) {
+        mv.visitVarInsn(ALOAD, 0);
+        pushInt(i);
+        mv.visitInsn(AALOAD);
+        JvmTypes.unbox(mv, fn.localTypes[i]);
+        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+      }
+    }
     if (split) {
       pushInt(fn.frameLength());
       mv.visitIntInsn(NEWARRAY, T_LONG);
@@ -974,8 +984,23 @@ final class FunctionEmitter {
     }
   }
 
-  /** Replaces the top {@code n} values by an {@code Object[]} holding them boxed. */
+  /**
+   * Replaces the top {@code n} values by an {@code Object[]} holding them boxed (multi-value
+   * results; arguments of wide calls). The tracked stack loses the {@code n} entries.
+   */
+  void boxTop(int n) {
+    boxValues(n);
+    for (int i = 0; i < n; i++) {
+      pop();
+    }
+  }
+
+  /** As {@link #boxTop} but leaves the tracked stack as it is (the values are returned). */
   void boxResults(int n) {
+    boxValues(n);
+  }
+
+  private void boxValues(int n) {
     int[] slots = spill(n);
     pushInt(n);
     mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);

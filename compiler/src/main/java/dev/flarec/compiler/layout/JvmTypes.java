@@ -68,14 +68,19 @@ public final class JvmTypes {
    */
   public static String methodDescriptor(FunctionType type, String... trailing) {
     StringBuilder sb = new StringBuilder("(");
-    for (ValueType p : type.params()) {
-      sb.append(p.descriptor());
+    if (type.isWide()) {
+      sb.append("[Ljava/lang/Object;"); // see FunctionType.isWide
+    } else {
+      for (ValueType p : type.params()) {
+        sb.append(p.descriptor());
+      }
     }
     for (String t : trailing) {
       sb.append(t);
     }
     return sb.append(')').append(returnDescriptor(type.results())).toString();
   }
+
 
   public static int loadOpcode(ValueType t) {
     return switch (t) {

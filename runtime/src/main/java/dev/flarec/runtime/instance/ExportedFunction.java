@@ -39,9 +39,11 @@ public final class ExportedFunction {
     this.name = name;
     this.function = function;
     this.guarded = guard(function.handle());
-    this.spread =
-        guarded.asSpreader(Object[].class, function.type().params().size())
-            .asType(MethodType.methodType(Object.class, Object[].class));
+    MethodHandle takingArray =
+        function.type().isWide()
+            ? guarded // already takes its arguments as one Object[]
+            : guarded.asSpreader(Object[].class, function.type().params().size());
+    this.spread = takingArray.asType(MethodType.methodType(Object.class, Object[].class));
   }
 
   private static MethodHandle guard(MethodHandle target) {

@@ -207,7 +207,7 @@ public abstract class Instance {
       MethodHandle mh =
           MethodHandles.publicLookup()
               .findStatic(holder, method, type.methodType().appendParameterTypes(getClass()));
-      mh = MethodHandles.insertArguments(mh, type.params().size(), this);
+      mh = MethodHandles.insertArguments(mh, type.methodType().parameterCount(), this);
       return FunctionRef.of(type, mh, method);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("generated method " + method + " is missing", e);

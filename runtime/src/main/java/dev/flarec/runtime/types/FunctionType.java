@@ -52,18 +52,24 @@ public final class FunctionType {
   }
 
   /**
-   * The JVM type of a function of this Wasm type, without any trailing instance parameter.
-   *
-   * @throws IllegalStateException for a type with more parameter slots than a JVM method may
-   *     have (255, JVMS §4.3.3); such functions are not supported
+   * The JVM type of a function of this Wasm type, without any trailing instance parameter. For a
+   * {@linkplain #isWide() wide} type it is {@code (Object[])R}: the arguments boxed, in order.
    */
   public MethodType methodType() {
-    if (methodType == null) {
-      throw new IllegalStateException(
-          "the function type " + this + " has " + parameterSlots()
-              + " parameter slots, more than a JVM method may have (255)");
-    }
     return methodType;
+  }
+
+  /**
+   * Parameter slots above which a function takes its arguments boxed in one {@code Object[]}: a
+   * JVM method has at most 255 parameter slots (JVMS §4.3.3), and compiled code adds the
+   * instance and, for {@code call_indirect}, a table index. See
+   * docs/RATIONALE.md#why-wide-signatures-box-their-arguments.
+   */
+  public static final int MAX_DIRECT_PARAMETER_SLOTS = 253;
+
+  /** True when functions of this type take their arguments in an {@code Object[]}. */
+  public boolean isWide() {
+    return parameterSlots() > MAX_DIRECT_PARAMETER_SLOTS;
   }
 
   /** JVM parameter slots the parameters take (i64 and f64 take two). */
@@ -81,9 +87,6 @@ public final class FunctionType {
   }
 
   private MethodType computeMethodType() {
-    if (parameterSlots() > 255) {
-      return null;
-    }
     Class<?>[] p = new Class<?>[params.size()];
     for (int i = 0; i < p.length; i++) {
       p[i] = params.get(i).jvmClass();
@@ -94,7 +97,7 @@ public final class FunctionType {
           case 1 -> results.get(0).jvmClass();
           default -> Object[].class;
         };
-    return MethodType.methodType(r, p);
+    return isWide() ? MethodType.methodType(r, Object[].class) : MethodType.methodType(r, p);
   }
 
   @Override
