@@ -82,4 +82,32 @@ class ImportsTest {
             .build();
     assertThrows(LinkException.class, () -> module.instantiate(tooSmall));
   }
+
+  private static final String COUNTERS =
+      """
+      (module
+        (type $count (func (result i32)))
+        (global $n (mut i32) (i32.const 0))
+        (table (export "table") 1 funcref)
+        (elem (i32.const 0) $bump)
+        (func $bump (export "bump") (type $count)
+          (global.set $n (i32.add (global.get $n) (i32.const 1)))
+          (global.get $n))
+        (func (export "bump_via_table") (result i32) (call_indirect (type $count) (i32.const 0))))
+      """;
+
+  @Test
+  void callIndirectRunsAFunctionInTheInstanceThatDefinesIt() {
+    Module counters = Flarec.compile(com.dylibso.chicory.wabt.Wat2Wasm.parse(COUNTERS)).load();
+    Instance a = counters.instantiate();
+    Instance b = counters.instantiate();
+    // same instance: the direct dispatch
+    assertArrayEquals(new Object[] {1}, a.function("bump_via_table").call());
+    // b's function in a's table: it must count in b, not in a
+    a.table("table").set(0, b.export("bump"));
+    assertArrayEquals(new Object[] {1}, a.function("bump_via_table").call());
+    assertArrayEquals(new Object[] {2}, a.function("bump_via_table").call());
+    assertArrayEquals(new Object[] {3}, b.function("bump").call());
+    assertArrayEquals(new Object[] {2}, a.function("bump").call());
+  }
 }

@@ -130,8 +130,9 @@ public final class ClassEmitter {
           target.visitMethod(ACC_PUBLIC | ACC_STATIC, fn.methodName, JvmTypes.methodDescriptor(fn.type, module.instanceDesc), null, null);
       new FunctionEmitter(fn, mv, runs, null).emit();
     }
-    emitImportBridges();
-    emitIndirectBridges();
+    BridgeEmitter bridges = new BridgeEmitter(cw, module, methodBudget);
+    bridges.emitImportBridges();
+    bridges.emitIndirectBridges();
     emitConstantTables();
 
     Map<String, byte[]> classes = new LinkedHashMap<>();
@@ -369,51 +370,6 @@ public final class ClassEmitter {
     }
   }
 
-  private void emitImportBridges() {
-    for (int i = 0; i < module.importedFunctions; i++) {
-      FunctionType type = module.functionType(i);
-      MethodVisitor mv =
-          cw.visitMethod(ACC_PUBLIC | ACC_STATIC, NamingScheme.importBridge(i), JvmTypes.methodDescriptor(type, module.instanceDesc), null, null);
-      mv.visitCode();
-      int instanceSlot = paramSlots(type);
-      mv.visitVarInsn(ALOAD, instanceSlot);
-      mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.importField(i), "L" + RuntimeNames.METHOD_HANDLE + ";");
-      invokeExactAndReturn(mv, type);
-    }
-  }
-
-  private void emitIndirectBridges() {
-    for (long key : module.indirectCalls) {
-      int typeIndex = (int) (key >>> 32);
-      int tableIndex = (int) key;
-      FunctionType type = module.type(typeIndex);
-      MethodVisitor mv =
-          cw.visitMethod(
-              ACC_PUBLIC | ACC_STATIC,
-              NamingScheme.indirectBridge(typeIndex, tableIndex),
-              JvmTypes.methodDescriptor(type, "I", module.instanceDesc),
-              null,
-              null);
-      mv.visitCode();
-      int elementSlot = paramSlots(type);
-      int instanceSlot = elementSlot + 1;
-      mv.visitVarInsn(ALOAD, instanceSlot);
-      mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.tableField(tableIndex), RuntimeNames.TABLE_DESC);
-      mv.visitVarInsn(ILOAD, elementSlot);
-      mv.visitVarInsn(ALOAD, instanceSlot);
-      pushInt(mv, typeIndex);
-      mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.INSTANCE, "type", "(I)L" + RuntimeNames.FUNCTION_TYPE + ";", false);
-      mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.TABLE,
-          "functionForCall",
-          "(IL" + RuntimeNames.FUNCTION_TYPE + ";)L" + RuntimeNames.FUNCTION_REF + ";",
-          false);
-      mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.FUNCTION_REF, "handle", "()L" + RuntimeNames.METHOD_HANDLE + ";", false);
-      invokeExactAndReturn(mv, type);
-    }
-  }
-
   /**
    * Static {@code char[]} fields for large {@code br_table}s, filled in {@code <clinit>} from
    * string constants (a constant-pool string holds at most 65,535 bytes of modified UTF-8, so
@@ -443,41 +399,6 @@ public final class ClassEmitter {
     mv.visitInsn(RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-  }
-
-  /** With a MethodHandle on the stack: loads the parameters, invokes exactly, returns. */
-  private static void invokeExactAndReturn(MethodVisitor mv, FunctionType type) {
-    if (type.isWide()) {
-      mv.visitVarInsn(ALOAD, 0); // the boxed arguments
-    } else {
-      int slot = 0;
-      for (ValueType p : type.params()) {
-        mv.visitVarInsn(JvmTypes.loadOpcode(p), slot);
-        slot += p.slots();
-      }
-    }
-    mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.METHOD_HANDLE, "invokeExact", JvmTypes.methodDescriptor(type), false);
-    List<ValueType> results = type.results();
-    if (results.isEmpty()) {
-      mv.visitInsn(RETURN);
-    } else if (results.size() == 1) {
-      mv.visitInsn(JvmTypes.returnOpcode(results.get(0)));
-    } else {
-      mv.visitInsn(ARETURN);
-    }
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
-
-  private static int paramSlots(FunctionType type) {
-    if (type.isWide()) {
-      return 1;
-    }
-    int slots = 0;
-    for (ValueType p : type.params()) {
-      slots += p.slots();
-    }
-    return slots;
   }
 
   private static void pushInt(MethodVisitor mv, int v) {

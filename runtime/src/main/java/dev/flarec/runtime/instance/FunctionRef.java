@@ -26,10 +26,38 @@ public final class FunctionRef {
   private final MethodHandle handle;
   private final String name;
 
-  private FunctionRef(FunctionType type, MethodHandle handle, String name) {
+  private final Instance owner;
+  private final int index;
+
+  private FunctionRef(FunctionType type, MethodHandle handle, String name, Instance owner, int index) {
     this.type = type;
     this.handle = handle;
     this.name = name;
+    this.owner = owner;
+    this.index = index;
+  }
+
+  private FunctionRef(FunctionType type, MethodHandle handle, String name) {
+    this(type, handle, name, null, -1);
+  }
+
+  /** A function compiled in {@code owner} at {@code index} of its function index space. */
+  static FunctionRef compiled(FunctionType type, MethodHandle handle, String name, Instance owner, int index) {
+    return new FunctionRef(type, handle.asType(type.methodType()), name, owner, index);
+  }
+
+  /**
+   * The compiled instance that defines this function, or null for host functions. With {@link
+   * #index()}, lets {@code call_indirect} within one instance call the function's method directly
+   * instead of through the handle (see docs/RATIONALE.md#why-call_indirect-switches-on-the-function-index).
+   */
+  public Instance owner() {
+    return owner;
+  }
+
+  /** The function's index in its owner's function index space; -1 for host functions. */
+  public int index() {
+    return index;
   }
 
   /**

@@ -208,7 +208,7 @@ public abstract class Instance {
           MethodHandles.publicLookup()
               .findStatic(holder, method, type.methodType().appendParameterTypes(getClass()));
       mh = MethodHandles.insertArguments(mh, type.methodType().parameterCount(), this);
-      return FunctionRef.of(type, mh, method);
+      return FunctionRef.compiled(type, mh, method, this, index);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("generated method " + method + " is missing", e);
     }
