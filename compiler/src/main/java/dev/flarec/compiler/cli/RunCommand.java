@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
  *   <li>{@code run MODULE.wasm --invoke NAME ARGS...} instantiates and calls one export, accepting
  *       and printing values exactly as a compiled JAR's {@code --invoke} does (through the
  *       runtime's {@link Invocation}); a module that uses WASI gets it, other imports none.
- *   <li>{@code run PROGRAM.wasm [--dir ...] [--env ...] [--] ARGS...} runs a WASI command (a
- *       module exporting {@code _start}) as a program: its arguments, this process's standard
- *       streams, the variables and directories given, and its exit status as flarec's, the way
- *       a compiled command JAR runs it ({@link WasiCommand}).
+ *   <li>{@code run PROGRAM.wasm [--dir ...] [--env ...] [--] ARGS...} runs a WASI command (a module
+ *       exporting {@code _start}) as a program: its arguments, this process's standard streams, the
+ *       variables and directories given, and its exit status as flarec's, the way a compiled
+ *       command JAR runs it ({@link WasiCommand}).
  *   <li>{@code run MODULE.wasm} alone lists the exports of any other module.
  * </ul>
  */
@@ -105,11 +105,17 @@ final class RunCommand implements Callable<Integer> {
     if (!usesWasi && (!dirs.isEmpty() || !env.isEmpty())) {
       throw new ParameterException(
           spec.commandLine(),
-          "--dir and --env are for WASI modules, and " + input + " neither imports "
-              + Wasi.MODULE + " nor exports " + Wasi.START);
+          "--dir and --env are for WASI modules, and "
+              + input
+              + " neither imports "
+              + Wasi.MODULE
+              + " nor exports "
+              + Wasi.START);
     }
     if (function != null) {
-      return usesWasi ? invokeWithWasi(module) : invoke(Invocation.instantiateWithoutImports(module));
+      return usesWasi
+          ? invokeWithWasi(module)
+          : invoke(Invocation.instantiateWithoutImports(module));
     }
     if (Wasi.isCommand(descriptor)) {
       List<String> argv = new ArrayList<>();

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The WASI test programs: C sources in {@code wasi/src/test/c/}, built by the {@code build.sh}
- * there into {@code wasi/src/test/resources/programs/}, where the committed {@code .wasm} files
- * are read from, so that no test needs clang.
+ * there into {@code wasi/src/test/resources/programs/}, where the committed {@code .wasm} files are
+ * read from, so that no test needs clang.
  */
 public final class Programs {
   private static final Map<String, Module> COMPILED = new ConcurrentHashMap<>();

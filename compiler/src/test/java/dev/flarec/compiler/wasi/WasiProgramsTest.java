@@ -71,7 +71,9 @@ class WasiProgramsTest {
   void scanfAndPrintfRoundTrip() {
     String input = "alpha 12 3.5\nbeta -7 0.25\n  gamma\t2147483647 -1e-3\n";
     int status =
-        run("calc", wasi("calc").stdin(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
+        run(
+            "calc",
+            wasi("calc").stdin(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
     assertEquals(0, status, err());
     assertEquals(
         """

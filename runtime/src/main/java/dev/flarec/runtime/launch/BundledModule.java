@@ -14,12 +14,13 @@ import java.util.jar.Manifest;
  * Finds the module a compiled JAR carries: the first manifest on the class path that names a
  * generated class in its {@value Module#MANIFEST_ATTRIBUTE} attribute. Searching the class path
  * rather than opening "our own" JAR file means the module is found the same way under {@code
- * java -jar m.jar} and under {@code java -cp m.jar:other.jar ...ModuleMain}.
+ * java -jar m.jar} and under {@code java -cp m.jar:other.jar ...ModuleMain}. Public for the other
+ * launchers of compiled JARs (the WASI one), which find their module the same way.
  *
  * @param module the module
  * @param programName the JAR's file name, for usage lines and messages
  */
-record BundledModule(Module module, String programName) {
+public record BundledModule(Module module, String programName) {
   private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
   /**
@@ -27,7 +28,7 @@ record BundledModule(Module module, String programName) {
    *
    * @throws LaunchException if no manifest names a module, or the one named is missing
    */
-  static BundledModule find(ClassLoader loader) {
+  public static BundledModule find(ClassLoader loader) {
     try {
       Enumeration<URL> manifests = loader.getResources(MANIFEST);
       while (manifests.hasMoreElements()) {
