@@ -3,12 +3,9 @@ package dev.flarec.hostabi.abi;
 import dev.flarec.runtime.instance.FunctionRef;
 import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.types.FunctionType;
-import dev.flarec.runtime.types.ValueType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Turns the {@link HostFunction}-annotated methods of a family object into imports. The handle
@@ -38,21 +35,6 @@ public final class HostFunctionBinder {
 
   /** The Wasm type of a host-function method, from its Java signature. */
   public static FunctionType typeOf(Method m) {
-    List<ValueType> params = new ArrayList<>();
-    for (Class<?> p : m.getParameterTypes()) {
-      params.add(valueType(p, m));
-    }
-    List<ValueType> results =
-        m.getReturnType() == void.class ? List.of() : List.of(valueType(m.getReturnType(), m));
-    return FunctionType.of(params, results);
-  }
-
-  private static ValueType valueType(Class<?> c, Method m) {
-    if (c == int.class) {
-      return ValueType.I32;
-    } else if (c == long.class) {
-      return ValueType.I64;
-    }
-    throw new IllegalStateException(m + ": host functions of flaron/v1 use int and long only");
+    return FunctionType.ofJavaMethod(m);
   }
 }

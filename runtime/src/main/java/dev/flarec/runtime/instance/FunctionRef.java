@@ -1,14 +1,11 @@
 package dev.flarec.runtime.instance;
 
 import dev.flarec.runtime.types.FunctionType;
-import dev.flarec.runtime.types.ValueType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleProxies;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,16 +77,7 @@ public final class FunctionRef {
    * #of(FunctionType, Object)}.
    */
   public static FunctionRef of(Object lambda) {
-    Method sam = singleAbstractMethod(lambda);
-    List<ValueType> params = new ArrayList<>();
-    for (Class<?> p : sam.getParameterTypes()) {
-      params.add(numericType(p, sam));
-    }
-    List<ValueType> results =
-        sam.getReturnType() == void.class
-            ? List.of()
-            : List.of(numericType(sam.getReturnType(), sam));
-    return of(FunctionType.of(params, results), lambda);
+    return of(FunctionType.ofJavaMethod(singleAbstractMethod(lambda)), lambda);
   }
 
   /** A host function of an explicit Wasm type, implemented by a lambda or method reference. */
@@ -157,19 +145,5 @@ public final class FunctionRef {
     } catch (NoSuchMethodException e) {
       return false;
     }
-  }
-
-  private static ValueType numericType(Class<?> c, Method sam) {
-    if (c == int.class) {
-      return ValueType.I32;
-    } else if (c == long.class) {
-      return ValueType.I64;
-    } else if (c == float.class) {
-      return ValueType.F32;
-    } else if (c == double.class) {
-      return ValueType.F64;
-    }
-    throw new IllegalArgumentException(
-        sam + ": type " + c.getName() + " has no Wasm counterpart; give the FunctionType explicitly");
   }
 }

@@ -43,6 +43,33 @@ public final class FunctionType {
     return of(List.of(params), List.of(results));
   }
 
+  /**
+   * The Wasm type of a Java method that implements a host function: {@code int}, {@code long},
+   * {@code float} and {@code double} are i32, i64, f32 and f64; a {@code void} method has no
+   * result. Anything else has no Wasm counterpart.
+   *
+   * @throws IllegalArgumentException naming the method and the type that does not map
+   */
+  public static FunctionType ofJavaMethod(java.lang.reflect.Method m) {
+    List<ValueType> params = new ArrayList<>();
+    for (Class<?> p : m.getParameterTypes()) {
+      params.add(numeric(p, m));
+    }
+    List<ValueType> results =
+        m.getReturnType() == void.class ? List.of() : List.of(numeric(m.getReturnType(), m));
+    return of(params, results);
+  }
+
+  private static ValueType numeric(Class<?> c, java.lang.reflect.Method m) {
+    for (ValueType t : ValueType.values()) {
+      if (!t.isReference() && t.jvmClass() == c) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException(
+        m + ": type " + c.getName() + " has no Wasm counterpart; give the FunctionType explicitly");
+  }
+
   public List<ValueType> params() {
     return params;
   }

@@ -3,7 +3,6 @@ package dev.flarec.wasi.functions;
 import dev.flarec.runtime.instance.FunctionRef;
 import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.types.FunctionType;
-import dev.flarec.runtime.types.ValueType;
 import dev.flarec.wasi.abi.Abi;
 import dev.flarec.wasi.abi.Errno;
 import dev.flarec.wasi.abi.ErrnoException;
@@ -112,27 +111,8 @@ public final class WasiFunctions {
       imports.function(
           Abi.MODULE,
           function.value(),
-          FunctionRef.of(typeOf(m), handle, Abi.MODULE + "." + function.value()));
+          FunctionRef.of(FunctionType.ofJavaMethod(m), handle, Abi.MODULE + "." + function.value()));
     }
-  }
-
-  private static FunctionType typeOf(Method m) {
-    List<ValueType> params = new ArrayList<>();
-    for (Class<?> p : m.getParameterTypes()) {
-      params.add(valueType(p, m));
-    }
-    List<ValueType> results =
-        m.getReturnType() == void.class ? List.of() : List.of(valueType(m.getReturnType(), m));
-    return FunctionType.of(params, results);
-  }
-
-  private static ValueType valueType(Class<?> c, Method m) {
-    if (c == int.class) {
-      return ValueType.I32;
-    } else if (c == long.class) {
-      return ValueType.I64;
-    }
-    throw new IllegalStateException(m + ": WASI functions take and return int and long only");
   }
 
   /** The errno a failure of a function returns; anything else is rethrown. */
