@@ -39,14 +39,16 @@ public final class HostServices implements AutoCloseable {
   public static HostServices create(ServerConfig config) {
     Clock clock = Clock.systemUTC();
     return new HostServices(
-        SparkStore.open(config.dataDirectory()),
-        new PlasmaStore(config.nodeId()),
+        // No data directory means Spark is not configured: spark_* then answer NotAvailable.
+        config.dataDirectory() == null ? null : SparkStore.open(config.dataDirectory(), clock),
+        new PlasmaStore(config.nodeId(), clock),
         new BeamClient(),
         new SecretStore(config.secrets()),
         new IdGenerators(config.snowflakeNode(), clock),
         clock);
   }
 
+  /** The Spark store, or null when the node has no data directory (Spark not configured). */
   public SparkStore spark() {
     return spark;
   }
@@ -73,6 +75,8 @@ public final class HostServices implements AutoCloseable {
 
   @Override
   public void close() {
-    spark.close();
+    if (spark != null) {
+      spark.close();
+    }
   }
 }

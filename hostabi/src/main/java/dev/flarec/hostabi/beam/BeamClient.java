@@ -1,6 +1,123 @@
 package dev.flarec.hostabi.beam;
 
-/** Placeholder: outbound HTTP is being written. */
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The node's outbound HTTP client for {@code beam_fetch}: one JDK {@link HttpClient} shared by
+ * every pooled instance (it is thread-safe and pools connections).
+ *
+ * <ul>
+ *   <li>Redirects are <b>not</b> followed: a redirect could lead outside the flare's allowlist,
+ *       so the 3xx answer is returned to the flare like any other status.
+ *   <li>TLS certificates are validated by the JDK's default trust store.
+ *   <li>Plain {@code http://} requests use HTTP/1.1, so the client does not send an {@code
+ *       Upgrade: h2c} header that some servers mishandle; {@code https://} negotiates HTTP/2 by
+ *       ALPN.
+ *   <li>Headers the client must own ({@code Host}, {@code Content-Length}, {@code Connection},
+ *       {@code Expect}, {@code Upgrade}) and headers with invalid names or values are dropped.
+ * </ul>
+ *
+ * <p>Every failure (timeout, DNS, connection, TLS, oversized body, interruption) is an empty
+ * result, as decision 9 requires; the reason goes to the DEBUG log.
+ */
 public final class BeamClient {
-  public BeamClient() {}
+  private static final Logger LOG = System.getLogger(BeamClient.class.getName());
+
+  private final BeamSettings settings;
+  private final HttpClient http;
+
+  /** A client with {@link BeamSettings#DEFAULTS}. */
+  public BeamClient() {
+    this(BeamSettings.DEFAULTS);
+  }
+
+  public BeamClient(BeamSettings settings) {
+    this.settings = settings;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public BeamSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Sends {@code request} to {@code url} and reads the whole answer.
+   *
+   * @param url an absolute {@code http} or {@code https} URL
+   * @param request method, headers and body
+   * @param budget the most this fetch may take (for example what is left of the invocation's
+   *     deadline); the effective timeout is the smaller of this and {@link
+   *     BeamSettings#requestTimeout()}
+   * @return the answer, whatever its status; empty on any failure
+   */
+  public Optional<BeamResponse> fetch(URI url, BeamRequest request, Duration budget) {
+    Duration timeout = budget.compareTo(settings.requestTimeout()) < 0 ? budget : settings.requestTimeout();
+    if (timeout.isNegative() || timeout.isZero()) {
+      return Optional.empty();
+    }
+    HttpRequest httpRequest;
+    try {
+      httpRequest = build(url, request, timeout);
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.DEBUG, "beam: bad request for {0}: {1}", url, e.getMessage());
+      return Optional.empty();
+    }
+    CompletableFuture<HttpResponse<byte[]>> future =
+        http.sendAsync(httpRequest, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
+    try {
+      // The request's own timeout covers the wait for the headers; this one also bounds the body.
+      HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return Optional.of(
+          BeamResponse.of(response.statusCode(), response.headers().map(), response.body()));
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      LOG.log(Level.DEBUG, "beam: {0} timed out after {1}", url, timeout);
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      LOG.log(Level.DEBUG, "beam: {0} failed: {1}", url, e.getCause());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private static HttpRequest build(URI url, BeamRequest request, Duration timeout) {
+    HttpRequest.BodyPublisher body =
+        request.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(url).timeout(timeout).method(request.method(), body);
+    if ("http".equals(url.getScheme().toLowerCase(Locale.ROOT))) {
+      b.version(HttpClient.Version.HTTP_1_1);
+    }
+    for (Map.Entry<String, String> h : request.headers().entrySet()) {
+      try {
+        b.header(h.getKey(), h.getValue());
+      } catch (IllegalArgumentException restrictedOrInvalid) {
+        LOG.log(Level.DEBUG, "beam: header {0} dropped: {1}", h.getKey(), restrictedOrInvalid.getMessage());
+      }
+    }
+    return b.build();
+  }
 }

@@ -5,8 +5,11 @@ import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The guest as host functions see it: arguments read from its linear memory, results handed over
@@ -23,6 +26,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Guest {
   private static final byte[] EMPTY = new byte[0];
+  private static final FunctionType ALLOC_TYPE =
+      FunctionType.of(List.of(ValueType.I32), List.of(ValueType.I32));
 
   private final Memory memory;
   private final MethodHandle alloc;
@@ -35,7 +40,9 @@ public final class Guest {
     }
     this.memory = m;
     Object allocExport = instance.export("alloc");
-    this.alloc = allocExport instanceof FunctionRef f ? f.handle() : null;
+    // an export named alloc of another type cannot take part in the handshake: as if absent
+    this.alloc =
+        allocExport instanceof FunctionRef f && f.type().equals(ALLOC_TYPE) ? f.handle() : null;
   }
 
   public Memory memory() {
@@ -49,6 +56,18 @@ public final class Guest {
     }
     checkRange(ptr, len);
     return memory.read(ptr, len);
+  }
+
+  /**
+   * The first {@code max} bytes of argument {@code (ptr, len)} (all of them when shorter). The
+   * whole range is checked, so a bad argument traps even when its tail would not be read.
+   */
+  public byte[] readAtMost(int ptr, int len, int max) {
+    if (len == 0) {
+      return EMPTY;
+    }
+    checkRange(ptr, len);
+    return memory.read(ptr, Math.min(len, max));
   }
 
   /** Argument {@code (ptr, len)} as UTF-8 text (malformed sequences replaced). */

@@ -32,6 +32,14 @@ public final class InvocationLimits {
     return ++logLines <= limits.maxLogLines();
   }
 
+  /**
+   * Whether the last {@link #tryLogLine()} was the first one refused, so that the host can say
+   * once per invocation that the flare's further lines are dropped.
+   */
+  public boolean logLimitJustReached() {
+    return logLines == limits.maxLogLines() + 1;
+  }
+
   public boolean tryKvWrite() {
     return ++kvWrites <= limits.maxKvWrites();
   }

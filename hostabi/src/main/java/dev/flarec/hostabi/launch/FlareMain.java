@@ -1,0 +1,168 @@
+package dev.flarec.hostabi.launch;
+
+import dev.flarec.hostabi.abi.HostServices;
+import dev.flarec.hostabi.config.ConfigException;
+import dev.flarec.hostabi.config.ConfigLoader;
+import dev.flarec.hostabi.config.ServerConfig;
+import dev.flarec.hostabi.log.LogSetup;
+import dev.flarec.hostabi.server.FlareServer;
+import dev.flarec.runtime.instance.LinkException;
+import dev.flarec.runtime.launch.ExitStatus;
+import dev.flarec.runtime.trap.WasmTrap;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code java -jar my_flare.jar [--port N] [--config FILE]}: serves the flare compiled into the
+ * JAR. See the package documentation for the contract; {@link #usage} for the options.
+ *
+ * <p>Start-up order: options, configuration, the flare, the node's services, the server (which
+ * instantiates the flare once, so a flare that cannot run fails here); then a shutdown hook that
+ * stops the server gracefully on SIGTERM or Ctrl-C and closes the services.
+ */
+public final class FlareMain {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final UnaryOperator<String> environment;
+
+  public FlareMain(PrintStream out, PrintStream err, UnaryOperator<String> environment) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    LogSetup.install();
+    LogSetup.configure();
+    Launch launch =
+        new FlareMain(System.out, System.err, System::getenv)
+            .launch(FlareMain.class.getClassLoader(), args);
+    if (launch.server() == null) {
+      System.out.flush();
+      System.err.flush();
+      System.exit(launch.status());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(launch::stop, "flarec-shutdown"));
+    // the server's listener thread keeps the JVM alive from here
+  }
+
+  /**
+   * The result of {@link #launch}: a running server with its services, or an exit status when
+   * nothing is served (help printed, or an error reported).
+   */
+  public record Launch(int status, FlareServer server, HostServices services) {
+    /** Stops the server gracefully, then closes the services and logging. */
+    public void stop() {
+      if (server != null) {
+        server.stop();
+      }
+      if (services != null) {
+        services.close();
+      }
+      LogSetup.finish();
+    }
+  }
+
+  /** Parses {@code args} and starts serving the flare found on {@code loader}. Never throws. */
+  public Launch launch(ClassLoader loader, String... args) {
+    String program = "flare.jar";
+    try {
+      BundledFlare flare;
+      try {
+        flare = BundledFlare.find(loader);
+        program = flare.jarName();
+      } catch (BundledFlare.NotAFlare e) {
+        err.println(program + ": " + e.getMessage());
+        return new Launch(ExitStatus.BAD_INPUT, null, null);
+      }
+      LaunchOptions options = LaunchOptions.parse(Arrays.asList(args));
+      if (options.help()) {
+        out.print(usage(program));
+        return new Launch(ExitStatus.OK, null, null);
+      }
+      if (options.printDefaults()) {
+        out.print(ConfigLoader.defaultsText());
+        return new Launch(ExitStatus.OK, null, null);
+      }
+      ConfigLoader loaderOfConfig = new ConfigLoader(environment);
+      ServerConfig config =
+          options.config() == null
+              ? loaderOfConfig.defaults(flare.flareName())
+              : loaderOfConfig.load(options.config(), flare.flareName());
+      if (options.port() != null) {
+        config = config.withPort(options.port());
+      }
+      return serve(program, flare, config);
+    } catch (LaunchOptions.UsageException e) {
+      err.println(program + ": " + e.getMessage() + "; see 'java -jar " + program + " --help'");
+      return new Launch(ExitStatus.USAGE, null, null);
+    } catch (ConfigException e) {
+      err.println(program + ": bad configuration: " + e.getMessage());
+      return new Launch(ExitStatus.BAD_INPUT, null, null);
+    } catch (RuntimeException | Error e) {
+      err.println(program + ": internal error, please report: " + e);
+      e.printStackTrace(err);
+      return new Launch(ExitStatus.INTERNAL_ERROR, null, null);
+    }
+  }
+
+  private Launch serve(String program, BundledFlare flare, ServerConfig config) {
+    HostServices services;
+    try {
+      services = HostServices.create(config);
+    } catch (RuntimeException e) {
+      // the data directory or another node resource: an environment problem, not a bug
+      err.println(program + ": cannot start the node's services: " + e.getMessage());
+      return new Launch(ExitStatus.BAD_INPUT, null, null);
+    }
+    try {
+      FlareServer server = FlareServer.start(flare.module(), config, services);
+      return new Launch(ExitStatus.OK, server, services);
+    } catch (BindException e) {
+      services.close();
+      err.println(program + ": cannot listen on port " + config.port() + ": " + e.getMessage());
+      return new Launch(ExitStatus.BAD_INPUT, null, null);
+    } catch (IOException e) {
+      services.close();
+      err.println(program + ": cannot start the server: " + e.getMessage());
+      return new Launch(ExitStatus.BAD_INPUT, null, null);
+    } catch (LinkException e) {
+      services.close();
+      err.println(program + ": the flare cannot run on this host: " + e.getMessage());
+      return new Launch(ExitStatus.BAD_INPUT, null, null);
+    } catch (WasmTrap e) {
+      services.close();
+      err.println(program + ": the flare trapped while starting: " + e.getMessage());
+      return new Launch(ExitStatus.TRAP, null, null);
+    } catch (IllegalArgumentException e) {
+      services.close();
+      err.println(program + ": the flare cannot run: " + e.getMessage());
+      return new Launch(ExitStatus.BAD_INPUT, null, null);
+    }
+  }
+
+  static String usage(String program) {
+    return String.join(
+        System.lineSeparator(),
+        "Usage: java -jar " + program + " [--port N] [--config FILE]",
+        "Serves the flare compiled into " + program + " over HTTP (flaron/v1 host ABI).",
+        "",
+        "  -p, --port N          listen on port N (default: server.port of the configuration,",
+        "                        8080; 0 picks a free port)",
+        "  -c, --config FILE     read the configuration from FILE (TOML); keys it does not set",
+        "                        keep their defaults",
+        "      --default-config  print the default configuration (every key, its default and",
+        "                        meaning) and exit",
+        "  -h, --help            print this help and exit",
+        "",
+        "Health check: GET /__flarec/health (200 while serving, 503 while stopping).",
+        "Stop with SIGTERM or Ctrl-C: requests in flight finish first (server.shutdown_grace_ms).",
+        "",
+        "Exit status: 0 stopped or help printed; 1 bad configuration, or a flare or node that",
+        "cannot start; 2 bad usage; 3 the flare trapped while starting; 4 internal error.",
+        "");
+  }
+}

@@ -1,0 +1,126 @@
+package dev.flarec.hostabi.log;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * One structured log line under construction: an event name and ordered {@code key=value}
+ * fields, rendered as logfmt ({@code event key=value key="quoted value"}).
+ *
+ * <pre>{@code
+ * LogLine.of("request").field("flare", "hello").field("status", 200).log(Loggers.ACCESS, Level.INFO);
+ * // request flare=hello status=200
+ * }</pre>
+ *
+ * <p>The {@link LogRecord} it writes has the rendered text as its message and the line itself as
+ * its only parameter.
+ *
+ * <p>Values are quoted when they contain spaces, quotes, {@code =} or control characters, with
+ * {@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t} and {@code \}{@code uXXXX} escapes, so
+ * a flare cannot forge a second line or a field by logging a crafted message.
+ */
+public final class LogLine {
+  private final String event;
+  private final Map<String, Object> fields = new LinkedHashMap<>();
+  private Throwable thrown;
+
+  private LogLine(String event) {
+    this.event = event;
+  }
+
+  /** A line for {@code event} (a short lowercase word, for example {@code request}). */
+  public static LogLine of(String event) {
+    return new LogLine(event);
+  }
+
+  /** Adds a field; null values are left out. */
+  public LogLine field(String key, Object value) {
+    if (value != null) {
+      fields.put(key, value);
+    }
+    return this;
+  }
+
+  /** Attaches an exception whose stack trace follows the line (host bugs only). */
+  public LogLine thrown(Throwable t) {
+    this.thrown = t;
+    return this;
+  }
+
+  /** The event name. */
+  public String event() {
+    return event;
+  }
+
+  /** The fields, in the order they were added. */
+  public Map<String, Object> fields() {
+    return fields;
+  }
+
+  /** Writes the line to {@code logger} at {@code level}, if that level is enabled. */
+  public void log(Logger logger, Level level) {
+    if (!logger.isLoggable(level)) {
+      return;
+    }
+    LogRecord record = new LogRecord(level, render());
+    record.setLoggerName(logger.getName());
+    // the line itself is the parameter: handlers can read its fields, and LineFormatter knows
+    // not to run the text through MessageFormat
+    record.setParameters(new Object[] {this});
+    record.setThrown(thrown);
+    logger.log(record);
+  }
+
+  /** The logfmt text of this line. */
+  public String render() {
+    StringBuilder out = new StringBuilder(event);
+    for (Map.Entry<String, Object> f : fields.entrySet()) {
+      out.append(' ').append(f.getKey()).append('=');
+      appendValue(out, String.valueOf(f.getValue()));
+    }
+    return out.toString();
+  }
+
+  static void appendValue(StringBuilder out, String v) {
+    if (!needsQuotes(v)) {
+      out.append(v);
+      return;
+    }
+    out.append('"');
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static boolean needsQuotes(String v) {
+    if (v.isEmpty()) {
+      return true;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c <= ' ' || c == '"' || c == '=' || c == '\\' || c == 0x7f || c == '\u2028'
+          || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

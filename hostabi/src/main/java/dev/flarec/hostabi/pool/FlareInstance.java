@@ -1,0 +1,128 @@
+package dev.flarec.hostabi.pool;
+
+import dev.flarec.hostabi.abi.FlareContext;
+import dev.flarec.hostabi.abi.FlaronImports;
+import dev.flarec.hostabi.abi.HostServices;
+import dev.flarec.hostabi.guest.Guest;
+import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.runtime.instance.FunctionRef;
+import dev.flarec.runtime.instance.Instance;
+import dev.flarec.runtime.instance.InstanceSnapshot;
+import dev.flarec.runtime.instance.Module;
+import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.ValueType;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+
+/**
+ * One instance of the flare with everything bound to it: its {@link FlareContext}, its host
+ * functions ({@link FlaronImports}), its {@link Guest}, and, for isolation {@code reset}, the
+ * snapshot taken right after instantiation.
+ *
+ * <p>Call order: {@link #handleRequest} for each invocation; then, between invocations, {@link
+ * #reset()} (isolation {@code reset}); {@link #interrupt()} from any thread to stop a running
+ * invocation. Used by one thread at a time.
+ */
+public final class FlareInstance {
+  /** {@code handle_request: () -> i64} (flaron-abi.md §1.1). */
+  public static final FunctionType HANDLE_REQUEST_TYPE = FunctionType.of(List.of(), List.of(ValueType.I64));
+
+  private final Instance instance;
+  private final FlareContext context;
+  private final Guest guest;
+  private final InstanceSnapshot snapshot;
+  private final MethodHandle handleRequest;
+
+  private FlareInstance(
+      Instance instance, FlareContext context, Guest guest, InstanceSnapshot snapshot) {
+    this.instance = instance;
+    this.context = context;
+    this.guest = guest;
+    this.snapshot = snapshot;
+    this.handleRequest =
+        instance.export("handle_request") instanceof FunctionRef f
+                && f.type().equals(HANDLE_REQUEST_TYPE)
+            ? instance.function("handle_request").handle()
+            : null;
+  }
+
+  /**
+   * Instantiates {@code module} with the {@code flaron/v1} host functions bound to a fresh
+   * context, its memories capped at {@code memoryCapPages}.
+   *
+   * @param keepSnapshot take the snapshot {@link #reset()} restores (isolation {@code reset})
+   * @throws dev.flarec.runtime.instance.LinkException if the flare imports what the host lacks
+   * @throws dev.flarec.runtime.trap.WasmTrap if instantiation traps (start function, segments,
+   *     initial memory above the cap)
+   * @throws IllegalArgumentException if the flare does not export its memory
+   */
+  public static FlareInstance create(
+      Module module, HostServices services, int memoryCapPages, boolean keepSnapshot) {
+    FlareContext context = new FlareContext(services);
+    Instance instance = module.instantiate(FlaronImports.create(context), memoryCapPages);
+    Guest guest = new Guest(instance);
+    context.attach(guest);
+    return new FlareInstance(instance, context, guest, keepSnapshot ? instance.snapshot() : null);
+  }
+
+  /** Whether the flare exports {@code handle_request} with the type the ABI gives it. */
+  public boolean hasHandleRequest() {
+    return handleRequest != null;
+  }
+
+  /**
+   * Runs {@code handle_request} for {@code invocation}, which the host functions see meanwhile.
+   *
+   * @return the action word (flaron-abi.md §1.2)
+   * @throws dev.flarec.runtime.trap.WasmTrap when the guest traps or is interrupted
+   * @throws IllegalStateException when the flare has no usable {@code handle_request}
+   */
+  public long handleRequest(Invocation invocation) {
+    if (handleRequest == null) {
+      throw new IllegalStateException("the flare does not export handle_request: () -> i64");
+    }
+    instance.clearInterrupt();
+    context.begin(invocation);
+    try {
+      return (long) handleRequest.invokeExact();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    } finally {
+      context.end();
+    }
+  }
+
+  /** Asks the running invocation to trap ("interrupted") at its next loop or call. */
+  public void interrupt() {
+    instance.interrupt();
+  }
+
+  /** Puts memory, globals and tables back as they were after instantiation. */
+  public void reset() {
+    if (snapshot == null) {
+      throw new IllegalStateException("this instance was created without a snapshot");
+    }
+    instance.restore(snapshot);
+    instance.clearInterrupt();
+  }
+
+  /** Whether {@link #reset()} can be used. */
+  public boolean resettable() {
+    return snapshot != null;
+  }
+
+  /** Current size of the flare's memory, in bytes. */
+  public long memoryBytes() {
+    return guest.memory().bytes.length;
+  }
+
+  public Guest guest() {
+    return guest;
+  }
+
+  public Instance instance() {
+    return instance;
+  }
+}

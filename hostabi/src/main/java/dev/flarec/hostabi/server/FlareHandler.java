@@ -1,0 +1,223 @@
+package dev.flarec.hostabi.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.flarec.hostabi.config.FlareConfig;
+import dev.flarec.hostabi.invocation.FlareRequest;
+import dev.flarec.hostabi.invocation.FlareResponse;
+import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.hostabi.invocation.ResponseRules;
+import dev.flarec.hostabi.log.LogLine;
+import dev.flarec.hostabi.log.Loggers;
+import dev.flarec.hostabi.server.FlareRunner.Outcome;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+
+/**
+ * Serves one request: read it, run the flare, carry out its action, send the reply, log it.
+ *
+ * <ol>
+ *   <li>{@value #HEALTH_PATH} answers the health check without running the flare;
+ *   <li>a body over the cap is answered 413 (decision 16);
+ *   <li>{@code handle_request} runs on a pooled instance ({@link FlareRunner});
+ *   <li>the action word decides: Respond sends the flare's response, PassThrough proxies to the
+ *       origin, Transform proxies and overlays the flare's response (decisions 2, 3);
+ *   <li>failures become short generic replies (decision 4): 500 for a trap, an unknown action,
+ *       a missing export or a bad status; 504 at the deadline; 502/504 when the origin fails;
+ *       503 when no instance is free in time or the server is stopping. Details go to the log.
+ * </ol>
+ */
+final class FlareHandler implements HttpHandler {
+  static final String HEALTH_PATH = "/__flarec/health";
+
+  /** Statuses whose responses have no body (RFC 9110 §6.4.1). */
+  private static final Set<Integer> NO_BODY = Set.of(204, 304);
+
+  private final FlareServer server;
+  private final FlareConfig flare;
+  private final FlareRunner runner;
+  private final OriginClient origin;
+
+  FlareHandler(FlareServer server, FlareConfig flare, FlareRunner runner, OriginClient origin) {
+    this.server = server;
+    this.flare = flare;
+    this.runner = runner;
+    this.origin = origin;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    String id = RequestIds.forRequest(exchange.getRequestHeaders().getFirst(RequestIds.HEADER));
+    Reply reply;
+    try {
+      if (exchange.getRequestURI().getRawPath().equals(HEALTH_PATH)) {
+        reply = server.health();
+      } else if (!server.enter()) {
+        reply = Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
+      } else {
+        try {
+          reply = serve(exchange, id);
+        } finally {
+          server.leave();
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      LogLine.of("host-error").field("flare", flare.name()).field("request_id", id).thrown(e)
+          .log(Loggers.HOST, Level.SEVERE);
+      reply = Reply.error(500, "Internal Server Error", "host_error");
+    }
+    try {
+      send(exchange, reply.has(RequestIds.HEADER) ? reply : reply.with(RequestIds.HEADER, id));
+    } finally {
+      exchange.close();
+      access(exchange, id, reply, start);
+    }
+  }
+
+  private Reply serve(HttpExchange exchange, String id) throws IOException {
+    FlareRequest request;
+    try {
+      request = RequestReader.read(exchange, flare.limits().maxRequestBodyBytes());
+    } catch (RequestReader.BodyTooLarge e) {
+      // the rest of the body is not read: close rather than drain it
+      return Reply.error(413, "Payload Too Large", "body_too_large").with("Connection", "close");
+    }
+    Invocation invocation = new Invocation(id, flare, request);
+    Outcome outcome = runner.run(invocation);
+    if (outcome instanceof Outcome.Returned returned) {
+      return act(returned.word(), invocation);
+    }
+    return failure(outcome, id);
+  }
+
+  private Reply act(long word, Invocation invocation) {
+    Action action = Action.of(word);
+    if (action == null) {
+      warn("flare-bad-action", invocation.id()).field("action", Action.codeOf(word))
+          .log(Loggers.HOST, Level.WARNING);
+      return Reply.error(500, "Internal Server Error", "bad_action");
+    }
+    FlareResponse response = invocation.response();
+    if (response.statusSet() && !ResponseRules.validStatus(response.status())) {
+      warn("flare-bad-status", invocation.id()).field("status", response.status())
+          .log(Loggers.HOST, Level.WARNING);
+      return Reply.error(500, "Internal Server Error", "bad_status");
+    }
+    return switch (action) {
+      case RESPOND -> new Reply(response.status(), flareHeaders(response), response.body(), "respond");
+      case PASS_THROUGH -> proxy(invocation, null);
+      case TRANSFORM -> proxy(invocation, response);
+    };
+  }
+
+  /** PassThrough ({@code overlay == null}) or Transform: the origin's answer, maybe overlaid. */
+  private Reply proxy(Invocation invocation, FlareResponse overlay) {
+    String outcome = overlay == null ? "pass_through" : "transform";
+    OriginClient.Answer answer;
+    try {
+      answer = origin.forward(invocation.request());
+    } catch (OriginClient.Failure e) {
+      warn("origin-failed", invocation.id()).field("reason", e.getMessage())
+          .log(Loggers.HOST, Level.WARNING);
+      return e.timeout()
+          ? Reply.error(504, "Gateway Timeout", outcome + "_timeout")
+          : Reply.error(502, "Bad Gateway", outcome + "_failed");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Reply.error(503, "Service Unavailable", "interrupted");
+    } catch (IllegalArgumentException e) {
+      warn("origin-failed", invocation.id()).field("reason", e.getMessage())
+          .log(Loggers.HOST, Level.WARNING);
+      return Reply.error(502, "Bad Gateway", outcome + "_failed");
+    }
+    if (overlay == null) {
+      return new Reply(answer.status(), answer.headers(), answer.body(), outcome);
+    }
+    List<Reply.Header> headers = new ArrayList<>();
+    for (Reply.Header h : answer.headers()) {
+      if (overlay.header(h.name()) == null) {
+        headers.add(h);
+      }
+    }
+    headers.addAll(flareHeaders(overlay));
+    return new Reply(
+        overlay.statusSet() ? overlay.status() : answer.status(),
+        headers,
+        overlay.bodySet() ? overlay.body() : answer.body(),
+        outcome);
+  }
+
+  private static List<Reply.Header> flareHeaders(FlareResponse response) {
+    List<Reply.Header> headers = new ArrayList<>();
+    for (FlareResponse.Header h : response.headers()) {
+      headers.add(new Reply.Header(h.name(), h.value()));
+    }
+    return headers;
+  }
+
+  private Reply failure(Outcome outcome, String id) {
+    if (outcome instanceof Outcome.Trapped trapped) {
+      warn("flare-trap", id).field("trap", trapped.trap().getMessage()).log(Loggers.HOST, Level.WARNING);
+      return Reply.error(500, "Internal Server Error", "trap");
+    }
+    if (outcome instanceof Outcome.DeadlineExceeded deadline) {
+      warn("flare-deadline", id).field("deadline_ms", deadline.deadline().toMillis())
+          .log(Loggers.HOST, Level.WARNING);
+      return Reply.error(504, "Gateway Timeout", "deadline");
+    }
+    if (outcome instanceof Outcome.Busy) {
+      warn("flare-busy", id).field("note", "no instance became free before the deadline")
+          .log(Loggers.HOST, Level.WARNING);
+      return Reply.error(503, "Service Unavailable", "busy");
+    }
+    if (outcome instanceof Outcome.NoEntryPoint) {
+      warn("flare-no-entry-point", id).field("note", "the flare does not export handle_request: () -> i64")
+          .log(Loggers.HOST, Level.WARNING);
+      return Reply.error(500, "Internal Server Error", "no_entry_point");
+    }
+    Throwable error = ((Outcome.HostError) outcome).error();
+    warn("host-error", id).thrown(error).log(Loggers.HOST, Level.SEVERE);
+    return Reply.error(500, "Internal Server Error", "host_error");
+  }
+
+  private LogLine warn(String event, String id) {
+    return LogLine.of(event).field("flare", flare.name()).field("request_id", id);
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    for (Reply.Header h : reply.headers()) {
+      exchange.getResponseHeaders().add(h.name(), h.value());
+    }
+    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    boolean bodyless = head || NO_BODY.contains(reply.status()) || reply.status() < 200;
+    byte[] body = bodyless ? new byte[0] : reply.body();
+    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private void access(HttpExchange exchange, String id, Reply reply, long start) {
+    double millis = (System.nanoTime() - start) / 1e6;
+    LogLine.of("request")
+        .field("flare", flare.name())
+        .field("request_id", id)
+        .field("method", exchange.getRequestMethod())
+        .field("path", RequestReader.pathAndQuery(exchange.getRequestURI()))
+        .field("status", reply.status())
+        .field("outcome", reply.outcome())
+        .field("bytes", reply.body().length)
+        .field("duration_ms", String.format(Locale.ROOT, "%.3f", millis))
+        .field("remote", exchange.getRemoteAddress() == null ? null
+            : exchange.getRemoteAddress().getAddress().getHostAddress())
+        .log(Loggers.ACCESS, Level.INFO);
+  }
+}

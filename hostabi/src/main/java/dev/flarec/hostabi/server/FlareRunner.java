@@ -1,0 +1,120 @@
+package dev.flarec.hostabi.server;
+
+import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.hostabi.pool.FlareInstance;
+import dev.flarec.hostabi.pool.InstancePool;
+import dev.flarec.runtime.trap.TrapKind;
+import dev.flarec.runtime.trap.WasmTrap;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code handle_request} on a pooled instance under the invocation's deadline, and says how
+ * it ended. A scheduled task interrupts the instance at the deadline; compiled code notices at
+ * its next loop back-edge or call and traps with "interrupted" (see
+ * docs/RATIONALE.md#why-a-volatile-interrupt-flag). Whatever happens, the instance goes back to
+ * the pool: reset or kept after a normal end, discarded after anything else.
+ */
+final class FlareRunner {
+  /** How an invocation ended. */
+  sealed interface Outcome {
+    /** {@code handle_request} returned {@code word}. */
+    record Returned(long word) implements Outcome {}
+
+    /** The guest trapped (not because of the deadline). */
+    record Trapped(WasmTrap trap) implements Outcome {}
+
+    /** The deadline passed and the guest was stopped. */
+    record DeadlineExceeded(Duration deadline) implements Outcome {}
+
+    /** No instance became free in time. */
+    record Busy() implements Outcome {}
+
+    /** The flare has no {@code handle_request} of the right type. */
+    record NoEntryPoint() implements Outcome {}
+
+    /** The host failed: a bug, or an instance that could not be created. */
+    record HostError(Throwable error) implements Outcome {}
+  }
+
+  private final InstancePool pool;
+  private final ScheduledExecutorService timer;
+
+  FlareRunner(InstancePool pool, ScheduledExecutorService timer) {
+    this.pool = pool;
+    this.timer = timer;
+  }
+
+  Outcome run(Invocation invocation) {
+    Duration deadline = invocation.limits().limits().deadline();
+    long start = System.nanoTime();
+    FlareInstance instance;
+    try {
+      // waiting for an instance counts against the deadline: the client's clock is running
+      instance = pool.acquire(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome.Busy();
+    } catch (RuntimeException | Error e) {
+      return new Outcome.HostError(e);
+    }
+    if (instance == null) {
+      return new Outcome.Busy();
+    }
+    if (!instance.hasHandleRequest()) {
+      pool.release(instance, true);
+      return new Outcome.NoEntryPoint();
+    }
+    long remaining = Math.max(1, deadline.toNanos() - (System.nanoTime() - start));
+    Alarm alarm = new Alarm(instance);
+    ScheduledFuture<?> scheduled = timer.schedule(alarm, remaining, TimeUnit.NANOSECONDS);
+    boolean healthy = false;
+    try {
+      long word = instance.handleRequest(invocation);
+      healthy = true;
+      return new Outcome.Returned(word);
+    } catch (WasmTrap trap) {
+      if (alarm.fired() && trap.kind() == TrapKind.INTERRUPTED) {
+        return new Outcome.DeadlineExceeded(deadline);
+      }
+      return new Outcome.Trapped(trap);
+    } catch (RuntimeException | Error e) {
+      return new Outcome.HostError(e);
+    } finally {
+      scheduled.cancel(false);
+      // after disarm() the alarm can no longer touch this instance, which may serve another
+      // request as soon as it is released
+      alarm.disarm();
+      pool.release(instance, healthy);
+    }
+  }
+
+  /** Interrupts the instance at the deadline, unless the invocation ended first. */
+  private static final class Alarm implements Runnable {
+    private final FlareInstance instance;
+    private boolean fired;
+    private boolean disarmed;
+
+    Alarm(FlareInstance instance) {
+      this.instance = instance;
+    }
+
+    @Override
+    public synchronized void run() {
+      if (!disarmed) {
+        fired = true;
+        instance.interrupt();
+      }
+    }
+
+    synchronized void disarm() {
+      disarmed = true;
+    }
+
+    synchronized boolean fired() {
+      return fired;
+    }
+  }
+}

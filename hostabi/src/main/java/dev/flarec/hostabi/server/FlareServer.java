@@ -1,0 +1,246 @@
+package dev.flarec.hostabi.server;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.flarec.hostabi.abi.HostServices;
+import dev.flarec.hostabi.config.FlareConfig;
+import dev.flarec.hostabi.config.ServerConfig;
+import dev.flarec.hostabi.log.LogLine;
+import dev.flarec.hostabi.log.Loggers;
+import dev.flarec.hostabi.pool.FlareInstance;
+import dev.flarec.hostabi.pool.InstancePool;
+import dev.flarec.runtime.instance.Module;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+
+/**
+ * Serves one flare over HTTP on {@code com.sun.net.httpserver}.
+ *
+ * <p>Life cycle: {@link #start} instantiates the flare once (so a flare that cannot link or
+ * start fails here, not on the first request), binds the port and starts serving; {@link #stop}
+ * stops gracefully: health turns 503, new requests are refused with 503, requests in flight get up
+ * to the configured grace period to finish, then the listener closes and the pool is dropped.
+ * The {@link HostServices} belong to the caller, who closes them after {@code stop}.
+ *
+ * <pre>{@code
+ * try (HostServices services = HostServices.create(config);
+ *      FlareServer server = FlareServer.start(module, config, services)) {
+ *   System.out.println("serving on port " + server.port());
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class FlareServer implements AutoCloseable {
+  private final ServerConfig config;
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final String executorDescription;
+  private final ScheduledThreadPoolExecutor timer;
+  private final InstancePool pool;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean stopping;
+  private boolean stopped;
+
+  private FlareServer(
+      ServerConfig config,
+      HttpServer http,
+      ServerExecutors.Choice executor,
+      ScheduledThreadPoolExecutor timer,
+      InstancePool pool) {
+    this.config = config;
+    this.http = http;
+    this.executor = executor.executor();
+    this.executorDescription = executor.description();
+    this.timer = timer;
+    this.pool = pool;
+  }
+
+  /**
+   * Starts serving {@code module} as configured.
+   *
+   * @throws IOException if the port cannot be bound
+   * @throws dev.flarec.runtime.instance.LinkException if the flare imports what the host lacks
+   * @throws dev.flarec.runtime.trap.WasmTrap if instantiating the flare traps
+   * @throws IllegalArgumentException if the flare does not export its memory
+   */
+  public static FlareServer start(Module module, ServerConfig config, HostServices services)
+      throws IOException {
+    FlareConfig flare = config.flare();
+    boolean reset = flare.isolation() == FlareConfig.Isolation.RESET;
+    int capPages = flare.limits().memoryCapPages();
+    InstancePool pool =
+        new InstancePool(
+            () -> FlareInstance.create(module, services, capPages, reset),
+            config.maxInstances(),
+            flare.isolation(),
+            config.recycleMemoryBytes());
+    warmUp(pool, flare);
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, ServerExecutors.daemonThreads("flarec-deadline-"));
+    timer.setRemoveOnCancelPolicy(true);
+    ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(config.port()), 0);
+    } catch (IOException e) {
+      timer.shutdownNow();
+      executor.executor().shutdownNow();
+      pool.close();
+      throw e;
+    }
+    FlareServer server = new FlareServer(config, http, executor, timer, pool);
+    FlareHandler handler =
+        new FlareHandler(
+            server,
+            flare,
+            new FlareRunner(pool, timer),
+            new OriginClient(config.origin(), config.originTimeout()));
+    http.createContext("/", handler);
+    http.setExecutor(executor.executor());
+    http.start();
+    LogLine.of("serving")
+        .field("flare", flare.name())
+        .field("url", "http://localhost:" + server.port() + "/")
+        .field("isolation", flare.isolation().name().toLowerCase())
+        .field("max_instances", config.maxInstances())
+        .field("executor", server.executorDescription)
+        .field("origin", config.origin() == null ? "none" : config.origin().toString())
+        .log(Loggers.HOST, Level.INFO);
+    return server;
+  }
+
+  /**
+   * Creates the first instance now: a flare that cannot link or start fails at start-up with
+   * its reason, not on every request.
+   */
+  private static void warmUp(InstancePool pool, FlareConfig flare) {
+    FlareInstance first;
+    try {
+      first = pool.acquire(Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (first == null) {
+      return;
+    }
+    if (!first.hasHandleRequest()) {
+      LogLine.of("flare-no-entry-point")
+          .field("flare", flare.name())
+          .field("note", "no handle_request: () -> i64 export; HTTP requests will get 500")
+          .log(Loggers.HOST, Level.WARNING);
+    }
+    pool.release(first, true);
+  }
+
+  /** The port the server listens on (the one chosen when 0 was configured). */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The instance pool, for monitoring and tests. */
+  public InstancePool pool() {
+    return pool;
+  }
+
+  /** Counts a request in; false when the server is stopping and the request must be refused. */
+  boolean enter() {
+    inFlight.incrementAndGet();
+    if (stopping) {
+      inFlight.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  void leave() {
+    inFlight.decrementAndGet();
+  }
+
+  /** The health endpoint's answer: 200 while serving, 503 while stopping. */
+  Reply health() {
+    String body =
+        String.format(
+            "{\"status\":\"%s\",\"flare\":\"%s\",\"instances\":{\"busy\":%d,\"idle\":%d}}",
+            stopping ? "stopping" : "ok",
+            jsonEscape(config.flare().name()),
+            pool.busy(),
+            pool.idle());
+    return new Reply(
+        stopping ? 503 : 200,
+        List.of(new Reply.Header("Content-Type", "application/json")),
+        body.getBytes(StandardCharsets.UTF_8),
+        "health");
+  }
+
+  /**
+   * Stops gracefully (see the class comment); waits at most the configured grace period for
+   * requests in flight. Idempotent.
+   */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    stopping = true;
+    LogLine.of("stopping")
+        .field("flare", config.flare().name())
+        .field("in_flight", inFlight.get())
+        .log(Loggers.HOST, Level.INFO);
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    int abandoned = inFlight.get();
+    // the requests we waited for are answered; HttpServer.stop(delay) would wait the whole
+    // delay on Java 17 even when idle (JDK-8304065), so close at once
+    http.stop(0);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    timer.shutdownNow();
+    pool.close();
+    LogLine.of("stopped")
+        .field("flare", config.flare().name())
+        .field("abandoned", abandoned > 0 ? abandoned : null)
+        .log(Loggers.HOST, Level.INFO);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static String jsonEscape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,34 @@
+;; Test flare for the crypto host functions (flaron-abi.md 3.7): each export forwards its arguments to the
+;; import of the same name, so a test can call every import with any arguments.
+(module
+  (import "flaron/v1" "crypto_hash" (func $crypto_hash (param i32 i32) (result i64)))
+  (import "flaron/v1" "crypto_hmac" (func $crypto_hmac (param i32 i32) (result i64)))
+  (import "flaron/v1" "crypto_sign_jwt" (func $crypto_sign_jwt (param i32 i32) (result i64)))
+  (import "flaron/v1" "crypto_encrypt_aes" (func $crypto_encrypt_aes (param i32 i32) (result i64)))
+  (import "flaron/v1" "crypto_decrypt_aes" (func $crypto_decrypt_aes (param i32 i32) (result i64)))
+  (import "flaron/v1" "crypto_random_bytes" (func $crypto_random_bytes (param i32) (result i64)))
+  ;; Memory: page 0 is where the test stages arguments; page 1 is the alloc arena.
+  (memory (export "memory") 2)
+  (global $next (mut i32) (i32.const 0x10000))
+  (global $fail (mut i32) (i32.const 0))
+  ;; The SDKs' alloc contract (flaron-abi.md 2.3): 8-byte aligned bump allocation, 0 for
+  ;; size <= 0 or when the arena is full; and 0 always while the test has set fail_alloc.
+  (func (export "alloc") (param $size i32) (result i32)
+    (local $p i32)
+    (if (i32.or (global.get $fail) (i32.le_s (local.get $size) (i32.const 0)))
+      (then (return (i32.const 0))))
+    (local.set $p (global.get $next))
+    (if (i32.gt_u (i32.add (local.get $p) (local.get $size)) (i32.const 0x20000))
+      (then (return (i32.const 0))))
+    (global.set $next
+      (i32.and (i32.add (i32.add (local.get $p) (local.get $size)) (i32.const 7)) (i32.const -8)))
+    (local.get $p))
+  (func (export "reset") (global.set $next (i32.const 0x10000)))
+  (func (export "fail_alloc") (param i32) (global.set $fail (local.get 0)))
+  (func (export "crypto_hash") (param i32 i32) (result i64) (call $crypto_hash (local.get 0) (local.get 1)))
+  (func (export "crypto_hmac") (param i32 i32) (result i64) (call $crypto_hmac (local.get 0) (local.get 1)))
+  (func (export "crypto_sign_jwt") (param i32 i32) (result i64) (call $crypto_sign_jwt (local.get 0) (local.get 1)))
+  (func (export "crypto_encrypt_aes") (param i32 i32) (result i64) (call $crypto_encrypt_aes (local.get 0) (local.get 1)))
+  (func (export "crypto_decrypt_aes") (param i32 i32) (result i64) (call $crypto_decrypt_aes (local.get 0) (local.get 1)))
+  (func (export "crypto_random_bytes") (param i32) (result i64) (call $crypto_random_bytes (local.get 0)))
+)
