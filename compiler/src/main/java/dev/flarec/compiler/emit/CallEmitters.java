@@ -56,6 +56,8 @@ final class CallEmitters {
   }
 
   private static void afterCall(FunctionEmitter f, FunctionType t) {
+    // the callee may have grown the memory, which replaces its array
+    f.refreshMemoryArray();
     // a wide call's arguments were already boxed (and popped) by boxTop
     for (int i = t.isWide() ? t.params().size() : 0; i < t.params().size(); i++) {
       f.pop();

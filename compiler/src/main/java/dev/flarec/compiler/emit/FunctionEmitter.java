@@ -62,6 +62,13 @@ final class FunctionEmitter {
   private final BitSet dirty;
   private final int bitsSlot;
   private final int refsSlot;
+  /**
+   * JVM local caching the memory's {@code byte[]}, or -1 when this method does no loads or
+   * stores. Growth replaces the array, and only calls and {@code memory.grow} can grow it, so the
+   * local is refreshed after those alone; C2 can then hoist the array's range checks out of
+   * loops. See docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
+   */
+  final int bytesSlot;
   private final OperandStack stack = new OperandStack();
   private final ArrayList<ControlFrame> frames = new ArrayList<>();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
@@ -125,6 +132,7 @@ final class FunctionEmitter {
       }
       dirty = new BitSet();
     }
+    this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.nextSlot = slot;
   }
 
@@ -157,11 +165,36 @@ final class FunctionEmitter {
       slot += fn.localTypes[i].slots();
     }
     this.dirty = fn.localsUsed(from, to, true);
+    this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.nextSlot = slot;
     this.frames.addAll(parent.frames);
     this.outerFrames = frames.size();
     for (int i = callBase - parent.baseHeight; i < parent.stack.size(); i++) {
       stack.pushVirtual(parent.stack.get(i));
+    }
+  }
+
+  /** True when {@code [from, to)} loads or stores (a run's own code included: conservative). */
+  private boolean accessesMemory(int from, int to) {
+    if (module.descriptor.memories().isEmpty()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      String name = code.get(i).opcode().name();
+      if (name.contains("_LOAD") || name.contains("_STORE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Re-reads the memory's array into {@link #bytesSlot} (entry, and after calls and growth). */
+  void refreshMemoryArray() {
+    if (bytesSlot >= 0) {
+      loadInstance();
+      mv.visitFieldInsn(GETFIELD, module.internalName, dev.flarec.compiler.layout.NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+      mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+      mv.visitVarInsn(ASTORE, bytesSlot);
     }
   }
 
@@ -183,6 +216,7 @@ final class FunctionEmitter {
         }
       }
     }
+    refreshMemoryArray();
     pc = from;
     while (pc < to) {
       if (offsets != null) {
@@ -499,6 +533,7 @@ final class FunctionEmitter {
     mv.visitVarInsn(ALOAD, refsSlot);
     loadInstance();
     mv.visitMethodInsn(INVOKESTATIC, opened.owner(), name, runDescriptor(), false);
+    refreshMemoryArray();
     BitSet written = fn.localsWritten(start, end);
     for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
       if (localSlots[i] >= 0) {

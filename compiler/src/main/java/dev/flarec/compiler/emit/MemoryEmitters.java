@@ -139,6 +139,10 @@ final class MemoryEmitters {
   }
 
   private static void loadBytes(FunctionEmitter f) {
+    if (f.bytesSlot >= 0) {
+      f.mv.visitVarInsn(ALOAD, f.bytesSlot);
+      return;
+    }
     loadMemory(f);
     f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
   }
@@ -155,6 +159,7 @@ final class MemoryEmitters {
     return (f, ins) -> {
       loadMemory(f);
       f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "grow", "(I" + RuntimeNames.MEMORY_DESC + ")I", false);
+      f.refreshMemoryArray();
     };
   }
 
