@@ -2,6 +2,7 @@ package dev.flarec.compiler;
 
 import dev.flarec.compiler.decode.ModuleDecoder;
 import dev.flarec.compiler.descriptor.DescriptorBuilder;
+import dev.flarec.compiler.descriptor.ModuleKind;
 import dev.flarec.compiler.emit.ClassEmitter;
 import dev.flarec.compiler.validate.Wasm2Profile;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
@@ -35,6 +36,9 @@ public final class Flarec {
     WasmModule module = ModuleDecoder.decode(wasm);
     Wasm2Profile.check(module, wasm);
     ModuleDescriptor descriptor = DescriptorBuilder.build(module, options.className());
+    // a flare's instances are reset to a snapshot before every request: track what changes
+    // (docs/RATIONALE.md#why-flares-track-memory-writes)
+    descriptor = descriptor.withTracksMemoryWrites(ModuleKind.isFlare(descriptor));
     ClassEmitter.Output output;
     try {
       output = new ClassEmitter(module, descriptor, options.methodBudget()).emit();

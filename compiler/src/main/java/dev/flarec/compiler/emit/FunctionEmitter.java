@@ -69,6 +69,8 @@ final class FunctionEmitter {
    * loops. See docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
    */
   final int bytesSlot;
+  /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
+  final int writtenSlot;
   private final OperandStack stack = new OperandStack();
   private final ArrayList<ControlFrame> frames = new ArrayList<>();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
@@ -133,6 +135,7 @@ final class FunctionEmitter {
       dirty = new BitSet();
     }
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
+    this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
   }
 
@@ -166,6 +169,7 @@ final class FunctionEmitter {
     }
     this.dirty = fn.localsUsed(from, to, true);
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
+    this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
     this.frames.addAll(parent.frames);
     this.outerFrames = frames.size();
@@ -193,6 +197,11 @@ final class FunctionEmitter {
     if (bytesSlot >= 0) {
       loadInstance();
       mv.visitFieldInsn(GETFIELD, module.internalName, dev.flarec.compiler.layout.NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+      if (writtenSlot >= 0) {
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
+        mv.visitVarInsn(ASTORE, writtenSlot);
+      }
       mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
       mv.visitVarInsn(ASTORE, bytesSlot);
     }

@@ -85,6 +85,12 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       if (effectiveAddress(f, ins.operand(1))) {
+        int address = -1;
+        if (f.writtenSlot >= 0) {
+          address = f.acquireScratch(ValueType.I32);
+          f.mv.visitInsn(DUP);
+          f.mv.visitVarInsn(ISTORE, address);
+        }
         if (width == Width.BYTE) {
           loadBytes(f);
           f.mv.visitInsn(SWAP);
@@ -97,6 +103,16 @@ final class MemoryEmitters {
           f.mv.visitInsn(SWAP);
           f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
           f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.VAR_HANDLE, "set", "([BI" + width.desc + ")V", false);
+        }
+        if (address >= 0) {
+          // written[address >>> 12] = 1, after the store succeeded (Memory.written)
+          f.mv.visitVarInsn(ALOAD, f.writtenSlot);
+          f.mv.visitVarInsn(ILOAD, address);
+          f.pushInt(12);
+          f.mv.visitInsn(IUSHR);
+          f.mv.visitInsn(ICONST_1);
+          f.mv.visitInsn(BASTORE);
+          f.releaseScratch(ValueType.I32, address);
         }
       }
       f.releaseScratch(stored, slot);

@@ -32,7 +32,7 @@ public final class FlareHost {
   public static final String RESOURCE = "dev/flarec/compiler/jar/flare-host.jar";
 
   /** The import module of the flare ABI. */
-  public static final String ABI_MODULE = "flaron/v1";
+  public static final String ABI_MODULE = dev.flarec.compiler.descriptor.ModuleKind.FLARE_ABI_MODULE;
 
   private final SortedMap<String, byte[]> entries;
   private final Attributes mainAttributes;
@@ -47,18 +47,7 @@ public final class FlareHost {
    * point of the ABI ({@code handle_request} or {@code ws_open}).
    */
   public static boolean isFlare(ModuleDescriptor module) {
-    for (ModuleDescriptor.Import i : module.imports()) {
-      if (i.module().equals(ABI_MODULE)) {
-        return true;
-      }
-    }
-    for (ModuleDescriptor.Export e : module.exports()) {
-      if (e.kind() == ExternKind.FUNCTION
-          && (e.name().equals("handle_request") || e.name().equals("ws_open"))) {
-        return true;
-      }
-    }
-    return false;
+    return dev.flarec.compiler.descriptor.ModuleKind.isFlare(module);
   }
 
   /** The host embedded in this flarec, or null when flarec was built without it. */

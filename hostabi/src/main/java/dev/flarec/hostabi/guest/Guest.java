@@ -98,7 +98,7 @@ public final class Guest {
       return 0;
     }
     checkRange(ptr, data.length);
-    System.arraycopy(data, 0, memory.bytes, ptr, data.length);
+    memory.write(ptr, data); // marks the range for write tracking, too
     return pack(ptr, data.length);
   }
 

@@ -55,28 +55,34 @@ final class FlareHandler implements HttpHandler {
     long start = System.nanoTime();
     String id = RequestIds.forRequest(exchange.getRequestHeaders().getFirst(RequestIds.HEADER));
     Reply reply;
+    // A request counts as in flight until its response is written: graceful shutdown waits for
+    // the count to reach zero before it closes the server's connections.
+    boolean entered = false;
     try {
-      if (exchange.getRequestURI().getRawPath().equals(HEALTH_PATH)) {
-        reply = server.health();
-      } else if (!server.enter()) {
-        reply = Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
-      } else {
-        try {
+      try {
+        if (exchange.getRequestURI().getRawPath().equals(HEALTH_PATH)) {
+          reply = server.health();
+        } else if (!server.enter()) {
+          reply = Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
+        } else {
+          entered = true;
           reply = serve(exchange, id);
-        } finally {
-          server.leave();
         }
+      } catch (RuntimeException | Error e) {
+        LogLine.of("host-error").field("flare", flare.name()).field("request_id", id).thrown(e)
+            .log(Loggers.HOST, Level.SEVERE);
+        reply = Reply.error(500, "Internal Server Error", "host_error");
       }
-    } catch (RuntimeException | Error e) {
-      LogLine.of("host-error").field("flare", flare.name()).field("request_id", id).thrown(e)
-          .log(Loggers.HOST, Level.SEVERE);
-      reply = Reply.error(500, "Internal Server Error", "host_error");
-    }
-    try {
-      send(exchange, reply.has(RequestIds.HEADER) ? reply : reply.with(RequestIds.HEADER, id));
+      try {
+        send(exchange, reply.has(RequestIds.HEADER) ? reply : reply.with(RequestIds.HEADER, id));
+      } finally {
+        exchange.close();
+        access(exchange, id, reply, start);
+      }
     } finally {
-      exchange.close();
-      access(exchange, id, reply, start);
+      if (entered) {
+        server.leave();
+      }
     }
   }
 

@@ -86,6 +86,7 @@ public final class FlareServer implements AutoCloseable {
         new ScheduledThreadPoolExecutor(1, ServerExecutors.daemonThreads("flarec-deadline-"));
     timer.setRemoveOnCancelPolicy(true);
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
+    enableTcpNoDelay();
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(config.port()), 0);
@@ -243,4 +244,18 @@ public final class FlareServer implements AutoCloseable {
     }
     return out.toString();
   }
+
+  /**
+   * The JDK's server writes a response's headers and body in separate packets; with Nagle's
+   * algorithm on, the second waits for the client's delayed ACK, about 40 ms per keep-alive
+   * response (docs/benchmarks.md). The property is read once, when the server implementation
+   * first loads, so it is set before the first server is created; an explicit setting wins.
+   */
+  static void enableTcpNoDelay() {
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
+  }
+
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 }

@@ -49,7 +49,7 @@ class InstancePoolTest {
   void aReleasedInstanceIsHandedOutAgainAfterItsReset() throws Exception {
     InstancePool pool = pool(2, Isolation.RESET, Long.MAX_VALUE);
     FlareInstance a = pool.acquire(Duration.ZERO);
-    a.guest().memory().bytes[0x20100] = 42;
+    a.guest().memory().writeByte(0x20100, (byte) 42); // as a guest store or host write would
     assertEquals(1, pool.busy());
     pool.release(a, true);
     FlareInstance again = pool.acquire(Duration.ZERO);
@@ -80,7 +80,7 @@ class InstancePoolTest {
   void reuseKeepsMemoryUntilTheRecycleThreshold() throws Exception {
     InstancePool pool = pool(1, Isolation.REUSE, 4 * 65536);
     FlareInstance a = pool.acquire(Duration.ZERO);
-    a.guest().memory().bytes[0x20100] = 42;
+    a.guest().memory().writeByte(0x20100, (byte) 42); // as a guest store or host write would
     pool.release(a, true);
     FlareInstance same = pool.acquire(Duration.ZERO);
     assertSame(a, same);

@@ -33,7 +33,7 @@ public final class DescriptorCodec {
   public static final String RESOURCE_SUFFIX = ".flarec-module";
 
   private static final int MAGIC = 0x464C5243; // "FLRC"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   private DescriptorCodec() {}
 
@@ -111,6 +111,7 @@ public final class DescriptorCodec {
         out.writeInt(s.bytes().length);
         out.write(s.bytes());
       }
+      out.writeBoolean(d.tracksMemoryWrites());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -198,9 +199,10 @@ public final class DescriptorCodec {
         in.readFully(bytes);
         data.add(new DataSegment(mode, memory, offset, bytes));
       }
+      boolean tracksWrites = in.readBoolean();
       return new ModuleDescriptor(
           className, types, imports, functions, tables, memories, globals, exports, start,
-          elements, data);
+          elements, data, tracksWrites);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt module descriptor", e);
     }

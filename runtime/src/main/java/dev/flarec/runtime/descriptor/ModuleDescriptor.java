@@ -26,7 +26,39 @@ public record ModuleDescriptor(
     List<Export> exports,
     int startFunction,
     List<ElementSegment> elements,
-    List<DataSegment> data) {
+    List<DataSegment> data,
+    boolean tracksMemoryWrites) {
+
+  /**
+   * A descriptor whose compiled code does not track memory writes.
+   *
+   * @see #tracksMemoryWrites()
+   */
+  public ModuleDescriptor(
+      String className,
+      List<FunctionType> types,
+      List<Import> imports,
+      List<Function> functions,
+      List<TableDef> tables,
+      List<MemoryDef> memories,
+      List<GlobalDef> globals,
+      List<Export> exports,
+      int startFunction,
+      List<ElementSegment> elements,
+      List<DataSegment> data) {
+    this(className, types, imports, functions, tables, memories, globals, exports, startFunction, elements, data, false);
+  }
+
+  /**
+   * Whether the compiled stores mark the blocks they write ({@code Memory.written}); the runtime
+   * then turns tracking on for the instance's memories, so restoring a snapshot copies back only
+   * what changed.
+   */
+  public ModuleDescriptor withTracksMemoryWrites(boolean tracks) {
+    return new ModuleDescriptor(
+        className, types, imports, functions, tables, memories, globals, exports,
+        startFunction, elements, data, tracks);
+  }
 
   /** No start function. */
   public static final int NO_START = -1;
@@ -58,7 +90,7 @@ public record ModuleDescriptor(
   public ModuleDescriptor withFunctions(List<Function> newFunctions) {
     return new ModuleDescriptor(
         className, types, imports, newFunctions, tables, memories, globals, exports,
-        startFunction, elements, data);
+        startFunction, elements, data, tracksMemoryWrites);
   }
 
   public record TableDef(ValueType elementType, Limits limits, boolean imported) {}

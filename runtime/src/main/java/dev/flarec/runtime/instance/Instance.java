@@ -79,6 +79,7 @@ public abstract class Instance {
     for (int i = 0; i < mem.length; i++) {
       if (!d.memories().get(i).imported()) {
         mem[i] = memories[i].bytes.clone();
+        memories[i].clearWritten();
       }
     }
     Object[][] tab = new Object[tables.length][];

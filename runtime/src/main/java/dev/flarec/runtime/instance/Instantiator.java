@@ -67,6 +67,13 @@ final class Instantiator {
         tables[i] = new Table(t.elementType(), t.limits());
       }
     }
+    if (d.tracksMemoryWrites()) {
+      for (Memory m : memories) {
+        if (m.written == null) {
+          m.trackWrites();
+        }
+      }
+    }
     for (int i = 0; i < globals.length; i++) {
       GlobalDef g = d.globals().get(i);
       if (!g.imported() && g.shared()) {

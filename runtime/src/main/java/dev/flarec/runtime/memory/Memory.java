@@ -47,8 +47,24 @@ public final class Memory {
   public static final VarHandle DOUBLE =
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** The memory's contents; replaced (never resized in place) when the memory grows. */
+  /**
+   * The memory's contents; replaced (never resized in place) when the memory grows. Compiled code
+   * writes it directly; host code should write through {@link #write} and the other {@code
+   * write} methods, which keep {@link #written} exact.
+   */
   public byte[] bytes;
+
+  /** Log2 of the block size write tracking works in (4 KiB). */
+  public static final int BLOCK_SHIFT = 12;
+
+  /**
+   * With write tracking on, one flag per 4 KiB block, set (non-zero) when the block may have been
+   * written since the last {@link #restore}; null when tracking is off. Compiled stores of modules
+   * compiled with tracking mark the block of their address; bulk operations and host writes mark
+   * their range. A store may reach into the next block: {@link #restore} copies that one too.
+   * See docs/RATIONALE.md#why-flares-track-memory-writes.
+   */
+  public byte[] written;
 
   private final Limits limits;
   private final int maxPages;
@@ -70,6 +86,27 @@ public final class Memory {
 
   public Memory(Limits limits) {
     this(limits, MAX_PAGES);
+  }
+
+  /** Turns write tracking on (every block counts as written until the next restore). */
+  public void trackWrites() {
+    written = new byte[(bytes.length >>> BLOCK_SHIFT) + 1];
+    Arrays.fill(written, (byte) 1);
+  }
+
+  /** Forgets the marks: the contents now equal the snapshot they will be restored to. */
+  public void clearWritten() {
+    if (written != null) {
+      Arrays.fill(written, (byte) 0);
+    }
+  }
+
+  private void markWritten(int start, int count) {
+    if (written != null && count > 0) {
+      int first = start >>> BLOCK_SHIFT;
+      int last = (int) ((Integer.toUnsignedLong(start) + count - 1) >>> BLOCK_SHIFT);
+      Arrays.fill(written, first, last + 1, (byte) 1);
+    }
   }
 
   /** The limits this memory was declared with (used to match it against imports). */
@@ -98,6 +135,9 @@ public final class Memory {
       } catch (OutOfMemoryError e) {
         return -1;
       }
+      if (written != null) {
+        written = Arrays.copyOf(written, (bytes.length >>> BLOCK_SHIFT) + 1);
+      }
     }
     return old;
   }
@@ -107,10 +147,26 @@ public final class Memory {
    * the size did not change.
    */
   public void restore(byte[] snapshot) {
-    if (bytes.length == snapshot.length) {
+    if (bytes.length != snapshot.length) {
+      bytes = snapshot.clone();
+      if (written != null) {
+        written = new byte[(bytes.length >>> BLOCK_SHIFT) + 1];
+      }
+    } else if (written == null) {
       System.arraycopy(snapshot, 0, bytes, 0, snapshot.length);
     } else {
-      bytes = snapshot.clone();
+      int block = 1 << BLOCK_SHIFT;
+      for (int b = 0; b < written.length; b++) {
+        if (written[b] != 0) {
+          // this block, and the next, which a store at the end of this one may reach into
+          int start = b << BLOCK_SHIFT;
+          int end = Math.min(snapshot.length, start + 2 * block);
+          if (start < end) {
+            System.arraycopy(snapshot, start, bytes, start, end - start);
+          }
+          written[b] = 0;
+        }
+      }
     }
   }
 
@@ -134,6 +190,7 @@ public final class Memory {
   /** {@code memory.fill}. */
   public void fill(int dst, int value, int count) {
     checkRange(dst, count, bytes.length);
+    markWritten(dst, count);
     Arrays.fill(bytes, dst, dst + count, (byte) value);
   }
 
@@ -141,6 +198,7 @@ public final class Memory {
   public void copy(int dst, int src, int count) {
     checkRange(dst, count, bytes.length);
     checkRange(src, count, bytes.length);
+    markWritten(dst, count);
     System.arraycopy(bytes, src, bytes, dst, count);
   }
 
@@ -148,6 +206,7 @@ public final class Memory {
   public void init(int dst, byte[] segment, int src, int count) {
     checkRange(src, count, segment.length);
     checkRange(dst, count, bytes.length);
+    markWritten(dst, count);
     System.arraycopy(segment, src, bytes, dst, count);
   }
 
@@ -187,6 +246,7 @@ public final class Memory {
   /** Writes {@code data} at guest address {@code address}. */
   public void write(int address, byte[] data) {
     checkRange(address, data.length, bytes.length);
+    markWritten(address, data.length);
     System.arraycopy(data, 0, bytes, address, data.length);
   }
 
@@ -213,16 +273,19 @@ public final class Memory {
 
   public void writeByte(int address, byte value) {
     checkRange(address, 1, bytes.length);
+    markWritten(address, 1);
     bytes[address] = value;
   }
 
   public void writeInt(int address, int value) {
     checkRange(address, 4, bytes.length);
+    markWritten(address, 4);
     INT.set(bytes, address, value);
   }
 
   public void writeLong(int address, long value) {
     checkRange(address, 8, bytes.length);
+    markWritten(address, 8);
     LONG.set(bytes, address, value);
   }
 }
