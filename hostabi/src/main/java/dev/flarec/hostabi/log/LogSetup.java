@@ -1,6 +1,5 @@
 package dev.flarec.hostabi.log;
 
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -8,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * Configures {@code java.util.logging} for a flare server process: one handler on standard error
- * writing {@link LineFormatter} lines at INFO and above.
+ * writing {@link LineFormatter} lines at INFO and above, from a thread of its own.
  */
 public final class LogSetup {
   private LogSetup() {}
@@ -29,7 +28,8 @@ public final class LogSetup {
     for (Handler h : root.getHandlers()) {
       root.removeHandler(h);
     }
-    ConsoleHandler console = new ConsoleHandler();
+    // standard error, written off the request threads (see AsyncLineHandler)
+    AsyncLineHandler console = new AsyncLineHandler(System.err);
     console.setFormatter(new LineFormatter());
     console.setLevel(Level.ALL);
     root.addHandler(console);

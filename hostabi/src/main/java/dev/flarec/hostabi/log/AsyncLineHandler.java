@@ -1,0 +1,115 @@
+package dev.flarec.hostabi.log;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+/**
+ * A log handler that formats on the calling thread and leaves the writing to a thread of its
+ * own, which flushes whenever it has nothing more to write. Request threads then never wait for
+ * a write and flush of the log stream (the server logs two lines per request).
+ *
+ * <p>Nothing is dropped: when the queue is full, the caller waits for room. {@link #flush()}
+ * returns once everything published before it is written; {@link #close()} drains and stops.
+ */
+public final class AsyncLineHandler extends Handler {
+  private static final int CAPACITY = 8192;
+  private static final String STOP = new String("stop"); // identity marks the end
+
+  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final Writer out;
+  private final Thread writer;
+  private final Object drained = new Object();
+  private long published;
+  private long written;
+  private volatile boolean closed;
+
+  public AsyncLineHandler(OutputStream stream) {
+    this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    this.writer = new Thread(this::drain, "flarec-log-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public void publish(LogRecord record) {
+    if (closed || !isLoggable(record)) {
+      return;
+    }
+    String line = getFormatter().format(record);
+    synchronized (drained) {
+      published++;
+    }
+    try {
+      lines.put(line);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void drain() {
+    try {
+      while (true) {
+        String line = lines.take();
+        if (line == STOP) {
+          break;
+        }
+        out.write(line);
+        synchronized (drained) {
+          written++;
+          if (lines.isEmpty()) {
+            out.flush();
+            drained.notifyAll();
+          }
+        }
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      synchronized (drained) {
+        drained.notifyAll();
+      }
+    }
+  }
+
+  /** Waits until every line published so far is written and flushed. */
+  @Override
+  public void flush() {
+    synchronized (drained) {
+      long target = published;
+      while (written < target && writer.isAlive()) {
+        try {
+          drained.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    flush();
+    closed = true;
+    lines.offer(STOP);
+    try {
+      writer.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.flarec.hostabi.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+class AsyncLineHandlerTest {
+  private static final Formatter LINES =
+      new Formatter() {
+        @Override
+        public String format(LogRecord record) {
+          return record.getMessage() + "\n";
+        }
+      };
+
+  @Test
+  void everyLineFromEveryThreadIsWrittenInEachThreadsOrder() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AsyncLineHandler handler = new AsyncLineHandler(out);
+    handler.setFormatter(LINES);
+    int threads = 4;
+    int perThread = 5_000; // more than the queue holds: publishers wait, nothing is dropped
+    List<Thread> publishers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      Thread p =
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  handler.publish(new LogRecord(Level.INFO, id + ":" + i));
+                }
+              });
+      publishers.add(p);
+      p.start();
+    }
+    for (Thread p : publishers) {
+      p.join();
+    }
+    handler.flush();
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(threads * perThread, lines.length);
+    int[] next = new int[threads];
+    for (String line : lines) {
+      String[] parts = line.split(":");
+      int id = Integer.parseInt(parts[0]);
+      assertEquals(next[id]++, Integer.parseInt(parts[1]), "order within thread " + id);
+    }
+    handler.close();
+  }
+
+  @Test
+  void closeWritesWhatIsQueuedAndLaterRecordsAreIgnored() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AsyncLineHandler handler = new AsyncLineHandler(out);
+    handler.setFormatter(LINES);
+    handler.publish(new LogRecord(Level.INFO, "last words"));
+    handler.close();
+    handler.publish(new LogRecord(Level.INFO, "too late"));
+    String written = out.toString(StandardCharsets.UTF_8);
+    assertTrue(written.contains("last words"), written);
+    assertTrue(!written.contains("too late"), written);
+  }
+}
