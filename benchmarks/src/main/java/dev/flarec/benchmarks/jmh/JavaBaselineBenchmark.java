@@ -1,0 +1,48 @@
+package dev.flarec.benchmarks.jmh;
+
+import dev.flarec.benchmarks.engine.Engine;
+import dev.flarec.benchmarks.engine.KernelRunner;
+import dev.flarec.benchmarks.kernel.Kernel;
+import dev.flarec.benchmarks.kernel.KernelCatalog;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The kernels that have a hand-written Java version, run as plain Java: the reference flarec's
+ * numbers in {@link KernelBenchmark} are divided by.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class JavaBaselineBenchmark {
+  @Param({"collatz", "nbody", "sort", "sha256", "fib"})
+  public String kernel;
+
+  private KernelRunner runner;
+  private int n;
+
+  @Setup
+  public void setUp() {
+    Kernel k = KernelCatalog.named(kernel);
+    runner = Engine.JAVA.loadChecked(k);
+    n = k.benchN();
+  }
+
+  @Benchmark
+  public long run() {
+    return runner.run(n);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Cost before the first result: compiling a large module ({@link LargeModule} generates one,
+ * {@link CompileCost} times it and records the heap it needed) and starting a compiled JAR
+ * ({@link StartupProbe}: from {@code java -jar} to the first HTTP response or printed result).
+ */
+package dev.flarec.benchmarks.startup;

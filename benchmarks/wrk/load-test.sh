@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The request path over HTTP on loopback: for the hello and hash flares, the flare server
+# (java -jar FLARE.jar, default configuration) and a plain HttpHandler on the same HttpServer
+# set-up (dev.flarec.benchmarks.request.PlainServer), started one at a time and alternated so
+# that drifting machine load hits both. Every wrk run is bounded by -d; servers are stopped with
+# SIGTERM (then SIGKILL). Only 127.0.0.1 is ever addressed.
+#   load-test.sh OUT WARM_SECONDS MEASURE_SECONDS ROUNDS     (class path in $BENCH_CP)
+set -euo pipefail
+OUT="$1"; WARM="$2"; TIME="$3"; ROUNDS="$4"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+PORT=18080
+CONNECTIONS=16
+# TCP_NODELAY on both servers. The JDK's HttpServer leaves Nagle's algorithm on unless told
+# (sun.net.httpserver.nodelay): it writes headers and body separately, so with keep-alive every
+# response waits for the client's delayed ACK, about 40 ms, and both servers measure ~350
+# requests/s whatever they do. That is a configuration finding (docs/benchmarks.md), not the
+# cost of a flare, so both servers get the same flag here.
+SERVER_FLAGS="-Dsun.net.httpserver.nodelay=true"
+SERVER_PID=""
+
+stop_server() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+
+wait_ready() {
+  for _ in $(seq 300); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/ready"; then return 0; fi
+    sleep 0.1
+  done
+  echo "load-test: server on port $PORT did not answer within 30 s" >&2
+  return 1
+}
+
+# isolation "reuse" (no per-request reset) as a third server for hello, once: how much of the
+# difference is the reset
+printf '[flare]\nisolation = "reuse"\n' >"$OUT/servers/reuse.toml"
+
+for flare in hello hash; do
+  for round in $(seq "$ROUNDS"); do
+    impls="plain flarec"
+    [[ $flare == hello && $round == 1 ]] && impls="plain flarec flarec-reuse"
+    for impl in $impls; do
+      if [[ $impl == flarec ]]; then
+        # the flare's own log lines and access log go to a file, as an operator would keep them
+        (cd "$OUT/servers" && exec java $SERVER_FLAGS -jar "$flare.jar" --port "$PORT") \
+          >"$OUT/servers/$flare-$impl-$round.log" 2>&1 &
+      elif [[ $impl == flarec-reuse ]]; then
+        (cd "$OUT/servers" && exec java $SERVER_FLAGS -jar "$flare.jar" --port "$PORT" --config reuse.toml) \
+          >"$OUT/servers/$flare-$impl-$round.log" 2>&1 &
+      else
+        java $SERVER_FLAGS -cp "$BENCH_CP" dev.flarec.benchmarks.request.PlainServer "$flare" "$PORT" \
+          >"$OUT/servers/$flare-plain-$round.log" 2>&1 &
+      fi
+      SERVER_PID=$!
+      wait_ready
+      curl -fs "http://127.0.0.1:$PORT/world?x=1" >"$OUT/servers/$flare-$impl.body"
+      wrk -t1 -c"$CONNECTIONS" -d"${WARM}s" "http://127.0.0.1:$PORT/world?x=1" >/dev/null
+      line=$(wrk -t1 -c"$CONNECTIONS" -d"${TIME}s" --latency -s "$HERE/report.lua" \
+        "http://127.0.0.1:$PORT/world?x=1" | tee -a "$OUT/servers/wrk.log" | grep '^{')
+      echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"connections\": $CONNECTIONS, ${line#\{}" \
+        | tee -a "$OUT/wrk.jsonl"
+      stop_server
+    done
+  done
+  if ! cmp -s "$OUT/servers/$flare-plain.body" "$OUT/servers/$flare-flarec.body"; then
+    echo "load-test: the plain $flare handler and the flare answer different bodies" >&2
+    exit 1
+  fi
+done
