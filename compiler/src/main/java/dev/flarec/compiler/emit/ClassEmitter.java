@@ -64,6 +64,13 @@ public final class ClassEmitter {
       try {
         return emitClasses(functions, partBytes);
       } catch (ClassTooLargeException e) {
+        if (e.getClassName().equals(module.internalName)) {
+          // globals, memories, tables and import handles are fields of the main class
+          throw new UnsupportedModuleException(
+              "the module's " + module.descriptor.globals().size() + " globals and "
+                  + module.importedFunctions + " imported functions need more constant-pool"
+                  + " entries than one JVM class holds (65,535)");
+        }
         if (partBytes <= MIN_CLASS_BYTES) {
           throw new UnsupportedModuleException(
               "class " + e.getClassName() + " overflows the constant pool even at "
@@ -254,28 +261,94 @@ public final class ClassEmitter {
     mv.visitFieldInsn(PUTFIELD, module.internalName, field, "L" + type + ";");
   }
 
+  /**
+   * {@code initializeGlobals()}: the defined globals' initialisers, compiled. Like the other
+   * per-global methods it is cut into chunk methods when the module has many globals, so that no
+   * method exceeds the budget.
+   */
   private void emitInitializeGlobals() {
-    MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "initializeGlobals", "()V", null, null);
-    mv.visitCode();
-    List<GlobalDef> globals = module.descriptor.globals();
     int imported = firstDefinedGlobal();
-    for (int i = imported; i < globals.size(); i++) {
-      GlobalDef g = globals.get(i);
-      ConstExpr init =
-          dev.flarec.compiler.descriptor.DescriptorBuilder.constExpr(
-              wasm.globalSection().getGlobal(i - imported).initInstructions());
-      mv.visitVarInsn(ALOAD, 0);
-      if (g.shared()) {
-        mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+    emitPerGlobal(
+        "initializeGlobals",
+        false,
+        (mv, i) -> {
+          GlobalDef g = module.descriptor.globals().get(i);
+          ConstExpr init =
+              dev.flarec.compiler.descriptor.DescriptorBuilder.constExpr(
+                  wasm.globalSection().getGlobal(i - imported).initInstructions());
+          mv.visitVarInsn(ALOAD, 0);
+          if (g.shared()) {
+            mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+          }
+          pushConst(mv, init);
+          if (g.shared()) {
+            mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
+          } else {
+            mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), g.type().descriptor());
+          }
+        });
+  }
+
+  /** Emits the code for one defined global into a per-global method. */
+  @FunctionalInterface
+  private interface GlobalStep {
+    void emit(MethodVisitor mv, int globalIndex);
+  }
+
+  /** Globals per chunk method: about 25 bytes of bytecode each, well within the budget. */
+  private int globalsPerChunk() {
+    return Math.max(1, methodBudget * 3 / 4 / 25);
+  }
+
+  /**
+   * A protected method {@code name} doing {@code step} for every defined global; with an array,
+   * the method takes (or, for capture, creates and returns) the {@code Object[]} of values. Many
+   * globals are spread over chunk methods {@code name$k} that the method calls in turn.
+   */
+  private void emitPerGlobal(String name, boolean withArray, GlobalStep step) {
+    int first = firstDefinedGlobal();
+    int count = module.descriptor.globals().size() - first;
+    int perChunk = globalsPerChunk();
+    boolean capture = name.equals("captureGlobals");
+    String arrayDesc = "[Ljava/lang/Object;";
+    String entryDesc = capture ? "()" + arrayDesc : withArray ? "(" + arrayDesc + ")V" : "()V";
+    String chunkDesc = withArray ? "(" + arrayDesc + ")V" : "()V";
+    MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, name, entryDesc, null, null);
+    mv.visitCode();
+    if (capture) {
+      pushInt(mv, count);
+      mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
+      mv.visitVarInsn(ASTORE, 1);
+    }
+    if (count <= perChunk) {
+      for (int i = first; i < first + count; i++) {
+        step.emit(mv, i);
       }
-      pushConst(mv, init);
-      if (g.shared()) {
-        mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
-      } else {
-        mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), g.type().descriptor());
+    } else {
+      for (int c = 0; c * perChunk < count; c++) {
+        int from = first + c * perChunk;
+        int to = Math.min(first + count, from + perChunk);
+        mv.visitVarInsn(ALOAD, 0);
+        if (withArray) {
+          mv.visitVarInsn(ALOAD, 1);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, module.internalName, name + "$" + c, chunkDesc, false);
+        MethodVisitor chunk = cw.visitMethod(ACC_PRIVATE, name + "$" + c, chunkDesc, null, null);
+        chunk.visitCode();
+        for (int i = from; i < to; i++) {
+          step.emit(chunk, i);
+        }
+        chunk.visitInsn(RETURN);
+        chunk.visitMaxs(0, 0);
+        chunk.visitEnd();
       }
     }
-    mv.visitInsn(RETURN);
+    if (capture) {
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitInsn(ARETURN);
+    } else {
+      mv.visitInsn(RETURN);
+    }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
@@ -299,51 +372,44 @@ public final class ClassEmitter {
     }
   }
 
+  /** {@code captureGlobals()}: the defined globals' values, boxed, in an {@code Object[]}. */
   private void emitCaptureGlobals() {
-    MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "captureGlobals", "()[Ljava/lang/Object;", null, null);
-    mv.visitCode();
     int first = firstDefinedGlobal();
-    List<GlobalDef> globals = module.descriptor.globals();
-    pushInt(mv, globals.size() - first);
-    mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
-    for (int i = first; i < globals.size(); i++) {
-      ValueType t = globals.get(i).type();
-      mv.visitInsn(DUP);
-      pushInt(mv, i - first);
-      loadGlobal(mv, i);
-      JvmTypes.box(mv, t);
-      mv.visitInsn(AASTORE);
-    }
-    mv.visitInsn(ARETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    emitPerGlobal(
+        "captureGlobals",
+        true,
+        (mv, i) -> {
+          mv.visitVarInsn(ALOAD, 1);
+          pushInt(mv, i - first);
+          loadGlobal(mv, i);
+          JvmTypes.box(mv, module.descriptor.globals().get(i).type());
+          mv.visitInsn(AASTORE);
+        });
   }
 
+  /** {@code restoreGlobals(Object[])}: sets the defined globals from captured values. */
   private void emitRestoreGlobals() {
-    MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "restoreGlobals", "([Ljava/lang/Object;)V", null, null);
-    mv.visitCode();
     int first = firstDefinedGlobal();
-    List<GlobalDef> globals = module.descriptor.globals();
-    for (int i = first; i < globals.size(); i++) {
-      GlobalDef g = globals.get(i);
-      ValueType t = g.type();
-      mv.visitVarInsn(ALOAD, 0);
-      if (g.shared()) {
-        mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
-      }
-      mv.visitVarInsn(ALOAD, 1);
-      pushInt(mv, i - first);
-      mv.visitInsn(AALOAD);
-      JvmTypes.unbox(mv, t);
-      if (g.shared()) {
-        mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", t.descriptor());
-      } else {
-        mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), t.descriptor());
-      }
-    }
-    mv.visitInsn(RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    emitPerGlobal(
+        "restoreGlobals",
+        true,
+        (mv, i) -> {
+          GlobalDef g = module.descriptor.globals().get(i);
+          ValueType t = g.type();
+          mv.visitVarInsn(ALOAD, 0);
+          if (g.shared()) {
+            mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+          }
+          mv.visitVarInsn(ALOAD, 1);
+          pushInt(mv, i - first);
+          mv.visitInsn(AALOAD);
+          JvmTypes.unbox(mv, t);
+          if (g.shared()) {
+            mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", t.descriptor());
+          } else {
+            mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), t.descriptor());
+          }
+        });
   }
 
   private void pushConst(MethodVisitor mv, ConstExpr c) {

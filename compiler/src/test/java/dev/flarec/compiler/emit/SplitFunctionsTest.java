@@ -360,4 +360,31 @@ class SplitFunctionsTest {
     assertArrayEquals(new Object[] {n - 1}, instance.function("via_table").call(0));
     assertArrayEquals(new Object[] {n - 1}, instance.function("via_table").call(1));
   }
+
+  @Test
+  void thousandsOfGlobalsAreInitialisedCapturedAndRestoredWithinTheBudget() {
+    int n = 3_000;
+    ModuleBuilder m = new ModuleBuilder();
+    for (int i = 0; i < n; i++) {
+      m.globalI32(i);
+    }
+    Code sum = new Code().i32Const(0);
+    for (int i = 0; i < n; i += 100) {
+      sum.globalGet(i).op(I32_ADD);
+    }
+    m.export("sum", m.function(m.type(new byte[0], new byte[] {I32}), new byte[0], sum));
+    m.export("clobber", m.function(m.type(new byte[0], new byte[0]), new byte[0], new Code().i32Const(-1).globalSet(n - 100)));
+    CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
+    Instance instance = compiled.load().instantiate();
+    int expected = 0;
+    for (int i = 0; i < n; i += 100) {
+      expected += i;
+    }
+    assertArrayEquals(new Object[] {expected}, instance.function("sum").call());
+    var fresh = instance.snapshot();
+    instance.function("clobber").call();
+    assertArrayEquals(new Object[] {expected - (n - 100) - 1}, instance.function("sum").call());
+    instance.restore(fresh);
+    assertArrayEquals(new Object[] {expected}, instance.function("sum").call());
+  }
 }

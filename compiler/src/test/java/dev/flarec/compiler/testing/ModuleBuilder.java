@@ -28,6 +28,7 @@ public final class ModuleBuilder {
   private final List<Integer> functionTypes = new ArrayList<>();
   private final List<byte[]> bodies = new ArrayList<>();
   private final List<byte[]> exports = new ArrayList<>();
+  private final List<byte[]> globals = new ArrayList<>();
   private int memoryPages = -1;
 
   /** Adds a function type; returns its index. */
@@ -65,6 +66,12 @@ public final class ModuleBuilder {
     exports.add(new Bytes().u32(n.length).raw(n).u8(0x00).u32(function).toArray());
   }
 
+  /** Adds a mutable i32 global initialised to {@code value}; returns its index. */
+  public int globalI32(int value) {
+    globals.add(new Bytes().u8(I32).u8(1).u8(0x41).s64(value).u8(0x0B).toArray());
+    return globals.size() - 1;
+  }
+
   public void memory(int pages) {
     this.memoryPages = pages;
   }
@@ -79,6 +86,9 @@ public final class ModuleBuilder {
     section(out, 3, fs);
     if (memoryPages >= 0) {
       section(out, 5, List.of(new Bytes().u8(0x00).u32(memoryPages).toArray()));
+    }
+    if (!globals.isEmpty()) {
+      section(out, 6, globals);
     }
     section(out, 7, exports);
     section(out, 10, bodies);
@@ -155,6 +165,16 @@ public final class ModuleBuilder {
         bytes.u32(d);
       }
       bytes.u32(defaultDepth);
+      return this;
+    }
+
+    public Code globalGet(int g) {
+      bytes.u8(0x23).u32(g);
+      return this;
+    }
+
+    public Code globalSet(int g) {
+      bytes.u8(0x24).u32(g);
       return this;
     }
 
