@@ -168,6 +168,6 @@ class FlareMainTest {
     FlareMain.Launch launch = new FlareMain(new PrintStream(out), new PrintStream(err), n -> null)
         .launch(new URLClassLoader(new URL[0], null));
     assertEquals(ExitStatus.BAD_INPUT, launch.status());
-    assertTrue(err().contains("no compiled flare on the class path"), err());
+    assertTrue(err().contains("no compiled module on the class path"), err());
   }
 }
