@@ -227,6 +227,11 @@ public final class JarWriter {
     if (host != null && host.multiRelease()) {
       main.put(Attributes.Name.MULTI_RELEASE, "true");
     }
+    if (host != null) {
+      // Spark's SQLite driver loads native code; JDK 24+ warns about that (and later JDKs will
+      // refuse) unless the JAR declares it. JDK 17 ignores the attribute.
+      main.putValue("Enable-Native-Access", "ALL-UNNAMED");
+    }
     main.putValue(Module.MANIFEST_ATTRIBUTE, className);
     main.putValue("Created-By", "flarec");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -93,6 +93,7 @@ class FlareJarTest {
     assertEquals("dev.flarec.hostabi.launch.FlareMain", main.getValue(Attributes.Name.MAIN_CLASS));
     assertEquals("true", main.getValue(Attributes.Name.MULTI_RELEASE));
     assertEquals("flarec.module.Hello", main.getValue("Flarec-Module-Class"));
+    assertEquals("ALL-UNNAMED", main.getValue("Enable-Native-Access"), "SQLite loads native code");
     assertArrayEquals(new byte[] {1, 2, 3}, files.get("dev/flarec/hostabi/launch/FlareMain.class"));
     assertArrayEquals(new byte[] {4}, files.get("dev/flarec/runtime/instance/Instance.class"));
     assertTrue(files.containsKey("flarec/module/Hello.class"));
