@@ -293,7 +293,19 @@ final class FunctionEmitter {
         mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       }
     }
-    emitInterruptCheck();
+    // Only a function that calls can recurse forever; a leaf's loops carry their own checks.
+    if (makesCalls()) {
+      emitInterruptCheck();
+    }
+  }
+
+  private boolean makesCalls() {
+    for (AnnotatedInstruction ins : code) {
+      if (ins.opcode() == OpCode.CALL || ins.opcode() == OpCode.CALL_INDIRECT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Measured: the highest operand-stack height seen (valid after {@link #emit()}). */

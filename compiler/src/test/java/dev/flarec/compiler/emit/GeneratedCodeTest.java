@@ -74,4 +74,13 @@ class GeneratedCodeTest {
     assertTrue(code.contains("public I global$0"), code);
     assertTrue(code.contains("public final Ldev/flarec/runtime/global/Global$I64; global$1"), code);
   }
+
+  @Test
+  void onlyFunctionsThatCallCheckForInterruptionOnEntry() {
+    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String fac = method(code, "public static fac(JLflarec/module/Module;)J");
+    assertTrue(fac.contains("Instance.checkInterrupt"), "fac recurses:\n" + fac);
+    String divS = method(code, "public static func2(IILflarec/module/Module;)I");
+    assertFalse(divS.contains("checkInterrupt"), "a leaf without loops needs no check:\n" + divS);
+  }
 }
