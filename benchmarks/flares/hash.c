@@ -7,7 +7,7 @@
  *
  * request.PlainHandlers computes the same bytes in plain Java (MessageDigest), the reference.
  */
-#include "flaron.h"
+#include "flaron_text.h"
 
 #define ROUNDS 64
 
@@ -71,25 +71,6 @@ static void sha256(const uint8_t *data, uint32_t len, uint8_t *out) {
     out[4 * j + 3] = (uint8_t)s[j];
   }
 }
-
-/* The path and query of an absolute URL (as in examples/hello). */
-static flaron_bytes path_of(flaron_bytes url) {
-  uint32_t i = 0;
-  while (i + 2 < url.len && !(url.ptr[i] == ':' && url.ptr[i + 1] == '/' && url.ptr[i + 2] == '/')) {
-    i++;
-  }
-  i = (i + 2 < url.len) ? i + 3 : 0;
-  while (i < url.len && url.ptr[i] != '/') {
-    i++;
-  }
-  flaron_bytes path = {url.ptr + i, url.len - i};
-  if (path.len == 0) {
-    path.ptr = (const uint8_t *)"/";
-    path.len = 1;
-  }
-  return path;
-}
-
 static char body[1024];
 
 static uint32_t put(uint32_t at, const char *s) {
@@ -101,7 +82,7 @@ static uint32_t put(uint32_t at, const char *s) {
 
 FLARON_EXPORT(handle_request) int64_t handle_request(void) {
   flaron_reset();
-  flaron_bytes path = path_of(flaron_unpack(flaron_req_url()));
+  flaron_bytes path = url_path(flaron_unpack(flaron_req_url()));
   if (path.len > 400) {
     path.len = 400;
   }

@@ -14,59 +14,20 @@
  * Every host result is a packed (ptr << 32) | len in the guest's arena, or 0 when the host has
  * none (flaron-abi.md §2.2); a 0 here shows up as null in the summary.
  */
-#include "flaron.h"
-
-/* ---- a bounded string builder -------------------------------------------------------------- */
-
-typedef struct {
-  char *buf;
-  uint32_t len;
-  uint32_t cap;
-} builder;
-
-static void put(builder *b, const void *src, uint32_t n) {
-  if (n > b->cap - b->len) {
-    n = b->cap - b->len; /* clip: the summary stays well-formed up to its last complete field */
-  }
-  if (n > 0) {
-    flaron_copy(b->buf + b->len, src, n);
-    b->len += n;
-  }
-}
-
-static void put_str(builder *b, const char *s) { put(b, s, (uint32_t)flaron_strlen(s)); }
-
-/* Writes bytes as a JSON string: quotes, backslash and control characters escaped (RFC 8259 §7). */
-static void put_json_string(builder *b, const uint8_t *p, uint32_t n) {
-  static const char hex[] = "0123456789abcdef";
-  put(b, "\"", 1);
-  for (uint32_t i = 0; i < n; i++) {
-    uint8_t c = p[i];
-    if (c == '"' || c == '\\') {
-      char esc[2] = {'\\', (char)c};
-      put(b, esc, 2);
-    } else if (c < 0x20) {
-      char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-      put(b, esc, 6);
-    } else {
-      put(b, &c, 1);
-    }
-  }
-  put(b, "\"", 1);
-}
+#include "flaron_text.h"
 
 /* "name":"value" (or "name":null when the host returned 0), preceded by a comma unless first. */
-static void field(builder *b, const char *name, int64_t packed, int first) {
+static void field(text_builder *b, const char *name, int64_t packed, int first) {
   if (!first) {
-    put(b, ",", 1);
+    text_put(b, ",", 1);
   }
-  put_json_string(b, (const uint8_t *)name, (uint32_t)flaron_strlen(name));
-  put(b, ":", 1);
+  text_put_json_string(b, (const uint8_t *)name, (uint32_t)flaron_strlen(name));
+  text_put(b, ":", 1);
   flaron_bytes v = flaron_unpack(packed);
   if (v.ptr == 0) {
-    put_str(b, "null");
+    text_put_str(b, "null");
   } else {
-    put_json_string(b, v.ptr, v.len);
+    text_put_json_string(b, v.ptr, v.len);
   }
 }
 
@@ -74,50 +35,18 @@ static void field(builder *b, const char *name, int64_t packed, int first) {
 
 static const char DEFAULT_TEXT[] = "hello world";
 
-/* The raw (still percent-encoded) value of query parameter `name`, or {0, 0}. */
-static flaron_bytes query_param(flaron_bytes url, const char *name) {
-  flaron_bytes none = {0, 0};
-  uint32_t n = (uint32_t)flaron_strlen(name);
-  uint32_t i = 0;
-  while (i < url.len && url.ptr[i] != '?') {
-    i++;
-  }
-  while (i < url.len) {
-    i++; /* skip '?' or '&' */
-    uint32_t start = i;
-    while (i < url.len && url.ptr[i] != '&' && url.ptr[i] != '#') {
-      i++;
-    }
-    uint32_t len = i - start;
-    if (len > n && url.ptr[start + n] == '=') {
-      uint32_t k = 0;
-      while (k < n && url.ptr[start + k] == (uint8_t)name[k]) {
-        k++;
-      }
-      if (k == n) {
-        flaron_bytes v = {url.ptr + start + n + 1, len - n - 1};
-        return v;
-      }
-    }
-    if (i < url.len && url.ptr[i] == '#') {
-      break;
-    }
-  }
-  return none;
-}
-
 /* ---- host calls with JSON envelopes -------------------------------------------------------- */
 
 static char scratch[4096];
 
 /* crypto_hash({"algorithm":<algorithm>,"input":<text>}) */
 static int64_t hash(const char *algorithm, flaron_bytes text) {
-  builder e = {scratch, 0, sizeof scratch};
-  put_str(&e, "{\"algorithm\":\"");
-  put_str(&e, algorithm);
-  put_str(&e, "\",\"input\":");
-  put_json_string(&e, text.ptr, text.len);
-  put_str(&e, "}");
+  text_builder e = {scratch, 0, sizeof scratch};
+  text_put_str(&e, "{\"algorithm\":\"");
+  text_put_str(&e, algorithm);
+  text_put_str(&e, "\",\"input\":");
+  text_put_json_string(&e, text.ptr, text.len);
+  text_put_str(&e, "}");
   return flaron_crypto_hash(scratch, (int32_t)e.len);
 }
 
@@ -136,7 +65,7 @@ FLARON_EXPORT(handle_request) int64_t handle_request(void) {
 
   /* The input: ?text=... percent-decoded by the host, capped at 1 KiB; else the default. */
   flaron_bytes text = {(const uint8_t *)DEFAULT_TEXT, sizeof DEFAULT_TEXT - 1};
-  flaron_bytes raw = query_param(flaron_unpack(flaron_req_url()), "text");
+  flaron_bytes raw = url_query_param(flaron_unpack(flaron_req_url()), "text");
   if (raw.len > 0) {
     flaron_bytes decoded = flaron_unpack(flaron_encoding_url_decode(raw.ptr, (int32_t)raw.len));
     if (decoded.len > 0) {
@@ -147,33 +76,33 @@ FLARON_EXPORT(handle_request) int64_t handle_request(void) {
     text.len = 1024;
   }
 
-  builder b = {out, 0, sizeof out};
-  put_str(&b, "{");
-  put_str(&b, "\"input\":");
-  put_json_string(&b, text.ptr, text.len);
+  text_builder b = {out, 0, sizeof out};
+  text_put_str(&b, "{");
+  text_put_str(&b, "\"input\":");
+  text_put_json_string(&b, text.ptr, text.len);
   field(&b, "base64", flaron_encoding_base64_encode(text.ptr, (int32_t)text.len), 0);
   field(&b, "hex", flaron_encoding_hex_encode(text.ptr, (int32_t)text.len), 0);
   field(&b, "url", flaron_encoding_url_encode(text.ptr, (int32_t)text.len), 0);
   field(&b, "sha256", hash("sha256", text), 0);
   field(&b, "blake3", hash("blake3", text), 0);
 
-  put_str(&b, ",\"ids\":{");
+  text_put_str(&b, ",\"ids\":{");
   field(&b, "uuid_v4", uuid("{\"version\":\"v4\"}"), 1);
   field(&b, "uuid_v7", uuid("{\"version\":\"v7\"}"), 0);
   field(&b, "ulid", flaron_id_ulid(), 0);
   field(&b, "nanoid", flaron_id_nanoid(0), 0);
   field(&b, "ksuid", flaron_id_ksuid(), 0);
   field(&b, "snowflake", flaron_snowflake_id(), 0);
-  put_str(&b, "}");
+  text_put_str(&b, "}");
 
-  put_str(&b, ",\"time\":{");
+  text_put_str(&b, ",\"time\":{");
   field(&b, "rfc3339", timestamp("{\"format\":\"rfc3339\"}"), 1);
   field(&b, "ms", timestamp("{\"format\":\"ms\"}"), 0);
   field(&b, "http", timestamp("{\"format\":\"http\"}"), 0);
-  put_str(&b, "}");
+  text_put_str(&b, "}");
 
   field(&b, "random", flaron_crypto_random_bytes(8), 0);
-  put_str(&b, "}\n");
+  text_put_str(&b, "}\n");
 
   flaron_resp_set_status(200);
   flaron_set_header("Content-Type", "application/json");

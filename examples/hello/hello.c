@@ -9,7 +9,7 @@
  *   ...
  *   Hello from flarec! You sent GET /world?x=1
  */
-#include "flaron.h"
+#include "flaron_text.h"
 
 /* Appends a byte view to the output buffer, clipped to its capacity. */
 static uint32_t append(char *out, uint32_t at, uint32_t cap, const uint8_t *src, uint32_t n) {
@@ -21,31 +21,12 @@ static uint32_t append(char *out, uint32_t at, uint32_t cap, const uint8_t *src,
   }
   return at + n;
 }
-
-/* The path and query of an absolute URL: everything from the first '/' after "scheme://". */
-static flaron_bytes path_of(flaron_bytes url) {
-  uint32_t i = 0;
-  while (i + 2 < url.len && !(url.ptr[i] == ':' && url.ptr[i + 1] == '/' && url.ptr[i + 2] == '/')) {
-    i++;
-  }
-  i = (i + 2 < url.len) ? i + 3 : 0;
-  while (i < url.len && url.ptr[i] != '/') {
-    i++;
-  }
-  flaron_bytes path = {url.ptr + i, url.len - i};
-  if (path.len == 0) {
-    path.ptr = (const uint8_t *)"/";
-    path.len = 1;
-  }
-  return path;
-}
-
 static char body[1024];
 
 FLARON_EXPORT(handle_request) int64_t handle_request(void) {
   flaron_reset();
   flaron_bytes method = flaron_unpack(flaron_req_method());
-  flaron_bytes path = path_of(flaron_unpack(flaron_req_url()));
+  flaron_bytes path = url_path(flaron_unpack(flaron_req_url()));
 
   static const char greeting[] = "Hello from flarec! You sent ";
   uint32_t n = append(body, 0, sizeof body - 1, (const uint8_t *)greeting, sizeof greeting - 1);

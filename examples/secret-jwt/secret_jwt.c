@@ -13,49 +13,12 @@
  * When the host cannot sign (the secret is not in allowed_secrets or not configured) the flare
  * answers 500 with a short JSON error.
  */
-#include "flaron.h"
+#include "flaron_text.h"
 
 #define LIFETIME_SECONDS 3600
 
-typedef struct {
-  char *buf;
-  uint32_t len;
-  uint32_t cap;
-} builder;
-
-static void put(builder *b, const void *src, uint32_t n) {
-  if (n > b->cap - b->len) {
-    n = b->cap - b->len;
-  }
-  if (n > 0) {
-    flaron_copy(b->buf + b->len, src, n);
-    b->len += n;
-  }
-}
-
-static void put_str(builder *b, const char *s) { put(b, s, (uint32_t)flaron_strlen(s)); }
-
-/* Bytes as a JSON string, with quotes, backslash and control characters escaped. */
-static void put_json_string(builder *b, const uint8_t *p, uint32_t n) {
-  static const char hex[] = "0123456789abcdef";
-  put(b, "\"", 1);
-  for (uint32_t i = 0; i < n; i++) {
-    uint8_t c = p[i];
-    if (c == '"' || c == '\\') {
-      char esc[2] = {'\\', (char)c};
-      put(b, esc, 2);
-    } else if (c < 0x20) {
-      char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-      put(b, esc, 6);
-    } else {
-      put(b, &c, 1);
-    }
-  }
-  put(b, "\"", 1);
-}
-
 /* A non-negative decimal as text. */
-static void put_u64(builder *b, uint64_t v) {
+static void put_u64(text_builder *b, uint64_t v) {
   char digits[20];
   uint32_t n = 0;
   do {
@@ -63,40 +26,8 @@ static void put_u64(builder *b, uint64_t v) {
     v /= 10;
   } while (v != 0);
   while (n > 0) {
-    put(b, &digits[--n], 1);
+    text_put(b, &digits[--n], 1);
   }
-}
-
-/* The raw (still percent-encoded) value of query parameter `name` in a URL, or {0, 0}. */
-static flaron_bytes query_param(flaron_bytes url, const char *name) {
-  flaron_bytes none = {0, 0};
-  uint32_t n = (uint32_t)flaron_strlen(name);
-  uint32_t i = 0;
-  while (i < url.len && url.ptr[i] != '?') {
-    i++;
-  }
-  while (i < url.len) {
-    i++; /* skip '?' or '&' */
-    uint32_t start = i;
-    while (i < url.len && url.ptr[i] != '&' && url.ptr[i] != '#') {
-      i++;
-    }
-    uint32_t len = i - start;
-    if (len > n && url.ptr[start + n] == '=') {
-      uint32_t k = 0;
-      while (k < n && url.ptr[start + k] == (uint8_t)name[k]) {
-        k++;
-      }
-      if (k == n) {
-        flaron_bytes v = {url.ptr + start + n + 1, len - n - 1};
-        return v;
-      }
-    }
-    if (i < url.len && url.ptr[i] == '#') {
-      break;
-    }
-  }
-  return none;
 }
 
 /* The host clock in Unix seconds (timestamp {"format":"unix"}), or 0 if it gave none. */
@@ -126,7 +57,7 @@ FLARON_EXPORT(handle_request) int64_t handle_request(void) {
 
   static const char anonymous[] = "anonymous";
   flaron_bytes sub = {(const uint8_t *)anonymous, sizeof anonymous - 1};
-  flaron_bytes raw = query_param(flaron_unpack(flaron_req_url()), "sub");
+  flaron_bytes raw = url_query_param(flaron_unpack(flaron_req_url()), "sub");
   if (raw.len > 0) {
     flaron_bytes decoded = flaron_unpack(flaron_encoding_url_decode(raw.ptr, (int32_t)raw.len));
     if (decoded.len > 0 && decoded.len <= 256) {
@@ -136,14 +67,14 @@ FLARON_EXPORT(handle_request) int64_t handle_request(void) {
   uint64_t iat = unix_now();
 
   /* {"algorithm":"HS256","secret_key":"JWT_SECRET","claims":{...}}: the secret by name only. */
-  builder e = {envelope, 0, sizeof envelope};
-  put_str(&e, "{\"algorithm\":\"HS256\",\"secret_key\":\"JWT_SECRET\",\"claims\":{\"sub\":");
-  put_json_string(&e, sub.ptr, sub.len);
-  put_str(&e, ",\"iss\":\"flarec-example\",\"iat\":");
+  text_builder e = {envelope, 0, sizeof envelope};
+  text_put_str(&e, "{\"algorithm\":\"HS256\",\"secret_key\":\"JWT_SECRET\",\"claims\":{\"sub\":");
+  text_put_json_string(&e, sub.ptr, sub.len);
+  text_put_str(&e, ",\"iss\":\"flarec-example\",\"iat\":");
   put_u64(&e, iat);
-  put_str(&e, ",\"exp\":");
+  text_put_str(&e, ",\"exp\":");
   put_u64(&e, iat + LIFETIME_SECONDS);
-  put_str(&e, "}}");
+  text_put_str(&e, "}}");
 
   flaron_bytes token = flaron_unpack(flaron_crypto_sign_jwt(envelope, (int32_t)e.len));
   if (token.len == 0) {
@@ -152,11 +83,11 @@ FLARON_EXPORT(handle_request) int64_t handle_request(void) {
     return respond(500, error, sizeof error - 1);
   }
 
-  builder b = {out, 0, sizeof out};
-  put_str(&b, "{\"token\":\"");
-  put(&b, token.ptr, token.len); /* base64url and dots: nothing to escape */
-  put_str(&b, "\",\"expires_in\":");
+  text_builder b = {out, 0, sizeof out};
+  text_put_str(&b, "{\"token\":\"");
+  text_put(&b, token.ptr, token.len); /* base64url and dots: nothing to escape */
+  text_put_str(&b, "\",\"expires_in\":");
   put_u64(&b, LIFETIME_SECONDS);
-  put_str(&b, "}\n");
+  text_put_str(&b, "}\n");
   return respond(200, out, b.len);
 }
