@@ -4,7 +4,6 @@ import dev.flarec.wasi.abi.Errno;
 import dev.flarec.wasi.abi.ErrnoException;
 import dev.flarec.wasi.abi.FileType;
 import dev.flarec.wasi.abi.Rights;
-import dev.flarec.wasi.fs.FileStat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,28 +13,16 @@ import java.nio.ByteBuffer;
  * behaves like a pipe: reads return what is there (blocking for the first byte only), it cannot
  * seek, and closing the descriptor leaves the stream to its owner.
  */
-public final class InputStreamDescriptor extends Descriptor {
+public final class InputStreamDescriptor extends StreamDescriptor {
   private final InputStream in;
-  private final int fileType;
 
   /**
    * @param fileType {@link FileType#CHARACTER_DEVICE} for a terminal, which makes the C library
    *     treat it as interactive; {@link FileType#UNKNOWN} otherwise
    */
   public InputStreamDescriptor(InputStream in, int fileType) {
-    super(Rights.STREAM & ~Rights.FD_WRITE, 0, 0);
+    super(Rights.STREAM & ~Rights.FD_WRITE, fileType);
     this.in = in;
-    this.fileType = fileType;
-  }
-
-  @Override
-  public int fileType() {
-    return fileType;
-  }
-
-  @Override
-  public FileStat stat() {
-    return FileStat.ofStream(fileType);
   }
 
   /**

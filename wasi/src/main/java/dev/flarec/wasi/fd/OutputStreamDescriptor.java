@@ -4,7 +4,6 @@ import dev.flarec.wasi.abi.Errno;
 import dev.flarec.wasi.abi.ErrnoException;
 import dev.flarec.wasi.abi.FileType;
 import dev.flarec.wasi.abi.Rights;
-import dev.flarec.wasi.fs.FileStat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,28 +15,16 @@ import java.nio.ByteBuffer;
  * output should appear (at a newline on a terminal, when its buffer fills otherwise). Closing the
  * descriptor flushes and leaves the stream to its owner.
  */
-public final class OutputStreamDescriptor extends Descriptor {
+public final class OutputStreamDescriptor extends StreamDescriptor {
   private final OutputStream out;
-  private final int fileType;
 
   /**
    * @param fileType {@link FileType#CHARACTER_DEVICE} for a terminal (the C library then
    *     line-buffers), {@link FileType#UNKNOWN} otherwise
    */
   public OutputStreamDescriptor(OutputStream out, int fileType) {
-    super(Rights.STREAM & ~Rights.FD_READ, 0, 0);
+    super(Rights.STREAM & ~Rights.FD_READ, fileType);
     this.out = out;
-    this.fileType = fileType;
-  }
-
-  @Override
-  public int fileType() {
-    return fileType;
-  }
-
-  @Override
-  public FileStat stat() {
-    return FileStat.ofStream(fileType);
   }
 
   @Override
