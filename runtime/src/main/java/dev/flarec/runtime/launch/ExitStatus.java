@@ -22,4 +22,23 @@ public final class ExitStatus {
   public static final int INTERNAL_ERROR = 4;
 
   private ExitStatus() {}
+
+  /**
+   * Reports a failure of a compiled JAR's launcher as its one line on {@code err} ({@code
+   * PROGRAM: message}, {@code PROGRAM: trap: message}, or an internal error with its stack trace)
+   * and returns the matching status.
+   */
+  public static int report(String program, Throwable failure, java.io.PrintStream err) {
+    if (failure instanceof LaunchException) {
+      err.println(program + ": " + failure.getMessage());
+      return BAD_INPUT;
+    }
+    if (failure instanceof dev.flarec.runtime.trap.WasmTrap) {
+      err.println(program + ": trap: " + failure.getMessage());
+      return TRAP;
+    }
+    err.println(program + ": internal error, please report: " + failure);
+    failure.printStackTrace(err);
+    return INTERNAL_ERROR;
+  }
 }

@@ -2,7 +2,6 @@ package dev.flarec.runtime.launch;
 
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.Module;
-import dev.flarec.runtime.trap.WasmTrap;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -59,16 +58,8 @@ public final class ModuleMain {
   public int run(String... args) {
     try {
       return dispatch(Arrays.asList(args));
-    } catch (LaunchException e) {
-      err.println(program + ": " + e.getMessage());
-      return ExitStatus.BAD_INPUT;
-    } catch (WasmTrap e) {
-      err.println(program + ": trap: " + e.getMessage());
-      return ExitStatus.TRAP;
     } catch (RuntimeException | Error e) {
-      err.println(program + ": internal error, please report: " + e);
-      e.printStackTrace(err);
-      return ExitStatus.INTERNAL_ERROR;
+      return ExitStatus.report(program, e, err);
     }
   }
 

@@ -7,7 +7,6 @@ import dev.flarec.runtime.launch.ExitStatus;
 import dev.flarec.runtime.launch.ExportListing;
 import dev.flarec.runtime.launch.Invocation;
 import dev.flarec.runtime.launch.LaunchException;
-import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.wasi.Wasi;
 import dev.flarec.wasi.abi.WasiExit;
 import java.io.OutputStream;
@@ -99,16 +98,8 @@ public final class WasiMain {
     } catch (UsageError e) {
       err.println(program + ": " + e.getMessage());
       return ExitStatus.USAGE;
-    } catch (LaunchException e) {
-      err.println(program + ": " + e.getMessage());
-      return ExitStatus.BAD_INPUT;
-    } catch (WasmTrap e) {
-      err.println(program + ": trap: " + e.getMessage());
-      return ExitStatus.TRAP;
     } catch (RuntimeException | Error e) {
-      err.println(program + ": internal error, please report: " + e);
-      e.printStackTrace(err);
-      return ExitStatus.INTERNAL_ERROR;
+      return ExitStatus.report(program, e, err);
     }
   }
 
