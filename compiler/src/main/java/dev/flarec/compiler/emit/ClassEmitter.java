@@ -242,7 +242,7 @@ public final class ClassEmitter {
       if (g.shared()) {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
-        pushInt(mv, i);
+        JvmConstants.pushInt(mv, i);
         mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.LINKAGE, "global", "(I)L" + RuntimeNames.GLOBAL + ";", false);
         mv.visitTypeInsn(CHECKCAST, RuntimeNames.globalCell(g.type()));
         mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
@@ -256,7 +256,7 @@ public final class ClassEmitter {
   private void copyFromLinkage(MethodVisitor mv, int index, String getter, String type, String field) {
     mv.visitVarInsn(ALOAD, 0);
     mv.visitVarInsn(ALOAD, 1);
-    pushInt(mv, index);
+    JvmConstants.pushInt(mv, index);
     mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.LINKAGE, getter, "(I)L" + type + ";", false);
     mv.visitFieldInsn(PUTFIELD, module.internalName, field, "L" + type + ";");
   }
@@ -316,7 +316,7 @@ public final class ClassEmitter {
     MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, name, entryDesc, null, null);
     mv.visitCode();
     if (capture) {
-      pushInt(mv, count);
+      JvmConstants.pushInt(mv, count);
       mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
       mv.visitVarInsn(ASTORE, 1);
     }
@@ -380,7 +380,7 @@ public final class ClassEmitter {
         true,
         (mv, i) -> {
           mv.visitVarInsn(ALOAD, 1);
-          pushInt(mv, i - first);
+          JvmConstants.pushInt(mv, i - first);
           loadGlobal(mv, i);
           JvmTypes.box(mv, module.descriptor.globals().get(i).type());
           mv.visitInsn(AASTORE);
@@ -401,7 +401,7 @@ public final class ClassEmitter {
             mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
           }
           mv.visitVarInsn(ALOAD, 1);
-          pushInt(mv, i - first);
+          JvmConstants.pushInt(mv, i - first);
           mv.visitInsn(AALOAD);
           JvmTypes.unbox(mv, t);
           if (g.shared()) {
@@ -414,14 +414,14 @@ public final class ClassEmitter {
 
   private void pushConst(MethodVisitor mv, ConstExpr c) {
     switch (c.op()) {
-      case I32_CONST -> pushInt(mv, (int) c.operand());
+      case I32_CONST -> JvmConstants.pushInt(mv, (int) c.operand());
       case I64_CONST -> mv.visitLdcInsn(c.operand());
       case F32_CONST -> mv.visitLdcInsn(Float.intBitsToFloat((int) c.operand()));
       case F64_CONST -> mv.visitLdcInsn(Double.longBitsToDouble(c.operand()));
       case REF_NULL -> mv.visitInsn(ACONST_NULL);
       case REF_FUNC -> {
         mv.visitVarInsn(ALOAD, 0);
-        pushInt(mv, (int) c.operand());
+        JvmConstants.pushInt(mv, (int) c.operand());
         mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.INSTANCE, "functionRef", "(I)L" + RuntimeNames.FUNCTION_REF + ";", false);
       }
       case GLOBAL_GET -> {
@@ -467,9 +467,6 @@ public final class ClassEmitter {
     mv.visitEnd();
   }
 
-  private static void pushInt(MethodVisitor mv, int v) {
-    JvmConstants.pushInt(mv, v);
-  }
 
   /**
    * Frames are computed by ASM. The only reference types that meet at a merge point are the
