@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param methodBudget the most bytes of bytecode one generated method may have; functions that
  *     would be larger are split across several methods. The default is HotSpot's {@code
  *     HugeMethodLimit} (8,000), above which HotSpot never JIT-compiles a method; see
- *     docs/RATIONALE.md#why-split-large-functions-into-runs
+ *     docs/RATIONALE.md#why-split-large-functions-by-structure
  */
 public record CompileOptions(String className, int methodBudget) {
   public static final String DEFAULT_CLASS_NAME = "flarec.module.Module";

@@ -3,6 +3,7 @@ package dev.flarec.compiler.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.layout.JvmTypes;
+import dev.flarec.compiler.layout.MethodBudget;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
@@ -30,9 +31,9 @@ final class BridgeEmitter {
 
   private final ClassWriter cw;
   private final ModuleInfo module;
-  private final int methodBudget;
+  private final MethodBudget methodBudget;
 
-  BridgeEmitter(ClassWriter cw, ModuleInfo module, int methodBudget) {
+  BridgeEmitter(ClassWriter cw, ModuleInfo module, MethodBudget methodBudget) {
     this.cw = cw;
     this.module = module;
     this.methodBudget = methodBudget;
@@ -118,7 +119,7 @@ final class BridgeEmitter {
       return chunks;
     }
     int perCase = 12 + 2 * type.params().size();
-    int perChunk = Math.max(1, methodBudget * 3 / 4 / perCase);
+    int perChunk = methodBudget.itemsPerMethod(perCase);
     List<Integer> current = new ArrayList<>();
     for (int i = module.importedFunctions; i < module.descriptor.functions().size(); i++) {
       if (module.functionType(i) == type) {

@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.UnsupportedModuleException;
 import dev.flarec.compiler.layout.JvmTypes;
+import dev.flarec.compiler.layout.MethodBudget;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.descriptor.ConstExpr;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
@@ -39,13 +40,13 @@ public final class ClassEmitter {
   private final WasmModule wasm;
   private final ModuleInfo module;
   private final EmitterTable table = new EmitterTable();
-  private final int methodBudget;
+  private final MethodBudget methodBudget;
   private ClassWriter cw;
 
   public ClassEmitter(WasmModule wasm, ModuleDescriptor descriptor, int methodBudget) {
     this.wasm = wasm;
     this.module = new ModuleInfo(descriptor);
-    this.methodBudget = methodBudget;
+    this.methodBudget = new MethodBudget(methodBudget);
   }
 
   /** The generated classes by binary name, and the descriptor naming each function's class. */
@@ -297,7 +298,7 @@ public final class ClassEmitter {
 
   /** Globals per chunk method: about 25 bytes of bytecode each, well within the budget. */
   private int globalsPerChunk() {
-    return Math.max(1, methodBudget * 3 / 4 / 25);
+    return methodBudget.itemsPerMethod(25);
   }
 
   /**

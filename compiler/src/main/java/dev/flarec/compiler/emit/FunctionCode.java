@@ -29,6 +29,11 @@ final class FunctionCode {
   final EmitterTable table;
   final String methodName;
   SplitPlan plan = SplitPlan.whole();
+  /**
+   * In a split function, the locals some run uses: they live in the heap frame. The others are
+   * used by the function's own method alone and stay JVM locals there.
+   */
+  BitSet sharedLocals = new BitSet();
   /** Highest operand-stack height, in values, when emitted whole (sizes the heap frame). */
   int maxHeight;
   /** Bytecode of the function's own method, and of all its methods (runs included). */
@@ -65,6 +70,22 @@ final class FunctionCode {
 
   int frameLength() {
     return localTypes.length + maxHeight + 1;
+  }
+
+  /** Sets the plan and, from it, which locals the heap frame holds. */
+  void setPlan(SplitPlan plan) {
+    this.plan = plan;
+    sharedLocals = new BitSet();
+    if (!plan.isSplit()) {
+      return;
+    }
+    BitSet inside = plan.insideRuns(code.size());
+    for (int i = inside.nextSetBit(0); i >= 0; i = inside.nextSetBit(i + 1)) {
+      switch (code.get(i).opcode()) {
+        case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> sharedLocals.set((int) code.get(i).operand(0));
+        default -> {}
+      }
+    }
   }
 
   /** Restarts run numbering, before each emission of the function. */

@@ -31,7 +31,7 @@ import run.endive.wasm.types.OpCode;
  * Wasm's sense and is not emitted at all, which keeps the JVM verifier and Wasm's polymorphic
  * stack from ever meeting.
  *
- * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-into-runs) locals live
+ * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-by-structure) locals live
  * in a heap frame, each method keeping the ones it touches in JVM locals and flushing them around
  * calls to runs. A run returns 0 when it completes, or {@code k + 1} to branch to the control
  * frame at index {@code k} (0 being the function itself, that is, {@code return}); the values
@@ -60,6 +60,8 @@ final class FunctionEmitter {
   /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
   private final int[] localSlots;
   private final BitSet dirty;
+  /** Locals this method reads and writes in the heap frame itself, without a JVM local. */
+  private final BitSet direct;
   private final int bitsSlot;
   private final int refsSlot;
   /**
@@ -117,14 +119,17 @@ final class FunctionEmitter {
     if (split) {
       bitsSlot = slot++;
       refsSlot = slot++;
+      // locals some run uses live in the frame, accessed there directly: this method calls runs,
+      // and caching them would cost a flush and a reload at every call
       BitSet used = fn.localsUsed(from, to - 1, false);
       for (int i = type.params().size(); i < localSlots.length; i++) {
-        if (used.get(i)) {
+        if (used.get(i) && !fn.sharedLocals.get(i)) {
           localSlots[i] = slot;
           slot += fn.localTypes[i].slots();
         }
       }
-      dirty = fn.localsUsed(from, to - 1, true);
+      direct = fn.sharedLocals;
+      dirty = new BitSet();
     } else {
       bitsSlot = -1;
       refsSlot = -1;
@@ -133,6 +138,7 @@ final class FunctionEmitter {
         slot += fn.localTypes[i].slots();
       }
       dirty = new BitSet();
+      direct = new BitSet();
     }
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
@@ -163,11 +169,19 @@ final class FunctionEmitter {
     this.localSlots = new int[fn.localCount()];
     java.util.Arrays.fill(localSlots, -1);
     BitSet used = fn.localsUsed(from, to, false);
-    for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-      localSlots[i] = slot;
-      slot += fn.localTypes[i].slots();
+    if (fn.plan.hasRunWithin(from, to)) {
+      // a run that calls runs works on the frame directly, like the function's own method
+      this.direct = used;
+      this.dirty = new BitSet();
+    } else {
+      // a leaf run caches its locals: loaded on entry, the changed ones written back on exit
+      for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+        localSlots[i] = slot;
+        slot += fn.localTypes[i].slots();
+      }
+      this.direct = new BitSet();
+      this.dirty = fn.localsUsed(from, to, true);
     }
-    this.dirty = fn.localsUsed(from, to, true);
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
@@ -281,10 +295,12 @@ final class FunctionEmitter {
       pushInt(fn.frameLength());
       mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
       mv.visitVarInsn(ASTORE, refsSlot);
-      // runs may read any parameter: the frame holds them all
+      // parameters that runs use move to the frame
       for (int i = 0; i < type.params().size(); i++) {
-        mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
-        frameStore(fn.localTypes[i], i);
+        if (direct.get(i)) {
+          mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
+          frameStore(fn.localTypes[i], i);
+        }
       }
     }
     for (int i = type.params().size(); i < localSlots.length; i++) {
@@ -429,8 +445,22 @@ final class FunctionEmitter {
 
   // ---- locals ----
 
-  int localSlot(int index) {
-    return localSlots[index];
+  /** Pushes Wasm local {@code index}. */
+  void loadLocal(int index) {
+    if (direct.get(index)) {
+      frameLoad(fn.localTypes[index], index);
+    } else {
+      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[index]), localSlots[index]);
+    }
+  }
+
+  /** Pops the top of the JVM stack into Wasm local {@code index}. */
+  void storeLocal(int index) {
+    if (direct.get(index)) {
+      frameStore(fn.localTypes[index], index);
+    } else {
+      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[index]), localSlots[index]);
+    }
   }
 
   ValueType localType(int index) {
@@ -489,11 +519,21 @@ final class FunctionEmitter {
     if (t.isReference()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
-      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "loadRef", "([Ljava/lang/Object;I)Ljava/lang/Object;", false);
+      mv.visitInsn(AALOAD);
     } else {
+      // plain array loads: as cheap in the bytecode interpreter as in compiled code
       mv.visitVarInsn(ALOAD, bitsSlot);
       pushInt(index);
-      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "load" + frameSuffix(t), "([JI)" + t.descriptor(), false);
+      mv.visitInsn(LALOAD);
+      switch (t) {
+        case I32 -> mv.visitInsn(L2I);
+        case F32 -> {
+          mv.visitInsn(L2I);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+        }
+        case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+        default -> {}
+      }
     }
   }
 
@@ -557,7 +597,7 @@ final class FunctionEmitter {
     refreshMemoryArray();
     BitSet written = fn.localsWritten(start, end);
     for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
-      if (localSlots[i] >= 0) {
+      if (localSlots[i] >= 0 && !direct.get(i)) {
         frameLoad(fn.localTypes[i], i);
         mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       }

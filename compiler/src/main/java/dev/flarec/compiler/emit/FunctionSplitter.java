@@ -1,6 +1,7 @@
 package dev.flarec.compiler.emit;
 
 import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.compiler.layout.MethodBudget;
 import dev.flarec.compiler.layout.SplitPlan;
 import dev.flarec.compiler.layout.SplitPlanner;
 import java.util.ArrayList;
@@ -9,18 +10,23 @@ import java.util.List;
 /**
  * Decides whether a function is emitted as one method or split, and finds a split whose every
  * method fits the budget. Sizes are measured, not guessed: the function is emitted whole into a
- * {@link CodeSizeCounter} first; a split plan is then emitted into counters too, and re-planned
- * with a smaller target until every method fits (see
- * docs/RATIONALE.md#why-split-large-functions-into-runs).
+ * {@link CodeSizeCounter} first; a split plan is then emitted into counters too, and planned again
+ * while a method does not fit, with a smaller target for the kind of method that did not: the
+ * function's own method or its runs (see docs/RATIONALE.md#why-split-large-functions-by-structure).
  */
 final class FunctionSplitter {
   /** The JVM's limit on locals and stack slots (JVMS §4.11), less room for scratch locals. */
   private static final int MAX_SLOTS = 65_000;
+  /** Plans tried before giving up; each one shrinks a target by at least a tenth. */
+  private static final int MAX_ATTEMPTS = 40;
 
   private final FunctionCode fn;
-  private final int budget;
+  private final MethodBudget budget;
+  /** Sizes of the last measured split: the function's own method and its largest run. */
+  private int rootSize;
+  private int largestRun;
 
-  FunctionSplitter(FunctionCode fn, int budget) {
+  FunctionSplitter(FunctionCode fn, MethodBudget budget) {
     this.fn = fn;
     this.budget = budget;
   }
@@ -29,34 +35,42 @@ final class FunctionSplitter {
   void decide() {
     int n = fn.code.size();
     int[] offsets = new int[n + 1];
-    fn.plan = SplitPlan.whole();
+    fn.setPlan(SplitPlan.whole());
     fn.resetRuns();
     FunctionEmitter whole = new FunctionEmitter(fn, null, null, offsets);
     whole.emit();
     fn.maxHeight = whole.maxHeightSeen();
-    if (offsets[n] <= budget && whole.slotsUsed() < MAX_SLOTS && 2 * fn.maxHeight < MAX_SLOTS) {
+    if (budget.fits(offsets[n]) && whole.slotsUsed() < MAX_SLOTS && 2 * fn.maxHeight < MAX_SLOTS) {
       fn.rootSize = offsets[n];
       fn.totalSize = offsets[n];
       return;
     }
-    int target = budget * 4 / 5;
-    int largest = Integer.MAX_VALUE;
-    while (target >= SplitPlanner.MIN_TARGET) {
-      fn.plan = SplitPlanner.plan(fn.code, offsets, target);
-      largest = measureSplit();
-      if (largest <= budget) {
+    int rootTarget = budget.planningTarget();
+    int runTarget = budget.planningTarget();
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (rootTarget < SplitPlanner.MIN_TARGET || runTarget < SplitPlanner.MIN_TARGET) {
+        break;
+      }
+      fn.setPlan(SplitPlanner.plan(fn.code, offsets, rootTarget, runTarget));
+      measureSplit();
+      if (budget.fits(rootSize) && budget.fits(largestRun)) {
         return;
       }
-      target = target * 2 / 3;
+      if (!budget.fits(rootSize)) {
+        rootTarget = budget.retarget(rootTarget, rootSize);
+      }
+      if (!budget.fits(largestRun)) {
+        runTarget = budget.retarget(runTarget, largestRun);
+      }
     }
     throw new UnsupportedModuleException(
-        "function " + fn.methodName + " cannot be split into JVM methods of at most " + budget
-            + " bytes (the smallest split still has a method of " + largest + " bytes)",
+        "function " + fn.methodName + " cannot be split into JVM methods of at most " + budget.bytes()
+            + " bytes (the smallest split still has a method of " + Math.max(rootSize, largestRun) + " bytes)",
         fn.index, UnsupportedModuleException.UNKNOWN, null);
   }
 
-  /** Emits the current plan into counters; returns the largest method's size. */
-  private int measureSplit() {
+  /** Emits the current plan into counters, recording the sizes of its methods. */
+  private void measureSplit() {
     fn.resetRuns();
     List<CodeSizeCounter> methods = new ArrayList<>();
     MethodSink sink =
@@ -67,14 +81,14 @@ final class FunctionSplitter {
         };
     CodeSizeCounter root = new CodeSizeCounter(null);
     new FunctionEmitter(fn, root, sink, null).emit();
-    int largest = root.size();
+    rootSize = root.size();
+    largestRun = 0;
     int total = root.size();
     for (CodeSizeCounter c : methods) {
-      largest = Math.max(largest, c.size());
+      largestRun = Math.max(largestRun, c.size());
       total += c.size();
     }
-    fn.rootSize = root.size();
+    fn.rootSize = rootSize;
     fn.totalSize = total;
-    return largest;
   }
 }

@@ -16,16 +16,16 @@ final class VariableEmitters {
   static Emitter localGet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
-      ValueType t = f.localType(idx);
-      f.mv.visitVarInsn(JvmTypes.loadOpcode(t), f.localSlot(idx));
-      f.push(t);
+      f.loadLocal(idx);
+      f.push(f.localType(idx));
     };
   }
 
   static Emitter localSet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
-      f.mv.visitVarInsn(JvmTypes.storeOpcode(f.pop()), f.localSlot(idx));
+      f.pop();
+      f.storeLocal(idx);
     };
   }
 
@@ -34,7 +34,7 @@ final class VariableEmitters {
       int idx = (int) ins.operand(0);
       ValueType t = f.peek(0);
       f.mv.visitInsn(t.slots() == 2 ? DUP2 : DUP);
-      f.mv.visitVarInsn(JvmTypes.storeOpcode(t), f.localSlot(idx));
+      f.storeLocal(idx);
     };
   }
 

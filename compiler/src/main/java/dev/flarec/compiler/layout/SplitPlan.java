@@ -58,6 +58,30 @@ public final class SplitPlan {
     return -1;
   }
 
+  /** True when a run lies within {@code [from, to)} (other than that range itself). */
+  public boolean hasRunWithin(int from, int to) {
+    for (var e : runs.subMap(from, true, to, false).entrySet()) {
+      for (int end : e.getValue()) {
+        if (end <= to && !(e.getKey() == from && end == to)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Marks the instructions that lie inside some run: {@code inside.get(i)} for every {@code i}
+   * of every run.
+   */
+  public java.util.BitSet insideRuns(int length) {
+    java.util.BitSet inside = new java.util.BitSet(length);
+    for (var e : runs.entrySet()) {
+      inside.set(e.getKey(), e.getValue().get(0));
+    }
+    return inside;
+  }
+
   public int runCount() {
     int n = 0;
     for (List<Integer> ends : runs.values()) {

@@ -1,176 +1,429 @@
 package dev.flarec.compiler.layout;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import run.endive.wasm.types.Instruction;
 import run.endive.wasm.types.OpCode;
 
 /**
- * Decides how to cut a function that does not fit the method budget into runs outlined as
- * methods of their own (see docs/RATIONALE.md#why-split-large-functions-into-runs).
+ * Decides which parts of a function too large for one JVM method are outlined into methods of
+ * their own, following the function's structure (see
+ * docs/RATIONALE.md#why-split-large-functions-by-structure).
  *
- * <p>Input: the function's instructions and the bytecode size each takes when emitted whole
- * ({@code offsets[i]} is where instruction {@code i}'s code starts; {@code offsets[n]} the
- * total). A run's cost is its code plus the loading and flushing of the locals it touches. The
- * planner walks the block structure: a sequence that fits stays; one that does not is cut into
- * runs of consecutive instructions that each fit; a single block too large for any run keeps its
- * label where it is and has its body cut the same way; and when the calls to the runs of one
- * sequence are themselves too many, consecutive runs are grouped into larger runs, recursively.
+ * <p>Input: the function's instructions and where each one's code starts when the function is
+ * emitted whole ({@code offsets[i]}; {@code offsets[n]} is the total). The planner works in three
+ * steps, none of them recursive, so that a function of any size or nesting depth plans in
+ * constant stack:
+ *
+ * <ol>
+ *   <li><b>Open</b> what cannot move whole. A block, loop or {@code if} larger than a method, or
+ *       one that holds a dispatch {@code br_table} (an interpreter's opcode switch), stays in its
+ *       caller as structure: its label and branches remain JVM jumps there, and its body is
+ *       planned in turn. Everything else is packed, in order, into runs of consecutive complete
+ *       instructions that each fit a method. The dispatch {@code br_table} itself never moves:
+ *       the loop around it and its jumps to the arms stay in one method, and the arms become the
+ *       runs it calls.
+ *   <li><b>Inline back</b> the smallest runs while the caller still fits: a small arm costs less
+ *       inline than its call.
+ *   <li><b>Group</b>, only when the caller is still too large (thousands of runs, as in very long
+ *       straight-line code): consecutive parts of its largest sequence become runs holding runs.
+ * </ol>
+ *
+ * <p>Sizes are estimates; {@code FunctionSplitter} emits the plan into counters and plans again
+ * with a smaller target when a method does not fit.
  */
 public final class SplitPlanner {
-  /** Estimated bytecode of one call to a run, with its stack spill and result dispatch. */
-  static final int CALL_COST = 48;
-  /** Estimated bytecode per local a method loads on entry and flushes before calls and exit. */
-  static final int LOCAL_COST = 16;
+  /** Estimated bytecode of one call to a run with the dispatch of its result code. */
+  static final int CALL_COST = 40;
+  /** Estimated bytecode of one case of a run's result dispatch: a switch entry and its jump. */
+  static final int DISPATCH_CASE_COST = 12;
   /** The smallest target worth planning for: a few calls and their dispatch. */
   public static final int MIN_TARGET = 4 * CALL_COST;
+  /** A {@code br_table} with this many distinct targets is taken for a dispatch switch. */
+  static final int DISPATCH_TARGETS = 24;
 
   private final List<? extends Instruction> code;
   private final int[] offsets;
-  private final int target;
+  private final int rootTarget;
+  private final int runTarget;
   private final int[] matchingEnd;
   private final int[] elseAt;
+  /** Blocks holding a dispatch {@code br_table}, and the dispatch instructions themselves. */
+  private final BitSet dispatch = new BitSet();
   private final SplitPlan plan = SplitPlan.split();
 
-  private SplitPlanner(List<? extends Instruction> code, int[] offsets, int target) {
+  private enum Kind {
+    /** Consecutive instructions without a block among them. */
+    STRAIGHT,
+    /** A {@code block}, {@code loop} or {@code if} with its body. */
+    BLOCK,
+    /** A dispatch {@code br_table}: stays where it is. */
+    PINNED
+  }
+
+  /** A part of a sequence: complete instructions {@code [start, end)}. */
+  private static final class Item {
+    final int start;
+    final int end;
+    final int size;
+    final Kind kind;
+    /** Opened: kept as structure in its method, its body planned as sequences of its own. */
+    boolean opened;
+    /** Bytecode of an opened block's own instructions (label, loop check, {@code if} test). */
+    int ownSize;
+    final List<Sequence> children = new ArrayList<>();
+
+    Item(int start, int end, int size, Kind kind) {
+      this.start = start;
+      this.end = end;
+      this.size = size;
+      this.kind = kind;
+    }
+  }
+
+  /** A run of parts outlined as one method, or kept inline when small enough. */
+  private static final class Run {
+    final int start;
+    final int end;
+    final int size;
+    boolean inline;
+
+    Run(int start, int end, int size) {
+      this.start = start;
+      this.end = end;
+      this.size = size;
+    }
+  }
+
+  /** The body of a block (or the function, or one arm of an {@code if}): its parts in order. */
+  private static final class Sequence {
+    final List<Item> items = new ArrayList<>();
+    /** Filled by packing: the parts grouped into runs, in order, with the opened ones between. */
+    final List<Object> segments = new ArrayList<>();
+  }
+
+  private SplitPlanner(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget) {
     this.code = code;
     this.offsets = offsets;
-    this.target = target;
+    this.rootTarget = rootTarget;
+    this.runTarget = runTarget;
     this.matchingEnd = new int[code.size()];
     this.elseAt = new int[code.size()];
     matchBlocks();
   }
 
   /**
-   * Plans runs so that every method stays within {@code target} estimated bytes. The body is
-   * {@code [0, n-1)}; instruction {@code n-1} is the function's final {@code end}.
+   * Plans runs so that the function's own method stays within {@code rootTarget} estimated bytes
+   * and every run within {@code runTarget}. The body is {@code [0, n-1)}; instruction {@code n-1}
+   * is the function's final {@code end}.
    */
-  public static SplitPlan plan(List<? extends Instruction> code, int[] offsets, int target) {
-    SplitPlanner p = new SplitPlanner(code, offsets, target);
-    p.sequence(0, code.size() - 1, false);
-    return p.plan;
+  public static SplitPlan plan(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget) {
+    return new SplitPlanner(code, offsets, rootTarget, runTarget).planFunction();
   }
 
   private void matchBlocks() {
-    java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-    java.util.Arrays.fill(elseAt, -1);
+    int[] open = new int[code.size() + 1];
+    int depth = 0;
+    Arrays.fill(elseAt, -1);
     for (int i = 0; i < code.size(); i++) {
-      switch (code.get(i).opcode()) {
-        case BLOCK, LOOP, IF -> open.push(i);
-        case ELSE -> elseAt[open.peek()] = i;
+      Instruction ins = code.get(i);
+      switch (ins.opcode()) {
+        case BLOCK, LOOP, IF -> open[depth++] = i;
+        case ELSE -> elseAt[open[depth - 1]] = i;
         case END -> {
-          if (!open.isEmpty()) {
-            matchingEnd[open.pop()] = i;
+          if (depth > 0) {
+            matchingEnd[open[--depth]] = i;
+          }
+        }
+        case BR_TABLE -> {
+          // a switch too large to share a method with its loop is planned as ordinary code
+          if (distinctTargets(ins) >= DISPATCH_TARGETS && size(i, i + 1) <= rootTarget / 2) {
+            dispatch.set(i);
+            // mark the enclosing blocks, stopping where an earlier dispatch marked the rest
+            for (int d = depth - 1; d >= 0 && !dispatch.get(open[d]); d--) {
+              dispatch.set(open[d]);
+            }
           }
         }
         default -> {}
       }
     }
+  }
+
+  private static int distinctTargets(Instruction ins) {
+    long[] depths = new long[ins.operandCount()];
+    for (int k = 0; k < depths.length; k++) {
+      depths[k] = ins.operand(k);
+    }
+    return (int) Arrays.stream(depths).distinct().count();
   }
 
   private int size(int from, int to) {
     return offsets[to] - offsets[from];
   }
 
-  /** One item of a sequence: a complete instruction (with its body, for blocks). */
-  private record Item(int start, int end, int cost, BitSet locals) {}
+  private static boolean opensBlock(OpCode op) {
+    return op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF;
+  }
 
-  /**
-   * Plans {@code [from, to)}, a sequence of complete instructions; returns its cost in the
-   * method that contains it. With {@code force}, the whole sequence is outlined even if it would
-   * fit, so its container stays small.
-   */
-  private int sequence(int from, int to, boolean force) {
-    if (from >= to) {
-      return 0;
+  private SplitPlan planFunction() {
+    int n = code.size();
+    Sequence root = sequence(0, n - 1);
+    List<Sequence> sequences = new ArrayList<>();
+    List<Item> opened = new ArrayList<>();
+    open(root, sequences, opened);
+    List<Run> runs = new ArrayList<>();
+    for (Sequence s : sequences) {
+      pack(s, runs);
     }
-    BitSet all = localsOf(from, to);
-    int whole = size(from, to) + LOCAL_COST * all.cardinality();
-    if (!force && whole <= target) {
-      return size(from, to);
+    int rootCost = inlineBack(root, sequences, opened, runs);
+    if (rootCost > rootTarget) {
+      group(root, opened);
     }
-    List<Item> items = new ArrayList<>();
+    for (Run run : runs) {
+      if (!run.inline) {
+        plan.addRun(run.start, run.end);
+      }
+    }
+    return plan;
+  }
+
+  /** The parts of {@code [from, to)}: straight stretches, blocks, dispatch instructions. */
+  private Sequence sequence(int from, int to) {
+    Sequence s = new Sequence();
     int i = from;
     while (i < to) {
       OpCode op = code.get(i).opcode();
-      int end = i + 1;
-      int cost;
-      if (op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF) {
-        end = matchingEnd[i] + 1;
-        cost = size(i, end);
-        if (cost + LOCAL_COST * localsOf(i, end).cardinality() > target) {
-          cost = CALL_COST;
-          if (elseAt[i] >= 0) {
-            cost += sequence(i + 1, elseAt[i], true) + sequence(elseAt[i] + 1, matchingEnd[i], true);
-          } else {
-            cost += sequence(i + 1, matchingEnd[i], true);
+      if (opensBlock(op)) {
+        int end = matchingEnd[i] + 1;
+        s.items.add(new Item(i, end, size(i, end), Kind.BLOCK));
+        i = end;
+      } else if (dispatch.get(i)) {
+        s.items.add(new Item(i, i + 1, size(i, i + 1), Kind.PINNED));
+        i++;
+      } else {
+        int j = i;
+        while (j < to && !opensBlock(code.get(j).opcode()) && !dispatch.get(j)) {
+          j++;
+        }
+        addStraight(s, i, j);
+        i = j;
+      }
+    }
+    return s;
+  }
+
+  /** Adds {@code [from, to)} as straight parts, cut at instruction boundaries to fit a method. */
+  private void addStraight(Sequence s, int from, int to) {
+    int start = from;
+    for (int i = from + 1; i <= to; i++) {
+      if (i == to || size(start, i + 1) > runTarget) {
+        s.items.add(new Item(start, i, size(start, i), Kind.STRAIGHT));
+        start = i;
+      }
+    }
+  }
+
+  /**
+   * Step 1: opens every block too large for a method or holding a dispatch, top down through a
+   * work list. Collects every sequence that stays in a method as structure, outermost first.
+   */
+  private void open(Sequence root, List<Sequence> sequences, List<Item> opened) {
+    ArrayDeque<Sequence> work = new ArrayDeque<>();
+    work.add(root);
+    while (!work.isEmpty()) {
+      Sequence s = work.poll();
+      sequences.add(s);
+      for (Item item : s.items) {
+        if (item.kind != Kind.BLOCK || !(item.size > runTarget || dispatch.get(item.start))) {
+          continue;
+        }
+        item.opened = true;
+        opened.add(item);
+        int end = matchingEnd[item.start];
+        int els = elseAt[item.start];
+        if (els >= 0) {
+          item.children.add(sequence(item.start + 1, els));
+          item.children.add(sequence(els + 1, end));
+        } else {
+          item.children.add(sequence(item.start + 1, end));
+        }
+        int inner = 0;
+        for (Sequence child : item.children) {
+          work.add(child);
+          for (Item c : child.items) {
+            inner += c.size;
           }
         }
-      } else {
-        cost = size(i, end);
+        // a run inside may branch to this block's label: one more case where its code is dispatched
+        item.ownSize = Math.max(0, item.size - inner) + DISPATCH_CASE_COST;
       }
-      items.add(new Item(i, end, cost, localsOf(i, end)));
-      i = end;
     }
-    return group(items, force);
   }
 
-  /** Groups items into runs that fit; returns the cost left in the container. */
-  private int group(List<Item> items, boolean force) {
-    List<Item> runs = new ArrayList<>();
+  /** Packs the parts of {@code s} that are not opened into runs that fit, in order. */
+  private void pack(Sequence s, List<Run> runs) {
     int start = -1;
-    int cost = 0;
-    BitSet locals = new BitSet();
     int end = -1;
-    for (Item item : items) {
-      BitSet merged = (BitSet) locals.clone();
-      merged.or(item.locals());
-      int mergedCost = cost + item.cost() + LOCAL_COST * merged.cardinality();
-      if (start >= 0 && mergedCost > target) {
-        runs.add(new Item(start, end, cost, locals));
+    int size = 0;
+    for (Item item : s.items) {
+      boolean movable = !item.opened && item.kind != Kind.PINNED;
+      if (start >= 0 && (!movable || size + item.size > runTarget)) {
+        Run run = new Run(start, end, size);
+        runs.add(run);
+        s.segments.add(run);
         start = -1;
-        cost = 0;
-        locals = new BitSet();
-        merged = (BitSet) item.locals().clone();
+        size = 0;
+      }
+      if (!movable) {
+        s.segments.add(item);
+        continue;
       }
       if (start < 0) {
-        start = item.start();
+        start = item.start;
       }
-      cost += item.cost();
-      locals = merged;
-      end = item.end();
+      end = item.end;
+      size += item.size;
     }
     if (start >= 0) {
-      runs.add(new Item(start, end, cost, locals));
+      Run run = new Run(start, end, size);
+      runs.add(run);
+      s.segments.add(run);
     }
-    if (runs.size() == 1 && !force) {
-      return runs.get(0).cost();
-    }
-    for (Item run : runs) {
-      plan.addRun(run.start(), run.end());
-    }
-    if (runs.size() * CALL_COST <= target) {
-      return runs.size() * CALL_COST;
-    }
-    // Too many calls for one method: the calls themselves become items of a coarser grouping.
-    List<Item> calls = new ArrayList<>();
-    for (Item run : runs) {
-      calls.add(new Item(run.start(), run.end(), CALL_COST, new BitSet()));
-    }
-    return group(calls, false);
   }
 
-  /** The locals read or written in {@code [from, to)}. */
-  private BitSet localsOf(int from, int to) {
-    BitSet locals = new BitSet();
-    for (int i = from; i < to; i++) {
-      Instruction ins = code.get(i);
-      switch (ins.opcode()) {
-        case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> locals.set((int) ins.operand(0));
-        default -> {}
+  /**
+   * Step 2: with every movable part outlined, inlines runs back, smallest first, while the
+   * function's own method stays within the target. Returns the cost of that method.
+   */
+  private int inlineBack(Sequence root, List<Sequence> sequences, List<Item> opened, List<Run> runs) {
+    int cost = cost(root, opened);
+    List<Run> bySize = new ArrayList<>(runs);
+    bySize.sort(Comparator.comparingInt(r -> r.size));
+    for (Run run : bySize) {
+      int grown = cost + run.size - CALL_COST;
+      if (grown <= rootTarget || run.size <= CALL_COST) {
+        run.inline = true;
+        cost = grown;
       }
     }
-    return locals;
+    return cost;
+  }
+
+  /** The estimated size of the method holding {@code s}. */
+  private static int cost(Sequence s, List<Item> opened) {
+    return segmentsCost(s, blockCosts(opened));
+  }
+
+  /**
+   * What each opened block costs in the method holding it: its own code and its sequences'.
+   * Opened blocks were collected outermost first, so walking them backwards sees children first.
+   */
+  private static IdentityHashMap<Item, Integer> blockCosts(List<Item> opened) {
+    IdentityHashMap<Item, Integer> costs = new IdentityHashMap<>();
+    for (int k = opened.size() - 1; k >= 0; k--) {
+      Item item = opened.get(k);
+      costs.put(item, blockCost(item, costs));
+    }
+    return costs;
+  }
+
+  private static int segmentsCost(Sequence s, IdentityHashMap<Item, Integer> costs) {
+    int c = 0;
+    for (Object segment : s.segments) {
+      c += segmentCost(segment, costs);
+    }
+    return c;
+  }
+
+  /**
+   * Step 3: the function's method is still too large. Bottom up, every opened block that costs
+   * more than a run may has its sequences grouped into runs holding runs (an opened block that fits
+   * may become such a run whole, structure and all), then the function's own sequence.
+   */
+  private void group(Sequence root, List<Item> opened) {
+    IdentityHashMap<Item, Integer> costs = new IdentityHashMap<>();
+    for (int k = opened.size() - 1; k >= 0; k--) {
+      Item item = opened.get(k);
+      int c = blockCost(item, costs);
+      // level upon level of runs holding runs, while that still shrinks the block
+      int segments = Integer.MAX_VALUE;
+      while (c > runTarget && segmentCount(item.children) < segments) {
+        segments = segmentCount(item.children);
+        for (Sequence child : item.children) {
+          groupSegments(child, costs);
+        }
+        c = blockCost(item, costs);
+      }
+      costs.put(item, c);
+    }
+    int segments = Integer.MAX_VALUE;
+    while (segmentsCost(root, costs) > rootTarget && root.segments.size() < segments) {
+      segments = root.segments.size();
+      groupSegments(root, costs);
+    }
+  }
+
+  private static int segmentCount(List<Sequence> sequences) {
+    int n = 0;
+    for (Sequence s : sequences) {
+      n += s.segments.size();
+    }
+    return n;
+  }
+
+  private static int blockCost(Item item, IdentityHashMap<Item, Integer> costs) {
+    int c = item.ownSize;
+    for (Sequence child : item.children) {
+      c += segmentsCost(child, costs);
+    }
+    return c;
+  }
+
+  /** Replaces runs of consecutive segments of {@code s} by grouping runs of at most the target. */
+  private void groupSegments(Sequence s, IdentityHashMap<Item, Integer> costs) {
+    List<Object> grouped = new ArrayList<>();
+    int first = 0;
+    int cost = 0;
+    for (int i = 0; i <= s.segments.size(); i++) {
+      int c = i < s.segments.size() ? segmentCost(s.segments.get(i), costs) : 0;
+      if (i == s.segments.size() || (i > first && cost + c > runTarget)) {
+        // one segment groups only when it is an opened block: its structure then moves whole
+        boolean movesBlock = s.segments.get(Math.min(first, s.segments.size() - 1)) instanceof Item item && item.opened;
+        if ((i - first >= 2 || (i - first == 1 && movesBlock)) && cost <= runTarget) {
+          Run run = new Run(startOf(s.segments.get(first)), endOf(s.segments.get(i - 1)), cost);
+          plan.addRun(run.start, run.end);
+          grouped.add(run);
+        } else if (i > first) {
+          grouped.add(s.segments.get(first));
+        }
+        first = i;
+        cost = 0;
+      }
+      cost += c;
+    }
+    s.segments.clear();
+    s.segments.addAll(grouped);
+  }
+
+  private static int segmentCost(Object segment, IdentityHashMap<Item, Integer> costs) {
+    if (segment instanceof Run run) {
+      return run.inline ? run.size : CALL_COST;
+    }
+    Item item = (Item) segment;
+    return item.opened ? costs.get(item) : item.size;
+  }
+
+  private static int startOf(Object segment) {
+    return segment instanceof Run run ? run.start : ((Item) segment).start;
+  }
+
+  private static int endOf(Object segment) {
+    return segment instanceof Run run ? run.end : ((Item) segment).end;
   }
 }

@@ -96,6 +96,49 @@ class SplitFunctionsTest {
     }
   }
 
+  /**
+   * A million instructions, ten thousand blocks deep, compile on a thread with the JVM's default
+   * stack (1 MiB on 64-bit Linux): nothing in the compiler recurses once per instruction or per
+   * nesting level.
+   */
+  @Test
+  void aMillionInstructionFunctionCompilesOnTheDefaultStack() throws Exception {
+    int depth = 10_000;
+    int statements = 247_500;
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    for (int i = 0; i < depth; i++) {
+      body.begin(BLOCK, EMPTY);
+    }
+    for (int k = 1; k <= statements; k++) {
+      body.localGet(0).i32Const(k).op(I32_ADD).localSet(0);
+    }
+    for (int i = 0; i < depth; i++) {
+      body.end().localGet(0).i32Const(1).op(I32_ADD).localSet(0);
+    }
+    body.localGet(0);
+    m.export("f", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[0], body));
+    byte[] wasm = m.build();
+    CompiledModule[] compiled = new CompiledModule[1];
+    Throwable[] failure = new Throwable[1];
+    Thread compiler =
+        new Thread(null, () -> {
+          try {
+            compiled[0] = Flarec.compile(wasm, CompileOptions.defaults());
+          } catch (Throwable t) {
+            failure[0] = t;
+          }
+        }, "compile-on-default-stack", 1 << 20);
+    compiler.start();
+    compiler.join();
+    if (failure[0] != null) {
+      throw new AssertionError("compiling on a 1 MiB stack failed", failure[0]);
+    }
+    MethodBudget.assertWithin(compiled[0], CompileOptions.DEFAULT_METHOD_BUDGET);
+    int expected = 5 + (int) ((long) statements * (statements + 1) / 2) + depth;
+    assertEquals(expected, call(compiled[0], "f", 5));
+  }
+
   @Test
   void deeplyNestedBlocksExitedThroughAHugeBrTable() {
     int depth = 3_000;

@@ -6,31 +6,12 @@ package dev.flarec.runtime.frame;
  * arrays shared by all its methods: numbers as raw 64-bit patterns in a {@code long[]}, references
  * in an {@code Object[]}. See docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
  *
- * <p>Stores take the value first and the array last, so compiled code can call them with the
- * value already on its operand stack. Every method is tiny; C2 inlines them to one array access.
+ * <p>Compiled code loads with plain array instructions. Stores take the value first and the array
+ * last, so compiled code can call them with the value already on its operand stack; every method
+ * is tiny, and C2 inlines it to one array store.
  */
 public final class FrameSlots {
   private FrameSlots() {}
-
-  public static int loadI32(long[] bits, int index) {
-    return (int) bits[index];
-  }
-
-  public static long loadI64(long[] bits, int index) {
-    return bits[index];
-  }
-
-  public static float loadF32(long[] bits, int index) {
-    return Float.intBitsToFloat((int) bits[index]);
-  }
-
-  public static double loadF64(long[] bits, int index) {
-    return Double.longBitsToDouble(bits[index]);
-  }
-
-  public static Object loadRef(Object[] refs, int index) {
-    return refs[index];
-  }
 
   public static void storeI32(int value, long[] bits, int index) {
     bits[index] = value;

@@ -1,0 +1,45 @@
+package dev.flarec.compiler.layout;
+
+/**
+ * The one owner of the method budget: the most bytes of bytecode a generated method may have
+ * (HotSpot's {@code HugeMethodLimit}, 8,000, by default: a larger method is never JIT-compiled).
+ * Everything that sizes generated methods asks it, so the margins for estimated sizes live here
+ * and nowhere else (see docs/RATIONALE.md#why-split-large-functions-by-structure).
+ *
+ * @param bytes the budget in bytes of bytecode
+ */
+public record MethodBudget(int bytes) {
+  /**
+   * Estimated sizes (a planned split, a switch of calls) aim this far under the budget: the
+   * estimates leave out small costs such as constant-pool widths and stack shuffles.
+   */
+  private static final int ESTIMATE_MARGIN_PERCENT = 10;
+
+  public boolean fits(int size) {
+    return size <= bytes;
+  }
+
+  /** What a planned method may be estimated at, the first time a function is planned. */
+  public int planningTarget() {
+    return bytes * (100 - ESTIMATE_MARGIN_PERCENT) / 100;
+  }
+
+  /**
+   * The next planning target after a method planned at {@code target} measured {@code
+   * measured} bytes, over the budget: scaled by how far the estimate missed, with the margin
+   * again, and always smaller than before.
+   */
+  public int retarget(int target, int measured) {
+    long scaled = (long) target * planningTarget() / Math.max(measured, 1);
+    return (int) Math.min(scaled, target * 9L / 10);
+  }
+
+  /**
+   * How many items of about {@code bytesPerItem} each fit one method (the cases of a dispatch
+   * switch, the globals of an initialiser chunk); at least 1. Per-item sizes are rough, so these
+   * methods are not measured and keep a quarter of the budget free.
+   */
+  public int itemsPerMethod(int bytesPerItem) {
+    return Math.max(1, bytes * 3 / 4 / bytesPerItem);
+  }
+}
