@@ -3,7 +3,6 @@ package dev.flarec.compiler.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.layout.JvmTypes;
-import dev.flarec.compiler.layout.MethodBudget;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;

@@ -4,7 +4,6 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.UnsupportedModuleException;
 import dev.flarec.compiler.layout.JvmTypes;
-import dev.flarec.compiler.layout.MethodBudget;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.descriptor.ConstExpr;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;

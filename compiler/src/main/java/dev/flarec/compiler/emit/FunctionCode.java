@@ -1,6 +1,5 @@
 package dev.flarec.compiler.emit;
 
-import dev.flarec.compiler.layout.SplitPlan;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.BitSet;

@@ -206,6 +206,19 @@ final class FunctionEmitter {
     return false;
   }
 
+  /** True when {@code [from, to)} calls or grows memory: the memory's array may be replaced. */
+  private boolean mayGrowMemory(int from, int to) {
+    for (int i = from; i < to; i++) {
+      switch (code.get(i).opcode()) {
+        case CALL, CALL_INDIRECT, MEMORY_GROW -> {
+          return true;
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
   /** Re-reads the memory's array into {@link #bytesSlot} (entry, and after calls and growth). */
   void refreshMemoryArray() {
     if (bytesSlot >= 0) {
@@ -594,7 +607,9 @@ final class FunctionEmitter {
     mv.visitVarInsn(ALOAD, refsSlot);
     loadInstance();
     mv.visitMethodInsn(INVOKESTATIC, opened.owner(), name, runDescriptor(), false);
-    refreshMemoryArray();
+    if (mayGrowMemory(start, end)) {
+      refreshMemoryArray();
+    }
     BitSet written = fn.localsWritten(start, end);
     for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
       if (localSlots[i] >= 0 && !direct.get(i)) {
@@ -617,6 +632,18 @@ final class FunctionEmitter {
       mv.visitInsn(POP);
       if (run.exitTypes == null) {
         throwUnreachable();
+      }
+    } else if (!anyOuter && own.cardinality() == 1) {
+      // one place to branch to (an interpreter's arm going back to its loop): no switch
+      Label normal = new Label();
+      if (run.exitTypes != null) {
+        mv.visitJumpInsn(IFEQ, normal);
+      } else {
+        mv.visitInsn(POP);
+      }
+      branchFromRun(own.nextSetBit(0) - 1, first, callBase);
+      if (run.exitTypes != null) {
+        mv.visitLabel(normal);
       }
     } else {
       Label normal = new Label();
@@ -648,15 +675,13 @@ final class FunctionEmitter {
         for (int k = 0; k < keys.length; k++) {
           handlers[k] = new Label();
         }
-        Label impossible = new Label();
         mv.visitVarInsn(ILOAD, codeSlot);
-        mv.visitLookupSwitchInsn(impossible, keys, handlers);
+        // no other code can come back: the last case doubles as the default
+        mv.visitLookupSwitchInsn(handlers[keys.length - 1], keys, handlers);
         for (int k = 0; k < keys.length; k++) {
           mv.visitLabel(handlers[k]);
           branchFromRun(keys[k] - 1, first, callBase);
         }
-        mv.visitLabel(impossible);
-        throwUnreachable();
       }
       releaseScratch(ValueType.I32, codeSlot);
       if (run.exitTypes != null) {

@@ -1,9 +1,6 @@
 package dev.flarec.compiler.emit;
 
 import dev.flarec.compiler.UnsupportedModuleException;
-import dev.flarec.compiler.layout.MethodBudget;
-import dev.flarec.compiler.layout.SplitPlan;
-import dev.flarec.compiler.layout.SplitPlanner;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,12 @@
  * split runs), and the opcode families ({@code ControlEmitters}, {@code MemoryEmitters}, ...)
  * sit behind the one index {@code EmitterTable}.
  *
+ * <p>Method splitting lives here too, in one place: {@code MethodBudget} owns the budget and its
+ * margins, {@code CodeSizeCounter} measures emitted code, {@code SplitPlanner} plans which parts
+ * of a function too large for one method become runs ({@code SplitPlan}), {@code
+ * FunctionSplitter} measures plans until every method fits, and {@code FunctionEmitter} emits
+ * the runs, their calls and their heap frame. See docs/RATIONALE.md#method-splitting.
+ *
  * <p>May depend on {@code layout}, the runtime's names (only as strings and descriptors: the
  * generated code links to the runtime, the compiler does not call it) and the parser's
  * instruction types; must not depend on {@code cli} or {@code jar}. Follows WebAssembly 2.0 §4.4

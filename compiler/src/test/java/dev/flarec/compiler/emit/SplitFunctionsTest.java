@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
-import dev.flarec.compiler.testing.MethodBudget;
+import dev.flarec.compiler.testing.MethodSizeCheck;
 import dev.flarec.compiler.testing.ModuleBuilder;
 import dev.flarec.compiler.testing.ModuleBuilder.Code;
 import dev.flarec.runtime.instance.Instance;
@@ -47,7 +47,7 @@ class SplitFunctionsTest {
 
   private static CompiledModule compile(byte[] wasm, int budget) {
     CompiledModule compiled = Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget));
-    MethodBudget.assertWithin(compiled, budget);
+    MethodSizeCheck.assertWithin(compiled, budget);
     return compiled;
   }
 
@@ -79,7 +79,7 @@ class SplitFunctionsTest {
     int n = 30_000; // about 360 KB of bytecode when whole
     for (int budget : new int[] {CompileOptions.DEFAULT_METHOD_BUDGET, 500}) {
       CompiledModule m = compile(straightLine(n), budget);
-      assertTrue(MethodBudget.methodCount(m) > 40, "split into many methods");
+      assertTrue(MethodSizeCheck.methodCount(m) > 40, "split into many methods");
       assertEquals(straightLineReference(7, n), call(m, "f", 7));
     }
   }
@@ -134,7 +134,7 @@ class SplitFunctionsTest {
     if (failure[0] != null) {
       throw new AssertionError("compiling on a 1 MiB stack failed", failure[0]);
     }
-    MethodBudget.assertWithin(compiled[0], CompileOptions.DEFAULT_METHOD_BUDGET);
+    MethodSizeCheck.assertWithin(compiled[0], CompileOptions.DEFAULT_METHOD_BUDGET);
     int expected = 5 + (int) ((long) statements * (statements + 1) / 2) + depth;
     assertEquals(expected, call(compiled[0], "f", 5));
   }
@@ -266,7 +266,7 @@ class SplitFunctionsTest {
   void loopsBranchesTrapsAndInterruptsCrossRunBoundaries() {
     int unroll = 400;
     CompiledModule compiled = compile(loopOverMemory(unroll), 1_000);
-    assertTrue(MethodBudget.methodCount(compiled) > 10, "the loop body is split");
+    assertTrue(MethodSizeCheck.methodCount(compiled) > 10, "the loop body is split");
     Instance instance = compiled.load().instantiate();
     assertArrayEquals(new Object[] {loopReference(50, 7, unroll)}, instance.function("sum").call(50, 7));
 

@@ -7,8 +7,8 @@ import dev.flarec.compiler.layout.MethodSizes;
 import java.util.Map;
 
 /** Checks that every method of every generated class is within a bytecode budget. */
-public final class MethodBudget {
-  private MethodBudget() {}
+public final class MethodSizeCheck {
+  private MethodSizeCheck() {}
 
   /** Fails naming the first method over {@code budget}; returns the largest method's size. */
   public static int assertWithin(CompiledModule compiled, int budget) {

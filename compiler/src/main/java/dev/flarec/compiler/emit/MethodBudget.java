@@ -1,4 +1,4 @@
-package dev.flarec.compiler.layout;
+package dev.flarec.compiler.emit;
 
 /**
  * The one owner of the method budget: the most bytes of bytecode a generated method may have
@@ -8,19 +8,19 @@ package dev.flarec.compiler.layout;
  *
  * @param bytes the budget in bytes of bytecode
  */
-public record MethodBudget(int bytes) {
+record MethodBudget(int bytes) {
   /**
    * Estimated sizes (a planned split, a switch of calls) aim this far under the budget: the
    * estimates leave out small costs such as constant-pool widths and stack shuffles.
    */
   private static final int ESTIMATE_MARGIN_PERCENT = 10;
 
-  public boolean fits(int size) {
+  boolean fits(int size) {
     return size <= bytes;
   }
 
   /** What a planned method may be estimated at, the first time a function is planned. */
-  public int planningTarget() {
+  int planningTarget() {
     return bytes * (100 - ESTIMATE_MARGIN_PERCENT) / 100;
   }
 
@@ -29,7 +29,7 @@ public record MethodBudget(int bytes) {
    * measured} bytes, over the budget: scaled by how far the estimate missed, with the margin
    * again, and always smaller than before.
    */
-  public int retarget(int target, int measured) {
+  int retarget(int target, int measured) {
     long scaled = (long) target * planningTarget() / Math.max(measured, 1);
     return (int) Math.min(scaled, target * 9L / 10);
   }
@@ -39,7 +39,7 @@ public record MethodBudget(int bytes) {
    * switch, the globals of an initialiser chunk); at least 1. Per-item sizes are rough, so these
    * methods are not measured and keep a quarter of the budget free.
    */
-  public int itemsPerMethod(int bytesPerItem) {
+  int itemsPerMethod(int bytesPerItem) {
     return Math.max(1, bytes * 3 / 4 / bytesPerItem);
   }
 }

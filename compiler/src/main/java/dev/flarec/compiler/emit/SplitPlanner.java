@@ -1,4 +1,4 @@
-package dev.flarec.compiler.layout;
+package dev.flarec.compiler.emit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,13 +37,13 @@ import run.endive.wasm.types.OpCode;
  * <p>Sizes are estimates; {@code FunctionSplitter} emits the plan into counters and plans again
  * with a smaller target when a method does not fit.
  */
-public final class SplitPlanner {
+final class SplitPlanner {
   /** Estimated bytecode of one call to a run with the dispatch of its result code. */
   static final int CALL_COST = 40;
   /** Estimated bytecode of one case of a run's result dispatch: a switch entry and its jump. */
   static final int DISPATCH_CASE_COST = 12;
   /** The smallest target worth planning for: a few calls and their dispatch. */
-  public static final int MIN_TARGET = 4 * CALL_COST;
+  static final int MIN_TARGET = 4 * CALL_COST;
   /** A {@code br_table} with this many distinct targets is taken for a dispatch switch. */
   static final int DISPATCH_TARGETS = 24;
 
@@ -122,7 +122,7 @@ public final class SplitPlanner {
    * and every run within {@code runTarget}. The body is {@code [0, n-1)}; instruction {@code n-1}
    * is the function's final {@code end}.
    */
-  public static SplitPlan plan(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget) {
+  static SplitPlan plan(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget) {
     return new SplitPlanner(code, offsets, rootTarget, runTarget).planFunction();
   }
 

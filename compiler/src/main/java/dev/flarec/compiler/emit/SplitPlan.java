@@ -1,4 +1,4 @@
-package dev.flarec.compiler.layout;
+package dev.flarec.compiler.emit;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * range {@code [start, end)} of complete instructions of one block body; runs nest (a run may
  * contain smaller runs). A function without runs is emitted as one method.
  */
-public final class SplitPlan {
+final class SplitPlan {
   /** Start index to the ends of the runs starting there, largest first. */
   private final TreeMap<Integer, List<Integer>> runs = new TreeMap<>();
   private final boolean split;
@@ -20,16 +20,16 @@ public final class SplitPlan {
   }
 
   /** One method, locals in JVM locals: the usual case. */
-  public static SplitPlan whole() {
+  static SplitPlan whole() {
     return new SplitPlan(false);
   }
 
   /** Split: locals in the heap frame, with these outlined runs (possibly none). */
-  public static SplitPlan split() {
+  static SplitPlan split() {
     return new SplitPlan(true);
   }
 
-  public boolean isSplit() {
+  boolean isSplit() {
     return split;
   }
 
@@ -45,7 +45,7 @@ public final class SplitPlan {
    * The end of the largest run starting at {@code start} that lies within a method covering
    * {@code [methodStart, methodEnd)} and is not that method's own range; -1 if there is none.
    */
-  public int runAt(int start, int methodStart, int methodEnd) {
+  int runAt(int start, int methodStart, int methodEnd) {
     List<Integer> ends = runs.get(start);
     if (ends == null) {
       return -1;
@@ -59,7 +59,7 @@ public final class SplitPlan {
   }
 
   /** True when a run lies within {@code [from, to)} (other than that range itself). */
-  public boolean hasRunWithin(int from, int to) {
+  boolean hasRunWithin(int from, int to) {
     for (var e : runs.subMap(from, true, to, false).entrySet()) {
       for (int end : e.getValue()) {
         if (end <= to && !(e.getKey() == from && end == to)) {
@@ -74,7 +74,7 @@ public final class SplitPlan {
    * Marks the instructions that lie inside some run: {@code inside.get(i)} for every {@code i}
    * of every run.
    */
-  public java.util.BitSet insideRuns(int length) {
+  java.util.BitSet insideRuns(int length) {
     java.util.BitSet inside = new java.util.BitSet(length);
     for (var e : runs.entrySet()) {
       inside.set(e.getKey(), e.getValue().get(0));
@@ -82,7 +82,7 @@ public final class SplitPlan {
     return inside;
   }
 
-  public int runCount() {
+  int runCount() {
     int n = 0;
     for (List<Integer> ends : runs.values()) {
       n += ends.size();
