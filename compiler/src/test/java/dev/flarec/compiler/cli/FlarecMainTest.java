@@ -136,7 +136,7 @@ class FlarecMainTest {
   }
 
   @ParameterizedTest(name = "neg {0} = {1}")
-  @CsvSource({"-inf, Infinity", "-0.0, 0.0", "0x1p-2, -0.25", "nan, -nan", "-nan:0x1, nan:0x1"})
+  @CsvSource({"-inf, inf", "inf, -inf", "-0.0, 0", "0, -0", "0x1p-2, -0.25", "-1e308, 1e308", "nan, -nan", "-nan:0x1, nan:0x1"})
   void runTakesArgumentsThatLookLikeOptions(String argument, String result) {
     Path wasm = module("calc.wasm", CALC);
     assertEquals(ExitStatus.OK, flarec("run", wasm.toString(), "--invoke", "neg", argument), err());
