@@ -1,7 +1,9 @@
 package dev.flarec.testsuite.fuzz;
 
 import dev.flarec.compiler.CompileOptions;
+import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.UnsupportedModuleException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,12 +25,22 @@ final class DifferentialFuzzer {
     int calls;
     int mismatches;
     int crashes;
+    /** Modules the splitter could not fit into the smallest budget, run at a larger one instead. */
+    int refusedAtSmallestBudget;
     final List<String> failures = new ArrayList<>();
 
     String summary() {
-      return modules + " modules, " + calls + " export calls: " + mismatches + " mismatches with node, " + crashes + " crashes";
+      return modules + " modules, " + calls + " export calls: " + mismatches + " mismatches with node, " + crashes + " crashes; "
+          + refusedAtSmallestBudget + " of those meant for the " + CompileOptions.MIN_METHOD_BUDGET + "-byte budget needed "
+          + FALLBACK_BUDGET;
     }
   }
+
+  /**
+   * The budget a module is compiled at when the splitter refuses the smallest one (it cannot
+   * always: a single instruction sequence may need more).
+   */
+  static final int FALLBACK_BUDGET = 1000;
 
   private final Path wasmOpt;
   private final Path node;
@@ -64,7 +76,18 @@ final class DifferentialFuzzer {
       String actual;
       try {
         byte[] wasm = Files.readAllBytes(module);
-        actual = Transcript.of(Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget)).load());
+        CompiledModule compiled;
+        try {
+          compiled = Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget));
+        } catch (UnsupportedModuleException e) {
+          if (budget != CompileOptions.MIN_METHOD_BUDGET) {
+            throw e;
+          }
+          t.refusedAtSmallestBudget++;
+          budget = FALLBACK_BUDGET;
+          compiled = Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget));
+        }
+        actual = Transcript.of(compiled.load());
       } catch (Throwable e) {
         t.crashes++;
         t.failures.add(module.getFileName() + " (budget " + budget + "): " + FlarecVerdict.describe(e));

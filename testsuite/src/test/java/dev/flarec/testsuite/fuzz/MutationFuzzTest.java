@@ -32,7 +32,8 @@ class MutationFuzzTest {
 
     String report = "seed " + seed + ": " + totals.summary() + "\n" + String.join("\n", totals.failures);
     System.out.println("mutation fuzzer, " + report);
-    FuzzSettings.writeTotals("mutation", report);
+    FuzzSettings.writeTotals(
+        "mutation", report + "\nwasm-validate and V8 disagree:\n" + String.join("\n", totals.disagreements));
     assertEquals(0, totals.crashes + totals.mismatches(), report);
   }
 

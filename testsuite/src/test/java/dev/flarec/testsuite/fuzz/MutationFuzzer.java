@@ -28,6 +28,8 @@ final class MutationFuzzer {
     /** Mutants on which wasm-validate and V8 disagree with each other (flarec sides with one). */
     int referencesDisagree;
     final List<String> failures = new ArrayList<>();
+    /** The first few mutants the references disagree on, with what flarec said. */
+    final List<String> disagreements = new ArrayList<>();
 
     int mismatches() {
       return acceptedInvalid + rejectedValid;
@@ -80,6 +82,12 @@ final class MutationFuzzer {
           boolean referenceAccepts = reference.status() == 0;
           if (flarecAccepts != referenceAccepts && v8.accepts(workDir.resolve(CANDIDATE)) == flarecAccepts) {
             t.referencesDisagree++;
+            if (t.disagreements.size() < MAX_FAILURES_KEPT) {
+              Path saved = save(mutant, "disagreement-" + seed + "-" + i);
+              t.disagreements.add(
+                  saved.getFileName() + ": wasm-validate " + (referenceAccepts ? "accepts" : "rejects: " + firstLine(reference.output()))
+                      + "; flarec " + (flarecAccepts ? "accepts" : "rejects: " + verdict.detail()));
+            }
           } else if (flarecAccepts && !referenceAccepts) {
             t.acceptedInvalid++;
             failure = "flarec accepts, wasm-validate says: " + firstLine(reference.output());
