@@ -19,11 +19,11 @@ final class FuzzSettings {
   }
 
   static int mutants() {
-    return Integer.getInteger("flarec.fuzz.mutants", 1500);
+    return Integer.getInteger("flarec.fuzz.mutants", 3000);
   }
 
   static int modules() {
-    return Integer.getInteger("flarec.fuzz.modules", 40);
+    return Integer.getInteger("flarec.fuzz.modules", 60);
   }
 
   /** The repository's root: the nearest folder up from here with a pom.xml and a testsuite/. */
