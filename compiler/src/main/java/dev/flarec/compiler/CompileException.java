@@ -6,8 +6,8 @@ package dev.flarec.compiler;
  * (validation), {@link UnsupportedModuleException} (valid, but uses something flarec does not
  * compile, or exceeds an implementation limit).
  *
- * <p>The message is one line that says what is wrong and where: byte offset and function index
- * when known.
+ * <p>The message is one line that says what is wrong and where: the section, the function index
+ * and the byte offset, as far as they apply.
  */
 public abstract class CompileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,13 +15,24 @@ public abstract class CompileException extends RuntimeException {
   /** Unknown position. */
   public static final int UNKNOWN = -1;
 
+  private final String section;
   private final int functionIndex;
   private final long byteOffset;
 
   protected CompileException(String message, int functionIndex, long byteOffset, Throwable cause) {
+    this(message, null, functionIndex, byteOffset, cause);
+  }
+
+  protected CompileException(String message, String section, int functionIndex, long byteOffset, Throwable cause) {
     super(message, cause);
+    this.section = section;
     this.functionIndex = functionIndex;
     this.byteOffset = byteOffset;
+  }
+
+  /** The section (in the spec's terms: "code", "export", "custom") where it was found, or null. */
+  public String section() {
+    return section;
   }
 
   /** Index (in the function index space) of the offending function, or {@link #UNKNOWN}. */
@@ -40,6 +51,9 @@ public abstract class CompileException extends RuntimeException {
   /** The one-line description: phase, position and reason. */
   public String describe() {
     StringBuilder sb = new StringBuilder(phase()).append(" module");
+    if (section != null) {
+      sb.append(", ").append(section).append(" section");
+    }
     if (functionIndex != UNKNOWN) {
       sb.append(", function ").append(functionIndex);
     }

@@ -8,6 +8,10 @@ public final class InvalidModuleException extends CompileException {
     super(message, functionIndex, byteOffset, cause);
   }
 
+  public InvalidModuleException(String message, String section, int functionIndex, long byteOffset, Throwable cause) {
+    super(message, section, functionIndex, byteOffset, cause);
+  }
+
   public InvalidModuleException(String message) {
     this(message, UNKNOWN, UNKNOWN, null);
   }

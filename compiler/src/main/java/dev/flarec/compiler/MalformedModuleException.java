@@ -8,6 +8,10 @@ public final class MalformedModuleException extends CompileException {
     super(message, functionIndex, byteOffset, cause);
   }
 
+  public MalformedModuleException(String message, String section, int functionIndex, long byteOffset, Throwable cause) {
+    super(message, section, functionIndex, byteOffset, cause);
+  }
+
   public MalformedModuleException(String message) {
     this(message, UNKNOWN, UNKNOWN, null);
   }

@@ -8,6 +8,10 @@ public final class UnsupportedModuleException extends CompileException {
     super(message, functionIndex, byteOffset, cause);
   }
 
+  public UnsupportedModuleException(String message, String section, int functionIndex, long byteOffset, Throwable cause) {
+    super(message, section, functionIndex, byteOffset, cause);
+  }
+
   public UnsupportedModuleException(String message) {
     this(message, UNKNOWN, UNKNOWN, null);
   }

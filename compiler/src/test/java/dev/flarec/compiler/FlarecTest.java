@@ -95,7 +95,7 @@ class FlarecTest {
     // the parser validates whole modules; flarec finds the function and its body's offset
     assertEquals(0, e.functionIndex());
     assertEquals(24, e.byteOffset());
-    assertTrue(e.describe().startsWith("invalid module, function 0, at byte offset 24 (0x18): type mismatch"), e.describe());
+    assertTrue(e.describe().startsWith("invalid module, code section, function 0, at byte offset 24 (0x18): type mismatch"), e.describe());
   }
 
   @Test

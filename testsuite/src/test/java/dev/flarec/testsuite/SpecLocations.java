@@ -121,8 +121,16 @@ final class SpecLocations {
     return repositoryRoot().resolve("testsuite").resolve("target").resolve("spec-json");
   }
 
-  /** The status document written after a full run. */
-  static Path statusDocument() {
+  /**
+   * The status document every full run writes: under the build directory, so that running the
+   * tests leaves the work tree as it was.
+   */
+  static Path statusReport() {
+    return repositoryRoot().resolve("testsuite").resolve("target").resolve("spec-status.md");
+  }
+
+  /** The committed status document, rewritten only when {@link SpecTest#PUBLISH} asks for it. */
+  static Path publishedStatusDocument() {
     return repositoryRoot().resolve("docs").resolve("spec-status.md");
   }
 }

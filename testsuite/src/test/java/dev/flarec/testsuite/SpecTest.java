@@ -32,12 +32,16 @@ import org.junit.jupiter.api.TestInstance;
  * a subset; {@value #TIMEOUT} (seconds, default {@value #DEFAULT_TIMEOUT_SECONDS}) bounds each
  * command; {@value SpecLocations#PROPERTY} points at the scripts; {@code
  * flarec.spec.methodBudget} sets the compiler's method budget (the build runs the suite a second
- * time with a tiny budget, which forces nearly every function to be split).
+ * time with a tiny budget, which forces nearly every function to be split); {@value #PUBLISH}
+ * {@code =true} copies the report of a full run to the committed {@code docs/spec-status.md}
+ * (otherwise it is only written under {@code testsuite/target/}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpecTest {
   static final String ONLY = "flarec.spec.only";
   static final String TIMEOUT = "flarec.spec.timeout";
+  /** Set to {@code true} to also refresh the committed {@code docs/spec-status.md}. */
+  static final String PUBLISH = "flarec.spec.publish";
   static final long DEFAULT_TIMEOUT_SECONDS = 60;
   /** wast2json threads: the machines this runs on have two cores. */
   private static final int CONVERTER_THREADS = 2;
@@ -144,9 +148,14 @@ class SpecTest {
     // method splitting exact only prints its table.
     boolean defaultBudget = ScriptRunner.METHOD_BUDGET == CompileOptions.DEFAULT_METHOD_BUDGET;
     if (!subset && defaultBudget && results.size() == scriptCount) {
-      Path doc = SpecLocations.statusDocument();
+      Path doc = SpecLocations.statusReport();
       report.write(doc, LocalDate.now(), StatusReport.specVersion(specDir));
       System.out.println("wrote " + doc);
+      if (Boolean.getBoolean(PUBLISH)) {
+        Path published = SpecLocations.publishedStatusDocument();
+        report.write(published, LocalDate.now(), StatusReport.specVersion(specDir));
+        System.out.println("wrote " + published);
+      }
     }
   }
 }

@@ -9,7 +9,8 @@
  * into a typed model ({@link Command}, {@link ScriptParser}) and executed command by command
  * ({@link ScriptRunner}) against instances linked with the standard {@code spectest} host module
  * ({@link SpecTestHost}). {@link SpecTest} is the JUnit entry point; {@link StatusReport} writes
- * the summary table to {@code docs/spec-status.md}.
+ * the summary table to {@code testsuite/target/spec-status.md} (and, on request, to the
+ * committed {@code docs/spec-status.md}).
  *
  * <p>Only the non-SIMD scripts are run: flarec does not compile {@code v128}.
  */

@@ -1,8 +1,6 @@
 package dev.flarec.compiler.decode;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
-import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.AnnotatedInstruction;
 import run.endive.wasm.types.CodeSection;
@@ -23,24 +21,18 @@ final class InvalidFunctionLocator {
   record Location(int definedIndex, int byteOffset) {}
 
   /**
-   * The first invalid function body of {@code bytes}, or null when the module is invalid for a
-   * reason outside function bodies (or cannot be decoded without validation).
+   * The first invalid function body of {@code m} (decoded without validation), or null when the
+   * module is invalid for a reason outside function bodies.
    */
-  static Location locate(byte[] bytes) {
+  static Location locate(WasmModule m) {
     try {
-      return bisect(bytes);
+      return bisect(m);
     } catch (RuntimeException e) {
       return null; // only a better message was at stake
     }
   }
 
-  private static Location bisect(byte[] bytes) {
-    WasmModule m;
-    try {
-      m = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(bytes));
-    } catch (RuntimeException e) {
-      return null;
-    }
+  private static Location bisect(WasmModule m) {
     FunctionBody[] bodies = m.codeSection().functionBodies();
     if (bodies.length == 0 || !valid(m, bodies, 0, 0)) {
       return null; // invalid even with no real body: the problem is elsewhere
@@ -69,21 +61,8 @@ final class InvalidFunctionLocator {
       code.addFunctionBody(i >= from && i < to ? bodies[i] : unreachableBody(bodies[i]));
     }
     WasmModule.Builder b =
-        WasmModule.builder()
-            .setTypeSection(m.typeSection())
-            .setImportSection(m.importSection())
-            .setFunctionSection(m.functionSection())
-            .setTableSection(m.tableSection())
-            .setGlobalSection(m.globalSection())
-            .setExportSection(m.exportSection())
-            .setElementSection(m.elementSection())
-            .setCodeSection(code.build())
-            .setDataSection(m.dataSection())
-            .withValidation(true);
-    m.memorySection().ifPresent(b::setMemorySection);
-    m.startSection().ifPresent(b::setStartSection);
-    m.dataCountSection().ifPresent(b::setDataCountSection);
-    m.tagSection().ifPresent(b::setTagSection);
+        ParserValidation.copy(m)
+            .setCodeSection(code.build());
     try {
       b.build();
       return true;

@@ -3,10 +3,14 @@ package dev.flarec.compiler.decode;
 import dev.flarec.compiler.CompileException;
 import dev.flarec.compiler.InvalidModuleException;
 import dev.flarec.compiler.MalformedModuleException;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
 import run.endive.wasm.InvalidException;
-import run.endive.wasm.MalformedException;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.CustomSection;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.NameCustomSection;
 
 /**
  * Decodes and validates a binary module with the Chicory (Endive) parser, and sorts its failures
@@ -16,18 +20,40 @@ import run.endive.wasm.WasmModule;
 public final class ModuleDecoder {
   private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
 
+  /**
+   * Decodes without validating ({@link ParserValidation} validates afterwards), and reads the
+   * name section leniently: the spec makes a malformed one no error (§7.4.1), so it is ignored.
+   */
+  private static final Parser PARSER =
+      Parser.builder()
+          .withValidation(false)
+          .withCustomParsers(Map.of("name", ModuleDecoder::nameSection))
+          .build();
+
   private ModuleDecoder() {}
 
-  /** Imported functions come first in the function index space; count them for messages. */
-  private static int importedFunctions(byte[] bytes) {
+
+  private static CustomSection nameSection(byte[] content) {
     try {
-      WasmModule m = Parser.builder().withValidation(false).build().parse(() -> new java.io.ByteArrayInputStream(bytes));
-      return m.importSection().count(run.endive.wasm.types.ExternalType.FUNCTION);
+      return NameCustomSection.parse(content);
     } catch (RuntimeException e) {
-      return 0;
+      return NameCustomSection.parse(new byte[0]);
     }
   }
 
+  /**
+   * The parser rejected a module {@link ModuleChecker} accepted: one of the two is wrong, and the
+   * fuzzers (docs/fuzzing.md) exist to find out which. Still a clean error, never an internal one.
+   */
+  private static MalformedModuleException parserDisagrees(RuntimeException e) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new MalformedModuleException(why + " (reported by the parser)", null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+  }
+
+  /**
+   * Decodes and validates {@code bytes}: every error is a {@link CompileException} that says
+   * where, in the section, function and byte offset in which it was found.
+   */
   public static WasmModule decode(byte[] bytes) {
     if (bytes.length < 8) {
       throw new MalformedModuleException(
@@ -42,21 +68,32 @@ public final class ModuleDecoder {
     if (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
       throw new MalformedModuleException("unknown binary version", CompileException.UNKNOWN, 4, null);
     }
+    ModuleChecker.check(bytes);
+    WasmModule module;
     try {
-      return Parser.parse(bytes);
-    } catch (InvalidException e) {
-      InvalidFunctionLocator.Location where = InvalidFunctionLocator.locate(bytes);
-      if (where == null) {
-        throw new InvalidModuleException(e.getMessage(), CompileException.UNKNOWN, CompileException.UNKNOWN, e);
-      }
-      int function = importedFunctions(bytes) + where.definedIndex();
-      throw new InvalidModuleException(e.getMessage(), function, where.byteOffset(), e);
-    } catch (MalformedException e) {
-      throw new MalformedModuleException(e.getMessage(), CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+      module = PARSER.parse(() -> new ByteArrayInputStream(bytes));
     } catch (RuntimeException e) {
-      // The parser signals some truncations and bad encodings with plain runtime exceptions.
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new MalformedModuleException(why, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+      throw parserDisagrees(e);
     }
+    try {
+      ParserValidation.validate(module);
+    } catch (InvalidException e) {
+      InvalidFunctionLocator.Location where = InvalidFunctionLocator.locate(module);
+      if (where == null) {
+        throw new InvalidModuleException(e.getMessage(), null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+      }
+      int function = module.importSection().count(ExternalType.FUNCTION) + where.definedIndex();
+      throw new InvalidModuleException(e.getMessage(), "code", function, where.byteOffset(), e);
+    } catch (RuntimeException e) {
+      // the validator fails with internal exceptions on some inputs; ModuleChecker passed, so
+      // the problem is in a function body's types
+      InvalidFunctionLocator.Location where = InvalidFunctionLocator.locate(module);
+      String why = "type mismatch (the validator failed: " + e.getClass().getSimpleName() + ")";
+      if (where == null) {
+        throw new InvalidModuleException(why, null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+      }
+      throw new InvalidModuleException(why, "code", module.importSection().count(ExternalType.FUNCTION) + where.definedIndex(), where.byteOffset(), e);
+    }
+    return module;
   }
 }

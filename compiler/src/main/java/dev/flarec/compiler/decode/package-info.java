@@ -1,6 +1,7 @@
 /**
- * Decoding: a thin wrapper over the Chicory (Endive) Wasm parser, which also validates, turning
- * its failures into our malformed/invalid errors.
+ * Decoding: flarec's own check of the binary format ({@link
+ * dev.flarec.compiler.decode.ModuleChecker}), which gives every error its section, function and
+ * byte offset, then the Chicory (Endive) Wasm parser, whose validator type-checks function bodies.
  *
  * <p>The only package that may call the parser's entry points. Must not depend on {@code emit}
  * or {@code layout}. Follows WebAssembly 2.0 §5 (binary format) and §3 (validation).

@@ -55,6 +55,14 @@ class FlarecMainTest {
     0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b // code section: no locals, end
   };
 
+  /** A body without its final end (issue 15: once a ClassFormatError and exit 4). */
+  private static final byte[] NO_END = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+    0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () -> ()
+    0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+    0x0a, 0x06, 0x01, 0x04, 0x00, 0x02, 0x40, 0x0b // code section: block end, and no final end
+  };
+
   @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -128,7 +136,7 @@ class FlarecMainTest {
   }
 
   @ParameterizedTest(name = "neg {0} = {1}")
-  @CsvSource({"-inf, Infinity", "-0.0, 0.0", "0x1p-2, -0.25", "nan, -nan", "-nan:0x1, nan:0x1"})
+  @CsvSource({"-inf, inf", "inf, -inf", "-0.0, 0", "0, -0", "0x1p-2, -0.25", "-1e308, 1e308", "nan, -nan", "-nan:0x1, nan:0x1"})
   void runTakesArgumentsThatLookLikeOptions(String argument, String result) {
     Path wasm = module("calc.wasm", CALC);
     assertEquals(ExitStatus.OK, flarec("run", wasm.toString(), "--invoke", "neg", argument), err());
@@ -160,7 +168,9 @@ class FlarecMainTest {
           missing file       | 1 | DIR/missing.wasm                                | flarec: no such file: DIR/missing.wasm
           missing file (run) | 1 | run DIR/missing.wasm --invoke f                 | flarec: no such file: DIR/missing.wasm
           malformed module   | 1 | DIR/garbage.wasm                                | flarec: DIR/garbage.wasm: malformed module, at byte offset 0 (0x0): magic header not detected
-          invalid module     | 1 | run DIR/invalid.wasm                            | flarec: DIR/invalid.wasm: invalid module, function 0, at byte offset
+          invalid module     | 1 | run DIR/invalid.wasm                            | flarec: DIR/invalid.wasm: invalid module, code section, function 0, at byte offset
+          body without end   | 1 | run DIR/no_end.wasm                             | flarec: DIR/no_end.wasm: malformed module, code section, function 0, at byte offset 26 (0x1a): END opcode expected
+          no JAR if no end   | 1 | DIR/no_end.wasm -o DIR/no_end.jar               | flarec: DIR/no_end.wasm: malformed module, code section, function 0, at byte offset 26
           unknown export     | 1 | run DIR/calc.wasm --invoke mul 1 2              | flarec: no exported function "mul"; exported functions: div, neg, pair
           not a function     | 1 | run DIR/calc.wasm --invoke mem                  | flarec: export "mem" is a memory, not a function; exported functions: div, neg, pair
           too few arguments  | 1 | run DIR/calc.wasm --invoke div 1                | flarec: div takes 2 arguments (i32, i32) but was given 1
@@ -185,6 +195,7 @@ class FlarecMainTest {
     module("start_traps.wasm", START_TRAPS);
     write("garbage.wasm", "not wasm".getBytes(StandardCharsets.UTF_8));
     write("invalid.wasm", INVALID);
+    write("no_end.wasm", NO_END);
     String[] argv = args.isEmpty() ? new String[0] : args.replace("DIR", dir.toString()).split(" ");
 
     int actual = flarec(argv);
@@ -196,6 +207,7 @@ class FlarecMainTest {
         () -> assertEquals(1, stderr.lines().count(), stderr),
         () -> assertTrue(stderr.startsWith(expected.replace("DIR", dir.toString())), stderr),
         () -> assertFalse(stderr.contains("\tat "), "no stack trace"),
+        () -> assertFalse(java.nio.file.Files.exists(dir.resolve("no_end.jar")), "no JAR for a rejected module"),
         () -> assertEquals("", out()));
   }
 

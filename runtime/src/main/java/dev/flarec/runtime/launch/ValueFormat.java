@@ -1,7 +1,10 @@
 package dev.flarec.runtime.launch;
 
 import dev.flarec.runtime.types.ValueType;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,12 +20,14 @@ import java.util.regex.Pattern;
  *       unsigned range of the type, so {@code 4294967295} and {@code -1} are the same i32;
  *   <li>f32, f64: decimal ({@code 1.5}, {@code -2e-3}), hex float ({@code 0x1.8p3}), {@code inf},
  *       {@code infinity}, {@code nan} (the canonical quiet NaN) and {@code nan:0x<payload>}, each
- *       optionally signed; Java's {@code Infinity} too, since {@link #format} prints it;
+ *       optionally signed; Java's {@code Infinity} and {@code 1.0E308} too;
  *   <li>funcref, externref: only {@code null}, as no reference can be written on a command line.
  * </ul>
  *
- * <p>Output: integers as signed decimal; floats as Java's {@link Float#toString(float)} and
- * {@link Double#toString(double)}, which are exact for every finite and infinite value; NaN as
+ * <p>Output, in the text format's notation: integers as signed decimal; floats as the shortest
+ * decimal that reads back as the same value ({@code 0.1}, {@code 1e308}, {@code -0}, {@code
+ * 1.4e-45}), plain up to 21 digits and with an exponent {@code e} beyond, {@code inf} and {@code
+ * -inf}; NaN as
  * {@code nan} when it is the canonical quiet NaN and {@code nan:0x<payload>} otherwise, with
  * {@code -} in front when the sign bit is set, because Java would print every NaN as
  * {@code NaN} and lose the bits the spec tests distinguish; references as {@code null} or
@@ -135,7 +140,7 @@ public final class ValueFormat {
 
   public static String formatF32(float value) {
     if (!Float.isNaN(value)) {
-      return Float.toString(value);
+      return formatNumber(value, true);
     }
     int bits = Float.floatToRawIntBits(value);
     return formatNaN(bits < 0, bits & F32_PAYLOAD_MASK, F32_CANONICAL_PAYLOAD);
@@ -143,10 +148,43 @@ public final class ValueFormat {
 
   public static String formatF64(double value) {
     if (!Double.isNaN(value)) {
-      return Double.toString(value);
+      return formatNumber(value, false);
     }
     long bits = Double.doubleToRawLongBits(value);
     return formatNaN(bits < 0, bits & F64_PAYLOAD_MASK, F64_CANONICAL_PAYLOAD);
+  }
+
+  /** Shortest round-trip decimal of a finite or infinite {@code value} (an f32's when {@code f32}). */
+  private static String formatNumber(double value, boolean f32) {
+    String sign = (Double.doubleToRawLongBits(value) < 0) ? "-" : "";
+    if (Double.isInfinite(value)) {
+      return sign + "inf";
+    }
+    if (value == 0) {
+      return sign + "0";
+    }
+    BigDecimal exact = new BigDecimal(Math.abs(value));
+    BigDecimal shortest = exact;
+    // 9 significant digits tell every f32 apart, 17 every f64
+    for (int digits = 1; digits <= (f32 ? 9 : 17); digits++) {
+      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      boolean same =
+          f32
+              ? Float.parseFloat(candidate.toString()) == (float) Math.abs(value)
+              : Double.parseDouble(candidate.toString()) == Math.abs(value);
+      if (same) {
+        shortest = candidate;
+        break;
+      }
+    }
+    shortest = shortest.stripTrailingZeros();
+    int exponent = shortest.precision() - shortest.scale() - 1;
+    if (exponent >= -6 && exponent < 21) {
+      return sign + shortest.toPlainString();
+    }
+    String digits = shortest.unscaledValue().toString();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return sign + mantissa + "e" + exponent;
   }
 
   private static String formatNaN(boolean negative, long payload, long canonical) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.runtime.types.ValueType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,17 +34,17 @@ class ValueFormatTest {
           I64    | 0x7fffffffffffffff    | 9223372036854775807
           I64    | 2432902008176640000   | 2432902008176640000
           F32    | 1.5                   | 1.5
-          F32    | -0.0                  | -0.0
-          F32    | -0                    | -0.0
-          F32    | 1e3                   | 1000.0
+          F32    | -0.0                  | -0
+          F32    | -0                    | -0
+          F32    | 1e3                   | 1000
           F32    | .5                    | 0.5
-          F32    | 0x1.8p1               | 3.0
-          F32    | 0x10                  | 16.0
-          F32    | 0x1p-149              | 1.4E-45
-          F32    | 3.4028235E38          | 3.4028235E38
-          F32    | inf                   | Infinity
-          F32    | -inf                  | -Infinity
-          F32    | Infinity              | Infinity
+          F32    | 0x1.8p1               | 3
+          F32    | 0x10                  | 16
+          F32    | 0x1p-149              | 1e-45
+          F32    | 3.4028235E38          | 3.4028235e38
+          F32    | inf                   | inf
+          F32    | -inf                  | -inf
+          F32    | Infinity              | inf
           F32    | nan                   | nan
           F32    | -nan                  | -nan
           F32    | nan:0x400000          | nan
@@ -51,11 +52,20 @@ class ValueFormatTest {
           F32    | -nan:0x1              | -nan:0x1
           F32    | nan:0x7fffff          | nan:0x7fffff
           F64    | 0.1                   | 0.1
-          F64    | -0.0                  | -0.0
-          F64    | 4.9E-324              | 4.9E-324
-          F64    | 0x1p-1074             | 4.9E-324
-          F64    | 1.7976931348623157E308 | 1.7976931348623157E308
-          F64    | -INF                  | -Infinity
+          F64    | 1e308                 | 1e308
+          F64    | 1.0E308               | 1e308
+          F64    | 123456789012345678901 | 123456789012345680000
+          F64    | 1e21                  | 1e21
+          F64    | 0.000001              | 0.000001
+          F64    | 1e-7                  | 1e-7
+          F64    | -2.5                  | -2.5
+          F32    | 0.1                   | 0.1
+          F32    | 16777217              | 16777216
+          F64    | -0.0                  | -0
+          F64    | 4.9E-324              | 5e-324
+          F64    | 0x1p-1074             | 5e-324
+          F64    | 1.7976931348623157E308 | 1.7976931348623157e308
+          F64    | -INF                  | -inf
           F64    | nan                   | nan
           F64    | nan:0x8000000000000   | nan
           F64    | nan:0x4000000000000   | nan:0x4000000000000
@@ -146,5 +156,19 @@ class ValueFormatTest {
         assertThrows(IllegalArgumentException.class, () -> ValueFormat.parseI32(input));
     assertEquals(
         "\"" + input + "\" is not an i32 (expected a decimal or 0x hex integer)", e.getMessage());
+  }
+
+  @Test
+  void printsTheTextFormatsNotationAndReadsBackTheSameBits() {
+    java.util.Random random = new java.util.Random(15);
+    for (int i = 0; i < 5_000; i++) {
+      double d = Double.longBitsToDouble(random.nextLong());
+      float f = Float.intBitsToFloat(random.nextInt());
+      for (String printed : new String[] {ValueFormat.formatF64(d), ValueFormat.formatF32(f)}) {
+        assertTrue(printed.matches("-?(inf|nan(:0x[0-9a-f]+)?|[0-9]+(\\.[0-9]+)?(e-?[0-9]+)?)"), printed);
+      }
+      assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits(ValueFormat.parseF64(ValueFormat.formatF64(d))));
+      assertEquals(Float.floatToRawIntBits(f), Float.floatToRawIntBits(ValueFormat.parseF32(ValueFormat.formatF32(f))));
+    }
   }
 }

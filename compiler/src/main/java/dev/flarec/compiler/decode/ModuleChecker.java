@@ -1,0 +1,510 @@
+package dev.flarec.compiler.decode;
+
+import static dev.flarec.compiler.decode.InstructionDecoder.*;
+
+import dev.flarec.compiler.CompileException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads a whole binary module once, before the parser does, and rejects what is malformed or
+ * invalid outside operand types with the section, function and byte offset where it is: the
+ * section structure and order, every vector and name, limits, constant expressions, segments,
+ * exports, the start function, and each function body through {@link BodyChecker}. Valid modules
+ * beyond flarec's implementation limits ({@link Limits}) are refused here as such.
+ *
+ * <p>The parser alone accepts some invalid modules and reports many errors without a position or
+ * with an internal exception (docs/RATIONALE.md, "Why flarec checks the binary format itself").
+ */
+final class ModuleChecker {
+  private static final String[] SECTION_NAMES = {
+    "custom", "type", "import", "function", "table", "memory", "global", "export", "start",
+    "element", "code", "data", "data count"
+  };
+  /** Where each section id may appear: the data count section comes before code. */
+  private static final int[] SECTION_ORDER = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+
+  private static final long SPEC_MAX_PAGES = 65_536;
+
+  private final byte[] bytes;
+  private final ByteCursor in;
+  private final ModuleShape module = new ModuleShape();
+  private final InstructionDecoder ins;
+  private long declaredFunctions = -1;
+  private long codeEntries = -1;
+  private long dataSegments = -1;
+
+  private ModuleChecker(byte[] bytes) {
+    this.bytes = bytes;
+    this.in = new ByteCursor(bytes, 8);
+    this.ins = new InstructionDecoder(in);
+  }
+
+  /** Checks {@code bytes}, whose 8-byte header is already known to be right. */
+  static void check(byte[] bytes) {
+    new ModuleChecker(bytes).sections();
+  }
+
+  private void sections() {
+    int lastOrder = 0;
+    String lastName = null;
+    while (in.position() < bytes.length) {
+      in.limit(bytes.length);
+      in.section(null);
+      int start = in.position();
+      int id = in.u8();
+      if (id >= SECTION_NAMES.length) {
+        throw in.malformed(start, "malformed section id " + id);
+      }
+      in.section(SECTION_NAMES[id]);
+      int sizeAt = in.position();
+      long size = in.u32();
+      if (size > in.remaining()) {
+        throw in.malformed(sizeAt, "section size " + size + " runs past the end of the module (" + in.remaining() + " bytes left)");
+      }
+      int end = in.position() + (int) size;
+      if (id != 0) {
+        if (SECTION_ORDER[id] <= lastOrder) {
+          throw in.malformed(
+              start,
+              SECTION_ORDER[id] == lastOrder
+                  ? "duplicate " + SECTION_NAMES[id] + " section"
+                  : "unexpected content after last section: " + SECTION_NAMES[id] + " section after the " + lastName + " section");
+        }
+        lastOrder = SECTION_ORDER[id];
+        lastName = SECTION_NAMES[id];
+      }
+      in.limit(end);
+      switch (id) {
+        case 0 -> in.skip(end - positionAfterName());
+        case 1 -> typeSection();
+        case 2 -> importSection();
+        case 3 -> functionSection();
+        case 4 -> tableSection();
+        case 5 -> memorySection();
+        case 6 -> globalSection();
+        case 7 -> exportSection();
+        case 8 -> startSection();
+        case 9 -> elementSection();
+        case 10 -> codeSection();
+        case 11 -> dataSection();
+        case 12 -> module.dataCount = in.u32();
+        default -> throw new IllegalStateException("section id " + id);
+      }
+      if (in.position() != end) {
+        throw in.malformed(in.position(), "section size mismatch: " + (end - in.position()) + " bytes left at the end of the section");
+      }
+    }
+    in.limit(bytes.length);
+    if (Math.max(declaredFunctions, 0) != Math.max(codeEntries, 0)) {
+      in.section(codeEntries < 0 ? "function" : "code");
+      throw in.malformed(
+          bytes.length,
+          "function and code section have inconsistent lengths (" + Math.max(declaredFunctions, 0) + " functions, "
+              + Math.max(codeEntries, 0) + " bodies)");
+    }
+    if (module.dataCount >= 0 && module.dataCount != Math.max(dataSegments, 0)) {
+      in.section(dataSegments < 0 ? "data count" : "data");
+      throw in.malformed(
+          bytes.length,
+          "data count and data section have inconsistent lengths (" + module.dataCount + " declared, "
+              + Math.max(dataSegments, 0) + " segments)");
+    }
+  }
+
+  /** A custom section's name must be UTF-8 (§5.5.3) whatever the section is; its content is opaque. */
+  private int positionAfterName() {
+    in.name();
+    return in.position();
+  }
+
+  private int countWithin(int limit, String what) {
+    int at = in.position();
+    int n = in.count();
+    if (n > limit) {
+      throw in.limit(at, n + " " + what + " exceed the parser's limit of " + limit);
+    }
+    return n;
+  }
+
+  private void typeSection() {
+    int n = countWithin(Limits.MAX_TYPES, "types");
+    for (int i = 0; i < n; i++) {
+      int at = in.position();
+      int form = in.u8();
+      if (form != 0x60) {
+        throw in.malformed(at, String.format("malformed function type: form 0x%02x, not 0x60 (WebAssembly 2.0 has function types only)", form));
+      }
+      int[] params = valueTypes(Limits.MAX_PARAMS, "parameters");
+      int[] results = valueTypes(Limits.MAX_RESULTS, "results");
+      module.types.add(new ModuleShape.FunctionType(params, results));
+    }
+  }
+
+  private int[] valueTypes(int limit, String what) {
+    int n = countWithin(limit, what);
+    int[] types = new int[n];
+    for (int i = 0; i < n; i++) {
+      types[i] = ValueTypes.read(in);
+    }
+    return types;
+  }
+
+  private void importSection() {
+    int n = countWithin(Limits.MAX_IMPORTS, "imports");
+    for (int i = 0; i < n; i++) {
+      in.name();
+      in.name();
+      int at = in.position();
+      int kind = in.u8();
+      switch (kind) {
+        case 0 -> {
+          int typeAt = in.position();
+          long t = in.u32();
+          if (t >= module.types.size()) {
+            throw in.invalid(typeAt, "unknown type " + t);
+          }
+          module.functions.add((int) t);
+          module.importedFunctions++;
+        }
+        case 1 -> tableType();
+        case 2 -> memoryType(false);
+        case 3 -> {
+          module.globals.add(globalType());
+          module.importedGlobals++;
+        }
+        default -> throw in.malformed(at, String.format("malformed import kind 0x%02x", kind));
+      }
+    }
+  }
+
+  private void functionSection() {
+    int n = countWithin(Limits.MAX_FUNCTIONS, "functions");
+    declaredFunctions = n;
+    for (int i = 0; i < n; i++) {
+      int at = in.position();
+      long t = in.u32();
+      if (t >= module.types.size()) {
+        throw in.invalid(at, "unknown type " + t);
+      }
+      module.functions.add((int) t);
+    }
+  }
+
+  private void tableSection() {
+    int n = countWithin(Limits.MAX_TABLES, "tables");
+    for (int i = 0; i < n; i++) {
+      tableType();
+    }
+  }
+
+  private void tableType() {
+    int type = ValueTypes.readReference(in);
+    int at = in.position();
+    long[] limits = limits(false);
+    if (limits[0] > Limits.MAX_TABLE_ELEMENTS) {
+      throw in.limit(at, "a table of " + limits[0] + " initial elements exceeds the parser's limit of " + Limits.MAX_TABLE_ELEMENTS);
+    }
+    module.tables.add(type);
+  }
+
+  private void memorySection() {
+    int n = in.count();
+    for (int i = 0; i < n; i++) {
+      memoryType(true);
+    }
+  }
+
+  private void memoryType(boolean defined) {
+    int at = in.position();
+    long[] limits = limits(true);
+    if (limits[0] > SPEC_MAX_PAGES || limits[1] > SPEC_MAX_PAGES) {
+      throw in.invalid(at, "memory size must be at most 65536 pages (4GiB)");
+    }
+    if (++module.memories > 1) {
+      throw in.invalid(at, "multiple memories");
+    }
+    if (defined && limits[0] > Limits.MAX_INITIAL_MEMORY_PAGES) {
+      throw in.limit(
+          at,
+          "an initial memory of " + limits[0] + " pages exceeds flarec's maximum of " + Limits.MAX_INITIAL_MEMORY_PAGES
+              + " pages (2 GiB less 64 KiB, the largest Java array)");
+    }
+  }
+
+  /** {min, max}, max being -1 when absent; checks min <= max. */
+  private long[] limits(boolean memory) {
+    int at = in.position();
+    int flags = in.u8();
+    if (flags > 1) {
+      if (memory && (flags == 2 || flags == 3)) {
+        throw in.malformed(at, "shared memory (limits flags " + flags + ") is beyond WebAssembly 2.0 (threads proposal)");
+      }
+      throw in.malformed(at, "malformed limits flags " + flags);
+    }
+    long min = in.u32();
+    long max = flags == 1 ? in.u32() : -1;
+    if (max >= 0 && min > max) {
+      throw in.invalid(at, "size minimum must not be greater than maximum");
+    }
+    return new long[] {min, max};
+  }
+
+  private ModuleShape.GlobalType globalType() {
+    int type = ValueTypes.read(in);
+    int at = in.position();
+    int mutability = in.u8();
+    if (mutability > 1) {
+      throw in.malformed(at, "malformed mutability " + mutability);
+    }
+    return new ModuleShape.GlobalType(type, mutability == 1);
+  }
+
+  private void globalSection() {
+    int n = countWithin(Limits.MAX_GLOBALS, "globals");
+    for (int i = 0; i < n; i++) {
+      ModuleShape.GlobalType g = globalType();
+      constantExpression(g.type());
+      module.globals.add(g);
+    }
+  }
+
+  private void exportSection() {
+    int n = countWithin(Limits.MAX_EXPORTS, "exports");
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      int nameAt = in.position();
+      String name = in.name();
+      int kindAt = in.position();
+      int kind = in.u8();
+      int indexAt = in.position();
+      long index = in.u32();
+      int bound;
+      String what;
+      switch (kind) {
+        case 0 -> {
+          bound = module.functions.size();
+          what = "function";
+        }
+        case 1 -> {
+          bound = module.tables.size();
+          what = "table";
+        }
+        case 2 -> {
+          bound = module.memories;
+          what = "memory";
+        }
+        case 3 -> {
+          bound = module.globals.size();
+          what = "global";
+        }
+        default -> throw in.malformed(kindAt, String.format("malformed export kind 0x%02x", kind));
+      }
+      if (index >= bound) {
+        throw in.invalid(indexAt, "unknown " + what + " " + index + " exported as \"" + name + "\"");
+      }
+      if (!names.add(name)) {
+        throw in.invalid(nameAt, "duplicate export name \"" + name + "\"");
+      }
+      if (kind == 0) {
+        module.declaredReferences.add((int) index);
+      }
+    }
+  }
+
+  private void startSection() {
+    int at = in.position();
+    long f = in.u32();
+    if (f >= module.functions.size()) {
+      throw in.invalid(at, "unknown function " + f);
+    }
+    ModuleShape.FunctionType t = module.types.get(module.functions.get((int) f));
+    if (t.params().length != 0 || t.results().length != 0) {
+      throw in.invalid(at, "start function " + f + " must take no parameters and return nothing");
+    }
+  }
+
+  private void elementSection() {
+    int n = in.count();
+    for (int i = 0; i < n; i++) {
+      int at = in.position();
+      long flags = in.u32();
+      if (flags > 7) {
+        throw in.malformed(at, "malformed elements segment kind " + flags);
+      }
+      boolean passiveOrDeclarative = (flags & 1) != 0;
+      boolean explicitTable = (flags & 2) != 0;
+      boolean expressions = (flags & 4) != 0;
+      long table = 0;
+      int tableAt = at;
+      if (!passiveOrDeclarative) {
+        if (explicitTable) {
+          tableAt = in.position();
+          table = in.u32();
+        }
+        if (table >= module.tables.size()) {
+          throw in.invalid(tableAt, "unknown table " + table);
+        }
+        constantExpression(ValueTypes.I32);
+      }
+      int type = ValueTypes.FUNCREF;
+      if (passiveOrDeclarative || explicitTable) {
+        if (expressions) {
+          type = ValueTypes.readReference(in);
+        } else {
+          int kindAt = in.position();
+          if (in.u8() != 0) {
+            throw in.malformed(kindAt, "malformed element kind: only 0x00 (funcref) exists");
+          }
+        }
+      }
+      int items = in.count();
+      for (int j = 0; j < items; j++) {
+        if (expressions) {
+          constantExpression(type);
+        } else {
+          int fAt = in.position();
+          long f = in.u32();
+          if (f >= module.functions.size()) {
+            throw in.invalid(fAt, "unknown function " + f);
+          }
+          module.declaredReferences.add((int) f);
+        }
+      }
+      if (!passiveOrDeclarative && module.tables.get((int) table) != type) {
+        throw in.invalid(
+            at,
+            "type mismatch: a segment of " + ValueTypes.name(type) + " for a table of "
+                + ValueTypes.name(module.tables.get((int) table)));
+      }
+      module.elements.add(type);
+    }
+  }
+
+  private void codeSection() {
+    int n = in.count();
+    codeEntries = n;
+    if (n != Math.max(declaredFunctions, 0)) {
+      throw in.malformed(
+          in.position(),
+          "function and code section have inconsistent lengths (" + Math.max(declaredFunctions, 0) + " functions, " + n + " bodies)");
+    }
+    int sectionEnd = in.limit();
+    BodyChecker body = new BodyChecker(in, module);
+    for (int i = 0; i < n; i++) {
+      int function = module.importedFunctions + i;
+      in.function(function);
+      int sizeAt = in.position();
+      long size = in.u32();
+      if (size > in.remaining()) {
+        throw in.malformed(sizeAt, "function body size " + size + " runs past the end of the section");
+      }
+      if (size > Limits.MAX_FUNCTION_BYTES) {
+        throw in.limit(sizeAt, "a function body of " + size + " bytes exceeds the parser's limit of " + Limits.MAX_FUNCTION_BYTES);
+      }
+      int bodyEnd = in.position() + (int) size;
+      in.limit(bodyEnd);
+      ModuleShape.FunctionType type = module.types.get(module.functions.get(function));
+      long locals = type.params().length;
+      long declared = 0;
+      int localsAt = in.position();
+      int groups = in.count();
+      for (int g = 0; g < groups; g++) {
+        int at = in.position();
+        long count = in.u32();
+        declared += count;
+        if (declared > 0xFFFF_FFFFL) {
+          throw in.malformed(at, "too many locals: more than 2^32-1");
+        }
+        ValueTypes.read(in);
+      }
+      if (declared > Limits.MAX_LOCALS) {
+        throw in.limit(localsAt, "a function declaring " + declared + " locals exceeds the parser's limit of " + Limits.MAX_LOCALS);
+      }
+      body.check(locals + declared);
+      in.limit(sectionEnd);
+      in.function(CompileException.UNKNOWN);
+    }
+  }
+
+  private void dataSection() {
+    int n = countWithin(Limits.MAX_DATA_SEGMENTS, "data segments");
+    dataSegments = n;
+    for (int i = 0; i < n; i++) {
+      int at = in.position();
+      long flags = in.u32();
+      if (flags > 2) {
+        throw in.malformed(at, "malformed data segment kind " + flags);
+      }
+      if (flags != 1) {
+        long memory = 0;
+        if (flags == 2) {
+          at = in.position();
+          memory = in.u32();
+        }
+        if (memory >= module.memories) {
+          throw in.invalid(at, "unknown memory " + memory);
+        }
+        constantExpression(ValueTypes.I32);
+      }
+      in.skip(in.count());
+    }
+  }
+
+  /**
+   * A constant expression of type {@code expected} (§3.3.10): in 2.0, one constant instruction or
+   * {@code global.get} of an imported immutable global, then {@code end}.
+   */
+  private void constantExpression(int expected) {
+    int start = in.position();
+    ins.next();
+    int type;
+    switch (ins.op) {
+      case I32_CONST -> type = ValueTypes.I32;
+      case I64_CONST -> type = ValueTypes.I64;
+      case F32_CONST -> type = ValueTypes.F32;
+      case F64_CONST -> type = ValueTypes.F64;
+      case REF_NULL -> type = (int) ins.a;
+      case REF_FUNC -> {
+        if (ins.a >= module.functions.size()) {
+          throw in.invalid(ins.offset, "unknown function " + ins.a);
+        }
+        module.declaredReferences.add((int) ins.a);
+        type = ValueTypes.FUNCREF;
+      }
+      case GLOBAL_GET -> {
+        if (ins.a >= module.importedGlobals) {
+          throw in.invalid(ins.offset, "unknown global " + ins.a + " (a constant expression may only read imported globals)");
+        }
+        ModuleShape.GlobalType g = module.globals.get((int) ins.a);
+        if (g.mutable()) {
+          throw in.invalid(ins.offset, "constant expression required: global " + ins.a + " is mutable");
+        }
+        type = g.type();
+      }
+      case END -> throw in.invalid(start, "type mismatch: an empty constant expression where " + ValueTypes.name(expected) + " is expected");
+      default -> {
+        skipExpression();
+        throw in.invalid(ins.offset, "constant expression required");
+      }
+    }
+    ins.next();
+    if (ins.op != END) {
+      int at = ins.offset;
+      if (ins.op != BLOCK && ins.op != LOOP && ins.op != IF) {
+        skipExpression();
+      }
+      throw in.invalid(at, "constant expression required: more than one instruction");
+    }
+    if (type != expected) {
+      throw in.invalid(start, "type mismatch: " + ValueTypes.name(type) + " where " + ValueTypes.name(expected) + " is expected");
+    }
+  }
+
+  /** Decodes up to the expression's end, so that a malformed instruction is found before an invalid one. */
+  private void skipExpression() {
+    while (ins.op != END) {
+      ins.next();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.flarec.compiler.decode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the sections read so far declare, in the module's index spaces (§3.4.10, the context C):
+ * enough to check every index an instruction or a later section uses.
+ */
+final class ModuleShape {
+  record FunctionType(int[] params, int[] results) {}
+
+  record GlobalType(int type, boolean mutable) {}
+
+  final List<FunctionType> types = new ArrayList<>();
+  /** Type index of every function, imported ones first. */
+  final List<Integer> functions = new ArrayList<>();
+
+  int importedFunctions;
+  /** Reference type of every table. */
+  final List<Integer> tables = new ArrayList<>();
+
+  int memories;
+  final List<GlobalType> globals = new ArrayList<>();
+  int importedGlobals;
+  /** Reference type of every element segment. */
+  final List<Integer> elements = new ArrayList<>();
+  /** The data count section's value, or -1 when there is none. */
+  long dataCount = -1;
+  /** C.refs: functions that may be referenced by {@code ref.func} in code (§3.4.10). */
+  final Set<Integer> declaredReferences = new HashSet<>();
+}

@@ -1,0 +1,49 @@
+package dev.flarec.compiler.decode;
+
+/** The value types of WebAssembly 2.0 (§5.3.1-5.3.3), as their one-byte encodings. */
+final class ValueTypes {
+  static final int I32 = 0x7F;
+  static final int I64 = 0x7E;
+  static final int F32 = 0x7D;
+  static final int F64 = 0x7C;
+  static final int V128 = 0x7B;
+  static final int FUNCREF = 0x70;
+  static final int EXTERNREF = 0x6F;
+
+  private ValueTypes() {}
+
+  /** Reads a value type; v128 is valid but not compiled yet. */
+  static int read(ByteCursor in) {
+    int at = in.position();
+    int t = in.u8();
+    switch (t) {
+      case I32, I64, F32, F64, FUNCREF, EXTERNREF -> {
+        return t;
+      }
+      case V128 -> throw in.unsupported(at, "SIMD values (v128) are not compiled yet");
+      default -> throw in.malformed(at, String.format("malformed value type 0x%02x", t));
+    }
+  }
+
+  static int readReference(ByteCursor in) {
+    int at = in.position();
+    int t = in.u8();
+    if (t != FUNCREF && t != EXTERNREF) {
+      throw in.malformed(at, String.format("malformed reference type 0x%02x", t));
+    }
+    return t;
+  }
+
+  static String name(int t) {
+    return switch (t) {
+      case I32 -> "i32";
+      case I64 -> "i64";
+      case F32 -> "f32";
+      case F64 -> "f64";
+      case V128 -> "v128";
+      case FUNCREF -> "funcref";
+      case EXTERNREF -> "externref";
+      default -> String.format("0x%02x", t);
+    };
+  }
+}

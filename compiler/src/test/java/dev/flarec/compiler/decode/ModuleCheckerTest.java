@@ -1,0 +1,210 @@
+package dev.flarec.compiler.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flarec.compiler.CompileException;
+import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.InvalidModuleException;
+import dev.flarec.compiler.MalformedModuleException;
+import dev.flarec.compiler.UnsupportedModuleException;
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One hand-written minimal module for each class of front-end bug the mutation fuzzer found
+ * (issue 15): each must be rejected with a one-line error naming the section, function and byte
+ * offset, or, if valid, compile and load.
+ */
+class ModuleCheckerTest {
+  private static final int TYPE = 1;
+  private static final int IMPORT = 2;
+  private static final int FUNCTION = 3;
+  private static final int MEMORY = 5;
+  private static final int GLOBAL = 6;
+  private static final int EXPORT = 7;
+  private static final int CODE = 10;
+
+  /** {@code (type (func))}. */
+  private static final byte[] VOID_TYPE = section(TYPE, 1, 0x60, 0, 0);
+  /** {@code (type (func (result funcref)))}. */
+  private static final byte[] FUNCREF_TYPE = section(TYPE, 1, 0x60, 0, 1, 0x70);
+
+  private static byte[] module(byte[]... sections) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    for (byte[] s : sections) {
+      out.writeBytes(s);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] section(int id, int... content) {
+    byte[] b = new byte[content.length + 2];
+    b[0] = (byte) id;
+    b[1] = (byte) content.length; // every section here is shorter than 128 bytes
+    for (int i = 0; i < content.length; i++) {
+      b[i + 2] = (byte) content[i];
+    }
+    return b;
+  }
+
+  /** A code section of one body, given without its size. */
+  private static byte[] code(int... body) {
+    int[] content = new int[body.length + 2];
+    content[0] = 1;
+    content[1] = body.length;
+    System.arraycopy(body, 0, content, 2, body.length);
+    return section(CODE, content);
+  }
+
+  private static <T extends CompileException> T rejected(Class<T> kind, byte[] wasm, String section, int function, long offset, String message) {
+    T e = assertThrows(kind, () -> Flarec.compile(wasm));
+    String line = e.describe();
+    assertEquals(section, e.section(), line);
+    assertEquals(function, e.functionIndex(), line);
+    assertEquals(offset, e.byteOffset(), line);
+    assertTrue(e.getMessage().contains(message), line);
+    assertTrue(!line.contains("\n") && line.contains(section + " section") && line.contains("at byte offset " + offset), line);
+    return e;
+  }
+
+  private static void compilesAndLoads(byte[] wasm) {
+    Flarec.compile(wasm).load().instantiate();
+  }
+
+  // ---- crash: a body without its final end ----
+
+  @Test
+  void aBodyWithoutItsFinalEndIsMalformed() {
+    // (func (block)) with the function's own end missing: 02 40 0b
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0x02, 0x40, 0x0B));
+    rejected(MalformedModuleException.class, wasm, "code", 0, 26, "END opcode expected");
+  }
+
+  @Test
+  void codeAfterTheFinalEndIsMalformed() {
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0x0B, 0x01));
+    rejected(MalformedModuleException.class, wasm, "code", 0, 24, "after the function's final end");
+  }
+
+  // ---- invalid modules the parser accepted ----
+
+  @Test
+  void anExportNameThatIsNotUtf8IsMalformed() {
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 0xFF, 0, 0), code(0, 0x0B));
+    rejected(MalformedModuleException.class, wasm, "export", CompileException.UNKNOWN, 22, "malformed UTF-8 encoding");
+  }
+
+  @Test
+  void anAlignmentWithBit6SetIsInvalidNotAMemoryIndex() {
+    // (memory 1) (func i32.const 0 i32.load align=2^64 drop)
+    byte[] wasm =
+        module(
+            VOID_TYPE, section(FUNCTION, 1, 0), section(MEMORY, 1, 0, 1),
+            code(0, 0x41, 0, 0x28, 0x40, 0, 0x1A, 0x0B));
+    rejected(InvalidModuleException.class, wasm, "code", 0, 30, "alignment must not be larger than natural");
+  }
+
+  @Test
+  void refNullOfANonReferenceTypeIsMalformed() {
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0xD0, 0x7F, 0x1A, 0x0B));
+    rejected(MalformedModuleException.class, wasm, "code", 0, 24, "malformed reference type 0x7f");
+  }
+
+  @Test
+  void refFuncOfAnUndeclaredFunctionIsInvalid() {
+    // two functions; function 0 takes ref.func 1, which nothing declares
+    byte[] wasm =
+        module(
+            FUNCREF_TYPE, section(FUNCTION, 2, 0, 0),
+            section(CODE, 2, 4, 0, 0xD2, 1, 0x0B, 4, 0, 0xD0, 0x70, 0x0B));
+    rejected(InvalidModuleException.class, wasm, "code", 0, 25, "undeclared function reference");
+  }
+
+  @Test
+  void aCustomSectionNameThatIsNotUtf8IsMalformedAfterAnotherCustomSection() {
+    byte[] wasm = module(section(0, 1, 'a'), section(0, 1, 0xC0));
+    rejected(MalformedModuleException.class, wasm, "custom", CompileException.UNKNOWN, 15, "malformed UTF-8 encoding");
+  }
+
+  // ---- valid modules that were refused ----
+
+  @Test
+  void aFunctionMayTakeARefFuncOfItselfDeclaredByAnExport() {
+    byte[] wasm =
+        module(FUNCREF_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 'f', 0, 0), code(0, 0xD2, 0, 0x0B));
+    compilesAndLoads(wasm);
+  }
+
+  @Test
+  void aFunctionMayTakeARefFuncOfItselfDeclaredByAGlobal() {
+    // (global funcref (ref.func 0))
+    byte[] wasm =
+        module(
+            FUNCREF_TYPE, section(FUNCTION, 1, 0), section(GLOBAL, 1, 0x70, 0, 0xD2, 0, 0x0B),
+            code(0, 0xD2, 0, 0x0B));
+    compilesAndLoads(wasm);
+  }
+
+  @Test
+  void aMalformedNameSectionIsIgnored() {
+    // "name" with a function-names subsection whose vector runs past its end
+    byte[] wasm =
+        module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0x0B), section(0, 4, 'n', 'a', 'm', 'e', 1, 3, 9, 0, 1));
+    compilesAndLoads(wasm);
+  }
+
+  // ---- internal messages instead of what is wrong ----
+
+  @Test
+  void anInvalidExportKindIsMalformedNotAnIndexOutOfBounds() {
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 'f', 103, 0), code(0, 0x0B));
+    rejected(MalformedModuleException.class, wasm, "export", CompileException.UNKNOWN, 23, "malformed export kind 0x67");
+  }
+
+  @Test
+  void elseWithoutIfIsMalformed() {
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0x05, 0x0B));
+    rejected(MalformedModuleException.class, wasm, "code", 0, 23, "else without a matching if");
+  }
+
+  @Test
+  void aTruncatedSectionSaysWhichSection() {
+    // the import section promises one import, then ends
+    byte[] wasm = module(VOID_TYPE, section(IMPORT, 1));
+    rejected(MalformedModuleException.class, wasm, "import", CompileException.UNKNOWN, 16, "length out of bounds");
+  }
+
+  @Test
+  void aSectionLongerThanTheModuleSaysWhichSection() {
+    byte[] wasm = module(VOID_TYPE, new byte[] {CODE, 0x7F, 0});
+    rejected(MalformedModuleException.class, wasm, "code", CompileException.UNKNOWN, 15, "runs past the end of the module");
+  }
+
+  // ---- implementation limits and unsupported features ----
+
+  @Test
+  void initialMemoryBeyondFlarecsLimitIsAnImplementationLimit() {
+    // (memory 40000): valid (at most 65536 pages) but more than a Java array holds
+    byte[] wasm = module(section(MEMORY, 1, 0, 0xC0, 0xB8, 0x02));
+    UnsupportedModuleException e = rejected(UnsupportedModuleException.class, wasm, "memory", CompileException.UNKNOWN, 11, "implementation limit");
+    assertTrue(e.getMessage().contains("40000 pages") && e.getMessage().contains("32767"), e.getMessage());
+  }
+
+  @Test
+  void seventyThousandLocalsIsAnImplementationLimit() {
+    // (func (local i32 x 70000)): 70000 = 0xF0 0xA2 0x04
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(1, 0xF0, 0xA2, 0x04, 0x7F, 0x0B));
+    UnsupportedModuleException e = rejected(UnsupportedModuleException.class, wasm, "code", 0, 22, "implementation limit");
+    assertTrue(e.getMessage().contains("70000 locals"), e.getMessage());
+  }
+
+  @Test
+  void simdIsUnsupportedAndNamed() {
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0xFD, 0x0C, 0x0B));
+    UnsupportedModuleException e = rejected(UnsupportedModuleException.class, wasm, "code", 0, 23, "SIMD");
+    assertTrue(e.describe().startsWith("unsupported module"), e.describe());
+  }
+}
