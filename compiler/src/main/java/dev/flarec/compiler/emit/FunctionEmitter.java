@@ -78,6 +78,8 @@ final class FunctionEmitter {
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
   /** Codes this method (a run) may return besides 0: bit {@code k + 1} for frame {@code k}. */
   private final BitSet exitCodes = new BitSet();
+  /** A run's shared exit: writes changed locals back and returns the code on the stack. */
+  private Label epilogue;
   /** The stack at normal completion of a run; null when it cannot complete normally. */
   private List<ValueType> exitTypes;
   /** Where each instruction's code starts, when measuring a whole function; else null. */
@@ -286,6 +288,11 @@ final class FunctionEmitter {
     }
     if (!root) {
       completeRun();
+      if (epilogue != null) {
+        mv.visitLabel(epilogue);
+        flushLocals();
+        mv.visitInsn(IRETURN);
+      }
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -761,9 +768,8 @@ final class FunctionEmitter {
         frameStore(stack.get(i), fn.stackSlot(baseHeight + i));
       }
     }
-    flushLocals();
     mv.visitInsn(ICONST_0);
-    mv.visitInsn(IRETURN);
+    returnCode(stack.size());
     exitTypes = new ArrayList<>();
     for (int i = 0; i < stack.size(); i++) {
       exitTypes.add(stack.get(i));
@@ -1013,8 +1019,7 @@ final class FunctionEmitter {
     mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
     pushInt(dflt);
     mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
-    flushLocals();
-    mv.visitInsn(IRETURN);
+    returnCode(0);
     unreachable = true;
   }
 
@@ -1082,10 +1087,41 @@ final class FunctionEmitter {
     for (int i = carried.size() - 1; i >= 0; i--) {
       frameStore(carried.get(i), fn.stackSlot(target.entryHeight + i));
     }
-    flushLocals();
     pushInt(index + 1);
-    mv.visitInsn(IRETURN);
+    returnCode(carried.size());
     exitCodes.set(index + 1);
+  }
+
+  /**
+   * Returns the code on top of the JVM stack from a run. A run that changed cached locals
+   * writes them back once, in a shared epilogue that every exit jumps to (its values below the
+   * code are dropped first: the epilogue expects the code alone); {@code consumed} is how many
+   * entries of the tracked stack's top are off the JVM stack already.
+   */
+  private void returnCode(int consumed) {
+    if (dirty.isEmpty()) {
+      mv.visitInsn(IRETURN);
+      return;
+    }
+    boolean below = false;
+    for (int i = stack.size() - consumed - 1; i >= 0; i--) {
+      below |= !stack.isVirtual(i);
+    }
+    if (below) {
+      int code = acquireScratch(ValueType.I32);
+      mv.visitVarInsn(ISTORE, code);
+      for (int i = stack.size() - consumed - 1; i >= 0; i--) {
+        if (!stack.isVirtual(i)) {
+          discard(stack.get(i));
+        }
+      }
+      mv.visitVarInsn(ILOAD, code);
+      releaseScratch(ValueType.I32, code);
+    }
+    if (epilogue == null) {
+      epilogue = new Label();
+    }
+    mv.visitJumpInsn(GOTO, epilogue);
   }
 
   /** Returns the function's results from the top of the stack (extra values below are fine). */

@@ -14,7 +14,7 @@ import java.util.List;
 final class FunctionSplitter {
   /** The JVM's limit on locals and stack slots (JVMS §4.11), less room for scratch locals. */
   private static final int MAX_SLOTS = 65_000;
-  /** Plans tried before giving up; each one shrinks a target by at least a tenth. */
+  /** Plans tried at most; each one shrinks a target by at least a tenth, down to the minimum. */
   private static final int MAX_ATTEMPTS = 40;
 
   private final FunctionCode fn;
@@ -45,20 +45,18 @@ final class FunctionSplitter {
     int rootTarget = budget.planningTarget();
     int runTarget = budget.planningTarget();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (rootTarget < SplitPlanner.MIN_TARGET || runTarget < SplitPlanner.MIN_TARGET) {
-        break;
-      }
       fn.setPlan(SplitPlanner.plan(fn.code, offsets, rootTarget, runTarget));
       measureSplit();
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
         return;
       }
-      if (!budget.fits(rootSize)) {
-        rootTarget = budget.retarget(rootTarget, rootSize);
+      int nextRoot = budget.fits(rootSize) ? rootTarget : Math.max(SplitPlanner.MIN_TARGET, budget.retarget(rootTarget, rootSize));
+      int nextRun = budget.fits(largestRun) ? runTarget : Math.max(SplitPlanner.MIN_TARGET, budget.retarget(runTarget, largestRun));
+      if (nextRoot == rootTarget && nextRun == runTarget) {
+        break; // the targets are as small as planning goes
       }
-      if (!budget.fits(largestRun)) {
-        runTarget = budget.retarget(runTarget, largestRun);
-      }
+      rootTarget = nextRoot;
+      runTarget = nextRun;
     }
     throw new UnsupportedModuleException(
         "function " + fn.methodName + " cannot be split into JVM methods of at most " + budget.bytes()

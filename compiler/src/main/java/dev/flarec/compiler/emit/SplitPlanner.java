@@ -40,10 +40,22 @@ import run.endive.wasm.types.OpCode;
 final class SplitPlanner {
   /** Estimated bytecode of one call to a run with the dispatch of its result code. */
   static final int CALL_COST = 40;
+  /**
+   * Extra bytecode per {@code local.get/set/tee} in a method that reaches locals in the heap
+   * frame directly (the function's own method, runs holding runs): an array access instead of
+   * a JVM local.
+   */
+  static final int DIRECT_LOCAL_COST = 5;
+  /** Bytecode a run that caches locals spends per local on entry (a frame load)... */
+  static final int LOCAL_LOAD_COST = 7;
+  /** ...and per changed local in its exit (a frame store). */
+  static final int LOCAL_FLUSH_COST = 9;
+  /** The function's own method of a split function: allocating the frame. */
+  static final int FRAME_SETUP_COST = 16;
   /** Estimated bytecode of one case of a run's result dispatch: a switch entry and its jump. */
   static final int DISPATCH_CASE_COST = 12;
-  /** The smallest target worth planning for: a few calls and their dispatch. */
-  static final int MIN_TARGET = 4 * CALL_COST;
+  /** The smallest target worth planning for: a call and its dispatch. */
+  static final int MIN_TARGET = CALL_COST;
   /** A {@code br_table} with this many distinct targets is taken for a dispatch switch. */
   static final int DISPATCH_TARGETS = 24;
 
@@ -52,10 +64,14 @@ final class SplitPlanner {
   private final int rootTarget;
   private final int runTarget;
   private final int[] matchingEnd;
+  /** {@code localOps[i]}: how many local accesses precede instruction {@code i}. */
+  private final int[] localOps;
   private final int[] elseAt;
   /** Blocks holding a dispatch {@code br_table}, and the dispatch instructions themselves. */
   private final BitSet dispatch = new BitSet();
   private final SplitPlan plan = SplitPlan.split();
+  /** The function's body, once planning starts. */
+  private Sequence function;
 
   private enum Kind {
     /** Consecutive instructions without a block among them. */
@@ -78,6 +94,7 @@ final class SplitPlanner {
     int ownSize;
     final List<Sequence> children = new ArrayList<>();
 
+    /** {@code size} is what the part costs in a method that reaches locals in the frame. */
     Item(int start, int end, int size, Kind kind) {
       this.start = start;
       this.end = end;
@@ -114,6 +131,10 @@ final class SplitPlanner {
     this.runTarget = runTarget;
     this.matchingEnd = new int[code.size()];
     this.elseAt = new int[code.size()];
+    this.localOps = new int[code.size() + 1];
+    for (int i = 0; i < code.size(); i++) {
+      localOps[i + 1] = localOps[i] + (isLocalAccess(code.get(i).opcode()) ? 1 : 0);
+    }
     matchBlocks();
   }
 
@@ -163,8 +184,31 @@ final class SplitPlanner {
     return (int) Arrays.stream(depths).distinct().count();
   }
 
+  /** Bytecode of {@code [from, to)} as measured whole, locals in JVM locals. */
   private int size(int from, int to) {
     return offsets[to] - offsets[from];
+  }
+
+  /** Bytecode of {@code [from, to)} in a method that reaches locals in the frame. */
+  private int directSize(int from, int to) {
+    return size(from, to) + DIRECT_LOCAL_COST * (localOps[to] - localOps[from]);
+  }
+
+  private static boolean isLocalAccess(OpCode op) {
+    return op == OpCode.LOCAL_GET || op == OpCode.LOCAL_SET || op == OpCode.LOCAL_TEE;
+  }
+
+  /** Adds the locals {@code [from, to)} uses to {@code used}, and those it writes to {@code written}. */
+  private void localsOf(int from, int to, BitSet used, BitSet written) {
+    for (int i = from; i < to; i++) {
+      Instruction ins = code.get(i);
+      if (isLocalAccess(ins.opcode())) {
+        used.set((int) ins.operand(0));
+        if (ins.opcode() != OpCode.LOCAL_GET) {
+          written.set((int) ins.operand(0));
+        }
+      }
+    }
   }
 
   private static boolean opensBlock(OpCode op) {
@@ -174,6 +218,7 @@ final class SplitPlanner {
   private SplitPlan planFunction() {
     int n = code.size();
     Sequence root = sequence(0, n - 1);
+    function = root;
     List<Sequence> sequences = new ArrayList<>();
     List<Item> opened = new ArrayList<>();
     open(root, sequences, opened);
@@ -201,10 +246,10 @@ final class SplitPlanner {
       OpCode op = code.get(i).opcode();
       if (opensBlock(op)) {
         int end = matchingEnd[i] + 1;
-        s.items.add(new Item(i, end, size(i, end), Kind.BLOCK));
+        s.items.add(new Item(i, end, directSize(i, end), Kind.BLOCK));
         i = end;
       } else if (dispatch.get(i)) {
-        s.items.add(new Item(i, i + 1, size(i, i + 1), Kind.PINNED));
+        s.items.add(new Item(i, i + 1, directSize(i, i + 1), Kind.PINNED));
         i++;
       } else {
         int j = i;
@@ -223,7 +268,7 @@ final class SplitPlanner {
     int start = from;
     for (int i = from + 1; i <= to; i++) {
       if (i == to || size(start, i + 1) > runTarget) {
-        s.items.add(new Item(start, i, size(start, i), Kind.STRAIGHT));
+        s.items.add(new Item(start, i, directSize(start, i), Kind.STRAIGHT));
         start = i;
       }
     }
@@ -240,7 +285,7 @@ final class SplitPlanner {
       Sequence s = work.poll();
       sequences.add(s);
       for (Item item : s.items) {
-        if (item.kind != Kind.BLOCK || !(item.size > runTarget || dispatch.get(item.start))) {
+        if (item.kind != Kind.BLOCK || !(tooLargeForRun(item) || dispatch.get(item.start))) {
           continue;
         }
         item.opened = true;
@@ -266,19 +311,35 @@ final class SplitPlanner {
     }
   }
 
+  /** True when a block cannot be a run of its own: its code and its locals' traffic overflow one. */
+  private boolean tooLargeForRun(Item item) {
+    int size = size(item.start, item.end);
+    if (size > runTarget) {
+      return true;
+    }
+    BitSet used = new BitSet();
+    BitSet written = new BitSet();
+    localsOf(item.start, item.end, used, written);
+    return size + LOCAL_LOAD_COST * used.cardinality() + LOCAL_FLUSH_COST * written.cardinality() > runTarget;
+  }
+
   /** Packs the parts of {@code s} that are not opened into runs that fit, in order. */
   private void pack(Sequence s, List<Run> runs) {
     int start = -1;
     int end = -1;
     int size = 0;
+    BitSet used = new BitSet();
+    BitSet written = new BitSet();
     for (Item item : s.items) {
       boolean movable = !item.opened && item.kind != Kind.PINNED;
-      if (start >= 0 && (!movable || size + item.size > runTarget)) {
+      if (start >= 0 && (!movable || leafCost(start, item.end, used, written, item) > runTarget)) {
         Run run = new Run(start, end, size);
         runs.add(run);
         s.segments.add(run);
         start = -1;
         size = 0;
+        used.clear();
+        written.clear();
       }
       if (!movable) {
         s.segments.add(item);
@@ -289,6 +350,7 @@ final class SplitPlanner {
       }
       end = item.end;
       size += item.size;
+      localsOf(item.start, item.end, used, written);
     }
     if (start >= 0) {
       Run run = new Run(start, end, size);
@@ -298,11 +360,24 @@ final class SplitPlanner {
   }
 
   /**
+   * What a run calling no run costs when it covers {@code [start, end)}, {@code next} included:
+   * its code as measured whole, plus loading the locals it uses and writing back those it
+   * changes.
+   */
+  private int leafCost(int start, int end, BitSet used, BitSet written, Item next) {
+    BitSet u = (BitSet) used.clone();
+    BitSet w = (BitSet) written.clone();
+    localsOf(next.start, next.end, u, w);
+    return size(start, end) + LOCAL_LOAD_COST * u.cardinality() + LOCAL_FLUSH_COST * w.cardinality();
+  }
+
+
+  /**
    * Step 2: with every movable part outlined, inlines runs back, smallest first, while the
    * function's own method stays within the target. Returns the cost of that method.
    */
   private int inlineBack(Sequence root, List<Sequence> sequences, List<Item> opened, List<Run> runs) {
-    int cost = cost(root, opened);
+    int cost = FRAME_SETUP_COST + cost(root, opened);
     List<Run> bySize = new ArrayList<>(runs);
     bySize.sort(Comparator.comparingInt(r -> r.size));
     for (Run run : bySize) {
@@ -351,9 +426,11 @@ final class SplitPlanner {
     for (int k = opened.size() - 1; k >= 0; k--) {
       Item item = opened.get(k);
       int c = blockCost(item, costs);
-      // level upon level of runs holding runs, while that still shrinks the block
+      // level upon level of runs holding runs, while that still shrinks the block: until it can
+      // move whole into a run, or fits the function's method
+      int limit = Math.min(runTarget, rootTarget);
       int segments = Integer.MAX_VALUE;
-      while (c > runTarget && segmentCount(item.children) < segments) {
+      while (c > limit && segmentCount(item.children) < segments) {
         segments = segmentCount(item.children);
         for (Sequence child : item.children) {
           groupSegments(child, costs);
@@ -395,7 +472,9 @@ final class SplitPlanner {
       if (i == s.segments.size() || (i > first && cost + c > runTarget)) {
         // one segment groups only when it is an opened block: its structure then moves whole
         boolean movesBlock = s.segments.get(Math.min(first, s.segments.size() - 1)) instanceof Item item && item.opened;
-        if ((i - first >= 2 || (i - first == 1 && movesBlock)) && cost <= runTarget) {
+        // a run covering the whole function would be the function's own method again
+        boolean whole = s == function && first == 0 && i == s.segments.size();
+        if ((i - first >= 2 || (i - first == 1 && movesBlock)) && cost <= runTarget && !whole) {
           Run run = new Run(startOf(s.segments.get(first)), endOf(s.segments.get(i - 1)), cost);
           plan.addRun(run.start, run.end);
           grouped.add(run);

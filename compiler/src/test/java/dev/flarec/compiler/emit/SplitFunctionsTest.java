@@ -16,7 +16,9 @@ import dev.flarec.compiler.testing.ModuleBuilder.Code;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
+import dev.flarec.compiler.testing.MethodShape;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,9 @@ class SplitFunctionsTest {
   private static final int I32_MUL = 0x6C;
   private static final int I32_DIV_S = 0x6D;
   private static final int I32_LT_S = 0x48;
+  private static final int I32_GE_U = 0x4F;
+  private static final int I32_REM_U = 0x70;
+  private static final int I32_XOR = 0x73;
   private static final int I64_ADD = 0x7C;
   private static final int I64_EXTEND_I32_S = 0xAC;
   private static final int BLOCK = 0x02;
@@ -94,6 +99,81 @@ class SplitFunctionsTest {
     for (int x : new int[] {0, 1, -5, 123456}) {
       assertEquals(call(unsplit, "f", x), call(split, "f", x));
     }
+  }
+
+  private static final int ARMS = 40;
+  private static final int ARM_STATEMENTS = 40;
+
+  /**
+   * An interpreter loop as compilers emit one: a {@code loop} around a {@code br_table} over
+   * forty arms nested forty blocks deep, each arm large and ending in a branch to the loop's
+   * next step. Together the arms are over the budget.
+   */
+  private static byte[] interpreterLoop() {
+    int n = 0;
+    int acc = 1;
+    int pc = 2;
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    body.i32Const(0).localSet(acc);
+    body.begin(BLOCK, EMPTY); // done
+    body.begin(LOOP, EMPTY); // step
+    body.localGet(pc).localGet(n).op(I32_GE_U).brIf(1);
+    body.begin(BLOCK, EMPTY); // next
+    for (int k = 0; k < ARMS; k++) {
+      body.begin(BLOCK, EMPTY);
+    }
+    int[] targets = new int[ARMS];
+    for (int k = 0; k < ARMS; k++) {
+      targets[k] = k;
+    }
+    body.localGet(pc).i32Const(ARMS).op(I32_REM_U).brTable(targets, ARMS - 1);
+    for (int k = 0; k < ARMS; k++) {
+      body.end();
+      for (int j = 0; j < ARM_STATEMENTS; j++) {
+        body.localGet(acc).i32Const(k * 7 + j).op(I32_XOR).i32Const(31).op(I32_MUL).localSet(acc);
+      }
+      body.br(ARMS - 1 - k); // to next
+    }
+    body.end(); // next
+    body.localGet(pc).i32Const(1).op(I32_ADD).localSet(pc);
+    body.br(0);
+    body.end().end();
+    body.localGet(acc);
+    m.export("run", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
+    return m.build();
+  }
+
+  private static int interpreterLoopReference(int n) {
+    int acc = 0;
+    for (int pc = 0; pc < n; pc++) {
+      int k = pc % ARMS;
+      for (int j = 0; j < ARM_STATEMENTS; j++) {
+        acc = (acc ^ (k * 7 + j)) * 31;
+      }
+    }
+    return acc;
+  }
+
+  /**
+   * The loop, its interrupt check and its {@code br_table} stay in the function's own method,
+   * where C2 compiles them as one loop; the arms become runs, none of which dispatches.
+   */
+  @Test
+  void anInterpreterLoopKeepsItsDispatchInOneMethodAndOutlinesItsArms() {
+    CompiledModule compiled = compile(interpreterLoop(), CompileOptions.DEFAULT_METHOD_BUDGET);
+    assertEquals(interpreterLoopReference(1000), call(compiled, "run", 1000));
+    Map<String, MethodShape> methods = MethodShape.of(compiled);
+    MethodShape root = methods.get("func0");
+    assertTrue(root.tableSwitchLabels() >= ARMS, "the dispatch switch is in the function's method");
+    assertTrue(root.calls().contains("checkInterrupt"), "the loop header is in the function's method");
+    long runs = methods.keySet().stream().filter(name -> name.startsWith("func0$run")).count();
+    assertTrue(runs >= 2, "the arms are outlined: " + methods.keySet());
+    methods.forEach((name, shape) -> {
+      if (name.startsWith("func0$run")) {
+        assertEquals(0, shape.tableSwitchLabels(), name + " dispatches");
+      }
+    });
   }
 
   /**

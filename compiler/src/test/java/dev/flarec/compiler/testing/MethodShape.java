@@ -1,0 +1,49 @@
+package dev.flarec.compiler.testing;
+
+import dev.flarec.compiler.CompiledModule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * What a generated method contains, for tests that check where code went: the labels of its
+ * {@code tableswitch}es and the names of the methods it calls.
+ */
+public record MethodShape(int tableSwitchLabels, List<String> calls) {
+  /** Every method of every generated class, by name. */
+  public static Map<String, MethodShape> of(CompiledModule compiled) {
+    Map<String, MethodShape> shapes = new LinkedHashMap<>();
+    for (byte[] classFile : compiled.classFiles().values()) {
+      new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+          List<String> calls = new ArrayList<>();
+          int[] labels = {0};
+          return new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitTableSwitchInsn(int min, int max, Label dflt, Label... targets) {
+              labels[0] += targets.length;
+            }
+
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String callee, String d, boolean itf) {
+              calls.add(callee);
+            }
+
+            @Override
+            public void visitEnd() {
+              shapes.put(name, new MethodShape(labels[0], calls));
+            }
+          };
+        }
+      }, ClassReader.SKIP_DEBUG);
+    }
+    return shapes;
+  }
+}
