@@ -8,31 +8,37 @@ import dev.flarec.runtime.types.ValueType;
 /**
  * Loads, stores, {@code memory.size/grow} and the bulk-memory instructions.
  *
- * <p>Accesses are emitted inline: the effective address, then the memory's {@code byte[]} and a
- * static final little-endian {@code VarHandle} view, which C2 turns into one machine access with
- * the JVM's own bounds check (see docs/RATIONALE.md#why-let-the-jvm-check-memory-bounds). Byte
- * accesses use {@code baload}/{@code bastore} directly.
+ * <p>An access is the effective address, then the memory's {@code byte[]}, then a call of the
+ * runtime's {@code MemoryAccess} helper for its width, whose body is one access through a static
+ * final little-endian {@code VarHandle} view; C1 and C2 inline it into one machine access with
+ * the JVM's own bounds check (see docs/RATIONALE.md#why-let-the-jvm-check-memory-bounds), and
+ * cold code calls an already compiled helper instead of linking a {@code VarHandle} call site of
+ * its own (docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper). Byte accesses use
+ * {@code baload}/{@code bastore} directly.
  *
  * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions">Wasm 2.0 §4.4.7</a>
  */
 final class MemoryEmitters {
   private MemoryEmitters() {}
 
-  /** The access width of a load or store, and the VarHandle (null for bytes) that performs it. */
+  /**
+   * The access width of a load or store: its JVM type, and the suffix of the {@code
+   * MemoryAccess} methods that perform it (none for bytes, which are array instructions).
+   */
   enum Width {
-    BYTE(null, "B"),
-    SHORT("SHORT", "S"),
-    INT("INT", "I"),
-    LONG("LONG", "J"),
-    FLOAT("FLOAT", "F"),
-    DOUBLE("DOUBLE", "D");
+    BYTE("B", null),
+    SHORT("S", "Short"),
+    INT("I", "Int"),
+    LONG("J", "Long"),
+    FLOAT("F", "Float"),
+    DOUBLE("D", "Double");
 
-    final String view;
     final String desc;
+    final String helper;
 
-    Width(String view, String desc) {
-      this.view = view;
+    Width(String desc, String helper) {
       this.desc = desc;
+      this.helper = helper;
     }
   }
 
@@ -51,11 +57,8 @@ final class MemoryEmitters {
         f.mv.visitInsn(SWAP);
         f.mv.visitInsn(BALOAD);
       } else {
-        f.mv.visitFieldInsn(GETSTATIC, RuntimeNames.MEMORY, width.view, "L" + RuntimeNames.VAR_HANDLE + ";");
-        f.mv.visitInsn(SWAP);
         loadBytes(f);
-        f.mv.visitInsn(SWAP);
-        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.VAR_HANDLE, "get", "([BI)" + width.desc, false);
+        f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "load" + width.helper, "(I[B)" + width.desc, false);
       }
       for (int op : extend) {
         if (op == LAND) {
@@ -97,12 +100,9 @@ final class MemoryEmitters {
           f.mv.visitVarInsn(ILOAD, slot);
           f.mv.visitInsn(BASTORE);
         } else {
-          f.mv.visitFieldInsn(GETSTATIC, RuntimeNames.MEMORY, width.view, "L" + RuntimeNames.VAR_HANDLE + ";");
-          f.mv.visitInsn(SWAP);
           loadBytes(f);
-          f.mv.visitInsn(SWAP);
           f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
-          f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.VAR_HANDLE, "set", "([BI" + width.desc + ")V", false);
+          f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "store" + width.helper, "(I[B" + width.desc + ")V", false);
         }
         if (address >= 0) {
           // written[address >>> 12] = 1, after the store succeeded (Memory.written)

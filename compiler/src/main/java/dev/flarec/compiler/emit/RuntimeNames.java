@@ -9,6 +9,7 @@ final class RuntimeNames {
   static final String FUNCTION_REF = "dev/flarec/runtime/instance/FunctionRef";
   static final String FUNCTION_TYPE = "dev/flarec/runtime/types/FunctionType";
   static final String MEMORY = "dev/flarec/runtime/memory/Memory";
+  static final String MEMORY_ACCESS = "dev/flarec/runtime/memory/MemoryAccess";
   static final String TABLE = "dev/flarec/runtime/table/Table";
   static final String GLOBAL = "dev/flarec/runtime/global/Global";
   static final String TRAP = "dev/flarec/runtime/trap/WasmTrap";
@@ -16,7 +17,6 @@ final class RuntimeNames {
   static final String FRAME_SLOTS = "dev/flarec/runtime/frame/FrameSlots";
   static final String BRANCH_TABLES = "dev/flarec/runtime/control/BranchTables";
   static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
-  static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
   static final String OBJECT = "java/lang/Object";
 
   static final String MEMORY_DESC = "L" + MEMORY + ";";

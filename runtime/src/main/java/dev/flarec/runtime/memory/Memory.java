@@ -12,9 +12,10 @@ import java.util.Arrays;
 /**
  * A WebAssembly linear memory: a little-endian byte array that grows in 64 KiB pages.
  *
- * <p>Compiled code reads {@link #bytes} directly and accesses it through the static final
- * {@link VarHandle} views below, which C2 intrinsifies into single machine loads and stores and
- * bounds-checks itself; an out-of-range index raises {@link IndexOutOfBoundsException}, which
+ * <p>Compiled code reads {@link #bytes} directly and accesses it through {@link MemoryAccess},
+ * whose methods use the static final {@link VarHandle} views below, which C2 intrinsifies into
+ * single machine loads and stores and bounds-checks itself; an out-of-range index raises {@link
+ * IndexOutOfBoundsException}, which
  * {@link dev.flarec.runtime.trap.TrapBoundary} turns into the "out of bounds memory access" trap.
  * Growing replaces the array, so code must re-read {@link #bytes} after any call or {@code
  * memory.grow} rather than keep it across them.

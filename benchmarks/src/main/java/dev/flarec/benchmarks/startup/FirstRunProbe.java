@@ -1,0 +1,78 @@
+package dev.flarec.benchmarks.startup;
+
+import dev.flarec.runtime.instance.Module;
+import dev.flarec.wasi.Wasi;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A compiled JAR's first run in this (fresh) JVM, timed apart from loading it: start it in a
+ * new process per measurement.
+ *
+ * <pre>
+ * FirstRunProbe JAR RUNS [--dir HOST::GUEST] -- ARGS...   a WASI command, ARGS its argv
+ * FirstRunProbe JAR RUNS --invoke EXPORT N                an export taking one i32
+ * </pre>
+ *
+ * Prints one line: {@code load_ms} (reading the JAR and defining the module), {@code first_ms}
+ * (the first run, a fresh instance: wall clock), {@code first_cpu_ms} (the same, CPU time of
+ * this thread only, which other processes on a shared machine disturb less than the wall clock;
+ * the JIT's compiler threads are not in it), and, when {@code RUNS} is more than one, the median
+ * and best wall-clock time of the later runs, each on a fresh instance (only the first run's
+ * output is shown).
+ */
+public final class FirstRunProbe {
+  private FirstRunProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long start = System.nanoTime();
+    Module module = Module.load(Path.of(args[0]));
+    double loadMillis = (System.nanoTime() - start) / 1e6;
+    int runs = Integer.parseInt(args[1]);
+    List<String> rest = Arrays.asList(args).subList(2, args.length);
+    double[] millis = new double[runs];
+    double firstCpuMillis = 0;
+    Object result = null;
+    for (int r = 0; r < runs; r++) {
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
+      result = runOnce(module, rest, r == 0);
+      millis[r] = (System.nanoTime() - wall) / 1e6;
+      if (r == 0) {
+        firstCpuMillis = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
+      }
+    }
+    double[] later = Arrays.copyOfRange(millis, 1, runs);
+    Arrays.sort(later);
+    System.err.printf(
+        "load_ms=%.1f first_ms=%.1f first_cpu_ms=%.1f later_median_ms=%s later_min_ms=%s result=%s%n",
+        loadMillis,
+        millis[0],
+        firstCpuMillis,
+        later.length == 0 ? "-" : String.format("%.1f", later[later.length / 2]),
+        later.length == 0 ? "-" : String.format("%.1f", later[0]),
+        result);
+  }
+
+  private static Object runOnce(Module module, List<String> rest, boolean showOutput) {
+    if (rest.get(0).equals("--invoke")) {
+      Object[] results = module.instantiate().function(rest.get(1)).call(Integer.parseInt(rest.get(2)));
+      return Arrays.toString(results);
+    }
+    Wasi.Builder wasi = Wasi.builder().stdout(showOutput ? System.out : OutputStream.nullOutputStream());
+    int argv = rest.indexOf("--");
+    for (int i = 0; i < argv; i += 2) {
+      String[] dir = rest.get(i + 1).split("::", 2);
+      wasi.preopen(Path.of(dir[0]), dir.length == 2 ? dir[1] : dir[0]);
+    }
+    wasi.args(rest.subList(argv + 1, rest.size()));
+    try (Wasi built = wasi.build()) {
+      return built.run(module);
+    }
+  }
+}
