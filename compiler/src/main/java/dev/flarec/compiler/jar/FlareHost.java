@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
@@ -94,5 +95,21 @@ public final class FlareHost {
   /** Every file of the bundle but its manifest, by entry name. */
   public Map<String, byte[]> entries() {
     return entries;
+  }
+
+  /**
+   * The files a JAR of {@code flare} carries: the core of the host, and of each optional {@link
+   * HostComponent} (SQLite, BouncyCastle) only what the flare's imports can reach.
+   */
+  public SortedMap<String, byte[]> entriesFor(ModuleDescriptor flare) {
+    Set<HostComponent> used = HostComponent.usedBy(flare);
+    SortedMap<String, byte[]> chosen = new TreeMap<>();
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+      HostComponent owner = HostComponent.owning(e.getKey());
+      if (owner == null || used.contains(owner)) {
+        chosen.put(e.getKey(), e.getValue());
+      }
+    }
+    return chosen;
   }
 }

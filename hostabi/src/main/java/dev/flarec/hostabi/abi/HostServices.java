@@ -3,9 +3,11 @@ package dev.flarec.hostabi.abi;
 import dev.flarec.hostabi.beam.BeamClient;
 import dev.flarec.hostabi.config.ServerConfig;
 import dev.flarec.hostabi.ids.IdGenerators;
+import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.plasma.PlasmaStore;
 import dev.flarec.hostabi.secrets.SecretStore;
 import dev.flarec.hostabi.spark.SparkStore;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import java.time.Clock;
 
 /**
@@ -19,6 +21,7 @@ public final class HostServices implements AutoCloseable {
   private final SecretStore secrets;
   private final IdGenerators ids;
   private final Clock clock;
+  private final ServerMetrics metrics = new ServerMetrics();
 
   public HostServices(
       SparkStore spark,
@@ -37,10 +40,31 @@ public final class HostServices implements AutoCloseable {
 
   /** The services of a node configured by {@code config}, on the system clock. */
   public static HostServices create(ServerConfig config) {
+    return create(config, true);
+  }
+
+  /**
+   * The services {@code flare} can use: Spark's store (and with it SQLite) is opened only when
+   * the flare imports a {@code spark_*} function, so a flare without them starts faster and
+   * leaves the data directory alone.
+   */
+  public static HostServices create(ServerConfig config, ModuleDescriptor flare) {
+    return create(config, importsSpark(flare));
+  }
+
+  /** Whether {@code flare} imports any {@code spark_*} function of the flare ABI. */
+  public static boolean importsSpark(ModuleDescriptor flare) {
+    return flare.imports().stream()
+        .anyMatch(i -> i.module().equals(FlaronImports.MODULE) && i.name().startsWith("spark_"));
+  }
+
+  private static HostServices create(ServerConfig config, boolean withSpark) {
     Clock clock = Clock.systemUTC();
     return new HostServices(
         // No data directory means Spark is not configured: spark_* then answer NotAvailable.
-        config.dataDirectory() == null ? null : SparkStore.open(config.dataDirectory(), clock),
+        config.dataDirectory() == null || !withSpark
+            ? null
+            : SparkStore.open(config.dataDirectory(), clock),
         new PlasmaStore(config.nodeId(), clock),
         new BeamClient(),
         new SecretStore(config.secrets()),
@@ -71,6 +95,11 @@ public final class HostServices implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The node's counters, kept whether or not {@code server.metrics} exposes them. */
+  public ServerMetrics metrics() {
+    return metrics;
   }
 
   @Override

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  *
  * <p>Every failure (timeout, DNS, connection, TLS, oversized body, interruption) is an empty
- * result, as decision 9 requires; the reason goes to the DEBUG log.
+ * result, as decision 9 requires; the reason ({@link FetchFailure}) goes to the log as a warning.
  */
 public final class BeamClient {
   private static final Logger LOG = System.getLogger(BeamClient.class.getName());
@@ -89,10 +89,12 @@ public final class BeamClient {
           BeamResponse.of(response.statusCode(), response.headers().map(), response.body()));
     } catch (TimeoutException e) {
       future.cancel(true);
-      LOG.log(Level.DEBUG, "beam: {0} timed out after {1}", url, timeout);
+      LOG.log(Level.WARNING, "beam: fetch of {0} failed (timeout): no answer within {1} ms", url,
+          timeout.toMillis());
       return Optional.empty();
     } catch (ExecutionException e) {
-      LOG.log(Level.DEBUG, "beam: {0} failed: {1}", url, e.getCause());
+      LOG.log(Level.WARNING, "beam: fetch of {0} failed ({1}): {2}", url,
+          FetchFailure.of(e.getCause()).word(), e.getCause());
       return Optional.empty();
     } catch (InterruptedException e) {
       future.cancel(true);

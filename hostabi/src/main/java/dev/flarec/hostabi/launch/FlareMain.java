@@ -45,7 +45,13 @@ public final class FlareMain {
       System.err.flush();
       System.exit(launch.status());
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(launch::stop, "flarec-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      launch.stop();
+      // A JVM stopped by SIGTERM exits 143 (128 + 15) once its hooks finish; a server that has
+      // drained its requests stopped as asked, so it says so with 0, as --help promises. Halting
+      // here skips nothing: this is the only hook, and logging was flushed by stop().
+      Runtime.getRuntime().halt(ExitStatus.OK);
+    }, "flarec-shutdown"));
     // the server's listener thread keeps the JVM alive from here
   }
 
@@ -110,9 +116,10 @@ public final class FlareMain {
   }
 
   private Launch serve(String program, BundledFlare flare, ServerConfig config) {
+    LogSetup.level(config.log().level().julLevel());
     HostServices services;
     try {
-      services = HostServices.create(config);
+      services = HostServices.create(config, flare.module().descriptor());
     } catch (RuntimeException e) {
       // the data directory or another node resource: an environment problem, not a bug
       err.println(program + ": cannot start the node's services: " + e.getMessage());
@@ -158,7 +165,10 @@ public final class FlareMain {
         "                        meaning) and exit",
         "  -h, --help            print this help and exit",
         "",
-        "Health check: GET /__flarec/health (200 while serving, 503 while stopping).",
+        "Probes: GET /__flarec/live answers 200 while the process serves HTTP (liveness);",
+        "GET /__flarec/ready (or /__flarec/health) answers 200 while serving and 503 once",
+        "stopping (readiness). GET /__flarec/metrics gives Prometheus metrics when the",
+        "configuration sets server.metrics = true. Flares never see /__flarec/ paths.",
         "Stop with SIGTERM or Ctrl-C: requests in flight finish first (server.shutdown_grace_ms).",
         "",
         "Exit status: 0 stopped or help printed; 1 bad configuration, or a flare or node that",

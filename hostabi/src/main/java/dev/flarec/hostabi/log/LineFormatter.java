@@ -21,6 +21,11 @@ public final class LineFormatter extends Formatter {
 
   @Override
   public String format(LogRecord record) {
+    Object[] parameters = record.getParameters();
+    if (parameters != null && parameters.length == 1 && parameters[0] instanceof LogLine l
+        && l.json()) {
+      return json(record, l);
+    }
     StringBuilder line = new StringBuilder(128);
     line.append(TIME.format(Instant.ofEpochMilli(record.getMillis())))
         .append(' ')
@@ -36,6 +41,16 @@ public final class LineFormatter extends Formatter {
       line.append(trace);
     }
     return line.toString();
+  }
+
+  /** A JSON-lines record: the time, level and logger as members before the line's own. */
+  private static String json(LogRecord record, LogLine l) {
+    StringBuilder line = new StringBuilder(192);
+    line.append("{\"time\":\"").append(TIME.format(Instant.ofEpochMilli(record.getMillis())))
+        .append("\",\"level\":\"").append(levelName(record.getLevel()))
+        .append("\",\"logger\":\"").append(shortName(record.getLoggerName())).append("\",");
+    l.appendJsonMembers(line);
+    return line.append('}').append(System.lineSeparator()).toString();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.flarec.hostabi.server;
 
 import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.pool.FlareInstance;
 import dev.flarec.hostabi.pool.InstancePool;
 import dev.flarec.runtime.trap.TrapKind;
@@ -41,10 +42,15 @@ final class FlareRunner {
 
   private final InstancePool pool;
   private final ScheduledExecutorService timer;
+  private final ServerMetrics metrics;
+  private final long memoryCapBytes;
 
-  FlareRunner(InstancePool pool, ScheduledExecutorService timer) {
+  FlareRunner(
+      InstancePool pool, ScheduledExecutorService timer, ServerMetrics metrics, long memoryCapBytes) {
     this.pool = pool;
     this.timer = timer;
+    this.metrics = metrics;
+    this.memoryCapBytes = memoryCapBytes;
   }
 
   Outcome run(Invocation invocation) {
@@ -87,6 +93,10 @@ final class FlareRunner {
       // after disarm() the alarm can no longer touch this instance, which may serve another
       // request as soon as it is released
       alarm.disarm();
+      if (instance.memoryBytes() >= memoryCapBytes) {
+        // memory.grow returns -1 at the cap without trapping: this is the only place it shows
+        metrics.memoryCapHit();
+      }
       pool.release(instance, healthy);
     }
   }

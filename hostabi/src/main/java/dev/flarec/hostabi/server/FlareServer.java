@@ -6,6 +6,7 @@ import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.config.ServerConfig;
 import dev.flarec.hostabi.log.LogLine;
 import dev.flarec.hostabi.log.Loggers;
+import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.pool.FlareInstance;
 import dev.flarec.hostabi.pool.InstancePool;
 import dev.flarec.runtime.instance.Module;
@@ -82,6 +83,8 @@ public final class FlareServer implements AutoCloseable {
             flare.isolation(),
             config.recycleMemoryBytes());
     warmUp(pool, flare);
+    services.metrics().watch(
+        new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
     ScheduledThreadPoolExecutor timer =
         new ScheduledThreadPoolExecutor(1, ServerExecutors.daemonThreads("flarec-deadline-"));
     timer.setRemoveOnCancelPolicy(true);
@@ -101,8 +104,9 @@ public final class FlareServer implements AutoCloseable {
         new FlareHandler(
             server,
             flare,
-            new FlareRunner(pool, timer),
-            new OriginClient(config.origin(), config.originTimeout()));
+            new FlareRunner(pool, timer, services.metrics(), flare.limits().memoryCapBytes()),
+            new OriginClient(config.origin(), config.originTimeout()),
+            services.metrics());
     http.createContext("/", handler);
     http.setExecutor(executor.executor());
     http.start();
@@ -169,20 +173,35 @@ public final class FlareServer implements AutoCloseable {
     inFlight.decrementAndGet();
   }
 
-  /** The health endpoint's answer: 200 while serving, 503 while stopping. */
-  Reply health() {
+  /**
+   * Liveness: the process answers HTTP, so a load balancer or orchestrator need not restart it.
+   * 200 even while stopping, when restarting would cut the requests still draining.
+   */
+  Reply liveness() {
+    return probe(200, "alive", "live");
+  }
+
+  /**
+   * Readiness: 200 while new requests are accepted, 503 from the moment a stop begins, so a load
+   * balancer sends no more traffic while requests in flight drain.
+   */
+  Reply readiness() {
+    return stopping ? probe(503, "stopping", "ready") : probe(200, "ok", "ready");
+  }
+
+  private Reply probe(int status, String state, String outcome) {
     String body =
         String.format(
             "{\"status\":\"%s\",\"flare\":\"%s\",\"instances\":{\"busy\":%d,\"idle\":%d}}",
-            stopping ? "stopping" : "ok",
+            state,
             jsonEscape(config.flare().name()),
             pool.busy(),
             pool.idle());
     return new Reply(
-        stopping ? 503 : 200,
+        status,
         List.of(new Reply.Header("Content-Type", "application/json")),
         body.getBytes(StandardCharsets.UTF_8),
-        "health");
+        outcome);
   }
 
   /**
