@@ -38,7 +38,7 @@ public final class BeamClient {
   private static final Logger LOG = System.getLogger(BeamClient.class.getName());
 
   private final BeamSettings settings;
-  private final HttpClient http;
+  private volatile HttpClient http;
 
   /** A client with {@link BeamSettings#DEFAULTS}. */
   public BeamClient() {
@@ -47,11 +47,33 @@ public final class BeamClient {
 
   public BeamClient(BeamSettings settings) {
     this.settings = settings;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  }
+
+  /** Builds the JDK client now, for a flare that will fetch: its first request should not wait. */
+  public void prepare() {
+    http();
+  }
+
+  /**
+   * The JDK client, built by {@link #prepare} or at the first fetch: building it starts a selector thread and loads a
+   * few hundred classes, start-up time a flare that never fetches should not pay.
+   */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(settings.connectTimeout())
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   public BeamSettings settings() {
@@ -81,7 +103,7 @@ public final class BeamClient {
       return Optional.empty();
     }
     CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(httpRequest, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
+        http().sendAsync(httpRequest, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
     try {
       // The request's own timeout covers the wait for the headers; this one also bounds the body.
       HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -19,6 +19,20 @@ public final class LineFormatter extends Formatter {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** The last timestamp rendered: consecutive records mostly fall in the same millisecond. */
+  private volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
+
+  private record Stamp(long millis, String text) {}
+
+  private String time(long millis) {
+    Stamp stamp = last;
+    if (stamp.millis() != millis) {
+      stamp = new Stamp(millis, TIME.format(Instant.ofEpochMilli(millis)));
+      last = stamp;
+    }
+    return stamp.text();
+  }
+
   @Override
   public String format(LogRecord record) {
     Object[] parameters = record.getParameters();
@@ -27,7 +41,7 @@ public final class LineFormatter extends Formatter {
       return json(record, l);
     }
     StringBuilder line = new StringBuilder(128);
-    line.append(TIME.format(Instant.ofEpochMilli(record.getMillis())))
+    line.append(time(record.getMillis()))
         .append(' ')
         .append(levelName(record.getLevel()))
         .append(' ')
@@ -44,9 +58,9 @@ public final class LineFormatter extends Formatter {
   }
 
   /** A JSON-lines record: the time, level and logger as members before the line's own. */
-  private static String json(LogRecord record, LogLine l) {
+  private String json(LogRecord record, LogLine l) {
     StringBuilder line = new StringBuilder(192);
-    line.append("{\"time\":\"").append(TIME.format(Instant.ofEpochMilli(record.getMillis())))
+    line.append("{\"time\":\"").append(time(record.getMillis()))
         .append("\",\"level\":\"").append(levelName(record.getLevel()))
         .append("\",\"logger\":\"").append(shortName(record.getLoggerName())).append("\",");
     l.appendJsonMembers(line);

@@ -80,7 +80,7 @@ public final class LogLine {
     if (!logger.isLoggable(level)) {
       return;
     }
-    LogRecord record = new LogRecord(level, json ? event : render());
+    LogRecord record = new LineRecord(level, this);
     record.setLoggerName(logger.getName());
     // the line itself is the parameter: handlers can read its fields, and LineFormatter knows
     // not to run the text through MessageFormat
@@ -179,5 +179,34 @@ public final class LogLine {
       }
     }
     return false;
+  }
+
+  /**
+   * A record whose message is rendered when first asked for: with the asynchronous handler that
+   * is on the writer thread, so a request thread never formats its access line.
+   */
+  private static final class LineRecord extends LogRecord {
+    private static final long serialVersionUID = 1L;
+
+    private final transient LogLine line;
+    private volatile boolean rendered;
+
+    LineRecord(Level level, LogLine line) {
+      super(level, null);
+      this.line = line;
+    }
+
+    @Override
+    public String getMessage() {
+      if (!rendered) {
+        synchronized (this) {
+          if (!rendered) {
+            setMessage(line.json ? line.event : line.render());
+            rendered = true;
+          }
+        }
+      }
+      return super.getMessage();
+    }
   }
 }

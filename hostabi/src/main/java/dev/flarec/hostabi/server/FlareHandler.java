@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -250,6 +249,13 @@ final class FlareHandler implements HttpHandler {
     }
   }
 
+  /** Milliseconds with three decimals, without {@code String.format}'s cost on every request. */
+  static String millis(long nanos) {
+    long micros = Math.max(0, nanos / 1000);
+    String fraction = Long.toString(1000 + micros % 1000).substring(1);
+    return (micros / 1000) + "." + fraction;
+  }
+
   /**
    * The access line, unless switched off or left out by sampling. Nothing of it is built for a
    * request that is not logged.
@@ -268,7 +274,7 @@ final class FlareHandler implements HttpHandler {
         .field("status", reply.status())
         .field("outcome", reply.outcome())
         .field("bytes", reply.body().length)
-        .field("duration_ms", String.format(Locale.ROOT, "%.3f", nanos / 1e6))
+        .field("duration_ms", millis(nanos))
         .field("remote", exchange.getRemoteAddress() == null ? null
             : exchange.getRemoteAddress().getAddress().getHostAddress());
     (log.access() == LogConfig.AccessFormat.JSON ? line.asJson() : line)

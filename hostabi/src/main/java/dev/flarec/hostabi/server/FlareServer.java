@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -43,7 +42,7 @@ public final class FlareServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService executor;
   private final String executorDescription;
-  private final ScheduledThreadPoolExecutor timer;
+  private final DeadlineWatch deadlines;
   private final InstancePool pool;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean stopping;
@@ -53,13 +52,13 @@ public final class FlareServer implements AutoCloseable {
       ServerConfig config,
       HttpServer http,
       ServerExecutors.Choice executor,
-      ScheduledThreadPoolExecutor timer,
+      DeadlineWatch deadlines,
       InstancePool pool) {
     this.config = config;
     this.http = http;
     this.executor = executor.executor();
     this.executorDescription = executor.description();
-    this.timer = timer;
+    this.deadlines = deadlines;
     this.pool = pool;
   }
 
@@ -85,26 +84,24 @@ public final class FlareServer implements AutoCloseable {
     warmUp(pool, flare);
     services.metrics().watch(
         new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(1, ServerExecutors.daemonThreads("flarec-deadline-"));
-    timer.setRemoveOnCancelPolicy(true);
+    DeadlineWatch deadlines = new DeadlineWatch();
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
     enableTcpNoDelay();
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(config.port()), 0);
     } catch (IOException e) {
-      timer.shutdownNow();
+      deadlines.close();
       executor.executor().shutdownNow();
       pool.close();
       throw e;
     }
-    FlareServer server = new FlareServer(config, http, executor, timer, pool);
+    FlareServer server = new FlareServer(config, http, executor, deadlines, pool);
     FlareHandler handler =
         new FlareHandler(
             server,
             flare,
-            new FlareRunner(pool, timer, services.metrics(), flare.limits().memoryCapBytes()),
+            new FlareRunner(pool, deadlines, services.metrics(), flare.limits().memoryCapBytes()),
             new OriginClient(config.origin(), config.originTimeout()),
             services.metrics());
     http.createContext("/", handler);
@@ -237,7 +234,7 @@ public final class FlareServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    timer.shutdownNow();
+    deadlines.close();
     pool.close();
     LogLine.of("stopped")
         .field("flare", config.flare().name())
