@@ -20,6 +20,7 @@ enum HostComponent {
       "spark_",
       List.of(
           "org/sqlite/",
+          "sqlite-jdbc.properties",
           "META-INF/maven/org.xerial/",
           "META-INF/native-image/org.xerial/",
           "META-INF/services/java.sql.Driver")),

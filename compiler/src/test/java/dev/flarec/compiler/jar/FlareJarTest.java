@@ -122,6 +122,7 @@ class FlareJarTest {
         "dev/flarec/hostabi/launch/FlareMain.class",
         "org/sqlite/JDBC.class",
         "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so",
+        "sqlite-jdbc.properties",
         "META-INF/services/java.sql.Driver",
         "org/bouncycastle/crypto/digests/Blake3Digest.class",
         "META-INF/versions/11/org/bouncycastle/util/Spec.class",
@@ -145,6 +146,7 @@ class FlareJarTest {
         """, "flarec.module.Counter")), new Manifest[1]);
     assertTrue(spark.containsKey("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"));
     assertTrue(spark.containsKey("META-INF/services/java.sql.Driver"));
+    assertTrue(spark.containsKey("sqlite-jdbc.properties"));
     assertFalse(spark.containsKey("org/bouncycastle/crypto/digests/Blake3Digest.class"));
     assertFalse(spark.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
     Map<String, byte[]> crypto = entries(new JarWriter(Map.of(), host).toBytes(compile("""

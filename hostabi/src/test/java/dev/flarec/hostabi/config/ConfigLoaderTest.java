@@ -191,4 +191,10 @@ class ConfigLoaderTest {
     assertFalse(loader.defaults("hello").metrics(), "metrics are off by default");
     assertTrue(load("[server]\nmetrics = true\n").metrics());
   }
+
+  @Test
+  void theDefaultsBuiltInCodeAreThoseTheDefaultFileStates() {
+    assertEquals(loader.parsedDefaults("hello"), loader.defaults("hello"));
+    assertEquals(load(""), loader.defaults("hello"), "an empty file changes nothing");
+  }
 }
