@@ -52,6 +52,12 @@ import picocli.CommandLine.Spec;
       "  java -jar MODULE.jar --invoke NAME [ARGS...]   calls an exported function",
       "  java -jar MODULE.jar                           lists the exports",
       "  java -jar PROGRAM.jar [ARGS...]                runs a WASI command (exports _start)",
+      "A flare (a module exporting handle_request: () -> i64, or importing from flaron/v1)"
+          + " compiles to a JAR that serves it over HTTP, with the flaron/v1 host functions it"
+          + " imports (docs/flaron-abi.md):",
+      "  java -jar FLARE.jar [--port N] [--config FILE] serves on port 8080 (or N); stop with"
+          + " SIGTERM or Ctrl-C",
+      "  java -jar FLARE.jar --help | --default-config  its options | every configuration key",
       ""
     },
     commandListHeading = "%nCommands:%n",
@@ -67,6 +73,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  flarec factorial.wasm                         writes factorial.jar beside it",
+      "  flarec hello.wasm && java -jar hello.jar      serves the hello flare on port 8080",
       "  flarec factorial.wasm -o out/fac.jar --class-name com.example.Factorial",
       "  flarec run factorial.wasm --invoke fac 20     prints 2432902008176640000",
       "  flarec run wc.wasm --dir .::/work -- -l /work/notes.txt   runs a WASI command"

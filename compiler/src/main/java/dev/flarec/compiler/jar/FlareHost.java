@@ -6,12 +6,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Map;
+import java.util.Enumeration;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -24,21 +30,30 @@ import java.util.jar.Manifest;
  * bundle the {@code hostabi} module builds ({@code flarec-hostabi-*-bundle.jar}), and the bundle's
  * {@code Main-Class}, the flare launcher.
  *
- * <p>{@code flarec.jar} embeds the bundle as the resource {@value #RESOURCE}; the compiler itself
- * never links against the host's classes. See docs/RATIONALE.md#why-flare-jars-get-the-host-from-a-bundle.
+ * <p>{@code flarec.jar} carries the bundle unpacked under {@value #RESOURCE_DIR}, so that a
+ * compile reads (inflates) only the files its flare's JAR takes: for {@code hello} a quarter of
+ * the bundle. The compiler itself never links against the host's classes. See
+ * docs/RATIONALE.md#why-flare-jars-get-the-host-from-a-bundle.
  */
 public final class FlareHost {
-  /** Where {@code flarec.jar} carries the host bundle. */
-  public static final String RESOURCE = "dev/flarec/compiler/jar/flare-host.jar";
+  /** Where {@code flarec.jar} carries the unpacked host bundle. */
+  public static final String RESOURCE_DIR = "dev/flarec/compiler/jar/flare-host/";
 
   /** The import module of the flare ABI. */
   public static final String ABI_MODULE = dev.flarec.compiler.descriptor.ModuleKind.FLARE_ABI_MODULE;
 
-  private final SortedMap<String, byte[]> entries;
+  /** Reads one file of the bundle by name. */
+  private interface Source {
+    byte[] read(String name) throws IOException;
+  }
+
+  private final SortedSet<String> names;
+  private final Source source;
   private final Attributes mainAttributes;
 
-  private FlareHost(SortedMap<String, byte[]> entries, Attributes mainAttributes) {
-    this.entries = Collections.unmodifiableSortedMap(entries);
+  private FlareHost(SortedSet<String> names, Source source, Attributes mainAttributes) {
+    this.names = Collections.unmodifiableSortedSet(names);
+    this.source = source;
     this.mainAttributes = mainAttributes;
   }
 
@@ -52,11 +67,62 @@ public final class FlareHost {
 
   /** The host embedded in this flarec, or null when flarec was built without it. */
   public static FlareHost embedded() {
-    try (InputStream in = FlareHost.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      return in == null ? null : read(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the embedded flare host " + RESOURCE, e);
+    URL manifestUrl =
+        FlareHost.class.getClassLoader().getResource(RESOURCE_DIR + JarFile.MANIFEST_NAME);
+    if (manifestUrl == null) {
+      return null;
     }
+    try {
+      if (manifestUrl.openConnection() instanceof JarURLConnection connection) {
+        connection.setUseCaches(false);
+        return fromJar(connection.getJarFile());
+      }
+      return fromDirectory(Path.of(manifestUrl.toURI()).getParent().getParent());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException("cannot read the embedded flare host " + RESOURCE_DIR + ": " + e, e);
+    }
+  }
+
+  /** The host unpacked in {@code jar} (flarec.jar), read entry by entry when needed. */
+  private static FlareHost fromJar(JarFile jar) throws IOException {
+    SortedSet<String> names = new TreeSet<>();
+    Manifest manifest = null;
+    for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
+      JarEntry e = all.nextElement();
+      if (e.isDirectory() || !e.getName().startsWith(RESOURCE_DIR)) {
+        continue;
+      }
+      String name = e.getName().substring(RESOURCE_DIR.length());
+      if (name.equals(JarFile.MANIFEST_NAME)) {
+        try (InputStream in = jar.getInputStream(e)) {
+          manifest = new Manifest(in);
+        }
+      } else {
+        names.add(name);
+      }
+    }
+    Source source = name -> {
+      try (InputStream in = jar.getInputStream(jar.getEntry(RESOURCE_DIR + name))) {
+        return in.readAllBytes();
+      }
+    };
+    return of(names, source, manifest);
+  }
+
+  /** The host unpacked in a directory (a build's class output), for runs outside a JAR. */
+  private static FlareHost fromDirectory(Path root) throws IOException {
+    SortedSet<String> names = new TreeSet<>();
+    try (var files = Files.walk(root)) {
+      files.filter(Files::isRegularFile)
+          .map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(n -> !n.equals(JarFile.MANIFEST_NAME))
+          .forEach(names::add);
+    }
+    Manifest manifest;
+    try (InputStream in = Files.newInputStream(root.resolve(JarFile.MANIFEST_NAME))) {
+      manifest = new Manifest(in);
+    }
+    return of(names, name -> Files.readAllBytes(root.resolve(name)), manifest);
   }
 
   /** The host of a bundle JAR file. */
@@ -75,10 +141,15 @@ public final class FlareHost {
         }
       }
     }
+    return of(new TreeSet<>(entries.keySet()), entries::get, manifest);
+  }
+
+  private static FlareHost of(SortedSet<String> names, Source source, Manifest manifest)
+      throws IOException {
     if (manifest == null || manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) == null) {
       throw new IOException("the flare host bundle has no Main-Class");
     }
-    return new FlareHost(entries, manifest.getMainAttributes());
+    return new FlareHost(names, source, manifest.getMainAttributes());
   }
 
   /** The flare launcher, the {@code Main-Class} of every flare JAR. */
@@ -92,7 +163,36 @@ public final class FlareHost {
   }
 
   /** Every file of the bundle but its manifest, by entry name. */
-  public Map<String, byte[]> entries() {
-    return entries;
+  public SortedMap<String, byte[]> entries() {
+    return read(names);
+  }
+
+  /**
+   * The files a JAR of {@code flare} carries: the core of the host, and of each optional {@link
+   * HostComponent} (SQLite, BouncyCastle) only what the flare's imports can reach. Only these
+   * are read.
+   */
+  public SortedMap<String, byte[]> entriesFor(ModuleDescriptor flare) {
+    Set<HostComponent> used = HostComponent.usedBy(flare);
+    SortedSet<String> chosen = new TreeSet<>();
+    for (String name : names) {
+      HostComponent owner = HostComponent.owning(name);
+      if (owner == null || used.contains(owner)) {
+        chosen.add(name);
+      }
+    }
+    return read(chosen);
+  }
+
+  private SortedMap<String, byte[]> read(SortedSet<String> wanted) {
+    SortedMap<String, byte[]> out = new TreeMap<>();
+    try {
+      for (String name : wanted) {
+        out.put(name, source.read(name));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the flare host", e);
+    }
+    return out;
   }
 }

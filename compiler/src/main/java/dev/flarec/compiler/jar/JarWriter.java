@@ -195,7 +195,8 @@ public final class JarWriter {
   /** Every entry after the manifest, by name, in the order they are written. */
   private SortedMap<String, byte[]> entries(CompiledModule module, FlareHost host, boolean wasi) {
     String className = module.descriptor().className();
-    SortedMap<String, byte[]> entries = new TreeMap<>(host == null ? libraries : host.entries());
+    SortedMap<String, byte[]> entries =
+        new TreeMap<>(host == null ? libraries : host.entriesFor(module.descriptor()));
     if (wasi) {
       entries.putAll(wasiLibrary());
     }

@@ -218,7 +218,8 @@ class FlarecMainTest {
     assertEquals(ExitStatus.OK, flarec("--help"));
     String help = out();
     for (String word : List.of("MODULE.wasm", "--output", "-o", "--class-name", "--method-budget", "--help",
-        "--version", "run", "--invoke", "Exit status")) {
+        "--version", "run", "--invoke", "Exit status", "handle_request", "serves it over HTTP",
+        "java -jar FLARE.jar [--port N]")) {
       assertTrue(help.contains(word), word + " missing from:\n" + help);
     }
     out.reset();

@@ -47,6 +47,21 @@ class FlareJarTest {
       """;
   private static final String PLAIN = "(module (func (export \"f\") (result i32) (i32.const 1)))";
 
+  /** A stand-in bundle with the launcher as Main-Class and {@code files}. */
+  static FlareHost bundle(Map<String, byte[]> files) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.flarec.hostabi.launch.FlareMain");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        jar.putNextEntry(new JarEntry(f.getKey()));
+        jar.write(f.getValue());
+      }
+    }
+    return FlareHost.read(bytes.toByteArray());
+  }
+
   static FlareHost bundle() throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -98,6 +113,50 @@ class FlareJarTest {
     assertArrayEquals(new byte[] {4}, files.get("dev/flarec/runtime/instance/Instance.class"));
     assertTrue(files.containsKey("flarec/module/Hello.class"));
     assertNull(files.get("dev/flarec/runtime/Only.class"), "the host replaces the plain libraries");
+  }
+
+  @Test
+  void aFlareJarCarriesOnlyTheHostComponentsItsImportsCanReach() throws IOException {
+    Map<String, byte[]> bundle = new HashMap<>();
+    for (String name : new String[] {
+        "dev/flarec/hostabi/launch/FlareMain.class",
+        "org/sqlite/JDBC.class",
+        "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so",
+        "sqlite-jdbc.properties",
+        "META-INF/services/java.sql.Driver",
+        "org/bouncycastle/crypto/digests/Blake3Digest.class",
+        "META-INF/versions/11/org/bouncycastle/util/Spec.class",
+        "META-INF/services/java.security.Provider",
+        "com/fasterxml/jackson/core/JsonFactory.class"}) {
+      bundle.put(name, new byte[] {1});
+    }
+    FlareHost host = bundle(bundle);
+    Map<String, byte[]> hello = entries(new JarWriter(Map.of(), host)
+        .toBytes(compile(IMPORTS_ABI, "flarec.module.Hello")), new Manifest[1]);
+    assertTrue(hello.containsKey("dev/flarec/hostabi/launch/FlareMain.class"));
+    assertTrue(hello.containsKey("com/fasterxml/jackson/core/JsonFactory.class"), "the core stays");
+    for (String name : hello.keySet()) {
+      assertFalse(name.contains("sqlite") || name.contains("bouncycastle")
+          || name.startsWith("META-INF/services/"), name + " in a flare without spark_ or crypto_");
+    }
+    Map<String, byte[]> spark = entries(new JarWriter(Map.of(), host).toBytes(compile("""
+        (module
+          (import "flaron/v1" "spark_get" (func (param i32 i32) (result i64)))
+          (memory (export "memory") 1))
+        """, "flarec.module.Counter")), new Manifest[1]);
+    assertTrue(spark.containsKey("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"));
+    assertTrue(spark.containsKey("META-INF/services/java.sql.Driver"));
+    assertTrue(spark.containsKey("sqlite-jdbc.properties"));
+    assertFalse(spark.containsKey("org/bouncycastle/crypto/digests/Blake3Digest.class"));
+    assertFalse(spark.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
+    Map<String, byte[]> crypto = entries(new JarWriter(Map.of(), host).toBytes(compile("""
+        (module
+          (import "flaron/v1" "crypto_hash" (func (param i32 i32 i32 i32) (result i64)))
+          (memory (export "memory") 1))
+        """, "flarec.module.Hash")), new Manifest[1]);
+    assertTrue(crypto.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
+    assertTrue(crypto.containsKey("META-INF/services/java.security.Provider"));
+    assertFalse(crypto.containsKey("org/sqlite/JDBC.class"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.flarec.hostabi.beam.UrlAllowlist;
 import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.guest.Guest;
 import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.hostabi.metrics.HostCall;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -55,6 +56,7 @@ final class BeamImports {
    */
   @HostFunction("beam_fetch")
   long beamFetch(int urlPtr, int urlLen, int optsPtr, int optsLen) {
+    context.services().metrics().hostCall(HostCall.BEAM);
     Guest guest = context.guest();
     String url = guest.readUtf8(urlPtr, urlLen);
     byte[] options = guest.read(optsPtr, optsLen);

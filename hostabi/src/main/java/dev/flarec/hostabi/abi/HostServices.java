@@ -3,10 +3,14 @@ package dev.flarec.hostabi.abi;
 import dev.flarec.hostabi.beam.BeamClient;
 import dev.flarec.hostabi.config.ServerConfig;
 import dev.flarec.hostabi.ids.IdGenerators;
+import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.plasma.PlasmaStore;
 import dev.flarec.hostabi.secrets.SecretStore;
 import dev.flarec.hostabi.spark.SparkStore;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import java.time.Clock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The node's services behind the host functions, shared by every instance of the served flare:
@@ -17,8 +21,10 @@ public final class HostServices implements AutoCloseable {
   private final PlasmaStore plasma;
   private final BeamClient beam;
   private final SecretStore secrets;
-  private final IdGenerators ids;
+  private final Supplier<IdGenerators> idsFactory;
+  private volatile IdGenerators ids;
   private final Clock clock;
+  private final ServerMetrics metrics = new ServerMetrics();
 
   public HostServices(
       SparkStore spark,
@@ -32,20 +38,68 @@ public final class HostServices implements AutoCloseable {
     this.beam = beam;
     this.secrets = secrets;
     this.ids = ids;
+    this.idsFactory = () -> ids;
     this.clock = clock;
   }
 
-  /** The services of a node configured by {@code config}, on the system clock. */
+  /** Services whose ID generators are made at the first {@code id_*} call. */
+  private HostServices(
+      SparkStore spark,
+      PlasmaStore plasma,
+      BeamClient beam,
+      SecretStore secrets,
+      Supplier<IdGenerators> ids,
+      Clock clock) {
+    this.spark = spark;
+    this.plasma = plasma;
+    this.beam = beam;
+    this.secrets = secrets;
+    this.idsFactory = ids;
+    this.clock = clock;
+  }
+
+  /** The services of a node configured by {@code config}, on the system clock, all made now. */
   public static HostServices create(ServerConfig config) {
+    return create(config, name -> true);
+  }
+
+  /**
+   * The services {@code flare} can use, made now; the others are never made, or (IDs, the fetch
+   * client) made at first use. Spark's store, and with it SQLite, is opened only when the flare
+   * imports a {@code spark_*} function, so a flare without them starts faster and leaves the
+   * data directory alone.
+   */
+  public static HostServices create(ServerConfig config, ModuleDescriptor flare) {
+    return create(config, name -> imports(flare, name));
+  }
+
+  /** Whether {@code flare} imports a {@code flaron/v1} function whose name starts with {@code prefix}. */
+  public static boolean imports(ModuleDescriptor flare, String prefix) {
+    return flare.imports().stream()
+        .anyMatch(i -> i.module().equals(FlaronImports.MODULE) && i.name().startsWith(prefix));
+  }
+
+  private static HostServices create(ServerConfig config, Predicate<String> imports) {
     Clock clock = Clock.systemUTC();
-    return new HostServices(
+    BeamClient beam = new BeamClient();
+    HostServices services = new HostServices(
         // No data directory means Spark is not configured: spark_* then answer NotAvailable.
-        config.dataDirectory() == null ? null : SparkStore.open(config.dataDirectory(), clock),
+        config.dataDirectory() == null || !imports.test("spark_")
+            ? null
+            : SparkStore.open(config.dataDirectory(), clock),
         new PlasmaStore(config.nodeId(), clock),
-        new BeamClient(),
+        beam,
         new SecretStore(config.secrets()),
-        new IdGenerators(config.snowflakeNode(), clock),
+        () -> new IdGenerators(config.snowflakeNode(), clock),
         clock);
+    // what the flare will call is ready before its first request, whose deadline is running
+    if (imports.test("beam_")) {
+      beam.prepare();
+    }
+    if (imports.test("id_") || imports.test("snowflake_")) {
+      services.ids();
+    }
+    return services;
   }
 
   /** The Spark store, or null when the node has no data directory (Spark not configured). */
@@ -66,11 +120,26 @@ public final class HostServices implements AutoCloseable {
   }
 
   public IdGenerators ids() {
-    return ids;
+    IdGenerators made = ids;
+    if (made == null) {
+      synchronized (this) {
+        made = ids;
+        if (made == null) {
+          made = idsFactory.get();
+          ids = made;
+        }
+      }
+    }
+    return made;
   }
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The node's counters, kept whether or not {@code server.metrics} exposes them. */
+  public ServerMetrics metrics() {
+    return metrics;
   }
 
   @Override

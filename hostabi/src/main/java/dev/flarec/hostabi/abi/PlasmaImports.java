@@ -3,6 +3,7 @@ package dev.flarec.hostabi.abi;
 import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.guest.Guest;
 import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.hostabi.metrics.HostCall;
 import dev.flarec.hostabi.plasma.PlasmaCode;
 import dev.flarec.hostabi.plasma.PlasmaKeys;
 import dev.flarec.hostabi.plasma.PlasmaStore;
@@ -48,6 +49,7 @@ final class PlasmaImports {
    */
   @HostFunction("plasma_get")
   long plasmaGet(int keyPtr, int keyLen) {
+    context.services().metrics().hostCall(HostCall.PLASMA);
     Guest guest = context.guest();
     byte[] rawKey = guest.read(keyPtr, keyLen);
     PlasmaStore plasma = context.services().plasma();
@@ -83,6 +85,7 @@ final class PlasmaImports {
    */
   @HostFunction("plasma_set")
   int plasmaSet(int keyPtr, int keyLen, int valPtr, int valLen) {
+    context.services().metrics().hostCall(HostCall.PLASMA);
     Guest guest = context.guest();
     byte[] rawKey = guest.read(keyPtr, keyLen);
     byte[] value = guest.read(valPtr, valLen);
@@ -122,6 +125,7 @@ final class PlasmaImports {
    */
   @HostFunction("plasma_delete")
   int plasmaDelete(int keyPtr, int keyLen) {
+    context.services().metrics().hostCall(HostCall.PLASMA);
     byte[] rawKey = context.guest().read(keyPtr, keyLen);
     PlasmaCode refused = checkWrite(rawKey);
     if (refused != null) {
@@ -157,6 +161,7 @@ final class PlasmaImports {
    */
   @HostFunction("plasma_increment")
   long plasmaIncrement(int keyPtr, int keyLen, long delta) {
+    context.services().metrics().hostCall(HostCall.PLASMA);
     byte[] rawKey = context.guest().read(keyPtr, keyLen);
     return add(rawKey, delta);
   }
@@ -177,6 +182,7 @@ final class PlasmaImports {
    */
   @HostFunction("plasma_decrement")
   long plasmaDecrement(int keyPtr, int keyLen, long delta) {
+    context.services().metrics().hostCall(HostCall.PLASMA);
     byte[] rawKey = context.guest().read(keyPtr, keyLen);
     if (delta == Long.MIN_VALUE) {
       return 0;
@@ -199,6 +205,7 @@ final class PlasmaImports {
    */
   @HostFunction("plasma_list")
   long plasmaList() {
+    context.services().metrics().hostCall(HostCall.PLASMA);
     PlasmaStore plasma = context.services().plasma();
     if (plasma == null) {
       return 0;
@@ -227,6 +234,9 @@ final class PlasmaImports {
       return PlasmaCode.NOT_AVAILABLE;
     }
     if (!flare().writesPlasmaKv()) {
+      // logged, as denied secrets and fetches are
+      LOG.log(Level.WARNING, "flare {0}: plasma write denied, the flare is not configured"
+          + " writes_plasma_kv", flare().name());
       return PlasmaCode.NO_CAPABILITY;
     }
     if (PlasmaKeys.parse(rawKey).isEmpty()) {

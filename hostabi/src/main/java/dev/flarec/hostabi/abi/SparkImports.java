@@ -3,6 +3,7 @@ package dev.flarec.hostabi.abi;
 import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.guest.Guest;
 import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.hostabi.metrics.HostCall;
 import dev.flarec.hostabi.spark.SparkCode;
 import dev.flarec.hostabi.spark.SparkEntry;
 import dev.flarec.hostabi.spark.SparkKeys;
@@ -50,6 +51,7 @@ final class SparkImports {
    */
   @HostFunction("spark_get")
   long sparkGet(int keyPtr, int keyLen) {
+    context.services().metrics().hostCall(HostCall.SPARK);
     Guest guest = context.guest();
     byte[] key = guest.read(keyPtr, keyLen);
     SparkStore spark = context.services().spark();
@@ -100,6 +102,7 @@ final class SparkImports {
    */
   @HostFunction("spark_set")
   int sparkSet(int keyPtr, int keyLen, int valPtr, int valLen, int ttlSecs) {
+    context.services().metrics().hostCall(HostCall.SPARK);
     Guest guest = context.guest();
     byte[] key = guest.read(keyPtr, keyLen);
     byte[] value = guest.read(valPtr, valLen);
@@ -109,6 +112,7 @@ final class SparkImports {
       return SparkCode.NOT_AVAILABLE.wire();
     }
     if (!invocation.config().writesSparkKv()) {
+      denied("spark_set");
       return SparkCode.NO_CAPABILITY.wire();
     }
     if (!SparkKeys.isValid(key)) {
@@ -146,11 +150,15 @@ final class SparkImports {
    */
   @HostFunction("spark_delete")
   void sparkDelete(int keyPtr, int keyLen) {
+    context.services().metrics().hostCall(HostCall.SPARK);
     byte[] key = context.guest().read(keyPtr, keyLen);
     SparkStore spark = context.services().spark();
     Invocation invocation = context.invocation();
+    if (spark != null && !invocation.config().writesSparkKv()) {
+      denied("spark_delete");
+      return;
+    }
     if (spark == null
-        || !invocation.config().writesSparkKv()
         || !SparkKeys.isValid(key)
         || !invocation.limits().tryKvWrite()) {
       return;
@@ -177,6 +185,7 @@ final class SparkImports {
    */
   @HostFunction("spark_list")
   long sparkList() {
+    context.services().metrics().hostCall(HostCall.SPARK);
     SparkStore spark = context.services().spark();
     if (spark == null) {
       return 0;
@@ -214,11 +223,13 @@ final class SparkImports {
    */
   @HostFunction("spark_pull")
   int sparkPull(int originPtr, int originLen, int keysPtr, int keysLen) {
+    context.services().metrics().hostCall(HostCall.SPARK);
     Guest guest = context.guest();
     String origin = guest.readUtf8(originPtr, originLen);
     byte[] keysJson = guest.read(keysPtr, keysLen);
     Invocation invocation = context.invocation();
     if (!invocation.config().writesSparkKv()) {
+      denied("spark_pull");
       return -SparkCode.NO_CAPABILITY.wire();
     }
     if (!invocation.limits().trySparkPull()) {
@@ -245,5 +256,11 @@ final class SparkImports {
   /** A key that passed {@link SparkKeys#isValid(byte[])} is ASCII. */
   private static String ascii(byte[] key) {
     return new String(key, StandardCharsets.US_ASCII);
+  }
+
+  /** A write refused for want of the capability: logged, as denied secrets and fetches are. */
+  private void denied(String function) {
+    LOG.log(Level.WARNING, "flare {0}: {1} denied, the flare is not configured writes_spark_kv",
+        context.invocation().config().name(), function);
   }
 }

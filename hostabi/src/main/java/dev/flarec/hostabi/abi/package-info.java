@@ -4,6 +4,7 @@
  * by {@link dev.flarec.hostabi.abi.HostFunctionBinder}.
  *
  * <p>Families depend on {@code guest}, {@code invocation}, {@code config} and the services they
- * wrap; never on {@code server}. Follows flaron-abi.md §3 and §8.
+ * wrap; never on {@code server}. Follows docs/flaron-abi.md §3 and §8: every citation of
+ * "flaron-abi.md" or of "decision N" in this project refers to that file.
  */
 package dev.flarec.hostabi.abi;

@@ -32,13 +32,13 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  *
  * <p>Every failure (timeout, DNS, connection, TLS, oversized body, interruption) is an empty
- * result, as decision 9 requires; the reason goes to the DEBUG log.
+ * result, as decision 9 requires; the reason ({@link FetchFailure}) goes to the log as a warning.
  */
 public final class BeamClient {
   private static final Logger LOG = System.getLogger(BeamClient.class.getName());
 
   private final BeamSettings settings;
-  private final HttpClient http;
+  private volatile HttpClient http;
 
   /** A client with {@link BeamSettings#DEFAULTS}. */
   public BeamClient() {
@@ -47,11 +47,33 @@ public final class BeamClient {
 
   public BeamClient(BeamSettings settings) {
     this.settings = settings;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  }
+
+  /** Builds the JDK client now, for a flare that will fetch: its first request should not wait. */
+  public void prepare() {
+    http();
+  }
+
+  /**
+   * The JDK client, built by {@link #prepare} or at the first fetch: building it starts a selector thread and loads a
+   * few hundred classes, start-up time a flare that never fetches should not pay.
+   */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(settings.connectTimeout())
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   public BeamSettings settings() {
@@ -81,7 +103,7 @@ public final class BeamClient {
       return Optional.empty();
     }
     CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(httpRequest, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
+        http().sendAsync(httpRequest, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
     try {
       // The request's own timeout covers the wait for the headers; this one also bounds the body.
       HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -89,10 +111,12 @@ public final class BeamClient {
           BeamResponse.of(response.statusCode(), response.headers().map(), response.body()));
     } catch (TimeoutException e) {
       future.cancel(true);
-      LOG.log(Level.DEBUG, "beam: {0} timed out after {1}", url, timeout);
+      LOG.log(Level.WARNING, "beam: fetch of {0} failed (timeout): no answer within {1} ms", url,
+          timeout.toMillis());
       return Optional.empty();
     } catch (ExecutionException e) {
-      LOG.log(Level.DEBUG, "beam: {0} failed: {1}", url, e.getCause());
+      LOG.log(Level.WARNING, "beam: fetch of {0} failed ({1}): {2}", url,
+          FetchFailure.of(e.getCause()).word(), e.getCause());
       return Optional.empty();
     } catch (InterruptedException e) {
       future.cancel(true);

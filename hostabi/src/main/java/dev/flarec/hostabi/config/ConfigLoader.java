@@ -40,8 +40,18 @@ public final class ConfigLoader {
   public static final String DEFAULTS_RESOURCE = "default-config.toml";
 
   private static final String DEFAULTS_SOURCE = "default configuration";
-  private static final TomlMapper TOML = new TomlMapper();
+
+  /** Jackson's TOML reader, made when a file is first read (see {@link #defaults}). */
+  private static final class Toml {
+    static final TomlMapper MAPPER = new TomlMapper();
+  }
   private static final long MIB = 1024 * 1024;
+
+  /**
+   * Where Spark data goes when {@code server.data_dir} is empty: a directory per flare under
+   * this one, so that two flares started from the same directory do not fight over one store.
+   */
+  public static final String DEFAULT_DATA_ROOT = "flarec-data";
 
   private final UnaryOperator<String> environment;
 
@@ -67,8 +77,27 @@ public final class ConfigLoader {
     }
   }
 
-  /** The defaults alone, for a flare called {@code flareName}. */
+  /**
+   * The defaults alone, for a flare called {@code flareName}.
+   *
+   * <p>Built in code rather than read from {@value #DEFAULTS_RESOURCE}: reading TOML loads
+   * Jackson, some 400 classes and about half of a flare server's start-up, which a server
+   * started without {@code --config} need not pay. {@code ConfigLoaderTest} checks that this
+   * equals {@link #parsedDefaults}, so the file stays the one statement of the defaults.
+   */
   public ServerConfig defaults(String flareName) {
+    return new ServerConfig(
+        ServerConfig.DEFAULT_PORT,
+        hostName(),
+        0,
+        Path.of(DEFAULT_DATA_ROOT, flareName),
+        null,
+        Map.of(),
+        FlareConfig.defaults(flareName));
+  }
+
+  /** The defaults as {@value #DEFAULTS_RESOURCE} states them, read with the TOML reader. */
+  ServerConfig parsedDefaults(String flareName) {
     return bind(parse(defaultsText(), DEFAULTS_SOURCE), DEFAULTS_SOURCE, flareName, null);
   }
 
@@ -104,8 +133,8 @@ public final class ConfigLoader {
 
   private static ObjectNode parse(String text, String source) {
     try {
-      JsonNode tree = TOML.readTree(text);
-      return tree instanceof ObjectNode o ? o : TOML.createObjectNode();
+      JsonNode tree = Toml.MAPPER.readTree(text);
+      return tree instanceof ObjectNode o ? o : Toml.MAPPER.createObjectNode();
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
@@ -164,6 +193,7 @@ public final class ConfigLoader {
     Values server = new Values(root, "server", source);
     Values flare = new Values(root, "flare", source);
     Values secrets = new Values(root, "secrets", source);
+    Values log = new Values(root, "log", source);
 
     long memoryCapMib = flare.integer("memory_cap_mib", 1, 2047);
     FlareLimits limits =
@@ -197,18 +227,25 @@ public final class ConfigLoader {
 
     String nodeId = server.string("node_id");
     long maxInstances = server.integer("max_instances", 0, 10_000);
+    String dataDir = server.string("data_dir");
+    String servedName = flareConfig.name();
     return new ServerConfig(
         (int) server.integer("port", 0, 65535),
         nodeId.isEmpty() ? hostName() : nodeId,
         (int) server.integer("snowflake_node", 0, 1023),
-        Path.of(server.string("data_dir")),
+        dataDir.isEmpty() ? Path.of(DEFAULT_DATA_ROOT, servedName) : Path.of(dataDir),
         origin(server),
         secrets(secrets, baseDirectory),
         flareConfig,
         maxInstances == 0 ? ServerConfig.defaultMaxInstances() : (int) maxInstances,
         recycleMib == 0 ? limits.memoryCapBytes() / 2 : recycleMib * MIB,
         Duration.ofMillis(server.integer("origin_timeout_ms", 1, 3600_000)),
-        Duration.ofMillis(server.integer("shutdown_grace_ms", 0, 3600_000)));
+        Duration.ofMillis(server.integer("shutdown_grace_ms", 0, 3600_000)),
+        new LogConfig(
+            log.choice("level", LogConfig.Threshold.class),
+            log.choice("access", LogConfig.AccessFormat.class),
+            log.fraction("access_sample")),
+        server.bool("metrics"));
   }
 
   private static URI origin(Values server) {
@@ -316,6 +353,14 @@ public final class ConfigLoader {
         throw error(key, "expected an integer from " + min + " to " + max + ", got " + show(v));
       }
       return v.asLong();
+    }
+
+    double fraction(String key) {
+      JsonNode v = table.get(key);
+      if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
+        throw error(key, "expected a number from 0 to 1, got " + show(v));
+      }
+      return v.asDouble();
     }
 
     boolean bool(String key) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param port HTTP port (8080 by default; 0 picks a free one)
  * @param nodeId this node's id (Plasma stamps, spark_pull peers, logs)
  * @param snowflakeNode the 10-bit Snowflake node number (decision 25)
- * @param dataDirectory where Spark persists its store
+ * @param dataDirectory where Spark persists its store; by default {@code flarec-data/<flare name>},
+ *     so that flares started from the same directory keep apart
  * @param origin the origin for PassThrough and Transform, or null when none is configured
  * @param secrets secret values by name, already resolved from the environment or a secrets file
  * @param flare the served flare's configuration
@@ -22,6 +23,8 @@ import java.util.Map;
  *     this size is discarded after its invocation (decision 12)
  * @param originTimeout how long a request to the origin may take in all
  * @param shutdownGrace how long a stopping server waits for requests in flight
+ * @param log log level and access log shape
+ * @param metrics whether {@code /__flarec/metrics} serves Prometheus metrics
  */
 public record ServerConfig(
     int port,
@@ -34,7 +37,9 @@ public record ServerConfig(
     int maxInstances,
     long recycleMemoryBytes,
     Duration originTimeout,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    LogConfig log,
+    boolean metrics) {
 
   /** The port served when none is configured. */
   public static final int DEFAULT_PORT = 8080;
@@ -69,7 +74,9 @@ public record ServerConfig(
         defaultMaxInstances(),
         flare.limits().memoryCapBytes() / 2,
         Duration.ofSeconds(30),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        LogConfig.DEFAULTS,
+        false);
   }
 
   /** Two per available processor: flares are mostly CPU-bound, and a few wait on the origin. */
@@ -81,27 +88,34 @@ public record ServerConfig(
   public ServerConfig withPort(int port) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
   }
 
   /** This configuration serving {@code flare} instead. */
   public ServerConfig withFlare(FlareConfig flare) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
   }
 
   /** This configuration proxying PassThrough and Transform to {@code origin} (null: none). */
   public ServerConfig withOrigin(URI origin) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
   }
 
   /** This configuration with at most {@code maxInstances} instances. */
   public ServerConfig withMaxInstances(int maxInstances) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+  }
+
+  /** This configuration keeping Spark's data in {@code dataDirectory} (null: no Spark). */
+  public ServerConfig withDataDirectory(Path dataDirectory) {
+    return new ServerConfig(
+        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
   }
 }

@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.invocation;
 
+import com.sun.net.httpserver.Headers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +16,11 @@ import java.util.Map;
 public final class RequestHeaders {
   private static final RequestHeaders EMPTY = new RequestHeaders(Map.of());
 
-  /** Lowercased name to the header as it arrived (first spelling wins). */
-  private final Map<String, Header> byName;
+  /** The headers as the server or a test gave them; read, never copied, until {@link #all}. */
+  private final Map<String, List<String>> source;
+
+  /** Lowercased name to the header as it arrived (first spelling wins); built when first needed. */
+  private Map<String, Header> byName;
 
   /** One header name (as first spelled by the client) and its values in arrival order. */
   public record Header(String name, List<String> values) {
@@ -25,8 +29,8 @@ public final class RequestHeaders {
     }
   }
 
-  private RequestHeaders(Map<String, Header> byName) {
-    this.byName = byName;
+  private RequestHeaders(Map<String, List<String>> source) {
+    this.source = source;
   }
 
   public static RequestHeaders empty() {
@@ -36,29 +40,52 @@ public final class RequestHeaders {
   /**
    * Headers from name to values, as {@code com.sun.net.httpserver} or a test gives them. Names
    * that differ only by case are merged, values in the order met.
+   *
+   * <p>Nothing is copied here: most flares read a header or two, if any, so the per-request cost
+   * is paid only for what is read. The server's {@link Headers} already matches names without
+   * regard to case, so {@link #get} asks it directly; other maps are merged on first use.
    */
   public static RequestHeaders of(Map<String, List<String>> headers) {
-    Map<String, Header> byName = new LinkedHashMap<>();
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      String key = e.getKey().toLowerCase(Locale.ROOT);
-      values.computeIfAbsent(key, k -> new ArrayList<>()).addAll(e.getValue());
-      byName.putIfAbsent(key, new Header(e.getKey(), List.of()));
+    return new RequestHeaders(headers);
+  }
+
+  private synchronized Map<String, Header> byName() {
+    if (byName == null) {
+      Map<String, String> spelling = new LinkedHashMap<>();
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> e : source.entrySet()) {
+        String key = e.getKey().toLowerCase(Locale.ROOT);
+        values.computeIfAbsent(key, k -> new ArrayList<>()).addAll(e.getValue());
+        spelling.putIfAbsent(key, e.getKey());
+      }
+      Map<String, Header> merged = new LinkedHashMap<>();
+      spelling.forEach((key, name) -> merged.put(key, new Header(name, values.get(key))));
+      byName = Collections.unmodifiableMap(merged);
     }
-    Map<String, Header> merged = new LinkedHashMap<>();
-    byName.forEach((key, h) -> merged.put(key, new Header(h.name(), values.get(key))));
-    return new RequestHeaders(Collections.unmodifiableMap(merged));
+    return byName;
   }
 
   /** The value of {@code name}, several values joined with {@code ", "}; null when absent. */
   public String get(String name) {
-    Header h = byName.get(name.toLowerCase(Locale.ROOT));
+    if (source instanceof Headers server) {
+      List<String> values;
+      try {
+        values = server.get(name);
+      } catch (IllegalArgumentException notAHeaderName) {
+        return null; // a name with CR or LF, which no request can carry
+      }
+      if (values == null || values.isEmpty()) {
+        return null;
+      }
+      return values.size() == 1 ? values.get(0) : String.join(", ", values);
+    }
+    Header h = byName().get(name.toLowerCase(Locale.ROOT));
     return h == null ? null : String.join(", ", h.values());
   }
 
   /** Every header with its separate values, in arrival order. */
   public List<Header> all() {
-    return List.copyOf(byName.values());
+    return List.copyOf(byName().values());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,15 +38,33 @@ public final class FlareMain {
   public static void main(String[] args) {
     LogSetup.install();
     LogSetup.configure();
-    Launch launch =
-        new FlareMain(System.out, System.err, System::getenv)
-            .launch(FlareMain.class.getClassLoader(), args);
+    CompletableFuture<Launch> launched = new CompletableFuture<>();
+    // Registered before the server starts, so that a SIGTERM arriving any time after the
+    // "serving" line drains the server; one arriving during start-up waits for it to finish.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      Launch launch = launched.join();
+      if (launch.server() != null) {
+        launch.stop();
+        // A JVM stopped by SIGTERM exits 143 (128 + 15) once its hooks finish; a server that
+        // has drained its requests stopped as asked, so it says so with 0, as --help promises.
+        // Halting skips nothing: this is the only hook, and stop() flushed the log.
+        Runtime.getRuntime().halt(ExitStatus.OK);
+      }
+    }, "flarec-shutdown"));
+    Launch launch = new Launch(ExitStatus.INTERNAL_ERROR, null, null);
+    try {
+      launch =
+          new FlareMain(System.out, System.err, System::getenv)
+              .launch(FlareMain.class.getClassLoader(), args);
+    } finally {
+      // even if launch() broke its promise not to throw, the hook must not wait forever
+      launched.complete(launch);
+    }
     if (launch.server() == null) {
       System.out.flush();
       System.err.flush();
       System.exit(launch.status());
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(launch::stop, "flarec-shutdown"));
     // the server's listener thread keeps the JVM alive from here
   }
 
@@ -110,9 +129,10 @@ public final class FlareMain {
   }
 
   private Launch serve(String program, BundledFlare flare, ServerConfig config) {
+    LogSetup.level(config.log().level().julLevel());
     HostServices services;
     try {
-      services = HostServices.create(config);
+      services = HostServices.create(config, flare.module().descriptor());
     } catch (RuntimeException e) {
       // the data directory or another node resource: an environment problem, not a bug
       err.println(program + ": cannot start the node's services: " + e.getMessage());
@@ -158,7 +178,10 @@ public final class FlareMain {
         "                        meaning) and exit",
         "  -h, --help            print this help and exit",
         "",
-        "Health check: GET /__flarec/health (200 while serving, 503 while stopping).",
+        "Probes: GET /__flarec/live answers 200 while the process serves HTTP (liveness);",
+        "GET /__flarec/ready (or /__flarec/health) answers 200 while serving and 503 once",
+        "stopping (readiness). GET /__flarec/metrics gives Prometheus metrics when the",
+        "configuration sets server.metrics = true. Flares never see /__flarec/ paths.",
         "Stop with SIGTERM or Ctrl-C: requests in flight finish first (server.shutdown_grace_ms).",
         "",
         "Exit status: 0 stopped or help printed; 1 bad configuration, or a flare or node that",

@@ -19,10 +19,29 @@ public final class LineFormatter extends Formatter {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** The last timestamp rendered: consecutive records mostly fall in the same millisecond. */
+  private volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
+
+  private record Stamp(long millis, String text) {}
+
+  private String time(long millis) {
+    Stamp stamp = last;
+    if (stamp.millis() != millis) {
+      stamp = new Stamp(millis, TIME.format(Instant.ofEpochMilli(millis)));
+      last = stamp;
+    }
+    return stamp.text();
+  }
+
   @Override
   public String format(LogRecord record) {
+    Object[] parameters = record.getParameters();
+    if (parameters != null && parameters.length == 1 && parameters[0] instanceof LogLine l
+        && l.json()) {
+      return json(record, l);
+    }
     StringBuilder line = new StringBuilder(128);
-    line.append(TIME.format(Instant.ofEpochMilli(record.getMillis())))
+    line.append(time(record.getMillis()))
         .append(' ')
         .append(levelName(record.getLevel()))
         .append(' ')
@@ -36,6 +55,16 @@ public final class LineFormatter extends Formatter {
       line.append(trace);
     }
     return line.toString();
+  }
+
+  /** A JSON-lines record: the time, level and logger as members before the line's own. */
+  private String json(LogRecord record, LogLine l) {
+    StringBuilder line = new StringBuilder(192);
+    line.append("{\"time\":\"").append(time(record.getMillis()))
+        .append("\",\"level\":\"").append(levelName(record.getLevel()))
+        .append("\",\"logger\":\"").append(shortName(record.getLoggerName())).append("\",");
+    l.appendJsonMembers(line);
+    return line.append('}').append(System.lineSeparator()).toString();
   }
 
   @Override

@@ -26,6 +26,7 @@ public final class LogLine {
   private final String event;
   private final Map<String, Object> fields = new LinkedHashMap<>();
   private Throwable thrown;
+  private boolean json;
 
   private LogLine(String event) {
     this.event = event;
@@ -50,6 +51,20 @@ public final class LogLine {
     return this;
   }
 
+  /**
+   * Asks for this line as one JSON object ({@code {"time":...,"level":...,"logger":...,
+   * "event":...,<fields>}}) instead of logfmt; {@link LineFormatter} writes it.
+   */
+  public LogLine asJson() {
+    this.json = true;
+    return this;
+  }
+
+  /** Whether {@link #asJson} was asked for. */
+  public boolean json() {
+    return json;
+  }
+
   /** The event name. */
   public String event() {
     return event;
@@ -65,7 +80,7 @@ public final class LogLine {
     if (!logger.isLoggable(level)) {
       return;
     }
-    LogRecord record = new LogRecord(level, render());
+    LogRecord record = new LineRecord(level, this);
     record.setLoggerName(logger.getName());
     // the line itself is the parameter: handlers can read its fields, and LineFormatter knows
     // not to run the text through MessageFormat
@@ -82,6 +97,48 @@ public final class LogLine {
       appendValue(out, String.valueOf(f.getValue()));
     }
     return out.toString();
+  }
+
+  /**
+   * The members after the opening brace of the JSON form: {@code "event":...} and the fields,
+   * numbers and booleans as JSON numbers and booleans, everything else as strings.
+   */
+  void appendJsonMembers(StringBuilder out) {
+    out.append("\"event\":");
+    appendJsonString(out, event);
+    for (Map.Entry<String, Object> f : fields.entrySet()) {
+      out.append(',');
+      appendJsonString(out, f.getKey());
+      out.append(':');
+      Object v = f.getValue();
+      if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
+        out.append(v);
+      } else {
+        appendJsonString(out, String.valueOf(v));
+      }
+    }
+  }
+
+  static void appendJsonString(StringBuilder out, String v) {
+    out.append('"');
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
   }
 
   static void appendValue(StringBuilder out, String v) {
@@ -122,5 +179,34 @@ public final class LogLine {
       }
     }
     return false;
+  }
+
+  /**
+   * A record whose message is rendered when first asked for: with the asynchronous handler that
+   * is on the writer thread, so a request thread never formats its access line.
+   */
+  private static final class LineRecord extends LogRecord {
+    private static final long serialVersionUID = 1L;
+
+    private final transient LogLine line;
+    private volatile boolean rendered;
+
+    LineRecord(Level level, LogLine line) {
+      super(level, null);
+      this.line = line;
+    }
+
+    @Override
+    public String getMessage() {
+      if (!rendered) {
+        synchronized (this) {
+          if (!rendered) {
+            setMessage(line.json ? line.event : line.render());
+            rendered = true;
+          }
+        }
+      }
+      return super.getMessage();
+    }
   }
 }

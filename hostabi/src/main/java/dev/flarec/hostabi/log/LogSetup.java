@@ -39,6 +39,11 @@ public final class LogSetup {
     }
   }
 
+  /** Writes lines at {@code level} and above from now on (the configuration's {@code log.level}). */
+  public static void level(Level level) {
+    Logger.getLogger("").setLevel(level);
+  }
+
   /** Flushes and closes logging at the very end of a shutdown. */
   public static void finish() {
     if (LogManager.getLogManager() instanceof ShutdownAwareLogManager m) {

@@ -3,26 +3,30 @@ package dev.flarec.hostabi.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.flarec.hostabi.config.FlareConfig;
+import dev.flarec.hostabi.config.LogConfig;
 import dev.flarec.hostabi.invocation.FlareRequest;
 import dev.flarec.hostabi.invocation.FlareResponse;
 import dev.flarec.hostabi.invocation.Invocation;
 import dev.flarec.hostabi.invocation.ResponseRules;
 import dev.flarec.hostabi.log.LogLine;
 import dev.flarec.hostabi.log.Loggers;
+import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.server.FlareRunner.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 
 /**
  * Serves one request: read it, run the flare, carry out its action, send the reply, log it.
  *
  * <ol>
- *   <li>{@value #HEALTH_PATH} answers the health check without running the flare;
+ *   <li>paths under {@value #RESERVED_PREFIX} belong to the host, never to the flare: {@value
+ *       #LIVE_PATH} (liveness), {@value #READY_PATH} and {@value #HEALTH_PATH} (readiness) and,
+ *       when enabled, {@value #METRICS_PATH} answer without running the flare;
  *   <li>a body over the cap is answered 413 (decision 16);
  *   <li>{@code handle_request} runs on a pooled instance ({@link FlareRunner});
  *   <li>the action word decides: Respond sends the flare's response, PassThrough proxies to the
@@ -33,7 +37,11 @@ import java.util.logging.Level;
  * </ol>
  */
 final class FlareHandler implements HttpHandler {
+  static final String RESERVED_PREFIX = "/__flarec/";
   static final String HEALTH_PATH = "/__flarec/health";
+  static final String LIVE_PATH = "/__flarec/live";
+  static final String READY_PATH = "/__flarec/ready";
+  static final String METRICS_PATH = "/__flarec/metrics";
 
   /** Statuses whose responses have no body (RFC 9110 §6.4.1). */
   private static final Set<Integer> NO_BODY = Set.of(204, 304);
@@ -42,12 +50,21 @@ final class FlareHandler implements HttpHandler {
   private final FlareConfig flare;
   private final FlareRunner runner;
   private final OriginClient origin;
+  private final ServerMetrics metrics;
+  private final LogConfig log;
 
-  FlareHandler(FlareServer server, FlareConfig flare, FlareRunner runner, OriginClient origin) {
+  FlareHandler(
+      FlareServer server,
+      FlareConfig flare,
+      FlareRunner runner,
+      OriginClient origin,
+      ServerMetrics metrics) {
     this.server = server;
     this.flare = flare;
     this.runner = runner;
     this.origin = origin;
+    this.metrics = metrics;
+    this.log = server.config().log();
   }
 
   @Override
@@ -60,8 +77,9 @@ final class FlareHandler implements HttpHandler {
     boolean entered = false;
     try {
       try {
-        if (exchange.getRequestURI().getRawPath().equals(HEALTH_PATH)) {
-          reply = server.health();
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith(RESERVED_PREFIX)) {
+          reply = hostPath(path);
         } else if (!server.enter()) {
           reply = Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
         } else {
@@ -73,17 +91,34 @@ final class FlareHandler implements HttpHandler {
             .log(Loggers.HOST, Level.SEVERE);
         reply = Reply.error(500, "Internal Server Error", "host_error");
       }
+      // counted before the reply leaves, so that a scrape after a response always includes it
+      metrics.request(reply.status(), System.nanoTime() - start);
       try {
         send(exchange, reply.has(RequestIds.HEADER) ? reply : reply.with(RequestIds.HEADER, id));
       } finally {
         exchange.close();
-        access(exchange, id, reply, start);
+        access(exchange, id, reply, System.nanoTime() - start);
       }
     } finally {
       if (entered) {
         server.leave();
       }
     }
+  }
+
+  /** The host's own paths: probes for load balancers and, when enabled, the metrics. */
+  private Reply hostPath(String path) {
+    return switch (path) {
+      case LIVE_PATH -> server.liveness();
+      case READY_PATH, HEALTH_PATH -> server.readiness();
+      case METRICS_PATH -> server.config().metrics()
+          ? new Reply(200,
+              List.of(new Reply.Header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")),
+              metrics.render(flare.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              "metrics")
+          : Reply.error(404, "Not Found", "metrics_disabled");
+      default -> Reply.error(404, "Not Found", "reserved_path");
+    };
   }
 
   private Reply serve(HttpExchange exchange, String id) throws IOException {
@@ -169,15 +204,18 @@ final class FlareHandler implements HttpHandler {
 
   private Reply failure(Outcome outcome, String id) {
     if (outcome instanceof Outcome.Trapped trapped) {
+      metrics.trap();
       warn("flare-trap", id).field("trap", trapped.trap().getMessage()).log(Loggers.HOST, Level.WARNING);
       return Reply.error(500, "Internal Server Error", "trap");
     }
     if (outcome instanceof Outcome.DeadlineExceeded deadline) {
+      metrics.deadlineExceeded();
       warn("flare-deadline", id).field("deadline_ms", deadline.deadline().toMillis())
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(504, "Gateway Timeout", "deadline");
     }
     if (outcome instanceof Outcome.Busy) {
+      metrics.busy();
       warn("flare-busy", id).field("note", "no instance became free before the deadline")
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(503, "Service Unavailable", "busy");
@@ -211,9 +249,24 @@ final class FlareHandler implements HttpHandler {
     }
   }
 
-  private void access(HttpExchange exchange, String id, Reply reply, long start) {
-    double millis = (System.nanoTime() - start) / 1e6;
-    LogLine.of("request")
+  /** Milliseconds with three decimals, without {@code String.format}'s cost on every request. */
+  static String millis(long nanos) {
+    long micros = Math.max(0, nanos / 1000);
+    String fraction = Long.toString(1000 + micros % 1000).substring(1);
+    return (micros / 1000) + "." + fraction;
+  }
+
+  /**
+   * The access line, unless switched off or left out by sampling. Nothing of it is built for a
+   * request that is not logged.
+   */
+  private void access(HttpExchange exchange, String id, Reply reply, long nanos) {
+    if (log.access() == LogConfig.AccessFormat.OFF
+        || (log.accessSample() < 1 && ThreadLocalRandom.current().nextDouble() >= log.accessSample())
+        || !Loggers.ACCESS.isLoggable(Level.INFO)) {
+      return;
+    }
+    LogLine line = LogLine.of("request")
         .field("flare", flare.name())
         .field("request_id", id)
         .field("method", exchange.getRequestMethod())
@@ -221,9 +274,10 @@ final class FlareHandler implements HttpHandler {
         .field("status", reply.status())
         .field("outcome", reply.outcome())
         .field("bytes", reply.body().length)
-        .field("duration_ms", String.format(Locale.ROOT, "%.3f", millis))
+        .field("duration_ms", millis(nanos))
         .field("remote", exchange.getRemoteAddress() == null ? null
-            : exchange.getRemoteAddress().getAddress().getHostAddress())
+            : exchange.getRemoteAddress().getAddress().getHostAddress());
+    (log.access() == LogConfig.AccessFormat.JSON ? line.asJson() : line)
         .log(Loggers.ACCESS, Level.INFO);
   }
 }

@@ -1,18 +1,16 @@
 package dev.flarec.hostabi.server;
 
 import dev.flarec.hostabi.invocation.Invocation;
+import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.pool.FlareInstance;
 import dev.flarec.hostabi.pool.InstancePool;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code handle_request} on a pooled instance under the invocation's deadline, and says how
- * it ended. A scheduled task interrupts the instance at the deadline; compiled code notices at
+ * it ended. The {@link DeadlineWatch} interrupts the instance at the deadline; compiled code notices at
  * its next loop back-edge or call and traps with "interrupted" (see
  * docs/RATIONALE.md#why-a-volatile-interrupt-flag). Whatever happens, the instance goes back to
  * the pool: reset or kept after a normal end, discarded after anything else.
@@ -40,11 +38,16 @@ final class FlareRunner {
   }
 
   private final InstancePool pool;
-  private final ScheduledExecutorService timer;
+  private final DeadlineWatch watch;
+  private final ServerMetrics metrics;
+  private final long memoryCapBytes;
 
-  FlareRunner(InstancePool pool, ScheduledExecutorService timer) {
+  FlareRunner(
+      InstancePool pool, DeadlineWatch watch, ServerMetrics metrics, long memoryCapBytes) {
     this.pool = pool;
-    this.timer = timer;
+    this.watch = watch;
+    this.metrics = metrics;
+    this.memoryCapBytes = memoryCapBytes;
   }
 
   Outcome run(Invocation invocation) {
@@ -67,9 +70,9 @@ final class FlareRunner {
       pool.release(instance, true);
       return new Outcome.NoEntryPoint();
     }
-    long remaining = Math.max(1, deadline.toNanos() - (System.nanoTime() - start));
-    Alarm alarm = new Alarm(instance);
-    ScheduledFuture<?> scheduled = timer.schedule(alarm, remaining, TimeUnit.NANOSECONDS);
+    // waiting for the instance used part of the deadline: the alarm is set from the start
+    Alarm alarm = new Alarm(instance, start + deadline.toNanos());
+    watch.arm(alarm);
     boolean healthy = false;
     try {
       long word = instance.handleRequest(invocation);
@@ -83,26 +86,37 @@ final class FlareRunner {
     } catch (RuntimeException | Error e) {
       return new Outcome.HostError(e);
     } finally {
-      scheduled.cancel(false);
+      watch.disarm(alarm);
       // after disarm() the alarm can no longer touch this instance, which may serve another
       // request as soon as it is released
       alarm.disarm();
+      if (instance.memoryBytes() >= memoryCapBytes) {
+        // memory.grow returns -1 at the cap without trapping: this is the only place it shows
+        metrics.memoryCapHit();
+      }
       pool.release(instance, healthy);
     }
   }
 
   /** Interrupts the instance at the deadline, unless the invocation ended first. */
-  private static final class Alarm implements Runnable {
+  private static final class Alarm implements DeadlineWatch.Alarm {
     private final FlareInstance instance;
+    private final long deadlineNanos;
     private boolean fired;
     private boolean disarmed;
 
-    Alarm(FlareInstance instance) {
+    Alarm(FlareInstance instance, long deadlineNanos) {
       this.instance = instance;
+      this.deadlineNanos = deadlineNanos;
     }
 
     @Override
-    public synchronized void run() {
+    public long deadlineNanos() {
+      return deadlineNanos;
+    }
+
+    @Override
+    public synchronized void fire() {
       if (!disarmed) {
         fired = true;
         instance.interrupt();

@@ -6,6 +6,7 @@ import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.config.ServerConfig;
 import dev.flarec.hostabi.log.LogLine;
 import dev.flarec.hostabi.log.Loggers;
+import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.pool.FlareInstance;
 import dev.flarec.hostabi.pool.InstancePool;
 import dev.flarec.runtime.instance.Module;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -42,7 +42,7 @@ public final class FlareServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService executor;
   private final String executorDescription;
-  private final ScheduledThreadPoolExecutor timer;
+  private final DeadlineWatch deadlines;
   private final InstancePool pool;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean stopping;
@@ -52,13 +52,13 @@ public final class FlareServer implements AutoCloseable {
       ServerConfig config,
       HttpServer http,
       ServerExecutors.Choice executor,
-      ScheduledThreadPoolExecutor timer,
+      DeadlineWatch deadlines,
       InstancePool pool) {
     this.config = config;
     this.http = http;
     this.executor = executor.executor();
     this.executorDescription = executor.description();
-    this.timer = timer;
+    this.deadlines = deadlines;
     this.pool = pool;
   }
 
@@ -82,27 +82,28 @@ public final class FlareServer implements AutoCloseable {
             flare.isolation(),
             config.recycleMemoryBytes());
     warmUp(pool, flare);
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(1, ServerExecutors.daemonThreads("flarec-deadline-"));
-    timer.setRemoveOnCancelPolicy(true);
+    services.metrics().watch(
+        new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
+    DeadlineWatch deadlines = new DeadlineWatch();
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
     enableTcpNoDelay();
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(config.port()), 0);
     } catch (IOException e) {
-      timer.shutdownNow();
+      deadlines.close();
       executor.executor().shutdownNow();
       pool.close();
       throw e;
     }
-    FlareServer server = new FlareServer(config, http, executor, timer, pool);
+    FlareServer server = new FlareServer(config, http, executor, deadlines, pool);
     FlareHandler handler =
         new FlareHandler(
             server,
             flare,
-            new FlareRunner(pool, timer),
-            new OriginClient(config.origin(), config.originTimeout()));
+            new FlareRunner(pool, deadlines, services.metrics(), flare.limits().memoryCapBytes()),
+            new OriginClient(config.origin(), config.originTimeout()),
+            services.metrics());
     http.createContext("/", handler);
     http.setExecutor(executor.executor());
     http.start();
@@ -169,20 +170,35 @@ public final class FlareServer implements AutoCloseable {
     inFlight.decrementAndGet();
   }
 
-  /** The health endpoint's answer: 200 while serving, 503 while stopping. */
-  Reply health() {
+  /**
+   * Liveness: the process answers HTTP, so a load balancer or orchestrator need not restart it.
+   * 200 even while stopping, when restarting would cut the requests still draining.
+   */
+  Reply liveness() {
+    return probe(200, "alive", "live");
+  }
+
+  /**
+   * Readiness: 200 while new requests are accepted, 503 from the moment a stop begins, so a load
+   * balancer sends no more traffic while requests in flight drain.
+   */
+  Reply readiness() {
+    return stopping ? probe(503, "stopping", "ready") : probe(200, "ok", "ready");
+  }
+
+  private Reply probe(int status, String state, String outcome) {
     String body =
         String.format(
             "{\"status\":\"%s\",\"flare\":\"%s\",\"instances\":{\"busy\":%d,\"idle\":%d}}",
-            stopping ? "stopping" : "ok",
+            state,
             jsonEscape(config.flare().name()),
             pool.busy(),
             pool.idle());
     return new Reply(
-        stopping ? 503 : 200,
+        status,
         List.of(new Reply.Header("Content-Type", "application/json")),
         body.getBytes(StandardCharsets.UTF_8),
-        "health");
+        outcome);
   }
 
   /**
@@ -218,7 +234,7 @@ public final class FlareServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    timer.shutdownNow();
+    deadlines.close();
     pool.close();
     LogLine.of("stopped")
         .field("flare", config.flare().name())

@@ -116,8 +116,19 @@ public final class SparkStore implements AutoCloseable {
       return store;
     } catch (SQLException e) {
       closeQuietly(db);
+      if (isLocked(e)) {
+        throw new IllegalStateException(
+            "the Spark store " + file + " is in use by another server; give each server its own"
+                + " directory with the configuration key server.data_dir", e);
+      }
       throw new IllegalStateException("cannot open the Spark store " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** SQLite reports another process's exclusive lock as SQLITE_BUSY ("database is locked"). */
+  private static boolean isLocked(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("SQLITE_BUSY") || message.contains("database is locked");
   }
 
   public SparkSettings settings() {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.config.FlareLimits;
+import dev.flarec.hostabi.server.LogCapture;
 import dev.flarec.hostabi.plasma.PlasmaStore;
 import dev.flarec.hostabi.spark.MutableClock;
 import dev.flarec.runtime.trap.WasmTrap;
@@ -14,6 +16,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +159,19 @@ class PlasmaImportsTest {
     assertEquals(0L, counterCall("plasma_increment", "c", 1));
     assertEquals(0L, counterCall("plasma_decrement", "c", 1));
     assertEquals("[]", flare.resultUtf8(flare.callI64("plasma_list")), "reads need no capability");
+  }
+
+  @Test
+  void aDeniedWriteIsLoggedAsAWarningNamingTheCapability() {
+    flare.begin(plasmaConfig("site", false, FlareLimits.DEFAULTS));
+    try (LogCapture log = LogCapture.of(Logger.getLogger(PlasmaImports.class.getName()))) {
+      assertEquals(5, set("k", new byte[] {1}));
+      List<LogRecord> warnings =
+          log.records().stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+      assertEquals(1, warnings.size());
+      String text = new SimpleFormatter().formatMessage(warnings.get(0));
+      assertTrue(text.contains("writes_plasma_kv"), text);
+    }
   }
 
   @Test

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.config.FlareLimits;
+import dev.flarec.hostabi.metrics.HostCall;
+import dev.flarec.hostabi.server.LogCapture;
 import dev.flarec.hostabi.spark.MutableClock;
 import dev.flarec.hostabi.spark.SparkSettings;
 import dev.flarec.hostabi.spark.SparkStore;
@@ -19,6 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +163,20 @@ class SparkImportsTest {
     var origin = flare.arg("node-2");
     var keys = flare.arg("[\"k\"]");
     assertEquals(-9, flare.callI32("spark_pull", origin.ptr(), origin.len(), keys.ptr(), keys.len()));
+  }
+
+  @Test
+  void aDeniedWriteIsLoggedAsAWarningNamingTheCapability() {
+    flare.begin(withSpark(FlareConfig.defaults("site-a"), false, FlareLimits.DEFAULTS));
+    try (LogCapture log = LogCapture.of(Logger.getLogger(SparkImports.class.getName()))) {
+      assertEquals(9, set("k", new byte[] {2}, 0));
+      List<LogRecord> warnings =
+          log.records().stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+      assertEquals(1, warnings.size());
+      String text = new SimpleFormatter().formatMessage(warnings.get(0));
+      assertTrue(text.contains("spark_set") && text.contains("writes_spark_kv"), text);
+    }
+    assertEquals(1, services.metrics().hostCalls(HostCall.SPARK), "a refused call counts too");
   }
 
   @Test

@@ -90,6 +90,18 @@ class BeamClientTest {
   }
 
   @Test
+  void aFailedFetchIsAWarningThatSaysWhy() throws Exception {
+    try (dev.flarec.hostabi.server.LogCapture log = dev.flarec.hostabi.server.LogCapture.of(
+        java.util.logging.Logger.getLogger(BeamClient.class.getName()))) {
+      assertTrue(client.fetch(URI.create(TestUpstream.refusedUrl()), BeamRequest.GET, BUDGET).isEmpty());
+      java.util.logging.LogRecord warning = log.records().get(0);
+      assertEquals(java.util.logging.Level.WARNING, warning.getLevel());
+      String text = new java.util.logging.SimpleFormatter().formatMessage(warning);
+      assertTrue(text.contains("failed (connect)"), text);
+    }
+  }
+
+  @Test
   void unknownHostIsEmpty() {
     assertTrue(client.fetch(URI.create("http://no-such-host.invalid/"), BeamRequest.GET, BUDGET).isEmpty());
   }

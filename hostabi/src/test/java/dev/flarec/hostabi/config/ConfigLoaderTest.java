@@ -2,6 +2,7 @@ package dev.flarec.hostabi.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class ConfigLoaderTest {
     ServerConfig c = loader.defaults("hello");
     assertEquals(8080, c.port());
     assertNull(c.origin());
-    assertEquals(Path.of("flarec-data"), c.dataDirectory());
+    assertEquals(Path.of("flarec-data", "hello"), c.dataDirectory(), "one directory per flare");
     FlareConfig f = c.flare();
     assertEquals("hello", f.name());
     assertEquals(FlareConfig.Kind.HTTP, f.kind());
@@ -110,7 +111,7 @@ class ConfigLoaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown table     | [nope]\\nx = 1                      | flare.toml: nope: unknown key (known here: server, flare, secrets)
+      unknown table     | [nope]\\nx = 1                      | flare.toml: nope: unknown key (known here: server, log, flare, secrets)
       unknown key       | [flare]\\nmax_logs = 1               | flare.toml: flare.max_logs: unknown key
       wrong type        | [flare]\\nmax_log_lines = "lots"     | flare.toml: flare.max_log_lines: expected an integer from 0 to 2147483647, got "lots"
       out of range      | [server]\\nport = 70000              | flare.toml: server.port: expected an integer from 0 to 65535, got 70000
@@ -171,5 +172,29 @@ class ConfigLoaderTest {
         "max_kv_value_bytes", "kind", "isolation", "deadline_ms", "memory_cap_mib")) {
       assertTrue(text.contains("\n" + name + " "), name);
     }
+  }
+
+  @Test
+  void twoFlaresStartedFromOneDirectoryGetDataDirectoriesOfTheirOwn() {
+    assertNotEquals(loader.defaults("hello").dataDirectory(), loader.defaults("counter").dataDirectory());
+    assertEquals(Path.of("shared"), load("[server]\ndata_dir = \"shared\"\n").dataDirectory());
+  }
+
+  @Test
+  void theLogLevelAndTheAccessLogAreConfigurationKeys() {
+    assertEquals(LogConfig.DEFAULTS, loader.defaults("hello").log());
+    LogConfig log = load("[log]\nlevel = \"warn\"\naccess = \"json\"\naccess_sample = 0.25\n").log();
+    assertEquals(new LogConfig(LogConfig.Threshold.WARN, LogConfig.AccessFormat.JSON, 0.25), log);
+    assertEquals(LogConfig.AccessFormat.OFF, load("[log]\naccess = \"off\"\n").log().access());
+    assertTrue(error("[log]\naccess_sample = 2\n").contains("log.access_sample"));
+    assertTrue(error("[log]\nlevel = \"loud\"\n").contains("log.level"));
+    assertFalse(loader.defaults("hello").metrics(), "metrics are off by default");
+    assertTrue(load("[server]\nmetrics = true\n").metrics());
+  }
+
+  @Test
+  void theDefaultsBuiltInCodeAreThoseTheDefaultFileStates() {
+    assertEquals(loader.parsedDefaults("hello"), loader.defaults("hello"));
+    assertEquals(load(""), loader.defaults("hello"), "an empty file changes nothing");
   }
 }

@@ -27,6 +27,20 @@ class RequestHeadersTest {
     assertEquals("Accept", headers.all().get(0).name(), "first spelling kept for proxying");
   }
 
+  @Test
+  void theServersHeadersAreReadInPlaceWithTheSameAnswers() {
+    com.sun.net.httpserver.Headers server = new com.sun.net.httpserver.Headers();
+    server.add("Accept", "text/html");
+    server.add("ACCEPT", "*/*");
+    server.add("X-Trace-Id", "abc");
+    RequestHeaders headers = RequestHeaders.of(server);
+    assertEquals("text/html, */*", headers.get("accept"));
+    assertEquals("abc", headers.get("X-TRACE-ID"));
+    assertNull(headers.get("missing"));
+    assertNull(headers.get("bad\nname"), "not a name any request carries");
+    assertEquals(2, headers.all().size());
+  }
+
   @ParameterizedTest(name = "{0} visible={1}")
   @CsvSource({
     "Authorization, false", "COOKIE, false", "x-flaron-site, false", "X-Flaron-, false",

@@ -11,9 +11,12 @@ import dev.flarec.compiler.Flarec;
 import dev.flarec.runtime.descriptor.DescriptorCodec;
 import dev.flarec.runtime.instance.Module;
 import dev.flarec.runtime.launch.ExitStatus;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,5 +173,51 @@ class FlareMainTest {
         .launch(new URLClassLoader(new URL[0], null));
     assertEquals(ExitStatus.BAD_INPUT, launch.status());
     assertTrue(err().contains("no compiled module on the class path"), err());
+  }
+
+  @Test
+  void aFlareWithoutSparkLeavesTheDataDirectoryAlone() throws Exception {
+    Path data = dir.resolve("data");
+    Path config = dir.resolve("flare.toml");
+    Files.writeString(config, "[server]\nport = 0\ndata_dir = \"" + data.toString().replace("\\", "/") + "\"\n");
+    FlareMain.Launch launch = launch("--config", config.toString());
+    try {
+      assertEquals(ExitStatus.OK, launch.status(), err());
+      // so a second flare started beside it cannot find the store locked
+      assertNull(launch.services().spark());
+      assertFalse(Files.exists(data), "no store was opened");
+    } finally {
+      launch.stop();
+    }
+  }
+
+  @Test
+  void sigtermDrainsAndExitsZero() throws Exception {
+    String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = dir.resolve("hello.jar") + File.pathSeparator + System.getProperty("java.class.path");
+    Process process = new ProcessBuilder(javaBinary, "-cp", classPath, FlareMain.class.getName(), "--port", "0")
+        .directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      BufferedReader stderr = new BufferedReader(
+          new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+      StringBuilder seen = new StringBuilder();
+      for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
+        seen.append(line).append('\n');
+        if (line.contains(" serving ")) {
+          break;
+        }
+      }
+      assertTrue(seen.toString().contains(" serving "), seen.toString());
+      // SIGTERM on Unix; Process.destroy() would also close the streams we still read
+      process.toHandle().destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped");
+      String rest = String.join("\n", stderr.lines().toList());
+      assertEquals(0, process.exitValue(), seen + rest);
+      assertTrue(rest.contains(" stopped "), rest);
+    } finally {
+      process.destroyForcibly();
+    }
   }
 }

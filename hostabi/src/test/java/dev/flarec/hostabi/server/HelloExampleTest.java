@@ -37,9 +37,10 @@ class HelloExampleTest {
       assertEquals(200, r.statusCode());
       assertEquals("application/json", r.headers().firstValue("content-type").orElseThrow());
       assertTrue(r.body().startsWith("{\"status\":\"ok\",\"flare\":\"probe\""), r.body());
-      // a path that only starts like the health endpoint is the flare's
-      assertEquals(200, server.get(FlareHandler.HEALTH_PATH + "x").statusCode());
-      assertTrue(server.get(FlareHandler.HEALTH_PATH + "x").body().startsWith("Hello"));
+      // the host owns everything under /__flarec/, so a flare cannot shadow a probe...
+      assertEquals(404, server.get(FlareHandler.HEALTH_PATH + "x").statusCode());
+      // ...and a path that only starts like the prefix is the flare's
+      assertTrue(server.get("/__flarecx/health").body().startsWith("Hello"));
     }
   }
 

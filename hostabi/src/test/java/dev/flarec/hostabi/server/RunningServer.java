@@ -90,9 +90,7 @@ public final class RunningServer implements AutoCloseable {
   }
 
   static ServerConfig withDataDirectory(ServerConfig c, Path dataDirectory) {
-    return new ServerConfig(
-        c.port(), c.nodeId(), c.snowflakeNode(), dataDirectory, c.origin(), c.secrets(), c.flare(),
-        c.maxInstances(), c.recycleMemoryBytes(), c.originTimeout(), c.shutdownGrace());
+    return c.withDataDirectory(dataDirectory);
   }
 
   public FlareServer server() {

@@ -125,4 +125,15 @@ class SparkStoreTest {
       assertEquals(100 * (2 + 8 + 10), s.usedBytes("site"));
     }
   }
+
+  @Test
+  void aStoreInUseIsRefusedWithAMessageNamingTheSetting() {
+    try (SparkStore first = SparkStore.open(dir, clock)) {
+      first.set("site", "k", b("1"), 0);
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> SparkStore.open(dir, clock));
+      assertTrue(e.getMessage().contains("in use by another server"), e.getMessage());
+      assertTrue(e.getMessage().contains("server.data_dir"), e.getMessage());
+    }
+  }
 }

@@ -101,7 +101,7 @@ class ServeFlareJarTest {
       return false;
     }
     try (JarFile jar = new JarFile(FLAREC.toFile())) {
-      return jar.getEntry("dev/flarec/compiler/jar/flare-host.jar") != null;
+      return jar.getEntry("dev/flarec/compiler/jar/flare-host/META-INF/MANIFEST.MF") != null;
     }
   }
 }
