@@ -4,10 +4,12 @@ import dev.flarec.compiler.decode.ModuleDecoder;
 import dev.flarec.compiler.descriptor.DescriptorBuilder;
 import dev.flarec.compiler.descriptor.ModuleKind;
 import dev.flarec.compiler.emit.ClassEmitter;
+import dev.flarec.compiler.text.WatTranslator;
 import dev.flarec.compiler.validate.Wasm2Profile;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,18 +52,45 @@ public final class Flarec {
     return new CompiledModule(output.descriptor(), output.classes());
   }
 
-  /** Compiles the module in {@code file}. */
+  /**
+   * Compiles a module written in the text format.
+   *
+   * @throws dev.flarec.compiler.text.TextFormatException if the text is not well-formed, with
+   *     the line and column
+   */
+  public static CompiledModule compileText(String wat) {
+    return compileText(wat, CompileOptions.defaults());
+  }
+
+  public static CompiledModule compileText(String wat, CompileOptions options) {
+    return compile(WatTranslator.toBinary(wat), options);
+  }
+
+  /**
+   * Compiles the module in {@code file}: the binary format, or the text format if the file's
+   * name ends in {@code .wat} or its content starts like text (a parenthesis or a comment).
+   */
   public static CompiledModule compile(Path file) {
     return compile(file, CompileOptions.defaults());
   }
 
   public static CompiledModule compile(Path file, CompileOptions options) {
     try {
-      return compile(Files.readAllBytes(file), options);
+      byte[] bytes = Files.readAllBytes(file);
+      if (isTextFile(file, bytes)) {
+        return compileText(new String(bytes, StandardCharsets.UTF_8), options);
+      }
+      return compile(bytes, options);
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("no such file: " + file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isTextFile(Path file, byte[] bytes) {
+    Path name = file.getFileName();
+    return (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wat"))
+        || WatTranslator.looksLikeText(bytes);
   }
 }

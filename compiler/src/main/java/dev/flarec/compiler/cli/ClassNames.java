@@ -16,14 +16,11 @@ final class ClassNames {
   private ClassNames() {}
 
   /**
-   * {@code flarec.module.} plus the file name without its {@code .wasm}, as an UpperCamelCase
+   * {@code flarec.module.} plus the file name without its {@code .wasm} (or {@code .wat}), as an UpperCamelCase
    * Java identifier: letters and digits are kept, anything else separates words.
    */
   static String fromFileName(String fileName) {
-    String base =
-        fileName.toLowerCase(Locale.ROOT).endsWith(".wasm")
-            ? fileName.substring(0, fileName.length() - ".wasm".length())
-            : fileName;
+    String base = withoutExtension(fileName);
     StringBuilder name = new StringBuilder();
     boolean wordStart = true;
     for (int i = 0; i < base.length(); ) {
@@ -40,6 +37,17 @@ final class ClassNames {
       name.insert(0, "Module"); // "2048.wasm" -> Module2048
     }
     return PACKAGE + "." + name;
+  }
+
+  /** The file name without its {@code .wasm} or {@code .wat}. */
+  static String withoutExtension(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    for (String extension : new String[] {".wasm", ".wat"}) {
+      if (lower.endsWith(extension)) {
+        return fileName.substring(0, fileName.length() - extension.length());
+      }
+    }
+    return fileName;
   }
 
   /**

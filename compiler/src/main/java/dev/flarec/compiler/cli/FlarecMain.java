@@ -1,7 +1,10 @@
 package dev.flarec.compiler.cli;
 
+import dev.flarec.compiler.CompileException;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
+import dev.flarec.compiler.bindings.BindingsGenerator;
+import dev.flarec.compiler.bindings.BindingsSource;
 import dev.flarec.compiler.jar.FlareHostMissingException;
 import dev.flarec.compiler.jar.JarWriter;
 import dev.flarec.runtime.launch.ExitStatus;
@@ -16,7 +19,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,7 +89,7 @@ public final class FlarecMain implements Callable<Integer> {
       arity = "0..1",
       hideParamSyntax = true,
       paramLabel = "MODULE.wasm",
-      description = "The WebAssembly module (binary format) to compile.")
+      description = "The WebAssembly module to compile: binary (.wasm) or text format (.wat).")
   private Path input;
 
   @Option(
@@ -112,6 +114,15 @@ public final class FlarecMain implements Callable<Integer> {
               + " HugeMethodLimit, above which it never JIT-compiles a method). Larger functions"
               + " are split into several methods.")
   private int methodBudget = CompileOptions.DEFAULT_METHOD_BUDGET;
+
+  @Option(
+      names = "--bindings",
+      paramLabel = "DIR",
+      description =
+          "Also write typed Java bindings (one method per export, a builder for the imports) as"
+              + " Java source under DIR. The bindings class takes the class name; the module's"
+              + " class gets \"Module\" appended.")
+  private Path bindings;
 
   private final InputStream in;
   private final PrintStream out;
@@ -187,7 +198,11 @@ public final class FlarecMain implements Callable<Integer> {
           spec.commandLine(),
           "--method-budget must be between " + CompileOptions.MIN_METHOD_BUDGET + " and 65535 bytes, got " + methodBudget);
     }
-    CompiledModule module = ModuleInput.compile(input, new CompileOptions(name, methodBudget));
+    String moduleClass = bindings == null ? name : BindingsGenerator.moduleClassFor(name);
+    CompiledModule module = ModuleInput.compile(input, new CompileOptions(moduleClass, methodBudget));
+    if (bindings != null) {
+      writeBindings(module, name);
+    }
     Path jar = output != null ? output : defaultOutput(input);
     try {
       new JarWriter().write(module, jar);
@@ -199,6 +214,20 @@ public final class FlarecMain implements Callable<Integer> {
     return ExitStatus.OK;
   }
 
+  private void writeBindings(CompiledModule module, String bindingsClass) {
+    BindingsSource source;
+    try {
+      source = new BindingsGenerator(module.descriptor(), bindingsClass, input.getFileName().toString()).generate();
+    } catch (CompileException e) {
+      throw new UserError(ExitStatus.BAD_INPUT, input + ": " + e.describe(), e);
+    }
+    try {
+      source.writeTo(bindings);
+    } catch (IOException e) {
+      throw new UserError(ExitStatus.BAD_INPUT, "cannot write " + bindings.resolve(source.relativePath()) + ": " + reason(e), e);
+    }
+  }
+
   private String checked(String name) {
     try {
       return ClassNames.validate(name);
@@ -207,14 +236,9 @@ public final class FlarecMain implements Callable<Integer> {
     }
   }
 
-  /** {@code dir/hello.wasm} → {@code dir/hello.jar}; any other name gets {@code .jar} added. */
+  /** {@code dir/hello.wasm} (or {@code .wat}) → {@code dir/hello.jar}; any other name gets {@code .jar} added. */
   static Path defaultOutput(Path input) {
-    String name = input.getFileName().toString();
-    String base =
-        name.toLowerCase(Locale.ROOT).endsWith(".wasm")
-            ? name.substring(0, name.length() - ".wasm".length())
-            : name;
-    return input.resolveSibling(base + ".jar");
+    return input.resolveSibling(ClassNames.withoutExtension(input.getFileName().toString()) + ".jar");
   }
 
   private static String reason(IOException e) {
