@@ -64,8 +64,8 @@ class GeneratedCodeTest {
   void memoryAccessCallsTheSharedHelperForItsWidth() {
     String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
     String storeLoad = method(code, "public static func4(IJLflarec/module/Module;)J");
-    assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeLong (I[BJ)V"), storeLoad);
-    assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadLong (I[B)J"), storeLoad);
+    assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeLong (I[BIJ)V"), storeLoad);
+    assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadLong (I[BI)J"), storeLoad);
     assertFalse(storeLoad.contains("VarHandle"), "no VarHandle call site in generated code:\n" + storeLoad);
   }
 
