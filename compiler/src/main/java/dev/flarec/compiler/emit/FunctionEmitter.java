@@ -71,7 +71,10 @@ final class FunctionEmitter {
    * loops. See docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
    */
   final int bytesSlot;
-  /** JVM local caching the memory's size in bytes, beside {@link #bytesSlot}; else -1. */
+  /**
+   * JVM local caching the memory's size in bytes, beside {@link #bytesSlot}, when the module's
+   * accesses check it (the module grows memory); else -1.
+   */
   final int sizeSlot;
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
   final int writtenSlot;
@@ -145,7 +148,7 @@ final class FunctionEmitter {
       direct = new BitSet();
     }
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
-    this.sizeSlot = bytesSlot >= 0 ? slot++ : -1;
+    this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
   }
@@ -188,7 +191,7 @@ final class FunctionEmitter {
       this.dirty = fn.localsUsed(from, to, true);
     }
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
-    this.sizeSlot = bytesSlot >= 0 ? slot++ : -1;
+    this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
     this.frames.addAll(parent.frames);
@@ -233,9 +236,11 @@ final class FunctionEmitter {
     if (bytesSlot >= 0) {
       loadInstance();
       mv.visitFieldInsn(GETFIELD, module.internalName, dev.flarec.compiler.layout.NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
-      mv.visitInsn(DUP);
-      mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
-      mv.visitVarInsn(ISTORE, sizeSlot);
+      if (sizeSlot >= 0) {
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+        mv.visitVarInsn(ISTORE, sizeSlot);
+      }
       if (writtenSlot >= 0) {
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");

@@ -53,8 +53,8 @@ final class MemoryEmitters {
       if (!effectiveAddress(f, ins.operand(1))) {
         return;
       }
-      loadBytesAndSize(f);
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "load" + width.helper, "(I[BI)" + width.desc, false);
+      String size = loadBytesAndSize(f);
+      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "load" + width.helper, "(I[B" + size + ")" + width.desc, false);
       for (int op : extend) {
         if (op == LAND) {
           f.mv.visitLdcInsn(0xFFFF_FFFFL);
@@ -89,9 +89,9 @@ final class MemoryEmitters {
           f.mv.visitInsn(DUP);
           f.mv.visitVarInsn(ISTORE, address);
         }
-        loadBytesAndSize(f);
+        String size = loadBytesAndSize(f);
         f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
-        f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "store" + width.helper, "(I[BI" + width.desc + ")V", false);
+        f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "store" + width.helper, "(I[B" + size + width.desc + ")V", false);
         if (address >= 0) {
           // written[address >>> 12] = 1, after the store succeeded (Memory.written)
           f.mv.visitVarInsn(ALOAD, f.writtenSlot);
@@ -142,19 +142,32 @@ final class MemoryEmitters {
     f.mv.visitFieldInsn(GETFIELD, f.module.internalName, NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
   }
 
-  /** Pushes the memory's array and its size in bytes, from the method's locals when it has them. */
-  private static void loadBytesAndSize(FunctionEmitter f) {
+  /**
+   * Pushes the memory's array, and its size in bytes when the module's accesses check it, from
+   * the method's locals when it has them; returns the descriptor of what it pushed after the
+   * array ("I" or nothing).
+   */
+  private static String loadBytesAndSize(FunctionEmitter f) {
+    boolean checks = f.module.descriptor.checksMemorySize();
     if (f.bytesSlot >= 0) {
       f.mv.visitVarInsn(ALOAD, f.bytesSlot);
-      f.mv.visitVarInsn(ILOAD, f.sizeSlot);
-      return;
+      if (checks) {
+        f.mv.visitVarInsn(ILOAD, f.sizeSlot);
+      }
+      return checks ? "I" : "";
     }
     loadMemory(f);
-    f.mv.visitInsn(DUP);
+    if (checks) {
+      f.mv.visitInsn(DUP);
+      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+      f.mv.visitInsn(SWAP);
+      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+      return "I";
+    }
     f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
-    f.mv.visitInsn(SWAP);
-    f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+    return "";
   }
+
 
   static Emitter size() {
     return (f, ins) -> {

@@ -76,6 +76,11 @@ public final class Memory {
 
   private final Limits limits;
   private final int maxPages;
+  /**
+   * Set when code that relies on the JVM's bounds check alone accesses this memory: its array
+   * then stays exactly {@link #size} long, and growth copies it each time.
+   */
+  private boolean exact;
 
   /**
    * A memory of {@code limits.min()} pages that may grow to {@code limits.max()} pages, or to
@@ -152,12 +157,27 @@ public final class Memory {
   }
 
   /**
+   * Keeps the array exactly as long as the memory from now on, for compiled code that does not
+   * check addresses against {@link #size} (a module without {@code memory.grow}).
+   */
+  public void keepExact() {
+    exact = true;
+    if (bytes.length != size) {
+      bytes = Arrays.copyOf(bytes, size);
+      if (written != null) {
+        written = Arrays.copyOf(written, (size >>> BLOCK_SHIFT) + 1);
+      }
+    }
+  }
+
+  /**
    * Makes the array hold at least {@code needed} bytes: twice its length if that is more, but
-   * never more than the maximum; just {@code needed} when the JVM cannot give the doubled array.
+   * never more than the maximum; just {@code needed} when the memory is kept exact or the JVM
+   * cannot give the doubled array.
    * Returns false when it cannot give even that.
    */
   private boolean reserve(int needed) {
-    long doubled = Math.min(2L * bytes.length, (long) maxPages * PAGE_SIZE);
+    long doubled = exact ? needed : Math.min(2L * bytes.length, (long) maxPages * PAGE_SIZE);
     int capacity = (int) Math.max(needed, doubled);
     try {
       bytes = Arrays.copyOf(bytes, capacity);
@@ -185,7 +205,7 @@ public final class Memory {
    * pages grown since are zeroed.
    */
   public void restore(byte[] snapshot) {
-    if (snapshot.length > bytes.length) {
+    if (snapshot.length > bytes.length || (exact && snapshot.length != bytes.length)) {
       bytes = Arrays.copyOf(snapshot, snapshot.length);
       size = snapshot.length;
       if (written != null) {
