@@ -41,6 +41,9 @@ public final class Flarec {
     // a flare's instances are reset to a snapshot before every request: track what changes
     // (docs/RATIONALE.md#why-flares-track-memory-writes)
     descriptor = descriptor.withTracksMemoryWrites(ModuleKind.isFlare(descriptor));
+    // code that never grows memory keeps it exactly sized and leaves bounds to the JVM
+    // (docs/RATIONALE.md#why-memory-grows-by-doubling)
+    descriptor = descriptor.withChecksMemorySize(growsMemory(module));
     ClassEmitter.Output output;
     try {
       output = new ClassEmitter(module, descriptor, options.methodBudget()).emit();
@@ -50,6 +53,17 @@ public final class Flarec {
           CompileException.UNKNOWN, CompileException.UNKNOWN, e);
     }
     return new CompiledModule(output.descriptor(), output.classes());
+  }
+
+  private static boolean growsMemory(WasmModule module) {
+    for (int i = 0; i < module.codeSection().functionBodyCount(); i++) {
+      for (var ins : module.codeSection().getFunctionBody(i).instructions()) {
+        if (ins.opcode() == run.endive.wasm.types.OpCode.MEMORY_GROW) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

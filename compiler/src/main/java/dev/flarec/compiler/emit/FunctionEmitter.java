@@ -71,6 +71,11 @@ final class FunctionEmitter {
    * loops. See docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
    */
   final int bytesSlot;
+  /**
+   * JVM local caching the memory's size in bytes, beside {@link #bytesSlot}, when the module's
+   * accesses check it (the module grows memory); else -1.
+   */
+  final int sizeSlot;
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
   final int writtenSlot;
   private final OperandStack stack = new OperandStack();
@@ -143,6 +148,7 @@ final class FunctionEmitter {
       direct = new BitSet();
     }
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
+    this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
   }
@@ -185,6 +191,7 @@ final class FunctionEmitter {
       this.dirty = fn.localsUsed(from, to, true);
     }
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
+    this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
     this.frames.addAll(parent.frames);
@@ -221,11 +228,19 @@ final class FunctionEmitter {
     return false;
   }
 
-  /** Re-reads the memory's array into {@link #bytesSlot} (entry, and after calls and growth). */
+  /**
+   * Re-reads the memory's array and size into {@link #bytesSlot} and {@link #sizeSlot} (entry,
+   * and after calls and growth).
+   */
   void refreshMemoryArray() {
     if (bytesSlot >= 0) {
       loadInstance();
       mv.visitFieldInsn(GETFIELD, module.internalName, dev.flarec.compiler.layout.NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+      if (sizeSlot >= 0) {
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+        mv.visitVarInsn(ISTORE, sizeSlot);
+      }
       if (writtenSlot >= 0) {
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
@@ -235,6 +250,7 @@ final class FunctionEmitter {
       mv.visitVarInsn(ASTORE, bytesSlot);
     }
   }
+
 
   /** Descriptor of every outlined run: the frame arrays and the instance. */
   private String runDescriptor() {

@@ -8,13 +8,14 @@ import dev.flarec.runtime.types.ValueType;
 /**
  * Loads, stores, {@code memory.size/grow} and the bulk-memory instructions.
  *
- * <p>An access is the effective address, then the memory's {@code byte[]}, then a call of the
- * runtime's {@code MemoryAccess} helper for its width, whose body is one access through a static
- * final little-endian {@code VarHandle} view; C1 and C2 inline it into one machine access with
- * the JVM's own bounds check (see docs/RATIONALE.md#why-let-the-jvm-check-memory-bounds), and
- * cold code calls an already compiled helper instead of linking a {@code VarHandle} call site of
- * its own (docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper). Byte accesses use
- * {@code baload}/{@code bastore} directly.
+ * <p>An access is the effective address, then the memory's {@code byte[]} and its size in bytes
+ * (both kept in locals of the method), then a call of the runtime's {@code MemoryAccess} helper
+ * for its width: it checks the access against the size and makes it through a static final
+ * little-endian {@code VarHandle} view, or the array for bytes. C1 and C2 inline it into one
+ * compare and one machine access, the compare hoisted out of loops (see
+ * docs/RATIONALE.md#why-memory-grows-by-doubling), and cold code calls an already compiled
+ * helper instead of linking a {@code VarHandle} call site of its own
+ * (docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper).
  *
  * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions">Wasm 2.0 §4.4.7</a>
  */
@@ -23,10 +24,10 @@ final class MemoryEmitters {
 
   /**
    * The access width of a load or store: its JVM type, and the suffix of the {@code
-   * MemoryAccess} methods that perform it (none for bytes, which are array instructions).
+   * MemoryAccess} methods that perform it.
    */
   enum Width {
-    BYTE("B", null),
+    BYTE("B", "Byte"),
     SHORT("S", "Short"),
     INT("I", "Int"),
     LONG("J", "Long"),
@@ -52,14 +53,8 @@ final class MemoryEmitters {
       if (!effectiveAddress(f, ins.operand(1))) {
         return;
       }
-      if (width == Width.BYTE) {
-        loadBytes(f);
-        f.mv.visitInsn(SWAP);
-        f.mv.visitInsn(BALOAD);
-      } else {
-        loadBytes(f);
-        f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "load" + width.helper, "(I[B)" + width.desc, false);
-      }
+      String size = loadBytesAndSize(f);
+      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "load" + width.helper, "(I[B" + size + ")" + width.desc, false);
       for (int op : extend) {
         if (op == LAND) {
           f.mv.visitLdcInsn(0xFFFF_FFFFL);
@@ -94,16 +89,9 @@ final class MemoryEmitters {
           f.mv.visitInsn(DUP);
           f.mv.visitVarInsn(ISTORE, address);
         }
-        if (width == Width.BYTE) {
-          loadBytes(f);
-          f.mv.visitInsn(SWAP);
-          f.mv.visitVarInsn(ILOAD, slot);
-          f.mv.visitInsn(BASTORE);
-        } else {
-          loadBytes(f);
-          f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
-          f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "store" + width.helper, "(I[B" + width.desc + ")V", false);
-        }
+        String size = loadBytesAndSize(f);
+        f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
+        f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "store" + width.helper, "(I[B" + size + width.desc + ")V", false);
         if (address >= 0) {
           // written[address >>> 12] = 1, after the store succeeded (Memory.written)
           f.mv.visitVarInsn(ALOAD, f.writtenSlot);
@@ -154,14 +142,32 @@ final class MemoryEmitters {
     f.mv.visitFieldInsn(GETFIELD, f.module.internalName, NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
   }
 
-  private static void loadBytes(FunctionEmitter f) {
+  /**
+   * Pushes the memory's array, and its size in bytes when the module's accesses check it, from
+   * the method's locals when it has them; returns the descriptor of what it pushed after the
+   * array ("I" or nothing).
+   */
+  private static String loadBytesAndSize(FunctionEmitter f) {
+    boolean checks = f.module.descriptor.checksMemorySize();
     if (f.bytesSlot >= 0) {
       f.mv.visitVarInsn(ALOAD, f.bytesSlot);
-      return;
+      if (checks) {
+        f.mv.visitVarInsn(ILOAD, f.sizeSlot);
+      }
+      return checks ? "I" : "";
     }
     loadMemory(f);
+    if (checks) {
+      f.mv.visitInsn(DUP);
+      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+      f.mv.visitInsn(SWAP);
+      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+      return "I";
+    }
     f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+    return "";
   }
+
 
   static Emitter size() {
     return (f, ins) -> {

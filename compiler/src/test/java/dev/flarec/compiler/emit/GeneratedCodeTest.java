@@ -2,6 +2,7 @@ package dev.flarec.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.compiler.CompiledModule;
@@ -13,6 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import dev.flarec.compiler.testing.ModuleBuilder;
+import dev.flarec.compiler.testing.ModuleBuilder.Code;
+import dev.flarec.runtime.instance.Instance;
+import dev.flarec.runtime.trap.TrapKind;
+import dev.flarec.runtime.trap.WasmTrap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 import org.objectweb.asm.util.Textifier;
@@ -20,6 +26,10 @@ import org.objectweb.asm.util.TraceClassVisitor;
 
 /** The shape of generated code: what {@code javap -c} would show for the corpus. */
 class GeneratedCodeTest {
+  private static final int MEMORY_GROW = 0x40;
+  private static final int DROP = 0x1A;
+  private static final int I32_LOAD = 0x28;
+
   private static String disassemble(byte[] classFile) {
     StringWriter out = new StringWriter();
     new ClassReader(classFile).accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(out)), 0);
@@ -67,6 +77,27 @@ class GeneratedCodeTest {
     assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeLong (I[BJ)V"), storeLoad);
     assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadLong (I[B)J"), storeLoad);
     assertFalse(storeLoad.contains("VarHandle"), "no VarHandle call site in generated code:\n" + storeLoad);
+  }
+
+  /**
+   * A module that grows memory gets arrays longer than the memory (growth doubles them), so its
+   * accesses pass the memory's size along to be checked; the module above never grows memory and
+   * leaves bounds to the JVM.
+   */
+  @Test
+  void aModuleThatGrowsMemoryChecksItsAccessesAgainstTheSize() {
+    ModuleBuilder m = new ModuleBuilder();
+    m.memory(1);
+    Code body = new Code().i32Const(1).op(MEMORY_GROW).op(0).op(DROP).localGet(0).memory(I32_LOAD, 2, 0);
+    m.export("f", m.function(m.type(new byte[] {ModuleBuilder.I32}, new byte[] {ModuleBuilder.I32}), new byte[0], body));
+    CompiledModule compiled = Flarec.compile(m.build());
+    String f = method(disassemble(compiled.classFiles().values().iterator().next()), "public static func0(");
+    assertTrue(f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadInt (I[BI)I"), f);
+    Instance instance = compiled.load().instantiate();
+    // the first call grows to 2 pages (the array to 2), the second to 3 (the array to 4 pages)
+    assertEquals(0, instance.function("f").call(2 * 65536 - 4)[0]);
+    WasmTrap trap = assertThrows(WasmTrap.class, () -> instance.function("f").call(3 * 65536 - 3));
+    assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, trap.kind());
   }
 
   @Test

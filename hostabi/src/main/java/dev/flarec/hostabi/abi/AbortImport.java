@@ -59,12 +59,12 @@ final class AbortImport {
   static String asString(Memory memory, int ptr) {
     long address = Integer.toUnsignedLong(ptr);
     byte[] bytes = memory.bytes;
-    if (address < 4 || address > bytes.length) {
+    if (address < 4 || address > memory.size) {
       return null;
     }
     int at = (int) address;
     long length = Integer.toUnsignedLong((int) Memory.INT.get(bytes, at - 4));
-    if (length % 2 != 0 || address + length > bytes.length) {
+    if (length % 2 != 0 || address + length > memory.size) {
       return null;
     }
     int shown = (int) Math.min(length, MAX_STRING_BYTES);

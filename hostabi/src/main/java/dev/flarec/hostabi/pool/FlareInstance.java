@@ -115,7 +115,7 @@ public final class FlareInstance {
 
   /** Current size of the flare's memory, in bytes. */
   public long memoryBytes() {
-    return guest.memory().bytes.length;
+    return guest.memory().size();
   }
 
   public Guest guest() {

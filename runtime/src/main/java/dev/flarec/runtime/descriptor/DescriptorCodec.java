@@ -33,7 +33,7 @@ public final class DescriptorCodec {
   public static final String RESOURCE_SUFFIX = ".flarec-module";
 
   private static final int MAGIC = 0x464C5243; // "FLRC"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   private DescriptorCodec() {}
 
@@ -112,6 +112,7 @@ public final class DescriptorCodec {
         out.write(s.bytes());
       }
       out.writeBoolean(d.tracksMemoryWrites());
+      out.writeBoolean(d.checksMemorySize());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -200,9 +201,10 @@ public final class DescriptorCodec {
         data.add(new DataSegment(mode, memory, offset, bytes));
       }
       boolean tracksWrites = in.readBoolean();
+      boolean checksSize = in.readBoolean();
       return new ModuleDescriptor(
           className, types, imports, functions, tables, memories, globals, exports, start,
-          elements, data, tracksWrites);
+          elements, data, tracksWrites, checksSize);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt module descriptor", e);
     }

@@ -27,7 +27,8 @@ public record ModuleDescriptor(
     int startFunction,
     List<ElementSegment> elements,
     List<DataSegment> data,
-    boolean tracksMemoryWrites) {
+    boolean tracksMemoryWrites,
+    boolean checksMemorySize) {
 
   /**
    * A descriptor whose compiled code does not track memory writes.
@@ -46,7 +47,7 @@ public record ModuleDescriptor(
       int startFunction,
       List<ElementSegment> elements,
       List<DataSegment> data) {
-    this(className, types, imports, functions, tables, memories, globals, exports, startFunction, elements, data, false);
+    this(className, types, imports, functions, tables, memories, globals, exports, startFunction, elements, data, false, true);
   }
 
   /**
@@ -57,7 +58,19 @@ public record ModuleDescriptor(
   public ModuleDescriptor withTracksMemoryWrites(boolean tracks) {
     return new ModuleDescriptor(
         className, types, imports, functions, tables, memories, globals, exports,
-        startFunction, elements, data, tracks);
+        startFunction, elements, data, tracks, checksMemorySize);
+  }
+
+  /**
+   * Whether the compiled loads and stores check their address against the memory's size. Code
+   * that never grows memory (no {@code memory.grow}) does not: it relies on the JVM's bounds
+   * check, and the runtime then keeps the memories it uses exactly as long as their size ({@code
+   * Memory.keepExact}). See docs/RATIONALE.md#why-memory-grows-by-doubling.
+   */
+  public ModuleDescriptor withChecksMemorySize(boolean checks) {
+    return new ModuleDescriptor(
+        className, types, imports, functions, tables, memories, globals, exports,
+        startFunction, elements, data, tracksMemoryWrites, checks);
   }
 
   /** No start function. */
@@ -90,7 +103,7 @@ public record ModuleDescriptor(
   public ModuleDescriptor withFunctions(List<Function> newFunctions) {
     return new ModuleDescriptor(
         className, types, imports, newFunctions, tables, memories, globals, exports,
-        startFunction, elements, data, tracksMemoryWrites);
+        startFunction, elements, data, tracksMemoryWrites, checksMemorySize);
   }
 
   public record TableDef(ValueType elementType, Limits limits, boolean imported) {}

@@ -78,7 +78,7 @@ public abstract class Instance {
     byte[][] mem = new byte[memories.length][];
     for (int i = 0; i < mem.length; i++) {
       if (!d.memories().get(i).imported()) {
-        mem[i] = memories[i].bytes.clone();
+        mem[i] = memories[i].snapshot();
         memories[i].clearWritten();
       }
     }

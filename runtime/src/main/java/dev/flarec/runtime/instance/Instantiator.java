@@ -67,6 +67,12 @@ final class Instantiator {
         tables[i] = new Table(t.elementType(), t.limits());
       }
     }
+    if (!d.checksMemorySize()) {
+      // this module's loads and stores rely on the JVM's bounds check alone
+      for (Memory m : memories) {
+        m.keepExact();
+      }
+    }
     if (d.tracksMemoryWrites()) {
       for (Memory m : memories) {
         if (m.written == null) {

@@ -12,13 +12,16 @@ import java.util.Arrays;
 /**
  * A WebAssembly linear memory: a little-endian byte array that grows in 64 KiB pages.
  *
- * <p>Compiled code reads {@link #bytes} directly and accesses it through {@link MemoryAccess},
- * whose methods use the static final {@link VarHandle} views below, which C2 intrinsifies into
- * single machine loads and stores and bounds-checks itself; an out-of-range index raises {@link
- * IndexOutOfBoundsException}, which
- * {@link dev.flarec.runtime.trap.TrapBoundary} turns into the "out of bounds memory access" trap.
- * Growing replaces the array, so code must re-read {@link #bytes} after any call or {@code
- * memory.grow} rather than keep it across them.
+ * <p>The memory's {@link #size} is exact; its array, {@link #bytes}, may be larger. Growing
+ * within the array only moves {@link #size}; growing past it replaces the array by one twice as
+ * large (never past the maximum), so growing one page at a time to {@code N} pages copies
+ * {@code O(N)} bytes in all, not {@code O(N^2)}. Bytes past {@link #size} are always zero. Since
+ * the JVM's own array bounds check now stops at the array's length, not at the memory's size,
+ * every access checks against {@link #size} itself: compiled code keeps {@link #bytes} and
+ * {@link #size} in locals, refreshed after calls and {@code memory.grow}, and passes both to
+ * {@link MemoryAccess}, whose range check C2 hoists out of loops. An out-of-range access raises
+ * {@link IndexOutOfBoundsException}, which {@link dev.flarec.runtime.trap.TrapBoundary} turns into
+ * the "out of bounds memory access" trap. See docs/RATIONALE.md#why-memory-grows-by-doubling.
  *
  * <p>A memory may be shared by several instances (import/export); they then hold this same
  * object, so growth by one is seen by all.
@@ -49,11 +52,15 @@ public final class Memory {
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
-   * The memory's contents; replaced (never resized in place) when the memory grows. Compiled code
-   * writes it directly; host code should write through {@link #write} and the other {@code
-   * write} methods, which keep {@link #written} exact.
+   * The memory's contents in its first {@link #size} bytes, zeros after them; replaced (never
+   * resized in place) when the memory grows past its length. Compiled code writes it directly;
+   * host code should write through {@link #write} and the other {@code write} methods, which
+   * check against {@link #size} and keep {@link #written} exact.
    */
   public byte[] bytes;
+
+  /** The memory's size in bytes ({@code memory.size} pages times 64 KiB); accesses stop here. */
+  public int size;
 
   /** Log2 of the block size write tracking works in (4 KiB). */
   public static final int BLOCK_SHIFT = 12;
@@ -69,6 +76,11 @@ public final class Memory {
 
   private final Limits limits;
   private final int maxPages;
+  /**
+   * Set when code that relies on the JVM's bounds check alone accesses this memory: its array
+   * then stays exactly {@link #size} long, and growth copies it each time.
+   */
+  private boolean exact;
 
   /**
    * A memory of {@code limits.min()} pages that may grow to {@code limits.max()} pages, or to
@@ -82,7 +94,8 @@ public final class Memory {
     if (limits.min() > maxPages) {
       throw new WasmTrap(TrapKind.MEMORY_LIMIT_EXCEEDED);
     }
-    this.bytes = new byte[Math.toIntExact(limits.min() * PAGE_SIZE)];
+    this.size = Math.toIntExact(limits.min() * PAGE_SIZE);
+    this.bytes = new byte[size];
   }
 
   public Memory(Limits limits) {
@@ -117,7 +130,12 @@ public final class Memory {
 
   /** Current size in pages ({@code memory.size}). */
   public int pages() {
-    return bytes.length / PAGE_SIZE;
+    return size / PAGE_SIZE;
+  }
+
+  /** The memory's size in bytes. */
+  public int size() {
+    return size;
   }
 
   /**
@@ -130,31 +148,80 @@ public final class Memory {
     if (wanted > maxPages) {
       return -1;
     }
-    if (deltaPages != 0) {
-      try {
-        bytes = Arrays.copyOf(bytes, (int) (wanted * PAGE_SIZE));
-      } catch (OutOfMemoryError e) {
-        return -1;
-      }
-      if (written != null) {
-        written = Arrays.copyOf(written, (bytes.length >>> BLOCK_SHIFT) + 1);
-      }
+    int newSize = (int) (wanted * PAGE_SIZE);
+    if (newSize > bytes.length && !reserve(newSize)) {
+      return -1;
     }
+    size = newSize;
     return old;
   }
 
   /**
+   * Keeps the array exactly as long as the memory from now on, for compiled code that does not
+   * check addresses against {@link #size} (a module without {@code memory.grow}).
+   */
+  public void keepExact() {
+    exact = true;
+    if (bytes.length != size) {
+      bytes = Arrays.copyOf(bytes, size);
+      if (written != null) {
+        written = Arrays.copyOf(written, (size >>> BLOCK_SHIFT) + 1);
+      }
+    }
+  }
+
+  /**
+   * Makes the array hold at least {@code needed} bytes: twice its length if that is more, but
+   * never more than the maximum; just {@code needed} when the memory is kept exact or the JVM
+   * cannot give the doubled array.
+   * Returns false when it cannot give even that.
+   */
+  private boolean reserve(int needed) {
+    long doubled = exact ? needed : Math.min(2L * bytes.length, (long) maxPages * PAGE_SIZE);
+    int capacity = (int) Math.max(needed, doubled);
+    try {
+      bytes = Arrays.copyOf(bytes, capacity);
+    } catch (OutOfMemoryError e) {
+      try {
+        bytes = Arrays.copyOf(bytes, needed);
+      } catch (OutOfMemoryError again) {
+        return false;
+      }
+    }
+    if (written != null) {
+      written = Arrays.copyOf(written, (bytes.length >>> BLOCK_SHIFT) + 1);
+    }
+    return true;
+  }
+
+  /** A copy of the memory's contents, {@link #size} bytes, for {@link #restore}. */
+  public byte[] snapshot() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  /**
    * Sets the contents (and so the size) back to {@code snapshot}, reusing the current array when
-   * the size did not change.
+   * it is large enough: with write tracking, only the blocks written since are copied back, and
+   * pages grown since are zeroed.
    */
   public void restore(byte[] snapshot) {
-    if (bytes.length != snapshot.length) {
-      bytes = snapshot.clone();
+    if (snapshot.length > bytes.length || (exact && snapshot.length != bytes.length)) {
+      bytes = Arrays.copyOf(snapshot, snapshot.length);
+      size = snapshot.length;
       if (written != null) {
         written = new byte[(bytes.length >>> BLOCK_SHIFT) + 1];
       }
-    } else if (written == null) {
+      return;
+    }
+    if (size > snapshot.length) {
+      // keep the bytes past the size zero, as growing expects
+      Arrays.fill(bytes, snapshot.length, size, (byte) 0);
+    }
+    if (written == null || size < snapshot.length) {
       System.arraycopy(snapshot, 0, bytes, 0, snapshot.length);
+      if (written != null) {
+        Arrays.fill(written, (byte) 0);
+      }
     } else {
       int block = 1 << BLOCK_SHIFT;
       for (int b = 0; b < written.length; b++) {
@@ -169,6 +236,7 @@ public final class Memory {
         }
       }
     }
+    size = snapshot.length;
   }
 
   /** The largest size, in pages, this memory may grow to. */
@@ -190,15 +258,15 @@ public final class Memory {
 
   /** {@code memory.fill}. */
   public void fill(int dst, int value, int count) {
-    checkRange(dst, count, bytes.length);
+    checkRange(dst, count, size);
     markWritten(dst, count);
     Arrays.fill(bytes, dst, dst + count, (byte) value);
   }
 
   /** {@code memory.copy} within this memory; overlapping ranges copy as if through a buffer. */
   public void copy(int dst, int src, int count) {
-    checkRange(dst, count, bytes.length);
-    checkRange(src, count, bytes.length);
+    checkRange(dst, count, size);
+    checkRange(src, count, size);
     markWritten(dst, count);
     System.arraycopy(bytes, src, bytes, dst, count);
   }
@@ -206,7 +274,7 @@ public final class Memory {
   /** {@code memory.init}: copies {@code count} bytes of a data segment into this memory. */
   public void init(int dst, byte[] segment, int src, int count) {
     checkRange(src, count, segment.length);
-    checkRange(dst, count, bytes.length);
+    checkRange(dst, count, size);
     markWritten(dst, count);
     System.arraycopy(segment, src, bytes, dst, count);
   }
@@ -240,52 +308,52 @@ public final class Memory {
 
   /** Reads {@code length} bytes at guest address {@code address}. */
   public byte[] read(int address, int length) {
-    checkRange(address, length, bytes.length);
+    checkRange(address, length, size);
     return Arrays.copyOfRange(bytes, address, address + length);
   }
 
   /** Writes {@code data} at guest address {@code address}. */
   public void write(int address, byte[] data) {
-    checkRange(address, data.length, bytes.length);
+    checkRange(address, data.length, size);
     markWritten(address, data.length);
     System.arraycopy(data, 0, bytes, address, data.length);
   }
 
   /** Reads a UTF-8 string of {@code length} bytes at {@code address}. */
   public String readString(int address, int length) {
-    checkRange(address, length, bytes.length);
+    checkRange(address, length, size);
     return new String(bytes, address, length, StandardCharsets.UTF_8);
   }
 
   public byte readByte(int address) {
-    checkRange(address, 1, bytes.length);
+    checkRange(address, 1, size);
     return bytes[address];
   }
 
   public int readInt(int address) {
-    checkRange(address, 4, bytes.length);
+    checkRange(address, 4, size);
     return (int) INT.get(bytes, address);
   }
 
   public long readLong(int address) {
-    checkRange(address, 8, bytes.length);
+    checkRange(address, 8, size);
     return (long) LONG.get(bytes, address);
   }
 
   public void writeByte(int address, byte value) {
-    checkRange(address, 1, bytes.length);
+    checkRange(address, 1, size);
     markWritten(address, 1);
     bytes[address] = value;
   }
 
   public void writeInt(int address, int value) {
-    checkRange(address, 4, bytes.length);
+    checkRange(address, 4, size);
     markWritten(address, 4);
     INT.set(bytes, address, value);
   }
 
   public void writeLong(int address, long value) {
-    checkRange(address, 8, bytes.length);
+    checkRange(address, 8, size);
     markWritten(address, 8);
     LONG.set(bytes, address, value);
   }

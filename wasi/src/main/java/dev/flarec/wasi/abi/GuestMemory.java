@@ -35,7 +35,7 @@ public final class GuestMemory {
    */
   public void check(int address, int length) {
     long end = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(length);
-    if (end > memory.bytes.length) {
+    if (end > memory.size) {
       throw ErrnoException.of(Errno.FAULT);
     }
   }
@@ -48,7 +48,7 @@ public final class GuestMemory {
    */
   public int checkArray(int address, int count, int elementSize) {
     long size = Integer.toUnsignedLong(count) * elementSize;
-    if (size > memory.bytes.length) {
+    if (size > memory.size) {
       throw ErrnoException.of(Errno.FAULT);
     }
     check(address, (int) size);
