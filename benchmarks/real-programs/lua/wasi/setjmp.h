@@ -1,7 +1,8 @@
-/* wasi-libc has no setjmp/longjmp (they need Wasm exception handling, which the engines measured
- * here do not all run). Lua raises errors with longjmp, so this build replaces it: protected calls
- * run their body directly and raising an error stops the program with a message. The benchmark
- * scripts never raise an error, so they run exactly as they would with a real longjmp. */
+/* wasi-libc has no setjmp/longjmp (they need Wasm exception handling, a proposal flarec does not
+ * take: it holds modules to WebAssembly 2.0). Lua raises errors with longjmp, so this build
+ * replaces it: protected calls run their body directly and raising an error stops the program
+ * with a message. The benchmark scripts never raise an error, so they run exactly as they would
+ * with a real longjmp. */
 #ifndef FLAREC_CORPUS_NOJMP_SETJMP_H
 #define FLAREC_CORPUS_NOJMP_SETJMP_H
 #include <stdio.h>
