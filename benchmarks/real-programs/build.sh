@@ -2,15 +2,15 @@
 # Builds the real-program corpus from source, outside the tree, and records each program's
 # expected output from its native build. Nothing it fetches or builds is committed.
 #   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
-#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2)
+#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 pugixml)
 #     build/      intermediate files (the SQLite amalgamation)
-#     wasm/NAME.wasm    clang-19 --target=wasm32-wasi -O2 (C) or rustc --target wasm32-wasi -O (Rust)
-#     native/NAME       gcc -O2 (C) or rustc -O (Rust)
+#     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
+#     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
 #     expected/NAME.out the native build's standard output: every engine must print exactly this
 #   programs.tsv (beside this script) says how each program is run: its binary, arguments, stdin.
 # Usage: build.sh [NAME,...]   (default: every program). A binary newer than its sources is kept;
 # the expected outputs are always recomputed (the workloads may have changed).
-# Needs: apt-get source (deb-src), clang-19, wasm-ld-19, wasi-libc, gcc, tclsh, Debian's rustc
+# Needs: apt-get source (deb-src), clang-19, wasm-ld-19, wasi-libc, libc++ for wasm32, gcc, g++, tclsh, Debian's rustc
 # with libstd-rust-dev-wasm32 at /usr/bin/rustc (a rustup rustc has another std).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -18,7 +18,7 @@ CACHE="${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}"
 RUSTC="${RUSTC:-/usr/bin/rustc}"
 ONLY="${1:-}"
 mkdir -p "$CACHE/src" "$CACHE/build" "$CACHE/wasm" "$CACHE/native" "$CACHE/expected"
-for tool in clang-19 gcc tclsh "$RUSTC" apt-get; do
+for tool in clang-19 clang++-19 gcc g++ tclsh "$RUSTC" apt-get; do
   command -v "$tool" >/dev/null || { echo "real-programs/build.sh: $tool is not installed" >&2; exit 1; }
 done
 
@@ -81,6 +81,15 @@ build_bzip2() {
   "${NATIVE_CC[@]}" -I "$src" -DBZ_NO_STDIO -w -o "$CACHE/native/bzip2" "${lib[@]}" "$HERE/bzip2/driver.c"
 }
 
+build_pugixml() {
+  local src
+  src="$(source_of pugixml)/src"
+  # libc++ for wasm32 is built without exceptions; pugixml reports errors by return value then
+  local flags=(-O2 -fno-exceptions -DPUGIXML_NO_EXCEPTIONS -I "$src")
+  clang++-19 --target=wasm32-wasi "${flags[@]}" -o "$CACHE/wasm/pugixml.wasm" "$src/pugixml.cpp" "$HERE/pugixml/driver.cpp"
+  g++ "${flags[@]}" -o "$CACHE/native/pugixml" "$src/pugixml.cpp" "$HERE/pugixml/driver.cpp"
+}
+
 build_c_program() {
   local name="$1" source="$2"
   "${WASI_CC[@]}" -o "$CACHE/wasm/$name.wasm" "$source"
@@ -112,6 +121,7 @@ while IFS=$'\t' read -r name binary args stdin _description; do
       lua) up_to_date lua "$HERE/lua/wasi" || build_lua ;;
       sqlite) up_to_date sqlite "$HERE/sqlite/driver.c" || build_sqlite ;;
       bzip2) up_to_date bzip2 "$HERE/bzip2" || build_bzip2 ;;
+      pugixml) up_to_date pugixml "$HERE/pugixml" || build_pugixml ;;
       binarytrees) up_to_date binarytrees "$HERE/binarytrees" || build_c_program binarytrees "$HERE/binarytrees/binarytrees.c" ;;
       json | markdown) up_to_date "$binary" "$HERE/rust/$binary.rs" || build_rust "$binary" ;;
       *) echo "real-programs/build.sh: no recipe for $binary" >&2; exit 1 ;;

@@ -6,6 +6,6 @@ end
 
 local total = 0
 for i = 1, 3 do
-  total = total + fib(25 + i)
+  total = total + fib(27 + i)
 end
 print("fib total", total)

@@ -1,7 +1,7 @@
 -- String building: concatenation through table.concat, string.format, gsub with patterns,
 -- string.rep and byte-level scanning.
 local parts = {}
-for i = 1, 40000 do
+for i = 1, 60000 do
   parts[#parts + 1] = string.format("%05d:%s;", i, string.rep(string.char(97 + i % 26), i % 7 + 1))
 end
 local text = table.concat(parts)
