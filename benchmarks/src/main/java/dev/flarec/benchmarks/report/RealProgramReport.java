@@ -80,8 +80,8 @@ final class RealProgramReport {
   private void intro() {
     boolean quick = machine.getOrDefault("quick", "0").equals("1");
     line("Whole programs built from source rather than kernels: the Lua 5.4 interpreter running Lua");
-    line("scripts, SQLite running a SQL workload, libbzip2, a malloc-heavy C program and two Rust");
-    line("programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
+    line("scripts, SQLite running a SQL workload, libbzip2, a malloc-heavy C program, pugixml (C++) and");
+    line("two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
         + machine.getOrDefault("date", "?")
         + (quick ? " (**quick smoke run: numbers not meaningful**)" : "") + ": "
         + machine.getOrDefault("cpu", "?") + ", " + machine.getOrDefault("cores", "?") + " cores (shared), "
@@ -97,9 +97,12 @@ final class RealProgramReport {
     line("each on a fresh instance, within " + machine.getOrDefault("budget_seconds", "?")
         + " s (at least one). An engine still running after "
         + machine.getOrDefault("timeout_seconds", "?") + " s is stopped: its");
-    line("time is shown as `>` the part it reached, a lower bound. Every run's standard output must equal");
+    line("time is shown as `>` the part it reached, a lower bound. A steady time resting on fewer later");
+    line("runs than planned says on how many. Every run's standard output must equal");
     line("the native build's byte for byte; a run that differs is reported as an error, never timed.");
-    line("Native times include starting the process (about a millisecond).");
+    line("Native times include starting the process (about a millisecond). The machine is shared: at");
+    line("the load average above, absolute times are inflated, and ratios between engines measured");
+    line("minutes apart carry the load's swings; read them as orders of magnitude, not to the percent.");
     line("");
   }
 
@@ -139,7 +142,10 @@ final class RealProgramReport {
     }
     double value = time.applyAsDouble(r);
     if (!Double.isNaN(value)) {
-      return Stats.ms(value);
+      // the budget may cut the later runs short: say on how many a median rests
+      int planned = Integer.parseInt(machine.getOrDefault("later_runs", "0"));
+      boolean fewer = steady && r.laterRuns() < planned;
+      return Stats.ms(value) + (fewer ? " (" + r.laterRuns() + (r.laterRuns() == 1 ? " run)" : " runs)") : "");
     }
     if (r.error() != null) {
       String note = "- " + r.program() + " on " + ENGINE_NAMES.get(r.engine()) + ": " + r.error().replace("|", "\\|");
@@ -343,10 +349,11 @@ final class RealProgramReport {
   private void howBuilt() {
     line("### How the programs are built and run");
     line("");
-    line("`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2`");
+    line("`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 pugixml`");
     line("into `${FLAREC_CORPUS_DIR:-~/.cache/flarec-corpus}` (nothing third-party is committed), builds each");
-    line("program with `clang-19 --target=wasm32-wasi -O2` (Rust: Debian's `rustc --target wasm32-wasi -O`)");
-    line("and natively with `gcc -O2` (`rustc -O`), and records the native build's output as the expected");
+    line("program with `clang-19 --target=wasm32-wasi -O2` (C++: `clang++-19`, libc++ without exceptions;");
+    line("Rust: Debian's `rustc --target wasm32-wasi -O`) and natively with `gcc -O2` (`g++ -O2`, `rustc -O`),");
+    line("and records the native build's output as the expected");
     line("one. The workloads are ours: `benchmarks/real-programs/` holds the Lua scripts, the SQL, the C");
     line("drivers and the Rust programs. Choices that matter when reading the numbers:");
     line("");
