@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -82,6 +83,52 @@ final class Charts {
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.addSeries("plain HttpHandler", flares, plainRps);
     chart.addSeries("flarec flare", flares, flarecRps);
+    save(chart, file);
+  }
+
+  /**
+   * Each engine's time over node's, per real program, on a log scale: a bar above 1 is slower
+   * than node. Missing values (errors) leave the bar out; lower bounds (timeouts) are drawn as
+   * measured, so a bar may be shorter than the truth.
+   */
+  static void realPrograms(List<String> programs, Map<String, List<Double>> series, Path file)
+      throws IOException {
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(1100)
+            .height(520)
+            .title("Real programs: time over node's (log scale; above 1 = slower than node)")
+            .xAxisTitle("program")
+            .yAxisTitle("engine time / node time")
+            .build();
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setAvailableSpaceFill(0.8);
+    chart.getStyler().setOverlapped(false);
+    chart.getStyler().setYAxisDecimalPattern("0.##");
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (Map.Entry<String, List<Double>> s : series.entrySet()) {
+      List<Double> values = new ArrayList<>();
+      for (Double v : s.getValue()) {
+        boolean usable = v != null && !v.isNaN() && !v.isInfinite() && v > 0;
+        values.add(usable ? v : null);
+        if (usable) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+      if (values.stream().anyMatch(v -> v != null)) {
+        chart.addSeries(s.getKey(), programs, values);
+      }
+    }
+    if (max == 0) {
+      return;
+    }
+    // bars start from the axis minimum, which on a log axis must be set and positive
+    chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(Math.min(min, 1)))));
+    chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(Math.max(max, 1)))));
     save(chart, file);
   }
 

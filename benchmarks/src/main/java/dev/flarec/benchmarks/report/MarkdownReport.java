@@ -41,7 +41,9 @@ final class MarkdownReport {
     profiles();
     reproduce();
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, md.toString());
+    // the real-program section comes from another run (benchmarks/real-programs.sh): keep it
+    String realPrograms = Files.exists(file) ? RealProgramSection.extract(Files.readString(file)) : "";
+    Files.writeString(file, RealProgramSection.splice(md.toString(), realPrograms));
   }
 
   private void line(String s) {

@@ -117,7 +117,7 @@ final class Results {
     return map;
   }
 
-  private static Map<String, String> readMachine(Path file) throws IOException {
+  static Map<String, String> readMachine(Path file) throws IOException {
     Map<String, String> map = new LinkedHashMap<>();
     if (Files.exists(file)) {
       for (String line : Files.readAllLines(file)) {

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Builds the real-program corpus from source, outside the tree, and records each program's
+# expected output from its native build. Nothing it fetches or builds is committed.
+#   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
+#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 pugixml)
+#     build/      intermediate files (the SQLite amalgamation)
+#     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
+#     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
+#     expected/NAME.out the native build's standard output: every engine must print exactly this
+#   programs.tsv (beside this script) says how each program is run: its binary, arguments, stdin.
+# Usage: build.sh [NAME,...]   (default: every program). A binary newer than its sources is kept;
+# the expected outputs are always recomputed (the workloads may have changed).
+# Needs: apt-get source (deb-src), clang-19, wasm-ld-19, wasi-libc, libc++ for wasm32, gcc, g++, tclsh, Debian's rustc
+# with libstd-rust-dev-wasm32 at /usr/bin/rustc (a rustup rustc has another std).
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+CACHE="${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}"
+RUSTC="${RUSTC:-/usr/bin/rustc}"
+ONLY="${1:-}"
+mkdir -p "$CACHE/src" "$CACHE/build" "$CACHE/wasm" "$CACHE/native" "$CACHE/expected"
+for tool in clang-19 clang++-19 gcc g++ tclsh "$RUSTC" apt-get; do
+  command -v "$tool" >/dev/null || { echo "real-programs/build.sh: $tool is not installed" >&2; exit 1; }
+done
+
+wanted() { [[ -z $ONLY || ",$ONLY," == *",$1,"* ]]; }
+WASI_CC=(clang-19 --target=wasm32-wasi -O2)
+NATIVE_CC=(gcc -O2)
+
+# the unpacked Debian source tree of a package, fetched once
+source_of() {
+  local package="$1" dir
+  dir="$(find "$CACHE/src" -maxdepth 1 -type d -name "$package-[0-9]*" | head -1)"
+  if [[ -z $dir ]]; then
+    (cd "$CACHE/src" && apt-get source -q "$package" >/dev/null 2>&1) \
+      || { echo "real-programs/build.sh: apt-get source $package failed" >&2; exit 1; }
+    dir="$(find "$CACHE/src" -maxdepth 1 -type d -name "$package-[0-9]*" | head -1)"
+  fi
+  echo "$dir"
+}
+
+build_lua() {
+  local src lua_files=()
+  src="$(source_of lua5.4)/src"
+  # Debian's luaconf.h includes a header its build generates; it only names C module directories
+  mkdir -p "$CACHE/build/lua"
+  echo '#define DEB_HOST_MULTIARCH "none"' >"$CACHE/build/lua/lua5.4-deb-multiarch.h"
+  for f in "$src"/*.c; do
+    [[ $(basename "$f") == luac.c ]] || lua_files+=("$f")
+  done
+  # wasi/setjmp.h stands in for the missing one (see there); signals and clock() come from
+  # wasi-libc's emulation libraries; WASI has no temporary file names, so os.tmpname fails
+  "${WASI_CC[@]}" -I "$HERE/lua/wasi" -I "$CACHE/build/lua" -DLUA_COMPAT_5_3 -D_WASI_EMULATED_SIGNAL \
+    -DLUA_TMPNAMBUFSIZE=32 '-Dlua_tmpnam(buffer,error)=error=1' \
+    -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_GETPID -Wno-everything \
+    -o "$CACHE/wasm/lua.wasm" "${lua_files[@]}" "$HERE/lua/wasi/missing.c" \
+    -lwasi-emulated-signal -lwasi-emulated-process-clocks -lwasi-emulated-getpid -lm
+  "${NATIVE_CC[@]}" -I "$CACHE/build/lua" -DLUA_COMPAT_5_3 -DLUA_USE_POSIX -w -o "$CACHE/native/lua" "${lua_files[@]}" -lm
+}
+
+build_sqlite() {
+  local src build="$CACHE/build/sqlite"
+  src="$(source_of sqlite3)"
+  if [[ ! -f $build/sqlite3.c ]]; then
+    mkdir -p "$build"
+    (cd "$build" && "$src/configure" >configure.log 2>&1 && make sqlite3.c >make.log 2>&1) \
+      || { echo "real-programs/build.sh: the SQLite amalgamation did not build (see $build)" >&2; exit 1; }
+  fi
+  # SQLITE_OS_OTHER: the driver supplies the OS layer (see driver.c), natively too
+  local flags=(-DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_OMIT_WAL
+               -DSQLITE_DEFAULT_MEMSTATUS=0 -DSQLITE_TEMP_STORE=3 -I "$build")
+  "${WASI_CC[@]}" "${flags[@]}" -Wno-everything \
+    -o "$CACHE/wasm/sqlite.wasm" "$build/sqlite3.c" "$HERE/sqlite/driver.c"
+  "${NATIVE_CC[@]}" "${flags[@]}" -w -o "$CACHE/native/sqlite" "$build/sqlite3.c" "$HERE/sqlite/driver.c" -lm
+}
+
+build_bzip2() {
+  local src lib=()
+  src="$(source_of bzip2)"
+  for f in blocksort huffman crctable randtable compress decompress bzlib; do lib+=("$src/$f.c"); done
+  "${WASI_CC[@]}" -I "$src" -DBZ_NO_STDIO -Wno-everything -o "$CACHE/wasm/bzip2.wasm" "${lib[@]}" "$HERE/bzip2/driver.c"
+  "${NATIVE_CC[@]}" -I "$src" -DBZ_NO_STDIO -w -o "$CACHE/native/bzip2" "${lib[@]}" "$HERE/bzip2/driver.c"
+}
+
+build_pugixml() {
+  local src
+  src="$(source_of pugixml)/src"
+  # libc++ for wasm32 is built without exceptions; pugixml reports errors by return value then
+  local flags=(-O2 -fno-exceptions -DPUGIXML_NO_EXCEPTIONS -I "$src")
+  clang++-19 --target=wasm32-wasi "${flags[@]}" -o "$CACHE/wasm/pugixml.wasm" "$src/pugixml.cpp" "$HERE/pugixml/driver.cpp"
+  g++ "${flags[@]}" -o "$CACHE/native/pugixml" "$src/pugixml.cpp" "$HERE/pugixml/driver.cpp"
+}
+
+build_c_program() {
+  local name="$1" source="$2"
+  "${WASI_CC[@]}" -o "$CACHE/wasm/$name.wasm" "$source"
+  "${NATIVE_CC[@]}" -o "$CACHE/native/$name" "$source"
+}
+
+build_rust() {
+  local name="$1"
+  "$RUSTC" --edition 2021 -O -C strip=debuginfo --target wasm32-wasi -o "$CACHE/wasm/$name.wasm" "$HERE/rust/$name.rs"
+  "$RUSTC" --edition 2021 -O -o "$CACHE/native/$name" "$HERE/rust/$name.rs"
+}
+
+# true when both builds of BINARY exist and are newer than build.sh and every file under its
+# source folders here (its workload sources and drivers), so re-running costs only the
+# expected outputs
+up_to_date() {
+  local binary="$1" wasm="$CACHE/wasm/$1.wasm" native="$CACHE/native/$1"
+  shift
+  [[ -f $wasm && -f $native ]] || return 1
+  [[ -z $(find "$HERE/build.sh" "$@" -newer "$wasm" -o -newer "$native" 2>/dev/null | head -1) ]]
+}
+
+built=()
+while IFS=$'\t' read -r name binary args stdin _description; do
+  [[ -z $name || $name == \#* ]] && continue
+  wanted "$name" || continue
+  if [[ ! " ${built[*]} " == *" $binary "* ]]; then
+    case "$binary" in
+      lua) up_to_date lua "$HERE/lua/wasi" || build_lua ;;
+      sqlite) up_to_date sqlite "$HERE/sqlite/driver.c" || build_sqlite ;;
+      bzip2) up_to_date bzip2 "$HERE/bzip2" || build_bzip2 ;;
+      pugixml) up_to_date pugixml "$HERE/pugixml" || build_pugixml ;;
+      binarytrees) up_to_date binarytrees "$HERE/binarytrees" || build_c_program binarytrees "$HERE/binarytrees/binarytrees.c" ;;
+      json | markdown) up_to_date "$binary" "$HERE/rust/$binary.rs" || build_rust "$binary" ;;
+      *) echo "real-programs/build.sh: no recipe for $binary" >&2; exit 1 ;;
+    esac
+    built+=("$binary")
+  fi
+  argv=()
+  [[ $args != "(none)" ]] && read -r -a argv <<<"$args"
+  input=/dev/null
+  [[ $stdin != "(none)" ]] && input="$HERE/$stdin"
+  start=$(date +%s.%N)
+  "$CACHE/native/$binary" "${argv[@]}" <"$input" >"$CACHE/expected/$name.out"
+  seconds=$(echo "$(date +%s.%N) - $start" | bc)
+  printf '%-16s wasm %8d bytes  native %.3f s  expected output %d lines  (%s)\n' "$name" \
+    "$(stat -c %s "$CACHE/wasm/$binary.wasm")" "$seconds" "$(wc -l <"$CACHE/expected/$name.out")" \
+    "$CACHE/wasm/$binary.wasm"
+done <"$HERE/programs.tsv"

@@ -1,0 +1,68 @@
+package dev.flarec.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One program on one engine, as benchmarks/real-programs.sh recorded it (a line of
+ * results.jsonl). Times are milliseconds, NaN when the stage was not reached.
+ */
+record RealProgramResult(
+    String program,
+    String engine,
+    double compileMs,
+    double firstMs,
+    double steadyMs,
+    int laterRuns,
+    String error,
+    int timeoutSeconds,
+    int interpretedFunctions) {
+
+  static RealProgramResult of(JsonNode line) {
+    return new RealProgramResult(
+        line.path("program").asText(),
+        line.path("engine").asText(),
+        number(line, "compile_ms"),
+        number(line, "first_ms"),
+        number(line, "steady_ms"),
+        line.path("runs_ms").size(),
+        line.hasNonNull("error") ? line.get("error").asText() : null,
+        line.path("timeout_seconds").asInt(0),
+        line.path("interpreted_functions").asInt(0));
+  }
+
+  private static double number(JsonNode line, String field) {
+    return line.hasNonNull(field) ? line.get(field).asDouble() : Double.NaN;
+  }
+
+  boolean timedOut() {
+    return timeoutSeconds > 0;
+  }
+
+  /**
+   * The steady time for comparisons: measured, or, when the engine was stopped at the timeout,
+   * a lower bound (the first run if it finished, else the whole timeout). NaN after an error.
+   */
+  double steadyOrBound() {
+    if (!Double.isNaN(steadyMs)) {
+      return steadyMs;
+    }
+    return firstOrBound();
+  }
+
+  /** The first run for comparisons: measured, or the timeout as a lower bound. */
+  double firstOrBound() {
+    if (!Double.isNaN(firstMs)) {
+      return firstMs;
+    }
+    return timedOut() && error == null ? timeoutSeconds * 1000.0 : Double.NaN;
+  }
+
+  /** True when {@link #steadyOrBound} is only a lower bound. */
+  boolean steadyIsBound() {
+    return Double.isNaN(steadyMs) && timedOut();
+  }
+
+  boolean firstIsBound() {
+    return Double.isNaN(firstMs) && timedOut();
+  }
+}
