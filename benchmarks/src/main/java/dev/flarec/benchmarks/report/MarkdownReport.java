@@ -41,9 +41,13 @@ final class MarkdownReport {
     profiles();
     reproduce();
     Files.createDirectories(file.toAbsolutePath().getParent());
-    // the real-program section comes from another run (benchmarks/real-programs.sh): keep it
-    String realPrograms = Files.exists(file) ? RealProgramSection.extract(Files.readString(file)) : "";
-    Files.writeString(file, RealProgramSection.splice(md.toString(), realPrograms));
+    // the marked sections come from other runs (benchmarks/real-programs.sh, separate runs): keep them
+    String previous = Files.exists(file) ? Files.readString(file) : "";
+    String document = md.toString();
+    for (MarkedSection section : MarkedSection.values()) {
+      document = section.splice(document, section.extract(previous));
+    }
+    Files.writeString(file, document);
   }
 
   private void line(String s) {

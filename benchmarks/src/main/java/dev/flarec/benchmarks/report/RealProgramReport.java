@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The real-program section of docs/benchmarks.md (see {@link RealProgramSection}) and its chart,
+ * The real-program section of docs/benchmarks.md (see {@link MarkedSection}) and its chart,
  * from one run of benchmarks/real-programs.sh: times per engine, ratios to node, and the targets
  * of the corpus with how far each is missed.
  */
@@ -56,7 +56,7 @@ final class RealProgramReport {
 
   /** Writes the chart into {@code chartDir} and returns the section, markers included. */
   String section(Path chartDir) throws IOException {
-    line(RealProgramSection.BEGIN);
+    line(MarkedSection.REAL_PROGRAMS.begin);
     line("## Real programs");
     line("");
     intro();
@@ -65,7 +65,7 @@ final class RealProgramReport {
     targets();
     chart(chartDir);
     howBuilt();
-    md.append(RealProgramSection.END);
+    md.append(MarkedSection.REAL_PROGRAMS.end);
     return md.toString();
   }
 

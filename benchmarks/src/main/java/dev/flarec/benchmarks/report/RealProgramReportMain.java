@@ -19,7 +19,7 @@ public final class RealProgramReportMain {
     Path report = Path.of(args[1]);
     String section = new RealProgramReport(Path.of(args[0]), RealProgramReport.CATALOG).section(Path.of(args[2]));
     String document = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
-    Files.writeString(report, RealProgramSection.splice(document, section));
+    Files.writeString(report, MarkedSection.REAL_PROGRAMS.splice(document, section));
     System.out.println("wrote the real-program section of " + report + " and " + RealProgramReport.CHART);
   }
 }

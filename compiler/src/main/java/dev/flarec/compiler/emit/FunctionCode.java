@@ -121,6 +121,38 @@ final class FunctionCode {
     return locals;
   }
 
+  /**
+   * Of {@code candidates}, the {@code max} locals that {@code [from, to)} itself (runs outlined
+   * inside it not counted) reads and writes most often; all of them if there are no more.
+   */
+  BitSet mostUsed(BitSet candidates, int from, int to, int max) {
+    if (candidates.cardinality() <= max) {
+      return (BitSet) candidates.clone();
+    }
+    int[] counts = new int[localTypes.length];
+    int i = from;
+    while (i < to) {
+      int run = plan.runAt(i, from, to);
+      if (run >= 0) {
+        i = run;
+        continue;
+      }
+      AnnotatedInstruction ins = code.get(i);
+      switch (ins.opcode()) {
+        case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> counts[(int) ins.operand(0)]++;
+        default -> {}
+      }
+      i++;
+    }
+    Integer[] order = candidates.stream().boxed().toArray(Integer[]::new);
+    java.util.Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
+    BitSet kept = new BitSet();
+    for (int k = 0; k < max; k++) {
+      kept.set(order[k]);
+    }
+    return kept;
+  }
+
   /** The locals written anywhere in {@code [from, to)}, runs inside it included. */
   BitSet localsWritten(int from, int to) {
     BitSet locals = new BitSet();

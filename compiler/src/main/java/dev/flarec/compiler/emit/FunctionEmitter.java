@@ -60,6 +60,14 @@ final class FunctionEmitter {
   /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
   private final int[] localSlots;
   private final BitSet dirty;
+  /**
+   * The most locals a method of a split function keeps in JVM locals; the rest it reads and
+   * writes in the heap frame. C1 gives up on a method ("out of virtual registers") when its
+   * locals times its merge points pass its limit, and a method C1 refuses runs in the bytecode
+   * interpreter until C2 gets to it: a 7 KB run caching a hundred locals did (bzip2's inlined
+   * main). See docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
+   */
+  private static final int MAX_CACHED_LOCALS = 32;
   /** Locals this method reads and writes in the heap frame itself, without a JVM local. */
   private final BitSet direct;
   private final int bitsSlot;
@@ -128,14 +136,18 @@ final class FunctionEmitter {
       refsSlot = slot++;
       // locals some run uses live in the frame, accessed there directly: this method calls runs,
       // and caching them would cost a flush and a reload at every call
-      BitSet used = fn.localsUsed(from, to - 1, false);
+      BitSet own = fn.localsUsed(from, to - 1, false);
+      own.andNot(fn.sharedLocals);
+      BitSet kept = fn.mostUsed(own, from, to - 1, MAX_CACHED_LOCALS);
       for (int i = type.params().size(); i < localSlots.length; i++) {
-        if (used.get(i) && !fn.sharedLocals.get(i)) {
+        if (kept.get(i)) {
           localSlots[i] = slot;
           slot += fn.localTypes[i].slots();
         }
       }
-      direct = fn.sharedLocals;
+      direct = (BitSet) fn.sharedLocals.clone();
+      own.andNot(kept);
+      direct.or(own);
       dirty = new BitSet();
     } else {
       bitsSlot = -1;
@@ -183,12 +195,15 @@ final class FunctionEmitter {
       this.dirty = new BitSet();
     } else {
       // a leaf run caches its locals: loaded on entry, the changed ones written back on exit
-      for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+      BitSet kept = fn.mostUsed(used, from, to, MAX_CACHED_LOCALS);
+      for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
         localSlots[i] = slot;
         slot += fn.localTypes[i].slots();
       }
-      this.direct = new BitSet();
+      this.direct = (BitSet) used.clone();
+      direct.andNot(kept);
       this.dirty = fn.localsUsed(from, to, true);
+      dirty.and(kept);
     }
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;

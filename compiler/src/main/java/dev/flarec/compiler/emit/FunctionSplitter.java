@@ -43,7 +43,7 @@ final class FunctionSplitter {
       return;
     }
     int rootTarget = budget.planningTarget();
-    int runTarget = budget.planningTarget();
+    int runTarget = budget.runPlanningTarget();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       fn.setPlan(SplitPlanner.plan(fn.code, offsets, rootTarget, runTarget));
       measureSplit();

@@ -19,9 +19,23 @@ record MethodBudget(int bytes) {
     return size <= bytes;
   }
 
+  /**
+   * Runs are planned smaller than the budget allows. C1 inlines every memory access's {@code
+   * VarHandle} chain and gives up on a method once a hundred or so of them overflow its virtual
+   * registers ("out of virtual registers"); a method C1 refuses runs in the bytecode interpreter
+   * until C2 gets to it. bzip2's inlined main, split into 7 KB runs, ran 10x slower than split
+   * into runs of at most 2.5 KB, which C1 compiles (docs/benchmarks.md).
+   */
+  private static final int RUN_TARGET_CAP = 2400;
+
   /** What a planned method may be estimated at, the first time a function is planned. */
   int planningTarget() {
     return bytes * (100 - ESTIMATE_MARGIN_PERCENT) / 100;
+  }
+
+  /** What a planned run may be estimated at, the first time a function is planned. */
+  int runPlanningTarget() {
+    return Math.min(planningTarget(), RUN_TARGET_CAP);
   }
 
   /**
