@@ -4,6 +4,7 @@ import dev.flarec.compiler.CompileException;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.ModuleClassNames;
 import dev.flarec.compiler.bindings.BindingsGenerator;
 import dev.flarec.compiler.bindings.BindingsSource;
 import dev.flarec.runtime.descriptor.DescriptorCodec;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -106,24 +106,7 @@ final class ModuleBuild {
    * words, as the command line names classes.
    */
   static String classNameFromFile(String fileName) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
-    String base = fileName.substring(0, lower.endsWith(".wasm") ? fileName.length() - 5
-        : lower.endsWith(".wat") ? fileName.length() - 4 : fileName.length());
-    var name = new StringBuilder();
-    boolean wordStart = true;
-    for (int i = 0; i < base.length(); ) {
-      int c = base.codePointAt(i);
-      i += Character.charCount(c);
-      if (Character.isLetterOrDigit(c) && Character.isJavaIdentifierPart(c)) {
-        name.appendCodePoint(wordStart ? Character.toUpperCase(c) : c);
-        wordStart = false;
-      } else {
-        wordStart = true;
-      }
-    }
-    if (name.length() == 0 || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
-      name.insert(0, "Module");
-    }
-    return name.toString();
+    return ModuleClassNames.simpleNameOf(fileName);
   }
+
 }

@@ -1,7 +1,7 @@
 package dev.flarec.compiler.cli;
 
+import dev.flarec.compiler.ModuleClassNames;
 import dev.flarec.compiler.jar.JarWriter;
-import java.util.Locale;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -20,34 +20,12 @@ final class ClassNames {
    * Java identifier: letters and digits are kept, anything else separates words.
    */
   static String fromFileName(String fileName) {
-    String base = withoutExtension(fileName);
-    StringBuilder name = new StringBuilder();
-    boolean wordStart = true;
-    for (int i = 0; i < base.length(); ) {
-      int c = base.codePointAt(i);
-      i += Character.charCount(c);
-      if (Character.isLetterOrDigit(c) && Character.isJavaIdentifierPart(c)) {
-        name.appendCodePoint(wordStart ? Character.toUpperCase(c) : c);
-        wordStart = false;
-      } else {
-        wordStart = true;
-      }
-    }
-    if (name.length() == 0 || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
-      name.insert(0, "Module"); // "2048.wasm" -> Module2048
-    }
-    return PACKAGE + "." + name;
+    return PACKAGE + "." + ModuleClassNames.simpleNameOf(fileName);
   }
 
   /** The file name without its {@code .wasm} or {@code .wat}. */
   static String withoutExtension(String fileName) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
-    for (String extension : new String[] {".wasm", ".wat"}) {
-      if (lower.endsWith(extension)) {
-        return fileName.substring(0, fileName.length() - extension.length());
-      }
-    }
-    return fileName;
+    return ModuleClassNames.withoutExtension(fileName);
   }
 
   /**

@@ -99,14 +99,7 @@ final class FunctionCode {
   /** The locals {@code [from, to)} reads or writes, not counting runs outlined inside it. */
   BitSet localsUsed(int from, int to, boolean writesOnly) {
     BitSet locals = new BitSet();
-    int i = from;
-    while (i < to) {
-      int run = plan.runAt(i, from, to);
-      if (run >= 0) {
-        i = run;
-        continue;
-      }
-      AnnotatedInstruction ins = code.get(i);
+    forEachOwn(from, to, ins -> {
       switch (ins.opcode()) {
         case LOCAL_GET -> {
           if (!writesOnly) {
@@ -116,10 +109,24 @@ final class FunctionCode {
         case LOCAL_SET, LOCAL_TEE -> locals.set((int) ins.operand(0));
         default -> {}
       }
-      i++;
-    }
+    });
     return locals;
   }
+
+  /** Calls {@code action} on each instruction of {@code [from, to)} outside the runs inside it. */
+  private void forEachOwn(int from, int to, java.util.function.Consumer<AnnotatedInstruction> action) {
+    int i = from;
+    while (i < to) {
+      int run = plan.runAt(i, from, to);
+      if (run >= 0) {
+        i = run;
+        continue;
+      }
+      action.accept(code.get(i));
+      i++;
+    }
+  }
+
 
   /**
    * Of {@code candidates}, the {@code max} locals that {@code [from, to)} itself (runs outlined
@@ -130,20 +137,12 @@ final class FunctionCode {
       return (BitSet) candidates.clone();
     }
     int[] counts = new int[localTypes.length];
-    int i = from;
-    while (i < to) {
-      int run = plan.runAt(i, from, to);
-      if (run >= 0) {
-        i = run;
-        continue;
-      }
-      AnnotatedInstruction ins = code.get(i);
+    forEachOwn(from, to, ins -> {
       switch (ins.opcode()) {
         case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> counts[(int) ins.operand(0)]++;
         default -> {}
       }
-      i++;
-    }
+    });
     Integer[] order = candidates.stream().boxed().toArray(Integer[]::new);
     java.util.Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
     BitSet kept = new BitSet();
