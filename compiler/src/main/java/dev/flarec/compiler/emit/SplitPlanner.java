@@ -31,7 +31,8 @@ import run.endive.wasm.types.OpCode;
  *   <li><b>Inline back</b> the smallest runs while the caller still fits: a small arm costs less
  *       inline than its call.
  *   <li><b>Group</b>, only when the caller is still too large (thousands of runs, as in very long
- *       straight-line code): consecutive parts of its largest sequence become runs holding runs.
+ *       straight-line code, or thousands of tiny arms): bottom up, consecutive parts of each
+ *       opened block too large for a run, then of the function's body, become runs holding runs.
  * </ol>
  *
  * <p>Sizes are estimates; {@code FunctionSplitter} emits the plan into counters and plans again
