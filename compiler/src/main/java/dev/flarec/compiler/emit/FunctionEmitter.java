@@ -31,11 +31,13 @@ import run.endive.wasm.types.OpCode;
  * Wasm's sense and is not emitted at all, which keeps the JVM verifier and Wasm's polymorphic
  * stack from ever meeting.
  *
- * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-by-structure) locals live
- * in a heap frame, each method keeping the ones it touches in JVM locals and flushing them around
- * calls to runs. A run returns 0 when it completes, or {@code k + 1} to branch to the control
- * frame at index {@code k} (0 being the function itself, that is, {@code return}); the values
- * such a branch carries, and the operand stack across a run, travel through the frame.
+ * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-by-structure) the
+ * locals that runs use live in a heap frame: methods that call runs read and write them there
+ * directly, and a run that calls none keeps up to {@link #MAX_CACHED_LOCALS} of them in JVM
+ * locals, loaded on entry and written back in its one exit. A run returns 0 when it completes,
+ * or {@code k + 1} to branch to the control frame at index {@code k} (0 being the function
+ * itself, that is, {@code return}); the values such a branch carries, and the operand stack
+ * across a run, travel through the frame.
  *
  * <p>Call order: {@link #emit()} once; emitters call back into the {@code push}/{@code pop},
  * control and branch methods while it runs.
@@ -265,7 +267,6 @@ final class FunctionEmitter {
       mv.visitVarInsn(ASTORE, bytesSlot);
     }
   }
-
 
   /** Descriptor of every outlined run: the frame arrays and the instance. */
   private String runDescriptor() {

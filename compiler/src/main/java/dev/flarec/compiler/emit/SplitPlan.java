@@ -81,12 +81,4 @@ final class SplitPlan {
     }
     return inside;
   }
-
-  int runCount() {
-    int n = 0;
-    for (List<Integer> ends : runs.values()) {
-      n += ends.size();
-    }
-    return n;
-  }
 }

@@ -227,7 +227,7 @@ final class SplitPlanner {
     for (Sequence s : sequences) {
       pack(s, runs);
     }
-    int rootCost = inlineBack(root, sequences, opened, runs);
+    int rootCost = inlineBack(root, opened, runs);
     if (rootCost > rootTarget) {
       group(root, opened);
     }
@@ -377,7 +377,7 @@ final class SplitPlanner {
    * Step 2: with every movable part outlined, inlines runs back, smallest first, while the
    * function's own method stays within the target. Returns the cost of that method.
    */
-  private int inlineBack(Sequence root, List<Sequence> sequences, List<Item> opened, List<Run> runs) {
+  private int inlineBack(Sequence root, List<Item> opened, List<Run> runs) {
     int cost = FRAME_SETUP_COST + cost(root, opened);
     List<Run> bySize = new ArrayList<>(runs);
     bySize.sort(Comparator.comparingInt(r -> r.size));
