@@ -17,11 +17,12 @@ public interface ProgramEngine {
   static ProgramEngine named(String name) {
     return switch (name) {
       case "flarec" -> new FlarecProgramEngine();
+      case "flarec-in-process" -> new FlarecProgramEngine.InProcess();
       case "chicory" -> new ChicoryProgramEngine();
       case "native" -> new NativeProgramEngine();
       default ->
           throw new IllegalArgumentException(
-              "unknown engine " + name + " (expected flarec, chicory or native)");
+              "unknown engine " + name + " (expected flarec, flarec-in-process, chicory or native)");
     };
   }
 }

@@ -90,8 +90,10 @@ final class RealProgramReport {
         + machine.getOrDefault("load_after", "?") + " after.");
     line("");
     line("Each program runs on each engine in a fresh process (a fresh JVM for flarec and Chicory):");
-    line("**compile** is compiling or loading the module (flarec: compile to classes and define them;");
-    line("Chicory: parse and compile; node: `WebAssembly.compile`); **first** is the first run on a fresh");
+    line("**compile** is compiling or loading the module (flarec: compiling it ahead of time to a JAR in");
+    line("a fresh JVM of its own, as a user does before deploying; the measuring JVM then loads the");
+    line("compiled classes from that JAR and runs them, as `java -jar` does; Chicory: parse and compile");
+    line("in the measuring JVM; node: `WebAssembly.compile`); **first** is the first run on a fresh");
     line("instance with cold code (instantiation included); **steady** is the median of up to "
         + machine.getOrDefault("later_runs", "?") + " later runs,");
     line("each on a fresh instance, within " + machine.getOrDefault("budget_seconds", "?")

@@ -3,6 +3,7 @@ package dev.flarec.benchmarks.realprogram;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +41,7 @@ class ProgramEnginesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"flarec", "chicory"})
+  @ValueSource(strings = {"flarec", "flarec-in-process", "chicory"})
   void eachRunSeesItsOwnInputAndMatchesTheExpectedOutput(String engine) throws Exception {
     ProgramEngine.Prepared prepared = ProgramEngine.named(engine).prepare(ECHO, cacheWithEcho());
 
@@ -52,8 +54,19 @@ class ProgramEnginesTest {
     assertArrayEquals(bytes("three\n"), second.stdout());
   }
 
+  @Test
+  void flarecCompilesAheadOfTimeInAJvmOfItsOwnAndReportsHowLongItTook() throws Exception {
+    var engine = (FlarecProgramEngine) ProgramEngine.named("flarec");
+    assertTrue(Double.isNaN(engine.compileMillis()));
+
+    ProgramEngine.Prepared prepared = engine.prepare(ECHO, cacheWithEcho());
+
+    assertTrue(engine.compileMillis() > 0, "compile time " + engine.compileMillis());
+    assertArrayEquals(bytes("hi\n"), prepared.run(ECHO, bytes("hi\n")).stdout());
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"flarec", "chicory"})
+  @ValueSource(strings = {"flarec", "flarec-in-process", "chicory"})
   void aWrongLineOrExitStatusFailsTheCheck(String engine) throws Exception {
     ProgramEngine.Prepared prepared = ProgramEngine.named(engine).prepare(ECHO, cacheWithEcho());
 
