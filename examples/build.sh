@@ -25,11 +25,9 @@ for wat in "${wat_sources[@]}"; do
   echo "built ${wat%.wat}.wasm"
 done
 
-# source-only examples wait for host support (websocket-echo: no WebSocket transport yet)
-source_only=(websocket-echo)
 c_sources=()
 for c in */*.c; do
-  [[ $c == include/* || " ${source_only[*]} " == *" ${c%%/*} "* ]] || c_sources+=("$c")
+  [[ $c == include/* ]] || c_sources+=("$c")
 done
 if (( ${#c_sources[@]} > 0 )); then
   need clang-19 "${c_sources[*]}" "Debian: apt-get install clang-19 lld-19"
