@@ -299,6 +299,26 @@ class WebSocketServerTest {
   }
 
   @Test
+  void textThatIsNotUtf8IsCutOffWith1007() throws Exception {
+    try (RunningServer server = serve("")) {
+      // a masked text frame (mask 0) whose payload C3 28 is not UTF-8
+      assertEquals(1007, closeCodeAfter(port(server),
+          new byte[] {(byte) 0x81, (byte) 0x82, 0, 0, 0, 0, (byte) 0xC3, 0x28}));
+    }
+  }
+
+  @Test
+  void anIdleConnectionIsClosedWith1001() throws Exception {
+    try (RunningServer server = serve("[websocket]\nidle_timeout_ms = 300\n");
+        LogCapture flareLog = LogCapture.of(Loggers.FLARE);
+        WsClient c = WsClient.connect(port(server), "/")) {
+      c.nextText();
+      assertEquals(1001, c.awaitClose().code());
+      awaitLog(flareLog, "ws_close code=1001");
+    }
+  }
+
+  @Test
   void aClientThatNeverCompletesItsHandshakeIsCutOff() throws Exception {
     try (RunningServer server = serve("[websocket]\nhandshake_timeout_ms = 300\n");
         Socket socket = new Socket("127.0.0.1", port(server))) {
