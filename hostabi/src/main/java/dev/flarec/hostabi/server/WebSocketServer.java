@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -81,6 +82,7 @@ final class WebSocketServer {
     // until the upgrade, the connection's idle timeout is the handshake's: a client that never
     // completes its request is cut off then; an upgraded connection has the WebSocket one
     connector.setIdleTimeout(settings.handshakeTimeout().toMillis());
+    connector.addEventListener(new StalledClients());
     jetty.addConnector(connector);
     int maxMessage = Math.max(1, config.flare().limits().maxWsMessageBytes());
     WebSocketUpgradeHandler upgrades =
@@ -203,6 +205,24 @@ final class WebSocketServer {
       response.getHeaders().add(h.name(), h.value());
     }
     response.write(true, ByteBuffer.wrap(reply.body()), callback);
+  }
+
+  /**
+   * Logs connections that sent something but were never answered: a client that did not complete
+   * its request (an upgrade or not) before the handshake timeout cut it off. An upgraded or
+   * answered connection has written its response; one that sent nothing is not worth a line.
+   */
+  private final class StalledClients implements Connection.Listener {
+    @Override
+    public void onClosed(Connection connection) {
+      if (connection.getBytesIn() > 0 && connection.getBytesOut() == 0) {
+        LogLine.of("websocket-handshake-incomplete")
+            .field("flare", config.flare().name())
+            .field("bytes_in", connection.getBytesIn())
+            .field("remote", String.valueOf(connection.getEndPoint().getRemoteSocketAddress()))
+            .log(Loggers.HOST, Level.WARNING);
+      }
+    }
   }
 
   /** Requests that are no upgrade: the host's paths, and 426 for everything else. */

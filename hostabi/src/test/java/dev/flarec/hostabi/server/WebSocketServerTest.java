@@ -321,6 +321,7 @@ class WebSocketServerTest {
   @Test
   void aClientThatNeverCompletesItsHandshakeIsCutOff() throws Exception {
     try (RunningServer server = serve("[websocket]\nhandshake_timeout_ms = 300\n");
+        LogCapture host = LogCapture.of(Loggers.HOST);
         Socket socket = new Socket("127.0.0.1", port(server))) {
       socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nUpg".getBytes(StandardCharsets.US_ASCII));
       socket.setSoTimeout(10_000);
@@ -328,6 +329,7 @@ class WebSocketServerTest {
       while (in.read() >= 0) {
         // whatever the server says, it must end the connection
       }
+      awaitEvents(host, "websocket-handshake-incomplete", 1);
       try (WsClient c = WsClient.connect(port(server), "/")) {
         assertTrue(c.nextText().startsWith("open "));
       }
