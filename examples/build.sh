@@ -4,6 +4,8 @@
 #   WAT (.wat):  wat2wasm from WABT (Debian: apt-get install wabt)
 #   C (.c):      clang-19 and wasm-ld (Debian: apt-get install clang-19 lld-19), freestanding
 #                wasm32 against include/flaron.h, the flaron/v1 guest header
+#   AssemblyScript (a directory with package.json): node and npm; `npm ci` installs the asc
+#                version its package-lock.json pins, `npm run build` compiles
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,11 +27,9 @@ for wat in "${wat_sources[@]}"; do
   echo "built ${wat%.wat}.wasm"
 done
 
-# source-only examples wait for host support (websocket-echo: no WebSocket transport yet)
-source_only=(websocket-echo)
 c_sources=()
 for c in */*.c; do
-  [[ $c == include/* || " ${source_only[*]} " == *" ${c%%/*} "* ]] || c_sources+=("$c")
+  [[ $c == include/* ]] || c_sources+=("$c")
 done
 if (( ${#c_sources[@]} > 0 )); then
   need clang-19 "${c_sources[*]}" "Debian: apt-get install clang-19 lld-19"
@@ -39,4 +39,14 @@ for c in "${c_sources[@]}"; do
   clang-19 --target=wasm32 -O2 -nostdlib -mbulk-memory -I include \
     -Wl,--no-entry -Wl,--export-memory -o "${c%.c}.wasm" "$c"
   echo "built ${c%.c}.wasm"
+done
+
+as_projects=(*/package.json)
+if (( ${#as_projects[@]} > 0 )); then
+  need npm "${as_projects[*]}" "Debian: apt-get install nodejs npm"
+fi
+for project in "${as_projects[@]}"; do
+  dir=$(dirname "$project")
+  (cd "$dir" && npm ci --no-audit --no-fund --silent && npm run --silent build)
+  echo "built $dir (AssemblyScript)"
 done

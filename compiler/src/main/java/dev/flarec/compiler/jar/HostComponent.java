@@ -31,7 +31,24 @@ enum HostComponent {
           "org/bouncycastle/",
           "META-INF/maven/org.bouncycastle/",
           "META-INF/services/java.security.Provider",
-          "OSGI-INF/"));
+          "OSGI-INF/")),
+  /**
+   * WebSocket flares (they export {@code ws_open}, {@code ws_message} and {@code ws_close}):
+   * Jetty serves their connections, with SLF4J, which Jetty logs through.
+   */
+  WEBSOCKET(
+      null,
+      List.of(
+          "org/eclipse/jetty/",
+          "org/slf4j/",
+          "META-INF/maven/org.eclipse.jetty",
+          "META-INF/maven/org.slf4j/",
+          "META-INF/native-image/org.eclipse.jetty/",
+          "META-INF/services/org.eclipse.jetty.",
+          "META-INF/services/org.slf4j."));
+
+  /** The exports that make a module a WebSocket flare (flaron-abi.md §1.1). */
+  private static final Set<String> WEBSOCKET_EXPORTS = Set.of("ws_open", "ws_message", "ws_close");
 
   private static final String VERSIONS = "META-INF/versions/";
 
@@ -43,13 +60,25 @@ enum HostComponent {
     this.entryPrefixes = entryPrefixes;
   }
 
-  /** The components {@code flare} imports functions of. */
+  /**
+   * The components {@code flare} imports functions of, and {@link #WEBSOCKET} when it exports the
+   * three WebSocket entry points.
+   */
   static Set<HostComponent> usedBy(ModuleDescriptor flare) {
     Set<HostComponent> used = EnumSet.noneOf(HostComponent.class);
+    Set<String> webSocketExports = new java.util.HashSet<>();
+    for (ModuleDescriptor.Export e : flare.exports()) {
+      if (WEBSOCKET_EXPORTS.contains(e.name())) {
+        webSocketExports.add(e.name());
+      }
+    }
+    if (webSocketExports.size() == WEBSOCKET_EXPORTS.size()) {
+      used.add(WEBSOCKET);
+    }
     for (ModuleDescriptor.Import i : flare.imports()) {
       if (i.module().equals(FlareHost.ABI_MODULE)) {
         for (HostComponent c : values()) {
-          if (i.name().startsWith(c.importPrefix)) {
+          if (c.importPrefix != null && i.name().startsWith(c.importPrefix)) {
             used.add(c);
           }
         }

@@ -127,6 +127,9 @@ class FlareJarTest {
         "org/bouncycastle/crypto/digests/Blake3Digest.class",
         "META-INF/versions/11/org/bouncycastle/util/Spec.class",
         "META-INF/services/java.security.Provider",
+        "org/eclipse/jetty/server/Server.class",
+        "org/slf4j/LoggerFactory.class",
+        "META-INF/services/org.eclipse.jetty.websocket.core.Extension",
         "com/fasterxml/jackson/core/JsonFactory.class"}) {
       bundle.put(name, new byte[] {1});
     }
@@ -136,9 +139,22 @@ class FlareJarTest {
     assertTrue(hello.containsKey("dev/flarec/hostabi/launch/FlareMain.class"));
     assertTrue(hello.containsKey("com/fasterxml/jackson/core/JsonFactory.class"), "the core stays");
     for (String name : hello.keySet()) {
-      assertFalse(name.contains("sqlite") || name.contains("bouncycastle")
-          || name.startsWith("META-INF/services/"), name + " in a flare without spark_ or crypto_");
+      assertFalse(name.contains("sqlite") || name.contains("bouncycastle") || name.contains("jetty")
+          || name.contains("slf4j") || name.startsWith("META-INF/services/"),
+          name + " in a flare without spark_, crypto_ or ws_ exports");
     }
+    Map<String, byte[]> webSocket = entries(new JarWriter(Map.of(), host).toBytes(compile("""
+        (module
+          (import "flaron/v1" "ws_send" (func (param i32 i32) (result i32)))
+          (func (export "ws_open") (result i32) (i32.const 0))
+          (func (export "ws_message"))
+          (func (export "ws_close") (result i64) (i64.const 0))
+          (memory (export "memory") 1))
+        """, "flarec.module.Echo")), new Manifest[1]);
+    assertTrue(webSocket.containsKey("org/eclipse/jetty/server/Server.class"));
+    assertTrue(webSocket.containsKey("org/slf4j/LoggerFactory.class"));
+    assertTrue(webSocket.containsKey("META-INF/services/org.eclipse.jetty.websocket.core.Extension"));
+    assertFalse(webSocket.containsKey("org/sqlite/JDBC.class"));
     Map<String, byte[]> spark = entries(new JarWriter(Map.of(), host).toBytes(compile("""
         (module
           (import "flaron/v1" "spark_get" (func (param i32 i32) (result i64)))
@@ -157,6 +173,8 @@ class FlareJarTest {
     assertTrue(crypto.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
     assertTrue(crypto.containsKey("META-INF/services/java.security.Provider"));
     assertFalse(crypto.containsKey("org/sqlite/JDBC.class"));
+    assertFalse(crypto.containsKey("org/eclipse/jetty/server/Server.class"),
+        "a flare without the ws_ exports has no Jetty");
   }
 
   @Test

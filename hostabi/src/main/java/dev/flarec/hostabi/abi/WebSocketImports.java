@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * WebSocket host functions (flaron-abi.md §3.12): the event being served and the connection it
- * arrived on. The server has no WebSocket transport yet, so every invocation is an HTTP one and
- * these functions answer as for a closed connection: 0 results, {@code ws_send} code 3. They are
- * written against {@link WebSocketEvent} so that a transport only has to supply one.
+ * arrived on ({@link WebSocketEvent}, supplied by the server's WebSocket transport). In an HTTP
+ * invocation there is no connection, and these functions answer as for a closed one: 0 results,
+ * {@code ws_send} code 3.
  */
 final class WebSocketImports {
   /** {@code ws_send} result codes (decision 21). */

@@ -194,6 +194,7 @@ public final class ConfigLoader {
     Values flare = new Values(root, "flare", source);
     Values secrets = new Values(root, "secrets", source);
     Values log = new Values(root, "log", source);
+    Values webSocket = new Values(root, "websocket", source);
 
     long memoryCapMib = flare.integer("memory_cap_mib", 1, 2047);
     FlareLimits limits =
@@ -245,7 +246,13 @@ public final class ConfigLoader {
             log.choice("level", LogConfig.Threshold.class),
             log.choice("access", LogConfig.AccessFormat.class),
             log.fraction("access_sample")),
-        server.bool("metrics"));
+        server.bool("metrics"),
+        new WebSocketSettings(
+            (int) webSocket.integer("max_connections", 1, 1_000_000),
+            (int) webSocket.integer("max_frame_bytes", 125, Integer.MAX_VALUE - 8),
+            Duration.ofMillis(webSocket.integer("idle_timeout_ms", 1, 24L * 3600 * 1000)),
+            Duration.ofMillis(webSocket.integer("handshake_timeout_ms", 1, 3600_000)),
+            webSocket.integer("send_queue_bytes", 1, Long.MAX_VALUE / 2)));
   }
 
   private static URI origin(Values server) {

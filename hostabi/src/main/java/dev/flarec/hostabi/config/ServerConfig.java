@@ -25,6 +25,7 @@ import java.util.Map;
  * @param shutdownGrace how long a stopping server waits for requests in flight
  * @param log log level and access log shape
  * @param metrics whether {@code /__flarec/metrics} serves Prometheus metrics
+ * @param webSocket how a WebSocket flare's connections are served
  */
 public record ServerConfig(
     int port,
@@ -39,7 +40,8 @@ public record ServerConfig(
     Duration originTimeout,
     Duration shutdownGrace,
     LogConfig log,
-    boolean metrics) {
+    boolean metrics,
+    WebSocketSettings webSocket) {
 
   /** The port served when none is configured. */
   public static final int DEFAULT_PORT = 8080;
@@ -76,7 +78,8 @@ public record ServerConfig(
         Duration.ofSeconds(30),
         Duration.ofSeconds(10),
         LogConfig.DEFAULTS,
-        false);
+        false,
+        WebSocketSettings.DEFAULTS);
   }
 
   /** Two per available processor: flares are mostly CPU-bound, and a few wait on the origin. */
@@ -88,34 +91,34 @@ public record ServerConfig(
   public ServerConfig withPort(int port) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
   }
 
   /** This configuration serving {@code flare} instead. */
   public ServerConfig withFlare(FlareConfig flare) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
   }
 
   /** This configuration proxying PassThrough and Transform to {@code origin} (null: none). */
   public ServerConfig withOrigin(URI origin) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
   }
 
   /** This configuration with at most {@code maxInstances} instances. */
   public ServerConfig withMaxInstances(int maxInstances) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
   }
 
   /** This configuration keeping Spark's data in {@code dataDirectory} (null: no Spark). */
   public ServerConfig withDataDirectory(Path dataDirectory) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
   }
 }

@@ -12,7 +12,9 @@ import dev.flarec.runtime.instance.Module;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One instance of the flare with everything bound to it: its {@link FlareContext}, its host
@@ -32,6 +34,7 @@ public final class FlareInstance {
   private final Guest guest;
   private final InstanceSnapshot snapshot;
   private final MethodHandle handleRequest;
+  private final Map<WebSocketEntry, MethodHandle> webSocketEntries;
 
   private FlareInstance(
       Instance instance, FlareContext context, Guest guest, InstanceSnapshot snapshot) {
@@ -44,6 +47,23 @@ public final class FlareInstance {
                 && f.type().equals(HANDLE_REQUEST_TYPE)
             ? instance.function("handle_request").handle()
             : null;
+    this.webSocketEntries = webSocketEntries(instance);
+  }
+
+  /**
+   * The WebSocket entry points, each with its result dropped: the SDKs give them different result
+   * types (C {@code i32}, AssemblyScript none, Zig {@code i64}) and the host ignores the value
+   * (flaron-abi.md §8 decision 1).
+   */
+  private static Map<WebSocketEntry, MethodHandle> webSocketEntries(Instance instance) {
+    Map<WebSocketEntry, MethodHandle> entries = new java.util.EnumMap<>(WebSocketEntry.class);
+    for (WebSocketEntry entry : WebSocketEntry.values()) {
+      if (instance.export(entry.exportName()) instanceof FunctionRef f
+          && f.type().params().isEmpty()) {
+        entries.put(entry, f.handle().asType(MethodType.methodType(void.class)));
+      }
+    }
+    return entries;
   }
 
   /**
@@ -68,6 +88,39 @@ public final class FlareInstance {
   /** Whether the flare exports {@code handle_request} with the type the ABI gives it. */
   public boolean hasHandleRequest() {
     return handleRequest != null;
+  }
+
+  /**
+   * Whether the flare exports {@code ws_open}, {@code ws_message} and {@code ws_close}, each
+   * taking no parameters, which makes it a WebSocket flare.
+   */
+  public boolean hasWebSocketHandlers() {
+    return webSocketEntries.size() == WebSocketEntry.values().length;
+  }
+
+  /**
+   * Runs the WebSocket entry point {@code entry} for {@code invocation} (which carries the
+   * event), ignoring its result.
+   *
+   * @throws dev.flarec.runtime.trap.WasmTrap when the guest traps or is interrupted
+   * @throws IllegalStateException when the flare does not export {@code entry}
+   */
+  public void webSocketEvent(WebSocketEntry entry, Invocation invocation) {
+    MethodHandle handle = webSocketEntries.get(entry);
+    if (handle == null) {
+      throw new IllegalStateException("the flare does not export " + entry.exportName() + ": () -> ?");
+    }
+    instance.clearInterrupt();
+    context.begin(invocation);
+    try {
+      handle.invokeExact();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    } finally {
+      context.end();
+    }
   }
 
   /**

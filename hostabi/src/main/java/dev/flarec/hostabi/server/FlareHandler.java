@@ -27,6 +27,8 @@ import java.util.logging.Level;
  *   <li>paths under {@value #RESERVED_PREFIX} belong to the host, never to the flare: {@value
  *       #LIVE_PATH} (liveness), {@value #READY_PATH} and {@value #HEALTH_PATH} (readiness) and,
  *       when enabled, {@value #METRICS_PATH} answer without running the flare;
+ *   <li>a WebSocket upgrade is answered 400: this flare does not export the {@code ws_*} entry
+ *       points (a flare that does is served by {@link WebSocketServer});
  *   <li>a body over the cap is answered 413 (decision 16);
  *   <li>{@code handle_request} runs on a pooled instance ({@link FlareRunner});
  *   <li>the action word decides: Respond sends the flare's response, PassThrough proxies to the
@@ -80,6 +82,9 @@ final class FlareHandler implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         if (path.startsWith(RESERVED_PREFIX)) {
           reply = hostPath(path);
+        } else if (WebSocketFlares.isUpgrade(exchange.getRequestHeaders().getFirst("Upgrade"))) {
+          reply = Reply.error(400, "Bad Request: this flare serves HTTP, not WebSocket", "not_websocket")
+              .with("Connection", "close");
         } else if (!server.enter()) {
           reply = Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
         } else {

@@ -4,6 +4,7 @@ import dev.flarec.hostabi.invocation.Invocation;
 import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.pool.FlareInstance;
 import dev.flarec.hostabi.pool.InstancePool;
+import dev.flarec.hostabi.pool.WebSocketEntry;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import java.time.Duration;
@@ -95,6 +96,34 @@ final class FlareRunner {
         metrics.memoryCapHit();
       }
       pool.release(instance, healthy);
+    }
+  }
+
+  /**
+   * Runs one WebSocket event on its connection's own instance under the invocation's deadline
+   * (the isolation rules of the HTTP path, per event). The caller keeps the instance after
+   * {@link Outcome.Returned} (whose word is 0) and must drop it after anything else.
+   */
+  Outcome runEvent(FlareInstance instance, WebSocketEntry entry, Invocation invocation) {
+    Duration deadline = invocation.limits().limits().deadline();
+    Alarm alarm = new Alarm(instance, System.nanoTime() + deadline.toNanos());
+    watch.arm(alarm);
+    try {
+      instance.webSocketEvent(entry, invocation);
+      return new Outcome.Returned(0);
+    } catch (WasmTrap trap) {
+      if (alarm.fired() && trap.kind() == TrapKind.INTERRUPTED) {
+        return new Outcome.DeadlineExceeded(deadline);
+      }
+      return new Outcome.Trapped(trap);
+    } catch (RuntimeException | Error e) {
+      return new Outcome.HostError(e);
+    } finally {
+      watch.disarm(alarm);
+      alarm.disarm();
+      if (instance.memoryBytes() >= memoryCapBytes) {
+        metrics.memoryCapHit();
+      }
     }
   }
 

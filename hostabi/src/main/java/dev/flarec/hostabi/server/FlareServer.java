@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 
 /**
- * Serves one flare over HTTP on {@code com.sun.net.httpserver}.
+ * Serves one flare: an HTTP flare on {@code com.sun.net.httpserver}, a WebSocket flare (one
+ * that exports {@code ws_open}, {@code ws_message} and {@code ws_close}) on Jetty through {@link
+ * WebSocketServer}, which answers plain HTTP requests with 426. See docs/RATIONALE.md "Why Jetty
+ * serves WebSocket flares and the JDK's server the rest?".
  *
  * <p>Life cycle: {@link #start} instantiates the flare once (so a flare that cannot link or
  * start fails here, not on the first request), binds the port and starts serving; {@link #stop}
@@ -40,6 +43,7 @@ import java.util.logging.Level;
 public final class FlareServer implements AutoCloseable {
   private final ServerConfig config;
   private final HttpServer http;
+  private final WebSocketServer webSocket;
   private final ExecutorService executor;
   private final String executorDescription;
   private final DeadlineWatch deadlines;
@@ -56,10 +60,22 @@ public final class FlareServer implements AutoCloseable {
       InstancePool pool) {
     this.config = config;
     this.http = http;
+    this.webSocket = null;
     this.executor = executor.executor();
     this.executorDescription = executor.description();
     this.deadlines = deadlines;
     this.pool = pool;
+  }
+
+  /** A WebSocket flare's server: connections own their instances, so there is no pool. */
+  private FlareServer(ServerConfig config, WebSocketServer webSocket, DeadlineWatch deadlines) {
+    this.config = config;
+    this.http = null;
+    this.webSocket = webSocket;
+    this.executor = null;
+    this.executorDescription = "jetty";
+    this.deadlines = deadlines;
+    this.pool = null;
   }
 
   /**
@@ -73,6 +89,15 @@ public final class FlareServer implements AutoCloseable {
   public static FlareServer start(Module module, ServerConfig config, HostServices services)
       throws IOException {
     FlareConfig flare = config.flare();
+    if (WebSocketFlares.isWebSocketFlare(module.descriptor())) {
+      return startWebSocket(module, config, services);
+    }
+    if (flare.kind() == FlareConfig.Kind.WEBSOCKET) {
+      throw new IllegalArgumentException(
+          "flare.kind is \"websocket\" but the flare does not export "
+              + WebSocketFlares.missingExports(module.descriptor())
+              + " (functions taking no parameters)");
+    }
     boolean reset = flare.isolation() == FlareConfig.Isolation.RESET;
     int capPages = flare.limits().memoryCapPages();
     InstancePool pool =
@@ -118,6 +143,38 @@ public final class FlareServer implements AutoCloseable {
     return server;
   }
 
+  private static FlareServer startWebSocket(
+      Module module, ServerConfig config, HostServices services) throws IOException {
+    FlareConfig flare = config.flare();
+    int capPages = flare.limits().memoryCapPages();
+    // a flare that cannot link or start fails here with its reason, not on every connection
+    FlareInstance.create(module, services, capPages, false);
+    DeadlineWatch deadlines = new DeadlineWatch();
+    FlareRunner runner = new FlareRunner(null, deadlines, services.metrics(), flare.limits().memoryCapBytes());
+    WebSocketServer webSocket =
+        new WebSocketServer(
+            config,
+            () -> FlareInstance.create(module, services, capPages, false),
+            runner,
+            services.metrics());
+    FlareServer server = new FlareServer(config, webSocket, deadlines);
+    try {
+      webSocket.start(server);
+    } catch (IOException | RuntimeException e) {
+      deadlines.close();
+      throw e;
+    }
+    services.metrics().watch(
+        new ServerMetrics.Pool(webSocket::openConnections, () -> 0, config.webSocket().maxConnections()));
+    LogLine.of("serving")
+        .field("flare", flare.name())
+        .field("url", "ws://localhost:" + server.port() + "/")
+        .field("kind", "websocket")
+        .field("max_connections", config.webSocket().maxConnections())
+        .log(Loggers.HOST, Level.INFO);
+    return server;
+  }
+
   /**
    * Creates the first instance now: a flare that cannot link or start fails at start-up with
    * its reason, not on every request.
@@ -144,14 +201,14 @@ public final class FlareServer implements AutoCloseable {
 
   /** The port the server listens on (the one chosen when 0 was configured). */
   public int port() {
-    return http.getAddress().getPort();
+    return http != null ? http.getAddress().getPort() : webSocket.port();
   }
 
   public ServerConfig config() {
     return config;
   }
 
-  /** The instance pool, for monitoring and tests. */
+  /** The instance pool, for monitoring and tests; null for a WebSocket flare. */
   public InstancePool pool() {
     return pool;
   }
@@ -168,6 +225,16 @@ public final class FlareServer implements AutoCloseable {
 
   void leave() {
     inFlight.decrementAndGet();
+  }
+
+  /** Whether a stop has begun: new connections and requests are refused. */
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** The Prometheus text of {@code /__flarec/metrics}, or null when metrics are off. */
+  String metricsText(ServerMetrics metrics) {
+    return config.metrics() ? metrics.render(config.flare().name()) : null;
   }
 
   /**
@@ -188,12 +255,18 @@ public final class FlareServer implements AutoCloseable {
 
   private Reply probe(int status, String state, String outcome) {
     String body =
-        String.format(
-            "{\"status\":\"%s\",\"flare\":\"%s\",\"instances\":{\"busy\":%d,\"idle\":%d}}",
-            state,
-            jsonEscape(config.flare().name()),
-            pool.busy(),
-            pool.idle());
+        pool == null
+            ? String.format(
+                "{\"status\":\"%s\",\"flare\":\"%s\",\"connections\":%d}",
+                state,
+                jsonEscape(config.flare().name()),
+                webSocket.openConnections())
+            : String.format(
+                "{\"status\":\"%s\",\"flare\":\"%s\",\"instances\":{\"busy\":%d,\"idle\":%d}}",
+                state,
+                jsonEscape(config.flare().name()),
+                pool.busy(),
+                pool.idle());
     return new Reply(
         status,
         List.of(new Reply.Header("Content-Type", "application/json")),
@@ -216,7 +289,11 @@ public final class FlareServer implements AutoCloseable {
         .field("in_flight", inFlight.get())
         .log(Loggers.HOST, Level.INFO);
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+    if (webSocket != null) {
+      // connections are told first (1001), so that their ws_close events run within the grace
+      webSocket.closeConnections();
+    }
+    while ((inFlight.get() > 0 || (webSocket != null && webSocket.openConnections() > 0)) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
@@ -227,15 +304,19 @@ public final class FlareServer implements AutoCloseable {
     int abandoned = inFlight.get();
     // the requests we waited for are answered; HttpServer.stop(delay) would wait the whole
     // delay on Java 17 even when idle (JDK-8304065), so close at once
-    http.stop(0);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (webSocket != null) {
+      webSocket.stop();
+    } else {
+      http.stop(0);
+      executor.shutdown();
+      try {
+        executor.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      pool.close();
     }
     deadlines.close();
-    pool.close();
     LogLine.of("stopped")
         .field("flare", config.flare().name())
         .field("abandoned", abandoned > 0 ? abandoned : null)

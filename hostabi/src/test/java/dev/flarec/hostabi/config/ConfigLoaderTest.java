@@ -111,7 +111,7 @@ class ConfigLoaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown table     | [nope]\\nx = 1                      | flare.toml: nope: unknown key (known here: server, log, flare, secrets)
+      unknown table     | [nope]\\nx = 1                      | flare.toml: nope: unknown key (known here: server, log, flare, websocket, secrets)
       unknown key       | [flare]\\nmax_logs = 1               | flare.toml: flare.max_logs: unknown key
       wrong type        | [flare]\\nmax_log_lines = "lots"     | flare.toml: flare.max_log_lines: expected an integer from 0 to 2147483647, got "lots"
       out of range      | [server]\\nport = 70000              | flare.toml: server.port: expected an integer from 0 to 65535, got 70000
@@ -196,5 +196,20 @@ class ConfigLoaderTest {
   void theDefaultsBuiltInCodeAreThoseTheDefaultFileStates() {
     assertEquals(loader.parsedDefaults("hello"), loader.defaults("hello"));
     assertEquals(load(""), loader.defaults("hello"), "an empty file changes nothing");
+  }
+
+  @Test
+  void webSocketSettingsHaveDefaultsAndCanBeSet() {
+    assertEquals(WebSocketSettings.DEFAULTS, load("").webSocket());
+    WebSocketSettings set = load("""
+        [websocket]
+        max_connections = 7
+        max_frame_bytes = 4096
+        idle_timeout_ms = 1500
+        handshake_timeout_ms = 250
+        send_queue_bytes = 65536
+        """).webSocket();
+    assertEquals(new WebSocketSettings(7, 4096, java.time.Duration.ofMillis(1500),
+        java.time.Duration.ofMillis(250), 65536), set);
   }
 }

@@ -34,7 +34,10 @@ class AbiSmokeTest {
 
   @Test
   void everyImportLinksAndAnswers() {
-    try (RunningServer server = RunningServer.start(RunningServer.flare(SMOKE), data, "")) {
+    // the first call of every import loads its host code (SQLite, BouncyCastle, ...): on a
+    // loaded machine that took over the default 1 s deadline, which this test is not about
+    try (RunningServer server =
+        RunningServer.start(RunningServer.flare(SMOKE), data, "[flare]\ndeadline_ms = 30000\n")) {
       HttpResponse<String> r = server.get("/smoke");
       assertEquals(200, r.statusCode(), r.body());
       assertEquals("1", r.headers().firstValue("x-smoke").orElseThrow());
