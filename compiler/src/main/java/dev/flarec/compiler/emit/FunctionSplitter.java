@@ -37,15 +37,19 @@ final class FunctionSplitter {
     FunctionEmitter whole = new FunctionEmitter(fn, null, null, offsets);
     whole.emit();
     fn.maxHeight = whole.maxHeightSeen();
-    if (budget.fits(offsets[n]) && whole.slotsUsed() < MAX_SLOTS && 2 * fn.maxHeight < MAX_SLOTS) {
+    int accesses = SplitPlanner.memoryAccessCounts(fn.code)[n];
+    if (budget.fits(offsets[n])
+        && accesses <= budget.memoryAccesses()
+        && whole.slotsUsed() < MAX_SLOTS
+        && 2 * fn.maxHeight < MAX_SLOTS) {
       fn.rootSize = offsets[n];
       fn.totalSize = offsets[n];
       return;
     }
     int rootTarget = budget.planningTarget();
-    int runTarget = budget.runPlanningTarget();
+    int runTarget = budget.planningTarget();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      fn.setPlan(SplitPlanner.plan(fn.code, offsets, rootTarget, runTarget));
+      fn.setPlan(SplitPlanner.plan(fn.code, offsets, rootTarget, runTarget, budget.memoryAccesses()));
       measureSplit();
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
         return;

@@ -20,22 +20,23 @@ record MethodBudget(int bytes) {
   }
 
   /**
-   * Runs are planned smaller than the budget allows. C1 inlines every memory access's {@code
-   * VarHandle} chain and gives up on a method once a hundred or so of them overflow its virtual
-   * registers ("out of virtual registers"); a method C1 refuses runs in the bytecode interpreter
-   * until C2 gets to it. bzip2's inlined main, split into 7 KB runs, ran 10x slower than split
-   * into runs of at most 2.5 KB, which C1 compiles (docs/benchmarks.md).
+   * The most loads and stores a generated method may hold. C1 inlines each one's {@code
+   * VarHandle} chain and gives up on a method with more than about 85 of them ("out of virtual
+   * registers", seen on SQLite and Lua, whatever the method's size); a method C1 refuses runs in
+   * the bytecode interpreter until C2 gets to it, which in a first run can be seconds. A
+   * function with more is split even when its bytes fit (see
+   * docs/RATIONALE.md#why-split-large-functions-by-structure).
    */
-  private static final int RUN_TARGET_CAP = 2400;
+  private static final int MEMORY_ACCESSES = 64;
 
   /** What a planned method may be estimated at, the first time a function is planned. */
   int planningTarget() {
     return bytes * (100 - ESTIMATE_MARGIN_PERCENT) / 100;
   }
 
-  /** What a planned run may be estimated at, the first time a function is planned. */
-  int runPlanningTarget() {
-    return Math.min(planningTarget(), RUN_TARGET_CAP);
+  /** The most loads and stores one method may hold. */
+  int memoryAccesses() {
+    return MEMORY_ACCESSES;
   }
 
   /**

@@ -67,6 +67,10 @@ final class SplitPlanner {
   private final int[] matchingEnd;
   /** {@code localOps[i]}: how many local accesses precede instruction {@code i}. */
   private final int[] localOps;
+  /** {@code memoryOps[i]}: how many loads and stores precede instruction {@code i}. */
+  private final int[] memoryOps;
+  /** The most loads and stores one method may hold (see {@link MethodBudget#memoryAccesses}). */
+  private final int memoryCap;
   private final int[] elseAt;
   /** Blocks holding a dispatch {@code br_table}, and the dispatch instructions themselves. */
   private final BitSet dispatch = new BitSet();
@@ -125,14 +129,16 @@ final class SplitPlanner {
     final List<Object> segments = new ArrayList<>();
   }
 
-  private SplitPlanner(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget) {
+  private SplitPlanner(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget, int memoryCap) {
     this.code = code;
     this.offsets = offsets;
     this.rootTarget = rootTarget;
     this.runTarget = runTarget;
+    this.memoryCap = memoryCap;
     this.matchingEnd = new int[code.size()];
     this.elseAt = new int[code.size()];
     this.localOps = new int[code.size() + 1];
+    this.memoryOps = memoryAccessCounts(code);
     for (int i = 0; i < code.size(); i++) {
       localOps[i + 1] = localOps[i] + (isLocalAccess(code.get(i).opcode()) ? 1 : 0);
     }
@@ -141,11 +147,31 @@ final class SplitPlanner {
 
   /**
    * Plans runs so that the function's own method stays within {@code rootTarget} estimated bytes
-   * and every run within {@code runTarget}. The body is {@code [0, n-1)}; instruction {@code n-1}
-   * is the function's final {@code end}.
+   * and every run within {@code runTarget}, each holding at most {@code memoryCap} loads and
+   * stores. The body is {@code [0, n-1)}; instruction {@code n-1} is the function's final {@code
+   * end}.
    */
-  static SplitPlan plan(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget) {
-    return new SplitPlanner(code, offsets, rootTarget, runTarget).planFunction();
+  static SplitPlan plan(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget, int memoryCap) {
+    return new SplitPlanner(code, offsets, rootTarget, runTarget, memoryCap).planFunction();
+  }
+
+  /** Prefix counts of loads and stores: element {@code i} counts those before instruction {@code i}. */
+  static int[] memoryAccessCounts(List<? extends Instruction> code) {
+    int[] counts = new int[code.size() + 1];
+    for (int i = 0; i < code.size(); i++) {
+      counts[i + 1] = counts[i] + (isMemoryAccess(code.get(i).opcode()) ? 1 : 0);
+    }
+    return counts;
+  }
+
+  private static boolean isMemoryAccess(OpCode op) {
+    String name = op.name();
+    return name.contains("_LOAD") || name.contains("_STORE");
+  }
+
+  /** Loads and stores in {@code [from, to)}. */
+  private int memoryAccesses(int from, int to) {
+    return memoryOps[to] - memoryOps[from];
   }
 
   private void matchBlocks() {
@@ -268,7 +294,7 @@ final class SplitPlanner {
   private void addStraight(Sequence s, int from, int to) {
     int start = from;
     for (int i = from + 1; i <= to; i++) {
-      if (i == to || size(start, i + 1) > runTarget) {
+      if (i == to || size(start, i + 1) > runTarget || memoryAccesses(start, i + 1) > memoryCap) {
         s.items.add(new Item(start, i, directSize(start, i), Kind.STRAIGHT));
         start = i;
       }
@@ -315,7 +341,7 @@ final class SplitPlanner {
   /** True when a block cannot be a run of its own: its code and its locals' traffic overflow one. */
   private boolean tooLargeForRun(Item item) {
     int size = size(item.start, item.end);
-    if (size > runTarget) {
+    if (size > runTarget || memoryAccesses(item.start, item.end) > memoryCap) {
       return true;
     }
     BitSet used = new BitSet();
@@ -333,7 +359,10 @@ final class SplitPlanner {
     BitSet written = new BitSet();
     for (Item item : s.items) {
       boolean movable = !item.opened && item.kind != Kind.PINNED;
-      if (start >= 0 && (!movable || leafCost(start, item.end, used, written, item) > runTarget)) {
+      if (start >= 0
+          && (!movable
+              || leafCost(start, item.end, used, written, item) > runTarget
+              || memoryAccesses(start, item.end) > memoryCap)) {
         Run run = new Run(start, end, size);
         runs.add(run);
         s.segments.add(run);
@@ -379,13 +408,19 @@ final class SplitPlanner {
    */
   private int inlineBack(Sequence root, List<Item> opened, List<Run> runs) {
     int cost = FRAME_SETUP_COST + cost(root, opened);
+    int accesses = memoryAccesses(0, code.size());
+    for (Run run : runs) {
+      accesses -= memoryAccesses(run.start, run.end);
+    }
     List<Run> bySize = new ArrayList<>(runs);
     bySize.sort(Comparator.comparingInt(r -> r.size));
     for (Run run : bySize) {
       int grown = cost + run.size - CALL_COST;
-      if (grown <= rootTarget || run.size <= CALL_COST) {
+      int grownAccesses = accesses + memoryAccesses(run.start, run.end);
+      if ((grown <= rootTarget && grownAccesses <= memoryCap) || (run.size <= CALL_COST && grownAccesses == accesses)) {
         run.inline = true;
         cost = grown;
+        accesses = grownAccesses;
       }
     }
     return cost;

@@ -308,6 +308,34 @@ class SplitFunctionsTest {
   }
 
   /**
+   * C1 refuses a method holding much more than 64 memory accesses, whatever its size: a function
+   * of a few KB with 150 loads and 150 stores is split, and no method holds more than 64.
+   */
+  @Test
+  void aFunctionWithManyMemoryAccessesIsSplitThoughItsBytesFit() {
+    int pairs = 150;
+    ModuleBuilder m = new ModuleBuilder();
+    m.memory(1);
+    // mem[4k] = mem[4(k-1)] + k for k = 1..pairs; returns mem[4 * pairs]
+    Code body = new Code();
+    for (int k = 1; k <= pairs; k++) {
+      body.i32Const(4 * k).i32Const(4 * (k - 1)).memory(I32_LOAD, 2, 0).i32Const(k).op(I32_ADD).memory(I32_STORE, 2, 0);
+    }
+    body.i32Const(4 * pairs).memory(I32_LOAD, 2, 0);
+    m.export("f", m.function(m.type(new byte[0], new byte[] {I32}), new byte[0], body));
+
+    CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
+
+    assertEquals(pairs * (pairs + 1) / 2, call(compiled, "f"));
+    Map<String, MethodShape> methods = MethodShape.of(compiled);
+    assertTrue(methods.keySet().stream().anyMatch(name -> name.startsWith("func0$run")), "split: " + methods.keySet());
+    methods.forEach((name, shape) -> {
+      long accesses = shape.calls().stream().filter(c -> c.equals("loadInt") || c.equals("storeInt")).count();
+      assertTrue(accesses <= 64, name + " holds " + accesses + " memory accesses");
+    });
+  }
+
+  /**
    * A loop whose body is split: branches back to the loop from inside runs, a trap deep inside
    * a run, and interruption of a loop running inside a run.
    */
