@@ -17,7 +17,7 @@ import java.util.Set;
 enum HostComponent {
   /** {@code spark_*}: the store is SQLite through its JDBC driver, native code included. */
   SPARK(
-      "spark_",
+      List.of("spark_"),
       List.of(
           "org/sqlite/",
           "sqlite-jdbc.properties",
@@ -26,20 +26,31 @@ enum HostComponent {
           "META-INF/services/java.sql.Driver")),
   /** {@code crypto_*}: BLAKE2b and BLAKE3 come from BouncyCastle. */
   CRYPTO(
-      "crypto_",
+      List.of("crypto_"),
       List.of(
           "org/bouncycastle/",
           "META-INF/maven/org.bouncycastle/",
           "META-INF/services/java.security.Provider",
-          "OSGI-INF/"));
+          "OSGI-INF/")),
+  /**
+   * {@code plasma_*} and {@code spark_pull}: replication and pulls between nodes go over
+   * JGroups. A flare that never talks to other nodes does not carry it.
+   */
+  CLUSTER(
+      List.of("plasma_", "spark_pull"),
+      List.of(
+          "org/jgroups/",
+          "META-INF/maven/org.jgroups/",
+          "jg-",
+          "JGROUPS_VERSION.properties"));
 
   private static final String VERSIONS = "META-INF/versions/";
 
-  private final String importPrefix;
+  private final List<String> importPrefixes;
   private final List<String> entryPrefixes;
 
-  HostComponent(String importPrefix, List<String> entryPrefixes) {
-    this.importPrefix = importPrefix;
+  HostComponent(List<String> importPrefixes, List<String> entryPrefixes) {
+    this.importPrefixes = importPrefixes;
     this.entryPrefixes = entryPrefixes;
   }
 
@@ -49,8 +60,10 @@ enum HostComponent {
     for (ModuleDescriptor.Import i : flare.imports()) {
       if (i.module().equals(FlareHost.ABI_MODULE)) {
         for (HostComponent c : values()) {
-          if (i.name().startsWith(c.importPrefix)) {
-            used.add(c);
+          for (String prefix : c.importPrefixes) {
+            if (i.name().startsWith(prefix)) {
+              used.add(c);
+            }
           }
         }
       }
