@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
  * The JGroups protocol stack a node runs, as the XML JGroups reads: TCP between nodes (edge
  * networks seldom carry multicast), discovery from the configured seeds only, failure detection
  * tuned to notice a silent node within about six seconds, and periodic merge checks so that
- * partitions that heal become one view again within seconds.
+ * partitions that heal become one view again within seconds. Everything listens on the bind
+ * address only: the cluster port, and for crash detection (FD_SOCK2) the first free port from
+ * the cluster port + 100 to + 104.
  */
 final class ClusterStack {
   private ClusterStack() {}
@@ -24,7 +26,7 @@ final class ClusterStack {
           <TCPPING initial_hosts="%s" port_range="0" async_discovery="true"
                    return_entire_cache="true"/>
           <MERGE3 min_interval="1000" max_interval="3000"/>
-          <FD_SOCK2/>
+          <FD_SOCK2 bind_addr="%s" offset="100" port_range="5"/>
           <FD_ALL3 timeout="6000" interval="1500"/>
           <VERIFY_SUSPECT2 timeout="1000"/>
           <pbcast.NAKACK2 use_mcast_xmit="false"/>
@@ -35,7 +37,8 @@ final class ClusterStack {
           <UFC max_credits="4M" min_threshold="0.4"/>
           <FRAG2 frag_size="60000"/>
         </config>
-        """.formatted(xmlAttr(config.bind().host()), config.bind().port(), xmlAttr(seeds));
+        """.formatted(xmlAttr(config.bind().host()), config.bind().port(), xmlAttr(seeds),
+            xmlAttr(config.bind().host()));
   }
 
   /** JGroups writes a seed as {@code host[port]}. */
