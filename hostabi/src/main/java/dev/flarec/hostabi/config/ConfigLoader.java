@@ -148,11 +148,7 @@ public final class ConfigLoader {
 
   /** The {@code [cluster]} table of the TOML {@code text} read from {@code source}, or null. */
   public ClusterConfig cluster(String text, String source) {
-    ObjectNode defaults = parse(defaultsText(), DEFAULTS_SOURCE);
-    ObjectNode user = parse(text, source);
-    checkKnown(user, defaults, "", source);
-    merge(defaults, user);
-    Values cluster = new Values(defaults, "cluster", source);
+    Values cluster = new Values(merged(text, source), "cluster", source);
     String bind = cluster.string("bind");
     List<ClusterConfig.Address> seeds = new ArrayList<>();
     for (String seed : cluster.strings("seeds")) {
@@ -174,6 +170,27 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw cluster.error("bind", e.getMessage());
     }
+  }
+
+  /**
+   * The {@code [route]} table of the TOML {@code text} read from {@code source}: the hosts and
+   * the path prefix of a flare served by a multi-flare node.
+   */
+  public RouteConfig route(String text, String source) {
+    Values route = new Values(merged(text, source), "route", source);
+    String prefix = route.string("path_prefix");
+    if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.contains("?"))) {
+      throw route.error("path_prefix", "expected a path starting with /, got \"" + prefix + "\"");
+    }
+    return new RouteConfig(route.strings("hosts"), prefix);
+  }
+
+  private static ObjectNode merged(String text, String source) {
+    ObjectNode defaults = parse(defaultsText(), DEFAULTS_SOURCE);
+    ObjectNode user = parse(text, source);
+    checkKnown(user, defaults, "", source);
+    merge(defaults, user);
+    return defaults;
   }
 
   private static ObjectNode parse(String text, String source) {

@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.server;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.flarec.hostabi.abi.HostServices;
 import dev.flarec.hostabi.config.FlareConfig;
@@ -45,6 +46,7 @@ public final class FlareServer implements AutoCloseable {
   private final DeadlineWatch deadlines;
   private final InstancePool pool;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private HttpHandler handler;
   private volatile boolean stopping;
   private boolean stopped;
 
@@ -73,17 +75,7 @@ public final class FlareServer implements AutoCloseable {
   public static FlareServer start(Module module, ServerConfig config, HostServices services)
       throws IOException {
     FlareConfig flare = config.flare();
-    boolean reset = flare.isolation() == FlareConfig.Isolation.RESET;
-    int capPages = flare.limits().memoryCapPages();
-    InstancePool pool =
-        new InstancePool(
-            () -> FlareInstance.create(module, services, capPages, reset),
-            config.maxInstances(),
-            flare.isolation(),
-            config.recycleMemoryBytes());
-    warmUp(pool, flare);
-    services.metrics().watch(
-        new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
+    InstancePool pool = pool(module, config, services);
     DeadlineWatch deadlines = new DeadlineWatch();
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
     enableTcpNoDelay();
@@ -97,14 +89,7 @@ public final class FlareServer implements AutoCloseable {
       throw e;
     }
     FlareServer server = new FlareServer(config, http, executor, deadlines, pool);
-    FlareHandler handler =
-        new FlareHandler(
-            server,
-            flare,
-            new FlareRunner(pool, deadlines, services.metrics(), flare.limits().memoryCapBytes()),
-            new OriginClient(config.origin(), config.originTimeout()),
-            services.metrics());
-    http.createContext("/", handler);
+    http.createContext("/", server.handler(flare, services, deadlines, pool));
     http.setExecutor(executor.executor());
     http.start();
     LogLine.of("serving")
@@ -116,6 +101,53 @@ public final class FlareServer implements AutoCloseable {
         .field("origin", config.origin() == null ? "none" : config.origin().toString())
         .log(Loggers.HOST, Level.INFO);
     return server;
+  }
+
+  /**
+   * Prepares {@code module} as {@link #start} does, but without a listener of its own: a node
+   * serving several flares passes them requests through {@link #handler()} (on its own
+   * threads), and {@link #port()} is -1. {@link #stop} drains and drops the pool as usual.
+   */
+  public static FlareServer mount(Module module, ServerConfig config, HostServices services) {
+    InstancePool pool = pool(module, config, services);
+    DeadlineWatch deadlines = new DeadlineWatch();
+    FlareServer server = new FlareServer(config, null,
+        new ServerExecutors.Choice(null, "the node's"), deadlines, pool);
+    server.handler(config.flare(), services, deadlines, pool);
+    return server;
+  }
+
+  private static InstancePool pool(Module module, ServerConfig config, HostServices services) {
+    FlareConfig flare = config.flare();
+    boolean reset = flare.isolation() == FlareConfig.Isolation.RESET;
+    int capPages = flare.limits().memoryCapPages();
+    InstancePool pool =
+        new InstancePool(
+            () -> FlareInstance.create(module, services, capPages, reset),
+            config.maxInstances(),
+            flare.isolation(),
+            config.recycleMemoryBytes());
+    warmUp(pool, flare);
+    services.metrics().watch(
+        new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
+    return pool;
+  }
+
+  private HttpHandler handler(
+      FlareConfig flare, HostServices services, DeadlineWatch deadlines, InstancePool pool) {
+    handler =
+        new FlareHandler(
+            this,
+            flare,
+            new FlareRunner(pool, deadlines, services.metrics(), flare.limits().memoryCapBytes()),
+            new OriginClient(config.origin(), config.originTimeout()),
+            services.metrics());
+    return handler;
+  }
+
+  /** What answers this flare's requests: the server's listener, or a node's when mounted. */
+  public HttpHandler handler() {
+    return handler;
   }
 
   /**
@@ -144,7 +176,7 @@ public final class FlareServer implements AutoCloseable {
 
   /** The port the server listens on (the one chosen when 0 was configured). */
   public int port() {
-    return http.getAddress().getPort();
+    return http == null ? -1 : http.getAddress().getPort();
   }
 
   public ServerConfig config() {
@@ -227,12 +259,14 @@ public final class FlareServer implements AutoCloseable {
     int abandoned = inFlight.get();
     // the requests we waited for are answered; HttpServer.stop(delay) would wait the whole
     // delay on Java 17 even when idle (JDK-8304065), so close at once
-    http.stop(0);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (http != null) {
+      http.stop(0);
+      executor.shutdown();
+      try {
+        executor.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     deadlines.close();
     pool.close();
