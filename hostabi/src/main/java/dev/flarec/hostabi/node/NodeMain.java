@@ -2,6 +2,8 @@ package dev.flarec.hostabi.node;
 
 import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.log.LogSetup;
+import dev.flarec.runtime.descriptor.DescriptorCodec;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.instance.Module;
 import dev.flarec.runtime.launch.ExitStatus;
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -26,8 +30,6 @@ public final class NodeMain {
   private NodeMain() {}
 
   public static void main(String[] args) {
-    LogSetup.install();
-    LogSetup.configure();
     System.exit(run(args, System.out, System.err, null));
   }
 
@@ -35,10 +37,14 @@ public final class NodeMain {
    * Serves until the process is stopped (SIGTERM or Ctrl-C drain every flare); returns an exit
    * status only when it cannot start.
    *
-   * @param compiler turns a .wasm file into flare JAR bytes, or null when only JARs are served
+   * @param compiler compiles a .wasm file into the entries a module's JAR holds (its class files
+   *     and its descriptor, by resource path), or null when only JARs are served; JDK types
+   *     only, because the compiler and the host live in different class loaders
    */
   public static int run(String[] args, PrintStream out, PrintStream err,
-      Function<Path, byte[]> compiler) {
+      Function<Path, Map<String, byte[]>> compiler) {
+    LogSetup.install();
+    LogSetup.configure();
     Path dir = null;
     int port = 8080;
     String nodeId = null;
@@ -93,26 +99,46 @@ public final class NodeMain {
     return ExitStatus.OK;
   }
 
-  /** Loads JARs, and .wasm files through {@code compiler} when there is one. */
-  static FlareSource source(Function<Path, byte[]> compiler) throws IOException {
+  /**
+   * Loads JARs (from a private copy), and .wasm files through {@code compiler} when there is
+   * one, straight into memory.
+   */
+  static FlareSource source(Function<Path, Map<String, byte[]>> compiler) throws IOException {
     Path cache = Files.createTempDirectory("flarec-node-");
     cache.toFile().deleteOnExit();
     AtomicLong versions = new AtomicLong();
     return file -> {
-      Path copy = cache.resolve(versions.incrementAndGet() + "-" + file.getFileName() + ".jar");
       String name = file.getFileName().toString();
       if (name.endsWith(".wasm")) {
         if (compiler == null) {
           throw new IllegalArgumentException(
               "this node serves compiled JARs only: compile it with flarec first");
         }
-        Files.write(copy, compiler.apply(file));
-      } else {
-        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        return define(compiler.apply(file));
       }
+      Path copy = cache.resolve(versions.incrementAndGet() + "-" + name);
+      Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
       copy.toFile().deleteOnExit();
       return Module.load(copy);
     };
+  }
+
+  /** A module from its JAR entries: {@code a/b/C.class} files and one descriptor. */
+  static Module define(Map<String, byte[]> entries) {
+    ModuleDescriptor descriptor = null;
+    Map<String, byte[]> classes = new HashMap<>();
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+      String path = e.getKey();
+      if (path.endsWith(DescriptorCodec.RESOURCE_SUFFIX)) {
+        descriptor = DescriptorCodec.decode(e.getValue());
+      } else if (path.endsWith(".class")) {
+        classes.put(path.substring(0, path.length() - 6).replace('/', '.'), e.getValue());
+      }
+    }
+    if (descriptor == null) {
+      throw new IllegalArgumentException("the compiler gave no module descriptor");
+    }
+    return Module.define(descriptor, classes);
   }
 
   static String usage() {
