@@ -107,6 +107,7 @@ public final class ClusterNode implements AutoCloseable {
     try {
       channel.connect(CLUSTER_NAME);
     } catch (Exception e) {
+      node.timer.shutdownNow();
       channel.close();
       throw e;
     }
@@ -233,15 +234,15 @@ public final class ClusterNode implements AutoCloseable {
   private final class Inbox implements Receiver {
     @Override
     public void viewAccepted(View next) {
-      View previous = view;
       view = next;
       LogLine.of("cluster-view")
           .field("node", nodeId)
           .field("members", String.join(",", members()))
           .field("merge", next instanceof org.jgroups.MergeView ? "true" : null)
           .log(Loggers.HOST, Level.INFO);
-      if (previous != null && !closed) {
-        // not on JGroups' thread, which must not block; the timer thread is free
+      if (!closed) {
+        // every view, the first too: a node that restarts brings back what only its journal
+        // holds. Not on JGroups' thread, which must not block.
         timer.execute(ClusterNode.this::sendWholeState);
       }
     }
