@@ -42,7 +42,12 @@ enum HostComponent {
           "org/jgroups/",
           "META-INF/maven/org.jgroups/",
           "jg-",
-          "JGROUPS_VERSION.properties"));
+          "JGROUPS_VERSION.properties")),
+  /**
+   * The node that serves a directory of flares ({@code flarec serve}), which runs from the
+   * bundle inside {@code flarec.jar}: no flare JAR needs it, so no import calls for it.
+   */
+  NODE(List.of(), List.of("dev/flarec/hostabi/node/"));
 
   private static final String VERSIONS = "META-INF/versions/";
 
