@@ -41,11 +41,12 @@ import picocli.CommandLine.Spec;
     name = "flarec",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
     customSynopsis = {
       "flarec [-hV] [-o PATH] [--class-name NAME] MODULE.wasm",
       "       flarec run MODULE.wasm [--invoke NAME [ARGS...]]",
       "       flarec run PROGRAM.wasm [--dir HOST[::GUEST]]... [--env NAME=VALUE]... [--] [ARGS...]",
+      "       flarec serve DIR [--port N] [--node-id NAME]",
       "       flarec help [COMMAND]"
     },
     description = {
@@ -176,6 +177,8 @@ public final class FlarecMain implements Callable<Integer> {
     // "run" arguments such as -inf or -nan:0x1 look like options; RunCommand rejects unknown
     // options itself where it can tell them from values
     commandLine.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+    // serve hands its whole command line to the node, which parses its own options
+    commandLine.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);
     try {
       return commandLine.execute(args);
     } catch (RuntimeException | Error e) {

@@ -17,7 +17,7 @@ import java.util.Set;
 enum HostComponent {
   /** {@code spark_*}: the store is SQLite through its JDBC driver, native code included. */
   SPARK(
-      "spark_",
+      List.of("spark_"),
       List.of(
           "org/sqlite/",
           "sqlite-jdbc.properties",
@@ -26,18 +26,29 @@ enum HostComponent {
           "META-INF/services/java.sql.Driver")),
   /** {@code crypto_*}: BLAKE2b and BLAKE3 come from BouncyCastle. */
   CRYPTO(
-      "crypto_",
+      List.of("crypto_"),
       List.of(
           "org/bouncycastle/",
           "META-INF/maven/org.bouncycastle/",
           "META-INF/services/java.security.Provider",
           "OSGI-INF/")),
   /**
+   * {@code plasma_*} and {@code spark_pull}: replication and pulls between nodes go over
+   * JGroups. A flare that never talks to other nodes does not carry it.
+   */
+  CLUSTER(
+      List.of("plasma_", "spark_pull"),
+      List.of(
+          "org/jgroups/",
+          "META-INF/maven/org.jgroups/",
+          "jg-",
+          "JGROUPS_VERSION.properties")),
+  /**
    * WebSocket flares (they export {@code ws_open}, {@code ws_message} and {@code ws_close}):
-   * Jetty serves their connections, with SLF4J, which Jetty logs through.
+   * Jetty serves their connections, with SLF4J, which Jetty logs through. No import calls for it.
    */
   WEBSOCKET(
-      null,
+      List.of(),
       List.of(
           "org/eclipse/jetty/",
           "org/slf4j/",
@@ -45,18 +56,23 @@ enum HostComponent {
           "META-INF/maven/org.slf4j/",
           "META-INF/native-image/org.eclipse.jetty/",
           "META-INF/services/org.eclipse.jetty.",
-          "META-INF/services/org.slf4j."));
+          "META-INF/services/org.slf4j.")),
+  /**
+   * The node that serves a directory of flares ({@code flarec serve}), which runs from the
+   * bundle inside {@code flarec.jar}: no flare JAR needs it, so no import calls for it.
+   */
+  NODE(List.of(), List.of("dev/flarec/hostabi/node/"));
 
   /** The exports that make a module a WebSocket flare (flaron-abi.md §1.1). */
   private static final Set<String> WEBSOCKET_EXPORTS = Set.of("ws_open", "ws_message", "ws_close");
 
   private static final String VERSIONS = "META-INF/versions/";
 
-  private final String importPrefix;
+  private final List<String> importPrefixes;
   private final List<String> entryPrefixes;
 
-  HostComponent(String importPrefix, List<String> entryPrefixes) {
-    this.importPrefix = importPrefix;
+  HostComponent(List<String> importPrefixes, List<String> entryPrefixes) {
+    this.importPrefixes = importPrefixes;
     this.entryPrefixes = entryPrefixes;
   }
 
@@ -78,8 +94,10 @@ enum HostComponent {
     for (ModuleDescriptor.Import i : flare.imports()) {
       if (i.module().equals(FlareHost.ABI_MODULE)) {
         for (HostComponent c : values()) {
-          if (c.importPrefix != null && i.name().startsWith(c.importPrefix)) {
-            used.add(c);
+          for (String prefix : c.importPrefixes) {
+            if (i.name().startsWith(prefix)) {
+              used.add(c);
+            }
           }
         }
       }

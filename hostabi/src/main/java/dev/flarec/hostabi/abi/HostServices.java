@@ -1,9 +1,12 @@
 package dev.flarec.hostabi.abi;
 
 import dev.flarec.hostabi.beam.BeamClient;
+import dev.flarec.hostabi.cluster.ClusterNode;
+import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.config.ServerConfig;
 import dev.flarec.hostabi.ids.IdGenerators;
 import dev.flarec.hostabi.metrics.ServerMetrics;
+import dev.flarec.hostabi.plasma.PlasmaJournal;
 import dev.flarec.hostabi.plasma.PlasmaStore;
 import dev.flarec.hostabi.secrets.SecretStore;
 import dev.flarec.hostabi.spark.SparkStore;
@@ -25,6 +28,8 @@ public final class HostServices implements AutoCloseable {
   private volatile IdGenerators ids;
   private final Clock clock;
   private final ServerMetrics metrics = new ServerMetrics();
+  private PlasmaJournal plasmaJournal;
+  private ClusterNode cluster;
 
   public HostServices(
       SparkStore spark,
@@ -70,7 +75,56 @@ public final class HostServices implements AutoCloseable {
    * data directory alone.
    */
   public static HostServices create(ServerConfig config, ModuleDescriptor flare) {
-    return create(config, name -> imports(flare, name));
+    return create(config, flare, null);
+  }
+
+  /**
+   * As {@link #create(ServerConfig, ModuleDescriptor)}, and when {@code flare} imports a {@code
+   * plasma_*} function, Plasma is kept in the data directory ({@link PlasmaJournal}); when it
+   * also talks to other nodes ({@code plasma_*} or {@code spark_pull}) and {@code cluster} is not
+   * null, the node joins that cluster, which replicates Plasma and answers pulls.
+   *
+   * @throws RuntimeException with a one-line message when the data directory or the cluster
+   *     address cannot be used
+   */
+  public static HostServices create(
+      ServerConfig config, ModuleDescriptor flare, ClusterConfig cluster) {
+    HostServices services = create(config, name -> imports(flare, name));
+    try {
+      services.connect(config, cluster, imports(flare, "plasma_"),
+          imports(flare, "plasma_") || imports(flare, "spark_pull"));
+    } catch (RuntimeException e) {
+      services.close();
+      throw e;
+    }
+    return services;
+  }
+
+  private void connect(ServerConfig config, ClusterConfig clusterConfig, boolean persistPlasma,
+      boolean joinCluster) {
+    if (persistPlasma && config.dataDirectory() != null) {
+      plasmaJournal = PlasmaJournal.open(config.dataDirectory(), plasma);
+    }
+    if (joinCluster && clusterConfig != null) {
+      try {
+        cluster = ClusterNode.join(clusterConfig, plasma.nodeId(), plasma, spark, clock);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot join the cluster on " + clusterConfig.bind()
+            + ": " + e.getMessage(), e);
+      }
+    }
+    PlasmaJournal journal = plasmaJournal;
+    ClusterNode node = cluster;
+    if (journal != null || node != null) {
+      plasma.listen((site, delta, local) -> {
+        if (journal != null) {
+          journal.append(site, delta);
+        }
+        if (node != null && local) {
+          node.replicate(site, delta);
+        }
+      });
+    }
   }
 
   /** Whether {@code flare} imports a {@code flaron/v1} function whose name starts with {@code prefix}. */
@@ -111,6 +165,11 @@ public final class HostServices implements AutoCloseable {
     return plasma;
   }
 
+  /** This node's cluster membership, or null when it runs alone. */
+  public ClusterNode cluster() {
+    return cluster;
+  }
+
   public BeamClient beam() {
     return beam;
   }
@@ -144,6 +203,12 @@ public final class HostServices implements AutoCloseable {
 
   @Override
   public void close() {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (plasmaJournal != null) {
+      plasmaJournal.close();
+    }
     if (spark != null) {
       spark.close();
     }

@@ -1,5 +1,7 @@
 package dev.flarec.hostabi.abi;
 
+import dev.flarec.hostabi.cluster.ClusterNode;
+import dev.flarec.hostabi.cluster.PullResult;
 import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.guest.Guest;
 import dev.flarec.hostabi.invocation.Invocation;
@@ -13,7 +15,9 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -213,13 +217,18 @@ final class SparkImports {
    *   <li>−3 WriteLimit — this invocation already pulled (one pull per invocation; every call
    *       counts);
    *   <li>−8 BadKey — the keys are not a JSON array of strings, or one breaks decision 19;
-   *   <li>−5 NotAvailable — otherwise, always, for now: nodes have no peer transport yet, so
-   *       nothing can be migrated. A count ≥ 0 of migrated keys will be returned once they do.
+   *   <li>−5 NotAvailable — this node has no Spark store or is not in a cluster, the origin is
+   *       not a member of the cluster (unknown, or unreachable long enough to have left the
+   *       view), is this node itself, or has no Spark store;
+   *   <li>−6 Internal — the origin did not answer within {@value #PULL_TIMEOUT_MILLIS} ms;
+   *   <li>a count ≥ 0 — the keys the origin had that are now stored here with the value and
+   *       remaining TTL they had there (keys it lacks, or that this store refuses, are not
+   *       counted). The origin keeps its copies.
    * </ul>
    *
    * <p>Written into guest memory: nothing.
    *
-   * <p>See flaron-abi.md §3.4, §8 decisions 19, 23.
+   * <p>See flaron-abi.md §3.4, §8 decisions 19, 23, 29.
    */
   @HostFunction("spark_pull")
   int sparkPull(int originPtr, int originLen, int keysPtr, int keysLen) {
@@ -239,10 +248,35 @@ final class SparkImports {
     if (keys.isEmpty() || !keys.get().stream().allMatch(SparkKeys::isValid)) {
       return -SparkCode.BAD_KEY.wire();
     }
-    LOG.log(Level.DEBUG, "spark_pull of {0} key(s) from a {1}-character origin: no peer transport",
-        keys.get().size(), origin.length());
-    return -SparkCode.NOT_AVAILABLE.wire();
+    SparkStore spark = context.services().spark();
+    ClusterNode cluster = context.services().cluster();
+    if (spark == null || cluster == null) {
+      LOG.log(Level.DEBUG, "spark_pull of {0} key(s): this node is not in a cluster",
+          keys.get().size());
+      return -SparkCode.NOT_AVAILABLE.wire();
+    }
+    PullResult pulled =
+        cluster.pull(origin, site(), keys.get(), Duration.ofMillis(PULL_TIMEOUT_MILLIS));
+    if (pulled.code() != SparkCode.OK) {
+      return -pulled.code().wire();
+    }
+    int stored = 0;
+    for (Map.Entry<String, PullResult.Entry> e : pulled.entries().entrySet()) {
+      try {
+        if (spark.set(site(), e.getKey(), e.getValue().value(), e.getValue().ttlSeconds())
+            == SparkCode.OK) {
+          stored++;
+        }
+      } catch (RuntimeException failure) {
+        LOG.log(Level.ERROR, "spark_pull could not store a key in flare " + flare().name(),
+            failure);
+      }
+    }
+    return stored;
   }
+
+  /** How long {@code spark_pull} waits for the origin's answer. */
+  static final long PULL_TIMEOUT_MILLIS = 500;
 
   private FlareConfig flare() {
     return context.invocation().config();

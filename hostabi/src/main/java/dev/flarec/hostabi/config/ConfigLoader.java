@@ -131,6 +131,68 @@ public final class ConfigLoader {
     return bind(defaults, source, flareName, baseDirectory);
   }
 
+  /**
+   * The {@code [cluster]} table of {@code file} (checked as {@link #load} checks it), or null
+   * when it sets no {@code bind} address: the node then runs alone.
+   */
+  public ClusterConfig cluster(Path file) {
+    String source = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(source, null, "cannot read it: " + e.getMessage());
+    }
+    return cluster(text, source);
+  }
+
+  /** The {@code [cluster]} table of the TOML {@code text} read from {@code source}, or null. */
+  public ClusterConfig cluster(String text, String source) {
+    Values cluster = new Values(merged(text, source), "cluster", source);
+    String bind = cluster.string("bind");
+    List<ClusterConfig.Address> seeds = new ArrayList<>();
+    for (String seed : cluster.strings("seeds")) {
+      try {
+        seeds.add(ClusterConfig.Address.parse(seed));
+      } catch (IllegalArgumentException e) {
+        throw cluster.error("seeds", e.getMessage());
+      }
+    }
+    if (bind.isEmpty()) {
+      if (!seeds.isEmpty()) {
+        throw cluster.error("bind", "cluster.seeds is set, so this node needs a HOST:PORT to"
+            + " listen on for the others");
+      }
+      return null;
+    }
+    try {
+      return new ClusterConfig(ClusterConfig.Address.parse(bind), seeds);
+    } catch (IllegalArgumentException e) {
+      throw cluster.error("bind", e.getMessage());
+    }
+  }
+
+  /**
+   * The {@code [route]} table of the TOML {@code text} read from {@code source}: the hosts and
+   * the path prefix of a flare served by a multi-flare node.
+   */
+  public RouteConfig route(String text, String source) {
+    Values route = new Values(merged(text, source), "route", source);
+    String prefix = route.string("path_prefix");
+    if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.contains("?"))) {
+      throw route.error("path_prefix", "expected a path starting with /, got \"" + prefix + "\"");
+    }
+    return new RouteConfig(route.strings("hosts"), prefix);
+  }
+
+  private static ObjectNode merged(String text, String source) {
+    ObjectNode defaults = parse(defaultsText(), DEFAULTS_SOURCE);
+    ObjectNode user = parse(text, source);
+    checkKnown(user, defaults, "", source);
+    merge(defaults, user);
+    return defaults;
+  }
+
   private static ObjectNode parse(String text, String source) {
     try {
       JsonNode tree = Toml.MAPPER.readTree(text);

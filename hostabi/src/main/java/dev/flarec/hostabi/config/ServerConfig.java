@@ -115,6 +115,13 @@ public record ServerConfig(
         recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
   }
 
+  /** This configuration as node {@code nodeId}. */
+  public ServerConfig withNodeId(String nodeId) {
+    return new ServerConfig(
+        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+  }
+
   /** This configuration keeping Spark's data in {@code dataDirectory} (null: no Spark). */
   public ServerConfig withDataDirectory(Path dataDirectory) {
     return new ServerConfig(

@@ -1,6 +1,7 @@
 package dev.flarec.hostabi.launch;
 
 import dev.flarec.hostabi.abi.HostServices;
+import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.config.ConfigException;
 import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.config.ServerConfig;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
@@ -114,7 +116,11 @@ public final class FlareMain {
       if (options.port() != null) {
         config = config.withPort(options.port());
       }
-      return serve(program, flare, config);
+      if (options.nodeId() != null) {
+        config = config.withNodeId(options.nodeId());
+      }
+      ClusterConfig cluster = cluster(options, loaderOfConfig);
+      return serve(program, flare, config, cluster);
     } catch (LaunchOptions.UsageException e) {
       err.println(program + ": " + e.getMessage() + "; see 'java -jar " + program + " --help'");
       return new Launch(ExitStatus.USAGE, null, null);
@@ -128,11 +134,32 @@ public final class FlareMain {
     }
   }
 
-  private Launch serve(String program, BundledFlare flare, ServerConfig config) {
+  /** The configuration file's {@code [cluster]} with the command line's settings over it. */
+  private static ClusterConfig cluster(LaunchOptions options, ConfigLoader loader)
+      throws LaunchOptions.UsageException {
+    ClusterConfig fromFile = options.config() == null ? null : loader.cluster(options.config());
+    ClusterConfig.Address bind =
+        options.clusterBind() != null ? options.clusterBind()
+            : fromFile == null ? null : fromFile.bind();
+    List<ClusterConfig.Address> seeds =
+        options.clusterSeeds() != null ? options.clusterSeeds()
+            : fromFile == null ? List.of() : fromFile.seeds();
+    if (bind == null) {
+      if (!seeds.isEmpty()) {
+        throw new LaunchOptions.UsageException("--cluster-seeds needs --cluster-bind HOST:PORT"
+            + " (or cluster.bind in the configuration), the address this node listens on");
+      }
+      return null;
+    }
+    return new ClusterConfig(bind, seeds);
+  }
+
+  private Launch serve(
+      String program, BundledFlare flare, ServerConfig config, ClusterConfig cluster) {
     LogSetup.level(config.log().level().julLevel());
     HostServices services;
     try {
-      services = HostServices.create(config, flare.module().descriptor());
+      services = HostServices.create(config, flare.module().descriptor(), cluster);
     } catch (RuntimeException e) {
       // the data directory or another node resource: an environment problem, not a bug
       err.println(program + ": cannot start the node's services: " + e.getMessage());
@@ -167,7 +194,8 @@ public final class FlareMain {
   static String usage(String program) {
     return String.join(
         System.lineSeparator(),
-        "Usage: java -jar " + program + " [--port N] [--config FILE]",
+        "Usage: java -jar " + program + " [--port N] [--config FILE] [--node-id NAME]",
+        "       [--cluster-bind HOST:PORT [--cluster-seeds HOST:PORT,...]]",
         "Serves the flare compiled into " + program + " over HTTP (flaron/v1 host ABI).",
         "",
         "  -p, --port N          listen on port N (default: server.port of the configuration,",
@@ -176,6 +204,12 @@ public final class FlareMain {
         "                        keep their defaults",
         "      --default-config  print the default configuration (every key, its default and",
         "                        meaning) and exit",
+        "      --node-id NAME    this node's id (server.node_id; default: the host name)",
+        "      --cluster-bind HOST:PORT",
+        "                        join a cluster, listening for other nodes here (cluster.bind):",
+        "                        Plasma is replicated to every node, spark_pull reaches them",
+        "      --cluster-seeds HOST:PORT,...",
+        "                        nodes to contact when joining (cluster.seeds)",
         "  -h, --help            print this help and exit",
         "",
         "Probes: GET /__flarec/live answers 200 while the process serves HTTP (liveness);",

@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.launch;
 
+import dev.flarec.hostabi.config.ClusterConfig;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,8 +11,18 @@ import java.util.List;
  * @param config {@code --config}, or null for the embedded defaults alone
  * @param help {@code --help}
  * @param printDefaults {@code --default-config}: print the default configuration and exit
+ * @param clusterBind {@code --cluster-bind}, or null to take the configuration's
+ * @param clusterSeeds {@code --cluster-seeds}, or null to take the configuration's
+ * @param nodeId {@code --node-id}, or null to take the configuration's
  */
-record LaunchOptions(Integer port, Path config, boolean help, boolean printDefaults) {
+record LaunchOptions(
+    Integer port,
+    Path config,
+    boolean help,
+    boolean printDefaults,
+    ClusterConfig.Address clusterBind,
+    List<ClusterConfig.Address> clusterSeeds,
+    String nodeId) {
   /** A command-line mistake, reported as one line. */
   static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -26,6 +37,9 @@ record LaunchOptions(Integer port, Path config, boolean help, boolean printDefau
     Path config = null;
     boolean help = false;
     boolean printDefaults = false;
+    ClusterConfig.Address clusterBind = null;
+    List<ClusterConfig.Address> clusterSeeds = null;
+    String nodeId = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg;
@@ -49,11 +63,39 @@ record LaunchOptions(Integer port, Path config, boolean help, boolean printDefau
           }
           config = Path.of(value);
         }
+        case "--cluster-bind" -> {
+          value = value != null ? value : next(args, ++i, name, "HOST:PORT");
+          try {
+            clusterBind = ClusterConfig.Address.parse(value);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
+          }
+        }
+        case "--cluster-seeds" -> {
+          value = value != null ? value : next(args, ++i, name, "HOST:PORT,...");
+          try {
+            clusterSeeds = ClusterConfig.Address.parseList(value);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
+          }
+        }
+        case "--node-id" -> {
+          value = value != null ? value : next(args, ++i, name, "NAME");
+          if (value.isBlank()) {
+            throw new UsageException(name + ": expected a name");
+          }
+          nodeId = value;
+        }
         default -> throw new UsageException(
             (arg.startsWith("-") ? "unknown option " : "unexpected argument ") + "'" + arg + "'");
       }
     }
-    return new LaunchOptions(port, config, help, printDefaults);
+    if (clusterSeeds != null && !clusterSeeds.isEmpty() && clusterBind == null && config == null) {
+      throw new UsageException("--cluster-seeds needs --cluster-bind HOST:PORT, the address this"
+          + " node listens on for the others");
+    }
+    return new LaunchOptions(
+        port, config, help, printDefaults, clusterBind, clusterSeeds, nodeId);
   }
 
   private static String next(List<String> args, int i, String option, String what)

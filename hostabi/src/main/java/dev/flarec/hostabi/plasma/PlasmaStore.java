@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,8 +26,22 @@ import java.util.concurrent.ConcurrentMap;
  * increments.
  */
 public final class PlasmaStore {
+  /**
+   * Told of every change, after it is made and before the operation returns: the journal writes
+   * it down, the cluster sends local changes to the other nodes.
+   */
+  @FunctionalInterface
+  public interface Changes {
+    /**
+     * {@code delta} holds the changed entries of {@code site}, each as it now stands (merging it
+     * anywhere is safe); {@code local} is true for this node's own writes, false for merges.
+     */
+    void changed(String site, PlasmaState delta, boolean local);
+  }
+
   private final HybridClock clock;
   private final ConcurrentMap<String, Replica> sites = new ConcurrentHashMap<>();
+  private volatile Changes changes = (site, delta, local) -> {};
 
   /** A store for node {@code nodeId}, on the system clock. */
   public PlasmaStore(String nodeId) {
@@ -41,6 +56,11 @@ public final class PlasmaStore {
     return clock.nodeId();
   }
 
+  /** Sends every later change to {@code changes} (replacing any earlier listener). */
+  public void listen(Changes changes) {
+    this.changes = changes;
+  }
+
   /** The value under {@code key} in {@code site}, unless missing or deleted. */
   public Optional<byte[]> get(String site, String key) {
     LwwRegister r = existing(site).registers.get(key);
@@ -49,12 +69,17 @@ public final class PlasmaStore {
 
   /** Sets {@code key} in {@code site} to {@code value} (last writer wins). */
   public void set(String site, String key, byte[] value) {
-    replica(site).registers.merge(key, LwwRegister.of(value, clock.next()), LwwRegister::merge);
+    write(site, key, LwwRegister.of(value, clock.next()));
   }
 
   /** Deletes {@code key}'s value in {@code site} (a tombstone, so the deletion replicates). */
   public void delete(String site, String key) {
-    replica(site).registers.merge(key, LwwRegister.tombstone(clock.next()), LwwRegister::merge);
+    write(site, key, LwwRegister.tombstone(clock.next()));
+  }
+
+  private void write(String site, String key, LwwRegister register) {
+    LwwRegister now = replica(site).registers.merge(key, register, LwwRegister::merge);
+    changes.changed(site, new PlasmaState(Map.of(key, now), Map.of()), true);
   }
 
   /**
@@ -71,6 +96,7 @@ public final class PlasmaStore {
         replica(site)
             .counters
             .compute(key, (k, c) -> (c == null ? PnCounter.zero() : c).add(nodeId(), delta));
+    changes.changed(site, new PlasmaState(Map.of(), Map.of(key, next)), true);
     return next.value();
   }
 
@@ -104,14 +130,38 @@ public final class PlasmaStore {
     return new PlasmaState(Map.copyOf(r.registers), Map.copyOf(r.counters));
   }
 
-  /** Merges a state received from another replica into {@code site}. */
+  /**
+   * Merges a state received from another replica (or read back from disk) into {@code site};
+   * the entries it changed go to the {@link Changes} listener as one non-local delta.
+   */
   public void merge(String site, PlasmaState remote) {
     Replica r = replica(site);
+    Map<String, LwwRegister> changedRegisters = new TreeMap<>();
+    Map<String, PnCounter> changedCounters = new TreeMap<>();
     remote.registers().forEach((key, register) -> {
       clock.observe(register.stamp());
-      r.registers.merge(key, register, LwwRegister::merge);
+      LwwRegister[] before = new LwwRegister[1];
+      LwwRegister after = r.registers.compute(key, (k, old) -> {
+        before[0] = old;
+        return old == null ? register : old.merge(register);
+      });
+      if (!after.equals(before[0])) {
+        changedRegisters.put(key, after);
+      }
     });
-    remote.counters().forEach((key, counter) -> r.counters.merge(key, counter, PnCounter::merge));
+    remote.counters().forEach((key, counter) -> {
+      PnCounter[] before = new PnCounter[1];
+      PnCounter after = r.counters.compute(key, (k, old) -> {
+        before[0] = old;
+        return old == null ? counter : old.merge(counter);
+      });
+      if (!after.equals(before[0])) {
+        changedCounters.put(key, after);
+      }
+    });
+    if (!changedRegisters.isEmpty() || !changedCounters.isEmpty()) {
+      changes.changed(site, new PlasmaState(changedRegisters, changedCounters), false);
+    }
   }
 
   private Replica replica(String site) {

@@ -13,9 +13,10 @@
  *   <li>{@link dev.flarec.hostabi.plasma.PlasmaStore}: the node's live replica of every site.
  * </ul>
  *
- * <p>There is no network code here: gossip is a later layer that only needs {@code state} and
- * {@code merge}. Values and counters live in separate namespaces (decision 20). State is kept in
- * memory; a restarted node starts empty until replication refills it.
+ * <p>There is no network code here: replication ({@code cluster}) only needs {@code state},
+ * {@code merge} and the change listener. Values and counters live in separate namespaces
+ * (decision 20). {@link dev.flarec.hostabi.plasma.PlasmaJournal} keeps a node's replica on
+ * disk, so a restarted node starts from its own state.
  *
  * <p>Depends on the JDK only: never on {@code abi}, {@code invocation}, {@code server} or the
  * runtime.

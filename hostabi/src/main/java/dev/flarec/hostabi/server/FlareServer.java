@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.server;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.flarec.hostabi.abi.HostServices;
 import dev.flarec.hostabi.config.FlareConfig;
@@ -49,6 +50,7 @@ public final class FlareServer implements AutoCloseable {
   private final DeadlineWatch deadlines;
   private final InstancePool pool;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private HttpHandler handler;
   private volatile boolean stopping;
   private boolean stopped;
 
@@ -98,17 +100,7 @@ public final class FlareServer implements AutoCloseable {
               + WebSocketFlares.missingExports(module.descriptor())
               + " (functions taking no parameters)");
     }
-    boolean reset = flare.isolation() == FlareConfig.Isolation.RESET;
-    int capPages = flare.limits().memoryCapPages();
-    InstancePool pool =
-        new InstancePool(
-            () -> FlareInstance.create(module, services, capPages, reset),
-            config.maxInstances(),
-            flare.isolation(),
-            config.recycleMemoryBytes());
-    warmUp(pool, flare);
-    services.metrics().watch(
-        new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
+    InstancePool pool = pool(module, config, services);
     DeadlineWatch deadlines = new DeadlineWatch();
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
     enableTcpNoDelay();
@@ -122,14 +114,7 @@ public final class FlareServer implements AutoCloseable {
       throw e;
     }
     FlareServer server = new FlareServer(config, http, executor, deadlines, pool);
-    FlareHandler handler =
-        new FlareHandler(
-            server,
-            flare,
-            new FlareRunner(pool, deadlines, services.metrics(), flare.limits().memoryCapBytes()),
-            new OriginClient(config.origin(), config.originTimeout()),
-            services.metrics());
-    http.createContext("/", handler);
+    http.createContext("/", server.handler(flare, services, deadlines, pool));
     http.setExecutor(executor.executor());
     http.start();
     LogLine.of("serving")
@@ -176,6 +161,53 @@ public final class FlareServer implements AutoCloseable {
   }
 
   /**
+   * Prepares {@code module} as {@link #start} does, but without a listener of its own: a node
+   * serving several flares passes them requests through {@link #handler()} (on its own
+   * threads), and {@link #port()} is -1. {@link #stop} drains and drops the pool as usual.
+   */
+  public static FlareServer mount(Module module, ServerConfig config, HostServices services) {
+    InstancePool pool = pool(module, config, services);
+    DeadlineWatch deadlines = new DeadlineWatch();
+    FlareServer server = new FlareServer(config, null,
+        new ServerExecutors.Choice(null, "the node's"), deadlines, pool);
+    server.handler(config.flare(), services, deadlines, pool);
+    return server;
+  }
+
+  private static InstancePool pool(Module module, ServerConfig config, HostServices services) {
+    FlareConfig flare = config.flare();
+    boolean reset = flare.isolation() == FlareConfig.Isolation.RESET;
+    int capPages = flare.limits().memoryCapPages();
+    InstancePool pool =
+        new InstancePool(
+            () -> FlareInstance.create(module, services, capPages, reset),
+            config.maxInstances(),
+            flare.isolation(),
+            config.recycleMemoryBytes());
+    warmUp(pool, flare);
+    services.metrics().watch(
+        new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
+    return pool;
+  }
+
+  private HttpHandler handler(
+      FlareConfig flare, HostServices services, DeadlineWatch deadlines, InstancePool pool) {
+    handler =
+        new FlareHandler(
+            this,
+            flare,
+            new FlareRunner(pool, deadlines, services.metrics(), flare.limits().memoryCapBytes()),
+            new OriginClient(config.origin(), config.originTimeout()),
+            services.metrics());
+    return handler;
+  }
+
+  /** What answers this flare's requests: the server's listener, or a node's when mounted. */
+  public HttpHandler handler() {
+    return handler;
+  }
+
+  /**
    * Creates the first instance now: a flare that cannot link or start fails at start-up with
    * its reason, not on every request.
    */
@@ -201,7 +233,10 @@ public final class FlareServer implements AutoCloseable {
 
   /** The port the server listens on (the one chosen when 0 was configured). */
   public int port() {
-    return http != null ? http.getAddress().getPort() : webSocket.port();
+    if (http != null) {
+      return http.getAddress().getPort();
+    }
+    return webSocket != null ? webSocket.port() : -1;
   }
 
   public ServerConfig config() {
@@ -306,7 +341,7 @@ public final class FlareServer implements AutoCloseable {
     // delay on Java 17 even when idle (JDK-8304065), so close at once
     if (webSocket != null) {
       webSocket.stop();
-    } else {
+    } else if (http != null) {
       http.stop(0);
       executor.shutdown();
       try {
@@ -314,9 +349,11 @@ public final class FlareServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      pool.close();
     }
     deadlines.close();
+    if (pool != null) {
+      pool.close();
+    }
     LogLine.of("stopped")
         .field("flare", config.flare().name())
         .field("abandoned", abandoned > 0 ? abandoned : null)

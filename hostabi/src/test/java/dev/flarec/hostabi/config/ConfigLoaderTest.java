@@ -111,7 +111,7 @@ class ConfigLoaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown table     | [nope]\\nx = 1                      | flare.toml: nope: unknown key (known here: server, log, flare, websocket, secrets)
+      unknown table     | [nope]\\nx = 1                      | flare.toml: nope: unknown key (known here: server, log, flare, websocket, cluster, route, secrets)
       unknown key       | [flare]\\nmax_logs = 1               | flare.toml: flare.max_logs: unknown key
       wrong type        | [flare]\\nmax_log_lines = "lots"     | flare.toml: flare.max_log_lines: expected an integer from 0 to 2147483647, got "lots"
       out of range      | [server]\\nport = 70000              | flare.toml: server.port: expected an integer from 0 to 65535, got 70000
