@@ -119,7 +119,7 @@ public record ServerConfig(
   public ServerConfig withNodeId(String nodeId) {
     return new ServerConfig(
         port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics);
+        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
   }
 
   /** This configuration keeping Spark's data in {@code dataDirectory} (null: no Spark). */
