@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * flarec as it is deployed: the module is compiled ahead of time, in a JVM of its own, to a JAR;
  * the measuring JVM loads the compiled classes from that JAR and runs them through Wasi. The
- * compile is {@link #compileMillis}, timed inside the compiling JVM; loading the JAR is timed
- * by the caller as this engine's {@code prepare}.
+ * compile is {@link #compileMillis}, timed inside the compiling JVM; loading the JAR into this
+ * one is {@link #loadMillis}.
  *
  * <p>Compiling in the measuring JVM instead (what {@code flarec run} does) leaves the JIT's
  * queues full of the compiler's own hot methods while the program's first run waits for its
@@ -20,13 +20,17 @@ import java.nio.file.Path;
  */
 final class FlarecProgramEngine implements ProgramEngine {
   private double compileMillis = Double.NaN;
+  private double loadMillis = Double.NaN;
 
   @Override
   public Prepared prepare(RealProgram program, CorpusCache cache) throws Exception {
     Path jar = Files.createTempFile("flarec-" + program.name() + "-", ".jar");
     try {
       compileMillis = AheadOfTimeCompile.inChildJvm(cache.wasm(program), jar);
-      return prepared(Module.load(jar));
+      long start = System.nanoTime();
+      Module module = Module.load(jar);
+      loadMillis = (System.nanoTime() - start) / 1e6;
+      return prepared(module);
     } finally {
       Files.deleteIfExists(jar);
     }
@@ -35,6 +39,11 @@ final class FlarecProgramEngine implements ProgramEngine {
   /** The ahead-of-time compile's time, once {@link #prepare} has run. */
   double compileMillis() {
     return compileMillis;
+  }
+
+  /** The time this JVM took to load the compiled JAR, once {@link #prepare} has run. */
+  double loadMillis() {
+    return loadMillis;
   }
 
   static Prepared prepared(Module module) {

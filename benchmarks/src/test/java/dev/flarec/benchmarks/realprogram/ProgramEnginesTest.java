@@ -62,6 +62,7 @@ class ProgramEnginesTest {
     ProgramEngine.Prepared prepared = engine.prepare(ECHO, cacheWithEcho());
 
     assertTrue(engine.compileMillis() > 0, "compile time " + engine.compileMillis());
+    assertTrue(engine.loadMillis() > 0, "load time " + engine.loadMillis());
     assertArrayEquals(bytes("hi\n"), prepared.run(ECHO, bytes("hi\n")).stdout());
   }
 
