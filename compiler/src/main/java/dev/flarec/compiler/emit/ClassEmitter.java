@@ -38,7 +38,7 @@ public final class ClassEmitter {
 
   private final WasmModule wasm;
   private final ModuleInfo module;
-  private final EmitterTable table = new EmitterTable();
+  private final OpcodeTable table = new OpcodeTable();
   private final MethodBudget methodBudget;
   private ClassWriter cw;
 

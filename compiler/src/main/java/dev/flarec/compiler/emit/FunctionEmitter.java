@@ -21,7 +21,7 @@ import run.endive.wasm.types.OpCode;
 
 /**
  * Emits one JVM method of a Wasm function: the whole function, or — for a function split across
- * several methods — its root or one outlined run. Drives the {@link EmitterTable} over the
+ * several methods — its root or one outlined run. Drives the {@link OpcodeTable} over the
  * instructions and owns what every emitter shares: the typed operand stack, the control stack,
  * local-variable slots and the rules for branching.
  *
@@ -52,7 +52,7 @@ final class FunctionEmitter {
   private final FunctionCode fn;
   private final MethodSink sink;
   private final List<AnnotatedInstruction> code;
-  private final EmitterTable table;
+  private final OpcodeTable table;
   private final boolean root;
   private final boolean split;
   private final int from;
@@ -224,8 +224,8 @@ final class FunctionEmitter {
       return false;
     }
     for (int i = from; i < to; i++) {
-      String name = code.get(i).opcode().name();
-      if (name.contains("_LOAD") || name.contains("_STORE")) {
+      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      if (row != null && row.accessesMemory()) {
         return true;
       }
     }
@@ -235,11 +235,9 @@ final class FunctionEmitter {
   /** True when {@code [from, to)} calls or grows memory: the memory's array may be replaced. */
   private boolean mayGrowMemory(int from, int to) {
     for (int i = from; i < to; i++) {
-      switch (code.get(i).opcode()) {
-        case CALL, CALL_INDIRECT, MEMORY_GROW -> {
-          return true;
-        }
-        default -> {}
+      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      if (row != null && row.mayGrowMemory()) {
+        return true;
       }
     }
     return false;
@@ -305,8 +303,9 @@ final class FunctionEmitter {
       if (unreachable) {
         skipUnreachable(op);
       } else {
-        materializeTop(pops(current));
-        table.emitter(op, this).emit(this, current);
+        OpcodeRow row = table.row(op, this);
+        materializeTop(pops(row, current));
+        row.emitter().emit(this, current);
       }
     }
     if (offsets != null) {
@@ -369,7 +368,8 @@ final class FunctionEmitter {
 
   private boolean makesCalls() {
     for (AnnotatedInstruction ins : code) {
-      if (ins.opcode() == OpCode.CALL || ins.opcode() == OpCode.CALL_INDIRECT) {
+      OpcodeRow row = table.rowOrNull(ins.opcode());
+      if (row != null && row.has(OpcodeRow.Trait.CALLS)) {
         return true;
       }
     }
@@ -486,11 +486,12 @@ final class FunctionEmitter {
   }
 
   /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
-  private int pops(AnnotatedInstruction ins) {
-    int n = StackEffects.pops(this, ins);
+  private int pops(OpcodeRow row, AnnotatedInstruction ins) {
+    int n = row.pops().of(this, ins);
     OpCode next = nextOpcode();
-    if (StackEffects.isComparison(ins.opcode()) && (next == OpCode.BR_IF || next == OpCode.IF)) {
-      n += StackEffects.pops(this, code.get(pc)) - 1;
+    if (row.has(OpcodeRow.Trait.FUSES_WITH_BRANCH) && (next == OpCode.BR_IF || next == OpCode.IF)) {
+      AnnotatedInstruction branch = code.get(pc);
+      n += table.row(next, this).pops().of(this, branch) - 1;
     }
     return n;
   }
@@ -843,9 +844,9 @@ final class FunctionEmitter {
     return frames.get(frames.size() - 1);
   }
 
-  /** The emitter table row of {@code op} (for stack effects). */
-  Emitter rowOf(OpCode op) {
-    return table.emitter(op, this);
+  /** The values a branch to the frame {@code depth} labels out carries. */
+  List<ValueType> carriedTo(int depth) {
+    return carriedBy(frame(depth));
   }
 
   FunctionType blockTypeOf(long bt) {
