@@ -439,6 +439,7 @@ final class FunctionEmitter {
       case F32 -> mv.visitInsn(FCONST_0);
       case F64 -> mv.visitInsn(DCONST_0);
       case FUNCREF, EXTERNREF -> mv.visitInsn(ACONST_NULL);
+      case V128 -> mv.visitFieldInsn(GETSTATIC, JvmTypes.V128_CLASS, "ZERO", ValueType.V128.descriptor());
     }
   }
 
@@ -569,10 +570,13 @@ final class FunctionEmitter {
 
   /** Pushes frame slot {@code index} as a value of type {@code t}. */
   private void frameLoad(ValueType t, int index) {
-    if (t.isReference()) {
+    if (t.isObject()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
       mv.visitInsn(AALOAD);
+      if (t == ValueType.V128) {
+        mv.visitTypeInsn(CHECKCAST, JvmTypes.V128_CLASS);
+      }
     } else {
       // plain array loads: as cheap in the bytecode interpreter as in compiled code
       mv.visitVarInsn(ALOAD, bitsSlot);
@@ -592,7 +596,7 @@ final class FunctionEmitter {
 
   /** Stores the value of type {@code t} on top of the JVM stack into frame slot {@code index}. */
   private void frameStore(ValueType t, int index) {
-    if (t.isReference()) {
+    if (t.isObject()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
       mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "storeRef", "(Ljava/lang/Object;[Ljava/lang/Object;I)V", false);
@@ -609,7 +613,7 @@ final class FunctionEmitter {
       case I64 -> "I64";
       case F32 -> "F32";
       case F64 -> "F64";
-      case FUNCREF, EXTERNREF -> "Ref";
+      case FUNCREF, EXTERNREF, V128 -> "Ref";
     };
   }
 

@@ -272,6 +272,9 @@ final class OpcodeTable {
     simple(OpCode.I64_TRUNC_SAT_F64_S, SimpleOp.insns(V_D, I64, D2L));
     simple(OpCode.I64_TRUNC_SAT_F64_U, SimpleOp.call(V_D, I64, I64_OPS, "truncSatF64U"));
 
+    // ---- SIMD (§4.4.3 vector instructions) ----
+    SimdRows.addTo(this);
+
   }
 
   /** A row whose facts are given one by one. */
