@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -848,6 +847,21 @@ final class FunctionEmitter {
     return frames.get(frames.size() - 1);
   }
 
+  /** How many control frames belong to the methods that called this run (0 in a root method). */
+  int outerFrames() {
+    return outerFrames;
+  }
+
+  /** Records that this run may return {@code code} (a branch to frame {@code code - 1}). */
+  void addExitCode(int code) {
+    exitCodes.set(code);
+  }
+
+  /** The instruction being emitted. */
+  AnnotatedInstruction current() {
+    return current;
+  }
+
   /** The values a branch to the frame {@code depth} labels out carries. */
   List<ValueType> carriedTo(int depth) {
     return carriedBy(frame(depth));
@@ -957,129 +971,20 @@ final class FunctionEmitter {
 
   /** {@code br_table}: operands are the label depths, the last one the default. */
   void branchTable(long[] depths) {
-    int n = depths.length - 1;
-    if (n == 0) {
-      mv.visitInsn(POP);
-      branch((int) depths[0]);
-      return;
-    }
-    if (n > LARGE_BR_TABLE) {
-      branchLargeTable(depths);
-      return;
-    }
-    Map<Integer, Label> trampolines = new LinkedHashMap<>();
-    Label[] labels = new Label[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = labelFor((int) depths[i], trampolines);
-    }
-    Label dflt = labelFor((int) depths[n], trampolines);
-    mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
-    for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
-      mv.visitLabel(t.getValue());
-      jumpTo(frame(t.getKey()));
-    }
-    unreachable = true;
+    new BranchTableLowering(this).lower(depths);
   }
 
-  /** Above this many labels a {@code br_table} is lowered through a lookup array. */
-  private static final int LARGE_BR_TABLE = 128;
-
-  /**
-   * {@code br_table} with many labels: index to distinct-target ordinal through a static {@code
-   * char[]}, then a switch over the distinct targets. See
-   * docs/RATIONALE.md#why-large-br_tables-use-a-lookup-array.
-   */
-  private void branchLargeTable(long[] depths) {
-    int n = depths.length - 1;
-    if (allOutwardWithoutValues(depths)) {
-      returnCodeFromTable(depths);
-      return;
-    }
-    List<Integer> distinct = new ArrayList<>();
-    Map<Integer, Integer> ordinalOf = new LinkedHashMap<>();
-    char[] ordinals = new char[n];
-    for (int i = 0; i <= n; i++) {
-      int depth = (int) depths[i];
-      Integer ordinal = ordinalOf.get(depth);
-      if (ordinal == null) {
-        ordinal = distinct.size();
-        ordinalOf.put(depth, ordinal);
-        distinct.add(depth);
-      }
-      if (i < n) {
-        ordinals[i] = (char) (int) ordinal;
-      }
-    }
-    String field = module.constantTable(functionIndex, current.address(), ordinals);
-    mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
-    pushInt(ordinalOf.get((int) depths[n]));
-    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
-    // one label per distinct target; the default of this switch is never taken
-    Map<Integer, Label> trampolines = new LinkedHashMap<>();
-    Label[] labels = new Label[distinct.size()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = labelFor(distinct.get(i), trampolines);
-    }
-    mv.visitTableSwitchInsn(0, labels.length - 1, labels[0], labels);
-    for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
-      mv.visitLabel(t.getValue());
-      jumpTo(frame(t.getKey()));
-    }
-    unreachable = true;
-  }
-
-  /** True when every target of a {@code br_table} is a caller's frame carrying no values. */
-  private boolean allOutwardWithoutValues(long[] depths) {
-    for (long d : depths) {
-      ControlFrame target = frame((int) d);
-      if (target.index >= outerFrames || carriedBy(target).size() > 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * In a run, a {@code br_table} that leaves the run whichever label it takes: the code to return
-   * is looked up directly, however many distinct targets there are.
-   */
-  private void returnCodeFromTable(long[] depths) {
-    int n = depths.length - 1;
-    char[] codes = new char[n];
-    for (int i = 0; i < n; i++) {
-      codes[i] = (char) (frame((int) depths[i]).index + 1);
-      exitCodes.set(codes[i]);
-    }
-    int dflt = frame((int) depths[n]).index + 1;
-    exitCodes.set(dflt);
-    String field = module.constantTable(functionIndex, current.address(), codes);
-    mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
-    pushInt(dflt);
-    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
-    returnCode(0);
-    unreachable = true;
-  }
-
-  private List<ValueType> carriedBy(ControlFrame target) {
+  List<ValueType> carriedBy(ControlFrame target) {
     return target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
   }
 
-  private Label labelFor(int depth, Map<Integer, Label> trampolines) {
-    ControlFrame target = frame(depth);
-    if (isLocal(target) && realExtrasBelow(target) == 0) {
-      target.targetUsed = true;
-      return target.target;
-    }
-    return trampolines.computeIfAbsent(depth, d -> new Label());
-  }
-
   /** A frame this method can jump to with a JVM branch (not the function, not a caller's). */
-  private boolean isLocal(ControlFrame target) {
+  boolean isLocal(ControlFrame target) {
     return target.kind != ControlFrame.Kind.FUNCTION && target.index >= outerFrames;
   }
 
   /** Values on the JVM stack between the carried ones and the target's entry height. */
-  private int realExtrasBelow(ControlFrame target) {
+  int realExtrasBelow(ControlFrame target) {
     int keep = target.branchTypes().size();
     int n = 0;
     for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
@@ -1094,7 +999,7 @@ final class FunctionEmitter {
    * Jumps to {@code target} carrying its branch values, first dropping whatever the current
    * frames stacked between them and the target's entry height. The tracked stack is unchanged.
    */
-  private void jumpTo(ControlFrame target) {
+  void jumpTo(ControlFrame target) {
     int index = target.index;
     if (index < outerFrames) {
       branchOut(target, index);
@@ -1135,7 +1040,7 @@ final class FunctionEmitter {
    * code are dropped first: the epilogue expects the code alone); {@code consumed} is how many
    * entries of the tracked stack's top are off the JVM stack already.
    */
-  private void returnCode(int consumed) {
+  void returnCode(int consumed) {
     if (dirty.isEmpty()) {
       mv.visitInsn(IRETURN);
       return;
