@@ -345,6 +345,13 @@ final class FunctionEmitter {
       pushInt(fn.frameLength());
       mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
       mv.visitVarInsn(ASTORE, refsSlot);
+      // a v128 local's zero is an object, not the null a fresh frame holds
+      for (int i = type.params().size(); i < localSlots.length; i++) {
+        if (fn.localTypes[i] == ValueType.V128) {
+          pushZero(ValueType.V128);
+          frameStore(ValueType.V128, i);
+        }
+      }
       // parameters that runs use move to the frame
       for (int i = 0; i < type.params().size(); i++) {
         if (direct.get(i)) {

@@ -11,9 +11,9 @@ import dev.flarec.runtime.simd.V128;
 import org.junit.jupiter.api.Test;
 
 /**
- * A function with {@code v128} parameters, locals, block results, branch values and memory
- * traffic, large enough to be split at a small budget: split, it must compute exactly what the
- * whole function computes.
+ * A function with {@code v128} parameters, locals (one never written, whose zero is a vector of
+ * zeros, not null), block results, branch values and memory traffic, large enough to be split at
+ * a small budget: split, it must compute exactly what the whole function computes.
  */
 class SimdSplitTest {
   private static final int SMALL_BUDGET = 300;
@@ -31,11 +31,13 @@ class SimdSplitTest {
           .append("        (br_if 0 (local.get $b) (i32.eqz (i32.and (local.get $i) (i32.const ").append(k % 3 + 1).append("))))\n")
           .append("        (drop)\n")
           .append("        (i16x8.add_sat_s (local.get $a) (v128.load offset=").append(16 * ((k + 3) % 8)).append(" (i32.const 0)))))\n");
+      // $z is never written: its zero must be a v128 of zeros wherever the split puts it
+      body.append("      (local.set $a (v128.or (local.get $a) (local.get $z)))\n");
       body.append("      (local.set $s (i32.add (local.get $s) (i32x4.extract_lane ").append(k % 4).append(" (local.get $a))))\n");
     }
     return "(module (memory 1)\n"
         + "  (func (export \"f\") (param $x v128) (param $n i32) (result v128 i32)\n"
-        + "    (local $a v128) (local $b v128) (local $i i32) (local $s i32)\n"
+        + "    (local $a v128) (local $b v128) (local $z v128) (local $i i32) (local $s i32)\n"
         + "    (local.set $a (local.get $x))\n"
         + "    (local.set $b (v128.const i32x4 1 2 3 4))\n"
         + "    (loop $l\n"
