@@ -31,7 +31,7 @@ public sealed interface Expected {
         case F64 ->
             actual instanceof Double d
                 && Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits((Double) want);
-        case FUNCREF, EXTERNREF -> Objects.equals(want, actual);
+        case FUNCREF, EXTERNREF, V128 -> Objects.equals(want, actual);
       };
     }
 
@@ -82,6 +82,31 @@ public sealed interface Expected {
     @Override
     public String toString() {
       return type + ":nan:arithmetic";
+    }
+  }
+
+  /**
+   * A {@code v128} matched lane by lane, each lane as the scalar expectation of its lane type: a
+   * script writes per-lane NaN classes ({@code (v128.const f32x4 nan:canonical 1 2 3)}).
+   */
+  record Lanes(String shape, java.util.List<Expected> lanes) implements Expected {
+    @Override
+    public boolean matches(Object actual) {
+      if (!(actual instanceof dev.flarec.runtime.simd.V128 v)) {
+        return false;
+      }
+      for (int i = 0; i < lanes.size(); i++) {
+        Object lane = shape.equals("f32") ? (Object) v.f32(i) : (Object) v.f64(i);
+        if (!lanes.get(i).matches(lane)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "v128:" + shape + "x" + lanes.size() + lanes;
     }
   }
 

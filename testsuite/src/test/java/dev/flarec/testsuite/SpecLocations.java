@@ -98,15 +98,27 @@ final class SpecLocations {
             + ".");
   }
 
-  /** The {@code .wast} scripts directly in {@code specDir} (not its {@code simd/} folder), by name. */
+  /**
+   * The {@code .wast} scripts directly in {@code specDir}, then those of its {@code simd/} folder,
+   * each group by name (the SIMD scripts' names all start with {@code simd_}, so names stay unique).
+   */
   static List<Path> scripts(Path specDir) {
-    try (Stream<Path> files = Files.list(specDir)) {
+    List<Path> all = new java.util.ArrayList<>(scriptsIn(specDir));
+    Path simd = specDir.resolve("simd");
+    if (Files.isDirectory(simd)) {
+      all.addAll(scriptsIn(simd));
+    }
+    return all;
+  }
+
+  private static List<Path> scriptsIn(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".wast"))
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + specDir, e);
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
 

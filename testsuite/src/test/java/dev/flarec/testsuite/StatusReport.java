@@ -90,7 +90,7 @@ final class StatusReport {
         + specVersion
         + ", the "
         + results.size()
-        + " scripts without SIMD) against modules compiled by flarec, on "
+        + " scripts, its `simd/` folder included) against modules compiled by flarec, on "
         + date
         + ", by `mvn -pl testsuite test` (`dev.flarec.testsuite.SpecTest`). Each row is one script;"
         + " the columns count its commands (modules, registrations, actions and assertions):"

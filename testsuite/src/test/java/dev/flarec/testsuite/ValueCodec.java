@@ -2,6 +2,7 @@ package dev.flarec.testsuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flarec.runtime.instance.FunctionRef;
+import dev.flarec.runtime.simd.V128;
 import dev.flarec.runtime.types.ValueType;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -30,6 +31,7 @@ final class ValueCodec {
       case "f64" -> ValueType.F64;
       case "funcref" -> ValueType.FUNCREF;
       case "externref" -> ValueType.EXTERNREF;
+      case "v128" -> ValueType.V128;
       default -> throw new IllegalArgumentException("unsupported value type \"" + name + "\"");
     };
   }
@@ -38,6 +40,9 @@ final class ValueCodec {
   static WasmValue argument(JsonNode node) {
     ValueType type = type(node.path("type").asText());
     JsonNode value = node.get("value");
+    if (type == ValueType.V128 && value != null) {
+      return new WasmValue(type, vector(node.path("lane_type").asText(), value));
+    }
     if (value == null) {
       throw new IllegalArgumentException("argument without a value: " + node);
     }
@@ -57,6 +62,9 @@ final class ValueCodec {
       }
       throw new IllegalArgumentException("expected " + type + " without a value: " + node);
     }
+    if (type == ValueType.V128) {
+      return vectorExpected(node.path("lane_type").asText(), value);
+    }
     String text = value.asText();
     if (type == ValueType.F32 || type == ValueType.F64) {
       if (text.equals(NAN_CANONICAL)) {
@@ -71,6 +79,60 @@ final class ValueCodec {
       return new Expected.NonNullRef(type);
     }
     return new Expected.Exact(value(type, text));
+  }
+
+  /**
+   * A {@code v128} from wast2json's form: {@code "lane_type": "i32", "value": ["1", "2", "3",
+   * "4"]}, each lane the decimal string of its unsigned bits.
+   */
+  static V128 vector(String laneType, JsonNode lanes) {
+    int bits = laneBits(laneType);
+    long lo = 0;
+    long hi = 0;
+    int perHalf = 64 / bits;
+    for (int i = 0; i < lanes.size(); i++) {
+      long lane = new BigInteger(lanes.get(i).asText()).longValue();
+      long masked = bits == 64 ? lane : lane & ((1L << bits) - 1);
+      if (i < perHalf) {
+        lo |= masked << (i * bits);
+      } else {
+        hi |= masked << ((i - perHalf) * bits);
+      }
+    }
+    return new V128(lo, hi);
+  }
+
+  /** An expected {@code v128}: exact, or lane by lane when a float lane is a NaN class. */
+  private static Expected vectorExpected(String laneType, JsonNode lanes) {
+    boolean nanClass = false;
+    for (JsonNode lane : lanes) {
+      nanClass |= lane.asText().startsWith("nan:");
+    }
+    if (!nanClass) {
+      return new Expected.Exact(new WasmValue(ValueType.V128, vector(laneType, lanes)));
+    }
+    ValueType scalar = type(laneType);
+    java.util.List<Expected> each = new java.util.ArrayList<>();
+    for (JsonNode lane : lanes) {
+      String text = lane.asText();
+      each.add(
+          switch (text) {
+            case NAN_CANONICAL -> new Expected.CanonicalNan(scalar);
+            case NAN_ARITHMETIC -> new Expected.ArithmeticNan(scalar);
+            default -> new Expected.Exact(value(scalar, text));
+          });
+    }
+    return new Expected.Lanes(laneType, each);
+  }
+
+  private static int laneBits(String laneType) {
+    return switch (laneType) {
+      case "i8" -> 8;
+      case "i16" -> 16;
+      case "i32", "f32" -> 32;
+      case "i64", "f64" -> 64;
+      default -> throw new IllegalArgumentException("unknown v128 lane type \"" + laneType + "\"");
+    };
   }
 
   /** A value of {@code type} from its JSON text. */
@@ -88,6 +150,7 @@ final class ValueCodec {
             }
             yield null;
           }
+          case V128 -> throw new IllegalArgumentException("a v128 has lanes, not one value: " + text);
         };
     return new WasmValue(type, boxed);
   }
@@ -111,6 +174,8 @@ final class ValueCodec {
       return "f32:" + f + String.format(Locale.ROOT, "(0x%08x)", Float.floatToRawIntBits(f));
     } else if (actual instanceof Double d) {
       return "f64:" + d + String.format(Locale.ROOT, "(0x%016x)", Double.doubleToRawLongBits(d));
+    } else if (actual instanceof V128 v) {
+      return String.format(Locale.ROOT, "v128:0x%016x%016x", v.hi, v.lo);
     }
     return describeReference(actual);
   }

@@ -12,6 +12,8 @@
  * the summary table to {@code testsuite/target/spec-status.md} (and, on request, to the
  * committed {@code docs/spec-status.md}).
  *
- * <p>Only the non-SIMD scripts are run: flarec does not compile {@code v128}.
+ * <p>The scripts of the spec folder and of its {@code simd/} folder run alike; {@code v128}
+ * values cross as {@code dev.flarec.runtime.simd.V128}, matched lane by lane where a script
+ * expects a NaN class in a lane.
  */
 package dev.flarec.testsuite;

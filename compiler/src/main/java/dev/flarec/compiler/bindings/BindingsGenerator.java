@@ -1,7 +1,5 @@
 package dev.flarec.compiler.bindings;
 
-import dev.flarec.compiler.CompileException;
-import dev.flarec.compiler.UnsupportedModuleException;
 import dev.flarec.runtime.descriptor.ExternKind;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.types.FunctionType;
@@ -57,12 +55,7 @@ public final class BindingsGenerator {
     return bindingsClass + "Module";
   }
 
-  /**
-   * The Java source.
-   *
-   * @throws UnsupportedModuleException if an export or import uses a type that bindings cannot
-   *     express yet
-   */
+  /** The Java source; a {@code v128} appears as {@code dev.flarec.runtime.simd.V128}. */
   public BindingsSource generate() {
     int dot = bindingsClass.lastIndexOf('.');
     String packageName = dot < 0 ? "" : bindingsClass.substring(0, dot);
@@ -208,10 +201,7 @@ public final class BindingsGenerator {
       case F32 -> "float";
       case F64 -> "double";
       case FUNCREF, EXTERNREF -> "Object";
-      // v128 (SIMD) gets its documented Java form when flarec compiles SIMD
-      default -> throw new UnsupportedModuleException(
-          "typed bindings: " + quoted(where) + " uses " + type + ", which bindings cannot express yet",
-          CompileException.UNKNOWN, CompileException.UNKNOWN, null);
+      case V128 -> "dev.flarec.runtime.simd.V128";
     };
   }
 

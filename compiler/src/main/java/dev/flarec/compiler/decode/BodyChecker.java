@@ -113,6 +113,11 @@ final class BodyChecker {
             if (ins.a > naturalAlignment(ins.op)) {
               throw in.invalid(ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
+          } else if (simdNaturalAlignment(ins.op) >= 0) {
+            memory();
+            if (ins.a > simdNaturalAlignment(ins.op)) {
+              throw in.invalid(ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
+            }
           }
         }
       }
@@ -127,8 +132,8 @@ final class BodyChecker {
     } else if (ins.a != -64) { // 0x40: no result
       int encoded = (int) (ins.a & 0x7F);
       switch (encoded) {
-        case ValueTypes.I32, ValueTypes.I64, ValueTypes.F32, ValueTypes.F64, ValueTypes.FUNCREF, ValueTypes.EXTERNREF -> {}
-        case ValueTypes.V128 -> throw in.unsupported(ins.offset, "SIMD values (v128) are not compiled yet");
+        case ValueTypes.I32, ValueTypes.I64, ValueTypes.F32, ValueTypes.F64, ValueTypes.V128, ValueTypes.FUNCREF,
+            ValueTypes.EXTERNREF -> {}
         default -> throw in.malformed(ins.offset + 1, String.format("malformed block type 0x%02x", encoded));
       }
     }

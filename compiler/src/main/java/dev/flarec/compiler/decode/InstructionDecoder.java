@@ -2,8 +2,7 @@ package dev.flarec.compiler.decode;
 
 /**
  * Decodes one instruction of WebAssembly 2.0 (§5.4) at a time: its opcode and immediates, and
- * nothing about types. An opcode 2.0 does not have is malformed ("illegal opcode"); SIMD, which
- * 2.0 has but flarec does not compile yet, is unsupported.
+ * nothing about types. An opcode 2.0 does not have is malformed ("illegal opcode").
  */
 final class InstructionDecoder {
   static final int BLOCK = 0x02;
@@ -45,6 +44,10 @@ final class InstructionDecoder {
   static final int TABLE_GROW = MISC | 15;
   static final int TABLE_SIZE = MISC | 16;
   static final int TABLE_FILL = MISC | 17;
+  /** SIMD instructions are numbered {@code 0xFD00 | subopcode}. */
+  static final int SIMD = 0xFD00;
+  /** The SIMD subopcodes 2.0 leaves unassigned. */
+  private static final java.util.Set<Integer> SIMD_UNASSIGNED = java.util.Set.of(154, 162, 165, 166, 175, 176, 178, 179, 180, 187, 194, 197, 198, 207, 208, 210, 211, 212, 226, 238);
 
   /** log2 of the natural alignment of each load and store, {@code 0x28..0x3E}. */
   private static final int[] NATURAL_ALIGNMENT = {
@@ -64,6 +67,8 @@ final class InstructionDecoder {
   long b;
   /** br_table: the labels, the default last. */
   int[] labels;
+  /** SIMD lane instructions: the lane index; -1 for others. */
+  int lane;
 
   InstructionDecoder(ByteCursor in) {
     this.in = in;
@@ -81,6 +86,7 @@ final class InstructionDecoder {
     a = 0;
     b = 0;
     labels = null;
+    lane = -1;
     switch (code) {
       case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1 -> {}
       case BLOCK, LOOP, IF -> a = in.signed(33);
@@ -111,10 +117,7 @@ final class InstructionDecoder {
       case F64_CONST -> in.skip(8);
       case REF_NULL -> a = ValueTypes.readReference(in);
       case 0xFC -> misc();
-      case 0xFD -> {
-        long sub = in.u32();
-        throw in.unsupported(offset, String.format("SIMD instruction 0xfd %d is not compiled yet", sub));
-      }
+      case 0xFD -> simd();
       default -> {
         if (code >= FIRST_MEMORY_ACCESS && code <= LAST_MEMORY_ACCESS) {
           a = in.u32(); // alignment
@@ -149,6 +152,61 @@ final class InstructionDecoder {
       }
       default -> {} // saturating truncations
     }
+  }
+
+  private void simd() {
+    long sub = in.u32();
+    if (sub > 0xFF || SIMD_UNASSIGNED.contains((int) sub)) {
+      throw in.malformed(offset, String.format("illegal opcode 0xfd %d", sub));
+    }
+    op = SIMD | (int) sub;
+    if (simdNaturalAlignment(op) >= 0) {
+      a = in.u32(); // alignment
+      b = in.u32(); // offset
+    }
+    if (op == V128_CONST || op == I8X16_SHUFFLE) {
+      int at = in.position();
+      for (int i = 0; i < 16; i++) {
+        int index = in.u8();
+        if (op == I8X16_SHUFFLE && index >= 32) {
+          throw in.invalid(at + i, "invalid lane index " + index);
+        }
+      }
+    } else if (simdLaneCount(op) > 0) {
+      int at = in.position();
+      lane = in.u8();
+      if (lane >= simdLaneCount(op)) {
+        throw in.invalid(at, "invalid lane index " + lane);
+      }
+    }
+  }
+
+  static final int V128_CONST = SIMD | 12;
+  static final int I8X16_SHUFFLE = SIMD | 13;
+
+  /** log2 of the natural alignment of a SIMD load or store; -1 for other SIMD instructions. */
+  static int simdNaturalAlignment(int op) {
+    int sub = op - SIMD;
+    return switch (sub) {
+      case 0, 11 -> 4;
+      case 1, 2, 3, 4, 5, 6, 10, 87, 91, 93 -> 3;
+      case 9, 86, 90, 92 -> 2;
+      case 8, 85, 89 -> 1;
+      case 7, 84, 88 -> 0;
+      default -> -1;
+    };
+  }
+
+  /** The lanes a SIMD instruction's lane immediate indexes; 0 when it has none. */
+  private static int simdLaneCount(int op) {
+    int sub = op - SIMD;
+    return switch (sub) {
+      case 21, 22, 23, 84, 88 -> 16;
+      case 24, 25, 26, 85, 89 -> 8;
+      case 27, 28, 31, 32, 86, 90 -> 4;
+      case 29, 30, 33, 34, 87, 91 -> 2;
+      default -> 0;
+    };
   }
 
   /** 2.0 has one memory; its index is a reserved zero byte, not a LEB128 number. */

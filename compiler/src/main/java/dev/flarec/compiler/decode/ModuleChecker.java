@@ -464,6 +464,7 @@ final class ModuleChecker {
       case I64_CONST -> type = ValueTypes.I64;
       case F32_CONST -> type = ValueTypes.F32;
       case F64_CONST -> type = ValueTypes.F64;
+      case V128_CONST -> type = ValueTypes.V128;
       case REF_NULL -> type = (int) ins.a;
       case REF_FUNC -> {
         if (ins.a >= module.functions.size()) {

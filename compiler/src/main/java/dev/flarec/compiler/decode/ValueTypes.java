@@ -12,15 +12,14 @@ final class ValueTypes {
 
   private ValueTypes() {}
 
-  /** Reads a value type; v128 is valid but not compiled yet. */
+  /** Reads a value type. */
   static int read(ByteCursor in) {
     int at = in.position();
     int t = in.u8();
     switch (t) {
-      case I32, I64, F32, F64, FUNCREF, EXTERNREF -> {
+      case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF -> {
         return t;
       }
-      case V128 -> throw in.unsupported(at, "SIMD values (v128) are not compiled yet");
       default -> throw in.malformed(at, String.format("malformed value type 0x%02x", t));
     }
   }

@@ -38,7 +38,7 @@ public final class ClassEmitter {
 
   private final WasmModule wasm;
   private final ModuleInfo module;
-  private final EmitterTable table = new EmitterTable();
+  private final OpcodeTable table = new OpcodeTable();
   private final MethodBudget methodBudget;
   private ClassWriter cw;
 
@@ -273,14 +273,17 @@ public final class ClassEmitter {
         false,
         (mv, i) -> {
           GlobalDef g = module.descriptor.globals().get(i);
-          ConstExpr init =
-              dev.flarec.compiler.descriptor.DescriptorBuilder.constExpr(
-                  wasm.globalSection().getGlobal(i - imported).initInstructions());
+          var code = wasm.globalSection().getGlobal(i - imported).initInstructions();
           mv.visitVarInsn(ALOAD, 0);
           if (g.shared()) {
             mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
           }
-          pushConst(mv, init);
+          if (code.get(0).opcode() == run.endive.wasm.types.OpCode.V128_CONST) {
+            // a v128 initialiser has no place in the descriptor's constants: only globals use it
+            pushV128(mv, code.get(0).operand(0), code.get(0).operand(1));
+          } else {
+            pushConst(mv, dev.flarec.compiler.descriptor.DescriptorBuilder.constExpr(code));
+          }
           if (g.shared()) {
             mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
           } else {
@@ -410,6 +413,14 @@ public final class ClassEmitter {
             mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), t.descriptor());
           }
         });
+  }
+
+  private static void pushV128(MethodVisitor mv, long lo, long hi) {
+    mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn(lo);
+    mv.visitLdcInsn(hi);
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
   }
 
   private void pushConst(MethodVisitor mv, ConstExpr c) {

@@ -2,7 +2,7 @@ package dev.flarec.compiler.emit;
 
 import run.endive.wasm.types.AnnotatedInstruction;
 
-/** Emits the JVM code of one Wasm instruction (one row of the {@link EmitterTable}). */
+/** Emits the JVM code of one Wasm instruction (one row of the {@link OpcodeTable}). */
 @FunctionalInterface
 interface Emitter {
   void emit(FunctionEmitter f, AnnotatedInstruction ins);

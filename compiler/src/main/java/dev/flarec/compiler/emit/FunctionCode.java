@@ -25,7 +25,7 @@ final class FunctionCode {
   final FunctionType type;
   final List<AnnotatedInstruction> code;
   final ValueType[] localTypes;
-  final EmitterTable table;
+  final OpcodeTable table;
   final String methodName;
   SplitPlan plan = SplitPlan.whole();
   /**
@@ -41,7 +41,7 @@ final class FunctionCode {
   private int runCounter;
 
   FunctionCode(
-      ModuleInfo module, int index, List<ValueType> declaredLocals, List<AnnotatedInstruction> code, EmitterTable table) {
+      ModuleInfo module, int index, List<ValueType> declaredLocals, List<AnnotatedInstruction> code, OpcodeTable table) {
     this.module = module;
     this.index = index;
     this.type = module.functionType(index);

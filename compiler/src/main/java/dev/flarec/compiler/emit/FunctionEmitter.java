@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -21,7 +20,7 @@ import run.endive.wasm.types.OpCode;
 
 /**
  * Emits one JVM method of a Wasm function: the whole function, or — for a function split across
- * several methods — its root or one outlined run. Drives the {@link EmitterTable} over the
+ * several methods — its root or one outlined run. Drives the {@link OpcodeTable} over the
  * instructions and owns what every emitter shares: the typed operand stack, the control stack,
  * local-variable slots and the rules for branching.
  *
@@ -52,7 +51,7 @@ final class FunctionEmitter {
   private final FunctionCode fn;
   private final MethodSink sink;
   private final List<AnnotatedInstruction> code;
-  private final EmitterTable table;
+  private final OpcodeTable table;
   private final boolean root;
   private final boolean split;
   private final int from;
@@ -224,8 +223,8 @@ final class FunctionEmitter {
       return false;
     }
     for (int i = from; i < to; i++) {
-      String name = code.get(i).opcode().name();
-      if (name.contains("_LOAD") || name.contains("_STORE")) {
+      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      if (row != null && row.accessesMemory()) {
         return true;
       }
     }
@@ -235,11 +234,9 @@ final class FunctionEmitter {
   /** True when {@code [from, to)} calls or grows memory: the memory's array may be replaced. */
   private boolean mayGrowMemory(int from, int to) {
     for (int i = from; i < to; i++) {
-      switch (code.get(i).opcode()) {
-        case CALL, CALL_INDIRECT, MEMORY_GROW -> {
-          return true;
-        }
-        default -> {}
+      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      if (row != null && row.mayGrowMemory()) {
+        return true;
       }
     }
     return false;
@@ -305,8 +302,9 @@ final class FunctionEmitter {
       if (unreachable) {
         skipUnreachable(op);
       } else {
-        materializeTop(pops(current));
-        table.emitter(op, this).emit(this, current);
+        OpcodeRow row = table.row(op, this);
+        materializeTop(pops(row, current));
+        row.emitter().emit(this, current);
       }
     }
     if (offsets != null) {
@@ -347,6 +345,13 @@ final class FunctionEmitter {
       pushInt(fn.frameLength());
       mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
       mv.visitVarInsn(ASTORE, refsSlot);
+      // a v128 local's zero is an object, not the null a fresh frame holds
+      for (int i = type.params().size(); i < localSlots.length; i++) {
+        if (fn.localTypes[i] == ValueType.V128) {
+          pushZero(ValueType.V128);
+          frameStore(ValueType.V128, i);
+        }
+      }
       // parameters that runs use move to the frame
       for (int i = 0; i < type.params().size(); i++) {
         if (direct.get(i)) {
@@ -369,7 +374,8 @@ final class FunctionEmitter {
 
   private boolean makesCalls() {
     for (AnnotatedInstruction ins : code) {
-      if (ins.opcode() == OpCode.CALL || ins.opcode() == OpCode.CALL_INDIRECT) {
+      OpcodeRow row = table.rowOrNull(ins.opcode());
+      if (row != null && row.has(OpcodeRow.Trait.CALLS)) {
         return true;
       }
     }
@@ -439,6 +445,7 @@ final class FunctionEmitter {
       case F32 -> mv.visitInsn(FCONST_0);
       case F64 -> mv.visitInsn(DCONST_0);
       case FUNCREF, EXTERNREF -> mv.visitInsn(ACONST_NULL);
+      case V128 -> mv.visitFieldInsn(GETSTATIC, JvmTypes.V128_CLASS, "ZERO", ValueType.V128.descriptor());
     }
   }
 
@@ -486,11 +493,12 @@ final class FunctionEmitter {
   }
 
   /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
-  private int pops(AnnotatedInstruction ins) {
-    int n = StackEffects.pops(this, ins);
+  private int pops(OpcodeRow row, AnnotatedInstruction ins) {
+    int n = row.pops().of(this, ins);
     OpCode next = nextOpcode();
-    if (StackEffects.isComparison(ins.opcode()) && (next == OpCode.BR_IF || next == OpCode.IF)) {
-      n += StackEffects.pops(this, code.get(pc)) - 1;
+    if (row.has(OpcodeRow.Trait.FUSES_WITH_BRANCH) && (next == OpCode.BR_IF || next == OpCode.IF)) {
+      AnnotatedInstruction branch = code.get(pc);
+      n += table.row(next, this).pops().of(this, branch) - 1;
     }
     return n;
   }
@@ -568,10 +576,13 @@ final class FunctionEmitter {
 
   /** Pushes frame slot {@code index} as a value of type {@code t}. */
   private void frameLoad(ValueType t, int index) {
-    if (t.isReference()) {
+    if (t.isObject()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
       mv.visitInsn(AALOAD);
+      if (t == ValueType.V128) {
+        mv.visitTypeInsn(CHECKCAST, JvmTypes.V128_CLASS);
+      }
     } else {
       // plain array loads: as cheap in the bytecode interpreter as in compiled code
       mv.visitVarInsn(ALOAD, bitsSlot);
@@ -591,7 +602,7 @@ final class FunctionEmitter {
 
   /** Stores the value of type {@code t} on top of the JVM stack into frame slot {@code index}. */
   private void frameStore(ValueType t, int index) {
-    if (t.isReference()) {
+    if (t.isObject()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
       mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "storeRef", "(Ljava/lang/Object;[Ljava/lang/Object;I)V", false);
@@ -608,7 +619,7 @@ final class FunctionEmitter {
       case I64 -> "I64";
       case F32 -> "F32";
       case F64 -> "F64";
-      case FUNCREF, EXTERNREF -> "Ref";
+      case FUNCREF, EXTERNREF, V128 -> "Ref";
     };
   }
 
@@ -843,9 +854,24 @@ final class FunctionEmitter {
     return frames.get(frames.size() - 1);
   }
 
-  /** The emitter table row of {@code op} (for stack effects). */
-  Emitter rowOf(OpCode op) {
-    return table.emitter(op, this);
+  /** How many control frames belong to the methods that called this run (0 in a root method). */
+  int outerFrames() {
+    return outerFrames;
+  }
+
+  /** Records that this run may return {@code code} (a branch to frame {@code code - 1}). */
+  void addExitCode(int code) {
+    exitCodes.set(code);
+  }
+
+  /** The instruction being emitted. */
+  AnnotatedInstruction current() {
+    return current;
+  }
+
+  /** The values a branch to the frame {@code depth} labels out carries. */
+  List<ValueType> carriedTo(int depth) {
+    return carriedBy(frame(depth));
   }
 
   FunctionType blockTypeOf(long bt) {
@@ -952,129 +978,20 @@ final class FunctionEmitter {
 
   /** {@code br_table}: operands are the label depths, the last one the default. */
   void branchTable(long[] depths) {
-    int n = depths.length - 1;
-    if (n == 0) {
-      mv.visitInsn(POP);
-      branch((int) depths[0]);
-      return;
-    }
-    if (n > LARGE_BR_TABLE) {
-      branchLargeTable(depths);
-      return;
-    }
-    Map<Integer, Label> trampolines = new LinkedHashMap<>();
-    Label[] labels = new Label[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = labelFor((int) depths[i], trampolines);
-    }
-    Label dflt = labelFor((int) depths[n], trampolines);
-    mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
-    for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
-      mv.visitLabel(t.getValue());
-      jumpTo(frame(t.getKey()));
-    }
-    unreachable = true;
+    new BranchTableLowering(this).lower(depths);
   }
 
-  /** Above this many labels a {@code br_table} is lowered through a lookup array. */
-  private static final int LARGE_BR_TABLE = 128;
-
-  /**
-   * {@code br_table} with many labels: index to distinct-target ordinal through a static {@code
-   * char[]}, then a switch over the distinct targets. See
-   * docs/RATIONALE.md#why-large-br_tables-use-a-lookup-array.
-   */
-  private void branchLargeTable(long[] depths) {
-    int n = depths.length - 1;
-    if (allOutwardWithoutValues(depths)) {
-      returnCodeFromTable(depths);
-      return;
-    }
-    List<Integer> distinct = new ArrayList<>();
-    Map<Integer, Integer> ordinalOf = new LinkedHashMap<>();
-    char[] ordinals = new char[n];
-    for (int i = 0; i <= n; i++) {
-      int depth = (int) depths[i];
-      Integer ordinal = ordinalOf.get(depth);
-      if (ordinal == null) {
-        ordinal = distinct.size();
-        ordinalOf.put(depth, ordinal);
-        distinct.add(depth);
-      }
-      if (i < n) {
-        ordinals[i] = (char) (int) ordinal;
-      }
-    }
-    String field = module.constantTable(functionIndex, current.address(), ordinals);
-    mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
-    pushInt(ordinalOf.get((int) depths[n]));
-    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
-    // one label per distinct target; the default of this switch is never taken
-    Map<Integer, Label> trampolines = new LinkedHashMap<>();
-    Label[] labels = new Label[distinct.size()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = labelFor(distinct.get(i), trampolines);
-    }
-    mv.visitTableSwitchInsn(0, labels.length - 1, labels[0], labels);
-    for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
-      mv.visitLabel(t.getValue());
-      jumpTo(frame(t.getKey()));
-    }
-    unreachable = true;
-  }
-
-  /** True when every target of a {@code br_table} is a caller's frame carrying no values. */
-  private boolean allOutwardWithoutValues(long[] depths) {
-    for (long d : depths) {
-      ControlFrame target = frame((int) d);
-      if (target.index >= outerFrames || carriedBy(target).size() > 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * In a run, a {@code br_table} that leaves the run whichever label it takes: the code to return
-   * is looked up directly, however many distinct targets there are.
-   */
-  private void returnCodeFromTable(long[] depths) {
-    int n = depths.length - 1;
-    char[] codes = new char[n];
-    for (int i = 0; i < n; i++) {
-      codes[i] = (char) (frame((int) depths[i]).index + 1);
-      exitCodes.set(codes[i]);
-    }
-    int dflt = frame((int) depths[n]).index + 1;
-    exitCodes.set(dflt);
-    String field = module.constantTable(functionIndex, current.address(), codes);
-    mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
-    pushInt(dflt);
-    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
-    returnCode(0);
-    unreachable = true;
-  }
-
-  private List<ValueType> carriedBy(ControlFrame target) {
+  List<ValueType> carriedBy(ControlFrame target) {
     return target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
   }
 
-  private Label labelFor(int depth, Map<Integer, Label> trampolines) {
-    ControlFrame target = frame(depth);
-    if (isLocal(target) && realExtrasBelow(target) == 0) {
-      target.targetUsed = true;
-      return target.target;
-    }
-    return trampolines.computeIfAbsent(depth, d -> new Label());
-  }
-
   /** A frame this method can jump to with a JVM branch (not the function, not a caller's). */
-  private boolean isLocal(ControlFrame target) {
+  boolean isLocal(ControlFrame target) {
     return target.kind != ControlFrame.Kind.FUNCTION && target.index >= outerFrames;
   }
 
   /** Values on the JVM stack between the carried ones and the target's entry height. */
-  private int realExtrasBelow(ControlFrame target) {
+  int realExtrasBelow(ControlFrame target) {
     int keep = target.branchTypes().size();
     int n = 0;
     for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
@@ -1089,7 +1006,7 @@ final class FunctionEmitter {
    * Jumps to {@code target} carrying its branch values, first dropping whatever the current
    * frames stacked between them and the target's entry height. The tracked stack is unchanged.
    */
-  private void jumpTo(ControlFrame target) {
+  void jumpTo(ControlFrame target) {
     int index = target.index;
     if (index < outerFrames) {
       branchOut(target, index);
@@ -1130,7 +1047,7 @@ final class FunctionEmitter {
    * code are dropped first: the epilogue expects the code alone); {@code consumed} is how many
    * entries of the tracked stack's top are off the JVM stack already.
    */
-  private void returnCode(int consumed) {
+  void returnCode(int consumed) {
     if (dirty.isEmpty()) {
       mv.visitInsn(IRETURN);
       return;

@@ -93,18 +93,22 @@ final class MemoryEmitters {
         f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
         f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "store" + width.helper, "(I[B" + size + width.desc + ")V", false);
         if (address >= 0) {
-          // written[address >>> 12] = 1, after the store succeeded (Memory.written)
-          f.mv.visitVarInsn(ALOAD, f.writtenSlot);
-          f.mv.visitVarInsn(ILOAD, address);
-          f.pushInt(12);
-          f.mv.visitInsn(IUSHR);
-          f.mv.visitInsn(ICONST_1);
-          f.mv.visitInsn(BASTORE);
+          markWritten(f, address);
           f.releaseScratch(ValueType.I32, address);
         }
       }
       f.releaseScratch(stored, slot);
     };
+  }
+
+  /** {@code written[address >>> 12] = 1}, after the store succeeded (Memory.written). */
+  static void markWritten(FunctionEmitter f, int addressSlot) {
+    f.mv.visitVarInsn(ALOAD, f.writtenSlot);
+    f.mv.visitVarInsn(ILOAD, addressSlot);
+    f.pushInt(12);
+    f.mv.visitInsn(IUSHR);
+    f.mv.visitInsn(ICONST_1);
+    f.mv.visitInsn(BASTORE);
   }
 
   private static ValueType narrowed(ValueType t, int[] narrow) {
@@ -121,7 +125,7 @@ final class MemoryEmitters {
    * emitting an unconditional trap) when the static offset alone is already past any memory we
    * can have.
    */
-  private static boolean effectiveAddress(FunctionEmitter f, long offset) {
+  static boolean effectiveAddress(FunctionEmitter f, long offset) {
     if (offset == 0) {
       return true;
     }
@@ -147,7 +151,7 @@ final class MemoryEmitters {
    * the method's locals when it has them; returns the descriptor of what it pushed after the
    * array ("I" or nothing).
    */
-  private static String loadBytesAndSize(FunctionEmitter f) {
+  static String loadBytesAndSize(FunctionEmitter f) {
     boolean checks = f.module.descriptor.checksMemorySize();
     if (f.bytesSlot >= 0) {
       f.mv.visitVarInsn(ALOAD, f.bytesSlot);

@@ -14,6 +14,7 @@ final class RuntimeNames {
   static final String GLOBAL = "dev/flarec/runtime/global/Global";
   static final String TRAP = "dev/flarec/runtime/trap/WasmTrap";
   static final String NUMERIC = "dev/flarec/runtime/numeric/";
+  static final String SIMD = "dev/flarec/runtime/simd/";
   static final String FRAME_SLOTS = "dev/flarec/runtime/frame/FrameSlots";
   static final String BRANCH_TABLES = "dev/flarec/runtime/control/BranchTables";
   static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
@@ -34,6 +35,7 @@ final class RuntimeNames {
           case F32 -> "$F32";
           case F64 -> "$F64";
           case FUNCREF, EXTERNREF -> "$Ref";
+          case V128 -> "$Vector";
         };
   }
 }

@@ -2,7 +2,7 @@
  * Code generation with ASM: {@code ClassEmitter} shapes the module's classes, {@code
  * FunctionEmitter} emits one method of a function (the operand and control stacks, branches,
  * split runs), and the opcode families ({@code ControlEmitters}, {@code MemoryEmitters}, ...)
- * sit behind the one index {@code EmitterTable}.
+ * sit behind the one index {@code OpcodeTable}.
  *
  * <p>Method splitting lives here too, in one place: {@code MethodBudget} owns the budget and its
  * margins, {@code CodeSizeCounter} measures emitted code, {@code SplitPlanner} plans which parts

@@ -14,6 +14,9 @@ import run.endive.wasm.types.ValType;
  * return opcodes of each type.
  */
 public final class JvmTypes {
+  /** Internal name of the runtime's {@code v128} class. */
+  public static final String V128_CLASS = "dev/flarec/runtime/simd/V128";
+
   private JvmTypes() {}
 
   /** Our value type for the parser's, or an "unsupported" error for types beyond Wasm 2.0. */
@@ -26,6 +29,8 @@ public final class JvmTypes {
       return ValueType.F32;
     } else if (t.equals(ValType.F64)) {
       return ValueType.F64;
+    } else if (t.equals(ValType.V128)) {
+      return ValueType.V128;
     } else if (t.isReference() && t.typeIdx() == ValType.FuncRef.typeIdx()) {
       // element segments carry the non-nullable form; Wasm 2.0 only has the nullable one
       return ValueType.FUNCREF;
@@ -88,7 +93,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LLOAD;
       case F32 -> Opcodes.FLOAD;
       case F64 -> Opcodes.DLOAD;
-      case FUNCREF, EXTERNREF -> Opcodes.ALOAD;
+      case FUNCREF, EXTERNREF, V128 -> Opcodes.ALOAD;
     };
   }
 
@@ -98,7 +103,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LSTORE;
       case F32 -> Opcodes.FSTORE;
       case F64 -> Opcodes.DSTORE;
-      case FUNCREF, EXTERNREF -> Opcodes.ASTORE;
+      case FUNCREF, EXTERNREF, V128 -> Opcodes.ASTORE;
     };
   }
 
@@ -108,13 +113,16 @@ public final class JvmTypes {
       case I64 -> Opcodes.LRETURN;
       case F32 -> Opcodes.FRETURN;
       case F64 -> Opcodes.DRETURN;
-      case FUNCREF, EXTERNREF -> Opcodes.ARETURN;
+      case FUNCREF, EXTERNREF, V128 -> Opcodes.ARETURN;
     };
   }
 
-  /** Replaces the value of type {@code t} on top of the stack by its box (refs stay as they are). */
+  /**
+   * Replaces the value of type {@code t} on top of the stack by its box (references and v128
+   * values, objects already, stay as they are).
+   */
   public static void box(org.objectweb.asm.MethodVisitor mv, ValueType t) {
-    if (!t.isReference()) {
+    if (!t.isObject()) {
       String box = boxInternalName(t);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, box, "valueOf", "(" + t.descriptor() + ")L" + box + ";", false);
     }
@@ -122,7 +130,9 @@ public final class JvmTypes {
 
   /** Replaces the {@code Object} on top of the stack by the value of type {@code t} it boxes. */
   public static void unbox(org.objectweb.asm.MethodVisitor mv, ValueType t) {
-    if (!t.isReference()) {
+    if (t == ValueType.V128) {
+      mv.visitTypeInsn(Opcodes.CHECKCAST, V128_CLASS);
+    } else if (!t.isReference()) {
       String box = boxInternalName(t);
       mv.visitTypeInsn(Opcodes.CHECKCAST, box);
       mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box, t.jvmClass().getName() + "Value", "()" + t.descriptor(), false);
@@ -137,6 +147,7 @@ public final class JvmTypes {
       case F32 -> "java/lang/Float";
       case F64 -> "java/lang/Double";
       case FUNCREF, EXTERNREF -> "java/lang/Object";
+      case V128 -> V128_CLASS;
     };
   }
 }

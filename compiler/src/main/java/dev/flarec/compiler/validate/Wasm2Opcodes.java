@@ -43,7 +43,7 @@ public final class Wasm2Opcodes {
     return code >> 8 == MISC_PREFIX && (code & 0xFF) <= LAST_MISC_IN_2_0;
   }
 
-  /** True for the SIMD instructions (part of 2.0, not yet compiled by flarec). */
+  /** True for the SIMD instructions (fixed-width 128-bit, part of 2.0). */
   public static boolean isSimd(OpCode op) {
     return op.opcode() >> 8 == SIMD_PREFIX;
   }

@@ -141,14 +141,10 @@ public final class Wasm2Profile {
     for (int f = 0; f < bodies.length; f++) {
       for (Instruction ins : bodies[f].instructions()) {
         OpCode op = ins.opcode();
-        if (Wasm2Opcodes.isCore(op)) {
+        if (Wasm2Opcodes.isCore(op) || Wasm2Opcodes.isSimd(op)) {
           continue;
         }
         int function = importedFunctions + f;
-        if (Wasm2Opcodes.isSimd(op)) {
-          throw new UnsupportedModuleException(
-              "SIMD instruction " + op + " is not compiled yet", function, ins.address(), null);
-        }
         throw new MalformedModuleException(
             String.format("illegal opcode 0x%x (%s is beyond WebAssembly 2.0)", op.opcode(), op),
             function, ins.address(), null);
@@ -169,7 +165,7 @@ public final class Wasm2Profile {
       }
       count++;
       switch (op) {
-        case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC -> {}
+        case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> {}
         case GLOBAL_GET -> {
           if (ins.operand(0) >= importedGlobals) {
             throw new InvalidModuleException("unknown global " + ins.operand(0));

@@ -202,9 +202,24 @@ class ModuleCheckerTest {
   }
 
   @Test
-  void simdIsUnsupportedAndNamed() {
-    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0xFD, 0x0C, 0x0B));
-    UnsupportedModuleException e = rejected(UnsupportedModuleException.class, wasm, "code", 0, 23, "SIMD");
-    assertTrue(e.describe().startsWith("unsupported module"), e.describe());
+  void anUnassignedSimdOpcodeIsMalformedAndNamed() {
+    // 0xFD 154 (LEB128 0x9A 0x01) is a gap in the SIMD opcode space
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0xFD, 0x9A, 0x01, 0x0B));
+    rejected(MalformedModuleException.class, wasm, "code", 0, 23, "illegal opcode 0xfd 154");
+  }
+
+  @Test
+  void aLanePastTheShapeIsInvalidAtItsByte() {
+    // no locals; v128.const 0 (16 zero bytes), i8x16.extract_lane_s 16, drop, end
+    int[] body = new int[24];
+    body[1] = 0xFD;
+    body[2] = 0x0C;
+    body[19] = 0xFD;
+    body[20] = 0x15;
+    body[21] = 16;
+    body[22] = 0x1A;
+    body[23] = 0x0B;
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(body));
+    rejected(InvalidModuleException.class, wasm, "code", 0, 23 + 20, "invalid lane index 16");
   }
 }

@@ -11,7 +11,7 @@ import dev.flarec.runtime.types.ValueType;
  * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#global-instances">Wasm 2.0 §4.2.9</a>
  */
 public abstract sealed class Global
-    permits Global.I32, Global.I64, Global.F32, Global.F64, Global.Ref {
+    permits Global.I32, Global.I64, Global.F32, Global.F64, Global.Ref, Global.Vector {
   private final ValueType type;
   private final boolean mutable;
 
@@ -28,7 +28,7 @@ public abstract sealed class Global
     return mutable;
   }
 
-  /** The value, boxed (an Integer, Long, Float, Double, or a reference). */
+  /** The value, boxed (an Integer, Long, Float, Double, a V128, or a reference). */
   public abstract Object get();
 
   /** Sets the value from its boxed form, regardless of mutability (the host may). */
@@ -43,6 +43,7 @@ public abstract sealed class Global
           case F32 -> new F32(mutable);
           case F64 -> new F64(mutable);
           case FUNCREF, EXTERNREF -> new Ref(type, mutable);
+          case V128 -> new Vector(mutable);
         };
     if (initial != null) {
       g.set(initial);
@@ -123,6 +124,25 @@ public abstract sealed class Global
     @Override
     public void set(Object v) {
       value = (Double) v;
+    }
+  }
+
+  /** A v128 global. */
+  public static final class Vector extends Global {
+    public dev.flarec.runtime.simd.V128 value = dev.flarec.runtime.simd.V128.ZERO;
+
+    public Vector(boolean mutable) {
+      super(ValueType.V128, mutable);
+    }
+
+    @Override
+    public Object get() {
+      return value;
+    }
+
+    @Override
+    public void set(Object v) {
+      value = (dev.flarec.runtime.simd.V128) v;
     }
   }
 

@@ -84,8 +84,9 @@ public final class Invocation {
         "no exported function \"" + name + "\"; " + ExportListing.functionSummary(d));
   }
 
-  private static Object[] parseArguments(String name, FunctionType type, List<String> args) {
+  private static Object[] parseArguments(String name, FunctionType type, List<String> words) {
     List<ValueType> params = type.params();
+    List<String> args = groupVectors(params, words);
     if (args.size() != params.size()) {
       throw new LaunchException(
           name + " takes " + count(params.size(), "argument") + " " + ExportListing.typeList(params)
@@ -100,6 +101,27 @@ public final class Invocation {
       }
     }
     return values;
+  }
+
+  /**
+   * Joins the words of each v128 argument written across several command-line words ({@code
+   * i32x4 1 2 3 4}) into one, so that every parameter has one argument.
+   */
+  private static List<String> groupVectors(List<ValueType> params, List<String> words) {
+    List<String> args = new ArrayList<>(words.size());
+    int w = 0;
+    for (int p = 0; w < words.size(); p++) {
+      String word = words.get(w);
+      int lanes = ValueFormat.laneCount(word);
+      if (p < params.size() && params.get(p) == ValueType.V128 && lanes > 0 && w + lanes < words.size()) {
+        args.add(String.join(" ", words.subList(w, w + lanes + 1)));
+        w += lanes + 1;
+      } else {
+        args.add(word);
+        w++;
+      }
+    }
+    return args;
   }
 
   private static String count(int n, String noun) {

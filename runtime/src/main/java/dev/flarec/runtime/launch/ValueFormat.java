@@ -1,5 +1,6 @@
 package dev.flarec.runtime.launch;
 
+import dev.flarec.runtime.simd.V128;
 import dev.flarec.runtime.types.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -21,7 +22,10 @@ import java.util.regex.Pattern;
  *   <li>f32, f64: decimal ({@code 1.5}, {@code -2e-3}), hex float ({@code 0x1.8p3}), {@code inf},
  *       {@code infinity}, {@code nan} (the canonical quiet NaN) and {@code nan:0x<payload>}, each
  *       optionally signed; Java's {@code Infinity} and {@code 1.0E308} too;
- *   <li>funcref, externref: only {@code null}, as no reference can be written on a command line.
+ *   <li>funcref, externref: only {@code null}, as no reference can be written on a command line;
+ *   <li>v128: a shape and its lanes in one string, as a text-format constant: {@code i32x4 1 2 3
+ *       4}, {@code i8x16} with 16 lanes, {@code f64x2 nan -0}; lanes read like the scalars of
+ *       their type, i8 and i16 lanes in their signed or unsigned range.
  * </ul>
  *
  * <p>Output, in the text format's notation: integers as signed decimal; floats as the shortest
@@ -31,7 +35,7 @@ import java.util.regex.Pattern;
  * {@code nan} when it is the canonical quiet NaN and {@code nan:0x<payload>} otherwise, with
  * {@code -} in front when the sign bit is set, because Java would print every NaN as
  * {@code NaN} and lose the bits the spec tests distinguish; references as {@code null} or
- * {@code ref}.
+ * {@code ref}; a v128 as {@code i32x4} and four signed decimals.
  *
  * @see <a href="https://webassembly.github.io/spec/core/text/values.html">Wasm 2.0 §6.3 values</a>
  */
@@ -77,6 +81,7 @@ public final class ValueFormat {
       case F32 -> parseF32(text);
       case F64 -> parseF64(text);
       case FUNCREF, EXTERNREF -> parseNullReference(type, text);
+      case V128 -> parseV128(text);
     };
   }
 
@@ -91,7 +96,66 @@ public final class ValueFormat {
       case F32 -> formatF32((Float) value);
       case F64 -> formatF64((Double) value);
       case FUNCREF, EXTERNREF -> value == null ? "null" : "ref";
+      case V128 -> formatV128((V128) value);
     };
+  }
+
+  /** The number of lanes of each {@code v128} shape, or -1 for a word that is not a shape. */
+  public static int laneCount(String shape) {
+    return switch (shape) {
+      case "i8x16" -> 16;
+      case "i16x8" -> 8;
+      case "i32x4", "f32x4" -> 4;
+      case "i64x2", "f64x2" -> 2;
+      default -> -1;
+    };
+  }
+
+  public static V128 parseV128(String text) {
+    String[] words = text.trim().split("\\s+");
+    int lanes = laneCount(words[0]);
+    if (lanes < 0) {
+      throw new IllegalArgumentException(
+          "expected a v128 as a shape and its lanes (e.g. \"i32x4 1 2 3 4\"), got \"" + text + "\"");
+    }
+    if (words.length != lanes + 1) {
+      throw new IllegalArgumentException(
+          "a " + words[0] + " v128 has " + lanes + " lanes, got " + (words.length - 1) + " in \"" + text + "\"");
+    }
+    switch (words[0]) {
+      case "i8x16", "i16x8" -> {
+        int bits = lanes == 16 ? 8 : 16;
+        short[] wide = new short[lanes];
+        byte[] narrow = new byte[lanes];
+        for (int i = 0; i < lanes; i++) {
+          BigInteger v =
+              parseInteger(words[i + 1], ValueType.I32, BigInteger.ONE.shiftLeft(bits - 1).negate(),
+                  BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+          wide[i] = (short) v.intValue();
+          narrow[i] = (byte) v.intValue();
+        }
+        return bits == 8 ? V128.ofI8(narrow) : V128.ofI16(wide);
+      }
+      case "i32x4", "f32x4" -> {
+        int[] bits = new int[4];
+        for (int i = 0; i < 4; i++) {
+          bits[i] = words[0].charAt(0) == 'i' ? parseI32(words[i + 1]) : Float.floatToRawIntBits(parseF32(words[i + 1]));
+        }
+        return V128.ofI32(bits);
+      }
+      default -> {
+        long[] bits = new long[2];
+        for (int i = 0; i < 2; i++) {
+          bits[i] = words[0].charAt(0) == 'i' ? parseI64(words[i + 1]) : Double.doubleToRawLongBits(parseF64(words[i + 1]));
+        }
+        return V128.ofI64(bits);
+      }
+    }
+  }
+
+  /** A v128 as {@code i32x4} and four signed decimals, which {@link #parseV128} reads back. */
+  public static String formatV128(V128 v) {
+    return "i32x4 " + v.i32(0) + " " + v.i32(1) + " " + v.i32(2) + " " + v.i32(3);
   }
 
   public static int parseI32(String text) {

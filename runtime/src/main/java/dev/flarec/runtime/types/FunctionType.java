@@ -62,7 +62,7 @@ public final class FunctionType {
 
   private static ValueType numeric(Class<?> c, java.lang.reflect.Method m) {
     for (ValueType t : ValueType.values()) {
-      if (!t.isReference() && t.jvmClass() == c) {
+      if (!t.isObject() && t.jvmClass() == c) {
         return t;
       }
     }

@@ -1,12 +1,15 @@
 package dev.flarec.runtime.types;
 
+import dev.flarec.runtime.simd.V128;
+
 /**
- * The WebAssembly 2.0 value types (SIMD's v128 excepted) and the JVM type each maps onto.
+ * The WebAssembly 2.0 value types and the JVM type each maps onto.
  *
  * <p>Numbers map onto the JVM primitive of the same width, so that Wasm arithmetic is JVM
  * arithmetic. Both reference types map onto {@code java.lang.Object}: a funcref holds a {@link
  * dev.flarec.runtime.instance.FunctionRef} or {@code null}, an externref holds any host object or
- * {@code null}.
+ * {@code null}. A v128 is an immutable {@link V128} (see
+ * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
  *
  * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#value-types">Wasm 2.0 §2.3.4</a>
  */
@@ -16,7 +19,8 @@ public enum ValueType {
   F32("F", float.class, 0x7D, "f32"),
   F64("D", double.class, 0x7C, "f64"),
   FUNCREF("Ljava/lang/Object;", Object.class, 0x70, "funcref"),
-  EXTERNREF("Ljava/lang/Object;", Object.class, 0x6F, "externref");
+  EXTERNREF("Ljava/lang/Object;", Object.class, 0x6F, "externref"),
+  V128("L" + V128.class.getName().replace('.', '/') + ";", V128.class, 0x7B, "v128");
 
   private final String descriptor;
   private final Class<?> jvmClass;
@@ -48,6 +52,11 @@ public enum ValueType {
   /** Number of JVM local-variable / operand-stack slots a value takes (JVMS §2.6.1). */
   public int slots() {
     return this == I64 || this == F64 ? 2 : 1;
+  }
+
+  /** True for the types carried in a JVM object: the references and v128. */
+  public boolean isObject() {
+    return isReference() || this == V128;
   }
 
   public boolean isReference() {

@@ -171,4 +171,24 @@ class ValueFormatTest {
       assertEquals(Float.floatToRawIntBits(f), Float.floatToRawIntBits(ValueFormat.parseF32(ValueFormat.formatF32(f))));
     }
   }
+
+  @Test
+  void v128ReadsEveryShapeAndPrintsAsI32x4() {
+    Object v = ValueFormat.parse(ValueType.V128, "i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 255");
+    assertEquals("i32x4 50462976 117835012 185207048 -15856372", ValueFormat.format(ValueType.V128, v));
+    assertEquals(
+        ValueFormat.parse(ValueType.V128, "i32x4 1 2 3 4"),
+        ValueFormat.parse(ValueType.V128, "i64x2 0x200000001 0x400000003"));
+    Object f = ValueFormat.parse(ValueType.V128, "f32x4 1.5 -0 nan inf");
+    assertEquals(f, ValueFormat.parse(ValueType.V128, ValueFormat.format(ValueType.V128, f)));
+  }
+
+  @Test
+  void v128WithTheWrongLaneCountOrRangeIsAOneLineError() {
+    IllegalArgumentException count =
+        assertThrows(IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "i32x4 1 2 3"));
+    assertTrue(count.getMessage().contains("4 lanes, got 3"), count.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "i8x16 256 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"));
+    assertThrows(IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "1 2 3 4"));
+  }
 }

@@ -1,0 +1,2 @@
+/** Timing of the SIMD kernels under flarec, for benchmarks/simd.sh. */
+package dev.flarec.benchmarks.simd;

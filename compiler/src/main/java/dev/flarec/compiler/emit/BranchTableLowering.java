@@ -1,0 +1,137 @@
+package dev.flarec.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+
+/**
+ * Lowers one {@code br_table} for a {@link FunctionEmitter}: a {@code tableswitch} whose labels
+ * are the targets themselves where a plain jump reaches them, or trampolines that first drop
+ * what lies between the carried values and the target (or leave the run); past {@value
+ * #LARGE_BR_TABLE} labels, a lookup array first maps the index to one of the distinct targets.
+ */
+final class BranchTableLowering {
+  /** Above this many labels a {@code br_table} is lowered through a lookup array. */
+  private static final int LARGE_BR_TABLE = 128;
+
+  private final FunctionEmitter f;
+
+  BranchTableLowering(FunctionEmitter f) {
+    this.f = f;
+  }
+
+  /** Lowers a {@code br_table} whose operands are the label depths, the last one the default. */
+  void lower(long[] depths) {
+    int n = depths.length - 1;
+    if (n == 0) {
+      f.mv.visitInsn(POP);
+      f.branch((int) depths[0]);
+      return;
+    }
+    if (n > LARGE_BR_TABLE) {
+      lowerLarge(depths);
+      return;
+    }
+    Map<Integer, Label> trampolines = new LinkedHashMap<>();
+    Label[] labels = new Label[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = labelFor((int) depths[i], trampolines);
+    }
+    Label dflt = labelFor((int) depths[n], trampolines);
+    f.mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
+    for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
+      f.mv.visitLabel(t.getValue());
+      f.jumpTo(f.frame(t.getKey()));
+    }
+    f.markUnreachable();
+  }
+
+  /**
+   * {@code br_table} with many labels: index to distinct-target ordinal through a static {@code
+   * char[]}, then a switch over the distinct targets. See
+   * docs/RATIONALE.md#why-large-br_tables-use-a-lookup-array.
+   */
+  private void lowerLarge(long[] depths) {
+    int n = depths.length - 1;
+    if (allOutwardWithoutValues(depths)) {
+      returnCodeFromTable(depths);
+      return;
+    }
+    List<Integer> distinct = new ArrayList<>();
+    Map<Integer, Integer> ordinalOf = new LinkedHashMap<>();
+    char[] ordinals = new char[n];
+    for (int i = 0; i <= n; i++) {
+      int depth = (int) depths[i];
+      Integer ordinal = ordinalOf.get(depth);
+      if (ordinal == null) {
+        ordinal = distinct.size();
+        ordinalOf.put(depth, ordinal);
+        distinct.add(depth);
+      }
+      if (i < n) {
+        ordinals[i] = (char) (int) ordinal;
+      }
+    }
+    String field = f.module.constantTable(f.functionIndex, f.current().address(), ordinals);
+    f.mv.visitFieldInsn(GETSTATIC, f.module.internalName, field, "[C");
+    f.pushInt(ordinalOf.get((int) depths[n]));
+    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
+    // one label per distinct target; the default of this switch is never taken
+    Map<Integer, Label> trampolines = new LinkedHashMap<>();
+    Label[] labels = new Label[distinct.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = labelFor(distinct.get(i), trampolines);
+    }
+    f.mv.visitTableSwitchInsn(0, labels.length - 1, labels[0], labels);
+    for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
+      f.mv.visitLabel(t.getValue());
+      f.jumpTo(f.frame(t.getKey()));
+    }
+    f.markUnreachable();
+  }
+
+  /** True when every target of a {@code br_table} is a caller's frame carrying no values. */
+  private boolean allOutwardWithoutValues(long[] depths) {
+    for (long d : depths) {
+      ControlFrame target = f.frame((int) d);
+      if (target.index >= f.outerFrames() || f.carriedBy(target).size() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * In a run, a {@code br_table} that leaves the run whichever label it takes: the code to return
+   * is looked up directly, however many distinct targets there are.
+   */
+  private void returnCodeFromTable(long[] depths) {
+    int n = depths.length - 1;
+    char[] codes = new char[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = (char) (f.frame((int) depths[i]).index + 1);
+      f.addExitCode(codes[i]);
+    }
+    int dflt = f.frame((int) depths[n]).index + 1;
+    f.addExitCode(dflt);
+    String field = f.module.constantTable(f.functionIndex, f.current().address(), codes);
+    f.mv.visitFieldInsn(GETSTATIC, f.module.internalName, field, "[C");
+    f.pushInt(dflt);
+    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
+    f.returnCode(0);
+    f.markUnreachable();
+  }
+
+  private Label labelFor(int depth, Map<Integer, Label> trampolines) {
+    ControlFrame target = f.frame(depth);
+    if (f.isLocal(target) && f.realExtrasBelow(target) == 0) {
+      target.targetUsed = true;
+      return target.target;
+    }
+    return trampolines.computeIfAbsent(depth, d -> new Label());
+  }
+}

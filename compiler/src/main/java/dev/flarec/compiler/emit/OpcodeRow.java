@@ -1,0 +1,54 @@
+package dev.flarec.compiler.emit;
+
+import java.util.EnumSet;
+import java.util.Set;
+import run.endive.wasm.types.AnnotatedInstruction;
+
+/**
+ * Everything the compiler knows about one opcode: the emitter that lowers it, how many operand
+ * values it pops and pushes (which a split function needs to load exactly the values an
+ * instruction consumes), and the traits that decide what a method caches and fuses.
+ */
+record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
+
+  /** A count of operand-stack values that may depend on the instruction and its context. */
+  @FunctionalInterface
+  interface Arity {
+    int of(FunctionEmitter f, AnnotatedInstruction ins);
+
+    static Arity fixed(int n) {
+      return (f, ins) -> n;
+    }
+  }
+
+  /** What an instruction does beyond its stack effect. */
+  enum Trait {
+    /** Reads linear memory through the method's cached array (loads). */
+    READS_MEMORY,
+    /** Writes linear memory through the method's cached array (stores). */
+    WRITES_MEMORY,
+    /** Yields a {@link Condition} that a following {@code br_if} or {@code if} absorbs. */
+    FUSES_WITH_BRANCH,
+    /** Calls a Wasm function, which may grow memory or recurse. */
+    CALLS,
+    /** Grows linear memory, replacing its array. */
+    GROWS_MEMORY
+  }
+
+  OpcodeRow {
+    traits = traits.isEmpty() ? EnumSet.noneOf(Trait.class) : EnumSet.copyOf(traits);
+  }
+
+  boolean has(Trait t) {
+    return traits.contains(t);
+  }
+
+  boolean accessesMemory() {
+    return has(Trait.READS_MEMORY) || has(Trait.WRITES_MEMORY);
+  }
+
+  /** True when the memory's array may be replaced by the time the instruction completes. */
+  boolean mayGrowMemory() {
+    return has(Trait.CALLS) || has(Trait.GROWS_MEMORY);
+  }
+}

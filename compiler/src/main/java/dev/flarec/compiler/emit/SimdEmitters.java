@@ -1,0 +1,131 @@
+package dev.flarec.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.flarec.compiler.layout.JvmTypes;
+import dev.flarec.runtime.types.ValueType;
+
+/**
+ * The SIMD instructions that carry immediates: {@code v128.const}, {@code i8x16.shuffle}, lane
+ * extraction and replacement, and the {@code v128} loads and stores. The lane-wise arithmetic
+ * has no immediates and is data in {@link SimdRows}. A {@code v128} is an immutable {@code
+ * dev.flarec.runtime.simd.V128} object on the JVM stack; every operation is a static call of
+ * the runtime's {@code simd} package, which C2 inlines (see
+ * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
+ */
+final class SimdEmitters {
+  static final String BITS = RuntimeNames.SIMD + "V128Bits";
+  static final String MEMORY = RuntimeNames.SIMD + "V128Memory";
+  private static final String V = ValueType.V128.descriptor();
+
+  private SimdEmitters() {}
+
+  /** {@code v128.const}: the parser gives the 16 bytes as two little-endian longs. */
+  static Emitter constant() {
+    return (f, ins) -> {
+      f.mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
+      f.mv.visitInsn(DUP);
+      f.mv.visitLdcInsn(ins.operand(0));
+      f.mv.visitLdcInsn(ins.operand(1));
+      f.mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
+      f.push(ValueType.V128);
+    };
+  }
+
+  /** {@code i8x16.shuffle}: the 16 lane indices travel as two longs, as the constant's bytes. */
+  static Emitter shuffle() {
+    return (f, ins) -> {
+      f.pop();
+      f.pop();
+      f.mv.visitLdcInsn(ins.operand(0));
+      f.mv.visitLdcInsn(ins.operand(1));
+      f.mv.visitMethodInsn(INVOKESTATIC, BITS, "i8x16Shuffle", "(" + V + V + "JJ)" + V, false);
+      f.push(ValueType.V128);
+    };
+  }
+
+  /** {@code *.extract_lane}: the lane index becomes an int argument. */
+  static Emitter extractLane(String helper, ValueType result) {
+    return (f, ins) -> {
+      f.pop();
+      f.pushInt((int) ins.operand(0));
+      f.mv.visitMethodInsn(INVOKESTATIC, BITS, helper, "(" + V + "I)" + result.descriptor(), false);
+      f.push(result);
+    };
+  }
+
+  /** {@code *.replace_lane}: the vector, the scalar, then the lane index. */
+  static Emitter replaceLane(String helper, ValueType scalar) {
+    return (f, ins) -> {
+      f.pop();
+      f.pop();
+      f.pushInt((int) ins.operand(0));
+      f.mv.visitMethodInsn(INVOKESTATIC, BITS, helper, "(" + V + scalar.descriptor() + "I)" + V, false);
+      f.push(ValueType.V128);
+    };
+  }
+
+  /** A load that takes only the address: {@code v128.load}, the extending, splat and zero loads. */
+  static Emitter load(String helper) {
+    return (f, ins) -> {
+      f.pop();
+      if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+        return;
+      }
+      String size = MemoryEmitters.loadBytesAndSize(f);
+      f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B" + size + ")" + V, false);
+      f.push(ValueType.V128);
+    };
+  }
+
+  /** {@code v128.loadN_lane}: the address and the vector whose lane the loaded value replaces. */
+  static Emitter loadLane(String helper) {
+    return (f, ins) -> access(f, ins, helper, true);
+  }
+
+  /** {@code v128.store}. */
+  static Emitter store() {
+    return (f, ins) -> access(f, ins, "store", false);
+  }
+
+  /** {@code v128.storeN_lane}. */
+  static Emitter storeLane(String helper) {
+    return (f, ins) -> access(f, ins, helper, false);
+  }
+
+  /**
+   * An access whose operands are the address and a vector: the vector waits in a local while the
+   * effective address, the memory's array and size are pushed, then the lane index if the
+   * instruction has one (its fourth immediate). Stores mark their block written, as scalar ones.
+   */
+  private static void access(FunctionEmitter f, run.endive.wasm.types.AnnotatedInstruction ins, String helper, boolean load) {
+    int vector = f.acquireScratch(ValueType.V128);
+    f.mv.visitVarInsn(ASTORE, vector);
+    f.pop();
+    f.pop();
+    if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+      int address = -1;
+      if (!load && f.writtenSlot >= 0) {
+        address = f.acquireScratch(ValueType.I32);
+        f.mv.visitInsn(DUP);
+        f.mv.visitVarInsn(ISTORE, address);
+      }
+      String size = MemoryEmitters.loadBytesAndSize(f);
+      f.mv.visitVarInsn(ALOAD, vector);
+      String lane = "";
+      if (ins.operandCount() > 3) {
+        f.pushInt((int) ins.operand(3));
+        lane = "I";
+      }
+      f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B" + size + V + lane + ")" + (load ? V : "V"), false);
+      if (address >= 0) {
+        MemoryEmitters.markWritten(f, address);
+        f.releaseScratch(ValueType.I32, address);
+      }
+      if (load) {
+        f.push(ValueType.V128);
+      }
+    }
+    f.releaseScratch(ValueType.V128, vector);
+  }
+}
