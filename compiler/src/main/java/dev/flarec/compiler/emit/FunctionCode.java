@@ -152,6 +152,16 @@ final class FunctionCode {
     return kept;
   }
 
+  /** Prefix counts of loads and stores: element {@code i} counts those before instruction {@code i}. */
+  int[] memoryAccessCounts() {
+    int[] counts = new int[code.size() + 1];
+    for (int i = 0; i < code.size(); i++) {
+      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      counts[i + 1] = counts[i] + (row != null && row.accessesMemory() ? 1 : 0);
+    }
+    return counts;
+  }
+
   /** The locals written anywhere in {@code [from, to)}, runs inside it included. */
   BitSet localsWritten(int from, int to) {
     BitSet locals = new BitSet();

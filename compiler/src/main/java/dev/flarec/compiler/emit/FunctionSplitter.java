@@ -37,7 +37,8 @@ final class FunctionSplitter {
     FunctionEmitter whole = new FunctionEmitter(fn, null, null, offsets);
     whole.emit();
     fn.maxHeight = whole.maxHeightSeen();
-    int accesses = SplitPlanner.memoryAccessCounts(fn.code)[n];
+    int[] memoryOps = fn.memoryAccessCounts();
+    int accesses = memoryOps[n];
     if (budget.fits(offsets[n])
         && accesses <= budget.memoryAccesses()
         && whole.slotsUsed() < MAX_SLOTS
@@ -49,7 +50,7 @@ final class FunctionSplitter {
     int rootTarget = budget.planningTarget();
     int runTarget = budget.planningTarget();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      fn.setPlan(SplitPlanner.plan(fn.code, offsets, rootTarget, runTarget, budget.memoryAccesses()));
+      fn.setPlan(SplitPlanner.plan(fn.code, offsets, memoryOps, rootTarget, runTarget, budget.memoryAccesses()));
       measureSplit();
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
         return;

@@ -129,7 +129,8 @@ final class SplitPlanner {
     final List<Object> segments = new ArrayList<>();
   }
 
-  private SplitPlanner(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget, int memoryCap) {
+  private SplitPlanner(
+      List<? extends Instruction> code, int[] offsets, int[] memoryOps, int rootTarget, int runTarget, int memoryCap) {
     this.code = code;
     this.offsets = offsets;
     this.rootTarget = rootTarget;
@@ -138,7 +139,7 @@ final class SplitPlanner {
     this.matchingEnd = new int[code.size()];
     this.elseAt = new int[code.size()];
     this.localOps = new int[code.size() + 1];
-    this.memoryOps = memoryAccessCounts(code);
+    this.memoryOps = memoryOps;
     for (int i = 0; i < code.size(); i++) {
       localOps[i + 1] = localOps[i] + (isLocalAccess(code.get(i).opcode()) ? 1 : 0);
     }
@@ -148,25 +149,12 @@ final class SplitPlanner {
   /**
    * Plans runs so that the function's own method stays within {@code rootTarget} estimated bytes
    * and every run within {@code runTarget}, each holding at most {@code memoryCap} loads and
-   * stores. The body is {@code [0, n-1)}; instruction {@code n-1} is the function's final {@code
-   * end}.
+   * stores ({@code memoryOps[i]} counts those before instruction {@code i}). The body is {@code
+   * [0, n-1)}; instruction {@code n-1} is the function's final {@code end}.
    */
-  static SplitPlan plan(List<? extends Instruction> code, int[] offsets, int rootTarget, int runTarget, int memoryCap) {
-    return new SplitPlanner(code, offsets, rootTarget, runTarget, memoryCap).planFunction();
-  }
-
-  /** Prefix counts of loads and stores: element {@code i} counts those before instruction {@code i}. */
-  static int[] memoryAccessCounts(List<? extends Instruction> code) {
-    int[] counts = new int[code.size() + 1];
-    for (int i = 0; i < code.size(); i++) {
-      counts[i + 1] = counts[i] + (isMemoryAccess(code.get(i).opcode()) ? 1 : 0);
-    }
-    return counts;
-  }
-
-  private static boolean isMemoryAccess(OpCode op) {
-    String name = op.name();
-    return name.contains("_LOAD") || name.contains("_STORE");
+  static SplitPlan plan(
+      List<? extends Instruction> code, int[] offsets, int[] memoryOps, int rootTarget, int runTarget, int memoryCap) {
+    return new SplitPlanner(code, offsets, memoryOps, rootTarget, runTarget, memoryCap).planFunction();
   }
 
   /** Loads and stores in {@code [from, to)}. */
