@@ -80,21 +80,13 @@ final class FlareRunner {
       healthy = true;
       return new Outcome.Returned(word);
     } catch (WasmTrap trap) {
-      if (alarm.fired() && trap.kind() == TrapKind.INTERRUPTED) {
-        return new Outcome.DeadlineExceeded(deadline);
-      }
-      return new Outcome.Trapped(trap);
+      return trapped(trap, alarm, deadline);
     } catch (RuntimeException | Error e) {
       return new Outcome.HostError(e);
     } finally {
-      watch.disarm(alarm);
-      // after disarm() the alarm can no longer touch this instance, which may serve another
-      // request as soon as it is released
-      alarm.disarm();
-      if (instance.memoryBytes() >= memoryCapBytes) {
-        // memory.grow returns -1 at the cap without trapping: this is the only place it shows
-        metrics.memoryCapHit();
-      }
+      // after this the alarm can no longer touch the instance, which may serve another request
+      // as soon as it is released
+      ended(instance, alarm);
       pool.release(instance, healthy);
     }
   }
@@ -112,18 +104,29 @@ final class FlareRunner {
       instance.webSocketEvent(entry, invocation);
       return new Outcome.Returned(0);
     } catch (WasmTrap trap) {
-      if (alarm.fired() && trap.kind() == TrapKind.INTERRUPTED) {
-        return new Outcome.DeadlineExceeded(deadline);
-      }
-      return new Outcome.Trapped(trap);
+      return trapped(trap, alarm, deadline);
     } catch (RuntimeException | Error e) {
       return new Outcome.HostError(e);
     } finally {
-      watch.disarm(alarm);
-      alarm.disarm();
-      if (instance.memoryBytes() >= memoryCapBytes) {
-        metrics.memoryCapHit();
-      }
+      ended(instance, alarm);
+    }
+  }
+
+  /** A trap is the deadline's when the alarm fired and interrupted the instance. */
+  private static Outcome trapped(WasmTrap trap, Alarm alarm, Duration deadline) {
+    if (alarm.fired() && trap.kind() == TrapKind.INTERRUPTED) {
+      return new Outcome.DeadlineExceeded(deadline);
+    }
+    return new Outcome.Trapped(trap);
+  }
+
+  /** Ends an invocation: its alarm is off for good, and a memory cap it reached is counted. */
+  private void ended(FlareInstance instance, Alarm alarm) {
+    watch.disarm(alarm);
+    alarm.disarm();
+    if (instance.memoryBytes() >= memoryCapBytes) {
+      // memory.grow returns -1 at the cap without trapping: this is the only place it shows
+      metrics.memoryCapHit();
     }
   }
 
