@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class InterruptionTest {
   @Test
+  @SuppressWarnings("FutureReturnValueIgnored") // interrupt() cannot fail; the trap it causes is asserted
   void aHostCanStopAnEndlessLoopAndCallTheInstanceAgain() {
     Instance instance = Flarec.compile(Corpus.bytes("arithmetic")).load().instantiate();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();

@@ -129,6 +129,7 @@ class SpecTest {
   }
 
   @AfterAll
+  @SuppressWarnings("JavaTimeDefaultTimeZone") // the report is dated with the local calendar day of the run
   void report() {
     if (converter != null) {
       converter.close();

@@ -343,6 +343,7 @@ class SplitFunctionsTest {
   }
 
   @Test
+  @SuppressWarnings("FutureReturnValueIgnored") // interrupt() cannot fail; the trap it causes is asserted
   void loopsBranchesTrapsAndInterruptsCrossRunBoundaries() {
     int unroll = 400;
     CompiledModule compiled = compile(loopOverMemory(unroll), 1_000);

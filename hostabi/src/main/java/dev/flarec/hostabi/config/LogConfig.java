@@ -21,6 +21,7 @@ public record LogConfig(Threshold level, AccessFormat access, double accessSampl
   }
 
   /** The level names an operator writes, and the {@code java.util.logging} level each means. */
+  @SuppressWarnings("ImmutableEnumChecker") // java.util.logging.Level is immutable, just not annotated
   public enum Threshold {
     DEBUG(Level.FINE),
     INFO(Level.INFO),

@@ -50,6 +50,7 @@ final class DeadlineWatch implements AutoCloseable {
     armed.remove(alarm);
   }
 
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // armed is a concurrent set: removing while iterating is safe
   private void watch() {
     long idleSince = System.nanoTime();
     while (!closed) {
