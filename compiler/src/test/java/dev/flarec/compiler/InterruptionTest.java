@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class InterruptionTest {
   @Test
-  @SuppressWarnings("FutureReturnValueIgnored") // interrupt() cannot fail; the trap it causes is asserted
+  // interrupt() cannot fail; the trap it causes is asserted
+  @SuppressWarnings("FutureReturnValueIgnored")
   void aHostCanStopAnEndlessLoopAndCallTheInstanceAgain() {
     Instance instance = Flarec.compile(Corpus.bytes("arithmetic")).load().instantiate();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();

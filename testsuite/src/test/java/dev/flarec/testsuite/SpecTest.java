@@ -129,7 +129,8 @@ class SpecTest {
   }
 
   @AfterAll
-  @SuppressWarnings("JavaTimeDefaultTimeZone") // the report is dated with the local calendar day of the run
+  // the report is dated with the local calendar day of the run
+  @SuppressWarnings("JavaTimeDefaultTimeZone")
   void report() {
     if (converter != null) {
       converter.close();

@@ -343,7 +343,8 @@ class SplitFunctionsTest {
   }
 
   @Test
-  @SuppressWarnings("FutureReturnValueIgnored") // interrupt() cannot fail; the trap it causes is asserted
+  // interrupt() cannot fail; the trap it causes is asserted
+  @SuppressWarnings("FutureReturnValueIgnored")
   void loopsBranchesTrapsAndInterruptsCrossRunBoundaries() {
     int unroll = 400;
     CompiledModule compiled = compile(loopOverMemory(unroll), 1_000);

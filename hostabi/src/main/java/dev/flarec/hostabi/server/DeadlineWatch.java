@@ -50,7 +50,8 @@ final class DeadlineWatch implements AutoCloseable {
     armed.remove(alarm);
   }
 
-  @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // armed is a concurrent set: removing while iterating is safe
+  // armed is a concurrent set: removing while iterating is safe
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
   private void watch() {
     long idleSince = System.nanoTime();
     while (!closed) {

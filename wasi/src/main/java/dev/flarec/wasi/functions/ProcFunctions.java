@@ -23,7 +23,8 @@ final class ProcFunctions {
    * <p>Spec: wasi_snapshot_preview1 {@code proc_exit}.
    */
   @WasiFunction("proc_exit")
-  @SuppressWarnings("DoNotCallSuggester") // proc_exit ends the guest by throwing; the guest calls it
+  // proc_exit ends the guest by throwing; the guest calls it
+  @SuppressWarnings("DoNotCallSuggester")
   void procExit(int status) {
     throw new WasiExit(status);
   }
