@@ -1,5 +1,6 @@
 package dev.flarec.compiler;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,7 +77,7 @@ class FlarecTest {
     CompileException e = assertThrows(MalformedModuleException.class, () -> Flarec.compile(truncated));
     assertTrue(e.describe().startsWith("malformed module"), e.describe());
 
-    byte[] notWasm = "hello, world".getBytes();
+    byte[] notWasm = "hello, world".getBytes(StandardCharsets.US_ASCII);
     CompileException header = assertThrows(MalformedModuleException.class, () -> Flarec.compile(notWasm));
     assertEquals(
         "malformed module, at byte offset 0 (0x0): magic header not detected (not a WebAssembly binary)",

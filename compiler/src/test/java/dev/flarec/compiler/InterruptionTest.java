@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class InterruptionTest {
   @Test
+  // interrupt() cannot fail; the trap it causes is asserted
+  @SuppressWarnings("FutureReturnValueIgnored")
   void aHostCanStopAnEndlessLoopAndCallTheInstanceAgain() {
     Instance instance = Flarec.compile(Corpus.bytes("arithmetic")).load().instantiate();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();

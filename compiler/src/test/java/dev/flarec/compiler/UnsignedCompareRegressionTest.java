@@ -25,6 +25,7 @@ class UnsignedCompareRegressionTest {
     }
   }
 
+  @SuppressWarnings("NarrowCalculation") // the product wraps on purpose, as i32.mul does
   private static int expected(int n, int k) {
     int count = 0;
     for (int i = 0; i < n; i++) {

@@ -129,6 +129,8 @@ class SpecTest {
   }
 
   @AfterAll
+  // the report is dated with the local calendar day of the run
+  @SuppressWarnings("JavaTimeDefaultTimeZone")
   void report() {
     if (converter != null) {
       converter.close();

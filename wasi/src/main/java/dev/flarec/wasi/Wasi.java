@@ -322,6 +322,8 @@ public final class Wasi implements AutoCloseable {
     }
 
     /**
+     * Builds the WASI functions of this configuration.
+     *
      * @throws IllegalArgumentException if a pre-opened directory does not exist or is not a
      *     directory
      */
@@ -373,6 +375,7 @@ public final class Wasi implements AutoCloseable {
      * Whether the JVM's standard streams are a terminal: {@code System.console()} is null when they
      * are not, up to JDK 21; from JDK 22 it may exist anyway and {@code isTerminal()} tells.
      */
+    @SuppressWarnings("SystemConsoleNull") // JDK 22+ is handled below through isTerminal()
     private static boolean isTerminal() {
       Console console = System.console();
       if (console == null) {

@@ -1,5 +1,6 @@
 package dev.flarec.benchmarks.jmh;
 
+import java.nio.charset.StandardCharsets;
 import dev.flarec.benchmarks.request.FlareHarness;
 import dev.flarec.benchmarks.request.PlainHandlers;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public class RequestPathBenchmark {
     byte[] got = harness.get(PATH);
     if (!Arrays.equals(expected, got)) {
       throw new IllegalStateException(
-          "the " + flare + " flare answered " + new String(got) + " but plain Java " + new String(expected));
+          "the " + flare + " flare answered " + new String(got, StandardCharsets.UTF_8) + " but plain Java " + new String(expected, StandardCharsets.UTF_8));
     }
   }
 

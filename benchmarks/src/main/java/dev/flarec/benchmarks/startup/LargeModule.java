@@ -74,10 +74,10 @@ public final class LargeModule {
       w.bytes(0x0b);
       // acc += load(acc & 1023 + offset)
       w.bytes(0x20, 2).bytes(0x41).s32(1023).bytes(0x71);
-      w.bytes(0x28, 2).u32(block * 4).bytes(0x20, 2, 0x6a, 0x21, 2);
+      w.bytes(0x28, 2).u32(block * 4L).bytes(0x20, 2, 0x6a, 0x21, 2);
       // store(acc & 4095 + offset) = p1 ^ c
       w.bytes(0x20, 2).bytes(0x41).s32(4095).bytes(0x71).bytes(0x20, 1).bytes(0x41).s32(c).bytes(0x73);
-      w.bytes(0x36, 2).u32(block * 8);
+      w.bytes(0x36, 2).u32(block * 8L);
       // if ((unsigned) acc < c % 97) acc = call earlier(acc, p1): next to never taken, but compiled
       if (index > 0) {
         w.bytes(0x20, 2).bytes(0x41).s32(c % 97).bytes(0x49).bytes(0x04, 0x40);

@@ -1,5 +1,6 @@
 package dev.flarec.compiler.cli;
 
+import java.nio.charset.StandardCharsets;
 import dev.flarec.compiler.CompileException;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
@@ -166,8 +167,8 @@ public final class FlarecMain implements Callable<Integer> {
 
   /** Runs one command line and returns its exit status; never throws. */
   public int run(String... args) {
-    PrintWriter outWriter = new PrintWriter(out, true);
-    PrintWriter errWriter = new PrintWriter(err, true);
+    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
     CommandLine commandLine =
         new CommandLine(this)
             .setOut(outWriter)

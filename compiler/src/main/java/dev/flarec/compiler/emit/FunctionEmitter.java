@@ -667,14 +667,14 @@ final class FunctionEmitter {
         mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       }
     }
-    dispatch(run, first, callBase);
+    dispatch(run, first);
   }
 
   /**
    * After a run returns its code: continue (0), pass a code for a caller's frame on with one
    * range check (codes {@code 1..outerFrames}), or branch to one of our own frames.
    */
-  private void dispatch(FunctionEmitter run, int first, int callBase) {
+  private void dispatch(FunctionEmitter run, int first) {
     BitSet own = (BitSet) run.exitCodes.clone();
     own.clear(0, outerFrames + 1);
     boolean anyOuter = run.exitCodes.previousSetBit(outerFrames) > 0;
@@ -691,7 +691,7 @@ final class FunctionEmitter {
       } else {
         mv.visitInsn(POP);
       }
-      branchFromRun(own.nextSetBit(0) - 1, first, callBase);
+      branchFromRun(own.nextSetBit(0) - 1, first);
       if (run.exitTypes != null) {
         mv.visitLabel(normal);
       }
@@ -730,7 +730,7 @@ final class FunctionEmitter {
         mv.visitLookupSwitchInsn(handlers[keys.length - 1], keys, handlers);
         for (int k = 0; k < keys.length; k++) {
           mv.visitLabel(handlers[k]);
-          branchFromRun(keys[k] - 1, first, callBase);
+          branchFromRun(keys[k] - 1, first);
         }
       }
       releaseScratch(ValueType.I32, codeSlot);
@@ -750,7 +750,7 @@ final class FunctionEmitter {
   }
 
   /** A run branched to frame {@code index}; its carried values are in the frame. */
-  private void branchFromRun(int index, int first, int callBase) {
+  private void branchFromRun(int index, int first) {
     ControlFrame target = frames.get(index);
     for (int i = first - 1; i >= target.entryHeight - baseHeight; i--) {
       if (!stack.isVirtual(i)) {

@@ -14,6 +14,7 @@ import java.util.Set;
  * <p>The host's own classes that use a component (the Spark store, the BLAKE hashes) stay in every
  * JAR; a flare that does not import the functions never loads them, so never needs the library.
  */
+@SuppressWarnings("ImmutableEnumChecker") // entryPrefixes is an unmodifiable List.of
 enum HostComponent {
   /** {@code spark_*}: the store is SQLite through its JDBC driver, native code included. */
   SPARK(

@@ -29,7 +29,7 @@ public final class NamingScheme {
     StringBuilder sb = new StringBuilder(Math.min(s.length(), 64));
     for (int i = 0; i < s.length() && sb.length() < 64; i++) {
       char c = s.charAt(i);
-      sb.append(Character.isLetterOrDigit(c) && c < 128 || c == '_' ? c : '_');
+      sb.append((Character.isLetterOrDigit(c) && c < 128) || c == '_' ? c : '_');
     }
     if (!Character.isLetter(sb.charAt(0)) && sb.charAt(0) != '_') {
       sb.insert(0, 'f');

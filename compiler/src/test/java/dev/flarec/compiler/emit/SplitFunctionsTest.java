@@ -371,6 +371,8 @@ class SplitFunctionsTest {
   }
 
   @Test
+  // interrupt() cannot fail; the trap it causes is asserted
+  @SuppressWarnings("FutureReturnValueIgnored")
   void loopsBranchesTrapsAndInterruptsCrossRunBoundaries() {
     int unroll = 400;
     CompiledModule compiled = compile(loopOverMemory(unroll), 1_000);

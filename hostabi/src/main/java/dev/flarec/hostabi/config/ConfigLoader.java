@@ -222,7 +222,7 @@ public final class ConfigLoader {
               "secret values never go in the configuration: map the secret to an environment"
                   + " variable under [secrets.env] or put it in the file named by secrets.file");
         }
-        throw new ConfigException(source, key, "unknown key" + suggestion(e.getKey(), defaults));
+        throw new ConfigException(source, key, "unknown key" + suggestion(defaults));
       }
       if (known.isObject() != e.getValue().isObject()) {
         throw new ConfigException(source, key,
@@ -234,7 +234,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static String suggestion(String key, ObjectNode defaults) {
+  private static String suggestion(ObjectNode defaults) {
     List<String> names = new ArrayList<>();
     defaults.fieldNames().forEachRemaining(names::add);
     return names.isEmpty() ? "" : " (known here: " + String.join(", ", names) + ")";

@@ -21,6 +21,8 @@ public record LogConfig(Threshold level, AccessFormat access, double accessSampl
   }
 
   /** The level names an operator writes, and the {@code java.util.logging} level each means. */
+  // java.util.logging.Level is immutable, just not annotated
+  @SuppressWarnings("ImmutableEnumChecker")
   public enum Threshold {
     DEBUG(Level.FINE),
     INFO(Level.INFO),

@@ -8,6 +8,7 @@ import java.util.Optional;
  * (RFC 7518 §3.2). Asymmetric algorithms ({@code RS256}, {@code EdDSA}), which one SDK's docs
  * mention, need key material the secret store does not hold, so they are unsupported (→ 0).
  */
+@SuppressWarnings("ImmutableEnumChecker") // header is private and never written after construction
 public enum JwtAlgorithm {
   HS256("HmacSHA256"),
   HS384("HmacSHA384"),

@@ -59,6 +59,7 @@ public final class AsyncLineHandler extends Handler {
    * blocks on the queue: a blocked consumer would have to be woken (a futex call) for every line
    * published, twice per request under load.
    */
+  @SuppressWarnings("ReferenceEquality") // STOP is told apart from equal log lines by identity
   private void drain() {
     java.util.List<String> batch = new java.util.ArrayList<>(256);
     try {

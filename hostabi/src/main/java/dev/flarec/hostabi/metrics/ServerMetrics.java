@@ -15,6 +15,7 @@ import java.util.function.IntSupplier;
  * library: a dozen series need no dependency in every flare JAR. See docs/RATIONALE.md "Why the
  * metrics are written by hand?".
  */
+@SuppressWarnings("EnumOrdinal") // ordinals index in-memory counter arrays, never persisted
 public final class ServerMetrics {
   /** Upper bounds of the latency histogram, in seconds: 0.5 ms to 10 s. */
   static final double[] LATENCY_BOUNDS = {

@@ -50,6 +50,8 @@ final class DeadlineWatch implements AutoCloseable {
     armed.remove(alarm);
   }
 
+  // armed is a concurrent set: removing while iterating is safe
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
   private void watch() {
     long idleSince = System.nanoTime();
     while (!closed) {

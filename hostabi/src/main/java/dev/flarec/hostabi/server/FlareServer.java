@@ -1,6 +1,7 @@
 package dev.flarec.hostabi.server;
 
 import com.sun.net.httpserver.HttpHandler;
+import java.util.Locale;
 import com.sun.net.httpserver.HttpServer;
 import dev.flarec.hostabi.abi.HostServices;
 import dev.flarec.hostabi.config.FlareConfig;
@@ -120,7 +121,7 @@ public final class FlareServer implements AutoCloseable {
     LogLine.of("serving")
         .field("flare", flare.name())
         .field("url", "http://localhost:" + server.port() + "/")
-        .field("isolation", flare.isolation().name().toLowerCase())
+        .field("isolation", flare.isolation().name().toLowerCase(Locale.ROOT))
         .field("max_instances", config.maxInstances())
         .field("executor", server.executorDescription)
         .field("origin", config.origin() == null ? "none" : config.origin().toString())

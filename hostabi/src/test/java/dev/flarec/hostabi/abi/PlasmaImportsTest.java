@@ -167,7 +167,7 @@ class PlasmaImportsTest {
     try (LogCapture log = LogCapture.of(Logger.getLogger(PlasmaImports.class.getName()))) {
       assertEquals(5, set("k", new byte[] {1}));
       List<LogRecord> warnings =
-          log.records().stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+          log.records().stream().filter(r -> Level.WARNING.equals(r.getLevel())).toList();
       assertEquals(1, warnings.size());
       String text = new SimpleFormatter().formatMessage(warnings.get(0));
       assertTrue(text.contains("writes_plasma_kv"), text);

@@ -171,7 +171,7 @@ class SparkImportsTest {
     try (LogCapture log = LogCapture.of(Logger.getLogger(SparkImports.class.getName()))) {
       assertEquals(9, set("k", new byte[] {2}, 0));
       List<LogRecord> warnings =
-          log.records().stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+          log.records().stream().filter(r -> Level.WARNING.equals(r.getLevel())).toList();
       assertEquals(1, warnings.size());
       String text = new SimpleFormatter().formatMessage(warnings.get(0));
       assertTrue(text.contains("spark_set") && text.contains("writes_spark_kv"), text);

@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.encoding;
 
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +29,9 @@ class HexCodecTest {
     "hello, 68656C6C6F",
   })
   void rfc4648Vectors(String data, String upper) {
-    assertEquals(upper.toLowerCase(), HexCodec.encodeToString(ascii(data)));
+    assertEquals(upper.toLowerCase(Locale.ROOT), HexCodec.encodeToString(ascii(data)));
     assertArrayEquals(ascii(data), HexCodec.decode(ascii(upper)).orElseThrow());
-    assertArrayEquals(ascii(data), HexCodec.decode(ascii(upper.toLowerCase())).orElseThrow());
+    assertArrayEquals(ascii(data), HexCodec.decode(ascii(upper.toLowerCase(Locale.ROOT))).orElseThrow());
   }
 
   @Test

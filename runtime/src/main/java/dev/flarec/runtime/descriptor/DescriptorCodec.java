@@ -28,6 +28,8 @@ import java.util.List;
  * in the same JAR), so it is a plain {@link DataOutputStream} sequence of the record components
  * in declaration order, headed by a magic number and a format version that are checked on read.
  */
+// read back only by the runtime copy in the same JAR, so ordinals agree
+@SuppressWarnings("EnumOrdinal")
 public final class DescriptorCodec {
   /** File name suffix of the resource beside the generated class. */
   public static final String RESOURCE_SUFFIX = ".flarec-module";

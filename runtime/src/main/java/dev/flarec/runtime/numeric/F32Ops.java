@@ -31,13 +31,13 @@ public final class F32Ops {
   /** {@code f32.min}: -0.0 is below +0.0, and any NaN operand gives a quiet NaN. */
   public static float min(float a, float b) {
     float r = Math.min(a, b);
-    return r != r ? a + b : r;
+    return Float.isNaN(r) ? a + b : r;
   }
 
   /** {@code f32.max}: +0.0 is above -0.0, and any NaN operand gives a quiet NaN. */
   public static float max(float a, float b) {
     float r = Math.max(a, b);
-    return r != r ? a + b : r;
+    return Float.isNaN(r) ? a + b : r;
   }
 
   /** {@code f32.abs}: clears the sign bit only, so NaN payloads survive. */
@@ -62,22 +62,22 @@ public final class F32Ops {
 
   /** {@code f32.ceil}. */
   public static float ceil(float x) {
-    return x != x ? x + x : (float) Math.ceil(x);
+    return Float.isNaN(x) ? x + x : (float) Math.ceil(x);
   }
 
   /** {@code f32.floor}. */
   public static float floor(float x) {
-    return x != x ? x + x : (float) Math.floor(x);
+    return Float.isNaN(x) ? x + x : (float) Math.floor(x);
   }
 
   /** {@code f32.trunc}: toward zero, keeping the sign of a zero result. */
   public static float trunc(float x) {
-    return x != x ? x + x : (float) (x < 0.0f ? Math.ceil(x) : Math.floor(x));
+    return Float.isNaN(x) ? x + x : (float) (x < 0.0f ? Math.ceil(x) : Math.floor(x));
   }
 
   /** {@code f32.nearest}: ties to even, keeping the sign of a zero result (-0.4 gives -0.0). */
   public static float nearest(float x) {
-    return x != x ? x + x : (float) Math.rint(x);
+    return Float.isNaN(x) ? x + x : (float) Math.rint(x);
   }
 
   /** {@code f32.sqrt}. */

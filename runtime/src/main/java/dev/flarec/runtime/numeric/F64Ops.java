@@ -30,13 +30,13 @@ public final class F64Ops {
   /** {@code f64.min}: -0.0 is below +0.0, and any NaN operand gives a quiet NaN. */
   public static double min(double a, double b) {
     double r = Math.min(a, b);
-    return r != r ? a + b : r;
+    return Double.isNaN(r) ? a + b : r;
   }
 
   /** {@code f64.max}: +0.0 is above -0.0, and any NaN operand gives a quiet NaN. */
   public static double max(double a, double b) {
     double r = Math.max(a, b);
-    return r != r ? a + b : r;
+    return Double.isNaN(r) ? a + b : r;
   }
 
   /** {@code f64.abs}: clears the sign bit only, so NaN payloads survive. */
@@ -62,22 +62,22 @@ public final class F64Ops {
 
   /** {@code f64.ceil}. */
   public static double ceil(double x) {
-    return x != x ? x + x : Math.ceil(x);
+    return Double.isNaN(x) ? x + x : Math.ceil(x);
   }
 
   /** {@code f64.floor}. */
   public static double floor(double x) {
-    return x != x ? x + x : Math.floor(x);
+    return Double.isNaN(x) ? x + x : Math.floor(x);
   }
 
   /** {@code f64.trunc}: toward zero, keeping the sign of a zero result. */
   public static double trunc(double x) {
-    return x != x ? x + x : x < 0.0 ? Math.ceil(x) : Math.floor(x);
+    return Double.isNaN(x) ? x + x : x < 0.0 ? Math.ceil(x) : Math.floor(x);
   }
 
   /** {@code f64.nearest}: ties to even, keeping the sign of a zero result (-0.4 gives -0.0). */
   public static double nearest(double x) {
-    return x != x ? x + x : Math.rint(x);
+    return Double.isNaN(x) ? x + x : Math.rint(x);
   }
 
   /** {@code f64.sqrt}: {@link Math#sqrt} is correctly rounded and quiets NaNs on every path. */

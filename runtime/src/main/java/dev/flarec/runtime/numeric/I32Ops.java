@@ -69,7 +69,7 @@ public final class I32Ops {
       return (int) x;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Float.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i32.trunc_f32_u}. Values in (-1, 0) truncate to 0 and are valid. */
@@ -80,7 +80,7 @@ public final class I32Ops {
       return (int) (long) x;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Float.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i32.trunc_f64_s}. */
@@ -89,7 +89,7 @@ public final class I32Ops {
       return (int) x;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Double.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i32.trunc_f64_u}. Values in (-1, 0) truncate to 0 and are valid. */
@@ -98,7 +98,7 @@ public final class I32Ops {
       return (int) (long) x;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Double.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i32.trunc_sat_f32_u}: NaN and negatives give 0, values from 2^32 up give 0xFFFFFFFF. */

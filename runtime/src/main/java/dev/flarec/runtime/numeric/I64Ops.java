@@ -72,7 +72,7 @@ public final class I64Ops {
       return (long) x;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Float.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i64.trunc_f32_u}. Values in (-1, 0) truncate to 0 and are valid. */
@@ -81,7 +81,7 @@ public final class I64Ops {
       return x < 0x1p63f ? (long) x : (long) (x - 0x1p63f) | Long.MIN_VALUE;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Float.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i64.trunc_f64_s}. */
@@ -90,7 +90,7 @@ public final class I64Ops {
       return (long) x;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Double.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i64.trunc_f64_u}. Values in (-1, 0) truncate to 0 and are valid. */
@@ -99,7 +99,7 @@ public final class I64Ops {
       return x < 0x1p63 ? (long) x : (long) (x - 0x1p63) | Long.MIN_VALUE;
     }
     throw WasmTrap.of(
-        x != x ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
+        Double.isNaN(x) ? TrapKind.INVALID_CONVERSION_TO_INTEGER : TrapKind.INTEGER_OVERFLOW);
   }
 
   /** {@code i64.trunc_sat_f32_u}: NaN and negatives give 0, values from 2^64 up give all ones. */

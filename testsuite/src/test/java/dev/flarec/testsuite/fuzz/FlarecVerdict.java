@@ -47,6 +47,7 @@ record FlarecVerdict(Kind kind, String detail) {
   }
 
   /** Defines and initialises every generated class, so that the verifier sees all of them. */
+  @SuppressWarnings("ReturnValueIgnored") // getDeclaredMethods is called to link the class
   private static void load(Map<String, byte[]> classFiles) throws ClassNotFoundException {
     ClassLoader loader =
         new ClassLoader(FlarecVerdict.class.getClassLoader()) {

@@ -44,7 +44,7 @@ final class PathOpenFunction {
    * path, UTF-8, not NUL-terminated; {@code openFlags} — {@code oflags}: create (1), must be a
    * directory (2), exclusive create (4), truncate (8); {@code rightsBase}, {@code rightsInheriting}
    * — the rights wanted: {@code fd_read} (bit 1) opens for reading, {@code fd_write} (bit 6) for
-   * writing; {@code fdFlags} — {@code fdflags} of the new descriptor (append, dsync, nonblock,
+   * writing; {@code fdFlags} — the WASI fdflags of the new descriptor (append, dsync, nonblock,
    * rsync, sync); {@code fdAddress} — where to write the new descriptor ({@code u32}).
    *
    * <p>Errno: {@code success}; {@code badf} if {@code dirFd} is not open; {@code notdir} if it is

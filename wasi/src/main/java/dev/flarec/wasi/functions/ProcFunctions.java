@@ -23,6 +23,8 @@ final class ProcFunctions {
    * <p>Spec: wasi_snapshot_preview1 {@code proc_exit}.
    */
   @WasiFunction("proc_exit")
+  // proc_exit ends the guest by throwing; the guest calls it
+  @SuppressWarnings("DoNotCallSuggester")
   void procExit(int status) {
     throw new WasiExit(status);
   }
@@ -56,6 +58,7 @@ final class ProcFunctions {
    * <p>Spec: wasi_snapshot_preview1 {@code sched_yield}.
    */
   @WasiFunction("sched_yield")
+  @SuppressWarnings("ThreadPriorityCheck") // sched_yield asks for exactly this
   int schedYield() {
     Thread.yield();
     return Errno.SUCCESS;
