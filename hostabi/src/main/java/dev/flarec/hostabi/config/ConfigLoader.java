@@ -88,7 +88,7 @@ public final class ConfigLoader {
   public ServerConfig defaults(String flareName) {
     return new ServerConfig(
         ServerConfig.DEFAULT_PORT,
-        hostName(),
+        defaultNodeId(),
         0,
         Path.of(DEFAULT_DATA_ROOT, flareName),
         null,
@@ -294,7 +294,7 @@ public final class ConfigLoader {
     String servedName = flareConfig.name();
     return new ServerConfig(
         (int) server.integer("port", 0, 65535),
-        nodeId.isEmpty() ? hostName() : nodeId,
+        nodeId.isEmpty() ? defaultNodeId() : nodeId,
         (int) server.integer("snowflake_node", 0, 1023),
         dataDir.isEmpty() ? Path.of(DEFAULT_DATA_ROOT, servedName) : Path.of(dataDir),
         origin(server),
@@ -383,7 +383,8 @@ public final class ConfigLoader {
     return values;
   }
 
-  private static String hostName() {
+  /** The node id when none is configured: the host's name. */
+  public static String defaultNodeId() {
     try {
       String name = InetAddress.getLocalHost().getHostName();
       return name == null || name.isEmpty() ? "flarec" : name;

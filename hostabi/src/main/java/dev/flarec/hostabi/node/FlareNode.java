@@ -3,6 +3,7 @@ package dev.flarec.hostabi.node;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.flarec.hostabi.abi.HostServices;
+import dev.flarec.hostabi.cluster.ClusterChannel;
 import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.config.RouteConfig;
@@ -39,8 +40,10 @@ import java.util.logging.Level;
 /**
  * A node serving every flare of a directory on one port: {@code NAME.jar} (or {@code
  * NAME.wasm}, compiled when loaded) with its configuration {@code NAME.toml} beside it, routed
- * by its {@code [route]} table ({@link Route}). Each flare has its own pool, limits, stores,
- * cluster membership and log fields, exactly as when it runs alone.
+ * by its {@code [route]} table ({@link Route}). Each flare has its own pool, limits, stores
+ * and log fields, exactly as when it runs alone. A node started with a cluster joins it once,
+ * and its flares share that membership (each flare's messages name it); otherwise a flare with
+ * a {@code [cluster]} table joins that cluster on its own, as a flare JAR does.
  *
  * <p>The directory is watched: a flare file that appears is loaded and mounted, one that
  * changes (or whose configuration changes) is loaded again and replaces the running version,
@@ -63,6 +66,7 @@ public final class FlareNode implements AutoCloseable {
   private final FlareSource source;
   private final ConfigLoader configs;
   private final String nodeId;
+  private final ClusterChannel cluster;
   private final HttpServer http;
   private final ExecutorService requests;
   private final ExecutorService changes;
@@ -74,11 +78,12 @@ public final class FlareNode implements AutoCloseable {
   private volatile boolean stopping;
 
   private FlareNode(Path directory, FlareSource source, ConfigLoader configs, String nodeId,
-      HttpServer http, WatchService watcher) {
+      ClusterChannel cluster, HttpServer http, WatchService watcher) {
     this.directory = directory;
     this.source = source;
     this.configs = configs;
     this.nodeId = nodeId;
+    this.cluster = cluster;
     this.http = http;
     this.watcher = watcher;
     this.requests = Executors.newCachedThreadPool(daemon("flarec-node-request"));
@@ -97,6 +102,21 @@ public final class FlareNode implements AutoCloseable {
    */
   public static FlareNode start(Path directory, int port, String nodeId, FlareSource source,
       ConfigLoader configs) throws IOException {
+    return start(directory, port, nodeId, null, source, configs);
+  }
+
+  /**
+   * As {@link #start(Path, int, String, FlareSource, ConfigLoader)}, and when {@code cluster} is
+   * not null the node joins that cluster once, as node {@code nodeId} (the host's name when
+   * null), and every flare that talks to other nodes does so on that one channel: a flare's
+   * Plasma replicates to the flare of the same name on the other nodes, and its {@code
+   * spark_pull} asks that flare. A flare's own {@code [cluster]} table is then ignored.
+   *
+   * @throws IOException if the port cannot be bound, the directory not watched or the cluster
+   *     address not used
+   */
+  public static FlareNode start(Path directory, int port, String nodeId, ClusterConfig cluster,
+      FlareSource source, ConfigLoader configs) throws IOException {
     Path dir = directory.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new IOException("not a directory: " + directory);
@@ -111,7 +131,20 @@ public final class FlareNode implements AutoCloseable {
       watcher.close();
       throw e;
     }
-    FlareNode node = new FlareNode(dir, source, configs, nodeId, http, watcher);
+    ClusterChannel channel = null;
+    String id = nodeId;
+    if (cluster != null) {
+      id = nodeId == null ? ConfigLoader.defaultNodeId() : nodeId;
+      try {
+        channel = ClusterChannel.join(cluster, id);
+      } catch (Exception e) {
+        watcher.close();
+        http.stop(0);
+        throw new IOException("cannot join the cluster on " + cluster.bind() + ": "
+            + e.getMessage(), e);
+      }
+    }
+    FlareNode node = new FlareNode(dir, source, configs, id, channel, http, watcher);
     http.createContext("/", node::handle);
     http.setExecutor(node.requests);
     node.watchThread.start();
@@ -331,7 +364,7 @@ public final class FlareNode implements AutoCloseable {
         config = config.withNodeId(nodeId);
       }
       RouteConfig routeConfig = configs.route(text, toml.toString());
-      ClusterConfig cluster = configs.cluster(text, toml.toString());
+      ClusterConfig ownCluster = cluster == null ? configs.cluster(text, toml.toString()) : null;
       Route route = Route.of(config.flare().name(), routeConfig.hosts(), routeConfig.pathPrefix());
       boolean keepsState = HostServices.imports(module.descriptor(), "spark_")
           || HostServices.imports(module.descriptor(), "plasma_");
@@ -340,7 +373,9 @@ public final class FlareNode implements AutoCloseable {
         old.retire(grace(old));
         retiredOld = true;
       }
-      HostServices services = HostServices.create(config, module.descriptor(), cluster);
+      HostServices services = cluster == null
+          ? HostServices.create(config, module.descriptor(), ownCluster)
+          : HostServices.create(config, module.descriptor(), cluster, name);
       FlareServer server;
       try {
         server = FlareServer.mount(module, config, services);
@@ -450,6 +485,9 @@ public final class FlareNode implements AutoCloseable {
     }
     for (MountedFlare m : all) {
       m.retire(grace(m));
+    }
+    if (cluster != null) {
+      cluster.close();
     }
     http.stop(0);
     requests.shutdown();
