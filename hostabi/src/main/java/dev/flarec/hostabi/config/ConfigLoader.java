@@ -44,7 +44,10 @@ public final class ConfigLoader {
   /** Jackson's TOML reader, made when a file is first read (see {@link #defaults}). */
   private static final class Toml {
     static final TomlMapper MAPPER = new TomlMapper();
+    /** The defaults, parsed once; every load merges into a copy (a node loads many files). */
+    static final ObjectNode DEFAULTS = parse(defaultsText(), DEFAULTS_SOURCE);
   }
+
   private static final long MIB = 1024 * 1024;
 
   /**
@@ -124,7 +127,7 @@ public final class ConfigLoader {
    * secrets.file} is resolved against {@code baseDirectory} (the working directory when null).
    */
   public ServerConfig load(String text, String source, String flareName, Path baseDirectory) {
-    ObjectNode defaults = parse(defaultsText(), DEFAULTS_SOURCE);
+    ObjectNode defaults = Toml.DEFAULTS.deepCopy();
     ObjectNode user = parse(text, source);
     checkKnown(user, defaults, "", source);
     merge(defaults, user);
@@ -186,7 +189,7 @@ public final class ConfigLoader {
   }
 
   private static ObjectNode merged(String text, String source) {
-    ObjectNode defaults = parse(defaultsText(), DEFAULTS_SOURCE);
+    ObjectNode defaults = Toml.DEFAULTS.deepCopy();
     ObjectNode user = parse(text, source);
     checkKnown(user, defaults, "", source);
     merge(defaults, user);

@@ -13,6 +13,7 @@ import dev.flarec.hostabi.log.Loggers;
 import dev.flarec.hostabi.server.FlareServer;
 import dev.flarec.runtime.instance.Module;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,15 @@ public final class FlareNode implements AutoCloseable {
   static final Duration REPLACE_WAIT = Duration.ofSeconds(5);
 
   private static final String RESERVED_PREFIX = "/__flarec/";
+
+  /** A flare of our own (warm-up.wat beside it) that the node loads at start, unrouted. */
+  private static final String WARM_UP_RESOURCE = "warm-up.wasm";
+
+  /**
+   * How many times the warm-up flare is loaded: the first load pays for class loading, the
+   * following ones give the JIT the compiler's and the mount's hot paths.
+   */
+  private static final int WARM_UP_ROUNDS = 10;
 
   private final Path directory;
   private final FlareSource source;
@@ -153,6 +163,9 @@ public final class FlareNode implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("the first scan of " + dir + " failed", e);
     }
+    // after the first scan, so that flares present at start are not kept waiting for it; a
+    // flare that appears meanwhile waits behind it on the change thread
+    node.changes.execute(node::warmUp);
     http.start();
     LogLine.of("node-serving")
         .field("dir", dir.toString())
@@ -357,6 +370,7 @@ public final class FlareNode implements AutoCloseable {
     boolean retiredOld = false;
     try {
       Module module = source.load(file);
+      long loaded = System.nanoTime();
       boolean hasConfig = Files.isRegularFile(toml);
       String text = hasConfig ? Files.readString(toml, StandardCharsets.UTF_8) : "";
       ServerConfig config = configs.load(text, toml.toString(), name, directory);
@@ -373,6 +387,7 @@ public final class FlareNode implements AutoCloseable {
         old.retire(grace(old));
         retiredOld = true;
       }
+      long configured = System.nanoTime();
       HostServices services = cluster == null
           ? HostServices.create(config, module.descriptor(), ownCluster)
           : HostServices.create(config, module.descriptor(), cluster, name);
@@ -383,6 +398,7 @@ public final class FlareNode implements AutoCloseable {
         services.close();
         throw e;
       }
+      long mounted = System.nanoTime();
       MountedFlare next = new MountedFlare(name, route, server, services, keepsState);
       replace(old, next);
       if (old != null && !(old.keepsState() || keepsState)) {
@@ -393,7 +409,10 @@ public final class FlareNode implements AutoCloseable {
           .field("file", file.getFileName().toString())
           .field("hosts", route.hosts().isEmpty() ? "*" : String.join(",", route.hosts()))
           .field("prefix", route.prefix())
-          .field("load_ms", String.format("%.1f", (System.nanoTime() - start) / 1e6))
+          .field("load_ms", millis(System.nanoTime() - start))
+          .field("module_ms", millis(loaded - start))
+          .field("config_ms", millis(configured - loaded))
+          .field("mount_ms", millis(mounted - configured))
           .log(Loggers.HOST, Level.INFO);
     } catch (Exception | LinkageError | StackOverflowError e) {
       if (retiredOld) {
@@ -408,6 +427,54 @@ public final class FlareNode implements AutoCloseable {
               : retiredOld ? "the previous version is stopped" : "the previous version keeps serving")
           .log(Loggers.HOST, Level.WARNING);
     }
+  }
+
+  /**
+   * Loads, configures and mounts the warm-up flare a few times, then drops it: the first flare
+   * added to a running node is then not the one that pays for loading the compiler's, the
+   * configuration reader's and the server's classes and running them cold (about a second, see
+   * docs/benchmarks.md "A new flare on a running node"). Runs on the change thread.
+   */
+  private void warmUp() {
+    long start = System.nanoTime();
+    Path wasm = null;
+    try (InputStream in = FlareNode.class.getResourceAsStream(WARM_UP_RESOURCE)) {
+      if (in == null) {
+        throw new IOException(WARM_UP_RESOURCE + " is missing from the build");
+      }
+      wasm = Files.createTempFile("flarec-warm-up-", ".wasm");
+      Files.write(wasm, in.readAllBytes());
+      for (int round = 0; round < WARM_UP_ROUNDS && !stopping; round++) {
+        Module module = source.load(wasm);
+        ServerConfig config = configs.load("", "warm-up", "flarec-warm-up", directory);
+        configs.route("", "warm-up");
+        configs.cluster("", "warm-up");
+        HostServices services = HostServices.create(config, module.descriptor());
+        try {
+          FlareServer.mount(module, config, services).stop();
+        } finally {
+          services.close();
+        }
+      }
+      LogLine.of("node-warmed-up").field("ms", millis(System.nanoTime() - start))
+          .log(Loggers.HOST, Level.FINE);
+    } catch (Exception | LinkageError e) {
+      // a node serving compiled JARs only cannot load a .wasm: it just starts cold
+      LogLine.of("node-warm-up-skipped").field("reason", oneLine(e))
+          .log(Loggers.HOST, Level.FINE);
+    } finally {
+      if (wasm != null) {
+        try {
+          Files.deleteIfExists(wasm);
+        } catch (IOException e) {
+          wasm.toFile().deleteOnExit();
+        }
+      }
+    }
+  }
+
+  private static String millis(long nanos) {
+    return String.format("%.1f", nanos / 1e6);
   }
 
   private static String oneLine(Throwable e) {
