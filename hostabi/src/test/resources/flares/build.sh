@@ -3,7 +3,7 @@
 # committed, so the tests themselves never need wat2wasm (or clang).
 set -eu
 cd "$(dirname "$0")"
-for wat in *.wat; do
+for wat in *.wat websocket/*.wat; do
   wat2wasm "$wat" -o "${wat%.wat}.wasm"
 done
 # WebSocket test flares are C against examples/include/flaron.h (clang-19, as examples/build.sh)

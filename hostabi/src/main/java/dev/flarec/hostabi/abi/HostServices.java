@@ -1,6 +1,7 @@
 package dev.flarec.hostabi.abi;
 
 import dev.flarec.hostabi.beam.BeamClient;
+import dev.flarec.hostabi.cluster.ClusterChannel;
 import dev.flarec.hostabi.cluster.ClusterNode;
 import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.config.ServerConfig;
@@ -12,6 +13,7 @@ import dev.flarec.hostabi.secrets.SecretStore;
 import dev.flarec.hostabi.spark.SparkStore;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -75,7 +77,7 @@ public final class HostServices implements AutoCloseable {
    * data directory alone.
    */
   public static HostServices create(ServerConfig config, ModuleDescriptor flare) {
-    return create(config, flare, null);
+    return create(config, flare, (ClusterConfig) null);
   }
 
   /**
@@ -89,10 +91,34 @@ public final class HostServices implements AutoCloseable {
    */
   public static HostServices create(
       ServerConfig config, ModuleDescriptor flare, ClusterConfig cluster) {
+    return createJoining(config, flare, cluster == null ? null : services -> {
+      try {
+        return ClusterNode.join(cluster, services.plasma.nodeId(), services.plasma,
+            services.spark, services.clock);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot join the cluster on " + cluster.bind()
+            + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /**
+   * As {@link #create(ServerConfig, ModuleDescriptor, ClusterConfig)}, but a flare that talks to
+   * other nodes joins through {@code channel}, the node's channel shared by all its flares, as
+   * flare {@code name} (its Plasma replicates to the flare of that name on the other nodes).
+   */
+  public static HostServices create(
+      ServerConfig config, ModuleDescriptor flare, ClusterChannel channel, String name) {
+    return createJoining(config, flare, channel == null ? null : services ->
+        ClusterNode.attach(channel, name, services.plasma, services.spark, services.clock));
+  }
+
+  private static HostServices createJoining(
+      ServerConfig config, ModuleDescriptor flare, Function<HostServices, ClusterNode> join) {
     HostServices services = create(config, name -> imports(flare, name));
     try {
-      services.connect(config, cluster, imports(flare, "plasma_"),
-          imports(flare, "plasma_") || imports(flare, "spark_pull"));
+      services.connect(config, imports(flare, "plasma_"),
+          imports(flare, "plasma_") || imports(flare, "spark_pull") ? join : null);
     } catch (RuntimeException e) {
       services.close();
       throw e;
@@ -100,18 +126,13 @@ public final class HostServices implements AutoCloseable {
     return services;
   }
 
-  private void connect(ServerConfig config, ClusterConfig clusterConfig, boolean persistPlasma,
-      boolean joinCluster) {
+  private void connect(ServerConfig config, boolean persistPlasma,
+      Function<HostServices, ClusterNode> join) {
     if (persistPlasma && config.dataDirectory() != null) {
       plasmaJournal = PlasmaJournal.open(config.dataDirectory(), plasma);
     }
-    if (joinCluster && clusterConfig != null) {
-      try {
-        cluster = ClusterNode.join(clusterConfig, plasma.nodeId(), plasma, spark, clock);
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot join the cluster on " + clusterConfig.bind()
-            + ": " + e.getMessage(), e);
-      }
+    if (join != null) {
+      cluster = join.apply(this);
     }
     PlasmaJournal journal = plasmaJournal;
     ClusterNode node = cluster;

@@ -114,8 +114,10 @@ final class WebSocketImports {
   /**
    * {@code ws_event_data() -> i64}: the payload of the inbound frame ({@code message} events).
    *
-   * <p>Result: packed payload bytes; 0 when empty (always for {@code open} and {@code close}),
-   * without a connection, or when {@code alloc} failed.
+   * <p>Result: packed payload bytes; 0 when empty (always for {@code open} and {@code close})
+   * or without a connection. When {@code alloc} returns 0 for a non-empty payload the call does
+   * not return: the event stops and the connection closes with 1009 (message too big for the
+   * flare), as an empty message would be taken for the one the peer sent.
    *
    * <p>Guest memory: the payload's bytes at {@code ptr}.
    *
@@ -124,7 +126,25 @@ final class WebSocketImports {
   @HostFunction("ws_event_data")
   long wsEventData() {
     WebSocketEvent event = context.invocation().webSocket();
-    return event == null ? 0 : context.guest().write(event.data());
+    if (event == null) {
+      return 0;
+    }
+    long packed = context.guest().write(event.data());
+    if (packed == 0 && event.data().length > 0) {
+      // alloc returned 0: stop the event rather than let the flare take the message as empty
+      event.connection().payloadRefused(event.data().length);
+      throw new PayloadRefused(event.data().length);
+    }
+    return packed;
+  }
+
+  /** Stops an event whose message the flare's {@code alloc} could not take. */
+  static final class PayloadRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PayloadRefused(int size) {
+      super("the flare's alloc returned 0 for a message of " + size + " bytes", null, false, false);
+    }
   }
 
   /**

@@ -9,10 +9,8 @@ import dev.flarec.hostabi.plasma.PlasmaStore;
 import dev.flarec.hostabi.spark.SparkCode;
 import dev.flarec.hostabi.spark.SparkEntry;
 import dev.flarec.hostabi.spark.SparkStore;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,24 +30,20 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import org.jgroups.Address;
-import org.jgroups.BytesMessage;
-import org.jgroups.JChannel;
-import org.jgroups.Message;
-import org.jgroups.Receiver;
-import org.jgroups.View;
-import org.jgroups.util.NameCache;
 
 /**
- * This node's membership in a cluster of flare nodes, on a JGroups channel over TCP: nodes find
- * each other from the configured seeds (TCPPING), notice failures (FD_SOCK2, FD_ALL3), and merge
- * again after a partition heals (MERGE3). See docs/RATIONALE.md "Why JGroups for the cluster?".
+ * One flare's membership in a cluster of flare nodes: its side of the node's {@link
+ * ClusterChannel} (JGroups over TCP: nodes find each other from the configured seeds, notice
+ * failures, and merge again after a partition heals; see docs/RATIONALE.md "Why JGroups for the
+ * cluster?"). Everything it sends names its flare, and it hears only what the same flare on other
+ * nodes sends.
  *
  * <p>Plasma replication: every local change is sent to every member as a delta, from a
  * background sender that coalesces the deltas waiting into one state per site, so a request
  * never waits on the network. Whenever the view changes (a node joins, leaves, or partitions
- * merge) and every {@link #ANTI_ENTROPY} besides, each node sends its whole state: that repairs
- * whatever deltas a partition or a restart kept from a node. Receivers merge; the CRDT merges
- * make duplicates and any order harmless.
+ * merge), when the flare starts, and every {@link #ANTI_ENTROPY} besides, each node sends its
+ * whole state: that repairs whatever deltas a partition or a restart kept from a node. Receivers
+ * merge; the CRDT merges make duplicates and any order harmless.
  *
  * <p>Spark pulls: {@link #pull} asks the member named by its node id for keys of its Spark store
  * and waits, bounded, for the answer.
@@ -58,10 +52,12 @@ public final class ClusterNode implements AutoCloseable {
   /** How often every node sends its whole Plasma state besides view changes. */
   public static final Duration ANTI_ENTROPY = Duration.ofSeconds(5);
 
-  private static final String CLUSTER_NAME = "flarec";
+  /** The flare name of a flare JAR that runs alone, on a channel of its own. */
+  private static final String ALONE = "";
 
-  private final JChannel channel;
-  private final String nodeId;
+  private final ClusterChannel channel;
+  private final boolean ownsChannel;
+  private final String flare;
   private final PlasmaStore plasma;
   private final SparkStore spark;
   private final Clock clock;
@@ -70,13 +66,13 @@ public final class ClusterNode implements AutoCloseable {
   private final AtomicLong pullIds = new AtomicLong();
   private final ScheduledExecutorService timer;
   private final Thread sender;
-  private volatile View view;
   private volatile boolean closed;
 
-  private ClusterNode(JChannel channel, String nodeId, PlasmaStore plasma, SparkStore spark,
-      Clock clock) {
+  private ClusterNode(ClusterChannel channel, boolean ownsChannel, String flare,
+      PlasmaStore plasma, SparkStore spark, Clock clock) {
     this.channel = channel;
-    this.nodeId = nodeId;
+    this.ownsChannel = ownsChannel;
+    this.flare = flare;
     this.plasma = plasma;
     this.spark = spark;
     this.clock = clock;
@@ -90,36 +86,52 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * Joins (or founds) the cluster as node {@code nodeId}; returns once the first view is
-   * installed, after at most about a second of looking for the seeds.
+   * Joins (or founds) the cluster as node {@code nodeId} on a channel of its own (a flare JAR
+   * running alone); returns once the first view is installed, after at most about a second of
+   * looking for the seeds. Closing it leaves the cluster.
    *
    * @param spark this node's Spark store, answering other nodes' pulls, or null when it has none
    * @throws Exception when the bind address cannot be used
    */
   public static ClusterNode join(ClusterConfig config, String nodeId, PlasmaStore plasma,
       SparkStore spark, Clock clock) throws Exception {
-    JChannel channel = new JChannel(new ByteArrayInputStream(
-        ClusterStack.xml(config).getBytes(StandardCharsets.UTF_8)));
-    ClusterNode node = new ClusterNode(channel, nodeId, plasma, spark, clock);
-    channel.setDiscardOwnMessages(true);
-    channel.name(nodeId);
-    channel.setReceiver(node.new Inbox());
+    ClusterChannel channel = ClusterChannel.join(config, nodeId);
     try {
-      channel.connect(CLUSTER_NAME);
-    } catch (Exception e) {
-      node.timer.shutdownNow();
+      return start(new ClusterNode(channel, true, ALONE, plasma, spark, clock));
+    } catch (RuntimeException e) {
       channel.close();
       throw e;
     }
+  }
+
+  /**
+   * Puts flare {@code flare} on {@code channel}, the node's channel shared by its flares. Closing
+   * it takes the flare off; the channel stays.
+   *
+   * @throws IllegalStateException if a flare of that name is already on the channel
+   */
+  public static ClusterNode attach(ClusterChannel channel, String flare, PlasmaStore plasma,
+      SparkStore spark, Clock clock) {
+    return start(new ClusterNode(channel, false, flare, plasma, spark, clock));
+  }
+
+  private static ClusterNode start(ClusterNode node) {
+    node.channel.attach(node);
     node.sender.start();
     long period = ANTI_ENTROPY.toMillis();
     node.timer.scheduleWithFixedDelay(node::sendWholeState, period, period, TimeUnit.MILLISECONDS);
-    LogLine.of("cluster-joined")
-        .field("node", nodeId)
-        .field("bind", config.bind().toString())
-        .field("members", node.members().size())
-        .log(Loggers.HOST, Level.INFO);
+    // the members already in the view will not see a view change for this flare: tell them
+    // what it holds (its journal) and ask for what they hold
+    node.timer.execute(() -> {
+      node.sendWholeState();
+      node.sendQuietly(null, ClusterWire.sync(node.flare), "sync");
+    });
     return node;
+  }
+
+  /** The flare this membership is for ("" for a flare JAR running alone). */
+  String flare() {
+    return flare;
   }
 
   /** Queues a local Plasma change for every other member. Never blocks. */
@@ -131,18 +143,11 @@ public final class ClusterNode implements AutoCloseable {
 
   /** The node ids of the current members, this node included. */
   public List<String> members() {
-    View v = view == null ? channel.getView() : view;
-    List<String> out = new ArrayList<>();
-    if (v != null) {
-      for (Address a : v.getMembers()) {
-        out.add(name(a));
-      }
-    }
-    return out;
+    return channel.members();
   }
 
   public String nodeId() {
-    return nodeId;
+    return channel.nodeId();
   }
 
   /**
@@ -150,16 +155,15 @@ public final class ClusterNode implements AutoCloseable {
    * most {@code timeout}.
    */
   public PullResult pull(String origin, String site, List<String> keys, Duration timeout) {
-    Optional<Address> peer = memberNamed(origin);
-    if (peer.isEmpty() || origin.equals(nodeId)) {
+    Optional<Address> peer = channel.memberNamed(origin);
+    if (peer.isEmpty() || origin.equals(nodeId())) {
       return PullResult.failed(SparkCode.NOT_AVAILABLE);
     }
     long id = pullIds.incrementAndGet();
     CompletableFuture<ClusterWire.Pulled> answer = new CompletableFuture<>();
     pulls.put(id, answer);
     try {
-      channel.send(new BytesMessage(peer.get(),
-          ClusterWire.pull(new ClusterWire.Pull(id, site, keys))));
+      channel.send(peer.get(), ClusterWire.pull(flare, new ClusterWire.Pull(id, site, keys)));
       ClusterWire.Pulled pulled = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       SparkCode code = pulled.code() == SparkCode.OK.wire() ? SparkCode.OK : SparkCode.NOT_AVAILABLE;
       return new PullResult(code, pulled.entries());
@@ -175,19 +179,6 @@ public final class ClusterNode implements AutoCloseable {
     } finally {
       pulls.remove(id);
     }
-  }
-
-  private Optional<Address> memberNamed(String id) {
-    View v = view;
-    if (v == null) {
-      return Optional.empty();
-    }
-    return v.getMembers().stream().filter(a -> id.equals(name(a))).findFirst();
-  }
-
-  private static String name(Address a) {
-    String name = NameCache.get(a);
-    return name == null ? a.toString() : name;
   }
 
   private void sendLoop() {
@@ -214,64 +205,56 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   private void send(List<PlasmaCodec.SiteState> states) {
-    if (states.isEmpty() || closed) {
-      return;
-    }
     // one message per site keeps each message near the size of one site's state
     for (PlasmaCodec.SiteState state : states) {
-      try {
-        channel.send(new BytesMessage(null, ClusterWire.states(List.of(state))));
-      } catch (Exception e) {
-        if (!closed) {
-          LogLine.of("cluster-send-failed").field("site", state.site())
-              .field("reason", e.toString()).log(Loggers.HOST, Level.WARNING);
-        }
+      sendQuietly(null, ClusterWire.states(flare, List.of(state)), state.site());
+    }
+  }
+
+  private void sendQuietly(Address to, byte[] message, String what) {
+    if (closed) {
+      return;
+    }
+    try {
+      channel.send(to, message);
+    } catch (Exception e) {
+      if (!closed && !channel.closed()) {
+        LogLine.of("cluster-send-failed").field("flare", flare).field("site", what)
+            .field("reason", e.toString()).log(Loggers.HOST, Level.WARNING);
       }
     }
   }
 
-  /** Receives other nodes' messages and views, on JGroups' threads. */
-  private final class Inbox implements Receiver {
-    @Override
-    public void viewAccepted(View next) {
-      view = next;
-      LogLine.of("cluster-view")
-          .field("node", nodeId)
-          .field("members", String.join(",", members()))
-          .field("merge", next instanceof org.jgroups.MergeView ? "true" : null)
-          .log(Loggers.HOST, Level.INFO);
-      if (!closed) {
-        // every view, the first too: a node that restarts brings back what only its journal
-        // holds. Not on JGroups' thread, which must not block.
-        timer.execute(ClusterNode.this::sendWholeState);
-      }
+  /** The view changed: every view, the first too, since a restarted node brings back its journal. */
+  void viewChanged() {
+    if (!closed) {
+      // not on JGroups' thread, which must not block
+      timer.execute(this::sendWholeState);
     }
+  }
 
-    @Override
-    public void receive(Message message) {
-      try {
-        DataInputStream in =
-            ClusterWire.reader(message.getArray(), message.getOffset(), message.getLength());
-        switch (in.readByte()) {
-          case ClusterWire.STATE -> {
-            for (PlasmaCodec.SiteState s : ClusterWire.readStates(in)) {
-              plasma.merge(s.site(), s.state());
-            }
-          }
-          case ClusterWire.PULL -> answer(message.getSrc(), ClusterWire.readPull(in));
-          case ClusterWire.PULLED -> {
-            ClusterWire.Pulled pulled = ClusterWire.readPulled(in);
-            CompletableFuture<ClusterWire.Pulled> waiting = pulls.get(pulled.id());
-            if (waiting != null) {
-              waiting.complete(pulled);
-            }
-          }
-          default -> throw new IOException("unknown message kind");
+  /** A message for this flare, its flare name read; on JGroups' threads. */
+  void receive(Address from, DataInputStream in) throws IOException {
+    switch (in.readByte()) {
+      case ClusterWire.STATE -> {
+        for (PlasmaCodec.SiteState s : ClusterWire.readStates(in)) {
+          plasma.merge(s.site(), s.state());
         }
-      } catch (IOException | RuntimeException e) {
-        LogLine.of("cluster-bad-message").field("from", name(message.getSrc()))
-            .field("reason", e.toString()).log(Loggers.HOST, Level.WARNING);
       }
+      case ClusterWire.PULL -> answer(from, ClusterWire.readPull(in));
+      case ClusterWire.PULLED -> {
+        ClusterWire.Pulled pulled = ClusterWire.readPulled(in);
+        CompletableFuture<ClusterWire.Pulled> waiting = pulls.get(pulled.id());
+        if (waiting != null) {
+          waiting.complete(pulled);
+        }
+      }
+      case ClusterWire.SYNC -> {
+        if (!closed) {
+          timer.execute(this::sendWholeState);
+        }
+      }
+      default -> throw new IOException("unknown message kind");
     }
   }
 
@@ -290,22 +273,25 @@ public final class ClusterNode implements AutoCloseable {
       }
     }
     try {
-      channel.send(new BytesMessage(requester,
-          ClusterWire.pulled(new ClusterWire.Pulled(pull.id(), code, found))));
+      channel.send(requester,
+          ClusterWire.pulled(flare, new ClusterWire.Pulled(pull.id(), code, found)));
     } catch (Exception e) {
       throw new IOException("cannot answer a pull: " + e.getMessage(), e);
     }
   }
 
-  /** Leaves the cluster. Idempotent. */
+  /** Takes the flare off the cluster (and leaves it, when the channel is its own). Idempotent. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    channel.detach(this);
     sender.interrupt();
     timer.shutdownNow();
-    channel.close();
+    if (ownsChannel) {
+      channel.close();
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.flarec.hostabi.cluster;
 
 import dev.flarec.hostabi.plasma.PlasmaCodec;
 import dev.flarec.hostabi.plasma.PlasmaState;
+import dev.flarec.hostabi.spark.SparkCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The messages nodes exchange, as bytes: a kind byte, then its fields. JGroups carries them
+ * The messages nodes exchange, as bytes: the name of the flare it is for (the same flare on the
+ * receiving node), a kind byte, then its fields. JGroups carries them
  * reliably and in order per sender; this class only says what they hold.
  *
  * <ul>
@@ -22,13 +24,16 @@ import java.util.Map;
  *       merges either the same way);
  *   <li>{@code PULL}: a request id, a site and Spark keys wanted from the receiver;
  *   <li>{@code PULLED}: the id, a Spark code (0 or NotAvailable) and the entries found, each
- *       with its value and remaining TTL in seconds (0: none).
+ *       with its value and remaining TTL in seconds (0: none);
+ *   <li>{@code SYNC}: nothing; asks the receiver for its whole state of that flare (sent when a
+ *       flare starts on a node whose channel was already in the cluster).
  * </ul>
  */
 final class ClusterWire {
   static final byte STATE = 1;
   static final byte PULL = 2;
   static final byte PULLED = 3;
+  static final byte SYNC = 4;
 
   record Pull(long id, String site, List<String> keys) {}
 
@@ -36,8 +41,9 @@ final class ClusterWire {
 
   private ClusterWire() {}
 
-  static byte[] states(List<PlasmaCodec.SiteState> states) {
+  static byte[] states(String flare, List<PlasmaCodec.SiteState> states) {
     return write(out -> {
+      out.writeUTF(flare);
       out.writeByte(STATE);
       out.writeInt(states.size());
       for (PlasmaCodec.SiteState s : states) {
@@ -55,8 +61,9 @@ final class ClusterWire {
     return out;
   }
 
-  static byte[] pull(Pull pull) {
+  static byte[] pull(String flare, Pull pull) {
     return write(out -> {
+      out.writeUTF(flare);
       out.writeByte(PULL);
       out.writeLong(pull.id());
       out.writeUTF(pull.site());
@@ -78,8 +85,21 @@ final class ClusterWire {
     return new Pull(id, site, keys);
   }
 
-  static byte[] pulled(Pulled pulled) {
+  static byte[] sync(String flare) {
     return write(out -> {
+      out.writeUTF(flare);
+      out.writeByte(SYNC);
+    });
+  }
+
+  /** The answer to pull {@code id} of a flare the node does not serve. */
+  static Pulled notAvailable(long id) {
+    return new Pulled(id, SparkCode.NOT_AVAILABLE.wire(), Map.of());
+  }
+
+  static byte[] pulled(String flare, Pulled pulled) {
+    return write(out -> {
+      out.writeUTF(flare);
       out.writeByte(PULLED);
       out.writeLong(pulled.id());
       out.writeInt(pulled.code());

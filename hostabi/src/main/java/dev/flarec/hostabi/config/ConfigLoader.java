@@ -44,7 +44,10 @@ public final class ConfigLoader {
   /** Jackson's TOML reader, made when a file is first read (see {@link #defaults}). */
   private static final class Toml {
     static final TomlMapper MAPPER = new TomlMapper();
+    /** The defaults, parsed once; every load merges into a copy (a node loads many files). */
+    static final ObjectNode DEFAULTS = parse(defaultsText(), DEFAULTS_SOURCE);
   }
+
   private static final long MIB = 1024 * 1024;
 
   /**
@@ -88,7 +91,7 @@ public final class ConfigLoader {
   public ServerConfig defaults(String flareName) {
     return new ServerConfig(
         ServerConfig.DEFAULT_PORT,
-        hostName(),
+        defaultNodeId(),
         0,
         Path.of(DEFAULT_DATA_ROOT, flareName),
         null,
@@ -124,7 +127,7 @@ public final class ConfigLoader {
    * secrets.file} is resolved against {@code baseDirectory} (the working directory when null).
    */
   public ServerConfig load(String text, String source, String flareName, Path baseDirectory) {
-    ObjectNode defaults = parse(defaultsText(), DEFAULTS_SOURCE);
+    ObjectNode defaults = Toml.DEFAULTS.deepCopy();
     ObjectNode user = parse(text, source);
     checkKnown(user, defaults, "", source);
     merge(defaults, user);
@@ -186,7 +189,7 @@ public final class ConfigLoader {
   }
 
   private static ObjectNode merged(String text, String source) {
-    ObjectNode defaults = parse(defaultsText(), DEFAULTS_SOURCE);
+    ObjectNode defaults = Toml.DEFAULTS.deepCopy();
     ObjectNode user = parse(text, source);
     checkKnown(user, defaults, "", source);
     merge(defaults, user);
@@ -294,7 +297,7 @@ public final class ConfigLoader {
     String servedName = flareConfig.name();
     return new ServerConfig(
         (int) server.integer("port", 0, 65535),
-        nodeId.isEmpty() ? hostName() : nodeId,
+        nodeId.isEmpty() ? defaultNodeId() : nodeId,
         (int) server.integer("snowflake_node", 0, 1023),
         dataDir.isEmpty() ? Path.of(DEFAULT_DATA_ROOT, servedName) : Path.of(dataDir),
         origin(server),
@@ -383,7 +386,8 @@ public final class ConfigLoader {
     return values;
   }
 
-  private static String hostName() {
+  /** The node id when none is configured: the host's name. */
+  public static String defaultNodeId() {
     try {
       String name = InetAddress.getLocalHost().getHostName();
       return name == null || name.isEmpty() ? "flarec" : name;

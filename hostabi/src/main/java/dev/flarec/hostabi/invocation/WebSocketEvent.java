@@ -26,5 +26,12 @@ public record WebSocketEvent(
 
     /** Closes the connection from the flare's side with {@code code}. */
     void close(int code);
+
+    /**
+     * The flare's {@code alloc} could not take this event's payload of {@code size} bytes: the
+     * message cannot be delivered, so the connection closes with 1009 once the event has been
+     * stopped (an empty message in its place would be a lie).
+     */
+    void payloadRefused(int size);
   }
 }

@@ -3,6 +3,7 @@ package dev.flarec.hostabi.node;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.flarec.hostabi.abi.HostServices;
+import dev.flarec.hostabi.cluster.ClusterChannel;
 import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.config.RouteConfig;
@@ -12,6 +13,7 @@ import dev.flarec.hostabi.log.Loggers;
 import dev.flarec.hostabi.server.FlareServer;
 import dev.flarec.runtime.instance.Module;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +41,10 @@ import java.util.logging.Level;
 /**
  * A node serving every flare of a directory on one port: {@code NAME.jar} (or {@code
  * NAME.wasm}, compiled when loaded) with its configuration {@code NAME.toml} beside it, routed
- * by its {@code [route]} table ({@link Route}). Each flare has its own pool, limits, stores,
- * cluster membership and log fields, exactly as when it runs alone.
+ * by its {@code [route]} table ({@link Route}). Each flare has its own pool, limits, stores
+ * and log fields, exactly as when it runs alone. A node started with a cluster joins it once,
+ * and its flares share that membership (each flare's messages name it); otherwise a flare with
+ * a {@code [cluster]} table joins that cluster on its own, as a flare JAR does.
  *
  * <p>The directory is watched: a flare file that appears is loaded and mounted, one that
  * changes (or whose configuration changes) is loaded again and replaces the running version,
@@ -59,10 +63,20 @@ public final class FlareNode implements AutoCloseable {
 
   private static final String RESERVED_PREFIX = "/__flarec/";
 
+  /** A flare of our own (warm-up.wat beside it) that the node loads at start, unrouted. */
+  private static final String WARM_UP_RESOURCE = "warm-up.wasm";
+
+  /**
+   * How many times the warm-up flare is loaded: the first load pays for class loading, the
+   * following ones give the JIT the compiler's and the mount's hot paths.
+   */
+  private static final int WARM_UP_ROUNDS = 10;
+
   private final Path directory;
   private final FlareSource source;
   private final ConfigLoader configs;
   private final String nodeId;
+  private final ClusterChannel cluster;
   private final HttpServer http;
   private final ExecutorService requests;
   private final ExecutorService changes;
@@ -74,11 +88,12 @@ public final class FlareNode implements AutoCloseable {
   private volatile boolean stopping;
 
   private FlareNode(Path directory, FlareSource source, ConfigLoader configs, String nodeId,
-      HttpServer http, WatchService watcher) {
+      ClusterChannel cluster, HttpServer http, WatchService watcher) {
     this.directory = directory;
     this.source = source;
     this.configs = configs;
     this.nodeId = nodeId;
+    this.cluster = cluster;
     this.http = http;
     this.watcher = watcher;
     this.requests = Executors.newCachedThreadPool(daemon("flarec-node-request"));
@@ -97,6 +112,21 @@ public final class FlareNode implements AutoCloseable {
    */
   public static FlareNode start(Path directory, int port, String nodeId, FlareSource source,
       ConfigLoader configs) throws IOException {
+    return start(directory, port, nodeId, null, source, configs);
+  }
+
+  /**
+   * As {@link #start(Path, int, String, FlareSource, ConfigLoader)}, and when {@code cluster} is
+   * not null the node joins that cluster once, as node {@code nodeId} (the host's name when
+   * null), and every flare that talks to other nodes does so on that one channel: a flare's
+   * Plasma replicates to the flare of the same name on the other nodes, and its {@code
+   * spark_pull} asks that flare. A flare's own {@code [cluster]} table is then ignored.
+   *
+   * @throws IOException if the port cannot be bound, the directory not watched or the cluster
+   *     address not used
+   */
+  public static FlareNode start(Path directory, int port, String nodeId, ClusterConfig cluster,
+      FlareSource source, ConfigLoader configs) throws IOException {
     Path dir = directory.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new IOException("not a directory: " + directory);
@@ -111,7 +141,20 @@ public final class FlareNode implements AutoCloseable {
       watcher.close();
       throw e;
     }
-    FlareNode node = new FlareNode(dir, source, configs, nodeId, http, watcher);
+    ClusterChannel channel = null;
+    String id = nodeId;
+    if (cluster != null) {
+      id = nodeId == null ? ConfigLoader.defaultNodeId() : nodeId;
+      try {
+        channel = ClusterChannel.join(cluster, id);
+      } catch (Exception e) {
+        watcher.close();
+        http.stop(0);
+        throw new IOException("cannot join the cluster on " + cluster.bind() + ": "
+            + e.getMessage(), e);
+      }
+    }
+    FlareNode node = new FlareNode(dir, source, configs, id, channel, http, watcher);
     http.createContext("/", node::handle);
     http.setExecutor(node.requests);
     node.watchThread.start();
@@ -120,6 +163,9 @@ public final class FlareNode implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("the first scan of " + dir + " failed", e);
     }
+    // after the first scan, so that flares present at start are not kept waiting for it; a
+    // flare that appears meanwhile waits behind it on the change thread
+    node.changes.execute(node::warmUp);
     http.start();
     LogLine.of("node-serving")
         .field("dir", dir.toString())
@@ -324,6 +370,7 @@ public final class FlareNode implements AutoCloseable {
     boolean retiredOld = false;
     try {
       Module module = source.load(file);
+      long loaded = System.nanoTime();
       boolean hasConfig = Files.isRegularFile(toml);
       String text = hasConfig ? Files.readString(toml, StandardCharsets.UTF_8) : "";
       ServerConfig config = configs.load(text, toml.toString(), name, directory);
@@ -331,7 +378,7 @@ public final class FlareNode implements AutoCloseable {
         config = config.withNodeId(nodeId);
       }
       RouteConfig routeConfig = configs.route(text, toml.toString());
-      ClusterConfig cluster = configs.cluster(text, toml.toString());
+      ClusterConfig ownCluster = cluster == null ? configs.cluster(text, toml.toString()) : null;
       Route route = Route.of(config.flare().name(), routeConfig.hosts(), routeConfig.pathPrefix());
       boolean keepsState = HostServices.imports(module.descriptor(), "spark_")
           || HostServices.imports(module.descriptor(), "plasma_");
@@ -340,7 +387,10 @@ public final class FlareNode implements AutoCloseable {
         old.retire(grace(old));
         retiredOld = true;
       }
-      HostServices services = HostServices.create(config, module.descriptor(), cluster);
+      long configured = System.nanoTime();
+      HostServices services = cluster == null
+          ? HostServices.create(config, module.descriptor(), ownCluster)
+          : HostServices.create(config, module.descriptor(), cluster, name);
       FlareServer server;
       try {
         server = FlareServer.mount(module, config, services);
@@ -348,6 +398,7 @@ public final class FlareNode implements AutoCloseable {
         services.close();
         throw e;
       }
+      long mounted = System.nanoTime();
       MountedFlare next = new MountedFlare(name, route, server, services, keepsState);
       replace(old, next);
       if (old != null && !(old.keepsState() || keepsState)) {
@@ -358,7 +409,10 @@ public final class FlareNode implements AutoCloseable {
           .field("file", file.getFileName().toString())
           .field("hosts", route.hosts().isEmpty() ? "*" : String.join(",", route.hosts()))
           .field("prefix", route.prefix())
-          .field("load_ms", String.format("%.1f", (System.nanoTime() - start) / 1e6))
+          .field("load_ms", millis(System.nanoTime() - start))
+          .field("module_ms", millis(loaded - start))
+          .field("config_ms", millis(configured - loaded))
+          .field("mount_ms", millis(mounted - configured))
           .log(Loggers.HOST, Level.INFO);
     } catch (Exception | LinkageError | StackOverflowError e) {
       if (retiredOld) {
@@ -373,6 +427,54 @@ public final class FlareNode implements AutoCloseable {
               : retiredOld ? "the previous version is stopped" : "the previous version keeps serving")
           .log(Loggers.HOST, Level.WARNING);
     }
+  }
+
+  /**
+   * Loads, configures and mounts the warm-up flare a few times, then drops it: the first flare
+   * added to a running node is then not the one that pays for loading the compiler's, the
+   * configuration reader's and the server's classes and running them cold (about a second, see
+   * docs/benchmarks.md "A new flare on a running node"). Runs on the change thread.
+   */
+  private void warmUp() {
+    long start = System.nanoTime();
+    Path wasm = null;
+    try (InputStream in = FlareNode.class.getResourceAsStream(WARM_UP_RESOURCE)) {
+      if (in == null) {
+        throw new IOException(WARM_UP_RESOURCE + " is missing from the build");
+      }
+      wasm = Files.createTempFile("flarec-warm-up-", ".wasm");
+      Files.write(wasm, in.readAllBytes());
+      for (int round = 0; round < WARM_UP_ROUNDS && !stopping; round++) {
+        Module module = source.load(wasm);
+        ServerConfig config = configs.load("", "warm-up", "flarec-warm-up", directory);
+        configs.route("", "warm-up");
+        configs.cluster("", "warm-up");
+        HostServices services = HostServices.create(config, module.descriptor());
+        try {
+          FlareServer.mount(module, config, services).stop();
+        } finally {
+          services.close();
+        }
+      }
+      LogLine.of("node-warmed-up").field("ms", millis(System.nanoTime() - start))
+          .log(Loggers.HOST, Level.FINE);
+    } catch (Exception | LinkageError e) {
+      // a node serving compiled JARs only cannot load a .wasm: it just starts cold
+      LogLine.of("node-warm-up-skipped").field("reason", oneLine(e))
+          .log(Loggers.HOST, Level.FINE);
+    } finally {
+      if (wasm != null) {
+        try {
+          Files.deleteIfExists(wasm);
+        } catch (IOException e) {
+          wasm.toFile().deleteOnExit();
+        }
+      }
+    }
+  }
+
+  private static String millis(long nanos) {
+    return String.format("%.1f", nanos / 1e6);
   }
 
   private static String oneLine(Throwable e) {
@@ -450,6 +552,9 @@ public final class FlareNode implements AutoCloseable {
     }
     for (MountedFlare m : all) {
       m.retire(grace(m));
+    }
+    if (cluster != null) {
+      cluster.close();
     }
     http.stop(0);
     requests.shutdown();

@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.node;
 
+import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.log.LogSetup;
 import dev.flarec.runtime.descriptor.DescriptorCodec;
@@ -12,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * {@code flarec serve DIR [--port N] [--node-id NAME]}: a node serving every flare of {@code
+ * {@code flarec serve DIR [--port N] [--node-id NAME] [--cluster-bind HOST:PORT] [--cluster-seeds
+ * HOST:PORT,...]}: a node serving every flare of {@code
  * DIR} ({@link FlareNode}). The compiler's command line calls {@link #run} with a function that
  * compiles a {@code .wasm} into a flare JAR; {@link #main} (on the host's class path alone)
  * serves compiled JARs only.
@@ -48,12 +51,16 @@ public final class NodeMain {
     Path dir = null;
     int port = 8080;
     String nodeId = null;
+    ClusterConfig.Address bind = null;
+    List<ClusterConfig.Address> seeds = List.of();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       try {
         switch (a) {
           case "--port", "-p" -> port = Integer.parseInt(args[++i]);
           case "--node-id" -> nodeId = args[++i];
+          case "--cluster-bind" -> bind = ClusterConfig.Address.parse(args[++i]);
+          case "--cluster-seeds" -> seeds = ClusterConfig.Address.parseList(args[++i]);
           case "--help", "-h" -> {
             out.print(usage());
             return ExitStatus.OK;
@@ -69,7 +76,15 @@ public final class NodeMain {
       } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
         err.println("flarec serve: " + a + " needs a value; see 'flarec serve --help'");
         return ExitStatus.USAGE;
+      } catch (IllegalArgumentException e) {
+        err.println("flarec serve: " + a + ": " + e.getMessage());
+        return ExitStatus.USAGE;
       }
+    }
+    if (bind == null && !seeds.isEmpty()) {
+      err.println("flarec serve: --cluster-seeds needs --cluster-bind HOST:PORT, the address"
+          + " this node listens on for the others");
+      return ExitStatus.USAGE;
     }
     if (dir == null || port < 0 || port > 65535) {
       err.println("flarec serve: expected a directory (and a port from 0 to 65535); see"
@@ -78,7 +93,8 @@ public final class NodeMain {
     }
     FlareNode node;
     try {
-      node = FlareNode.start(dir, port, nodeId, source(compiler), new ConfigLoader());
+      node = FlareNode.start(dir, port, nodeId,
+          bind == null ? null : new ClusterConfig(bind, seeds), source(compiler), new ConfigLoader());
     } catch (IOException | RuntimeException e) {
       err.println("flarec serve: cannot start: " + e.getMessage());
       return ExitStatus.BAD_INPUT;
@@ -144,6 +160,7 @@ public final class NodeMain {
   static String usage() {
     return String.join(System.lineSeparator(),
         "Usage: flarec serve DIR [--port N] [--node-id NAME]",
+        "                         [--cluster-bind HOST:PORT [--cluster-seeds HOST:PORT,...]]",
         "Serves every flare in DIR on one port: NAME.jar (compiled) or NAME.wasm (compiled when",
         "loaded), each with its configuration NAME.toml beside it. [route] hosts and path_prefix",
         "choose its requests (default: the paths under /NAME/). Adding, replacing or removing a",
@@ -151,7 +168,14 @@ public final class NodeMain {
         "A file that does not load is reported and skipped.",
         "",
         "  -p, --port N       listen on port N (default 8080; 0 picks a free port)",
-        "      --node-id NAME this node's id for every flare (default: each flare's server.node_id)",
+        "      --node-id NAME this node's id for every flare (default: each flare's server.node_id;",
+        "                         with --cluster-bind, the host's name)",
+        "      --cluster-bind HOST:PORT",
+        "                         join a cluster of nodes, listening for them there; the node joins",
+        "                         once and each flare's Plasma and spark_pull reach the flare of the",
+        "                         same name on the other nodes (flares' own [cluster] are ignored)",
+        "      --cluster-seeds HOST:PORT,...",
+        "                         nodes to contact when joining (may include this one)",
         "",
         "GET /__flarec/flares lists the flares served and their routes.",
         "");

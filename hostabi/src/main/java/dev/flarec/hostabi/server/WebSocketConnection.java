@@ -43,6 +43,8 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
   private final AtomicLong queuedBytes = new AtomicLong();
   private volatile Session session;
   private volatile boolean closedByFlare;
+  // the size of the current event's payload the flare's alloc refused, 0 when none
+  private volatile int refusedBytes;
   // guarded by this: the instance, null before open and once it has ended
   private FlareInstance instance;
   private boolean ended;
@@ -145,7 +147,13 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
             server.config().flare(),
             null,
             new WebSocketEvent(entry.eventType(), data, id, closeCode, this));
+    refusedBytes = 0;
     Outcome outcome = server.runner().runEvent(instance, entry, invocation);
+    int refused = refusedBytes;
+    if (refused > 0 && !(outcome instanceof Outcome.Returned)) {
+      endTooLarge(entry, refused);
+      return;
+    }
     if (outcome instanceof Outcome.Returned) {
       if (closedByFlare) {
         instance = null;
@@ -166,6 +174,30 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
       end("host_error", line("host-error").field("event", entry.eventType()).thrown(error),
           Level.SEVERE);
     }
+  }
+
+  /**
+   * The flare's {@code alloc} could not take a message: drop the instance (its event was stopped
+   * half-way) and close with 1009, naming the size in the log.
+   */
+  private void endTooLarge(WebSocketEntry entry, int size) {
+    line("websocket-message-refused")
+        .field("event", entry.eventType())
+        .field("bytes", size)
+        .field("reason", "the flare's alloc returned 0 for it; its arena is smaller")
+        .log(Loggers.HOST, Level.WARNING);
+    endReason = "message_too_large_for_flare";
+    instance = null;
+    ended = true;
+    Session s = session;
+    if (s != null && s.isOpen()) {
+      s.close(StatusCode.MESSAGE_TOO_LARGE, "message too large for the flare", Callback.NOOP);
+    }
+  }
+
+  @Override
+  public void payloadRefused(int size) {
+    refusedBytes = size;
   }
 
   /** The instance is done for: drop it and close with 1011 (unless already closing). */

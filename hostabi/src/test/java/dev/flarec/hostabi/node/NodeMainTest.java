@@ -59,4 +59,24 @@ class NodeMainTest {
     assertEquals(3, text.lines().count(), text);
     assertTrue(text.lines().allMatch(l -> l.startsWith("flarec serve: ")), text);
   }
+
+  @Test
+  void clusterOptionsAreCheckedBeforeAnythingStarts() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertEquals(ExitStatus.USAGE, NodeMain.run(
+        new String[] {"dir", "--cluster-seeds", "127.0.0.1:7800"}, System.out, errStream, null));
+    assertEquals(ExitStatus.USAGE, NodeMain.run(
+        new String[] {"dir", "--cluster-bind", "127.0.0.1"}, System.out, errStream, null));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, text.lines().count(), text);
+    assertTrue(text.contains("--cluster-seeds needs --cluster-bind"), text);
+    assertTrue(text.contains("expected HOST:PORT"), text);
+  }
+
+  @Test
+  void usageNamesTheClusterOptions() {
+    assertTrue(NodeMain.usage().contains("--cluster-bind HOST:PORT"));
+    assertTrue(NodeMain.usage().contains("--cluster-seeds HOST:PORT,..."));
+  }
 }

@@ -184,6 +184,24 @@ class WebSocketServerTest {
   }
 
   @Test
+  void aMessageTheFlaresAllocCannotTakeClosesWith1009NotAnEmptyMessage() throws Exception {
+    Module smallArena = RunningServer.flare("/flares/websocket/ws-small-arena.wasm");
+    try (RunningServer server = RunningServer.start(smallArena, data, "");
+        LogCapture host = LogCapture.of(Loggers.HOST);
+        WsClient big = WsClient.connect(port(server), "/");
+        WsClient other = WsClient.connect(port(server), "/")) {
+      assertEquals("fits", big.sendText("fits").nextText());
+      big.sendText("y".repeat(100));
+      assertEquals(1009, big.awaitClose().code());
+      assertEquals(null, big.pending(100), "no (empty) echo came before the close");
+      LogRecord refused = host.events("websocket-message-refused").get(0);
+      assertEquals(100, LogCapture.field(refused, "bytes"));
+      assertEquals("still here", other.sendText("still here").nextText(),
+          "the other connections keep their instances");
+    }
+  }
+
+  @Test
   void aLargeFragmentedMessageArrivesWholeAndOneOverTheLimitCloses1009() throws Exception {
     try (RunningServer server = serve("[flare]\nmax_ws_message_bytes = 204800\n");
         WsClient c = WsClient.connect(port(server), "/")) {
