@@ -37,16 +37,12 @@ final class FunctionSplitter {
     FunctionEmitter whole = new FunctionEmitter(fn, null, null, offsets);
     whole.emit();
     fn.maxHeight = whole.maxHeightSeen();
-    int[] memoryOps = fn.memoryAccessCounts();
-    int accesses = memoryOps[n];
-    if (budget.fits(offsets[n])
-        && accesses <= budget.memoryAccesses()
-        && whole.slotsUsed() < MAX_SLOTS
-        && 2 * fn.maxHeight < MAX_SLOTS) {
+    if (budget.fits(offsets[n]) && whole.slotsUsed() < MAX_SLOTS && 2 * fn.maxHeight < MAX_SLOTS) {
       fn.rootSize = offsets[n];
       fn.totalSize = offsets[n];
       return;
     }
+    int[] memoryOps = fn.memoryAccessCounts();
     int rootTarget = budget.planningTarget();
     int runTarget = budget.planningTarget();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -20,12 +20,12 @@ record MethodBudget(int bytes) {
   }
 
   /**
-   * The most loads and stores a generated method may hold. C1 inlines each one's {@code
-   * VarHandle} chain and gives up on a method with more than about 85 of them ("out of virtual
-   * registers", seen on SQLite and Lua, whatever the method's size); a method C1 refuses runs in
-   * the bytecode interpreter until C2 gets to it, which in a first run can be seconds. A
-   * function with more is split even when its bytes fit (see
-   * docs/RATIONALE.md#why-split-large-functions-by-structure).
+   * The most loads and stores a run (or the function's own method, as runs are inlined back)
+   * may hold. C1 inlines each one's {@code VarHandle} chain and gives up on a method with more
+   * than about 85 of them ("out of virtual registers", seen on SQLite and Lua, whatever the
+   * method's size); a method C1 refuses runs in the bytecode interpreter until C2 gets to it.
+   * Functions that fit the budget are not split for it: their heap frame would cost an
+   * allocation per call (see docs/RATIONALE.md#why-split-large-functions-by-structure).
    */
   private static final int MEMORY_ACCESSES = 64;
 

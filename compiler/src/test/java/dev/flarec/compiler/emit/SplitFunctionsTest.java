@@ -307,32 +307,42 @@ class SplitFunctionsTest {
     assertEquals(expected, call(compiled, "f"));
   }
 
-  /**
-   * C1 refuses a method holding much more than 64 memory accesses, whatever its size: a function
-   * of a few KB with 150 loads and 150 stores is split, and no method holds more than 64.
-   */
-  @Test
-  void aFunctionWithManyMemoryAccessesIsSplitThoughItsBytesFit() {
-    int pairs = 150;
+  /** mem[4k] = mem[4(k-1)] + k for k = 1..pairs; returns mem[4 * pairs]. */
+  private static byte[] memoryChain(int pairs) {
     ModuleBuilder m = new ModuleBuilder();
     m.memory(1);
-    // mem[4k] = mem[4(k-1)] + k for k = 1..pairs; returns mem[4 * pairs]
     Code body = new Code();
     for (int k = 1; k <= pairs; k++) {
       body.i32Const(4 * k).i32Const(4 * (k - 1)).memory(I32_LOAD, 2, 0).i32Const(k).op(I32_ADD).memory(I32_STORE, 2, 0);
     }
     body.i32Const(4 * pairs).memory(I32_LOAD, 2, 0);
     m.export("f", m.function(m.type(new byte[0], new byte[] {I32}), new byte[0], body));
+    return m.build();
+  }
 
-    CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
+  private static long memoryAccesses(MethodShape shape) {
+    return shape.calls().stream().filter(c -> c.equals("loadInt") || c.equals("storeInt")).count();
+  }
 
-    assertEquals(pairs * (pairs + 1) / 2, call(compiled, "f"));
-    Map<String, MethodShape> methods = MethodShape.of(compiled);
+  /**
+   * C1 refuses a method holding much more than 64 memory accesses: a split function's methods
+   * hold at most 64 each, while a function that fits the budget stays whole, however many it makes
+   * (splitting it would allocate a heap frame on every call).
+   */
+  @Test
+  void runsHoldAtMost64MemoryAccessesAndFunctionsThatFitStayWhole() {
+    int pairs = 1000;
+    CompiledModule split = compile(memoryChain(pairs), CompileOptions.DEFAULT_METHOD_BUDGET);
+    assertEquals(pairs * (pairs + 1) / 2, call(split, "f"));
+    Map<String, MethodShape> methods = MethodShape.of(split);
     assertTrue(methods.keySet().stream().anyMatch(name -> name.startsWith("func0$run")), "split: " + methods.keySet());
-    methods.forEach((name, shape) -> {
-      long accesses = shape.calls().stream().filter(c -> c.equals("loadInt") || c.equals("storeInt")).count();
-      assertTrue(accesses <= 64, name + " holds " + accesses + " memory accesses");
-    });
+    methods.forEach((name, shape) -> assertTrue(memoryAccesses(shape) <= 64, name + " holds " + memoryAccesses(shape)));
+
+    CompiledModule whole = compile(memoryChain(150), CompileOptions.DEFAULT_METHOD_BUDGET);
+    assertEquals(150 * 151 / 2, call(whole, "f"));
+    Map<String, MethodShape> wholeMethods = MethodShape.of(whole);
+    assertTrue(wholeMethods.keySet().stream().noneMatch(name -> name.startsWith("func0$run")), "whole: " + wholeMethods.keySet());
+    assertEquals(301, memoryAccesses(wholeMethods.get("func0")));
   }
 
   /**

@@ -115,6 +115,7 @@ public final class ClusterNode implements AutoCloseable {
     return start(new ClusterNode(channel, false, flare, plasma, spark, clock));
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // the timer runs the task until close() shuts it down
   private static ClusterNode start(ClusterNode node) {
     node.channel.attach(node);
     node.sender.start();

@@ -60,6 +60,8 @@ import java.util.logging.Level;
 public final class FlareNode implements AutoCloseable {
   /** How long a request waits for a flare that is being replaced. */
   static final Duration REPLACE_WAIT = Duration.ofSeconds(5);
+  /** How long a retired flare's requests in flight may take to finish. */
+  private static final Duration RETIRE_GRACE = Duration.ofSeconds(10);
 
   private static final String RESERVED_PREFIX = "/__flarec/";
 
@@ -231,6 +233,7 @@ public final class FlareNode implements AutoCloseable {
     return null;
   }
 
+  @SuppressWarnings("WaitNotInLoop") // one bounded wait; the caller loops and checks the table again
   private boolean awaitChange(long untilNanos) {
     synchronized (tableLock) {
       long left = untilNanos - System.nanoTime();
@@ -356,7 +359,7 @@ public final class FlareNode implements AutoCloseable {
       fingerprints.remove(name);
       if (old != null) {
         unmount(old);
-        old.retire(grace(old));
+        old.retire(RETIRE_GRACE);
         LogLine.of("flare-removed").field("flare", name).log(Loggers.HOST, Level.INFO);
       }
       return;
@@ -384,7 +387,7 @@ public final class FlareNode implements AutoCloseable {
           || HostServices.imports(module.descriptor(), "plasma_");
       if (old != null && (old.keepsState() || keepsState)) {
         // its stores must be closed before the successor opens them; requests wait meanwhile
-        old.retire(grace(old));
+        old.retire(RETIRE_GRACE);
         retiredOld = true;
       }
       long configured = System.nanoTime();
@@ -402,7 +405,7 @@ public final class FlareNode implements AutoCloseable {
       MountedFlare next = new MountedFlare(name, route, server, services, keepsState);
       replace(old, next);
       if (old != null && !(old.keepsState() || keepsState)) {
-        old.retire(grace(old));
+        old.retire(RETIRE_GRACE);
       }
       LogLine.of(old == null ? "flare-mounted" : "flare-replaced")
           .field("flare", name)
@@ -490,9 +493,6 @@ public final class FlareNode implements AutoCloseable {
     }
   }
 
-  private static Duration grace(MountedFlare flare) {
-    return Duration.ofSeconds(10);
-  }
 
   private MountedFlare mounted(String name) {
     for (MountedFlare m : table) {
@@ -551,7 +551,7 @@ public final class FlareNode implements AutoCloseable {
       tableLock.notifyAll();
     }
     for (MountedFlare m : all) {
-      m.retire(grace(m));
+      m.retire(RETIRE_GRACE);
     }
     if (cluster != null) {
       cluster.close();

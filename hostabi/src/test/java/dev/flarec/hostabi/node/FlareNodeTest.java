@@ -94,7 +94,7 @@ class FlareNodeTest {
       assertEquals(200, get(node, "/__flarec/ready").statusCode());
 
       // a new flare routed by Host appears while the node runs
-      deploy("hi.toml", "[route]\nhosts = [\"hi.test\"]\n".getBytes());
+      deploy("hi.toml", "[route]\nhosts = [\"hi.test\"]\n".getBytes(StandardCharsets.UTF_8));
       long appeared = System.nanoTime();
       deploy("hi.wasm", Files.readAllBytes(HELLO));
       awaitStatus(node, "/x", "hi.test", 200);
@@ -140,7 +140,7 @@ class FlareNodeTest {
       }
 
       // a configuration change moves the flare; removing its file unmounts it
-      deploy("hello.toml", "[route]\npath_prefix = \"/h/\"\n".getBytes());
+      deploy("hello.toml", "[route]\npath_prefix = \"/h/\"\n".getBytes(StandardCharsets.UTF_8));
       awaitStatus(node, "/h/x", null, 200);
       assertEquals(404, get(node, "/hello/x").statusCode());
       Files.delete(dir.resolve("hi.wasm"));

@@ -167,7 +167,7 @@ class WebSocketServerTest {
         }
         for (int round = 0; round < 5; round++) {
           for (int i = 0; i < connections; i++) {
-            clients.get(i).socket.sendText("m" + i + "." + round, true);
+            clients.get(i).socket.sendText("m" + i + "." + round, true).join();
           }
           for (int i = 0; i < connections; i++) {
             assertEquals("m" + i + "." + round, clients.get(i).nextText());

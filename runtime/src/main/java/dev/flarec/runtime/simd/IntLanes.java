@@ -684,7 +684,7 @@ public final class IntLanes {
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
       int y = (short) (b >>> s);
-      r |= ((long) (x * y) & 0xFFFFL) << s;
+      r |= (((long) x * y) & 0xFFFFL) << s;
     }
     return r;
   }
@@ -1108,7 +1108,7 @@ public final class IntLanes {
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
       int y = (int) (b >>> s);
-      r |= ((long) (x * y) & 0xFFFF_FFFFL) << s;
+      r |= (((long) x * y) & 0xFFFF_FFFFL) << s;
     }
     return r;
   }
@@ -1486,8 +1486,8 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 4; i++) {
       int j = i + 4;
-      lo |= ((long) ((a.i8(i) & 0xFF) * (b.i8(i) & 0xFF)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) ((a.i8(j) & 0xFF) * (b.i8(j) & 0xFF)) & 0xFFFFL) << (i * 16);
+      lo |= (((long) (a.i8(i) & 0xFF) * (b.i8(i) & 0xFF)) & 0xFFFFL) << (i * 16);
+      hi |= (((long) (a.i8(j) & 0xFF) * (b.i8(j) & 0xFF)) & 0xFFFFL) << (i * 16);
     }
     return new V128(lo, hi);
   }
@@ -1534,8 +1534,8 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 4; i++) {
       int j = i + 4;
-      lo |= ((long) ((a.i8(i + 8) & 0xFF) * (b.i8(i + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) ((a.i8(j + 8) & 0xFF) * (b.i8(j + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
+      lo |= (((long) (a.i8(i + 8) & 0xFF) * (b.i8(i + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
+      hi |= (((long) (a.i8(j + 8) & 0xFF) * (b.i8(j + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
     }
     return new V128(lo, hi);
   }
@@ -1582,8 +1582,8 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 2; i++) {
       int j = i + 2;
-      lo |= ((long) ((a.i16(i) & 0xFFFF) * (b.i16(i) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) ((a.i16(j) & 0xFFFF) * (b.i16(j) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
+      lo |= (((long) (a.i16(i) & 0xFFFF) * (b.i16(i) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
+      hi |= (((long) (a.i16(j) & 0xFFFF) * (b.i16(j) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
     }
     return new V128(lo, hi);
   }
@@ -1630,8 +1630,8 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 2; i++) {
       int j = i + 2;
-      lo |= ((long) ((a.i16(i + 4) & 0xFFFF) * (b.i16(i + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) ((a.i16(j + 4) & 0xFFFF) * (b.i16(j + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
+      lo |= (((long) (a.i16(i + 4) & 0xFFFF) * (b.i16(i + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
+      hi |= (((long) (a.i16(j + 4) & 0xFFFF) * (b.i16(j + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
     }
     return new V128(lo, hi);
   }
