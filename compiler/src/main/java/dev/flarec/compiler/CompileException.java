@@ -6,8 +6,8 @@ package dev.flarec.compiler;
  * (validation), {@link UnsupportedModuleException} (valid, but uses something flarec does not
  * compile, or exceeds an implementation limit).
  *
- * <p>The message is one line that says what is wrong and where: the section, the function index
- * and the byte offset, as far as they apply.
+ * <p>The message is one line that says what is wrong and where: the section, the function index and
+ * the byte offset, as far as they apply.
  */
 public abstract class CompileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -23,7 +23,8 @@ public abstract class CompileException extends RuntimeException {
     this(message, null, functionIndex, byteOffset, cause);
   }
 
-  protected CompileException(String message, String section, int functionIndex, long byteOffset, Throwable cause) {
+  protected CompileException(
+      String message, String section, int functionIndex, long byteOffset, Throwable cause) {
     super(message, cause);
     this.section = section;
     this.functionIndex = functionIndex;
@@ -58,7 +59,9 @@ public abstract class CompileException extends RuntimeException {
       sb.append(", function ").append(functionIndex);
     }
     if (byteOffset != UNKNOWN) {
-      sb.append(", at byte offset ").append(byteOffset).append(String.format(" (0x%x)", byteOffset));
+      sb.append(", at byte offset ")
+          .append(byteOffset)
+          .append(String.format(" (0x%x)", byteOffset));
     }
     return sb.append(": ").append(getMessage()).toString();
   }

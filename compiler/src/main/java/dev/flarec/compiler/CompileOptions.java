@@ -14,6 +14,7 @@ import java.util.Objects;
 public record CompileOptions(String className, int methodBudget) {
   public static final String DEFAULT_CLASS_NAME = "flarec.module.Module";
   public static final int DEFAULT_METHOD_BUDGET = 8000;
+
   /** Below this, a method cannot even hold the calls of a split function. */
   public static final int MIN_METHOD_BUDGET = 300;
 
@@ -21,7 +22,10 @@ public record CompileOptions(String className, int methodBudget) {
     Objects.requireNonNull(className, "className");
     if (methodBudget < MIN_METHOD_BUDGET || methodBudget > 65535) {
       throw new IllegalArgumentException(
-          "method budget must be between " + MIN_METHOD_BUDGET + " and 65535 bytes, got " + methodBudget);
+          "method budget must be between "
+              + MIN_METHOD_BUDGET
+              + " and 65535 bytes, got "
+              + methodBudget);
     }
   }
 

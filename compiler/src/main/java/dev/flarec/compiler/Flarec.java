@@ -50,7 +50,9 @@ public final class Flarec {
     } catch (MethodTooLargeException e) {
       throw new UnsupportedModuleException(
           "the JVM method for " + e.getMethodName() + " exceeds 64 KiB of bytecode",
-          CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+          CompileException.UNKNOWN,
+          CompileException.UNKNOWN,
+          e);
     }
     return new CompiledModule(output.descriptor(), output.classes());
   }
@@ -69,8 +71,8 @@ public final class Flarec {
   /**
    * Compiles a module written in the text format.
    *
-   * @throws dev.flarec.compiler.text.TextFormatException if the text is not well-formed, with
-   *     the line and column
+   * @throws dev.flarec.compiler.text.TextFormatException if the text is not well-formed, with the
+   *     line and column
    */
   public static CompiledModule compileText(String wat) {
     return compileText(wat, CompileOptions.defaults());
@@ -81,8 +83,8 @@ public final class Flarec {
   }
 
   /**
-   * Compiles the module in {@code file}: the binary format, or the text format if the file's
-   * name ends in {@code .wat} or its content starts like text (a parenthesis or a comment).
+   * Compiles the module in {@code file}: the binary format, or the text format if the file's name
+   * ends in {@code .wat} or its content starts like text (a parenthesis or a comment).
    */
   public static CompiledModule compile(Path file) {
     return compile(file, CompileOptions.defaults());

@@ -4,11 +4,13 @@ package dev.flarec.compiler;
 public final class InvalidModuleException extends CompileException {
   private static final long serialVersionUID = 1L;
 
-  public InvalidModuleException(String message, int functionIndex, long byteOffset, Throwable cause) {
+  public InvalidModuleException(
+      String message, int functionIndex, long byteOffset, Throwable cause) {
     super(message, functionIndex, byteOffset, cause);
   }
 
-  public InvalidModuleException(String message, String section, int functionIndex, long byteOffset, Throwable cause) {
+  public InvalidModuleException(
+      String message, String section, int functionIndex, long byteOffset, Throwable cause) {
     super(message, section, functionIndex, byteOffset, cause);
   }
 

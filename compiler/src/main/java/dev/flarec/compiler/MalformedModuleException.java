@@ -4,11 +4,13 @@ package dev.flarec.compiler;
 public final class MalformedModuleException extends CompileException {
   private static final long serialVersionUID = 1L;
 
-  public MalformedModuleException(String message, int functionIndex, long byteOffset, Throwable cause) {
+  public MalformedModuleException(
+      String message, int functionIndex, long byteOffset, Throwable cause) {
     super(message, functionIndex, byteOffset, cause);
   }
 
-  public MalformedModuleException(String message, String section, int functionIndex, long byteOffset, Throwable cause) {
+  public MalformedModuleException(
+      String message, String section, int functionIndex, long byteOffset, Throwable cause) {
     super(message, section, functionIndex, byteOffset, cause);
   }
 

@@ -3,16 +3,16 @@ package dev.flarec.compiler;
 import java.util.Locale;
 
 /**
- * How a module's file name becomes the simple name of its generated class, the same for the
- * command line and the Maven plugin: {@code my-flare.wasm} becomes {@code MyFlare}.
+ * How a module's file name becomes the simple name of its generated class, the same for the command
+ * line and the Maven plugin: {@code my-flare.wasm} becomes {@code MyFlare}.
  */
 public final class ModuleClassNames {
   private ModuleClassNames() {}
 
   /**
    * The file name without its {@code .wasm} (or {@code .wat}), as an UpperCamelCase Java
-   * identifier: letters and digits are kept, anything else separates words; a name that would
-   * not start like an identifier gets {@code Module} in front ({@code 2048.wasm} becomes {@code
+   * identifier: letters and digits are kept, anything else separates words; a name that would not
+   * start like an identifier gets {@code Module} in front ({@code 2048.wasm} becomes {@code
    * Module2048}).
    */
   public static String simpleNameOf(String fileName) {

@@ -1,6 +1,5 @@
 package dev.flarec.compiler;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,13 +9,15 @@ import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntBinaryOperator;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class FlarecTest {
-  private final Instance arithmetic = Flarec.compile(Corpus.bytes("arithmetic")).load().instantiate();
+  private final Instance arithmetic =
+      Flarec.compile(Corpus.bytes("arithmetic")).load().instantiate();
 
   @Test
   void callsExportsWithTheirNaturalJavaTypes() {
@@ -54,7 +55,8 @@ class FlarecTest {
     assertEquals("integer divide by zero", byZero.getMessage());
 
     WasmTrap overflow =
-        assertThrows(WasmTrap.class, () -> arithmetic.function("div_s").call(Integer.MIN_VALUE, -1));
+        assertThrows(
+            WasmTrap.class, () -> arithmetic.function("div_s").call(Integer.MIN_VALUE, -1));
     assertEquals("integer overflow", overflow.getMessage());
 
     // with offset=8, base 65520 reaches the last 8 bytes of the page; 65521 runs past its end
@@ -66,19 +68,20 @@ class FlarecTest {
   @Test
   void deepRecursionBecomesCallStackExhausted() {
     WasmTrap trap =
-        assertThrows(
-            WasmTrap.class, () -> arithmetic.function("fac").call(Long.MAX_VALUE));
+        assertThrows(WasmTrap.class, () -> arithmetic.function("fac").call(Long.MAX_VALUE));
     assertEquals(TrapKind.CALL_STACK_EXHAUSTED, trap.kind());
   }
 
   @Test
   void rejectsMalformedModulesWithTheirPosition() {
     byte[] truncated = Arrays.copyOf(Corpus.bytes("arithmetic"), 20);
-    CompileException e = assertThrows(MalformedModuleException.class, () -> Flarec.compile(truncated));
+    CompileException e =
+        assertThrows(MalformedModuleException.class, () -> Flarec.compile(truncated));
     assertTrue(e.describe().startsWith("malformed module"), e.describe());
 
     byte[] notWasm = "hello, world".getBytes(StandardCharsets.US_ASCII);
-    CompileException header = assertThrows(MalformedModuleException.class, () -> Flarec.compile(notWasm));
+    CompileException header =
+        assertThrows(MalformedModuleException.class, () -> Flarec.compile(notWasm));
     assertEquals(
         "malformed module, at byte offset 0 (0x0): magic header not detected (not a WebAssembly binary)",
         header.describe());
@@ -96,7 +99,11 @@ class FlarecTest {
     // the parser validates whole modules; flarec finds the function and its body's offset
     assertEquals(0, e.functionIndex());
     assertEquals(24, e.byteOffset());
-    assertTrue(e.describe().startsWith("invalid module, code section, function 0, at byte offset 24 (0x18): type mismatch"), e.describe());
+    assertTrue(
+        e.describe()
+            .startsWith(
+                "invalid module, code section, function 0, at byte offset 24 (0x18): type mismatch"),
+        e.describe());
   }
 
   @Test

@@ -32,7 +32,13 @@ class ImportsTest {
   @Test
   void hostFunctionsAreOrdinaryLambdas() {
     AtomicInteger calls = new AtomicInteger();
-    Instance instance = module.instantiate(imports((a, b) -> { calls.incrementAndGet(); return a + b; }));
+    Instance instance =
+        module.instantiate(
+            imports(
+                (a, b) -> {
+                  calls.incrementAndGet();
+                  return a + b;
+                }));
     assertArrayEquals(new Object[] {5}, instance.function("add_via_host").call(2, 3));
     assertEquals(1, calls.get());
   }

@@ -41,7 +41,8 @@ class SnapshotTest {
   @Test
   void flaresTrackWritesSoThatARestoreCopiesBackOnlyWhatChanged() {
     var compiled = Flarec.compile(com.dylibso.chicory.wabt.Wat2Wasm.parse(FLARE_LIKE));
-    assertTrue(compiled.descriptor().tracksMemoryWrites(), "a module exporting handle_request is a flare");
+    assertTrue(
+        compiled.descriptor().tracksMemoryWrites(), "a module exporting handle_request is a flare");
     Instance instance = compiled.load().instantiate();
     var memory = instance.memory("memory");
     InstanceSnapshot fresh = instance.snapshot();

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JDK 17's C2 has miscompiled folded unsigned comparisons (JDK-8376400, seen in production by a
- * Wasm engine that used {@code Integer.compareUnsigned}). Runs a function full of {@code lt_u}
- * long enough for C2 to compile it, and checks every answer against plain Java arithmetic.
+ * Wasm engine that used {@code Integer.compareUnsigned}). Runs a function full of {@code lt_u} long
+ * enough for C2 to compile it, and checks every answer against plain Java arithmetic.
  */
 class UnsignedCompareRegressionTest {
   @Test

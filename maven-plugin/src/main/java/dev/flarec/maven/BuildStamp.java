@@ -13,10 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A file beside the build's outputs recording what one module's outputs were made from (a line
- * of inputs) and which files they are. Contents rather than timestamps decide, so that a
- * checkout or a copy that touches the module does not force a recompilation, and a changed
- * option or compiler does.
+ * A file beside the build's outputs recording what one module's outputs were made from (a line of
+ * inputs) and which files they are. Contents rather than timestamps decide, so that a checkout or a
+ * copy that touches the module does not force a recompilation, and a changed option or compiler
+ * does.
  */
 final class BuildStamp {
   private final Path file;

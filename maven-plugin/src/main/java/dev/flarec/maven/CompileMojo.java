@@ -20,19 +20,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Compiles every {@code .wasm} and {@code .wat} file of {@link #sourceDirectory} to classes of
- * the project (in {@link #outputDirectory}, so that they land in its JAR), and writes typed
- * bindings for each as Java source, which the project's own compilation then compiles. Runs in
- * {@code generate-sources}, before the project's Java code, which may call the bindings.
+ * Compiles every {@code .wasm} and {@code .wat} file of {@link #sourceDirectory} to classes of the
+ * project (in {@link #outputDirectory}, so that they land in its JAR), and writes typed bindings
+ * for each as Java source, which the project's own compilation then compiles. Runs in {@code
+ * generate-sources}, before the project's Java code, which may call the bindings.
  *
- * <p>{@code add.wat} gives the bindings class {@code <packageName>.Add} and the module class
- * {@code <packageName>.AddModule} (without bindings, the module class is {@code
- * <packageName>.Add}). A module that cannot be compiled fails the build with the command line's
- * one-line message.
+ * <p>{@code add.wat} gives the bindings class {@code <packageName>.Add} and the module class {@code
+ * <packageName>.AddModule} (without bindings, the module class is {@code <packageName>.Add}). A
+ * module that cannot be compiled fails the build with the command line's one-line message.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class CompileMojo extends AbstractMojo {
-  /** Where the modules are; every {@code .wasm} and {@code .wat} file directly in it is compiled. */
+  /**
+   * Where the modules are; every {@code .wasm} and {@code .wat} file directly in it is compiled.
+   */
   @Parameter(defaultValue = "${project.basedir}/src/main/wasm", required = true)
   private File sourceDirectory;
 
@@ -41,11 +42,11 @@ public final class CompileMojo extends AbstractMojo {
   private String packageName;
 
   /**
-   * Class names (simple names, in {@link #packageName}) by module file name, for modules whose
-   * name should not be derived from the file's: {@code <classNames><my-lib.wasm>Lib</my-lib.wasm></classNames>}.
+   * Class names (simple names, in {@link #packageName}) by module file name, for modules whose name
+   * should not be derived from the file's: {@code
+   * <classNames><my-lib.wasm>Lib</my-lib.wasm></classNames>}.
    */
-  @Parameter
-  private Map<String, String> classNames = Map.of();
+  @Parameter private Map<String, String> classNames = Map.of();
 
   /** Largest bytecode of one generated method; larger functions are split. */
   @Parameter(defaultValue = "" + CompileOptions.DEFAULT_METHOD_BUDGET)
@@ -64,7 +65,10 @@ public final class CompileMojo extends AbstractMojo {
   private File generatedSourcesDirectory;
 
   /** Where the plugin remembers what it compiled, to skip unchanged modules. */
-  @Parameter(defaultValue = "${project.build.directory}/flarec-maven-plugin", required = true, readonly = true)
+  @Parameter(
+      defaultValue = "${project.build.directory}/flarec-maven-plugin",
+      required = true,
+      readonly = true)
   private File stateDirectory;
 
   /** Skips the goal. */
@@ -81,11 +85,15 @@ public final class CompileMojo extends AbstractMojo {
       return;
     }
     if (methodBudget < CompileOptions.MIN_METHOD_BUDGET || methodBudget > 65_535) {
-      throw new MojoFailureException("methodBudget must be between " + CompileOptions.MIN_METHOD_BUDGET
-          + " and 65535 bytes, got " + methodBudget);
+      throw new MojoFailureException(
+          "methodBudget must be between "
+              + CompileOptions.MIN_METHOD_BUDGET
+              + " and 65535 bytes, got "
+              + methodBudget);
     }
     if (!SourceVersion.isName(packageName)) {
-      throw new MojoFailureException("packageName '" + packageName + "' is not a Java package name");
+      throw new MojoFailureException(
+          "packageName '" + packageName + "' is not a Java package name");
     }
     Path sources = sourceDirectory.toPath();
     if (!Files.isDirectory(sources)) {
@@ -97,8 +105,15 @@ public final class CompileMojo extends AbstractMojo {
     }
     for (Path module : modules(sources)) {
       String simpleName = simpleName(module.getFileName().toString());
-      var build = new ModuleBuild(module, packageName + "." + simpleName, methodBudget, bindings,
-          outputDirectory.toPath(), generatedSourcesDirectory.toPath(), stateDirectory.toPath());
+      var build =
+          new ModuleBuild(
+              module,
+              packageName + "." + simpleName,
+              methodBudget,
+              bindings,
+              outputDirectory.toPath(),
+              generatedSourcesDirectory.toPath(),
+              stateDirectory.toPath());
       if (build.upToDate()) {
         getLog().info("flarec: " + module.getFileName() + " is up to date");
       } else {
@@ -111,7 +126,11 @@ public final class CompileMojo extends AbstractMojo {
   private static List<Path> modules(Path directory) throws MojoExecutionException {
     try (Stream<Path> files = Files.list(directory)) {
       List<Path> modules = new ArrayList<>();
-      files.filter(Files::isRegularFile).filter(CompileMojo::isModule).sorted().forEach(modules::add);
+      files
+          .filter(Files::isRegularFile)
+          .filter(CompileMojo::isModule)
+          .sorted()
+          .forEach(modules::add);
       return modules;
     } catch (IOException e) {
       throw new MojoExecutionException("cannot list " + directory + ": " + e.getMessage(), e);
@@ -127,7 +146,8 @@ public final class CompileMojo extends AbstractMojo {
     String configured = classNames.get(fileName);
     if (configured != null) {
       if (!SourceVersion.isIdentifier(configured) || SourceVersion.isKeyword(configured)) {
-        throw new MojoFailureException("classNames: '" + configured + "' for " + fileName + " is not a Java class name");
+        throw new MojoFailureException(
+            "classNames: '" + configured + "' for " + fileName + " is not a Java class name");
       }
       return configured;
     }

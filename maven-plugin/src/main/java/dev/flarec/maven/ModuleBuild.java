@@ -19,9 +19,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * Compiles one module file into a project: its class files and descriptor into the class
- * output directory (where {@code Module.load(ClassLoader, String)} finds them at run time), and,
- * if asked, its bindings into the generated sources.
+ * Compiles one module file into a project: its class files and descriptor into the class output
+ * directory (where {@code Module.load(ClassLoader, String)} finds them at run time), and, if asked,
+ * its bindings into the generated sources.
  */
 final class ModuleBuild {
   private final Path module;
@@ -33,8 +33,14 @@ final class ModuleBuild {
   private final Path generatedSources;
   private final BuildStamp stamp;
 
-  ModuleBuild(Path module, String className, int methodBudget, boolean bindings, Path classes,
-      Path generatedSources, Path stateDirectory) {
+  ModuleBuild(
+      Path module,
+      String className,
+      int methodBudget,
+      boolean bindings,
+      Path classes,
+      Path generatedSources,
+      Path stateDirectory) {
     this.module = module;
     this.bindingsClass = className;
     this.moduleClass = bindings ? BindingsGenerator.moduleClassFor(className) : className;
@@ -52,8 +58,15 @@ final class ModuleBuild {
   /** What the outputs depend on: the module's bytes, the options, and the compiler itself. */
   private String inputs() throws MojoExecutionException {
     try {
-      return BuildStamp.digest(Files.readAllBytes(module)) + " " + moduleClass + " " + methodBudget
-          + " " + (bindings ? bindingsClass : "-") + " " + BuildStamp.compilerIdentity();
+      return BuildStamp.digest(Files.readAllBytes(module))
+          + " "
+          + moduleClass
+          + " "
+          + methodBudget
+          + " "
+          + (bindings ? bindingsClass : "-")
+          + " "
+          + BuildStamp.compilerIdentity();
     } catch (IOException e) {
       throw new MojoExecutionException("cannot read " + module + ": " + e.getMessage(), e);
     }
@@ -71,7 +84,10 @@ final class ModuleBuild {
     try {
       compiled = Flarec.compile(module, new CompileOptions(moduleClass, methodBudget));
       if (bindings) {
-        source = new BindingsGenerator(compiled.descriptor(), bindingsClass, module.getFileName().toString()).generate();
+        source =
+            new BindingsGenerator(
+                    compiled.descriptor(), bindingsClass, module.getFileName().toString())
+                .generate();
       }
     } catch (CompileException e) {
       // the command line's message: "add.wat: malformed text format, line 3, column 6: ..."
@@ -85,14 +101,17 @@ final class ModuleBuild {
       for (Map.Entry<String, byte[]> c : compiled.classFiles().entrySet()) {
         outputs.add(write(classes.resolve(c.getKey().replace('.', '/') + ".class"), c.getValue()));
       }
-      outputs.add(write(classes.resolve(moduleClass.replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX),
-          DescriptorCodec.encode(compiled.descriptor())));
+      outputs.add(
+          write(
+              classes.resolve(moduleClass.replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX),
+              DescriptorCodec.encode(compiled.descriptor())));
       if (source != null) {
         outputs.add(source.writeTo(generatedSources));
       }
       stamp.record(inputs, outputs);
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write the classes of " + module + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "cannot write the classes of " + module + ": " + e.getMessage(), e);
     }
   }
 
@@ -102,11 +121,10 @@ final class ModuleBuild {
   }
 
   /**
-   * {@code my-lib.wasm} → {@code MyLib}: letters and digits kept, anything else separates
-   * words, as the command line names classes.
+   * {@code my-lib.wasm} → {@code MyLib}: letters and digits kept, anything else separates words, as
+   * the command line names classes.
    */
   static String classNameFromFile(String fileName) {
     return ModuleClassNames.simpleNameOf(fileName);
   }
-
 }

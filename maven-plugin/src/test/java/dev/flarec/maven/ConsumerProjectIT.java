@@ -17,17 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Builds a small consumer project that uses the plugin, with Maven, offline: the flarec
- * artifacts of this build are staged in a private local repository under {@code target/it},
- * and everything else (Maven's own plugins, the compiler's dependencies) is read from the
- * build's local repository through a {@code file:} mirror, so that nothing is installed into
- * the shared one.
+ * Builds a small consumer project that uses the plugin, with Maven, offline: the flarec artifacts
+ * of this build are staged in a private local repository under {@code target/it}, and everything
+ * else (Maven's own plugins, the compiler's dependencies) is read from the build's local repository
+ * through a {@code file:} mirror, so that nothing is installed into the shared one.
  */
 class ConsumerProjectIT {
   private static final String VERSION = System.getProperty("flarec.it.projectVersion");
-  private static final Path ROOT = Path.of(System.getProperty("flarec.it.rootDirectory")).normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("flarec.it.rootDirectory")).normalize();
   private static final Path WORK = Path.of(System.getProperty("flarec.it.workDirectory"));
-  private static final Path SHARED_REPOSITORY = Path.of(System.getProperty("flarec.it.localRepository"));
+  private static final Path SHARED_REPOSITORY =
+      Path.of(System.getProperty("flarec.it.localRepository"));
   private static final Path REPOSITORY = WORK.resolve("repository");
 
   private static final String ADD_WAT =
@@ -66,9 +67,13 @@ class ConsumerProjectIT {
     for (String module : List.of("runtime", "wasi", "compiler", "maven-plugin")) {
       String artifactId = "flarec-" + module;
       Path target = ROOT.resolve(module).resolve("target");
-      stage(artifactId, ROOT.resolve(module).resolve("pom.xml"), target.resolve(artifactId + "-" + VERSION + ".jar"));
+      stage(
+          artifactId,
+          ROOT.resolve(module).resolve("pom.xml"),
+          target.resolve(artifactId + "-" + VERSION + ".jar"));
     }
-    Files.writeString(WORK.resolve("settings.xml"),
+    Files.writeString(
+        WORK.resolve("settings.xml"),
         """
         <settings>
           <localRepository>%s</localRepository>
@@ -81,15 +86,22 @@ class ConsumerProjectIT {
             </mirror>
           </mirrors>
         </settings>
-        """.formatted(REPOSITORY, SHARED_REPOSITORY.toUri()));
+        """
+            .formatted(REPOSITORY, SHARED_REPOSITORY.toUri()));
   }
 
   private static void stage(String artifactId, Path pom, Path jar) throws IOException {
-    Path dir = Files.createDirectories(REPOSITORY.resolve("dev/flarec").resolve(artifactId).resolve(VERSION));
-    Files.copy(pom, dir.resolve(artifactId + "-" + VERSION + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+    Path dir =
+        Files.createDirectories(
+            REPOSITORY.resolve("dev/flarec").resolve(artifactId).resolve(VERSION));
+    Files.copy(
+        pom, dir.resolve(artifactId + "-" + VERSION + ".pom"), StandardCopyOption.REPLACE_EXISTING);
     if (jar != null) {
       assertTrue(Files.isRegularFile(jar), jar + " missing: run the build to package first");
-      Files.copy(jar, dir.resolve(artifactId + "-" + VERSION + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          jar,
+          dir.resolve(artifactId + "-" + VERSION + ".jar"),
+          StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -143,7 +155,11 @@ class ConsumerProjectIT {
             </plugins>
           </build>
         </project>
-        """.formatted(VERSION, property(parent, "resources-plugin.version"), property(parent, "compiler-plugin.version"));
+        """
+        .formatted(
+            VERSION,
+            property(parent, "resources-plugin.version"),
+            property(parent, "compiler-plugin.version"));
   }
 
   private static String property(String pom, String name) {
@@ -153,10 +169,15 @@ class ConsumerProjectIT {
 
   private record Result(int status, String output) {}
 
-  private static Result run(Path directory, List<String> command) throws IOException, InterruptedException {
+  private static Result run(Path directory, List<String> command)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile(WORK, "run", ".log");
-    Process process = new ProcessBuilder(command).directory(directory.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError(command + " did not finish");
@@ -164,12 +185,18 @@ class ConsumerProjectIT {
     return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  private static Result mvn(Path project, String... goals) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn",
-        "-B", "-o", "-s", WORK.resolve("settings.xml").toString(),
-        // offline, but the mirror is a directory of this machine
-        "-Daether.offline.protocols=file"));
+  private static Result mvn(Path project, String... goals)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn",
+                "-B",
+                "-o",
+                "-s",
+                WORK.resolve("settings.xml").toString(),
+                // offline, but the mirror is a directory of this machine
+                "-Daether.offline.protocols=file"));
     command.addAll(List.of(goals));
     return run(project, command);
   }
@@ -179,15 +206,27 @@ class ConsumerProjectIT {
     Path project = consumer("consumer", ADD_WAT);
     Result build = mvn(project, "compile");
     assertEquals(0, build.status(), build.output());
-    assertTrue(build.output().contains("flarec: compiled add.wat to com.example.AddModule"), build.output());
+    assertTrue(
+        build.output().contains("flarec: compiled add.wat to com.example.AddModule"),
+        build.output());
     Path classes = project.resolve("target/classes");
-    assertTrue(Files.isRegularFile(project.resolve("target/generated-sources/flarec/com/example/Add.java")));
+    assertTrue(
+        Files.isRegularFile(
+            project.resolve("target/generated-sources/flarec/com/example/Add.java")));
 
     // run it with the runtime alone beside the project's classes
-    Path runtime = REPOSITORY.resolve("dev/flarec/flarec-runtime/" + VERSION + "/flarec-runtime-" + VERSION + ".jar");
+    Path runtime =
+        REPOSITORY.resolve(
+            "dev/flarec/flarec-runtime/" + VERSION + "/flarec-runtime-" + VERSION + ".jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Result app = run(project, List.of(java, "-cp",
-        classes + System.getProperty("path.separator") + runtime, "com.example.App"));
+    Result app =
+        run(
+            project,
+            List.of(
+                java,
+                "-cp",
+                classes + System.getProperty("path.separator") + runtime,
+                "com.example.App"));
     assertEquals(0, app.status(), app.output());
     assertEquals("log: 5\n5 3 2\n", app.output().replace("\r\n", "\n"));
 
@@ -200,11 +239,13 @@ class ConsumerProjectIT {
     assertEquals(compiledAt, Files.getLastModifiedTime(moduleClass));
 
     // changed: compiled again
-    Files.writeString(project.resolve("src/main/wasm/add.wat"), ADD_WAT.replace("i64.rem_u", "i64.rem_s"));
+    Files.writeString(
+        project.resolve("src/main/wasm/add.wat"), ADD_WAT.replace("i64.rem_u", "i64.rem_s"));
     Result changed = mvn(project, "compile");
     assertEquals(0, changed.status(), changed.output());
     assertTrue(changed.output().contains("flarec: compiled add.wat"), changed.output());
-    assertNotEquals("", Files.readString(project.resolve("target/flarec-maven-plugin/com.example.Add.stamp")));
+    assertNotEquals(
+        "", Files.readString(project.resolve("target/flarec-maven-plugin/com.example.Add.stamp")));
   }
 
   @Test
@@ -212,7 +253,8 @@ class ConsumerProjectIT {
     Path project = consumer("bad-consumer", "(module\n  (func\n    (i32.cnst 1)))\n");
     Result build = mvn(project, "compile");
     assertEquals(1, build.status(), build.output());
-    String expected = project.resolve("src/main/wasm/add.wat") + ": malformed text format, line 3, column 6: ";
+    String expected =
+        project.resolve("src/main/wasm/add.wat") + ": malformed text format, line 3, column 6: ";
     assertTrue(build.output().contains(expected), build.output());
   }
 }

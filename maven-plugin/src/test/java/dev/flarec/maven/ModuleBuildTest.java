@@ -15,8 +15,14 @@ class ModuleBuildTest {
   @TempDir Path dir;
 
   private ModuleBuild build(Path module) {
-    return new ModuleBuild(module, "com.example.Add", 8000, true, dir.resolve("classes"),
-        dir.resolve("generated"), dir.resolve("state"));
+    return new ModuleBuild(
+        module,
+        "com.example.Add",
+        8000,
+        true,
+        dir.resolve("classes"),
+        dir.resolve("generated"),
+        dir.resolve("state"));
   }
 
   @Test
@@ -47,6 +53,8 @@ class ModuleBuildTest {
   void aBadModuleFailsWithTheCommandLinesMessage() throws Exception {
     Path wat = Files.writeString(dir.resolve("bad.wat"), "(module\n  (func\n    (i32.cnst 1)))\n");
     var e = assertThrows(MojoFailureException.class, () -> build(wat).run());
-    assertTrue(e.getMessage().startsWith(wat + ": malformed text format, line 3, column 6: "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(wat + ": malformed text format, line 3, column 6: "),
+        e.getMessage());
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * line in the {@code .wast} source, which is how a failure is reported: the line is what a
  * developer opens to see the Wasm text behind it.
  *
- * @see <a href="https://github.com/WebAssembly/spec/tree/main/interpreter#scripts">the script format</a>
+ * @see <a href="https://github.com/WebAssembly/spec/tree/main/interpreter#scripts">the script
+ *     format</a>
  */
 public sealed interface Command {
   /** Line of the command in the {@code .wast} script. */
@@ -19,7 +20,10 @@ public sealed interface Command {
   /** The command as failure messages name it, e.g. {@code assert_return invoke "f"(i32:1)}. */
   String describe();
 
-  /** {@code (module $name ...)}: compile and instantiate; later actions address it by name or as the latest. */
+  /**
+   * {@code (module $name ...)}: compile and instantiate; later actions address it by name or as the
+   * latest.
+   */
   record ModuleCommand(int line, String name, ModuleFile module) implements Command {
     @Override
     public String describe() {
@@ -27,7 +31,10 @@ public sealed interface Command {
     }
   }
 
-  /** {@code (register "as" $name)}: the named (or latest) instance's exports become importable as module {@code as}. */
+  /**
+   * {@code (register "as" $name)}: the named (or latest) instance's exports become importable as
+   * module {@code as}.
+   */
   record RegisterCommand(int line, String name, String as) implements Command {
     @Override
     public String describe() {

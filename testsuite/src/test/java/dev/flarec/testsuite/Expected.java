@@ -9,12 +9,14 @@ import java.util.Objects;
  * against it.
  *
  * <p>Floats are matched by their raw bits, never with {@code ==}: the spec tests check signs of
- * zero and NaN payloads, which {@code ==} ignores or gets wrong ({@code NaN != NaN}, {@code 0.0
- * == -0.0}). Where the spec leaves a NaN's payload open, the script says so with {@code
- * nan:canonical} or {@code nan:arithmetic} (§4.3.3), which are the two NaN records here.
+ * zero and NaN payloads, which {@code ==} ignores or gets wrong ({@code NaN != NaN}, {@code 0.0 ==
+ * -0.0}). Where the spec leaves a NaN's payload open, the script says so with {@code nan:canonical}
+ * or {@code nan:arithmetic} (§4.3.3), which are the two NaN records here.
  */
 public sealed interface Expected {
-  /** Whether {@code actual} (a boxed result as {@code ExportedFunction.call} returns it) matches. */
+  /**
+   * Whether {@code actual} (a boxed result as {@code ExportedFunction.call} returns it) matches.
+   */
   boolean matches(Object actual);
 
   /** Exactly this value: same type, same bits (or the same reference). */

@@ -118,6 +118,7 @@ class ExpectedTest {
     assertEquals("f32:NaN(0x7fc00000)", ValueCodec.describe(f32(0x7fc0_0000)));
     assertEquals("f64:-0.0(0x8000000000000000)", ValueCodec.describe(-0.0));
     assertEquals("i32:-1", ValueCodec.describe(-1));
-    assertEquals("externref:ref.extern 3", ValueCodec.describe(ValueType.EXTERNREF, new ExternValue(3)));
+    assertEquals(
+        "externref:ref.extern 3", ValueCodec.describe(ValueType.EXTERNREF, new ExternValue(3)));
   }
 }

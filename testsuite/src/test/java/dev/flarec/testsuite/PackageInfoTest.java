@@ -21,8 +21,19 @@ class PackageInfoTest {
     try (Stream<Path> dirs = Files.walk(root)) {
       missing =
           dirs.filter(Files::isDirectory)
-              .filter(d -> d.toString().contains("src" + java.io.File.separator + "main" + java.io.File.separator + "java"))
-              .filter(d -> !d.toString().contains(java.io.File.separator + "target" + java.io.File.separator))
+              .filter(
+                  d ->
+                      d.toString()
+                          .contains(
+                              "src"
+                                  + java.io.File.separator
+                                  + "main"
+                                  + java.io.File.separator
+                                  + "java"))
+              .filter(
+                  d ->
+                      !d.toString()
+                          .contains(java.io.File.separator + "target" + java.io.File.separator))
               .filter(PackageInfoTest::hasJavaSources)
               .filter(d -> !Files.exists(d.resolve("package-info.java")))
               .map(d -> root.relativize(d).toString())
@@ -34,7 +45,8 @@ class PackageInfoTest {
 
   private static boolean hasJavaSources(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.anyMatch(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"));
+      return files.anyMatch(
+          f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"));
     } catch (IOException e) {
       return false;
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * Reads the JSON that wast2json writes into the {@link Command} model.
  *
  * <p>The JSON is read as a tree rather than bound to classes because its commands are a tagged
- * union whose fields vary by {@code "type"}; reading each kind explicitly also makes an
- * unexpected shape fail loudly here, with its line, instead of as a puzzling runner failure.
+ * union whose fields vary by {@code "type"}; reading each kind explicitly also makes an unexpected
+ * shape fail loudly here, with its line, instead of as a puzzling runner failure.
  */
 final class ScriptParser {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,7 +36,14 @@ final class ScriptParser {
         commands.add(command(node));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(
-            name + ".wast line " + node.path("line").asInt() + ": cannot read command " + node + ": " + e.getMessage(), e);
+            name
+                + ".wast line "
+                + node.path("line").asInt()
+                + ": cannot read command "
+                + node
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
     return new Script(name, json.getParent(), List.copyOf(commands));
@@ -47,14 +54,19 @@ final class ScriptParser {
     String type = node.path("type").asText();
     return switch (type) {
       case "module" -> new Command.ModuleCommand(line, optional(node, "name"), moduleFile(node));
-      case "register" -> new Command.RegisterCommand(line, optional(node, "name"), required(node, "as"));
+      case "register" ->
+          new Command.RegisterCommand(line, optional(node, "name"), required(node, "as"));
       case "action" -> new Command.ActionCommand(line, action(node));
       case "assert_return" -> new Command.AssertReturn(line, action(node), expected(node));
       case "assert_trap" -> new Command.AssertTrap(line, action(node), required(node, "text"));
-      case "assert_exhaustion" -> new Command.AssertExhaustion(line, action(node), required(node, "text"));
-      case "assert_invalid" -> new Command.AssertInvalid(line, moduleFile(node), required(node, "text"));
-      case "assert_malformed" -> new Command.AssertMalformed(line, moduleFile(node), required(node, "text"));
-      case "assert_unlinkable" -> new Command.AssertUnlinkable(line, moduleFile(node), required(node, "text"));
+      case "assert_exhaustion" ->
+          new Command.AssertExhaustion(line, action(node), required(node, "text"));
+      case "assert_invalid" ->
+          new Command.AssertInvalid(line, moduleFile(node), required(node, "text"));
+      case "assert_malformed" ->
+          new Command.AssertMalformed(line, moduleFile(node), required(node, "text"));
+      case "assert_unlinkable" ->
+          new Command.AssertUnlinkable(line, moduleFile(node), required(node, "text"));
       case "assert_uninstantiable" ->
           new Command.AssertUninstantiable(line, moduleFile(node), required(node, "text"));
       default -> throw new IllegalArgumentException("unknown command type \"" + type + "\"");

@@ -3,13 +3,13 @@ package dev.flarec.testsuite;
 import java.util.List;
 
 /**
- * What running one script gave: how many commands passed, failed, or could not apply to flarec,
- * and the first few failures, described.
+ * What running one script gave: how many commands passed, failed, or could not apply to flarec, and
+ * the first few failures, described.
  *
- * <p>Only the first {@link #MAX_REPORTED} failures are kept: a compiler bug in a common
- * instruction fails hundreds of commands the same way, and the first few say as much as all.
- * Holding strings only (never instances or modules) lets each script's instances be collected as
- * soon as the script is done.
+ * <p>Only the first {@link #MAX_REPORTED} failures are kept: a compiler bug in a common instruction
+ * fails hundreds of commands the same way, and the first few say as much as all. Holding strings
+ * only (never instances or modules) lets each script's instances be collected as soon as the script
+ * is done.
  *
  * @param script the script's name
  * @param passed commands that did what the script asserts

@@ -45,19 +45,19 @@ import java.util.function.Function;
  * Runs one script's commands in order against flarec, as the reference interpreter would, and
  * counts the outcomes.
  *
- * <p>The state a script builds up (its instances, their names, the registered modules, the
- * {@code spectest} host module) lives in one runner and goes with it: a runner is made per
- * script and dropped after, which is what lets the generated classes of its modules be unloaded.
+ * <p>The state a script builds up (its instances, their names, the registered modules, the {@code
+ * spectest} host module) lives in one runner and goes with it: a runner is made per script and
+ * dropped after, which is what lets the generated classes of its modules be unloaded.
  *
- * <p>Every command is isolated: whatever it throws becomes that command's failure, so one
- * compiler bug does not hide the results of the rest of the script. A module that fails to
- * compile or instantiate stays bound to its name (and as the latest module) in its failed state,
- * so the commands that use it fail too, saying why, rather than silently running against an
- * earlier module.
+ * <p>Every command is isolated: whatever it throws becomes that command's failure, so one compiler
+ * bug does not hide the results of the rest of the script. A module that fails to compile or
+ * instantiate stays bound to its name (and as the latest module) in its failed state, so the
+ * commands that use it fail too, saying why, rather than silently running against an earlier
+ * module.
  *
  * <p>A command that runs longer than the timeout is stopped through {@link Instance#interrupt()}
- * and fails; a miscompiled branch can loop forever, and that should cost one command, not the
- * whole suite.
+ * and fails; a miscompiled branch can loop forever, and that should cost one command, not the whole
+ * suite.
  */
 final class ScriptRunner {
   private static final ScheduledExecutorService WATCHDOG =
@@ -73,8 +73,10 @@ final class ScriptRunner {
   private final Imports spectest = SpecTestHost.create();
   private final Map<String, Instance> registered = new LinkedHashMap<>();
   private final Map<String, ModuleState> named = new HashMap<>();
+
   /** Every instance made so far, for the watchdog to interrupt (from its own thread). */
   private final List<Instance> live = new CopyOnWriteArrayList<>();
+
   private ModuleState latest;
 
   ScriptRunner(Script script, Duration timeout) {
@@ -108,7 +110,8 @@ final class ScriptRunner {
         case FAILED -> {
           failed++;
           if (failures.size() < ScriptResult.MAX_REPORTED) {
-            failures.add("line " + command.line() + ": " + command.describe() + ": " + outcome.detail());
+            failures.add(
+                "line " + command.line() + ": " + command.describe() + ": " + outcome.detail());
           }
         }
       }
@@ -182,7 +185,8 @@ final class ScriptRunner {
         outcome = Outcome.pass();
       } catch (Throwable t) {
         state = new ModuleState.Failed(c.line(), describe(t));
-        outcome = Outcome.fail("expected the module to compile and instantiate, got " + describe(t));
+        outcome =
+            Outcome.fail("expected the module to compile and instantiate, got " + describe(t));
       }
     }
     latest = state;
@@ -202,8 +206,8 @@ final class ScriptRunner {
   }
 
   /**
-   * Method budget for compiled modules: {@code -Dflarec.spec.methodBudget=500} forces nearly
-   * every function to be split, which tests that splitting keeps Wasm semantics exact.
+   * Method budget for compiled modules: {@code -Dflarec.spec.methodBudget=500} forces nearly every
+   * function to be split, which tests that splitting keeps Wasm semantics exact.
    */
   static final int METHOD_BUDGET =
       Integer.getInteger("flarec.spec.methodBudget", CompileOptions.DEFAULT_METHOD_BUDGET);
@@ -214,8 +218,14 @@ final class ScriptRunner {
       for (Map.Entry<String, Integer> m : MethodSizes.of(c.getValue()).entrySet()) {
         if (m.getValue() > METHOD_BUDGET) {
           throw new IllegalStateException(
-              "method " + c.getKey() + "." + m.getKey() + " has " + m.getValue()
-                  + " bytes of bytecode, over the budget of " + METHOD_BUDGET);
+              "method "
+                  + c.getKey()
+                  + "."
+                  + m.getKey()
+                  + " has "
+                  + m.getValue()
+                  + " bytes of bytecode, over the budget of "
+                  + METHOD_BUDGET);
         }
       }
     }
@@ -226,7 +236,9 @@ final class ScriptRunner {
     CompiledModule compiled =
         Flarec.compile(
             wasm,
-            CompileOptions.defaults().withClassName(className(line)).withMethodBudget(METHOD_BUDGET));
+            CompileOptions.defaults()
+                .withClassName(className(line))
+                .withMethodBudget(METHOD_BUDGET));
     checkMethodBudget(compiled);
     return compiled.load();
   }
@@ -341,7 +353,9 @@ final class ScriptRunner {
           for (int i = 0; ok && i < results.length; i++) {
             ok = expected.get(i).matches(results[i]);
           }
-          return ok ? Outcome.pass() : Outcome.fail("expected " + expected + ", got " + describe(results));
+          return ok
+              ? Outcome.pass()
+              : Outcome.fail("expected " + expected + ", got " + describe(results));
         });
   }
 
@@ -353,7 +367,9 @@ final class ScriptRunner {
           try {
             return Outcome.fail(expected + describe(perform(instance, c.action())));
           } catch (WasmTrap trap) {
-            return trapMatches(trap, c.text()) ? Outcome.pass() : Outcome.fail(expected + describe(trap));
+            return trapMatches(trap, c.text())
+                ? Outcome.pass()
+                : Outcome.fail(expected + describe(trap));
           } catch (Throwable t) {
             return Outcome.fail(expected + describe(t));
           }
@@ -390,8 +406,8 @@ final class ScriptRunner {
   }
 
   /**
-   * Runs {@code body} on the instance of the named module (null: the latest), or says why there
-   * is none: a failed module fails the command, a text-format module makes it not applicable.
+   * Runs {@code body} on the instance of the named module (null: the latest), or says why there is
+   * none: a failed module fails the command, a text-format module makes it not applicable.
    */
   private Outcome withInstance(String name, Function<Instance, Outcome> body) {
     ModuleState state = name == null ? latest : named.get(name);
@@ -400,7 +416,8 @@ final class ScriptRunner {
     } else if (state instanceof ModuleState.TextOnly) {
       return Outcome.notApplicable();
     } else if (state instanceof ModuleState.Failed f) {
-      return Outcome.fail("no instance: the module at line " + f.line() + " failed (" + f.reason() + ")");
+      return Outcome.fail(
+          "no instance: the module at line " + f.line() + " failed (" + f.reason() + ")");
     }
     return Outcome.fail(name == null ? "no module defined yet" : "no module named " + name);
   }

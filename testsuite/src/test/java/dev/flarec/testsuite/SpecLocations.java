@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where things are on disk: the repository root, the folder of spec scripts, the conversion
- * cache and the status document.
+ * Where things are on disk: the repository root, the folder of spec scripts, the conversion cache
+ * and the status document.
  *
- * <p>The spec scripts are test data that the project deliberately does not copy into its tree
- * (they are another project's files, kept in the shared folder beside the repository). So their
- * folder is looked up at run time, in this order: system property {@value #PROPERTY},
- * environment variable {@value #ENVIRONMENT}, then {@value #DEFAULT_RELATIVE} next to the
- * repository root. Whoever runs the suite from another checkout layout can point it elsewhere
- * without editing code.
+ * <p>The spec scripts are test data that the project deliberately does not copy into its tree (they
+ * are another project's files, kept in the shared folder beside the repository). So their folder is
+ * looked up at run time, in this order: system property {@value #PROPERTY}, environment variable
+ * {@value #ENVIRONMENT}, then {@value #DEFAULT_RELATIVE} next to the repository root. Whoever runs
+ * the suite from another checkout layout can point it elsewhere without editing code.
  */
 final class SpecLocations {
   static final String PROPERTY = "flarec.spec.dir";
@@ -26,8 +25,8 @@ final class SpecLocations {
   private SpecLocations() {}
 
   /**
-   * The repository root: the nearest directory at or above {@code user.dir} holding both a
-   * {@code pom.xml} and a {@code testsuite/} folder. Maven runs tests with the module as working
+   * The repository root: the nearest directory at or above {@code user.dir} holding both a {@code
+   * pom.xml} and a {@code testsuite/} folder. Maven runs tests with the module as working
    * directory, an IDE often with the root; walking up serves both.
    *
    * @return the root, or null if there is none above the working directory
@@ -35,7 +34,8 @@ final class SpecLocations {
   static Path repositoryRootOrNull() {
     Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
     for (; dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("testsuite"))) {
+      if (Files.isRegularFile(dir.resolve("pom.xml"))
+          && Files.isDirectory(dir.resolve("testsuite"))) {
         return dir;
       }
     }
@@ -70,9 +70,15 @@ final class SpecLocations {
     Path root = repositoryRootOrNull();
     if (root == null) {
       throw notFound(
-          "the default " + DEFAULT_RELATIVE + " (no repository root found above " + System.getProperty("user.dir") + ")");
+          "the default "
+              + DEFAULT_RELATIVE
+              + " (no repository root found above "
+              + System.getProperty("user.dir")
+              + ")");
     }
-    return existing(root.resolve(DEFAULT_RELATIVE), "the default " + DEFAULT_RELATIVE + " from the repository root");
+    return existing(
+        root.resolve(DEFAULT_RELATIVE),
+        "the default " + DEFAULT_RELATIVE + " from the repository root");
   }
 
   private static Path existing(Path dir, String source) {
@@ -100,7 +106,8 @@ final class SpecLocations {
 
   /**
    * The {@code .wast} scripts directly in {@code specDir}, then those of its {@code simd/} folder,
-   * each group by name (the SIMD scripts' names all start with {@code simd_}, so names stay unique).
+   * each group by name (the SIMD scripts' names all start with {@code simd_}, so names stay
+   * unique).
    */
   static List<Path> scripts(Path specDir) {
     List<Path> all = new java.util.ArrayList<>(scriptsIn(specDir));
@@ -128,14 +135,16 @@ final class SpecLocations {
     return file.endsWith(".wast") ? file.substring(0, file.length() - ".wast".length()) : file;
   }
 
-  /** Where converted scripts are cached: under the testsuite's build directory, so clean wipes it. */
+  /**
+   * Where converted scripts are cached: under the testsuite's build directory, so clean wipes it.
+   */
   static Path conversionCache() {
     return repositoryRoot().resolve("testsuite").resolve("target").resolve("spec-json");
   }
 
   /**
-   * The status document every full run writes: under the build directory, so that running the
-   * tests leaves the work tree as it was.
+   * The status document every full run writes: under the build directory, so that running the tests
+   * leaves the work tree as it was.
    */
   static Path statusReport() {
     return repositoryRoot().resolve("testsuite").resolve("target").resolve("spec-status.md");

@@ -28,21 +28,24 @@ import org.junit.jupiter.api.TestInstance;
  * <p>One test per script (rather than per command) keeps the report readable, about 90 entries
  * instead of 28,000, while the failure message still points at the first failing lines.
  *
- * <p>System properties: {@value #ONLY} (comma-separated script names without {@code .wast}) runs
- * a subset; {@value #TIMEOUT} (seconds, default {@value #DEFAULT_TIMEOUT_SECONDS}) bounds each
- * command; {@value SpecLocations#PROPERTY} points at the scripts; {@code
- * flarec.spec.methodBudget} sets the compiler's method budget (the build runs the suite a second
- * time with a tiny budget, which forces nearly every function to be split); {@value #PUBLISH}
- * {@code =true} copies the report of a full run to the committed {@code docs/spec-status.md}
- * (otherwise it is only written under {@code testsuite/target/}).
+ * <p>System properties: {@value #ONLY} (comma-separated script names without {@code .wast}) runs a
+ * subset; {@value #TIMEOUT} (seconds, default {@value #DEFAULT_TIMEOUT_SECONDS}) bounds each
+ * command; {@value SpecLocations#PROPERTY} points at the scripts; {@code flarec.spec.methodBudget}
+ * sets the compiler's method budget (the build runs the suite a second time with a tiny budget,
+ * which forces nearly every function to be split); {@value #PUBLISH} {@code =true} copies the
+ * report of a full run to the committed {@code docs/spec-status.md} (otherwise it is only written
+ * under {@code testsuite/target/}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpecTest {
   static final String ONLY = "flarec.spec.only";
   static final String TIMEOUT = "flarec.spec.timeout";
+
   /** Set to {@code true} to also refresh the committed {@code docs/spec-status.md}. */
   static final String PUBLISH = "flarec.spec.publish";
+
   static final long DEFAULT_TIMEOUT_SECONDS = 60;
+
   /** wast2json threads: the machines this runs on have two cores. */
   private static final int CONVERTER_THREADS = 2;
 
@@ -80,7 +83,8 @@ class SpecTest {
       script = ScriptParser.parse(name, conversion.join());
     } catch (RuntimeException e) {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      ScriptResult broken = ScriptResult.broken(name, "cannot read the script: " + cause.getMessage());
+      ScriptResult broken =
+          ScriptResult.broken(name, "cannot read the script: " + cause.getMessage());
       results.add(broken);
       throw new AssertionError(broken.failureMessage(), cause);
     }
@@ -90,7 +94,8 @@ class SpecTest {
     } catch (Throwable t) {
       // Commands are guarded one by one; this is for the runner itself breaking (for example a
       // runtime class missing from the classpath), so that the script still shows in the table.
-      ScriptResult broken = ScriptResult.broken(name, "the runner failed: " + ScriptRunner.describe(t));
+      ScriptResult broken =
+          ScriptResult.broken(name, "the runner failed: " + ScriptRunner.describe(t));
       results.add(broken);
       throw new AssertionError(broken.failureMessage(), t);
     }
@@ -117,12 +122,18 @@ class SpecTest {
         wanted.add(n);
       }
     }
-    List<Path> selected = all.stream().filter(p -> wanted.contains(SpecLocations.scriptName(p))).toList();
+    List<Path> selected =
+        all.stream().filter(p -> wanted.contains(SpecLocations.scriptName(p))).toList();
     Set<String> unknown = new LinkedHashSet<>(wanted);
     selected.forEach(p -> unknown.remove(SpecLocations.scriptName(p)));
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
-          ONLY + " names no script " + unknown + " in " + specDir + "; scripts are: "
+          ONLY
+              + " names no script "
+              + unknown
+              + " in "
+              + specDir
+              + "; scripts are: "
               + Arrays.toString(all.stream().map(SpecLocations::scriptName).toArray()));
     }
     return selected;

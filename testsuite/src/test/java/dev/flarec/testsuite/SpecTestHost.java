@@ -15,9 +15,9 @@ import java.util.List;
  * The {@code spectest} host module that the spec scripts import from: print functions, four
  * immutable globals, a table and a memory, as the reference interpreter defines them.
  *
- * <p>A new one is made for each script, as the reference interpreter does per run: its memory
- * and table are state that modules of one script share (and may grow or write), and which must
- * not leak into the next script.
+ * <p>A new one is made for each script, as the reference interpreter does per run: its memory and
+ * table are state that modules of one script share (and may grow or write), and which must not leak
+ * into the next script.
  *
  * <p>The print functions do nothing. The scripts call them only to check that calls to imported
  * functions work; nothing compares their output.
@@ -48,6 +48,9 @@ final class SpecTestHost {
 
   private static void function(Imports.Builder b, String name, ValueType... params) {
     FunctionType type = FunctionType.of(List.of(params), List.of());
-    b.function(MODULE, name, FunctionRef.of(type, MethodHandles.empty(type.methodType()), MODULE + "." + name));
+    b.function(
+        MODULE,
+        name,
+        FunctionRef.of(type, MethodHandles.empty(type.methodType()), MODULE + "." + name));
   }
 }

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * The summary of a spec run: a table of every script's counts and the closing total line, printed
- * after the run and, for a full run, written to {@code testsuite/target/spec-status.md} (and to
- * the committed {@code docs/spec-status.md} on request, see {@link SpecTest#PUBLISH}).
+ * after the run and, for a full run, written to {@code testsuite/target/spec-status.md} (and to the
+ * committed {@code docs/spec-status.md} on request, see {@link SpecTest#PUBLISH}).
  *
  * <p>The document is the project's record of how much of the spec flarec passes, so it is only
- * rewritten from a run of every script: a run of a subset would otherwise replace the record with
- * a partial one.
+ * rewritten from a run of every script: a run of a subset would otherwise replace the record with a
+ * partial one.
  */
 final class StatusReport {
   private static final String[] HEADINGS = {"script", "passed", "failed", "not applicable"};
@@ -43,7 +43,13 @@ final class StatusReport {
 
   /** {@code spec: P passed, F failed, N not applicable}. */
   String closingLine() {
-    return "spec: " + passed() + " passed, " + failed() + " failed, " + notApplicable() + " not applicable";
+    return "spec: "
+        + passed()
+        + " passed, "
+        + failed()
+        + " failed, "
+        + notApplicable()
+        + " not applicable";
   }
 
   /** A Markdown table, padded so that it also reads well as plain text. */
@@ -61,12 +67,18 @@ final class StatusReport {
     sb.append('\n');
     for (ScriptResult r : results) {
       sb.append(
-          row(width, r.script(), String.valueOf(r.passed()), String.valueOf(r.failed()), String.valueOf(r.notApplicable())));
+          row(
+              width,
+              r.script(),
+              String.valueOf(r.passed()),
+              String.valueOf(r.failed()),
+              String.valueOf(r.notApplicable())));
     }
     return sb.toString();
   }
 
-  private static String row(int width, String script, String passed, String failed, String notApplicable) {
+  private static String row(
+      int width, String script, String passed, String failed, String notApplicable) {
     return "| "
         + pad(script, width, false)
         + " | "

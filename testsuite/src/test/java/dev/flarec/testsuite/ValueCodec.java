@@ -11,10 +11,10 @@ import java.util.Locale;
  * Translates values between wast2json's JSON and the boxed Java values flarec's API takes and
  * returns, and prints them for failure messages.
  *
- * <p>wast2json writes every number as the decimal string of its bits: integers unsigned, floats
- * as the integer whose bits they are. So floats are rebuilt with {@code intBitsToFloat} /
- * {@code longBitsToDouble}, which keeps NaN payloads and signed zeros that parsing a decimal
- * float literal would lose.
+ * <p>wast2json writes every number as the decimal string of its bits: integers unsigned, floats as
+ * the integer whose bits they are. So floats are rebuilt with {@code intBitsToFloat} / {@code
+ * longBitsToDouble}, which keeps NaN payloads and signed zeros that parsing a decimal float literal
+ * would lose.
  */
 final class ValueCodec {
   static final String NAN_CANONICAL = "nan:canonical";
@@ -50,8 +50,8 @@ final class ValueCodec {
   }
 
   /**
-   * An expected result: an exact value, a NaN class, or (a reference without a value) any
-   * non-null reference.
+   * An expected result: an exact value, a NaN class, or (a reference without a value) any non-null
+   * reference.
    */
   static Expected expected(JsonNode node) {
     ValueType type = type(node.path("type").asText());
@@ -146,17 +146,22 @@ final class ValueCodec {
           case EXTERNREF -> text.equals("null") ? null : new ExternValue(Integer.parseInt(text));
           case FUNCREF -> {
             if (!text.equals("null")) {
-              throw new IllegalArgumentException("a script cannot pass a non-null funcref: " + text);
+              throw new IllegalArgumentException(
+                  "a script cannot pass a non-null funcref: " + text);
             }
             yield null;
           }
-          case V128 -> throw new IllegalArgumentException("a v128 has lanes, not one value: " + text);
+          case V128 ->
+              throw new IllegalArgumentException("a v128 has lanes, not one value: " + text);
         };
     return new WasmValue(type, boxed);
   }
 
-  /** A typed value as the failure messages show it, e.g. {@code i32:-1} or {@code f32:NaN(0x7fc00000)}: floats
-   * with their bits, since two floats that print alike may differ in sign or payload. */
+  /**
+   * A typed value as the failure messages show it, e.g. {@code i32:-1} or {@code
+   * f32:NaN(0x7fc00000)}: floats with their bits, since two floats that print alike may differ in
+   * sign or payload.
+   */
   static String describe(ValueType type, Object boxed) {
     if (type.isReference()) {
       return type + ":" + describeReference(boxed);

@@ -20,14 +20,13 @@ import java.util.stream.Stream;
 
 /**
  * Turns a {@code .wast} script into wast2json's output, a JSON list of commands plus one file per
- * module. The core scripts go through wabt as compiled to Java by Chicory, so that no native
- * tool is needed for them. The scripts of the {@code simd/} folder go through wabt's native
- * {@code wast2json} (the build needs wabt on the {@code PATH} for the fuzzers anyway), because
- * Chicory's build rounds hex float literals with more than 64 significant bits in {@code
- * v128.const f64x2} lanes wrongly ({@code 0x0123456789ABCDEFabcdef} becomes {@code
- * 0x44f23456789abcde} instead of {@code ...df}), which would turn 87 commands of three SIMD
- * scripts into false failures; the native wabt 1.0.32 of Debian, in turn, cannot read seven of
- * the core scripts.
+ * module. The core scripts go through wabt as compiled to Java by Chicory, so that no native tool
+ * is needed for them. The scripts of the {@code simd/} folder go through wabt's native {@code
+ * wast2json} (the build needs wabt on the {@code PATH} for the fuzzers anyway), because Chicory's
+ * build rounds hex float literals with more than 64 significant bits in {@code v128.const f64x2}
+ * lanes wrongly ({@code 0x0123456789ABCDEFabcdef} becomes {@code 0x44f23456789abcde} instead of
+ * {@code ...df}), which would turn 87 commands of three SIMD scripts into false failures; the
+ * native wabt 1.0.32 of Debian, in turn, cannot read seven of the core scripts.
  *
  * <p>flarec compiles only the binary format, and writing a {@code .wast} parser of our own would
  * test that parser as much as the compiler; wast2json is the reference converter the spec
@@ -41,6 +40,7 @@ import java.util.stream.Stream;
 final class WastConverter implements AutoCloseable {
   /** Bumped when the layout of the cache changes, so that stale entries are not reused. */
   private static final String CACHE_FORMAT = "wabt/2";
+
   /** The native {@code wast2json}, or null to use Chicory's. */
   private static final Path NATIVE = onPath("wast2json");
 

@@ -1,8 +1,8 @@
 package dev.flarec.benchmarks.handwritten;
 
 /**
- * kernels/sha256.c in Java: the same SHA-256, hand-written rather than the JDK's
- * {@code MessageDigest} (whose compression is a CPU intrinsic, not the JVM's code generation).
+ * kernels/sha256.c in Java: the same SHA-256, hand-written rather than the JDK's {@code
+ * MessageDigest} (whose compression is a CPU intrinsic, not the JVM's code generation).
  */
 final class Sha256 {
   private static final int MESSAGE_BYTES = 16384;
@@ -58,8 +58,12 @@ final class Sha256 {
       w[i] = loadBe32(block, at + 4 * i);
     }
     for (int i = 16; i < 64; i++) {
-      int s0 = Integer.rotateRight(w[i - 15], 7) ^ Integer.rotateRight(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-      int s1 = Integer.rotateRight(w[i - 2], 17) ^ Integer.rotateRight(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+      int s0 =
+          Integer.rotateRight(w[i - 15], 7)
+              ^ Integer.rotateRight(w[i - 15], 18)
+              ^ (w[i - 15] >>> 3);
+      int s1 =
+          Integer.rotateRight(w[i - 2], 17) ^ Integer.rotateRight(w[i - 2], 19) ^ (w[i - 2] >>> 10);
       w[i] = s1 + w[i - 7] + s0 + w[i - 16];
     }
     int a = state[0], b = state[1], c = state[2], d = state[3];
@@ -89,7 +93,10 @@ final class Sha256 {
   }
 
   private static int loadBe32(byte[] p, int at) {
-    return (p[at] & 0xff) << 24 | (p[at + 1] & 0xff) << 16 | (p[at + 2] & 0xff) << 8 | (p[at + 3] & 0xff);
+    return (p[at] & 0xff) << 24
+        | (p[at + 1] & 0xff) << 16
+        | (p[at + 2] & 0xff) << 8
+        | (p[at + 3] & 0xff);
   }
 
   private static void storeBe32(byte[] p, int at, int v) {

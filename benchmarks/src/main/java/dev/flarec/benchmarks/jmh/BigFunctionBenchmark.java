@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The kernel that is one very large function (kernels/bigfunc.c: SHA-256 with its compression
- * fully unrolled) under the JVM's default flags: flarec splitting it under the 8,000-byte budget,
- * flarec leaving it whole (budget 65,535; HotSpot then never JIT-compiles it), and Chicory.
- * {@link BigFunctionHugeMethodsBenchmark} repeats the unsplit cases with
- * {@code -XX:-DontCompileHugeMethods}.
+ * The kernel that is one very large function (kernels/bigfunc.c: SHA-256 with its compression fully
+ * unrolled) under the JVM's default flags: flarec splitting it under the 8,000-byte budget, flarec
+ * leaving it whole (budget 65,535; HotSpot then never JIT-compiles it), and Chicory. {@link
+ * BigFunctionHugeMethodsBenchmark} repeats the unsplit cases with {@code
+ * -XX:-DontCompileHugeMethods}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

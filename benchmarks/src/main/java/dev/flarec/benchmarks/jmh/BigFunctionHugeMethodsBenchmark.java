@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link BigFunctionBenchmark} with {@code -XX:-DontCompileHugeMethods}: what a user who knows
- * the flag gets from an unsplit method, against which the split one is judged.
+ * {@link BigFunctionBenchmark} with {@code -XX:-DontCompileHugeMethods}: what a user who knows the
+ * flag gets from an unsplit method, against which the split one is judged.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -26,7 +26,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class KernelBenchmark {
   @Param({
-    "collatz", "nbody", "matmul", "sort", "hashmap", "sha256", "fib", "indirect", "interp", "memops"
+    "collatz",
+    "nbody",
+    "matmul",
+    "sort",
+    "hashmap",
+    "sha256",
+    "fib",
+    "indirect",
+    "interp",
+    "memops"
   })
   public String kernel;
 

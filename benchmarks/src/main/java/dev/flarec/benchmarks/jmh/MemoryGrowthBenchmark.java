@@ -16,16 +16,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Growing a memory one page at a time from one page to {@code pages} pages (16,384 pages is
- * 1 GiB), as a program whose {@code malloc} asks for a page at a time does: flarec's {@link
- * Memory} (the array doubles, the size is exact), against an array that is always exactly as
- * long as the memory (what flarec did before, and what an implementation relying on the JVM's
- * bounds check alone must do), measured only up to 16 MiB because it is quadratic. See
+ * Growing a memory one page at a time from one page to {@code pages} pages (16,384 pages is 1 GiB),
+ * as a program whose {@code malloc} asks for a page at a time does: flarec's {@link Memory} (the
+ * array doubles, the size is exact), against an array that is always exactly as long as the memory
+ * (what flarec did before, and what an implementation relying on the JVM's bounds check alone must
+ * do), measured only up to 16 MiB because it is quadratic. See
  * docs/RATIONALE.md#why-memory-grows-by-doubling.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class MemoryGrowthBenchmark {

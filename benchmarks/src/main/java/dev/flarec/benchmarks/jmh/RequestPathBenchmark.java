@@ -1,8 +1,8 @@
 package dev.flarec.benchmarks.jmh;
 
-import java.nio.charset.StandardCharsets;
 import dev.flarec.benchmarks.request.FlareHarness;
 import dev.flarec.benchmarks.request.PlainHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A flare's share of one request, in process: {@code handle_request} with the host functions
- * and the per-request reset, against plain Java computing the same body. No HTTP here; run.sh's
- * wrk test measures the whole path over the network.
+ * A flare's share of one request, in process: {@code handle_request} with the host functions and
+ * the per-request reset, against plain Java computing the same body. No HTTP here; run.sh's wrk
+ * test measures the whole path over the network.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +47,12 @@ public class RequestPathBenchmark {
     byte[] got = harness.get(PATH);
     if (!Arrays.equals(expected, got)) {
       throw new IllegalStateException(
-          "the " + flare + " flare answered " + new String(got, StandardCharsets.UTF_8) + " but plain Java " + new String(expected, StandardCharsets.UTF_8));
+          "the "
+              + flare
+              + " flare answered "
+              + new String(got, StandardCharsets.UTF_8)
+              + " but plain Java "
+              + new String(expected, StandardCharsets.UTF_8));
     }
   }
 
@@ -57,7 +62,9 @@ public class RequestPathBenchmark {
   }
 
   private byte[] plain() {
-    return flare.equals("hash") ? PlainHandlers.hashBody(PATH) : PlainHandlers.helloBody("GET", PATH);
+    return flare.equals("hash")
+        ? PlainHandlers.hashBody(PATH)
+        : PlainHandlers.helloBody("GET", PATH);
   }
 
   @Benchmark

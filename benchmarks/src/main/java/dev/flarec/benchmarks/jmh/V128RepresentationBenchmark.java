@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * over two 4,096-lane vectors in linear memory, then the lanes summed) written the way generated
  * code would look for each candidate representation. {@code object} is what flarec emits: an
  * immutable {@link V128} and static calls of {@code runtime.simd}. The others model the
- * alternatives: two {@code long} locals per value (each lane-wise operation called once per
- * half, a helper cannot return two longs), a fresh {@code long[2]} per result, a fresh {@code
- * byte[16]} per result. See docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs.
+ * alternatives: two {@code long} locals per value (each lane-wise operation called once per half, a
+ * helper cannot return two longs), a fresh {@code long[2]} per result, a fresh {@code byte[16]} per
+ * result. See docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,7 +50,9 @@ public class V128RepresentationBenchmark {
     byte[] m = memory;
     V128 acc = V128.ZERO;
     for (int i = 0; i < B; i += 16) {
-      acc = IntLanes.i32x4Add(acc, IntLanes.i32x4Mul(V128Memory.load(i, m), V128Memory.load(B + i, m)));
+      acc =
+          IntLanes.i32x4Add(
+              acc, IntLanes.i32x4Mul(V128Memory.load(i, m), V128Memory.load(B + i, m)));
     }
     return acc.i32(0) + acc.i32(1) + acc.i32(2) + acc.i32(3);
   }
@@ -102,7 +104,9 @@ public class V128RepresentationBenchmark {
       }
       acc = r;
     }
-    return (int) Memory.INT.get(acc, 0) + (int) Memory.INT.get(acc, 4) + (int) Memory.INT.get(acc, 8)
+    return (int) Memory.INT.get(acc, 0)
+        + (int) Memory.INT.get(acc, 4)
+        + (int) Memory.INT.get(acc, 8)
         + (int) Memory.INT.get(acc, 12);
   }
 

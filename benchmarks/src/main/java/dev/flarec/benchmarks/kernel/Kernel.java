@@ -27,7 +27,15 @@ public record Kernel(String name, int benchN, int checkN, long expectedBench, lo
     }
     if (got != expected) {
       throw new WrongAnswerException(
-          name + " on " + engine + ": run(" + n + ") = " + got + ", but native code gives " + expected);
+          name
+              + " on "
+              + engine
+              + ": run("
+              + n
+              + ") = "
+              + got
+              + ", but native code gives "
+              + expected);
     }
   }
 
@@ -47,7 +55,8 @@ public record Kernel(String name, int benchN, int checkN, long expectedBench, lo
     public static byte[] bytes(String path) {
       try (InputStream in = Kernel.class.getResourceAsStream(path)) {
         if (in == null) {
-          throw new IllegalStateException(path + " is not on the class path; run benchmarks/build.sh?");
+          throw new IllegalStateException(
+              path + " is not on the class path; run benchmarks/build.sh?");
         }
         return in.readAllBytes();
       } catch (IOException e) {

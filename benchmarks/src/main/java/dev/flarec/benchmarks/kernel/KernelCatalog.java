@@ -21,11 +21,13 @@ public final class KernelCatalog {
     return ALL.stream()
         .filter(k -> k.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no kernel named " + name + " in kernels.tsv"));
+        .orElseThrow(
+            () -> new IllegalArgumentException("no kernel named " + name + " in kernels.tsv"));
   }
 
   private static List<Kernel> load() {
-    String text = new String(Kernel.Resources.bytes("/kernels/kernels.tsv"), StandardCharsets.UTF_8);
+    String text =
+        new String(Kernel.Resources.bytes("/kernels/kernels.tsv"), StandardCharsets.UTF_8);
     List<Kernel> kernels = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {

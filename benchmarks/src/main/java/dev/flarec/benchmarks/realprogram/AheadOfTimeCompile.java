@@ -5,13 +5,12 @@ import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.jar.JarWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Compiles a module to a JAR in a JVM of its own, as a user does before deploying, and reports
- * how long compiling and writing took in that (fresh) JVM:
+ * Compiles a module to a JAR in a JVM of its own, as a user does before deploying, and reports how
+ * long compiling and writing took in that (fresh) JVM:
  *
  * <pre>AheadOfTimeCompile MODULE.wasm OUT.jar</pre>
  *
@@ -32,10 +31,17 @@ public final class AheadOfTimeCompile {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
         new ProcessBuilder(
-                List.of(java, "-cp", System.getProperty("java.class.path"), AheadOfTimeCompile.class.getName(), wasm.toString(), jar.toString()))
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    AheadOfTimeCompile.class.getName(),
+                    wasm.toString(),
+                    jar.toString()))
             .redirectErrorStream(true)
             .start();
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String output =
+        new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (child.waitFor() != 0) {
       throw new IOException("compiling " + wasm + " failed: " + output);
     }

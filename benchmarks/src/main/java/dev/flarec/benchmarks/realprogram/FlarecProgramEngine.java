@@ -11,12 +11,12 @@ import java.nio.file.Path;
 /**
  * flarec as it is deployed: the module is compiled ahead of time, in a JVM of its own, to a JAR;
  * the measuring JVM loads the compiled classes from that JAR and runs them through Wasi. The
- * compile is {@link #compileMillis}, timed inside the compiling JVM; loading the JAR into this
- * one is {@link #loadMillis}.
+ * compile is {@link #compileMillis}, timed inside the compiling JVM; loading the JAR into this one
+ * is {@link #loadMillis}.
  *
- * <p>Compiling in the measuring JVM instead (what {@code flarec run} does) leaves the JIT's
- * queues full of the compiler's own hot methods while the program's first run waits for its
- * code to be compiled; that mode is {@link InProcess}.
+ * <p>Compiling in the measuring JVM instead (what {@code flarec run} does) leaves the JIT's queues
+ * full of the compiler's own hot methods while the program's first run waits for its code to be
+ * compiled; that mode is {@link InProcess}.
  */
 final class FlarecProgramEngine implements ProgramEngine {
   private double compileMillis = Double.NaN;
@@ -66,7 +66,8 @@ final class FlarecProgramEngine implements ProgramEngine {
   static final class InProcess implements ProgramEngine {
     @Override
     public Prepared prepare(RealProgram program, CorpusCache cache) throws Exception {
-      return prepared(dev.flarec.compiler.Flarec.compile(Files.readAllBytes(cache.wasm(program))).load());
+      return prepared(
+          dev.flarec.compiler.Flarec.compile(Files.readAllBytes(cache.wasm(program))).load());
     }
   }
 }

@@ -18,7 +18,8 @@ final class NativeProgramEngine implements ProgramEngine {
       command.addAll(p.args());
       var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
       builder.redirectInput(
-          p.stdin().map(path -> ProcessBuilder.Redirect.from(path.toFile()))
+          p.stdin()
+              .map(path -> ProcessBuilder.Redirect.from(path.toFile()))
               .orElse(ProcessBuilder.Redirect.from(new File("/dev/null"))));
       Process process = builder.start();
       byte[] stdout = process.getInputStream().readAllBytes();

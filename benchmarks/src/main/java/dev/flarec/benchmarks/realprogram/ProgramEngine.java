@@ -22,7 +22,9 @@ public interface ProgramEngine {
       case "native" -> new NativeProgramEngine();
       default ->
           throw new IllegalArgumentException(
-              "unknown engine " + name + " (expected flarec, flarec-in-process, chicory or native)");
+              "unknown engine "
+                  + name
+                  + " (expected flarec, flarec-in-process, chicory or native)");
     };
   }
 }

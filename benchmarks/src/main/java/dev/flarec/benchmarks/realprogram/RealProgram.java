@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One line of benchmarks/real-programs/programs.tsv: a program's name, the binary it runs
- * ({@code CACHE/wasm/BINARY.wasm}, {@code CACHE/native/BINARY}), its arguments after argv[0] and
- * the file it reads as standard input, if any, and what it exercises (for the report).
+ * One line of benchmarks/real-programs/programs.tsv: a program's name, the binary it runs ({@code
+ * CACHE/wasm/BINARY.wasm}, {@code CACHE/native/BINARY}), its arguments after argv[0] and the file
+ * it reads as standard input, if any, and what it exercises (for the report).
  */
 public record RealProgram(
     String name, String binary, List<String> args, Optional<Path> stdin, String description) {

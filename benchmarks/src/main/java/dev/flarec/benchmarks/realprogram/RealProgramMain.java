@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Times one program of the real-program corpus on one engine and prints one JSON object (the
- * same fields as benchmarks/node/run-real-program.mjs):
+ * Times one program of the real-program corpus on one engine and prints one JSON object (the same
+ * fields as benchmarks/node/run-real-program.mjs):
  *
  * <pre>RealProgramMain ENGINE PROGRAMS_TSV CACHE_DIR NAME LATER_RUNS BUDGET_SECONDS</pre>
  *
@@ -20,8 +20,8 @@ import java.util.Map;
  * caller that stops a slow engine at a timeout still has the stages it finished.
  *
  * <p>{@code flarec} is measured as it is deployed: compiled ahead of time in a JVM of its own
- * ({@code compile_ms}), then loaded from its JAR into this one ({@code load_ms}) and run.
- * {@code flarec-in-process} compiles in this JVM, as {@code flarec run} does.
+ * ({@code compile_ms}), then loaded from its JAR into this one ({@code load_ms}) and run. {@code
+ * flarec-in-process} compiles in this JVM, as {@code flarec run} does.
  */
 public final class RealProgramMain {
   private RealProgramMain() {}

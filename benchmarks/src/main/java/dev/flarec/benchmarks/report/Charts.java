@@ -17,8 +17,8 @@ final class Charts {
   private Charts() {}
 
   /**
-   * Time per call of each engine relative to flarec, per kernel, on a log scale: a bar above 1
-   * is an engine slower than flarec. One picture shows all the ratios of the kernel table.
+   * Time per call of each engine relative to flarec, per kernel, on a log scale: a bar above 1 is
+   * an engine slower than flarec. One picture shows all the ratios of the kernel table.
    */
   static void kernels(List<KernelRow> rows, Path file) throws IOException {
     CategoryChart chart =
@@ -42,19 +42,31 @@ final class Charts {
     series(chart, "native (gcc -O2)", kernels, rows, r -> 1 / r.costOverNative());
     series(chart, "hand-written Java", kernels, rows, r -> 1 / r.costOverJava());
     // bars start from the axis minimum, which on a log axis must be set and positive
-    double min = chart.getSeriesMap().values().stream()
-        .flatMap(s -> s.getYData().stream()).filter(v -> v != null)
-        .mapToDouble(Number::doubleValue).min().orElse(0.1);
-    double max = chart.getSeriesMap().values().stream()
-        .flatMap(s -> s.getYData().stream()).filter(v -> v != null)
-        .mapToDouble(Number::doubleValue).max().orElse(10);
+    double min =
+        chart.getSeriesMap().values().stream()
+            .flatMap(s -> s.getYData().stream())
+            .filter(v -> v != null)
+            .mapToDouble(Number::doubleValue)
+            .min()
+            .orElse(0.1);
+    double max =
+        chart.getSeriesMap().values().stream()
+            .flatMap(s -> s.getYData().stream())
+            .filter(v -> v != null)
+            .mapToDouble(Number::doubleValue)
+            .max()
+            .orElse(10);
     chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
     chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
     save(chart, file);
   }
 
   private static void series(
-      CategoryChart chart, String name, List<String> kernels, List<KernelRow> rows, ToDoubleFunction<KernelRow> ratio) {
+      CategoryChart chart,
+      String name,
+      List<String> kernels,
+      List<KernelRow> rows,
+      ToDoubleFunction<KernelRow> ratio) {
     List<Double> values = new ArrayList<>();
     boolean any = false;
     for (KernelRow row : rows) {
@@ -69,7 +81,8 @@ final class Charts {
   }
 
   /** Requests per second over HTTP, flare against plain handler, per flare. */
-  static void requestPath(List<String> flares, List<Double> plainRps, List<Double> flarecRps, Path file)
+  static void requestPath(
+      List<String> flares, List<Double> plainRps, List<Double> flarecRps, Path file)
       throws IOException {
     CategoryChart chart =
         new CategoryChartBuilder()
@@ -87,9 +100,9 @@ final class Charts {
   }
 
   /**
-   * Each engine's time over node's, per real program, on a log scale: a bar above 1 is slower
-   * than node. Missing values (errors) leave the bar out; lower bounds (timeouts) are drawn as
-   * measured, so a bar may be shorter than the truth.
+   * Each engine's time over node's, per real program, on a log scale: a bar above 1 is slower than
+   * node. Missing values (errors) leave the bar out; lower bounds (timeouts) are drawn as measured,
+   * so a bar may be shorter than the truth.
    */
   static void realPrograms(List<String> programs, Map<String, List<Double>> series, Path file)
       throws IOException {

@@ -8,12 +8,19 @@ import java.util.Map;
  * confidence half-width JMH reports, in {@code unit}, and the measured iterations (first fork).
  */
 record JmhScore(
-    String benchmark, Map<String, String> params, double score, double error, String unit, List<Double> iterations) {
+    String benchmark,
+    Map<String, String> params,
+    double score,
+    double error,
+    String unit,
+    List<Double> iterations) {
   String param(String name) {
     return params.getOrDefault(name, "");
   }
 
-  /** The median of the last three measured iterations, in ms: the steady state of a slow starter. */
+  /**
+   * The median of the last three measured iterations, in ms: the steady state of a slow starter.
+   */
   double lastIterationsMillis() {
     if (iterations.isEmpty()) {
       return millis();

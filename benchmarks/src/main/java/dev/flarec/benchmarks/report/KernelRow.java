@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One kernel's times on every engine (milliseconds per call, NaN when not measured) and
- * flarec's ratios against each. "faster" ratios are the other engine's time over flarec's (above
- * 1: flarec is faster); "cost" ratios flarec's time over the reference's (above 1: flarec is
- * slower), as the targets are phrased.
+ * One kernel's times on every engine (milliseconds per call, NaN when not measured) and flarec's
+ * ratios against each. "faster" ratios are the other engine's time over flarec's (above 1: flarec
+ * is faster); "cost" ratios flarec's time over the reference's (above 1: flarec is slower), as the
+ * targets are phrased.
  */
 record KernelRow(
     String kernel,
@@ -19,7 +19,17 @@ record KernelRow(
     double nativeMs) {
 
   static final List<String> KERNELS =
-      List.of("collatz", "nbody", "matmul", "sort", "hashmap", "sha256", "fib", "indirect", "interp", "memops");
+      List.of(
+          "collatz",
+          "nbody",
+          "matmul",
+          "sort",
+          "hashmap",
+          "sha256",
+          "fib",
+          "indirect",
+          "interp",
+          "memops");
 
   static KernelRow of(Results r, String kernel) {
     return new KernelRow(
@@ -36,7 +46,8 @@ record KernelRow(
     return r.score("KernelBenchmark", Map.of("kernel", kernel, "engine", engine)).orElse(null);
   }
 
-  private static double external(Map<String, com.fasterxml.jackson.databind.JsonNode> byKernel, String kernel) {
+  private static double external(
+      Map<String, com.fasterxml.jackson.databind.JsonNode> byKernel, String kernel) {
     var n = byKernel.get(kernel);
     return n == null ? Double.NaN : n.get("mean_ns").asDouble() / 1e6;
   }

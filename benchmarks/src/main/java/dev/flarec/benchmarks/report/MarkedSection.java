@@ -3,15 +3,17 @@ package dev.flarec.benchmarks.report;
 /**
  * A part of docs/benchmarks.md between two markers, written by something other than the kernel
  * report (benchmarks/run.sh): the real-program report (benchmarks/real-programs.sh), and the
- * results of separate runs recorded by hand, each with the command that produced it. Every
- * writer replaces only its own part, and the kernel report carries the others over.
+ * results of separate runs recorded by hand, each with the command that produced it. Every writer
+ * replaces only its own part, and the kernel report carries the others over.
  */
 enum MarkedSection {
   REAL_PROGRAMS("real-programs", "written by benchmarks/real-programs.sh"),
-  SEPARATE_RUNS("separate-runs", "separate runs, each section with its command; kept by benchmarks/run.sh");
+  SEPARATE_RUNS(
+      "separate-runs", "separate runs, each section with its command; kept by benchmarks/run.sh");
 
   final String begin;
   final String end;
+
   /** Where a new section goes when the document has none yet. */
   private static final String BEFORE = "\n## How to reproduce";
 
@@ -31,8 +33,8 @@ enum MarkedSection {
   }
 
   /**
-   * {@code document} with its section replaced by {@code section} (markers included), or, if it
-   * has none, with the section inserted before "How to reproduce" (at the end if that is missing).
+   * {@code document} with its section replaced by {@code section} (markers included), or, if it has
+   * none, with the section inserted before "How to reproduce" (at the end if that is missing).
    */
   String splice(String document, String section) {
     if (section.isEmpty()) {

@@ -32,8 +32,11 @@ final class Profiles {
         inRunnable = true;
         taken = 0;
       } else if (inRunnable) {
-        if (line.isBlank() || line.contains("<stack is empty") || line.contains("EPoll")
-            || line.contains("SelectorImpl") || line.contains("SelectorManager")) {
+        if (line.isBlank()
+            || line.contains("<stack is empty")
+            || line.contains("EPoll")
+            || line.contains("SelectorImpl")
+            || line.contains("SelectorManager")) {
           // idle threads (the host's HTTP client selector) and blanks between stacks
         } else if (line.startsWith("....")) {
           inRunnable = false;
@@ -53,7 +56,9 @@ final class Profiles {
       return out;
     }
     for (String line : Files.readAllLines(file)) {
-      if (line.contains("flarec.module") || line.contains("ms/call") || line.contains("COMPILE SKIPPED")) {
+      if (line.contains("flarec.module")
+          || line.contains("ms/call")
+          || line.contains("COMPILE SKIPPED")) {
         out.add(line.strip());
       }
     }

@@ -14,16 +14,18 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The real-program section of docs/benchmarks.md (see {@link MarkedSection}) and its chart,
- * from one run of benchmarks/real-programs.sh: times per engine, ratios to node, and the targets
- * of the corpus with how far each is missed.
+ * The real-program section of docs/benchmarks.md (see {@link MarkedSection}) and its chart, from
+ * one run of benchmarks/real-programs.sh: times per engine, ratios to node, and the targets of the
+ * corpus with how far each is missed.
  */
 final class RealProgramReport {
   static final Path CATALOG = Path.of("benchmarks/real-programs/programs.tsv");
   static final String CHART = "real-programs.png";
+
   /** Programs whose time is an interpreter's dispatch loop: the "within 2× of node" target. */
   private static final Set<String> INTERPRETER_LOOPS =
       Set.of("lua-fib", "lua-tables", "lua-strings", "sqlite");
+
   private static final List<String> ENGINES = List.of("flarec", "chicory", "node", "native");
   private static final Map<String, String> ENGINE_NAMES =
       Map.of("flarec", "flarec", "chicory", "Chicory compiler", "node", "node", "native", "native");
@@ -31,8 +33,10 @@ final class RealProgramReport {
   private final Path resultsDir;
   private final Map<String, String> machine;
   private final List<RealProgram> programs = new ArrayList<>();
+
   /** program, then engine */
   private final Map<String, Map<String, RealProgramResult>> results = new LinkedHashMap<>();
+
   private final List<String> notes = new ArrayList<>();
   private final StringBuilder md = new StringBuilder();
 
@@ -45,7 +49,9 @@ final class RealProgramReport {
         continue;
       }
       RealProgramResult result = RealProgramResult.of(json.readTree(line));
-      results.computeIfAbsent(result.program(), p -> new LinkedHashMap<>()).put(result.engine(), result);
+      results
+          .computeIfAbsent(result.program(), p -> new LinkedHashMap<>())
+          .put(result.engine(), result);
     }
     for (RealProgram program : RealProgram.readCatalog(catalog)) {
       if (results.containsKey(program.name())) {
@@ -79,39 +85,67 @@ final class RealProgramReport {
 
   private void intro() {
     boolean quick = machine.getOrDefault("quick", "0").equals("1");
-    line("Whole programs built from source rather than kernels: the Lua 5.4 interpreter running Lua");
-    line("scripts, SQLite running a SQL workload, libbzip2, a malloc-heavy C program, pugixml (C++) and");
-    line("two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
-        + machine.getOrDefault("date", "?")
-        + (quick ? " (**quick smoke run: numbers not meaningful**)" : "") + ": "
-        + machine.getOrDefault("cpu", "?") + ", " + machine.getOrDefault("cores", "?") + " cores (shared), "
-        + machine.getOrDefault("java", "?") + ", node " + machine.getOrDefault("node", "?")
-        + "; load average " + machine.getOrDefault("load_before", "?") + " before, "
-        + machine.getOrDefault("load_after", "?") + " after.");
+    line(
+        "Whole programs built from source rather than kernels: the Lua 5.4 interpreter running Lua");
+    line(
+        "scripts, SQLite running a SQL workload, libbzip2, a malloc-heavy C program, pugixml (C++) and");
+    line(
+        "two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
+            + machine.getOrDefault("date", "?")
+            + (quick ? " (**quick smoke run: numbers not meaningful**)" : "")
+            + ": "
+            + machine.getOrDefault("cpu", "?")
+            + ", "
+            + machine.getOrDefault("cores", "?")
+            + " cores (shared), "
+            + machine.getOrDefault("java", "?")
+            + ", node "
+            + machine.getOrDefault("node", "?")
+            + "; load average "
+            + machine.getOrDefault("load_before", "?")
+            + " before, "
+            + machine.getOrDefault("load_after", "?")
+            + " after.");
     line("");
-    line("Each program runs on each engine in a fresh process (a fresh JVM for flarec and Chicory):");
-    line("**compile** is compiling or loading the module (flarec: compiling it ahead of time to a JAR in");
-    line("a fresh JVM of its own, as a user does before deploying; the measuring JVM then loads the");
-    line("compiled classes from that JAR and runs them, as `java -jar` does; Chicory: parse and compile");
-    line("in the measuring JVM; node: `WebAssembly.compile`); **first** is the first run on a fresh");
-    line("instance with cold code (instantiation included); **steady** is the median of up to "
-        + machine.getOrDefault("later_runs", "?") + " later runs,");
-    line("each on a fresh instance, within " + machine.getOrDefault("budget_seconds", "?")
-        + " s (at least one). An engine still running after "
-        + machine.getOrDefault("timeout_seconds", "?") + " s is stopped: its");
-    line("time is shown as `>` the part it reached, a lower bound. A steady time resting on fewer later");
+    line(
+        "Each program runs on each engine in a fresh process (a fresh JVM for flarec and Chicory):");
+    line(
+        "**compile** is compiling or loading the module (flarec: compiling it ahead of time to a JAR in");
+    line(
+        "a fresh JVM of its own, as a user does before deploying; the measuring JVM then loads the");
+    line(
+        "compiled classes from that JAR and runs them, as `java -jar` does; Chicory: parse and compile");
+    line(
+        "in the measuring JVM; node: `WebAssembly.compile`); **first** is the first run on a fresh");
+    line(
+        "instance with cold code (instantiation included); **steady** is the median of up to "
+            + machine.getOrDefault("later_runs", "?")
+            + " later runs,");
+    line(
+        "each on a fresh instance, within "
+            + machine.getOrDefault("budget_seconds", "?")
+            + " s (at least one). An engine still running after "
+            + machine.getOrDefault("timeout_seconds", "?")
+            + " s is stopped: its");
+    line(
+        "time is shown as `>` the part it reached, a lower bound. A steady time resting on fewer later");
     line("runs than planned says on how many. Every run's standard output must equal");
-    line("the native build's byte for byte; a run that differs is reported as an error, never timed.");
-    line("Native times include starting the process (about a millisecond). The machine is shared: at");
-    line("the load average above, absolute times are inflated, and ratios between engines measured");
-    line("minutes apart carry the load's swings; read them as orders of magnitude, not to the percent.");
+    line(
+        "the native build's byte for byte; a run that differs is reported as an error, never timed.");
+    line(
+        "Native times include starting the process (about a millisecond). The machine is shared: at");
+    line(
+        "the load average above, absolute times are inflated, and ratios between engines measured");
+    line(
+        "minutes apart carry the load's swings; read them as orders of magnitude, not to the percent.");
     line("");
   }
 
   private void times() {
     line("### Times (milliseconds)");
     line("");
-    line("| program | what it exercises | flarec first | flarec steady | flarec compile | Chicory first | Chicory steady | Chicory compile | node first | node steady | node compile | native steady |");
+    line(
+        "| program | what it exercises | flarec first | flarec steady | flarec compile | Chicory first | Chicory steady | Chicory compile | node first | node steady | node compile | native steady |");
     line("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (RealProgram program : programs) {
       String name = program.name();
@@ -138,7 +172,8 @@ final class RealProgramReport {
   }
 
   /** A time cell: the time, a lower bound after a timeout, or a pointer to the error's note. */
-  private String cell(RealProgramResult r, ToDoubleFunction<RealProgramResult> time, boolean steady) {
+  private String cell(
+      RealProgramResult r, ToDoubleFunction<RealProgramResult> time, boolean steady) {
     if (r == null) {
       return "–";
     }
@@ -147,10 +182,17 @@ final class RealProgramReport {
       // the budget may cut the later runs short: say on how many a median rests
       int planned = Integer.parseInt(machine.getOrDefault("later_runs", "0"));
       boolean fewer = steady && r.laterRuns() < planned;
-      return Stats.ms(value) + (fewer ? " (" + r.laterRuns() + (r.laterRuns() == 1 ? " run)" : " runs)") : "");
+      return Stats.ms(value)
+          + (fewer ? " (" + r.laterRuns() + (r.laterRuns() == 1 ? " run)" : " runs)") : "");
     }
     if (r.error() != null) {
-      String note = "- " + r.program() + " on " + ENGINE_NAMES.get(r.engine()) + ": " + r.error().replace("|", "\\|");
+      String note =
+          "- "
+              + r.program()
+              + " on "
+              + ENGINE_NAMES.get(r.engine())
+              + ": "
+              + r.error().replace("|", "\\|");
       if (!notes.contains(note)) {
         notes.add(note);
       }
@@ -185,24 +227,45 @@ final class RealProgramReport {
   private void ratios() {
     line("### Ratios (time over node's; below 1 = faster than node)");
     line("");
-    line("| program | flarec steady | flarec first | Chicory steady | Chicory first | native steady | flarec / Chicory steady | flarec / Chicory first |");
+    line(
+        "| program | flarec steady | flarec first | Chicory steady | Chicory first | native steady | flarec / Chicory steady | flarec / Chicory first |");
     line("|---|---|---|---|---|---|---|---|");
     for (RealProgram program : programs) {
       String p = program.name();
-      line("| " + p
-          + " | " + ratioCell(p, "flarec", "node", true)
-          + " | " + ratioCell(p, "flarec", "node", false)
-          + " | " + ratioCell(p, "chicory", "node", true)
-          + " | " + ratioCell(p, "chicory", "node", false)
-          + " | " + ratioCell(p, "native", "node", true)
-          + " | " + flarecOverChicory(p, true)
-          + " | " + flarecOverChicory(p, false) + " |");
+      line(
+          "| "
+              + p
+              + " | "
+              + ratioCell(p, "flarec", "node", true)
+              + " | "
+              + ratioCell(p, "flarec", "node", false)
+              + " | "
+              + ratioCell(p, "chicory", "node", true)
+              + " | "
+              + ratioCell(p, "chicory", "node", false)
+              + " | "
+              + ratioCell(p, "native", "node", true)
+              + " | "
+              + flarecOverChicory(p, true)
+              + " | "
+              + flarecOverChicory(p, false)
+              + " |");
     }
-    line("| **geometric mean** | " + geomeanCell("flarec", true) + " | " + geomeanCell("flarec", false)
-        + " | " + geomeanCell("chicory", true) + " | " + geomeanCell("chicory", false)
-        + " | " + geomeanCell("native", true) + " | | |");
+    line(
+        "| **geometric mean** | "
+            + geomeanCell("flarec", true)
+            + " | "
+            + geomeanCell("flarec", false)
+            + " | "
+            + geomeanCell("chicory", true)
+            + " | "
+            + geomeanCell("chicory", false)
+            + " | "
+            + geomeanCell("native", true)
+            + " | | |");
     line("");
-    line("A `≥` marks a lower bound (the engine hit the timeout). flarec / Chicory: flarec's time over");
+    line(
+        "A `≥` marks a lower bound (the engine hit the timeout). flarec / Chicory: flarec's time over");
     line("Chicory's compiler's, below 1 = flarec faster; `?` when both timed out.");
     line("");
   }
@@ -266,10 +329,15 @@ final class RealProgramReport {
           slower.add(program.name() + " " + cell);
         }
       }
-      target("no program slower on flarec than on Chicory's compiler (" + (steady ? "steady" : "first run") + ")",
-          compared == 0 ? "not measured"
-              : slower.isEmpty() ? "none slower (" + compared + " compared)"
-              : "slower: " + String.join(", ", slower) + " (flarec's time over Chicory's)",
+      target(
+          "no program slower on flarec than on Chicory's compiler ("
+              + (steady ? "steady" : "first run")
+              + ")",
+          compared == 0
+              ? "not measured"
+              : slower.isEmpty()
+                  ? "none slower (" + compared + " compared)"
+                  : "slower: " + String.join(", ", slower) + " (flarec's time over Chicory's)",
           compared == 0 ? null : slower.isEmpty());
     }
     List<String> misses = new ArrayList<>();
@@ -284,12 +352,19 @@ final class RealProgramReport {
       }
       worstLoop = Double.isNaN(worstLoop) ? v : Math.max(worstLoop, v);
       if (v > 2) {
-        misses.add(program.name() + " " + ratioCell(program.name(), "flarec", "node", true)
-            + " (missed by " + by(v / 2) + ")");
+        misses.add(
+            program.name()
+                + " "
+                + ratioCell(program.name(), "flarec", "node", true)
+                + " (missed by "
+                + by(v / 2)
+                + ")");
       }
     }
-    target("interpreter loops (Lua, SQLite) within 2× of node, steady",
-        Double.isNaN(worstLoop) ? "not measured"
+    target(
+        "interpreter loops (Lua, SQLite) within 2× of node, steady",
+        Double.isNaN(worstLoop)
+            ? "not measured"
             : misses.isEmpty() ? "worst " + Stats.ratio(worstLoop) : String.join(", ", misses),
         Double.isNaN(worstLoop) ? null : misses.isEmpty());
     meanTarget("geometric mean, steady, ≤ 1.2× node", geomean("flarec", true, null), 1.2);
@@ -303,14 +378,20 @@ final class RealProgramReport {
         worstName = program.name();
       }
     }
-    target("worst single program ≤ 3× node, steady",
-        worstName == null ? "not measured"
-            : worstName + " " + ratioCell(worstName, "flarec", "node", true)
+    target(
+        "worst single program ≤ 3× node, steady",
+        worstName == null
+            ? "not measured"
+            : worstName
+                + " "
+                + ratioCell(worstName, "flarec", "node", true)
                 + (worst > 3 ? " (missed by " + by(worst / 3) + ")" : ""),
         worstName == null ? null : worst <= 3);
     line("");
-    line("\"Missed by\" is the measured ratio over the target's: how many times faster flarec must");
-    line("become on that program (or on average) to meet it. With a `≥` the miss is at least that.");
+    line(
+        "\"Missed by\" is the measured ratio over the target's: how many times faster flarec must");
+    line(
+        "become on that program (or on average) to meet it. With a `≥` the miss is at least that.");
     line("");
   }
 
@@ -319,8 +400,13 @@ final class RealProgramReport {
       target(what, "not measured", null);
       return;
     }
-    String measured = (mean.bound() ? "≥ " : "") + Stats.ratio(mean.value()) + " over " + mean.count() + (mean.count() == 1 ? " program" : " programs")
-        + (mean.value() > limit ? " (missed by " + by(mean.value() / limit) + ")" : "");
+    String measured =
+        (mean.bound() ? "≥ " : "")
+            + Stats.ratio(mean.value())
+            + " over "
+            + mean.count()
+            + (mean.count() == 1 ? " program" : " programs")
+            + (mean.value() > limit ? " (missed by " + by(mean.value() / limit) + ")" : "");
     target(what, measured, mean.value() <= limit);
   }
 
@@ -329,7 +415,14 @@ final class RealProgramReport {
   }
 
   private void target(String what, String measured, Boolean met) {
-    line("| " + what + " | " + measured + " | " + (met == null ? "–" : met ? "yes" : "**no**") + " |");
+    line(
+        "| "
+            + what
+            + " | "
+            + measured
+            + " | "
+            + (met == null ? "–" : met ? "yes" : "**no**")
+            + " |");
   }
 
   private void chart(Path chartDir) throws IOException {
@@ -351,39 +444,59 @@ final class RealProgramReport {
   private void howBuilt() {
     line("### How the programs are built and run");
     line("");
-    line("`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 pugixml`");
-    line("into `${FLAREC_CORPUS_DIR:-~/.cache/flarec-corpus}` (nothing third-party is committed), builds each");
-    line("program with `clang-19 --target=wasm32-wasi -O2` (C++: `clang++-19`, libc++ without exceptions;");
-    line("Rust: Debian's `rustc --target wasm32-wasi -O`) and natively with `gcc -O2` (`g++ -O2`, `rustc -O`),");
+    line(
+        "`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 pugixml`");
+    line(
+        "into `${FLAREC_CORPUS_DIR:-~/.cache/flarec-corpus}` (nothing third-party is committed), builds each");
+    line(
+        "program with `clang-19 --target=wasm32-wasi -O2` (C++: `clang++-19`, libc++ without exceptions;");
+    line(
+        "Rust: Debian's `rustc --target wasm32-wasi -O`) and natively with `gcc -O2` (`g++ -O2`, `rustc -O`),");
     line("and records the native build's output as the expected");
-    line("one. The workloads are ours: `benchmarks/real-programs/` holds the Lua scripts, the SQL, the C");
+    line(
+        "one. The workloads are ours: `benchmarks/real-programs/` holds the Lua scripts, the SQL, the C");
     line("drivers and the Rust programs. Choices that matter when reading the numbers:");
     line("");
-    line("- Lua: wasi-libc has no `setjmp`/`longjmp`, so the Wasm build runs protected calls directly and");
-    line("  stops with a message if a Lua error is ever raised (`lua/wasi/setjmp.h`); the scripts raise none.");
+    line(
+        "- Lua: wasi-libc has no `setjmp`/`longjmp`, so the Wasm build runs protected calls directly and");
+    line(
+        "  stops with a message if a Lua error is ever raised (`lua/wasi/setjmp.h`); the scripts raise none.");
     line("  The native build uses the real `longjmp`.");
-    line("- SQLite: built with `SQLITE_OS_OTHER` and a VFS that opens no files (in `sqlite/driver.c`), for");
+    line(
+        "- SQLite: built with `SQLITE_OS_OTHER` and a VFS that opens no files (in `sqlite/driver.c`), for");
     line("  an in-memory database; the native build uses the same VFS, so both run the same code.");
-    line("- node runs with `--single-threaded-gc`: node 20's concurrent GC crashed on the second instance");
+    line(
+        "- node runs with `--single-threaded-gc`: node 20's concurrent GC crashed on the second instance");
     line("  of the Rust programs. The flag concerns the JavaScript heap, not Wasm code.");
-    int interpreted = results.values().stream().map(m -> m.get("chicory"))
-        .filter(r -> r != null && r.interpretedFunctions() > 0).mapToInt(r -> 1).sum();
+    int interpreted =
+        results.values().stream()
+            .map(m -> m.get("chicory"))
+            .filter(r -> r != null && r.interpretedFunctions() > 0)
+            .mapToInt(r -> 1)
+            .sum();
     if (interpreted > 0) {
       List<String> which = new ArrayList<>();
-      results.forEach((p, m) -> {
-        RealProgramResult r = m.get("chicory");
-        if (r != null && r.interpretedFunctions() > 0) {
-          which.add(p + " (" + r.interpretedFunctions() + ")");
-        }
-      });
-      line("- Chicory's compiler left some functions to its interpreter, as it would for a user (it warns):");
+      results.forEach(
+          (p, m) -> {
+            RealProgramResult r = m.get("chicory");
+            if (r != null && r.interpretedFunctions() > 0) {
+              which.add(p + " (" + r.interpretedFunctions() + ")");
+            }
+          });
+      line(
+          "- Chicory's compiler left some functions to its interpreter, as it would for a user (it warns):");
       line("  " + String.join(", ", which) + ".");
     }
     line("");
     line("Reproduce with `benchmarks/real-programs.sh` (options `--only lua-fib,sqlite`,");
-    line("`--engines flarec,node`; `BENCH_QUICK=1` for a smoke run); one program on one engine with");
-    line("`java -cp \"$(ls benchmarks/target/real-programs/lib/*.jar | tr '\\n' :)\" dev.flarec.benchmarks.realprogram.RealProgramMain flarec benchmarks/real-programs/programs.tsv ~/.cache/flarec-corpus lua-fib 10 20`.");
-    line("Raw results: `" + resultsDir.getFileName() + "/results.jsonl` under `benchmarks/target/`.");
+    line(
+        "`--engines flarec,node`; `BENCH_QUICK=1` for a smoke run); one program on one engine with");
+    line(
+        "`java -cp \"$(ls benchmarks/target/real-programs/lib/*.jar | tr '\\n' :)\" dev.flarec.benchmarks.realprogram.RealProgramMain flarec benchmarks/real-programs/programs.tsv ~/.cache/flarec-corpus lua-fib 10 20`.");
+    line(
+        "Raw results: `"
+            + resultsDir.getFileName()
+            + "/results.jsonl` under `benchmarks/target/`.");
     line("");
   }
 }

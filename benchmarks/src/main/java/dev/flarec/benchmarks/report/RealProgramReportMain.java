@@ -17,9 +17,12 @@ public final class RealProgramReportMain {
       System.exit(2);
     }
     Path report = Path.of(args[1]);
-    String section = new RealProgramReport(Path.of(args[0]), RealProgramReport.CATALOG).section(Path.of(args[2]));
+    String section =
+        new RealProgramReport(Path.of(args[0]), RealProgramReport.CATALOG)
+            .section(Path.of(args[2]));
     String document = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
     Files.writeString(report, MarkedSection.REAL_PROGRAMS.splice(document, section));
-    System.out.println("wrote the real-program section of " + report + " and " + RealProgramReport.CHART);
+    System.out.println(
+        "wrote the real-program section of " + report + " and " + RealProgramReport.CHART);
   }
 }

@@ -3,8 +3,8 @@ package dev.flarec.benchmarks.report;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One program on one engine, as benchmarks/real-programs.sh recorded it (a line of
- * results.jsonl). Times are milliseconds, NaN when the stage was not reached.
+ * One program on one engine, as benchmarks/real-programs.sh recorded it (a line of results.jsonl).
+ * Times are milliseconds, NaN when the stage was not reached.
  */
 record RealProgramResult(
     String program,
@@ -39,8 +39,8 @@ record RealProgramResult(
   }
 
   /**
-   * The steady time for comparisons: measured, or, when the engine was stopped at the timeout,
-   * a lower bound (the first run if it finished, else the whole timeout). NaN after an error.
+   * The steady time for comparisons: measured, or, when the engine was stopped at the timeout, a
+   * lower bound (the first run if it finished, else the whole timeout). NaN after an error.
    */
   double steadyOrBound() {
     if (!Double.isNaN(steadyMs)) {

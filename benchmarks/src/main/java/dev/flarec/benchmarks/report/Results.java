@@ -44,7 +44,8 @@ final class Results {
   Optional<JmhScore> score(String benchmark, Map<String, String> params) {
     return jmh.stream()
         .filter(s -> s.benchmark().equals(benchmark))
-        .filter(s -> params.entrySet().stream().allMatch(e -> e.getValue().equals(s.param(e.getKey()))))
+        .filter(
+            s -> params.entrySet().stream().allMatch(e -> e.getValue().equals(s.param(e.getKey()))))
         .findFirst();
   }
 

@@ -32,7 +32,8 @@ final class Stats {
     if (Double.isNaN(v)) {
       return "–";
     }
-    return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : v >= 1 ? "%.2f" : "%.3f", v);
+    return String.format(
+        Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : v >= 1 ? "%.2f" : "%.3f", v);
   }
 
   /** "1.23 ± 0.04". */

@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One flare instance with the host functions, driven the way the server drives it for one
- * request under the default configuration (isolation "reset"): {@code handle_request}, then the
- * instance reset to its snapshot. No HTTP: this is the flare's share of a request.
+ * One flare instance with the host functions, driven the way the server drives it for one request
+ * under the default configuration (isolation "reset"): {@code handle_request}, then the instance
+ * reset to its snapshot. No HTTP: this is the flare's share of a request.
  */
 public final class FlareHarness implements AutoCloseable {
   private final ServerConfig config;
@@ -40,7 +40,9 @@ public final class FlareHarness implements AutoCloseable {
       // the defaults, but Spark's store in a temporary directory rather than the working one
       Path dir = Files.createTempDirectory("flarec-bench-");
       Path file = dir.resolve("flarec.toml");
-      Files.writeString(file, "[server]\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\"\n");
+      Files.writeString(
+          file,
+          "[server]\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\"\n");
       config = new ConfigLoader(System::getenv).load(file, name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -55,12 +57,17 @@ public final class FlareHarness implements AutoCloseable {
   public byte[] get(String pathAndQuery) {
     FlareRequest request =
         new FlareRequest(
-            "GET", "http://localhost:8080" + pathAndQuery, pathAndQuery, RequestHeaders.empty(), new byte[0]);
+            "GET",
+            "http://localhost:8080" + pathAndQuery,
+            pathAndQuery,
+            RequestHeaders.empty(),
+            new byte[0]);
     Invocation invocation = new Invocation("0123456789abcdef", config.flare(), request);
     long word = instance.handleRequest(invocation);
     instance.reset();
     if (word >>> 32 != 1 || invocation.response().status() != 200) {
-      throw new IllegalStateException("the flare did not respond 200: action word " + Long.toHexString(word));
+      throw new IllegalStateException(
+          "the flare did not respond 200: action word " + Long.toHexString(word));
     }
     return invocation.response().body();
   }

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 public final class PlainHandlers {
   /** hello.c's greeting. */
   static final String GREETING = "Hello from flarec! You sent ";
+
   /** hash.c's ROUNDS. */
   static final int HASH_ROUNDS = 64;
 

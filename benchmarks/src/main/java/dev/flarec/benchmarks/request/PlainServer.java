@@ -13,11 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A plain {@link HttpHandler} answering what the {@code hello} (or {@code hash}) flare answers,
- * on the set-up the flare server uses (hostabi {@code FlareServer}): {@code HttpServer.create}
- * with the default backlog, one context at {@code /}, a fixed pool of
- * {@link ServerConfig#defaultMaxInstances()} daemon threads on Java 17, and the same headers,
- * {@code X-Request-Id} (16 random hex digits) included. What is left is the flare's own cost.
+ * A plain {@link HttpHandler} answering what the {@code hello} (or {@code hash}) flare answers, on
+ * the set-up the flare server uses (hostabi {@code FlareServer}): {@code HttpServer.create} with
+ * the default backlog, one context at {@code /}, a fixed pool of {@link
+ * ServerConfig#defaultMaxInstances()} daemon threads on Java 17, and the same headers, {@code
+ * X-Request-Id} (16 random hex digits) included. What is left is the flare's own cost.
  *
  * <pre>java -cp ... dev.flarec.benchmarks.request.PlainServer hello|hash PORT</pre>
  */
@@ -42,7 +42,8 @@ public final class PlainServer {
     server.createContext("/", exchange -> handle(flare, exchange));
     server.setExecutor(executor);
     server.start();
-    System.out.println("plain " + flare + " handler serving on port " + server.getAddress().getPort());
+    System.out.println(
+        "plain " + flare + " handler serving on port " + server.getAddress().getPort());
     // the listener thread keeps the JVM alive; run.sh stops it with SIGTERM
   }
 
@@ -50,8 +51,11 @@ public final class PlainServer {
     try (InputStream in = exchange.getRequestBody()) {
       in.readAllBytes(); // as the flare server does: the body is read before the handler runs
     }
-    String pathAndQuery = exchange.getRequestURI().getRawPath()
-        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+    String pathAndQuery =
+        exchange.getRequestURI().getRawPath()
+            + (exchange.getRequestURI().getRawQuery() == null
+                ? ""
+                : "?" + exchange.getRequestURI().getRawQuery());
     byte[] body =
         flare.equals("hash")
             ? PlainHandlers.hashBody(pathAndQuery)
@@ -60,7 +64,8 @@ public final class PlainServer {
     if (flare.equals("hello")) {
       exchange.getResponseHeaders().add("X-Powered-By", "flarec");
     }
-    exchange.getResponseHeaders()
+    exchange
+        .getResponseHeaders()
         .add("X-Request-Id", String.format("%016x", ThreadLocalRandom.current().nextLong()));
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -8,9 +8,9 @@ import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
 
 /**
- * Routes {@code java.util.logging} to a handler that formats every line as the server does and
- * then discards it: a flare's {@code log_info} keeps its cost in process, without flooding the
- * JMH output with a line per call.
+ * Routes {@code java.util.logging} to a handler that formats every line as the server does and then
+ * discards it: a flare's {@code log_info} keeps its cost in process, without flooding the JMH
+ * output with a line per call.
  */
 final class QuietLogs {
   private QuietLogs() {}

@@ -43,8 +43,13 @@ public final class SimdKernelTimer {
     for (double r : rounds) {
       var += (r - mean) * (r - mean);
     }
-    System.out.printf(Locale.ROOT, "{\"mean_ns\": %.1f, \"min_ns\": %.1f, \"stdev_ns\": %.1f, \"rounds\": %d}%n",
-        mean, best, Math.sqrt(var / (ROUNDS - 1)), ROUNDS);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"mean_ns\": %.1f, \"min_ns\": %.1f, \"stdev_ns\": %.1f, \"rounds\": %d}%n",
+        mean,
+        best,
+        Math.sqrt(var / (ROUNDS - 1)),
+        ROUNDS);
   }
 
   /** Calls run(n) until {@code seconds} have passed; nanoseconds per call. */

@@ -48,9 +48,17 @@ public final class CompileCost {
             + "\"class_bytes\": %d, \"cold_compile_ms\": %.1f, \"load_ms\": %.1f, "
             + "\"warm_compile_ms\": %.1f, \"peak_heap_mb\": %.1f, \"heap_before_mb\": %.1f, "
             + "\"max_heap_mb\": %.0f}%n",
-        functions, wasm.length, LargeModule.codeBytes(wasm), compiled.classFiles().size(),
-        classBytes, (compiled1 - start) / 1e6, (loaded - compiled1) / 1e6, warm / 1e6,
-        peak / 1048576.0, heapBefore / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        functions,
+        wasm.length,
+        LargeModule.codeBytes(wasm),
+        compiled.classFiles().size(),
+        classBytes,
+        (compiled1 - start) / 1e6,
+        (loaded - compiled1) / 1e6,
+        warm / 1e6,
+        peak / 1048576.0,
+        heapBefore / 1048576.0,
+        Runtime.getRuntime().maxMemory() / 1048576.0);
   }
 
   private static void resetPeaks() {

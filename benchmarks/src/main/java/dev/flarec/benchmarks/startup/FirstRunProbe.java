@@ -10,20 +10,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A compiled JAR's first run in this (fresh) JVM, timed apart from loading it: start it in a
- * new process per measurement.
+ * A compiled JAR's first run in this (fresh) JVM, timed apart from loading it: start it in a new
+ * process per measurement.
  *
  * <pre>
  * FirstRunProbe JAR RUNS [--dir HOST::GUEST] -- ARGS...   a WASI command, ARGS its argv
  * FirstRunProbe JAR RUNS --invoke EXPORT N                an export taking one i32
  * </pre>
  *
- * Prints one line: {@code load_ms} (reading the JAR and defining the module), {@code first_ms}
- * (the first run, a fresh instance: wall clock), {@code first_cpu_ms} (the same, CPU time of
- * this thread only, which other processes on a shared machine disturb less than the wall clock;
- * the JIT's compiler threads are not in it), and, when {@code RUNS} is more than one, the median
- * and best wall-clock time of the later runs, each on a fresh instance (only the first run's
- * output is shown).
+ * Prints one line: {@code load_ms} (reading the JAR and defining the module), {@code first_ms} (the
+ * first run, a fresh instance: wall clock), {@code first_cpu_ms} (the same, CPU time of this thread
+ * only, which other processes on a shared machine disturb less than the wall clock; the JIT's
+ * compiler threads are not in it), and, when {@code RUNS} is more than one, the median and best
+ * wall-clock time of the later runs, each on a fresh instance (only the first run's output is
+ * shown).
  */
 public final class FirstRunProbe {
   private FirstRunProbe() {}
@@ -61,10 +61,12 @@ public final class FirstRunProbe {
 
   private static Object runOnce(Module module, List<String> rest, boolean showOutput) {
     if (rest.get(0).equals("--invoke")) {
-      Object[] results = module.instantiate().function(rest.get(1)).call(Integer.parseInt(rest.get(2)));
+      Object[] results =
+          module.instantiate().function(rest.get(1)).call(Integer.parseInt(rest.get(2)));
       return Arrays.toString(results);
     }
-    Wasi.Builder wasi = Wasi.builder().stdout(showOutput ? System.out : OutputStream.nullOutputStream());
+    Wasi.Builder wasi =
+        Wasi.builder().stdout(showOutput ? System.out : OutputStream.nullOutputStream());
     int argv = rest.indexOf("--");
     for (int i = 0; i < argv; i += 2) {
       String[] dir = rest.get(i + 1).split("::", 2);

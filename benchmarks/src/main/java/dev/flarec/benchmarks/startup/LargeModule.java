@@ -1,11 +1,11 @@
 package dev.flarec.benchmarks.startup;
 
 /**
- * Generates a large, valid module for the compile-cost measurement: {@code functions} functions
- * of type (i32, i32) -> i32, each about 240 bytes of code of the kinds compilers emit (integer
- * arithmetic, a counted loop, loads and stores, a guarded call to an earlier function), every
- * 50th exported and the last exported as {@code run}. Generated rather than committed: 6,000
- * functions are over 1 MB, and the generator keeps the test reproducible without clang.
+ * Generates a large, valid module for the compile-cost measurement: {@code functions} functions of
+ * type (i32, i32) -> i32, each about 240 bytes of code of the kinds compilers emit (integer
+ * arithmetic, a counted loop, loads and stores, a guarded call to an earlier function), every 50th
+ * exported and the last exported as {@code run}. Generated rather than committed: 6,000 functions
+ * are over 1 MB, and the generator keeps the test reproducible without clang.
  */
 public final class LargeModule {
   private static final int I32 = 0x7f;
@@ -70,13 +70,24 @@ public final class LargeModule {
       w.bytes(0x41, 0, 0x21, 3);
       w.bytes(0x03, 0x40);
       w.bytes(0x20, 2).bytes(0x41).s32(c | 1).bytes(0x6c).bytes(0x20, 1).bytes(0x73).bytes(0x21, 2);
-      w.bytes(0x20, 3).bytes(0x41, 1, 0x6a, 0x22, 3).bytes(0x41).s32(c % 13 + 2).bytes(0x49, 0x0d, 0);
+      w.bytes(0x20, 3)
+          .bytes(0x41, 1, 0x6a, 0x22, 3)
+          .bytes(0x41)
+          .s32(c % 13 + 2)
+          .bytes(0x49, 0x0d, 0);
       w.bytes(0x0b);
       // acc += load(acc & 1023 + offset)
       w.bytes(0x20, 2).bytes(0x41).s32(1023).bytes(0x71);
       w.bytes(0x28, 2).u32(block * 4L).bytes(0x20, 2, 0x6a, 0x21, 2);
       // store(acc & 4095 + offset) = p1 ^ c
-      w.bytes(0x20, 2).bytes(0x41).s32(4095).bytes(0x71).bytes(0x20, 1).bytes(0x41).s32(c).bytes(0x73);
+      w.bytes(0x20, 2)
+          .bytes(0x41)
+          .s32(4095)
+          .bytes(0x71)
+          .bytes(0x20, 1)
+          .bytes(0x41)
+          .s32(c)
+          .bytes(0x73);
       w.bytes(0x36, 2).u32(block * 8L);
       // if ((unsigned) acc < c % 97) acc = call earlier(acc, p1): next to never taken, but compiled
       if (index > 0) {

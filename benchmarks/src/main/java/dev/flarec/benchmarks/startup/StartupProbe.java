@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Time from starting a server process to its first successful HTTP response, or from starting
- * a command to its exit: {@code RUNS} times, printed as one JSON object with the median.
+ * Time from starting a server process to its first successful HTTP response, or from starting a
+ * command to its exit: {@code RUNS} times, printed as one JSON object with the median.
  *
  * <pre>
  * StartupProbe http LABEL PORT RUNS command...   (polls GET / on 127.0.0.1:PORT every 2 ms)
@@ -51,7 +51,8 @@ public final class StartupProbe {
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "startup-probe.log").toFile())
+            .redirectOutput(
+                Path.of(System.getProperty("java.io.tmpdir"), "startup-probe.log").toFile())
             .start();
     long start = System.nanoTime();
     try {
@@ -77,7 +78,9 @@ public final class StartupProbe {
   private static boolean getOk(int port) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       byte[] status = in.readNBytes(12);

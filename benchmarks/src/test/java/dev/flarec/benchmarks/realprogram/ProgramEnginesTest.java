@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The JVM engines of the real-program harness run a WASI command on a fresh instance each time
- * and hand back its exit status and output, which the check compares with the expected output.
- * The command is a tiny echo (src/test/resources/realprogram/echo.wat), not the corpus, which
- * a build does not have.
+ * The JVM engines of the real-program harness run a WASI command on a fresh instance each time and
+ * hand back its exit status and output, which the check compares with the expected output. The
+ * command is a tiny echo (src/test/resources/realprogram/echo.wat), not the corpus, which a build
+ * does not have.
  */
 class ProgramEnginesTest {
   @TempDir Path cacheRoot;
@@ -72,14 +72,16 @@ class ProgramEnginesTest {
     ProgramEngine.Prepared prepared = ProgramEngine.named(engine).prepare(ECHO, cacheWithEcho());
 
     ProgramOutput differs = prepared.run(ECHO, bytes("one\ntwo\n"));
-    var wrongLine = assertThrows(ProgramOutput.WrongOutput.class, () -> differs.check(bytes("one\nTWO\n")));
+    var wrongLine =
+        assertThrows(ProgramOutput.WrongOutput.class, () -> differs.check(bytes("one\nTWO\n")));
     assertEquals(
         "output differs from the native build's at line 2: got \"two\", expected \"TWO\"",
         wrongLine.getMessage());
 
     ProgramOutput exits = prepared.run(ECHO, bytes("!\n"));
     assertEquals(3, exits.exitStatus());
-    var wrongStatus = assertThrows(ProgramOutput.WrongOutput.class, () -> exits.check(bytes("!\n")));
+    var wrongStatus =
+        assertThrows(ProgramOutput.WrongOutput.class, () -> exits.check(bytes("!\n")));
     assertEquals("exit status 3, expected 0", wrongStatus.getMessage());
   }
 }

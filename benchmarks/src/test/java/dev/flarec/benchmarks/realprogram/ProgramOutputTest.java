@@ -19,15 +19,21 @@ class ProgramOutputTest {
 
   @Test
   void missingTrailingLinesAreNamed() {
-    var e = assertThrows(
-        ProgramOutput.WrongOutput.class, () -> new ProgramOutput(0, bytes("a\n")).check(bytes("a\nb\nc\n")));
-    assertEquals("output differs from the native build's at line 2: got \"\", expected \"b\"", e.getMessage());
+    var e =
+        assertThrows(
+            ProgramOutput.WrongOutput.class,
+            () -> new ProgramOutput(0, bytes("a\n")).check(bytes("a\nb\nc\n")));
+    assertEquals(
+        "output differs from the native build's at line 2: got \"\", expected \"b\"",
+        e.getMessage());
   }
 
   @Test
   void aLastNewlineMoreIsADifference() {
-    var e = assertThrows(
-        ProgramOutput.WrongOutput.class, () -> new ProgramOutput(0, bytes("a\n\n")).check(bytes("a\n")));
+    var e =
+        assertThrows(
+            ProgramOutput.WrongOutput.class,
+            () -> new ProgramOutput(0, bytes("a\n\n")).check(bytes("a\n")));
     assertEquals(
         "output differs from the native build's at line 3: got \"\", expected \"<end of output>\"",
         e.getMessage());

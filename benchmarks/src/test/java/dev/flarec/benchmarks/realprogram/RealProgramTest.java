@@ -16,7 +16,9 @@ class RealProgramTest {
   @Test
   void readsTheCatalogWithArgumentsAndInputBesideIt() throws Exception {
     Path tsv = dir.resolve("programs.tsv");
-    Files.writeString(tsv, "# comment\nlua-fib\tlua\t-\tlua/fib.lua\trecursion\n\nbz\tbzip2\t(none)\t(none)\tcompression\n");
+    Files.writeString(
+        tsv,
+        "# comment\nlua-fib\tlua\t-\tlua/fib.lua\trecursion\n\nbz\tbzip2\t(none)\t(none)\tcompression\n");
 
     List<RealProgram> programs = RealProgram.readCatalog(tsv);
 

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The kernel report, the real-program report and hand-recorded runs each own their part of the file. */
+/**
+ * The kernel report, the real-program report and hand-recorded runs each own their part of the
+ * file.
+ */
 class MarkedSectionTest {
   private static final String SECTION =
-      MarkedSection.REAL_PROGRAMS.begin + "\n## Real programs\nnew\n" + MarkedSection.REAL_PROGRAMS.end;
+      MarkedSection.REAL_PROGRAMS.begin
+          + "\n## Real programs\nnew\n"
+          + MarkedSection.REAL_PROGRAMS.end;
 
   @Test
   void aNewSectionGoesBeforeHowToReproduce() {
@@ -49,8 +54,12 @@ class MarkedSectionTest {
 
   @Test
   void theKernelReportCarriesBothMarkedSectionsOver() {
-    String separate = MarkedSection.SEPARATE_RUNS.begin + "\n## Separate runs\nx\n" + MarkedSection.SEPARATE_RUNS.end;
-    String previous = "# Benchmarks\nold\n\n" + separate + "\n\n" + SECTION + "\n\n## How to reproduce\nr\n";
+    String separate =
+        MarkedSection.SEPARATE_RUNS.begin
+            + "\n## Separate runs\nx\n"
+            + MarkedSection.SEPARATE_RUNS.end;
+    String previous =
+        "# Benchmarks\nold\n\n" + separate + "\n\n" + SECTION + "\n\n## How to reproduce\nr\n";
     String rewritten = "# Benchmarks\nnew\n\n## How to reproduce\nr2\n";
 
     String result = rewritten;
@@ -59,6 +68,7 @@ class MarkedSectionTest {
     }
 
     assertEquals(
-        "# Benchmarks\nnew\n\n" + SECTION + "\n\n" + separate + "\n\n## How to reproduce\nr2\n", result);
+        "# Benchmarks\nnew\n\n" + SECTION + "\n\n" + separate + "\n\n## How to reproduce\nr2\n",
+        result);
   }
 }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the {@code Imports} class nested in a module's bindings: a builder with one typed
- * method per import, named after the import's module and field ({@code env.log} becomes {@code
- * envLog}), and for each imported function a functional interface of its Java shape, so that a
- * lambda provides it. {@code build()} names every import still missing, since instantiating
- * without it would fail anyway, later and less clearly.
+ * Writes the {@code Imports} class nested in a module's bindings: a builder with one typed method
+ * per import, named after the import's module and field ({@code env.log} becomes {@code envLog}),
+ * and for each imported function a functional interface of its Java shape, so that a lambda
+ * provides it. {@code build()} names every import still missing, since instantiating without it
+ * would fail anyway, later and less clearly.
  */
 final class ImportsWriter {
   private final ModuleDescriptor descriptor;
@@ -29,12 +29,19 @@ final class ImportsWriter {
     var required = new StringBuilder();
     for (ModuleDescriptor.Import imp : descriptor.imports()) {
       String wasmName = imp.module() + "." + imp.name();
-      String key = BindingsGenerator.literal(imp.module()) + ", " + BindingsGenerator.literal(imp.name());
-      required.append(required.length() == 0 ? "" : ", ")
+      String key =
+          BindingsGenerator.literal(imp.module()) + ", " + BindingsGenerator.literal(imp.name());
+      required
+          .append(required.length() == 0 ? "" : ", ")
           .append(BindingsGenerator.literal(imp.module() + " " + imp.name()));
       String method = members.member(wasmName);
-      String what = "{@code " + BindingsGenerator.comment(BindingsGenerator.quoted(imp.module()) + " "
-          + BindingsGenerator.quoted(imp.name())) + "}";
+      String what =
+          "{@code "
+              + BindingsGenerator.comment(
+                  BindingsGenerator.quoted(imp.module())
+                      + " "
+                      + BindingsGenerator.quoted(imp.name()))
+              + "}";
       String parameterType;
       String value;
       String adder;
@@ -58,10 +65,25 @@ final class ImportsWriter {
         adder = kind[1];
         what += " (a " + kind[1] + ")";
       }
-      methods.append("      /** Provides the import ").append(what).append(". */\n")
-          .append("      public Builder ").append(method).append('(').append(parameterType).append(" value) {\n")
-          .append("        builder.").append(adder).append('(').append(key).append(", ").append(value).append(");\n")
-          .append("        missing.remove(").append(BindingsGenerator.literal(imp.module() + " " + imp.name())).append(");\n")
+      methods
+          .append("      /** Provides the import ")
+          .append(what)
+          .append(". */\n")
+          .append("      public Builder ")
+          .append(method)
+          .append('(')
+          .append(parameterType)
+          .append(" value) {\n")
+          .append("        builder.")
+          .append(adder)
+          .append('(')
+          .append(key)
+          .append(", ")
+          .append(value)
+          .append(");\n")
+          .append("        missing.remove(")
+          .append(BindingsGenerator.literal(imp.module() + " " + imp.name()))
+          .append(");\n")
           .append("        return this;\n      }\n\n");
     }
     return "  /** What an instance of the module is given for its imports. */\n"
@@ -76,7 +98,9 @@ final class ImportsWriter {
         + "      private final dev.flarec.runtime.instance.Imports.Builder builder =\n"
         + "          dev.flarec.runtime.instance.Imports.builder();\n"
         + "      private final java.util.Set<String> missing =\n"
-        + "          new java.util.TreeSet<>(java.util.List.of(" + required + "));\n\n"
+        + "          new java.util.TreeSet<>(java.util.List.of("
+        + required
+        + "));\n\n"
         + "      private Builder() {}\n\n"
         + methods
         + "      /** Adds untyped imports (for example WASI's); they count for the imports they provide. */\n"
@@ -108,26 +132,41 @@ final class ImportsWriter {
           case 1 -> BindingsGenerator.javaType(results.get(0), wasmName);
           default -> "Object[]";
         };
-    var sb = new StringBuilder("    /**\n     * The import {@code ")
-        .append(BindingsGenerator.comment(BindingsGenerator.quoted(wasmName))).append("}: {@code ")
-        .append(BindingsGenerator.signature(type)).append("}")
-        .append(results.size() > 1 ? "; the results are returned boxed, in order" : "")
-        .append(".\n     */\n    @FunctionalInterface\n    public interface ").append(name).append(" {\n      ")
-        .append(returnType).append(" call(");
+    var sb =
+        new StringBuilder("    /**\n     * The import {@code ")
+            .append(BindingsGenerator.comment(BindingsGenerator.quoted(wasmName)))
+            .append("}: {@code ")
+            .append(BindingsGenerator.signature(type))
+            .append("}")
+            .append(results.size() > 1 ? "; the results are returned boxed, in order" : "")
+            .append(".\n     */\n    @FunctionalInterface\n    public interface ")
+            .append(name)
+            .append(" {\n      ")
+            .append(returnType)
+            .append(" call(");
     for (int i = 0; i < type.params().size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(BindingsGenerator.javaType(type.params().get(i), wasmName)).append(" arg").append(i);
+      sb.append(i == 0 ? "" : ", ")
+          .append(BindingsGenerator.javaType(type.params().get(i), wasmName))
+          .append(" arg")
+          .append(i);
     }
     return sb.append(");\n    }\n\n").toString();
   }
 
   private static String typeExpression(FunctionType type) {
-    return "dev.flarec.runtime.types.FunctionType.of(" + valueTypes(type.params()) + ", " + valueTypes(type.results()) + ")";
+    return "dev.flarec.runtime.types.FunctionType.of("
+        + valueTypes(type.params())
+        + ", "
+        + valueTypes(type.results())
+        + ")";
   }
 
   private static String valueTypes(List<ValueType> types) {
     var sb = new StringBuilder("new dev.flarec.runtime.types.ValueType[] {");
     for (int i = 0; i < types.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append("dev.flarec.runtime.types.ValueType.").append(types.get(i).name());
+      sb.append(i == 0 ? "" : ", ")
+          .append("dev.flarec.runtime.types.ValueType.")
+          .append(types.get(i).name());
     }
     return sb.append('}').toString();
   }

@@ -7,9 +7,9 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Maps Wasm names (any UTF-8 string) to Java identifiers: letters and digits are kept, anything
- * else separates words, which are joined in camel case ({@code get_value} becomes {@code
- * getValue}, {@code env.log} the type {@code EnvLog}). Names already taken in the same scope get a
- * number appended, so every export and import keeps a member of its own.
+ * else separates words, which are joined in camel case ({@code get_value} becomes {@code getValue},
+ * {@code env.log} the type {@code EnvLog}). Names already taken in the same scope get a number
+ * appended, so every export and import keeps a member of its own.
  */
 final class JavaIdentifiers {
   private final Set<String> taken = new HashSet<>();
@@ -61,6 +61,8 @@ final class JavaIdentifiers {
     }
     String result = name.toString();
     // "class" -> class_; keywords are lower case, so only member names can hit one
-    return SourceVersion.isKeyword(result.toLowerCase(Locale.ROOT)) && !upperFirst ? result + "_" : result;
+    return SourceVersion.isKeyword(result.toLowerCase(Locale.ROOT)) && !upperFirst
+        ? result + "_"
+        : result;
   }
 }

@@ -1,6 +1,5 @@
 package dev.flarec.compiler.cli;
 
-import java.nio.charset.StandardCharsets;
 import dev.flarec.compiler.CompileException;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -31,12 +31,12 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flarec}: the command-line entry point, and its default command, which compiles a module
- * to a runnable JAR. Subcommands do the rest ({@link RunCommand}).
+ * {@code flarec}: the command-line entry point, and its default command, which compiles a module to
+ * a runnable JAR. Subcommands do the rest ({@link RunCommand}).
  *
- * <p>Errors follow one contract, enforced here for every command: bad usage is reported by
- * {@link #onBadUsage}, failures by {@link #onFailure}, each as one {@code flarec: } line with a
- * status from {@link ExitStatus}. Tests call {@link #run(String...)} with their own streams.
+ * <p>Errors follow one contract, enforced here for every command: bad usage is reported by {@link
+ * #onBadUsage}, failures by {@link #onFailure}, each as one {@code flarec: } line with a status
+ * from {@link ExitStatus}. Tests call {@link #run(String...)} with their own streams.
  */
 @Command(
     name = "flarec",
@@ -105,7 +105,9 @@ public final class FlarecMain implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "Binary name of the generated class (default: from the file name; for hello.wasm,"
-              + " " + ClassNames.PACKAGE + ".Hello).")
+              + " "
+              + ClassNames.PACKAGE
+              + ".Hello).")
   private String className;
 
   @Option(
@@ -200,10 +202,14 @@ public final class FlarecMain implements Callable<Integer> {
     if (methodBudget < CompileOptions.MIN_METHOD_BUDGET || methodBudget > 65_535) {
       throw new ParameterException(
           spec.commandLine(),
-          "--method-budget must be between " + CompileOptions.MIN_METHOD_BUDGET + " and 65535 bytes, got " + methodBudget);
+          "--method-budget must be between "
+              + CompileOptions.MIN_METHOD_BUDGET
+              + " and 65535 bytes, got "
+              + methodBudget);
     }
     String moduleClass = bindings == null ? name : BindingsGenerator.moduleClassFor(name);
-    CompiledModule module = ModuleInput.compile(input, new CompileOptions(moduleClass, methodBudget));
+    CompiledModule module =
+        ModuleInput.compile(input, new CompileOptions(moduleClass, methodBudget));
     if (bindings != null) {
       writeBindings(module, name);
     }
@@ -221,14 +227,19 @@ public final class FlarecMain implements Callable<Integer> {
   private void writeBindings(CompiledModule module, String bindingsClass) {
     BindingsSource source;
     try {
-      source = new BindingsGenerator(module.descriptor(), bindingsClass, input.getFileName().toString()).generate();
+      source =
+          new BindingsGenerator(module.descriptor(), bindingsClass, input.getFileName().toString())
+              .generate();
     } catch (CompileException e) {
       throw new UserError(ExitStatus.BAD_INPUT, input + ": " + e.describe(), e);
     }
     try {
       source.writeTo(bindings);
     } catch (IOException e) {
-      throw new UserError(ExitStatus.BAD_INPUT, "cannot write " + bindings.resolve(source.relativePath()) + ": " + reason(e), e);
+      throw new UserError(
+          ExitStatus.BAD_INPUT,
+          "cannot write " + bindings.resolve(source.relativePath()) + ": " + reason(e),
+          e);
     }
   }
 
@@ -240,9 +251,13 @@ public final class FlarecMain implements Callable<Integer> {
     }
   }
 
-  /** {@code dir/hello.wasm} (or {@code .wat}) → {@code dir/hello.jar}; any other name gets {@code .jar} added. */
+  /**
+   * {@code dir/hello.wasm} (or {@code .wat}) → {@code dir/hello.jar}; any other name gets {@code
+   * .jar} added.
+   */
   static Path defaultOutput(Path input) {
-    return input.resolveSibling(ClassNames.withoutExtension(input.getFileName().toString()) + ".jar");
+    return input.resolveSibling(
+        ClassNames.withoutExtension(input.getFileName().toString()) + ".jar");
   }
 
   private static String reason(IOException e) {
@@ -267,8 +282,11 @@ public final class FlarecMain implements Callable<Integer> {
     commandLine
         .getErr()
         .println(
-            "flarec: " + e.getMessage() + "; see '"
-                + commandLine.getCommandSpec().qualifiedName() + " --help'");
+            "flarec: "
+                + e.getMessage()
+                + "; see '"
+                + commandLine.getCommandSpec().qualifiedName()
+                + " --help'");
     return ExitStatus.USAGE;
   }
 

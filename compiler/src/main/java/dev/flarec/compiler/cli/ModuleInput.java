@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * Compiles the module file a command names, turning what can be wrong with the file into a
- * {@link UserError} that says where: "no such file: x.wasm", "x.wasm: invalid module, function
- * 3, at byte offset 120 (0x78): type mismatch".
+ * Compiles the module file a command names, turning what can be wrong with the file into a {@link
+ * UserError} that says where: "no such file: x.wasm", "x.wasm: invalid module, function 3, at byte
+ * offset 120 (0x78): type mismatch".
  */
 final class ModuleInput {
   private ModuleInput() {}

@@ -17,14 +17,14 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code flarec serve DIR}: a node serving every flare of a directory. The node is the host's
- * ({@code dev.flarec.hostabi.node.NodeMain}), loaded from the host bundle this flarec carries in
- * a class loader of its own (the compiler never links against the host); this command only
- * lends it a compiler for {@code .wasm} files, through JDK types.
+ * ({@code dev.flarec.hostabi.node.NodeMain}), loaded from the host bundle this flarec carries in a
+ * class loader of its own (the compiler never links against the host); this command only lends it a
+ * compiler for {@code .wasm} files, through JDK types.
  */
 @Command(
     name = "serve",
@@ -45,10 +45,14 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     URL manifest =
-        ServeCommand.class.getClassLoader().getResource(FlareHost.RESOURCE_DIR + JarFile.MANIFEST_NAME);
+        ServeCommand.class
+            .getClassLoader()
+            .getResource(FlareHost.RESOURCE_DIR + JarFile.MANIFEST_NAME);
     if (manifest == null) {
-      throw new UserError(ExitStatus.INTERNAL_ERROR,
-          "this flarec was built without the flare host; build it with the dist module", null);
+      throw new UserError(
+          ExitStatus.INTERNAL_ERROR,
+          "this flarec was built without the flare host; build it with the dist module",
+          null);
     }
     String text = manifest.toString();
     URL host = new URL(text.substring(0, text.length() - JarFile.MANIFEST_NAME.length()));
@@ -57,9 +61,12 @@ final class ServeCommand implements Callable<Integer> {
     Thread.currentThread().setContextClassLoader(hostLoader);
     Function<Path, Map<String, byte[]>> compiler = ServeCommand::compile;
     try {
-      return (Integer) hostLoader.loadClass(NODE_MAIN)
-          .getMethod("run", String[].class, PrintStream.class, PrintStream.class, Function.class)
-          .invoke(null, args.toArray(String[]::new), parent.out(), parent.err(), compiler);
+      return (Integer)
+          hostLoader
+              .loadClass(NODE_MAIN)
+              .getMethod(
+                  "run", String[].class, PrintStream.class, PrintStream.class, Function.class)
+              .invoke(null, args.toArray(String[]::new), parent.out(), parent.err(), compiler);
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
@@ -69,8 +76,11 @@ final class ServeCommand implements Callable<Integer> {
   private static Map<String, byte[]> compile(Path wasm) {
     CompiledModule module = ModuleInput.compile(wasm, ModuleInput.defaultClassName(wasm));
     Map<String, byte[]> entries = new HashMap<>();
-    module.classFiles().forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));
-    entries.put(module.descriptor().className().replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX,
+    module
+        .classFiles()
+        .forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));
+    entries.put(
+        module.descriptor().className().replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX,
         DescriptorCodec.encode(module.descriptor()));
     return entries;
   }

@@ -1,8 +1,8 @@
 package dev.flarec.compiler.cli;
 
 /**
- * A failure caused by what the user gave flarec, reported as {@code flarec: <message>} with an
- * exit status and no stack trace. Anything else that escapes a command is a bug in flarec.
+ * A failure caused by what the user gave flarec, reported as {@code flarec: <message>} with an exit
+ * status and no stack trace. Anything else that escapes a command is a bug in flarec.
  */
 final class UserError extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -6,8 +6,8 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code flarec --version}: the version Maven recorded in the compiler's JAR, and the Java
- * runtime, since which JVM runs flarec decides which bytecode features the JIT makes fast.
+ * {@code flarec --version}: the version Maven recorded in the compiler's JAR, and the Java runtime,
+ * since which JVM runs flarec decides which bytecode features the JIT makes fast.
  */
 final class VersionProvider implements IVersionProvider {
   private static final String POM_PROPERTIES =

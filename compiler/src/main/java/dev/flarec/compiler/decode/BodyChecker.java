@@ -3,11 +3,11 @@ package dev.flarec.compiler.decode;
 import static dev.flarec.compiler.decode.InstructionDecoder.*;
 
 /**
- * Checks one function body's instructions for what the parser misses or reports without a
- * position: the nesting of blocks (a body must end with its own {@code end}, and nothing may
- * follow it), and every index an instruction names (labels, locals, globals, functions, types,
- * tables, memory, element and data segments, declared function references). Operand types are
- * left to the parser's validator.
+ * Checks one function body's instructions for what the parser misses or reports without a position:
+ * the nesting of blocks (a body must end with its own {@code end}, and nothing may follow it), and
+ * every index an instruction names (labels, locals, globals, functions, types, tables, memory,
+ * element and data segments, declared function references). Operand types are left to the parser's
+ * validator.
  */
 final class BodyChecker {
   private final ByteCursor in;
@@ -28,7 +28,8 @@ final class BodyChecker {
     open[0] = BLOCK;
     while (true) {
       if (in.atLimit()) {
-        throw in.malformed(in.position(), "END opcode expected: the function body ends inside a block");
+        throw in.malformed(
+            in.position(), "END opcode expected: the function body ends inside a block");
       }
       ins.next();
       switch (ins.op) {
@@ -49,7 +50,9 @@ final class BodyChecker {
           depth--;
           if (depth == 0) {
             if (!in.atLimit()) {
-              throw in.malformed(in.position(), "unexpected content after the function's final end (section size mismatch)");
+              throw in.malformed(
+                  in.position(),
+                  "unexpected content after the function's final end (section size mismatch)");
             }
             return;
           }
@@ -103,7 +106,8 @@ final class BodyChecker {
           if (!module.declaredReferences.contains((int) ins.a)) {
             throw in.invalid(
                 ins.offset,
-                "undeclared function reference: ref.func " + ins.a
+                "undeclared function reference: ref.func "
+                    + ins.a
                     + " names a function no element segment, export or global declares");
           }
         }
@@ -111,12 +115,14 @@ final class BodyChecker {
           if (ins.op >= FIRST_MEMORY_ACCESS && ins.op <= LAST_MEMORY_ACCESS) {
             memory();
             if (ins.a > naturalAlignment(ins.op)) {
-              throw in.invalid(ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
+              throw in.invalid(
+                  ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
           } else if (simdNaturalAlignment(ins.op) >= 0) {
             memory();
             if (ins.a > simdNaturalAlignment(ins.op)) {
-              throw in.invalid(ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
+              throw in.invalid(
+                  ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
           }
         }
@@ -132,9 +138,16 @@ final class BodyChecker {
     } else if (ins.a != -64) { // 0x40: no result
       int encoded = (int) (ins.a & 0x7F);
       switch (encoded) {
-        case ValueTypes.I32, ValueTypes.I64, ValueTypes.F32, ValueTypes.F64, ValueTypes.V128, ValueTypes.FUNCREF,
+        case ValueTypes.I32,
+            ValueTypes.I64,
+            ValueTypes.F32,
+            ValueTypes.F64,
+            ValueTypes.V128,
+            ValueTypes.FUNCREF,
             ValueTypes.EXTERNREF -> {}
-        default -> throw in.malformed(ins.offset + 1, String.format("malformed block type 0x%02x", encoded));
+        default ->
+            throw in.malformed(
+                ins.offset + 1, String.format("malformed block type 0x%02x", encoded));
       }
     }
   }
@@ -183,7 +196,8 @@ final class BodyChecker {
 
   private void data(long d) {
     if (module.dataCount < 0) {
-      throw in.malformed(ins.offset, "data count section required (memory.init and data.drop need one)");
+      throw in.malformed(
+          ins.offset, "data count section required (memory.init and data.drop need one)");
     }
     if (d >= module.dataCount) {
       throw in.invalid(ins.offset, "unknown data segment " + d);

@@ -9,9 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the binary format's primitive values (§5.2) from a module's bytes, never past a limit
- * (the end of the current section or function body), and knows where it is: the section and
- * function being read, so that every error it or its callers raise carries a position.
+ * Reads the binary format's primitive values (§5.2) from a module's bytes, never past a limit (the
+ * end of the current section or function body), and knows where it is: the section and function
+ * being read, so that every error it or its callers raise carries a position.
  */
 final class ByteCursor {
   private final byte[] bytes;
@@ -86,7 +86,8 @@ final class ByteCursor {
     for (int shift = 0; ; shift += 7) {
       int b = u8();
       if (shift == 28 && (b & 0x70) != 0) {
-        throw malformed(start, (b & 0x80) != 0 ? "integer representation too long" : "integer too large");
+        throw malformed(
+            start, (b & 0x80) != 0 ? "integer representation too long" : "integer too large");
       }
       result |= (long) (b & 0x7F) << shift;
       if ((b & 0x80) == 0) {
@@ -109,7 +110,9 @@ final class ByteCursor {
     int start = position;
     long n = u32();
     if (n > remaining()) {
-      throw malformed(start, "length out of bounds: " + n + " elements, but only " + remaining() + " bytes left");
+      throw malformed(
+          start,
+          "length out of bounds: " + n + " elements, but only " + remaining() + " bytes left");
     }
     return (int) n;
   }
@@ -154,7 +157,9 @@ final class ByteCursor {
     int start = position;
     int length = count();
     if (length > Limits.MAX_NAME_BYTES) {
-      throw limit(start, "a name of " + length + " bytes exceeds the parser's limit of " + Limits.MAX_NAME_BYTES);
+      throw limit(
+          start,
+          "a name of " + length + " bytes exceeds the parser's limit of " + Limits.MAX_NAME_BYTES);
     }
     int from = position;
     skip(length);
@@ -173,7 +178,9 @@ final class ByteCursor {
   MalformedModuleException unexpectedEnd() {
     return malformed(
         position,
-        limit == bytes.length ? "unexpected end of the module" : "unexpected end of the " + where());
+        limit == bytes.length
+            ? "unexpected end of the module"
+            : "unexpected end of the " + where());
   }
 
   private String where() {
@@ -195,6 +202,7 @@ final class ByteCursor {
 
   /** A valid module beyond one of flarec's (or its parser's) implementation limits. */
   UnsupportedModuleException limit(int offset, String message) {
-    return new UnsupportedModuleException("implementation limit: " + message, section, function, offset, null);
+    return new UnsupportedModuleException(
+        "implementation limit: " + message, section, function, offset, null);
   }
 }

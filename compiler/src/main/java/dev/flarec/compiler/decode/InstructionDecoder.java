@@ -32,8 +32,10 @@ final class InstructionDecoder {
   static final int F64_CONST = 0x44;
   static final int REF_NULL = 0xD0;
   static final int REF_FUNC = 0xD2;
+
   /** Prefixed instructions are numbered {@code 0xFC00 | subopcode}. */
   static final int MISC = 0xFC00;
+
   static final int MEMORY_INIT = MISC | 8;
   static final int DATA_DROP = MISC | 9;
   static final int MEMORY_COPY = MISC | 10;
@@ -44,15 +46,41 @@ final class InstructionDecoder {
   static final int TABLE_GROW = MISC | 15;
   static final int TABLE_SIZE = MISC | 16;
   static final int TABLE_FILL = MISC | 17;
+
   /** SIMD instructions are numbered {@code 0xFD00 | subopcode}. */
   static final int SIMD = 0xFD00;
+
   /** The SIMD subopcodes 2.0 leaves unassigned. */
-  private static final java.util.Set<Integer> SIMD_UNASSIGNED = java.util.Set.of(154, 162, 165, 166, 175, 176, 178, 179, 180, 187, 194, 197, 198, 207, 208, 210, 211, 212, 226, 238);
+  private static final java.util.Set<Integer> SIMD_UNASSIGNED =
+      java.util.Set.of(
+          154, 162, 165, 166, 175, 176, 178, 179, 180, 187, 194, 197, 198, 207, 208, 210, 211, 212,
+          226, 238);
 
   /** log2 of the natural alignment of each load and store, {@code 0x28..0x3E}. */
   private static final int[] NATURAL_ALIGNMENT = {
-    2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2, // loads
-    2, 3, 2, 3, 0, 1, 0, 1, 2 // stores
+    2,
+    3,
+    2,
+    3,
+    0,
+    0,
+    1,
+    1,
+    0,
+    0,
+    1,
+    1,
+    2,
+    2, // loads
+    2,
+    3,
+    2,
+    3,
+    0,
+    1,
+    0,
+    1,
+    2 // stores
   };
 
   private final ByteCursor in;
@@ -61,12 +89,15 @@ final class InstructionDecoder {
   int op;
 
   int offset;
+
   /** First and second immediate: an index, a label, a block type, an alignment, a constant. */
   long a;
 
   long b;
+
   /** br_table: the labels, the default last. */
   int[] labels;
+
   /** SIMD lane instructions: the lane index; -1 for others. */
   int lane;
 
@@ -90,7 +121,17 @@ final class InstructionDecoder {
     switch (code) {
       case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1 -> {}
       case BLOCK, LOOP, IF -> a = in.signed(33);
-      case BR, BR_IF, CALL, LOCAL_GET, 0x21, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, TABLE_GET, TABLE_SET, REF_FUNC ->
+      case BR,
+          BR_IF,
+          CALL,
+          LOCAL_GET,
+          0x21,
+          LOCAL_TEE,
+          GLOBAL_GET,
+          GLOBAL_SET,
+          TABLE_GET,
+          TABLE_SET,
+          REF_FUNC ->
           a = in.u32();
       case BR_TABLE -> {
         int n = in.count();

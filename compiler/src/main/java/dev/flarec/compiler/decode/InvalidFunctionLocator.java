@@ -56,13 +56,12 @@ final class InvalidFunctionLocator {
 
   /** Whether the module validates with only bodies {@code [from, to)} kept. */
   private static boolean valid(WasmModule m, FunctionBody[] bodies, int from, int to) {
-    CodeSection.Builder code = CodeSection.builder().setRequiresDataCount(m.codeSection().isRequiresDataCount());
+    CodeSection.Builder code =
+        CodeSection.builder().setRequiresDataCount(m.codeSection().isRequiresDataCount());
     for (int i = 0; i < bodies.length; i++) {
       code.addFunctionBody(i >= from && i < to ? bodies[i] : unreachableBody(bodies[i]));
     }
-    WasmModule.Builder b =
-        ParserValidation.copy(m)
-            .setCodeSection(code.build());
+    WasmModule.Builder b = ParserValidation.copy(m).setCodeSection(code.build());
     try {
       b.build();
       return true;
@@ -73,10 +72,7 @@ final class InvalidFunctionLocator {
 
   private static FunctionBody unreachableBody(FunctionBody original) {
     return new FunctionBody(
-        original.localTypes(),
-        List.of(
-            instruction(OpCode.UNREACHABLE),
-            instruction(OpCode.END)));
+        original.localTypes(), List.of(instruction(OpCode.UNREACHABLE), instruction(OpCode.END)));
   }
 
   private static AnnotatedInstruction instruction(OpCode op) {

@@ -13,15 +13,21 @@ final class Limits {
 
   /** Initial pages of a defined memory: a Java array holds at most 2 GiB. */
   static final long MAX_INITIAL_MEMORY_PAGES = Memory.MAX_PAGES;
+
   /** Declared locals of one function (the parser's limit). */
   static final long MAX_LOCALS = 50_000;
+
   /** Parameters, and results, of one function type (the parser's limit). */
   static final int MAX_PARAMS = 1_000;
+
   static final int MAX_RESULTS = 1_000;
+
   /** Bytes of one import or export name (the parser's limit). */
   static final int MAX_NAME_BYTES = 100_000;
+
   /** Bytes of one function body (the parser's limit). */
   static final int MAX_FUNCTION_BYTES = 7_654_321;
+
   static final int MAX_TYPES = 1_000_000;
   static final int MAX_FUNCTIONS = 1_000_000;
   static final int MAX_IMPORTS = 100_000;
@@ -29,6 +35,7 @@ final class Limits {
   static final int MAX_GLOBALS = 1_000_000;
   static final int MAX_DATA_SEGMENTS = 100_000;
   static final int MAX_TABLES = 1_000_000;
+
   /** Initial elements of a table (the parser's limit). */
   static final long MAX_TABLE_ELEMENTS = 10_000_000;
 }

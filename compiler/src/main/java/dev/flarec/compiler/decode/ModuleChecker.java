@@ -8,19 +8,31 @@ import java.util.Set;
 
 /**
  * Reads a whole binary module once, before the parser does, and rejects what is malformed or
- * invalid outside operand types with the section, function and byte offset where it is: the
- * section structure and order, every vector and name, limits, constant expressions, segments,
- * exports, the start function, and each function body through {@link BodyChecker}. Valid modules
- * beyond flarec's implementation limits ({@link Limits}) are refused here as such.
+ * invalid outside operand types with the section, function and byte offset where it is: the section
+ * structure and order, every vector and name, limits, constant expressions, segments, exports, the
+ * start function, and each function body through {@link BodyChecker}. Valid modules beyond flarec's
+ * implementation limits ({@link Limits}) are refused here as such.
  *
  * <p>The parser alone accepts some invalid modules and reports many errors without a position or
  * with an internal exception (docs/RATIONALE.md, "Why flarec checks the binary format itself").
  */
 final class ModuleChecker {
   private static final String[] SECTION_NAMES = {
-    "custom", "type", "import", "function", "table", "memory", "global", "export", "start",
-    "element", "code", "data", "data count"
+    "custom",
+    "type",
+    "import",
+    "function",
+    "table",
+    "memory",
+    "global",
+    "export",
+    "start",
+    "element",
+    "code",
+    "data",
+    "data count"
   };
+
   /** Where each section id may appear: the data count section comes before code. */
   private static final int[] SECTION_ORDER = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
 
@@ -60,7 +72,13 @@ final class ModuleChecker {
       int sizeAt = in.position();
       long size = in.u32();
       if (size > in.remaining()) {
-        throw in.malformed(sizeAt, "section size " + size + " runs past the end of the module (" + in.remaining() + " bytes left)");
+        throw in.malformed(
+            sizeAt,
+            "section size "
+                + size
+                + " runs past the end of the module ("
+                + in.remaining()
+                + " bytes left)");
       }
       int end = in.position() + (int) size;
       if (id != 0) {
@@ -69,7 +87,11 @@ final class ModuleChecker {
               start,
               SECTION_ORDER[id] == lastOrder
                   ? "duplicate " + SECTION_NAMES[id] + " section"
-                  : "unexpected content after last section: " + SECTION_NAMES[id] + " section after the " + lastName + " section");
+                  : "unexpected content after last section: "
+                      + SECTION_NAMES[id]
+                      + " section after the "
+                      + lastName
+                      + " section");
         }
         lastOrder = SECTION_ORDER[id];
         lastName = SECTION_NAMES[id];
@@ -92,7 +114,11 @@ final class ModuleChecker {
         default -> throw new IllegalStateException("section id " + id);
       }
       if (in.position() != end) {
-        throw in.malformed(in.position(), "section size mismatch: " + (end - in.position()) + " bytes left at the end of the section");
+        throw in.malformed(
+            in.position(),
+            "section size mismatch: "
+                + (end - in.position())
+                + " bytes left at the end of the section");
       }
     }
     in.limit(bytes.length);
@@ -100,19 +126,27 @@ final class ModuleChecker {
       in.section(codeEntries < 0 ? "function" : "code");
       throw in.malformed(
           bytes.length,
-          "function and code section have inconsistent lengths (" + Math.max(declaredFunctions, 0) + " functions, "
-              + Math.max(codeEntries, 0) + " bodies)");
+          "function and code section have inconsistent lengths ("
+              + Math.max(declaredFunctions, 0)
+              + " functions, "
+              + Math.max(codeEntries, 0)
+              + " bodies)");
     }
     if (module.dataCount >= 0 && module.dataCount != Math.max(dataSegments, 0)) {
       in.section(dataSegments < 0 ? "data count" : "data");
       throw in.malformed(
           bytes.length,
-          "data count and data section have inconsistent lengths (" + module.dataCount + " declared, "
-              + Math.max(dataSegments, 0) + " segments)");
+          "data count and data section have inconsistent lengths ("
+              + module.dataCount
+              + " declared, "
+              + Math.max(dataSegments, 0)
+              + " segments)");
     }
   }
 
-  /** A custom section's name must be UTF-8 (§5.5.3) whatever the section is; its content is opaque. */
+  /**
+   * A custom section's name must be UTF-8 (§5.5.3) whatever the section is; its content is opaque.
+   */
   private int positionAfterName() {
     in.name();
     return in.position();
@@ -133,7 +167,11 @@ final class ModuleChecker {
       int at = in.position();
       int form = in.u8();
       if (form != 0x60) {
-        throw in.malformed(at, String.format("malformed function type: form 0x%02x, not 0x60 (WebAssembly 2.0 has function types only)", form));
+        throw in.malformed(
+            at,
+            String.format(
+                "malformed function type: form 0x%02x, not 0x60 (WebAssembly 2.0 has function types only)",
+                form));
       }
       int[] params = valueTypes(Limits.MAX_PARAMS, "parameters");
       int[] results = valueTypes(Limits.MAX_RESULTS, "results");
@@ -203,7 +241,12 @@ final class ModuleChecker {
     int at = in.position();
     long[] limits = limits(false);
     if (limits[0] > Limits.MAX_TABLE_ELEMENTS) {
-      throw in.limit(at, "a table of " + limits[0] + " initial elements exceeds the parser's limit of " + Limits.MAX_TABLE_ELEMENTS);
+      throw in.limit(
+          at,
+          "a table of "
+              + limits[0]
+              + " initial elements exceeds the parser's limit of "
+              + Limits.MAX_TABLE_ELEMENTS);
     }
     module.tables.add(type);
   }
@@ -227,7 +270,10 @@ final class ModuleChecker {
     if (defined && limits[0] > Limits.MAX_INITIAL_MEMORY_PAGES) {
       throw in.limit(
           at,
-          "an initial memory of " + limits[0] + " pages exceeds flarec's maximum of " + Limits.MAX_INITIAL_MEMORY_PAGES
+          "an initial memory of "
+              + limits[0]
+              + " pages exceeds flarec's maximum of "
+              + Limits.MAX_INITIAL_MEMORY_PAGES
               + " pages (2 GiB less 64 KiB, the largest Java array)");
     }
   }
@@ -238,7 +284,11 @@ final class ModuleChecker {
     int flags = in.u8();
     if (flags > 1) {
       if (memory && (flags == 2 || flags == 3)) {
-        throw in.malformed(at, "shared memory (limits flags " + flags + ") is beyond WebAssembly 2.0 (threads proposal)");
+        throw in.malformed(
+            at,
+            "shared memory (limits flags "
+                + flags
+                + ") is beyond WebAssembly 2.0 (threads proposal)");
       }
       throw in.malformed(at, "malformed limits flags " + flags);
     }
@@ -301,7 +351,8 @@ final class ModuleChecker {
         default -> throw in.malformed(kindAt, String.format("malformed export kind 0x%02x", kind));
       }
       if (index >= bound) {
-        throw in.invalid(indexAt, "unknown " + what + " " + index + " exported as \"" + name + "\"");
+        throw in.invalid(
+            indexAt, "unknown " + what + " " + index + " exported as \"" + name + "\"");
       }
       if (!names.add(name)) {
         throw in.invalid(nameAt, "duplicate export name \"" + name + "\"");
@@ -374,7 +425,9 @@ final class ModuleChecker {
       if (!passiveOrDeclarative && module.tables.get((int) table) != type) {
         throw in.invalid(
             at,
-            "type mismatch: a segment of " + ValueTypes.name(type) + " for a table of "
+            "type mismatch: a segment of "
+                + ValueTypes.name(type)
+                + " for a table of "
                 + ValueTypes.name(module.tables.get((int) table)));
       }
       module.elements.add(type);
@@ -387,7 +440,11 @@ final class ModuleChecker {
     if (n != Math.max(declaredFunctions, 0)) {
       throw in.malformed(
           in.position(),
-          "function and code section have inconsistent lengths (" + Math.max(declaredFunctions, 0) + " functions, " + n + " bodies)");
+          "function and code section have inconsistent lengths ("
+              + Math.max(declaredFunctions, 0)
+              + " functions, "
+              + n
+              + " bodies)");
     }
     int sectionEnd = in.limit();
     BodyChecker body = new BodyChecker(in, module);
@@ -397,10 +454,16 @@ final class ModuleChecker {
       int sizeAt = in.position();
       long size = in.u32();
       if (size > in.remaining()) {
-        throw in.malformed(sizeAt, "function body size " + size + " runs past the end of the section");
+        throw in.malformed(
+            sizeAt, "function body size " + size + " runs past the end of the section");
       }
       if (size > Limits.MAX_FUNCTION_BYTES) {
-        throw in.limit(sizeAt, "a function body of " + size + " bytes exceeds the parser's limit of " + Limits.MAX_FUNCTION_BYTES);
+        throw in.limit(
+            sizeAt,
+            "a function body of "
+                + size
+                + " bytes exceeds the parser's limit of "
+                + Limits.MAX_FUNCTION_BYTES);
       }
       int bodyEnd = in.position() + (int) size;
       in.limit(bodyEnd);
@@ -419,7 +482,12 @@ final class ModuleChecker {
         ValueTypes.read(in);
       }
       if (declared > Limits.MAX_LOCALS) {
-        throw in.limit(localsAt, "a function declaring " + declared + " locals exceeds the parser's limit of " + Limits.MAX_LOCALS);
+        throw in.limit(
+            localsAt,
+            "a function declaring "
+                + declared
+                + " locals exceeds the parser's limit of "
+                + Limits.MAX_LOCALS);
       }
       body.check(locals + declared);
       in.limit(sectionEnd);
@@ -475,15 +543,25 @@ final class ModuleChecker {
       }
       case GLOBAL_GET -> {
         if (ins.a >= module.importedGlobals) {
-          throw in.invalid(ins.offset, "unknown global " + ins.a + " (a constant expression may only read imported globals)");
+          throw in.invalid(
+              ins.offset,
+              "unknown global "
+                  + ins.a
+                  + " (a constant expression may only read imported globals)");
         }
         ModuleShape.GlobalType g = module.globals.get((int) ins.a);
         if (g.mutable()) {
-          throw in.invalid(ins.offset, "constant expression required: global " + ins.a + " is mutable");
+          throw in.invalid(
+              ins.offset, "constant expression required: global " + ins.a + " is mutable");
         }
         type = g.type();
       }
-      case END -> throw in.invalid(start, "type mismatch: an empty constant expression where " + ValueTypes.name(expected) + " is expected");
+      case END ->
+          throw in.invalid(
+              start,
+              "type mismatch: an empty constant expression where "
+                  + ValueTypes.name(expected)
+                  + " is expected");
       default -> {
         skipExpression();
         throw in.invalid(ins.offset, "constant expression required");
@@ -498,11 +576,20 @@ final class ModuleChecker {
       throw in.invalid(at, "constant expression required: more than one instruction");
     }
     if (type != expected) {
-      throw in.invalid(start, "type mismatch: " + ValueTypes.name(type) + " where " + ValueTypes.name(expected) + " is expected");
+      throw in.invalid(
+          start,
+          "type mismatch: "
+              + ValueTypes.name(type)
+              + " where "
+              + ValueTypes.name(expected)
+              + " is expected");
     }
   }
 
-  /** Decodes up to the expression's end, so that a malformed instruction is found before an invalid one. */
+  /**
+   * Decodes up to the expression's end, so that a malformed instruction is found before an invalid
+   * one.
+   */
   private void skipExpression() {
     while (ins.op != END) {
       ins.next();

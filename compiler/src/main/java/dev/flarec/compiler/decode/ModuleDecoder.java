@@ -14,15 +14,15 @@ import run.endive.wasm.types.NameCustomSection;
 
 /**
  * Decodes and validates a binary module with the Chicory (Endive) parser, and sorts its failures
- * into our phases: malformed (the bytes are not a module) or invalid (the module is ill-typed).
- * See docs/RATIONALE.md#why-endives-parser.
+ * into our phases: malformed (the bytes are not a module) or invalid (the module is ill-typed). See
+ * docs/RATIONALE.md#why-endives-parser.
  */
 public final class ModuleDecoder {
   private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
 
   /**
-   * Decodes without validating ({@link ParserValidation} validates afterwards), and reads the
-   * name section leniently: the spec makes a malformed one no error (§7.4.1), so it is ignored.
+   * Decodes without validating ({@link ParserValidation} validates afterwards), and reads the name
+   * section leniently: the spec makes a malformed one no error (§7.4.1), so it is ignored.
    */
   private static final Parser PARSER =
       Parser.builder()
@@ -31,7 +31,6 @@ public final class ModuleDecoder {
           .build();
 
   private ModuleDecoder() {}
-
 
   private static CustomSection nameSection(byte[] content) {
     try {
@@ -47,26 +46,40 @@ public final class ModuleDecoder {
    */
   private static MalformedModuleException parserDisagrees(RuntimeException e) {
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new MalformedModuleException(why + " (reported by the parser)", null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+    return new MalformedModuleException(
+        why + " (reported by the parser)",
+        null,
+        CompileException.UNKNOWN,
+        CompileException.UNKNOWN,
+        e);
   }
 
   /**
-   * Decodes and validates {@code bytes}: every error is a {@link CompileException} that says
-   * where, in the section, function and byte offset in which it was found.
+   * Decodes and validates {@code bytes}: every error is a {@link CompileException} that says where,
+   * in the section, function and byte offset in which it was found.
    */
   public static WasmModule decode(byte[] bytes) {
     if (bytes.length < 8) {
       throw new MalformedModuleException(
-          bytes.length < 4 ? "unexpected end (not a WebAssembly module: shorter than its header)" : "unexpected end of the module header",
-          CompileException.UNKNOWN, bytes.length, null);
+          bytes.length < 4
+              ? "unexpected end (not a WebAssembly module: shorter than its header)"
+              : "unexpected end of the module header",
+          CompileException.UNKNOWN,
+          bytes.length,
+          null);
     }
     for (int i = 0; i < MAGIC.length; i++) {
       if (bytes[i] != MAGIC[i]) {
-        throw new MalformedModuleException("magic header not detected (not a WebAssembly binary)", CompileException.UNKNOWN, 0, null);
+        throw new MalformedModuleException(
+            "magic header not detected (not a WebAssembly binary)",
+            CompileException.UNKNOWN,
+            0,
+            null);
       }
     }
     if (bytes[4] != 1 || bytes[5] != 0 || bytes[6] != 0 || bytes[7] != 0) {
-      throw new MalformedModuleException("unknown binary version", CompileException.UNKNOWN, 4, null);
+      throw new MalformedModuleException(
+          "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
     ModuleChecker.check(bytes);
     WasmModule module;
@@ -80,7 +93,8 @@ public final class ModuleDecoder {
     } catch (InvalidException e) {
       InvalidFunctionLocator.Location where = InvalidFunctionLocator.locate(module);
       if (where == null) {
-        throw new InvalidModuleException(e.getMessage(), null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+        throw new InvalidModuleException(
+            e.getMessage(), null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
       }
       int function = module.importSection().count(ExternalType.FUNCTION) + where.definedIndex();
       throw new InvalidModuleException(e.getMessage(), "code", function, where.byteOffset(), e);
@@ -90,9 +104,15 @@ public final class ModuleDecoder {
       InvalidFunctionLocator.Location where = InvalidFunctionLocator.locate(module);
       String why = "type mismatch (the validator failed: " + e.getClass().getSimpleName() + ")";
       if (where == null) {
-        throw new InvalidModuleException(why, null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
+        throw new InvalidModuleException(
+            why, null, CompileException.UNKNOWN, CompileException.UNKNOWN, e);
       }
-      throw new InvalidModuleException(why, "code", module.importSection().count(ExternalType.FUNCTION) + where.definedIndex(), where.byteOffset(), e);
+      throw new InvalidModuleException(
+          why,
+          "code",
+          module.importSection().count(ExternalType.FUNCTION) + where.definedIndex(),
+          where.byteOffset(),
+          e);
     }
     return module;
   }

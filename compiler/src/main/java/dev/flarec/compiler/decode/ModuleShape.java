@@ -15,20 +15,25 @@ final class ModuleShape {
   record GlobalType(int type, boolean mutable) {}
 
   final List<FunctionType> types = new ArrayList<>();
+
   /** Type index of every function, imported ones first. */
   final List<Integer> functions = new ArrayList<>();
 
   int importedFunctions;
+
   /** Reference type of every table. */
   final List<Integer> tables = new ArrayList<>();
 
   int memories;
   final List<GlobalType> globals = new ArrayList<>();
   int importedGlobals;
+
   /** Reference type of every element segment. */
   final List<Integer> elements = new ArrayList<>();
+
   /** The data count section's value, or -1 when there is none. */
   long dataCount = -1;
+
   /** C.refs: functions that may be referenced by {@code ref.func} in code (§3.4.10). */
   final Set<Integer> declaredReferences = new HashSet<>();
 }

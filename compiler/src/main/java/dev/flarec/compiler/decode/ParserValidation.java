@@ -14,14 +14,14 @@ import run.endive.wasm.types.OpCode;
 import run.endive.wasm.types.ValType;
 
 /**
- * Runs the parser's validator, which type-checks function bodies, on a module {@link
- * ModuleChecker} has already checked.
+ * Runs the parser's validator, which type-checks function bodies, on a module {@link ModuleChecker}
+ * has already checked.
  *
  * <p>The validator's check of {@code ref.func} is wrong both ways: it looks only at a function
- * referencing itself, and then counts only element segments as declarations, not exports or
- * globals (§3.4.10 counts all three). {@link BodyChecker} does the whole check, so the validator
- * is given a copy of the module with one more declarative segment naming every function that
- * code references; the decoded module itself is left as it was.
+ * referencing itself, and then counts only element segments as declarations, not exports or globals
+ * (§3.4.10 counts all three). {@link BodyChecker} does the whole check, so the validator is given a
+ * copy of the module with one more declarative segment naming every function that code references;
+ * the decoded module itself is left as it was.
  */
 final class ParserValidation {
   private ParserValidation() {}

@@ -3,7 +3,7 @@
  * dev.flarec.compiler.decode.ModuleChecker}), which gives every error its section, function and
  * byte offset, then the Chicory (Endive) Wasm parser, whose validator type-checks function bodies.
  *
- * <p>The only package that may call the parser's entry points. Must not depend on {@code emit}
- * or {@code layout}. Follows WebAssembly 2.0 §5 (binary format) and §3 (validation).
+ * <p>The only package that may call the parser's entry points. Must not depend on {@code emit} or
+ * {@code layout}. Follows WebAssembly 2.0 §5 (binary format) and §3 (validation).
  */
 package dev.flarec.compiler.decode;

@@ -40,8 +40,8 @@ import run.endive.wasm.types.TableImport;
 import run.endive.wasm.types.TableLimits;
 
 /**
- * Builds the {@link ModuleDescriptor} of a decoded, validated module: everything the runtime
- * needs to link and instantiate it, with function method names chosen here once.
+ * Builds the {@link ModuleDescriptor} of a decoded, validated module: everything the runtime needs
+ * to link and instantiate it, with function method names chosen here once.
  */
 public final class DescriptorBuilder {
   private DescriptorBuilder() {}
@@ -83,7 +83,10 @@ public final class DescriptorBuilder {
         imports.add(new Import(imp.module(), imp.name(), ExternKind.GLOBAL, globals.size()));
         globals.add(
             new GlobalDef(
-                JvmTypes.valueType(g.type()), g.mutabilityType() == MutabilityType.Var, true, true));
+                JvmTypes.valueType(g.type()),
+                g.mutabilityType() == MutabilityType.Var,
+                true,
+                true));
       } else {
         throw new UnsupportedModuleException(
             "import " + imp.module() + "." + imp.name() + " is of a kind beyond WebAssembly 2.0");
@@ -97,7 +100,8 @@ public final class DescriptorBuilder {
       int index = imported + i;
       String wasmName = nameSection == null ? null : nameSection.nameOfFunction(index);
       functions.add(
-          new Function(m.functionSection().getFunctionType(i), names.functionMethod(index, wasmName)));
+          new Function(
+              m.functionSection().getFunctionType(i), names.functionMethod(index, wasmName)));
     }
     for (int i = 0; i < m.tableSection().tableCount(); i++) {
       run.endive.wasm.types.Table t = m.tableSection().getTable(i);
@@ -130,7 +134,8 @@ public final class DescriptorBuilder {
       ValueType type = JvmTypes.valueType(e.type());
       if (e instanceof ActiveElement a) {
         elements.add(
-            new ElementSegment(SegmentMode.ACTIVE, a.tableIndex(), constExpr(a.offset()), type, items));
+            new ElementSegment(
+                SegmentMode.ACTIVE, a.tableIndex(), constExpr(a.offset()), type, items));
       } else if (e instanceof DeclarativeElement) {
         elements.add(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, type, items));
       } else {
@@ -149,8 +154,7 @@ public final class DescriptorBuilder {
       }
     }
 
-    int start =
-        m.startSection().map(s -> (int) s.startIndex()).orElse(ModuleDescriptor.NO_START);
+    int start = m.startSection().map(s -> (int) s.startIndex()).orElse(ModuleDescriptor.NO_START);
     return new ModuleDescriptor(
         className, types, imports, functions, tables, memories, globals, exports, start, elements,
         data);
@@ -187,7 +191,9 @@ public final class DescriptorBuilder {
       case TABLE -> ExternKind.TABLE;
       case MEMORY -> ExternKind.MEMORY;
       case GLOBAL -> ExternKind.GLOBAL;
-      default -> throw new UnsupportedModuleException("export of kind " + t + " is beyond WebAssembly 2.0");
+      default ->
+          throw new UnsupportedModuleException(
+              "export of kind " + t + " is beyond WebAssembly 2.0");
     };
   }
 

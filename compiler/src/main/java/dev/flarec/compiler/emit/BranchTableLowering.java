@@ -9,10 +9,10 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 
 /**
- * Lowers one {@code br_table} for a {@link FunctionEmitter}: a {@code tableswitch} whose labels
- * are the targets themselves where a plain jump reaches them, or trampolines that first drop
- * what lies between the carried values and the target (or leave the run); past {@value
- * #LARGE_BR_TABLE} labels, a lookup array first maps the index to one of the distinct targets.
+ * Lowers one {@code br_table} for a {@link FunctionEmitter}: a {@code tableswitch} whose labels are
+ * the targets themselves where a plain jump reaches them, or trampolines that first drop what lies
+ * between the carried values and the target (or leave the run); past {@value #LARGE_BR_TABLE}
+ * labels, a lookup array first maps the index to one of the distinct targets.
  */
 final class BranchTableLowering {
   /** Above this many labels a {@code br_table} is lowered through a lookup array. */

@@ -41,9 +41,14 @@ final class BridgeEmitter {
   void emitImportBridges() {
     for (int i = 0; i < module.importedFunctions; i++) {
       FunctionType type = module.functionType(i);
-      MethodVisitor mv = open(NamingScheme.importBridge(i), JvmTypes.methodDescriptor(type, module.instanceDesc));
+      MethodVisitor mv =
+          open(NamingScheme.importBridge(i), JvmTypes.methodDescriptor(type, module.instanceDesc));
       mv.visitVarInsn(ALOAD, paramSlots(type));
-      mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.importField(i), "L" + RuntimeNames.METHOD_HANDLE + ";");
+      mv.visitFieldInsn(
+          GETFIELD,
+          module.internalName,
+          NamingScheme.importField(i),
+          "L" + RuntimeNames.METHOD_HANDLE + ";");
       invokeExactAndReturn(mv, type);
     }
   }
@@ -59,16 +64,27 @@ final class BridgeEmitter {
         emitDispatch(typeIndex, chunks);
       }
       MethodVisitor mv =
-          open(NamingScheme.indirectBridge(typeIndex, tableIndex), JvmTypes.methodDescriptor(type, "I", module.instanceDesc));
+          open(
+              NamingScheme.indirectBridge(typeIndex, tableIndex),
+              JvmTypes.methodDescriptor(type, "I", module.instanceDesc));
       int elementSlot = paramSlots(type);
       int instanceSlot = elementSlot + 1;
       int refSlot = instanceSlot + 1;
       mv.visitVarInsn(ALOAD, instanceSlot);
-      mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.tableField(tableIndex), RuntimeNames.TABLE_DESC);
+      mv.visitFieldInsn(
+          GETFIELD,
+          module.internalName,
+          NamingScheme.tableField(tableIndex),
+          RuntimeNames.TABLE_DESC);
       mv.visitVarInsn(ILOAD, elementSlot);
       mv.visitVarInsn(ALOAD, instanceSlot);
       JvmConstants.pushInt(mv, typeIndex);
-      mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.INSTANCE, "type", "(I)L" + RuntimeNames.FUNCTION_TYPE + ";", false);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL,
+          RuntimeNames.INSTANCE,
+          "type",
+          "(I)L" + RuntimeNames.FUNCTION_TYPE + ";",
+          false);
       mv.visitMethodInsn(
           INVOKEVIRTUAL,
           RuntimeNames.TABLE,
@@ -79,7 +95,12 @@ final class BridgeEmitter {
       if (!chunks.isEmpty()) {
         Label viaHandle = new Label();
         mv.visitVarInsn(ALOAD, refSlot);
-        mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.FUNCTION_REF, "owner", "()" + RuntimeNames.INSTANCE_DESC, false);
+        mv.visitMethodInsn(
+            INVOKEVIRTUAL,
+            RuntimeNames.FUNCTION_REF,
+            "owner",
+            "()" + RuntimeNames.INSTANCE_DESC,
+            false);
         mv.visitVarInsn(ALOAD, instanceSlot);
         mv.visitJumpInsn(IF_ACMPNE, viaHandle);
         for (int c = 0; c < chunks.size(); c++) {
@@ -96,21 +117,30 @@ final class BridgeEmitter {
           mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.FUNCTION_REF, "index", "()I", false);
           mv.visitVarInsn(ALOAD, instanceSlot);
           mv.visitMethodInsn(
-              INVOKESTATIC, module.internalName, dispatchName(typeIndex, c), JvmTypes.methodDescriptor(type, "I", module.instanceDesc), false);
+              INVOKESTATIC,
+              module.internalName,
+              dispatchName(typeIndex, c),
+              JvmTypes.methodDescriptor(type, "I", module.instanceDesc),
+              false);
           returnResult(mv, type);
           mv.visitLabel(next);
         }
         mv.visitLabel(viaHandle);
       }
       mv.visitVarInsn(ALOAD, refSlot);
-      mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.FUNCTION_REF, "handle", "()L" + RuntimeNames.METHOD_HANDLE + ";", false);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL,
+          RuntimeNames.FUNCTION_REF,
+          "handle",
+          "()L" + RuntimeNames.METHOD_HANDLE + ";",
+          false);
       invokeExactAndReturn(mv, type);
     }
   }
 
   /**
-   * The module's own functions of this type, in index order, cut into chunks whose switch fits
-   * the method budget; empty when direct dispatch is not worth it (wide types, none, too many).
+   * The module's own functions of this type, in index order, cut into chunks whose switch fits the
+   * method budget; empty when direct dispatch is not worth it (wide types, none, too many).
    */
   private List<List<Integer>> dispatchChunks(FunctionType type) {
     List<List<Integer>> chunks = new ArrayList<>();
@@ -144,7 +174,10 @@ final class BridgeEmitter {
     FunctionType type = module.type(typeIndex);
     for (int c = 0; c < chunks.size(); c++) {
       List<Integer> functions = chunks.get(c);
-      MethodVisitor mv = open(dispatchName(typeIndex, c), JvmTypes.methodDescriptor(type, "I", module.instanceDesc));
+      MethodVisitor mv =
+          open(
+              dispatchName(typeIndex, c),
+              JvmTypes.methodDescriptor(type, "I", module.instanceDesc));
       int functionSlot = paramSlots(type);
       int[] keys = functions.stream().mapToInt(Integer::intValue).toArray();
       Label[] cases = new Label[keys.length];
@@ -159,11 +192,16 @@ final class BridgeEmitter {
         loadParams(mv, type);
         mv.visitVarInsn(ALOAD, functionSlot + 1);
         mv.visitMethodInsn(
-            INVOKESTATIC, module.callOwner(keys[k]), module.callTarget(keys[k]), JvmTypes.methodDescriptor(type, module.instanceDesc), false);
+            INVOKESTATIC,
+            module.callOwner(keys[k]),
+            module.callTarget(keys[k]),
+            JvmTypes.methodDescriptor(type, module.instanceDesc),
+            false);
         returnResult(mv, type);
       }
       mv.visitLabel(impossible);
-      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
+      mv.visitMethodInsn(
+          INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
       mv.visitInsn(ATHROW);
       mv.visitMaxs(0, 0);
       mv.visitEnd();
@@ -179,7 +217,12 @@ final class BridgeEmitter {
   /** With a MethodHandle on the stack: loads the parameters, invokes exactly, returns. */
   private static void invokeExactAndReturn(MethodVisitor mv, FunctionType type) {
     loadParams(mv, type);
-    mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.METHOD_HANDLE, "invokeExact", JvmTypes.methodDescriptor(type), false);
+    mv.visitMethodInsn(
+        INVOKEVIRTUAL,
+        RuntimeNames.METHOD_HANDLE,
+        "invokeExact",
+        JvmTypes.methodDescriptor(type),
+        false);
     returnResult(mv, type);
     mv.visitMaxs(0, 0);
     mv.visitEnd();

@@ -6,9 +6,9 @@ import dev.flarec.runtime.types.FunctionType;
 
 /**
  * {@code call} and {@code call_indirect}. Every call is an {@code invokestatic} with the callee's
- * exact JVM types and the instance appended: to the callee's own method, or to a small bridge
- * of the generated class for imports and indirect calls (see {@code ClassEmitter}), which C2
- * inlines. Nothing is boxed except the results of multi-value functions.
+ * exact JVM types and the instance appended: to the callee's own method, or to a small bridge of
+ * the generated class for imports and indirect calls (see {@code ClassEmitter}), which C2 inlines.
+ * Nothing is boxed except the results of multi-value functions.
  */
 final class CallEmitters {
   private CallEmitters() {}
@@ -68,5 +68,4 @@ final class CallEmitters {
       f.unboxResults(t.results());
     }
   }
-
 }

@@ -8,7 +8,6 @@ import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.descriptor.ConstExpr;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
-import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +27,8 @@ import run.endive.wasm.types.FunctionBody;
  *   <li>a constructor copying the linkage into those fields;
  *   <li>{@code initializeGlobals()}, the global initialisers compiled to bytecode;
  *   <li>one public static method per Wasm function, taking the instance last;
- *   <li>bridges: one static method per imported function and per {@code call_indirect}
- *       signature and table, so that call sites stay a single {@code invokestatic}.
+ *   <li>bridges: one static method per imported function and per {@code call_indirect} signature
+ *       and table, so that call sites stay a single {@code invokestatic}.
  * </ul>
  *
  * @see <a href="https://docs.oracle.com/javase/specs/jvms/se17/html/jvms-4.html">JVMS §4</a>
@@ -67,14 +66,20 @@ public final class ClassEmitter {
         if (e.getClassName().equals(module.internalName)) {
           // globals, memories, tables and import handles are fields of the main class
           throw new UnsupportedModuleException(
-              "the module's " + module.descriptor.globals().size() + " globals and "
-                  + module.importedFunctions + " imported functions need more constant-pool"
+              "the module's "
+                  + module.descriptor.globals().size()
+                  + " globals and "
+                  + module.importedFunctions
+                  + " imported functions need more constant-pool"
                   + " entries than one JVM class holds (65,535)");
         }
         if (partBytes <= MIN_CLASS_BYTES) {
           throw new UnsupportedModuleException(
-              "class " + e.getClassName() + " overflows the constant pool even at "
-                  + partBytes + " bytes of code per class");
+              "class "
+                  + e.getClassName()
+                  + " overflows the constant pool even at "
+                  + partBytes
+                  + " bytes of code per class");
         }
         partBytes /= 2;
         module.constantTables.clear();
@@ -93,7 +98,9 @@ public final class ClassEmitter {
     List<FunctionCode> functions = new ArrayList<>();
     for (int i = module.importedFunctions; i < d.functions().size(); i++) {
       FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);
-      FunctionCode fn = new FunctionCode(module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table);
+      FunctionCode fn =
+          new FunctionCode(
+              module, i, JvmTypes.valueTypes(body.localTypes()), body.instructions(), table);
       new FunctionSplitter(fn, methodBudget).decide();
       functions.add(fn);
     }
@@ -132,9 +139,15 @@ public final class ClassEmitter {
     for (FunctionCode fn : functions) {
       fn.resetRuns();
       String owner = module.callOwner(fn.index);
-      ClassWriter target = writers.computeIfAbsent(owner, o -> newClassWriter(o, RuntimeNames.OBJECT));
+      ClassWriter target =
+          writers.computeIfAbsent(owner, o -> newClassWriter(o, RuntimeNames.OBJECT));
       MethodVisitor mv =
-          target.visitMethod(ACC_PUBLIC | ACC_STATIC, fn.methodName, JvmTypes.methodDescriptor(fn.type, module.instanceDesc), null, null);
+          target.visitMethod(
+              ACC_PUBLIC | ACC_STATIC,
+              fn.methodName,
+              JvmTypes.methodDescriptor(fn.type, module.instanceDesc),
+              null,
+              null);
       new FunctionEmitter(fn, mv, runs, null).emit();
     }
     BridgeEmitter bridges = new BridgeEmitter(cw, module, methodBudget);
@@ -156,7 +169,8 @@ public final class ClassEmitter {
     return new Output(classes, module.descriptor.withFunctions(owned));
   }
 
-  private ClassWriter newClass(Map<String, ClassWriter> writers, String internalName, String superName) {
+  private ClassWriter newClass(
+      Map<String, ClassWriter> writers, String internalName, String superName) {
     ClassWriter w = newClassWriter(internalName, superName);
     writers.put(internalName, w);
     return w;
@@ -188,7 +202,9 @@ public final class ClassEmitter {
     @Override
     public Opened open(String name, String descriptor) {
       if (oneClass) {
-        return new Opened(module.internalName, cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor, null, null));
+        return new Opened(
+            module.internalName,
+            cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor, null, null));
       }
       if (last != null) {
         used += last.size();
@@ -198,7 +214,9 @@ public final class ClassEmitter {
         used = 0;
         current = newClass(writers, module.internalName + "$Runs" + index, RuntimeNames.OBJECT);
       }
-      last = new CodeSizeCounter(current.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor, null, null));
+      last =
+          new CodeSizeCounter(
+              current.visitMethod(ACC_PUBLIC | ACC_STATIC, name, descriptor, null, null));
       return new Opened(module.internalName + "$Runs" + index, last);
     }
   }
@@ -206,17 +224,36 @@ public final class ClassEmitter {
   private void emitFields() {
     ModuleDescriptor d = module.descriptor;
     for (int i = 0; i < module.importedFunctions; i++) {
-      cw.visitField(ACC_PUBLIC | ACC_FINAL, NamingScheme.importField(i), "L" + RuntimeNames.METHOD_HANDLE + ";", null, null).visitEnd();
+      cw.visitField(
+              ACC_PUBLIC | ACC_FINAL,
+              NamingScheme.importField(i),
+              "L" + RuntimeNames.METHOD_HANDLE + ";",
+              null,
+              null)
+          .visitEnd();
     }
     for (int i = 0; i < d.memories().size(); i++) {
-      cw.visitField(ACC_PUBLIC | ACC_FINAL, NamingScheme.memoryField(i), RuntimeNames.MEMORY_DESC, null, null).visitEnd();
+      cw.visitField(
+              ACC_PUBLIC | ACC_FINAL,
+              NamingScheme.memoryField(i),
+              RuntimeNames.MEMORY_DESC,
+              null,
+              null)
+          .visitEnd();
     }
     for (int i = 0; i < d.tables().size(); i++) {
-      cw.visitField(ACC_PUBLIC | ACC_FINAL, NamingScheme.tableField(i), RuntimeNames.TABLE_DESC, null, null).visitEnd();
+      cw.visitField(
+              ACC_PUBLIC | ACC_FINAL,
+              NamingScheme.tableField(i),
+              RuntimeNames.TABLE_DESC,
+              null,
+              null)
+          .visitEnd();
     }
     for (int i = 0; i < d.globals().size(); i++) {
       int access = ACC_PUBLIC | (d.globals().get(i).shared() ? ACC_FINAL : 0);
-      cw.visitField(access, NamingScheme.globalField(i), module.globalFieldDesc(i), null, null).visitEnd();
+      cw.visitField(access, NamingScheme.globalField(i), module.globalFieldDesc(i), null, null)
+          .visitEnd();
     }
   }
 
@@ -227,9 +264,11 @@ public final class ClassEmitter {
     mv.visitCode();
     mv.visitVarInsn(ALOAD, 0);
     mv.visitVarInsn(ALOAD, 1);
-    mv.visitMethodInsn(INVOKESPECIAL, RuntimeNames.INSTANCE, "<init>", "(" + linkageDesc + ")V", false);
+    mv.visitMethodInsn(
+        INVOKESPECIAL, RuntimeNames.INSTANCE, "<init>", "(" + linkageDesc + ")V", false);
     for (int i = 0; i < module.importedFunctions; i++) {
-      copyFromLinkage(mv, i, "importedFunction", RuntimeNames.METHOD_HANDLE, NamingScheme.importField(i));
+      copyFromLinkage(
+          mv, i, "importedFunction", RuntimeNames.METHOD_HANDLE, NamingScheme.importField(i));
     }
     for (int i = 0; i < d.memories().size(); i++) {
       copyFromLinkage(mv, i, "memory", RuntimeNames.MEMORY, NamingScheme.memoryField(i));
@@ -243,9 +282,15 @@ public final class ClassEmitter {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
         JvmConstants.pushInt(mv, i);
-        mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.LINKAGE, "global", "(I)L" + RuntimeNames.GLOBAL + ";", false);
+        mv.visitMethodInsn(
+            INVOKEVIRTUAL,
+            RuntimeNames.LINKAGE,
+            "global",
+            "(I)L" + RuntimeNames.GLOBAL + ";",
+            false);
         mv.visitTypeInsn(CHECKCAST, RuntimeNames.globalCell(g.type()));
-        mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+        mv.visitFieldInsn(
+            PUTFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
       }
     }
     mv.visitInsn(RETURN);
@@ -253,7 +298,8 @@ public final class ClassEmitter {
     mv.visitEnd();
   }
 
-  private void copyFromLinkage(MethodVisitor mv, int index, String getter, String type, String field) {
+  private void copyFromLinkage(
+      MethodVisitor mv, int index, String getter, String type, String field) {
     mv.visitVarInsn(ALOAD, 0);
     mv.visitVarInsn(ALOAD, 1);
     JvmConstants.pushInt(mv, index);
@@ -276,7 +322,11 @@ public final class ClassEmitter {
           var code = wasm.globalSection().getGlobal(i - imported).initInstructions();
           mv.visitVarInsn(ALOAD, 0);
           if (g.shared()) {
-            mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+            mv.visitFieldInsn(
+                GETFIELD,
+                module.internalName,
+                NamingScheme.globalField(i),
+                module.globalFieldDesc(i));
           }
           if (code.get(0).opcode() == run.endive.wasm.types.OpCode.V128_CONST) {
             // a v128 initialiser has no place in the descriptor's constants: only globals use it
@@ -285,9 +335,11 @@ public final class ClassEmitter {
             pushConst(mv, dev.flarec.compiler.descriptor.DescriptorBuilder.constExpr(code));
           }
           if (g.shared()) {
-            mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
+            mv.visitFieldInsn(
+                PUTFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
           } else {
-            mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), g.type().descriptor());
+            mv.visitFieldInsn(
+                PUTFIELD, module.internalName, NamingScheme.globalField(i), g.type().descriptor());
           }
         });
   }
@@ -304,8 +356,8 @@ public final class ClassEmitter {
   }
 
   /**
-   * A protected method {@code name} doing {@code step} for every defined global; with an array,
-   * the method takes (or, for capture, creates and returns) the {@code Object[]} of values. Many
+   * A protected method {@code name} doing {@code step} for every defined global; with an array, the
+   * method takes (or, for capture, creates and returns) the {@code Object[]} of values. Many
    * globals are spread over chunk methods {@code name$k} that the method calls in turn.
    */
   private void emitPerGlobal(String name, boolean withArray, GlobalStep step) {
@@ -369,9 +421,11 @@ public final class ClassEmitter {
   private void loadGlobal(MethodVisitor mv, int i) {
     GlobalDef g = module.descriptor.globals().get(i);
     mv.visitVarInsn(ALOAD, 0);
-    mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+    mv.visitFieldInsn(
+        GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
     if (g.shared()) {
-      mv.visitFieldInsn(GETFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
+      mv.visitFieldInsn(
+          GETFIELD, RuntimeNames.globalCell(g.type()), "value", g.type().descriptor());
     }
   }
 
@@ -401,7 +455,11 @@ public final class ClassEmitter {
           ValueType t = g.type();
           mv.visitVarInsn(ALOAD, 0);
           if (g.shared()) {
-            mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(i), module.globalFieldDesc(i));
+            mv.visitFieldInsn(
+                GETFIELD,
+                module.internalName,
+                NamingScheme.globalField(i),
+                module.globalFieldDesc(i));
           }
           mv.visitVarInsn(ALOAD, 1);
           JvmConstants.pushInt(mv, i - first);
@@ -410,7 +468,8 @@ public final class ClassEmitter {
           if (g.shared()) {
             mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", t.descriptor());
           } else {
-            mv.visitFieldInsn(PUTFIELD, module.internalName, NamingScheme.globalField(i), t.descriptor());
+            mv.visitFieldInsn(
+                PUTFIELD, module.internalName, NamingScheme.globalField(i), t.descriptor());
           }
         });
   }
@@ -433,13 +492,19 @@ public final class ClassEmitter {
       case REF_FUNC -> {
         mv.visitVarInsn(ALOAD, 0);
         JvmConstants.pushInt(mv, (int) c.operand());
-        mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.INSTANCE, "functionRef", "(I)L" + RuntimeNames.FUNCTION_REF + ";", false);
+        mv.visitMethodInsn(
+            INVOKEVIRTUAL,
+            RuntimeNames.INSTANCE,
+            "functionRef",
+            "(I)L" + RuntimeNames.FUNCTION_REF + ";",
+            false);
       }
       case GLOBAL_GET -> {
         int g = (int) c.operand();
         ValueType t = module.globalType(g);
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, module.internalName, NamingScheme.globalField(g), module.globalFieldDesc(g));
+        mv.visitFieldInsn(
+            GETFIELD, module.internalName, NamingScheme.globalField(g), module.globalFieldDesc(g));
         if (module.globalInCell(g)) {
           mv.visitFieldInsn(GETFIELD, RuntimeNames.globalCell(t), "value", t.descriptor());
         }
@@ -449,8 +514,8 @@ public final class ClassEmitter {
 
   /**
    * Static {@code char[]} fields for large {@code br_table}s, filled in {@code <clinit>} from
-   * string constants (a constant-pool string holds at most 65,535 bytes of modified UTF-8, so
-   * long tables are cut into pieces of at most 20,000 chars, 3 bytes each at worst).
+   * string constants (a constant-pool string holds at most 65,535 bytes of modified UTF-8, so long
+   * tables are cut into pieces of at most 20,000 chars, 3 bytes each at worst).
    */
   private void emitConstantTables() {
     if (module.constantTables.isEmpty()) {
@@ -467,9 +532,15 @@ public final class ClassEmitter {
       mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
       for (int at = 0; at < all.length(); at += 20_000) {
         mv.visitLdcInsn(all.substring(at, Math.min(all.length(), at + 20_000)));
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append", "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+        mv.visitMethodInsn(
+            INVOKEVIRTUAL,
+            "java/lang/StringBuilder",
+            "append",
+            "(Ljava/lang/String;)Ljava/lang/StringBuilder;",
+            false);
       }
-      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
       mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "toCharArray", "()[C", false);
       mv.visitFieldInsn(PUTSTATIC, module.internalName, t.getKey(), "[C");
     }
@@ -477,7 +548,6 @@ public final class ClassEmitter {
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
-
 
   /**
    * Frames are computed by ASM. The only reference types that meet at a merge point are the

@@ -53,7 +53,8 @@ final class CodeSizeCounter extends MethodVisitor {
   }
 
   @Override
-  public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+  public void visitMethodInsn(
+      int opcode, String owner, String name, String descriptor, boolean isInterface) {
     size += opcode == INVOKEINTERFACE ? 5 : 3;
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }

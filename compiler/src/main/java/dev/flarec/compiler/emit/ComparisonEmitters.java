@@ -5,12 +5,12 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.flarec.runtime.types.ValueType;
 
 /**
- * Comparisons ({@code eqz}, {@code eq}, {@code lt_u}, ...) of all four numeric types. Each yields
- * a {@link Condition}, which {@link FunctionEmitter#condition} fuses into a following branch.
+ * Comparisons ({@code eqz}, {@code eq}, {@code lt_u}, ...) of all four numeric types. Each yields a
+ * {@link Condition}, which {@link FunctionEmitter#condition} fuses into a following branch.
  *
- * <p>Unsigned comparisons flip the sign bit of both operands and compare signed. This avoids
- * {@code Integer.compareUnsigned}, whose folded forms JDK 17's C2 has miscompiled (JDK-8376400);
- * see docs/RATIONALE.md#why-lower-unsigned-compares-by-flipping-the-sign-bit.
+ * <p>Unsigned comparisons flip the sign bit of both operands and compare signed. This avoids {@code
+ * Integer.compareUnsigned}, whose folded forms JDK 17's C2 has miscompiled (JDK-8376400); see
+ * docs/RATIONALE.md#why-lower-unsigned-compares-by-flipping-the-sign-bit.
  *
  * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html">Wasm 2.0 §4.3</a>
  */
@@ -44,8 +44,8 @@ final class ComparisonEmitters {
   }
 
   /**
-   * Unsigned i32 comparison. After flipping, the operands are swapped ({@code [b', a']}), so
-   * {@code jumpOnSwapped} is the signed jump for the reversed comparison (lt_u uses IF_ICMPGT).
+   * Unsigned i32 comparison. After flipping, the operands are swapped ({@code [b', a']}), so {@code
+   * jumpOnSwapped} is the signed jump for the reversed comparison (lt_u uses IF_ICMPGT).
    */
   static Emitter i32Unsigned(int jumpOnSwapped) {
     return (f, ins) -> {

@@ -2,13 +2,14 @@ package dev.flarec.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.*;
 
-
 /**
- * Structured control: {@code block}, {@code loop}, {@code if}/{@code else}, {@code end},
- * branches, {@code return}, {@code unreachable}, {@code nop}. The logic of frames and branch
- * fix-ups lives in {@link FunctionEmitter}; these rows only decode operands.
+ * Structured control: {@code block}, {@code loop}, {@code if}/{@code else}, {@code end}, branches,
+ * {@code return}, {@code unreachable}, {@code nop}. The logic of frames and branch fix-ups lives in
+ * {@link FunctionEmitter}; these rows only decode operands.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#control-instructions">Wasm 2.0 §4.4.8</a>
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/exec/instructions.html#control-instructions">Wasm
+ *     2.0 §4.4.8</a>
  */
 final class ControlEmitters {
   private ControlEmitters() {}
@@ -19,7 +20,8 @@ final class ControlEmitters {
 
   static Emitter unreachable() {
     return (f, ins) -> {
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
       f.mv.visitInsn(ATHROW);
       f.markUnreachable();
     };

@@ -5,14 +5,16 @@ import java.util.List;
 import org.objectweb.asm.Label;
 
 /**
- * One entry of the control stack while a function is emitted: a {@code block}, {@code loop},
- * {@code if}, or the function body itself.
+ * One entry of the control stack while a function is emitted: a {@code block}, {@code loop}, {@code
+ * if}, or the function body itself.
  *
  * <p>{@link #entryHeight} is the operand-stack height below the frame's parameters; a branch to
- * this frame leaves exactly {@link #branchTypes()} above that height, which is what makes the
- * JVM's stack at the target label agree on every path (JVMS §4.10.1).
+ * this frame leaves exactly {@link #branchTypes()} above that height, which is what makes the JVM's
+ * stack at the target label agree on every path (JVMS §4.10.1).
  *
- * @see <a href="https://webassembly.github.io/spec/core/valid/instructions.html#control-instructions">Wasm 2.0 §3.3.8</a>
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/valid/instructions.html#control-instructions">Wasm
+ *     2.0 §3.3.8</a>
  */
 final class ControlFrame {
   enum Kind {
@@ -26,12 +28,16 @@ final class ControlFrame {
   final List<ValueType> params;
   final List<ValueType> results;
   final int entryHeight;
+
   /** Where a branch to this frame goes: the loop header for loops, the end otherwise. */
   final Label target = new Label();
+
   /** For {@code if}: the start of the else arm (or the end, when there is none). */
   final Label elseLabel;
+
   /** Position in the function's control stack (0 = the function itself). */
   int index;
+
   boolean targetUsed;
   boolean hasElse;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import run.endive.wasm.types.AnnotatedInstruction;
 
 /**
- * One Wasm function as its emitters share it: code, locals, and — when it is split across
- * several methods — the plan and the layout of its heap frame.
+ * One Wasm function as its emitters share it: code, locals, and — when it is split across several
+ * methods — the plan and the layout of its heap frame.
  *
  * <p>Heap frame layout (two arrays, see {@code runtime.frame.FrameSlots}):
  *
@@ -28,20 +28,28 @@ final class FunctionCode {
   final OpcodeTable table;
   final String methodName;
   SplitPlan plan = SplitPlan.whole();
+
   /**
-   * In a split function, the locals some run uses: they live in the heap frame. The others are
-   * used by the function's own method alone and stay JVM locals there.
+   * In a split function, the locals some run uses: they live in the heap frame. The others are used
+   * by the function's own method alone and stay JVM locals there.
    */
   BitSet sharedLocals = new BitSet();
+
   /** Highest operand-stack height, in values, when emitted whole (sizes the heap frame). */
   int maxHeight;
+
   /** Bytecode of the function's own method, and of all its methods (runs included). */
   int rootSize;
+
   int totalSize;
   private int runCounter;
 
   FunctionCode(
-      ModuleInfo module, int index, List<ValueType> declaredLocals, List<AnnotatedInstruction> code, OpcodeTable table) {
+      ModuleInfo module,
+      int index,
+      List<ValueType> declaredLocals,
+      List<AnnotatedInstruction> code,
+      OpcodeTable table) {
     this.module = module;
     this.index = index;
     this.type = module.functionType(index);
@@ -99,22 +107,26 @@ final class FunctionCode {
   /** The locals {@code [from, to)} reads or writes, not counting runs outlined inside it. */
   BitSet localsUsed(int from, int to, boolean writesOnly) {
     BitSet locals = new BitSet();
-    forEachOwn(from, to, ins -> {
-      switch (ins.opcode()) {
-        case LOCAL_GET -> {
-          if (!writesOnly) {
-            locals.set((int) ins.operand(0));
+    forEachOwn(
+        from,
+        to,
+        ins -> {
+          switch (ins.opcode()) {
+            case LOCAL_GET -> {
+              if (!writesOnly) {
+                locals.set((int) ins.operand(0));
+              }
+            }
+            case LOCAL_SET, LOCAL_TEE -> locals.set((int) ins.operand(0));
+            default -> {}
           }
-        }
-        case LOCAL_SET, LOCAL_TEE -> locals.set((int) ins.operand(0));
-        default -> {}
-      }
-    });
+        });
     return locals;
   }
 
   /** Calls {@code action} on each instruction of {@code [from, to)} outside the runs inside it. */
-  private void forEachOwn(int from, int to, java.util.function.Consumer<AnnotatedInstruction> action) {
+  private void forEachOwn(
+      int from, int to, java.util.function.Consumer<AnnotatedInstruction> action) {
     int i = from;
     while (i < to) {
       int run = plan.runAt(i, from, to);
@@ -127,7 +139,6 @@ final class FunctionCode {
     }
   }
 
-
   /**
    * Of {@code candidates}, the {@code max} locals that {@code [from, to)} itself (runs outlined
    * inside it not counted) reads and writes most often; all of them if there are no more.
@@ -137,12 +148,15 @@ final class FunctionCode {
       return (BitSet) candidates.clone();
     }
     int[] counts = new int[localTypes.length];
-    forEachOwn(from, to, ins -> {
-      switch (ins.opcode()) {
-        case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> counts[(int) ins.operand(0)]++;
-        default -> {}
-      }
-    });
+    forEachOwn(
+        from,
+        to,
+        ins -> {
+          switch (ins.opcode()) {
+            case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> counts[(int) ins.operand(0)]++;
+            default -> {}
+          }
+        });
     Integer[] order = candidates.stream().boxed().toArray(Integer[]::new);
     java.util.Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
     BitSet kept = new BitSet();
@@ -152,7 +166,9 @@ final class FunctionCode {
     return kept;
   }
 
-  /** Prefix counts of loads and stores: element {@code i} counts those before instruction {@code i}. */
+  /**
+   * Prefix counts of loads and stores: element {@code i} counts those before instruction {@code i}.
+   */
   int[] memoryAccessCounts() {
     int[] counts = new int[code.size() + 1];
     for (int i = 0; i < code.size(); i++) {

@@ -24,19 +24,19 @@ import run.endive.wasm.types.OpCode;
  * instructions and owns what every emitter shares: the typed operand stack, the control stack,
  * local-variable slots and the rules for branching.
  *
- * <p>The Wasm operand stack <em>is</em> the JVM operand stack; this class tracks the Wasm types
- * on it so that emitters know value widths and branches can discard what lies between the branch
- * values and the target's entry height. Code after an unconditional branch is unreachable in
- * Wasm's sense and is not emitted at all, which keeps the JVM verifier and Wasm's polymorphic
- * stack from ever meeting.
+ * <p>The Wasm operand stack <em>is</em> the JVM operand stack; this class tracks the Wasm types on
+ * it so that emitters know value widths and branches can discard what lies between the branch
+ * values and the target's entry height. Code after an unconditional branch is unreachable in Wasm's
+ * sense and is not emitted at all, which keeps the JVM verifier and Wasm's polymorphic stack from
+ * ever meeting.
  *
- * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-by-structure) the
- * locals that runs use live in a heap frame: methods that call runs read and write them there
- * directly, and a run that calls none keeps up to {@link #MAX_CACHED_LOCALS} of them in JVM
- * locals, loaded on entry and written back in its one exit. A run returns 0 when it completes,
- * or {@code k + 1} to branch to the control frame at index {@code k} (0 being the function
- * itself, that is, {@code return}); the values such a branch carries, and the operand stack
- * across a run, travel through the frame.
+ * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-by-structure) the locals
+ * that runs use live in a heap frame: methods that call runs read and write them there directly,
+ * and a run that calls none keeps up to {@link #MAX_CACHED_LOCALS} of them in JVM locals, loaded on
+ * entry and written back in its one exit. A run returns 0 when it completes, or {@code k + 1} to
+ * branch to the control frame at index {@code k} (0 being the function itself, that is, {@code
+ * return}); the values such a branch carries, and the operand stack across a run, travel through
+ * the frame.
  *
  * <p>Call order: {@link #emit()} once; emitters call back into the {@code push}/{@code pop},
  * control and branch methods while it runs.
@@ -58,46 +58,60 @@ final class FunctionEmitter {
   private final int to;
   private final int baseHeight;
   private final int outerFrames;
+
   /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
   private final int[] localSlots;
+
   private final BitSet dirty;
+
   /**
-   * The most locals a method of a split function keeps in JVM locals; the rest it reads and
-   * writes in the heap frame. C1 gives up on a method ("out of virtual registers") when its
-   * locals times its merge points pass its limit, and a method C1 refuses runs in the bytecode
-   * interpreter until C2 gets to it: a 7 KB run caching a hundred locals did (bzip2's inlined
-   * main). See docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
+   * The most locals a method of a split function keeps in JVM locals; the rest it reads and writes
+   * in the heap frame. C1 gives up on a method ("out of virtual registers") when its locals times
+   * its merge points pass its limit, and a method C1 refuses runs in the bytecode interpreter until
+   * C2 gets to it: a 7 KB run caching a hundred locals did (bzip2's inlined main). See
+   * docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
    */
   private static final int MAX_CACHED_LOCALS = 32;
+
   /** Locals this method reads and writes in the heap frame itself, without a JVM local. */
   private final BitSet direct;
+
   private final int bitsSlot;
   private final int refsSlot;
+
   /**
-   * JVM local caching the memory's {@code byte[]}, or -1 when this method does no loads or
-   * stores. Growth replaces the array, and only calls and {@code memory.grow} can grow it, so the
-   * local is refreshed after those alone; C2 can then hoist the array's range checks out of
-   * loops. See docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
+   * JVM local caching the memory's {@code byte[]}, or -1 when this method does no loads or stores.
+   * Growth replaces the array, and only calls and {@code memory.grow} can grow it, so the local is
+   * refreshed after those alone; C2 can then hoist the array's range checks out of loops. See
+   * docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
    */
   final int bytesSlot;
+
   /**
    * JVM local caching the memory's size in bytes, beside {@link #bytesSlot}, when the module's
    * accesses check it (the module grows memory); else -1.
    */
   final int sizeSlot;
+
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
   final int writtenSlot;
+
   private final OperandStack stack = new OperandStack();
   private final ArrayList<ControlFrame> frames = new ArrayList<>();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
+
   /** Codes this method (a run) may return besides 0: bit {@code k + 1} for frame {@code k}. */
   private final BitSet exitCodes = new BitSet();
+
   /** A run's shared exit: writes changed locals back and returns the code on the stack. */
   private Label epilogue;
+
   /** The stack at normal completion of a run; null when it cannot complete normally. */
   private List<ValueType> exitTypes;
+
   /** Where each instruction's code starts, when measuring a whole function; else null. */
   private final int[] offsets;
+
   private final CodeSizeCounter counter;
   private int nextSlot;
   private int pc;
@@ -167,7 +181,8 @@ final class FunctionEmitter {
   }
 
   /** An outlined run {@code [from, to)} called from {@code parent}. */
-  private FunctionEmitter(FunctionEmitter parent, MethodVisitor mv, int from, int to, int callBase) {
+  private FunctionEmitter(
+      FunctionEmitter parent, MethodVisitor mv, int from, int to, int callBase) {
     this.fn = parent.fn;
     this.counter = null;
     this.offsets = null;
@@ -243,13 +258,17 @@ final class FunctionEmitter {
   }
 
   /**
-   * Re-reads the memory's array and size into {@link #bytesSlot} and {@link #sizeSlot} (entry,
-   * and after calls and growth).
+   * Re-reads the memory's array and size into {@link #bytesSlot} and {@link #sizeSlot} (entry, and
+   * after calls and growth).
    */
   void refreshMemoryArray() {
     if (bytesSlot >= 0) {
       loadInstance();
-      mv.visitFieldInsn(GETFIELD, module.internalName, dev.flarec.compiler.layout.NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+      mv.visitFieldInsn(
+          GETFIELD,
+          module.internalName,
+          dev.flarec.compiler.layout.NamingScheme.memoryField(0),
+          RuntimeNames.MEMORY_DESC);
       if (sizeSlot >= 0) {
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
@@ -445,7 +464,8 @@ final class FunctionEmitter {
       case F32 -> mv.visitInsn(FCONST_0);
       case F64 -> mv.visitInsn(DCONST_0);
       case FUNCREF, EXTERNREF -> mv.visitInsn(ACONST_NULL);
-      case V128 -> mv.visitFieldInsn(GETSTATIC, JvmTypes.V128_CLASS, "ZERO", ValueType.V128.descriptor());
+      case V128 ->
+          mv.visitFieldInsn(GETSTATIC, JvmTypes.V128_CLASS, "ZERO", ValueType.V128.descriptor());
     }
   }
 
@@ -464,8 +484,8 @@ final class FunctionEmitter {
   }
 
   /**
-   * Makes the top {@code count} values real (on the JVM stack), loading virtual ones from the
-   * heap frame: values above the lowest virtual one are parked in scratch locals meanwhile.
+   * Makes the top {@code count} values real (on the JVM stack), loading virtual ones from the heap
+   * frame: values above the lowest virtual one are parked in scratch locals meanwhile.
    */
   private void materializeTop(int count) {
     int size = stack.size();
@@ -594,7 +614,8 @@ final class FunctionEmitter {
           mv.visitInsn(L2I);
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
         }
-        case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+        case F64 ->
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
         default -> {}
       }
     }
@@ -605,11 +626,21 @@ final class FunctionEmitter {
     if (t.isObject()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
-      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "storeRef", "(Ljava/lang/Object;[Ljava/lang/Object;I)V", false);
+      mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.FRAME_SLOTS,
+          "storeRef",
+          "(Ljava/lang/Object;[Ljava/lang/Object;I)V",
+          false);
     } else {
       mv.visitVarInsn(ALOAD, bitsSlot);
       pushInt(index);
-      mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.FRAME_SLOTS, "store" + frameSuffix(t), "(" + t.descriptor() + "[JI)V", false);
+      mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.FRAME_SLOTS,
+          "store" + frameSuffix(t),
+          "(" + t.descriptor() + "[JI)V",
+          false);
     }
   }
 
@@ -632,8 +663,8 @@ final class FunctionEmitter {
   }
 
   /**
-   * Calls the outlined run {@code [start, end)}: the values of the innermost block are handed
-   * over through the frame, the run's method is emitted, and its result code is dispatched.
+   * Calls the outlined run {@code [start, end)}: the values of the innermost block are handed over
+   * through the frame, the run's method is emitted, and its result code is dispatched.
    */
   private void emitRunCall(int start, int end) {
     ControlFrame innermost = frames.get(frames.size() - 1);
@@ -671,8 +702,8 @@ final class FunctionEmitter {
   }
 
   /**
-   * After a run returns its code: continue (0), pass a code for a caller's frame on with one
-   * range check (codes {@code 1..outerFrames}), or branch to one of our own frames.
+   * After a run returns its code: continue (0), pass a code for a caller's frame on with one range
+   * check (codes {@code 1..outerFrames}), or branch to one of our own frames.
    */
   private void dispatch(FunctionEmitter run, int first) {
     BitSet own = (BitSet) run.exitCodes.clone();
@@ -820,7 +851,8 @@ final class FunctionEmitter {
   }
 
   private void throwUnreachable() {
-    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
+    mv.visitMethodInsn(
+        INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
     mv.visitInsn(ATHROW);
   }
 
@@ -879,8 +911,8 @@ final class FunctionEmitter {
   }
 
   /**
-   * A comparison's result: fused into a following {@code br_if} or {@code if}, or else
-   * materialised as an i32.
+   * A comparison's result: fused into a following {@code br_if} or {@code if}, or else materialised
+   * as an i32.
    */
   void condition(Condition c) {
     OpCode next = nextFusable() ? nextOpcode() : null;
@@ -911,7 +943,8 @@ final class FunctionEmitter {
   void enterIf(Condition c, long blockType) {
     FunctionType bt = blockType(blockType);
     ControlFrame frame =
-        new ControlFrame(ControlFrame.Kind.IF, bt.params(), bt.results(), height() - bt.params().size());
+        new ControlFrame(
+            ControlFrame.Kind.IF, bt.params(), bt.results(), height() - bt.params().size());
     pushFrame(frame);
     c.jump(mv, frame.elseLabel, false);
   }
@@ -1003,8 +1036,8 @@ final class FunctionEmitter {
   }
 
   /**
-   * Jumps to {@code target} carrying its branch values, first dropping whatever the current
-   * frames stacked between them and the target's entry height. The tracked stack is unchanged.
+   * Jumps to {@code target} carrying its branch values, first dropping whatever the current frames
+   * stacked between them and the target's entry height. The tracked stack is unchanged.
    */
   void jumpTo(ControlFrame target) {
     int index = target.index;
@@ -1042,10 +1075,10 @@ final class FunctionEmitter {
   }
 
   /**
-   * Returns the code on top of the JVM stack from a run. A run that changed cached locals
-   * writes them back once, in a shared epilogue that every exit jumps to (its values below the
-   * code are dropped first: the epilogue expects the code alone); {@code consumed} is how many
-   * entries of the tracked stack's top are off the JVM stack already.
+   * Returns the code on top of the JVM stack from a run. A run that changed cached locals writes
+   * them back once, in a shared epilogue that every exit jumps to (its values below the code are
+   * dropped first: the epilogue expects the code alone); {@code consumed} is how many entries of
+   * the tracked stack's top are off the JVM stack already.
    */
   void returnCode(int consumed) {
     if (dirty.isEmpty()) {
@@ -1139,7 +1172,11 @@ final class FunctionEmitter {
   private void emitInterruptCheck() {
     loadInstance();
     mv.visitMethodInsn(
-        INVOKESTATIC, RuntimeNames.INSTANCE, "checkInterrupt", "(" + RuntimeNames.INSTANCE_DESC + ")V", false);
+        INVOKESTATIC,
+        RuntimeNames.INSTANCE,
+        "checkInterrupt",
+        "(" + RuntimeNames.INSTANCE_DESC + ")V",
+        false);
   }
 
   private FunctionType blockType(long bt) {

@@ -14,13 +14,16 @@ import java.util.List;
 final class FunctionSplitter {
   /** The JVM's limit on locals and stack slots (JVMS §4.11), less room for scratch locals. */
   private static final int MAX_SLOTS = 65_000;
+
   /** Plans tried at most; each one shrinks a target by at least a tenth, down to the minimum. */
   private static final int MAX_ATTEMPTS = 40;
 
   private final FunctionCode fn;
   private final MethodBudget budget;
+
   /** Sizes of the last measured split: the function's own method and its largest run. */
   private int rootSize;
+
   private int largestRun;
 
   FunctionSplitter(FunctionCode fn, MethodBudget budget) {
@@ -46,13 +49,21 @@ final class FunctionSplitter {
     int rootTarget = budget.planningTarget();
     int runTarget = budget.planningTarget();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      fn.setPlan(SplitPlanner.plan(fn.code, offsets, memoryOps, rootTarget, runTarget, budget.memoryAccesses()));
+      fn.setPlan(
+          SplitPlanner.plan(
+              fn.code, offsets, memoryOps, rootTarget, runTarget, budget.memoryAccesses()));
       measureSplit();
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
         return;
       }
-      int nextRoot = budget.fits(rootSize) ? rootTarget : Math.max(SplitPlanner.MIN_TARGET, budget.retarget(rootTarget, rootSize));
-      int nextRun = budget.fits(largestRun) ? runTarget : Math.max(SplitPlanner.MIN_TARGET, budget.retarget(runTarget, largestRun));
+      int nextRoot =
+          budget.fits(rootSize)
+              ? rootTarget
+              : Math.max(SplitPlanner.MIN_TARGET, budget.retarget(rootTarget, rootSize));
+      int nextRun =
+          budget.fits(largestRun)
+              ? runTarget
+              : Math.max(SplitPlanner.MIN_TARGET, budget.retarget(runTarget, largestRun));
       if (nextRoot == rootTarget && nextRun == runTarget) {
         break; // the targets are as small as planning goes
       }
@@ -60,9 +71,16 @@ final class FunctionSplitter {
       runTarget = nextRun;
     }
     throw new UnsupportedModuleException(
-        "function " + fn.methodName + " cannot be split into JVM methods of at most " + budget.bytes()
-            + " bytes (the smallest split still has a method of " + Math.max(rootSize, largestRun) + " bytes)",
-        fn.index, UnsupportedModuleException.UNKNOWN, null);
+        "function "
+            + fn.methodName
+            + " cannot be split into JVM methods of at most "
+            + budget.bytes()
+            + " bytes (the smallest split still has a method of "
+            + Math.max(rootSize, largestRun)
+            + " bytes)",
+        fn.index,
+        UnsupportedModuleException.UNKNOWN,
+        null);
   }
 
   /** Emits the current plan into counters, recording the sizes of its methods. */

@@ -9,22 +9,24 @@ import dev.flarec.runtime.types.ValueType;
  * Loads, stores, {@code memory.size/grow} and the bulk-memory instructions.
  *
  * <p>An access is the effective address, then the memory's {@code byte[]} and its size in bytes
- * (both kept in locals of the method), then a call of the runtime's {@code MemoryAccess} helper
- * for its width: it checks the access against the size and makes it through a static final
+ * (both kept in locals of the method), then a call of the runtime's {@code MemoryAccess} helper for
+ * its width: it checks the access against the size and makes it through a static final
  * little-endian {@code VarHandle} view, or the array for bytes. C1 and C2 inline it into one
  * compare and one machine access, the compare hoisted out of loops (see
- * docs/RATIONALE.md#why-memory-grows-by-doubling), and cold code calls an already compiled
- * helper instead of linking a {@code VarHandle} call site of its own
+ * docs/RATIONALE.md#why-memory-grows-by-doubling), and cold code calls an already compiled helper
+ * instead of linking a {@code VarHandle} call site of its own
  * (docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper).
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions">Wasm 2.0 §4.4.7</a>
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions">Wasm
+ *     2.0 §4.4.7</a>
  */
 final class MemoryEmitters {
   private MemoryEmitters() {}
 
   /**
-   * The access width of a load or store: its JVM type, and the suffix of the {@code
-   * MemoryAccess} methods that perform it.
+   * The access width of a load or store: its JVM type, and the suffix of the {@code MemoryAccess}
+   * methods that perform it.
    */
   enum Width {
     BYTE("B", "Byte"),
@@ -54,7 +56,12 @@ final class MemoryEmitters {
         return;
       }
       String size = loadBytesAndSize(f);
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "load" + width.helper, "(I[B" + size + ")" + width.desc, false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.MEMORY_ACCESS,
+          "load" + width.helper,
+          "(I[B" + size + ")" + width.desc,
+          false);
       for (int op : extend) {
         if (op == LAND) {
           f.mv.visitLdcInsn(0xFFFF_FFFFL);
@@ -68,8 +75,8 @@ final class MemoryEmitters {
   }
 
   /**
-   * A store of {@code width}; {@code narrow} converts the Wasm operand to the stored JVM type
-   * (for example {@code L2I} for {@code i64.store32}).
+   * A store of {@code width}; {@code narrow} converts the Wasm operand to the stored JVM type (for
+   * example {@code L2I} for {@code i64.store32}).
    */
   static Emitter store(Width width, int... narrow) {
     return (f, ins) -> {
@@ -91,7 +98,12 @@ final class MemoryEmitters {
         }
         String size = loadBytesAndSize(f);
         f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
-        f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "store" + width.helper, "(I[B" + size + width.desc + ")V", false);
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY_ACCESS,
+            "store" + width.helper,
+            "(I[B" + size + width.desc + ")V",
+            false);
         if (address >= 0) {
           markWritten(f, address);
           f.releaseScratch(ValueType.I32, address);
@@ -121,9 +133,8 @@ final class MemoryEmitters {
   }
 
   /**
-   * Turns the base address on the stack into the effective address. Returns false (after
-   * emitting an unconditional trap) when the static offset alone is already past any memory we
-   * can have.
+   * Turns the base address on the stack into the effective address. Returns false (after emitting
+   * an unconditional trap) when the static offset alone is already past any memory we can have.
    */
   static boolean effectiveAddress(FunctionEmitter f, long offset) {
     if (offset == 0) {
@@ -131,7 +142,12 @@ final class MemoryEmitters {
     }
     if (offset > Integer.MAX_VALUE) {
       f.mv.visitInsn(POP);
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TRAP, "outOfBoundsMemory", RuntimeNames.TRAP_FACTORY_DESC, false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.TRAP,
+          "outOfBoundsMemory",
+          RuntimeNames.TRAP_FACTORY_DESC,
+          false);
       f.mv.visitInsn(ATHROW);
       f.markUnreachable();
       return false;
@@ -143,13 +159,14 @@ final class MemoryEmitters {
 
   private static void loadMemory(FunctionEmitter f) {
     f.loadInstance();
-    f.mv.visitFieldInsn(GETFIELD, f.module.internalName, NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+    f.mv.visitFieldInsn(
+        GETFIELD, f.module.internalName, NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
   }
 
   /**
-   * Pushes the memory's array, and its size in bytes when the module's accesses check it, from
-   * the method's locals when it has them; returns the descriptor of what it pushed after the
-   * array ("I" or nothing).
+   * Pushes the memory's array, and its size in bytes when the module's accesses check it, from the
+   * method's locals when it has them; returns the descriptor of what it pushed after the array ("I"
+   * or nothing).
    */
   static String loadBytesAndSize(FunctionEmitter f) {
     boolean checks = f.module.descriptor.checksMemorySize();
@@ -172,7 +189,6 @@ final class MemoryEmitters {
     return "";
   }
 
-
   static Emitter size() {
     return (f, ins) -> {
       loadMemory(f);
@@ -184,7 +200,8 @@ final class MemoryEmitters {
   static Emitter grow() {
     return (f, ins) -> {
       loadMemory(f);
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "grow", "(I" + RuntimeNames.MEMORY_DESC + ")I", false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC, RuntimeNames.MEMORY, "grow", "(I" + RuntimeNames.MEMORY_DESC + ")I", false);
       f.refreshMemoryArray();
     };
   }
@@ -195,7 +212,12 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       loadMemory(f);
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "fill", "(III" + RuntimeNames.MEMORY_DESC + ")V", false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.MEMORY,
+          "fill",
+          "(III" + RuntimeNames.MEMORY_DESC + ")V",
+          false);
     };
   }
 
@@ -205,7 +227,12 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       loadMemory(f);
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "copy", "(III" + RuntimeNames.MEMORY_DESC + ")V", false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.MEMORY,
+          "copy",
+          "(III" + RuntimeNames.MEMORY_DESC + ")V",
+          false);
     };
   }
 
@@ -230,7 +257,12 @@ final class MemoryEmitters {
     return (f, ins) -> {
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.INSTANCE, "dataDrop", "(I" + RuntimeNames.INSTANCE_DESC + ")V", false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.INSTANCE,
+          "dataDrop",
+          "(I" + RuntimeNames.INSTANCE_DESC + ")V",
+          false);
     };
   }
 }

@@ -3,8 +3,8 @@ package dev.flarec.compiler.emit;
 /**
  * The one owner of the method budget: the most bytes of bytecode a generated method may have
  * (HotSpot's {@code HugeMethodLimit}, 8,000, by default: a larger method is never JIT-compiled).
- * Everything that sizes generated methods asks it, so the margins for estimated sizes live here
- * and nowhere else (see docs/RATIONALE.md#why-split-large-functions-by-structure).
+ * Everything that sizes generated methods asks it, so the margins for estimated sizes live here and
+ * nowhere else (see docs/RATIONALE.md#why-split-large-functions-by-structure).
  *
  * @param bytes the budget in bytes of bytecode
  */
@@ -20,12 +20,12 @@ record MethodBudget(int bytes) {
   }
 
   /**
-   * The most loads and stores a run (or the function's own method, as runs are inlined back)
-   * may hold. C1 inlines each one's {@code VarHandle} chain and gives up on a method with more
-   * than about 85 of them ("out of virtual registers", seen on SQLite and Lua, whatever the
-   * method's size); a method C1 refuses runs in the bytecode interpreter until C2 gets to it.
-   * Functions that fit the budget are not split for it: their heap frame would cost an
-   * allocation per call (see docs/RATIONALE.md#why-split-large-functions-by-structure).
+   * The most loads and stores a run (or the function's own method, as runs are inlined back) may
+   * hold. C1 inlines each one's {@code VarHandle} chain and gives up on a method with more than
+   * about 85 of them ("out of virtual registers", seen on SQLite and Lua, whatever the method's
+   * size); a method C1 refuses runs in the bytecode interpreter until C2 gets to it. Functions that
+   * fit the budget are not split for it: their heap frame would cost an allocation per call (see
+   * docs/RATIONALE.md#why-split-large-functions-by-structure).
    */
   private static final int MEMORY_ACCESSES = 64;
 
@@ -40,9 +40,9 @@ record MethodBudget(int bytes) {
   }
 
   /**
-   * The next planning target after a method planned at {@code target} measured {@code
-   * measured} bytes, over the budget: scaled by how far the estimate missed, with the margin
-   * again, and always smaller than before.
+   * The next planning target after a method planned at {@code target} measured {@code measured}
+   * bytes, over the budget: scaled by how far the estimate missed, with the margin again, and
+   * always smaller than before.
    */
   int retarget(int target, int measured) {
     long scaled = (long) target * planningTarget() / Math.max(measured, 1);

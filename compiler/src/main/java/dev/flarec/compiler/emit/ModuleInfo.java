@@ -20,6 +20,7 @@ final class ModuleInfo {
   final String instanceDesc;
   final ModuleDescriptor descriptor;
   final int importedFunctions;
+
   /** call_indirect sites, as (type index, table index) pairs packed in a long, for bridges. */
   final Set<Long> indirectCalls = new TreeSet<>();
 

@@ -6,8 +6,8 @@ import run.endive.wasm.types.AnnotatedInstruction;
 
 /**
  * Everything the compiler knows about one opcode: the emitter that lowers it, how many operand
- * values it pops and pushes (which a split function needs to load exactly the values an
- * instruction consumes), and the traits that decide what a method caches and fuses.
+ * values it pops and pushes (which a split function needs to load exactly the values an instruction
+ * consumes), and the traits that decide what a method caches and fuses.
  */
 record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
 

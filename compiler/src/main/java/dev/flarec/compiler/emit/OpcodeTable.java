@@ -1,29 +1,29 @@
 package dev.flarec.compiler.emit;
 
+import static dev.flarec.compiler.emit.OpcodeRow.Arity.fixed;
 import static dev.flarec.runtime.types.ValueType.F32;
 import static dev.flarec.runtime.types.ValueType.F64;
 import static dev.flarec.runtime.types.ValueType.I32;
 import static dev.flarec.runtime.types.ValueType.I64;
-import static dev.flarec.compiler.emit.OpcodeRow.Arity.fixed;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.emit.MemoryEmitters.Width;
-import dev.flarec.runtime.types.ValueType;
 import dev.flarec.compiler.emit.OpcodeRow.Arity;
 import dev.flarec.compiler.emit.OpcodeRow.Trait;
+import dev.flarec.runtime.types.ValueType;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Set;
 import run.endive.wasm.types.OpCode;
 
 /**
- * The one source of per-opcode facts: one {@link OpcodeRow} per WebAssembly 2.0 instruction,
- * naming the emitter of its family, its stack effect and its traits (memory access, fusion with
- * a branch, calls). An opcode without a row is beyond the feature set flarec compiles; {@code
+ * The one source of per-opcode facts: one {@link OpcodeRow} per WebAssembly 2.0 instruction, naming
+ * the emitter of its family, its stack effect and its traits (memory access, fusion with a branch,
+ * calls). An opcode without a row is beyond the feature set flarec compiles; {@code
  * OpcodeTableTest} checks every 2.0 opcode has one and that every column is filled.
  *
- * <p>Numeric rows are data: operand types, result type, and the JVM instructions or runtime
- * helper ({@code dev.flarec.runtime.numeric}) that implement them.
+ * <p>Numeric rows are data: operand types, result type, and the JVM instructions or runtime helper
+ * ({@code dev.flarec.runtime.numeric}) that implement them.
  */
 final class OpcodeTable {
   private static final String I32_OPS = RuntimeNames.NUMERIC + "I32Ops";
@@ -45,7 +45,8 @@ final class OpcodeTable {
   private static final ValueType[] V_DD = {F64, F64};
 
   // stack effects that depend on the instruction's immediates or on the enclosing frames
-  private static final Arity BLOCK_PARAMS = (f, ins) -> f.blockTypeOf(ins.operand(0)).params().size();
+  private static final Arity BLOCK_PARAMS =
+      (f, ins) -> f.blockTypeOf(ins.operand(0)).params().size();
   private static final Arity IF_POPS = (f, ins) -> BLOCK_PARAMS.of(f, ins) + 1;
   private static final Arity FRAME_PARAMS = (f, ins) -> f.innermostFrame().params.size();
   private static final Arity FRAME_RESULTS = (f, ins) -> f.innermostFrame().results.size();
@@ -55,10 +56,14 @@ final class OpcodeTable {
   private static final Arity BR_TABLE_POPS =
       (f, ins) -> 1 + f.carriedTo((int) ins.operand(ins.operandCount() - 1)).size();
   private static final Arity RETURN_POPS = (f, ins) -> f.type.results().size();
-  private static final Arity CALL_POPS = (f, ins) -> f.module.functionType((int) ins.operand(0)).params().size();
-  private static final Arity CALL_PUSHES = (f, ins) -> f.module.functionType((int) ins.operand(0)).results().size();
-  private static final Arity CALL_INDIRECT_POPS = (f, ins) -> f.module.type((int) ins.operand(0)).params().size() + 1;
-  private static final Arity CALL_INDIRECT_PUSHES = (f, ins) -> f.module.type((int) ins.operand(0)).results().size();
+  private static final Arity CALL_POPS =
+      (f, ins) -> f.module.functionType((int) ins.operand(0)).params().size();
+  private static final Arity CALL_PUSHES =
+      (f, ins) -> f.module.functionType((int) ins.operand(0)).results().size();
+  private static final Arity CALL_INDIRECT_POPS =
+      (f, ins) -> f.module.type((int) ins.operand(0)).params().size() + 1;
+  private static final Arity CALL_INDIRECT_PUSHES =
+      (f, ins) -> f.module.type((int) ins.operand(0)).results().size();
 
   private final EnumMap<OpCode, OpcodeRow> rows = new EnumMap<>(OpCode.class);
 
@@ -77,11 +82,21 @@ final class OpcodeTable {
     row(OpCode.BR_TABLE, ControlEmitters.brTable(), BR_TABLE_POPS, fixed(0));
     row(OpCode.RETURN, ControlEmitters.ret(), RETURN_POPS, fixed(0));
     row(OpCode.CALL, CallEmitters.call(), CALL_POPS, CALL_PUSHES, Trait.CALLS);
-    row(OpCode.CALL_INDIRECT, CallEmitters.callIndirect(), CALL_INDIRECT_POPS, CALL_INDIRECT_PUSHES, Trait.CALLS);
+    row(
+        OpCode.CALL_INDIRECT,
+        CallEmitters.callIndirect(),
+        CALL_INDIRECT_POPS,
+        CALL_INDIRECT_PUSHES,
+        Trait.CALLS);
 
     // ---- reference (§4.4.2) ----
     row(OpCode.REF_NULL, ReferenceEmitters.refNull(), fixed(0), fixed(1));
-    row(OpCode.REF_IS_NULL, ReferenceEmitters.refIsNull(), fixed(1), fixed(1), Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.REF_IS_NULL,
+        ReferenceEmitters.refIsNull(),
+        fixed(1),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
     row(OpCode.REF_FUNC, ReferenceEmitters.refFunc(), fixed(0), fixed(1));
 
     // ---- parametric (§4.4.3) ----
@@ -107,29 +122,139 @@ final class OpcodeTable {
     row(OpCode.ELEM_DROP, TableEmitters.elemDrop(), fixed(0), fixed(0));
 
     // ---- memory (§4.4.7) ----
-    row(OpCode.I32_LOAD, MemoryEmitters.load(Width.INT, I32), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I64_LOAD, MemoryEmitters.load(Width.LONG, I64), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.F32_LOAD, MemoryEmitters.load(Width.FLOAT, F32), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.F64_LOAD, MemoryEmitters.load(Width.DOUBLE, F64), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I32_LOAD8_S, MemoryEmitters.load(Width.BYTE, I32), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I32_LOAD8_U, MemoryEmitters.load(Width.BYTE, I32, IAND), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I32_LOAD16_S, MemoryEmitters.load(Width.SHORT, I32), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I32_LOAD16_U, MemoryEmitters.load(Width.SHORT, I32, IAND), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I64_LOAD8_S, MemoryEmitters.load(Width.BYTE, I64, I2L), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I64_LOAD8_U, MemoryEmitters.load(Width.BYTE, I64, IAND, I2L), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I64_LOAD16_S, MemoryEmitters.load(Width.SHORT, I64, I2L), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I64_LOAD16_U, MemoryEmitters.load(Width.SHORT, I64, IAND, I2L), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I64_LOAD32_S, MemoryEmitters.load(Width.INT, I64, I2L), fixed(1), fixed(1), Trait.READS_MEMORY);
-    row(OpCode.I64_LOAD32_U, MemoryEmitters.load(Width.INT, I64, I2L, LAND), fixed(1), fixed(1), Trait.READS_MEMORY);
+    row(
+        OpCode.I32_LOAD,
+        MemoryEmitters.load(Width.INT, I32),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I64_LOAD,
+        MemoryEmitters.load(Width.LONG, I64),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.F32_LOAD,
+        MemoryEmitters.load(Width.FLOAT, F32),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.F64_LOAD,
+        MemoryEmitters.load(Width.DOUBLE, F64),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I32_LOAD8_S,
+        MemoryEmitters.load(Width.BYTE, I32),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I32_LOAD8_U,
+        MemoryEmitters.load(Width.BYTE, I32, IAND),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I32_LOAD16_S,
+        MemoryEmitters.load(Width.SHORT, I32),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I32_LOAD16_U,
+        MemoryEmitters.load(Width.SHORT, I32, IAND),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I64_LOAD8_S,
+        MemoryEmitters.load(Width.BYTE, I64, I2L),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I64_LOAD8_U,
+        MemoryEmitters.load(Width.BYTE, I64, IAND, I2L),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I64_LOAD16_S,
+        MemoryEmitters.load(Width.SHORT, I64, I2L),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I64_LOAD16_U,
+        MemoryEmitters.load(Width.SHORT, I64, IAND, I2L),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I64_LOAD32_S,
+        MemoryEmitters.load(Width.INT, I64, I2L),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
+    row(
+        OpCode.I64_LOAD32_U,
+        MemoryEmitters.load(Width.INT, I64, I2L, LAND),
+        fixed(1),
+        fixed(1),
+        Trait.READS_MEMORY);
     row(OpCode.I32_STORE, MemoryEmitters.store(Width.INT), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.I64_STORE, MemoryEmitters.store(Width.LONG), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.F32_STORE, MemoryEmitters.store(Width.FLOAT), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.F64_STORE, MemoryEmitters.store(Width.DOUBLE), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.I32_STORE8, MemoryEmitters.store(Width.BYTE), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.I32_STORE16, MemoryEmitters.store(Width.SHORT, I2S), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.I64_STORE8, MemoryEmitters.store(Width.BYTE, L2I), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.I64_STORE16, MemoryEmitters.store(Width.SHORT, L2I, I2S), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(OpCode.I64_STORE32, MemoryEmitters.store(Width.INT, L2I), fixed(2), fixed(0), Trait.WRITES_MEMORY);
+    row(
+        OpCode.I64_STORE,
+        MemoryEmitters.store(Width.LONG),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    row(
+        OpCode.F32_STORE,
+        MemoryEmitters.store(Width.FLOAT),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    row(
+        OpCode.F64_STORE,
+        MemoryEmitters.store(Width.DOUBLE),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    row(
+        OpCode.I32_STORE8,
+        MemoryEmitters.store(Width.BYTE),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    row(
+        OpCode.I32_STORE16,
+        MemoryEmitters.store(Width.SHORT, I2S),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    row(
+        OpCode.I64_STORE8,
+        MemoryEmitters.store(Width.BYTE, L2I),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    row(
+        OpCode.I64_STORE16,
+        MemoryEmitters.store(Width.SHORT, L2I, I2S),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    row(
+        OpCode.I64_STORE32,
+        MemoryEmitters.store(Width.INT, L2I),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
     row(OpCode.MEMORY_SIZE, MemoryEmitters.size(), fixed(0), fixed(1));
     row(OpCode.MEMORY_GROW, MemoryEmitters.grow(), fixed(1), fixed(1), Trait.GROWS_MEMORY);
     row(OpCode.MEMORY_FILL, MemoryEmitters.fill(), fixed(3), fixed(0));
@@ -145,40 +270,200 @@ final class OpcodeTable {
 
     // ---- comparisons: fused with a following br_if / if ----
     row(OpCode.I32_EQZ, ComparisonEmitters.i32Eqz(), fixed(1), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_EQ, ComparisonEmitters.compare(I32, -1, IF_ICMPEQ), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_NE, ComparisonEmitters.compare(I32, -1, IF_ICMPNE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_LT_S, ComparisonEmitters.compare(I32, -1, IF_ICMPLT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_GT_S, ComparisonEmitters.compare(I32, -1, IF_ICMPGT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_LE_S, ComparisonEmitters.compare(I32, -1, IF_ICMPLE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_GE_S, ComparisonEmitters.compare(I32, -1, IF_ICMPGE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_LT_U, ComparisonEmitters.i32Unsigned(IF_ICMPGT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_GT_U, ComparisonEmitters.i32Unsigned(IF_ICMPLT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_LE_U, ComparisonEmitters.i32Unsigned(IF_ICMPGE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I32_GE_U, ComparisonEmitters.i32Unsigned(IF_ICMPLE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_EQ,
+        ComparisonEmitters.compare(I32, -1, IF_ICMPEQ),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_NE,
+        ComparisonEmitters.compare(I32, -1, IF_ICMPNE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_LT_S,
+        ComparisonEmitters.compare(I32, -1, IF_ICMPLT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_GT_S,
+        ComparisonEmitters.compare(I32, -1, IF_ICMPGT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_LE_S,
+        ComparisonEmitters.compare(I32, -1, IF_ICMPLE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_GE_S,
+        ComparisonEmitters.compare(I32, -1, IF_ICMPGE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_LT_U,
+        ComparisonEmitters.i32Unsigned(IF_ICMPGT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_GT_U,
+        ComparisonEmitters.i32Unsigned(IF_ICMPLT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_LE_U,
+        ComparisonEmitters.i32Unsigned(IF_ICMPGE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I32_GE_U,
+        ComparisonEmitters.i32Unsigned(IF_ICMPLE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
     row(OpCode.I64_EQZ, ComparisonEmitters.i64Eqz(), fixed(1), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_EQ, ComparisonEmitters.compare(I64, LCMP, IFEQ), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_NE, ComparisonEmitters.compare(I64, LCMP, IFNE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_LT_S, ComparisonEmitters.compare(I64, LCMP, IFLT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_GT_S, ComparisonEmitters.compare(I64, LCMP, IFGT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_LE_S, ComparisonEmitters.compare(I64, LCMP, IFLE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_GE_S, ComparisonEmitters.compare(I64, LCMP, IFGE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_LT_U, ComparisonEmitters.i64Unsigned(IFGT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_GT_U, ComparisonEmitters.i64Unsigned(IFLT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_LE_U, ComparisonEmitters.i64Unsigned(IFGE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.I64_GE_U, ComparisonEmitters.i64Unsigned(IFLE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_EQ,
+        ComparisonEmitters.compare(I64, LCMP, IFEQ),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_NE,
+        ComparisonEmitters.compare(I64, LCMP, IFNE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_LT_S,
+        ComparisonEmitters.compare(I64, LCMP, IFLT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_GT_S,
+        ComparisonEmitters.compare(I64, LCMP, IFGT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_LE_S,
+        ComparisonEmitters.compare(I64, LCMP, IFLE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_GE_S,
+        ComparisonEmitters.compare(I64, LCMP, IFGE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_LT_U,
+        ComparisonEmitters.i64Unsigned(IFGT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_GT_U,
+        ComparisonEmitters.i64Unsigned(IFLT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_LE_U,
+        ComparisonEmitters.i64Unsigned(IFGE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.I64_GE_U,
+        ComparisonEmitters.i64Unsigned(IFLE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
     // FCMPG for < and <=, FCMPL for > and >=: either way a NaN operand makes the test false.
-    row(OpCode.F32_EQ, ComparisonEmitters.compare(F32, FCMPL, IFEQ), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F32_NE, ComparisonEmitters.compare(F32, FCMPL, IFNE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F32_LT, ComparisonEmitters.compare(F32, FCMPG, IFLT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F32_GT, ComparisonEmitters.compare(F32, FCMPL, IFGT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F32_LE, ComparisonEmitters.compare(F32, FCMPG, IFLE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F32_GE, ComparisonEmitters.compare(F32, FCMPL, IFGE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F64_EQ, ComparisonEmitters.compare(F64, DCMPL, IFEQ), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F64_NE, ComparisonEmitters.compare(F64, DCMPL, IFNE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F64_LT, ComparisonEmitters.compare(F64, DCMPG, IFLT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F64_GT, ComparisonEmitters.compare(F64, DCMPL, IFGT), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F64_LE, ComparisonEmitters.compare(F64, DCMPG, IFLE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
-    row(OpCode.F64_GE, ComparisonEmitters.compare(F64, DCMPL, IFGE), fixed(2), fixed(1), Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F32_EQ,
+        ComparisonEmitters.compare(F32, FCMPL, IFEQ),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F32_NE,
+        ComparisonEmitters.compare(F32, FCMPL, IFNE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F32_LT,
+        ComparisonEmitters.compare(F32, FCMPG, IFLT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F32_GT,
+        ComparisonEmitters.compare(F32, FCMPL, IFGT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F32_LE,
+        ComparisonEmitters.compare(F32, FCMPG, IFLE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F32_GE,
+        ComparisonEmitters.compare(F32, FCMPL, IFGE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F64_EQ,
+        ComparisonEmitters.compare(F64, DCMPL, IFEQ),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F64_NE,
+        ComparisonEmitters.compare(F64, DCMPL, IFNE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F64_LT,
+        ComparisonEmitters.compare(F64, DCMPG, IFLT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F64_GT,
+        ComparisonEmitters.compare(F64, DCMPL, IFGT),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F64_LE,
+        ComparisonEmitters.compare(F64, DCMPG, IFLE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
+    row(
+        OpCode.F64_GE,
+        ComparisonEmitters.compare(F64, DCMPL, IFGE),
+        fixed(2),
+        fixed(1),
+        Trait.FUSES_WITH_BRANCH);
 
     // ---- i32 arithmetic ----
     simple(OpCode.I32_CLZ, SimpleOp.call(V_I, I32, INTEGER, "numberOfLeadingZeros"));
@@ -194,16 +479,41 @@ final class OpcodeTable {
     simple(OpCode.I32_AND, SimpleOp.insns(V_II, I32, IAND));
     simple(OpCode.I32_OR, SimpleOp.insns(V_II, I32, IOR));
     simple(OpCode.I32_XOR, SimpleOp.insns(V_II, I32, IXOR));
-    simple(OpCode.I32_SHL, SimpleOp.insns(V_II, I32, ISHL)); // the JVM masks the count by 31, as Wasm
+    simple(
+        OpCode.I32_SHL, SimpleOp.insns(V_II, I32, ISHL)); // the JVM masks the count by 31, as Wasm
     simple(OpCode.I32_SHR_S, SimpleOp.insns(V_II, I32, ISHR));
     simple(OpCode.I32_SHR_U, SimpleOp.insns(V_II, I32, IUSHR));
     simple(OpCode.I32_ROTL, SimpleOp.call(V_II, I32, INTEGER, "rotateLeft"));
     simple(OpCode.I32_ROTR, SimpleOp.call(V_II, I32, INTEGER, "rotateRight"));
 
     // ---- i64 arithmetic (shift counts are i64 in Wasm, int on the JVM) ----
-    simple(OpCode.I64_CLZ, new SimpleOp(V_L, I64, mv -> { mv.visitMethodInsn(INVOKESTATIC, LONG, "numberOfLeadingZeros", "(J)I", false); mv.visitInsn(I2L); }));
-    simple(OpCode.I64_CTZ, new SimpleOp(V_L, I64, mv -> { mv.visitMethodInsn(INVOKESTATIC, LONG, "numberOfTrailingZeros", "(J)I", false); mv.visitInsn(I2L); }));
-    simple(OpCode.I64_POPCNT, new SimpleOp(V_L, I64, mv -> { mv.visitMethodInsn(INVOKESTATIC, LONG, "bitCount", "(J)I", false); mv.visitInsn(I2L); }));
+    simple(
+        OpCode.I64_CLZ,
+        new SimpleOp(
+            V_L,
+            I64,
+            mv -> {
+              mv.visitMethodInsn(INVOKESTATIC, LONG, "numberOfLeadingZeros", "(J)I", false);
+              mv.visitInsn(I2L);
+            }));
+    simple(
+        OpCode.I64_CTZ,
+        new SimpleOp(
+            V_L,
+            I64,
+            mv -> {
+              mv.visitMethodInsn(INVOKESTATIC, LONG, "numberOfTrailingZeros", "(J)I", false);
+              mv.visitInsn(I2L);
+            }));
+    simple(
+        OpCode.I64_POPCNT,
+        new SimpleOp(
+            V_L,
+            I64,
+            mv -> {
+              mv.visitMethodInsn(INVOKESTATIC, LONG, "bitCount", "(J)I", false);
+              mv.visitInsn(I2L);
+            }));
     simple(OpCode.I64_ADD, SimpleOp.insns(V_LL, I64, LADD));
     simple(OpCode.I64_SUB, SimpleOp.insns(V_LL, I64, LSUB));
     simple(OpCode.I64_MUL, SimpleOp.insns(V_LL, I64, LMUL));
@@ -217,16 +527,72 @@ final class OpcodeTable {
     simple(OpCode.I64_SHL, SimpleOp.insns(V_LL, I64, L2I, LSHL));
     simple(OpCode.I64_SHR_S, SimpleOp.insns(V_LL, I64, L2I, LSHR));
     simple(OpCode.I64_SHR_U, SimpleOp.insns(V_LL, I64, L2I, LUSHR));
-    simple(OpCode.I64_ROTL, new SimpleOp(V_LL, I64, mv -> { mv.visitInsn(L2I); mv.visitMethodInsn(INVOKESTATIC, LONG, "rotateLeft", "(JI)J", false); }));
-    simple(OpCode.I64_ROTR, new SimpleOp(V_LL, I64, mv -> { mv.visitInsn(L2I); mv.visitMethodInsn(INVOKESTATIC, LONG, "rotateRight", "(JI)J", false); }));
+    simple(
+        OpCode.I64_ROTL,
+        new SimpleOp(
+            V_LL,
+            I64,
+            mv -> {
+              mv.visitInsn(L2I);
+              mv.visitMethodInsn(INVOKESTATIC, LONG, "rotateLeft", "(JI)J", false);
+            }));
+    simple(
+        OpCode.I64_ROTR,
+        new SimpleOp(
+            V_LL,
+            I64,
+            mv -> {
+              mv.visitInsn(L2I);
+              mv.visitMethodInsn(INVOKESTATIC, LONG, "rotateRight", "(JI)J", false);
+            }));
 
     // ---- f32 / f64 arithmetic ----
-    floatRows(F32, V_F, V_FF, F32_OPS, FADD, FSUB, FMUL, FDIV,
-        OpCode.F32_ABS, OpCode.F32_NEG, OpCode.F32_CEIL, OpCode.F32_FLOOR, OpCode.F32_TRUNC, OpCode.F32_NEAREST, OpCode.F32_SQRT,
-        OpCode.F32_ADD, OpCode.F32_SUB, OpCode.F32_MUL, OpCode.F32_DIV, OpCode.F32_MIN, OpCode.F32_MAX, OpCode.F32_COPYSIGN);
-    floatRows(F64, V_D, V_DD, F64_OPS, DADD, DSUB, DMUL, DDIV,
-        OpCode.F64_ABS, OpCode.F64_NEG, OpCode.F64_CEIL, OpCode.F64_FLOOR, OpCode.F64_TRUNC, OpCode.F64_NEAREST, OpCode.F64_SQRT,
-        OpCode.F64_ADD, OpCode.F64_SUB, OpCode.F64_MUL, OpCode.F64_DIV, OpCode.F64_MIN, OpCode.F64_MAX, OpCode.F64_COPYSIGN);
+    floatRows(
+        F32,
+        V_F,
+        V_FF,
+        F32_OPS,
+        FADD,
+        FSUB,
+        FMUL,
+        FDIV,
+        OpCode.F32_ABS,
+        OpCode.F32_NEG,
+        OpCode.F32_CEIL,
+        OpCode.F32_FLOOR,
+        OpCode.F32_TRUNC,
+        OpCode.F32_NEAREST,
+        OpCode.F32_SQRT,
+        OpCode.F32_ADD,
+        OpCode.F32_SUB,
+        OpCode.F32_MUL,
+        OpCode.F32_DIV,
+        OpCode.F32_MIN,
+        OpCode.F32_MAX,
+        OpCode.F32_COPYSIGN);
+    floatRows(
+        F64,
+        V_D,
+        V_DD,
+        F64_OPS,
+        DADD,
+        DSUB,
+        DMUL,
+        DDIV,
+        OpCode.F64_ABS,
+        OpCode.F64_NEG,
+        OpCode.F64_CEIL,
+        OpCode.F64_FLOOR,
+        OpCode.F64_TRUNC,
+        OpCode.F64_NEAREST,
+        OpCode.F64_SQRT,
+        OpCode.F64_ADD,
+        OpCode.F64_SUB,
+        OpCode.F64_MUL,
+        OpCode.F64_DIV,
+        OpCode.F64_MIN,
+        OpCode.F64_MAX,
+        OpCode.F64_COPYSIGN);
 
     // ---- conversions (§4.3.4) ----
     simple(OpCode.I32_WRAP_I64, SimpleOp.insns(V_L, I32, L2I));
@@ -235,7 +601,16 @@ final class OpcodeTable {
     simple(OpCode.I32_TRUNC_F64_S, SimpleOp.call(V_D, I32, I32_OPS, "truncF64S"));
     simple(OpCode.I32_TRUNC_F64_U, SimpleOp.call(V_D, I32, I32_OPS, "truncF64U"));
     simple(OpCode.I64_EXTEND_I32_S, SimpleOp.insns(V_I, I64, I2L));
-    simple(OpCode.I64_EXTEND_I32_U, new SimpleOp(V_I, I64, mv -> { mv.visitInsn(I2L); mv.visitLdcInsn(0xFFFF_FFFFL); mv.visitInsn(LAND); }));
+    simple(
+        OpCode.I64_EXTEND_I32_U,
+        new SimpleOp(
+            V_I,
+            I64,
+            mv -> {
+              mv.visitInsn(I2L);
+              mv.visitLdcInsn(0xFFFF_FFFFL);
+              mv.visitInsn(LAND);
+            }));
     simple(OpCode.I64_TRUNC_F32_S, SimpleOp.call(V_F, I64, I64_OPS, "truncF32S"));
     simple(OpCode.I64_TRUNC_F32_U, SimpleOp.call(V_F, I64, I64_OPS, "truncF32U"));
     simple(OpCode.I64_TRUNC_F64_S, SimpleOp.call(V_D, I64, I64_OPS, "truncF64S"));
@@ -274,7 +649,6 @@ final class OpcodeTable {
 
     // ---- SIMD (§4.4.3 vector instructions) ----
     SimdRows.addTo(this);
-
   }
 
   /** A row whose facts are given one by one. */
@@ -291,10 +665,28 @@ final class OpcodeTable {
 
   /** The rows of one float type: unary helpers, JVM arithmetic, binary helpers. */
   private void floatRows(
-      ValueType ty, ValueType[] one, ValueType[] two, String ops,
-      int add, int sub, int mul, int div,
-      OpCode abs, OpCode neg, OpCode ceil, OpCode floor, OpCode trunc, OpCode nearest, OpCode sqrt,
-      OpCode opAdd, OpCode opSub, OpCode opMul, OpCode opDiv, OpCode min, OpCode max, OpCode copysign) {
+      ValueType ty,
+      ValueType[] one,
+      ValueType[] two,
+      String ops,
+      int add,
+      int sub,
+      int mul,
+      int div,
+      OpCode abs,
+      OpCode neg,
+      OpCode ceil,
+      OpCode floor,
+      OpCode trunc,
+      OpCode nearest,
+      OpCode sqrt,
+      OpCode opAdd,
+      OpCode opSub,
+      OpCode opMul,
+      OpCode opDiv,
+      OpCode min,
+      OpCode max,
+      OpCode copysign) {
     simple(abs, SimpleOp.call(one, ty, ops, "abs"));
     simple(neg, SimpleOp.call(one, ty, ops, "neg"));
     simple(ceil, SimpleOp.call(one, ty, ops, "ceil"));

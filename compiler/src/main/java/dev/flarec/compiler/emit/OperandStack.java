@@ -7,9 +7,9 @@ import java.util.BitSet;
 /**
  * The Wasm types on the operand stack of the method being emitted, and which of those values are
  * <em>virtual</em>: held in the function's heap frame rather than on the JVM stack. Values become
- * virtual when they cross into or out of an outlined run; they are loaded back (materialised)
- * only when an instruction consumes them, so a run that starts with many values on the stack does
- * not pay to load them all.
+ * virtual when they cross into or out of an outlined run; they are loaded back (materialised) only
+ * when an instruction consumes them, so a run that starts with many values on the stack does not
+ * pay to load them all.
  */
 final class OperandStack {
   private final ArrayList<ValueType> types = new ArrayList<>();

@@ -7,10 +7,10 @@ import dev.flarec.runtime.types.ValueType;
 
 /**
  * The SIMD instructions that carry immediates: {@code v128.const}, {@code i8x16.shuffle}, lane
- * extraction and replacement, and the {@code v128} loads and stores. The lane-wise arithmetic
- * has no immediates and is data in {@link SimdRows}. A {@code v128} is an immutable {@code
- * dev.flarec.runtime.simd.V128} object on the JVM stack; every operation is a static call of
- * the runtime's {@code simd} package, which C2 inlines (see
+ * extraction and replacement, and the {@code v128} loads and stores. The lane-wise arithmetic has
+ * no immediates and is data in {@link SimdRows}. A {@code v128} is an immutable {@code
+ * dev.flarec.runtime.simd.V128} object on the JVM stack; every operation is a static call of the
+ * runtime's {@code simd} package, which C2 inlines (see
  * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
  */
 final class SimdEmitters {
@@ -60,7 +60,8 @@ final class SimdEmitters {
       f.pop();
       f.pop();
       f.pushInt((int) ins.operand(0));
-      f.mv.visitMethodInsn(INVOKESTATIC, BITS, helper, "(" + V + scalar.descriptor() + "I)" + V, false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC, BITS, helper, "(" + V + scalar.descriptor() + "I)" + V, false);
       f.push(ValueType.V128);
     };
   }
@@ -98,7 +99,11 @@ final class SimdEmitters {
    * effective address, the memory's array and size are pushed, then the lane index if the
    * instruction has one (its fourth immediate). Stores mark their block written, as scalar ones.
    */
-  private static void access(FunctionEmitter f, run.endive.wasm.types.AnnotatedInstruction ins, String helper, boolean load) {
+  private static void access(
+      FunctionEmitter f,
+      run.endive.wasm.types.AnnotatedInstruction ins,
+      String helper,
+      boolean load) {
     int vector = f.acquireScratch(ValueType.V128);
     f.mv.visitVarInsn(ASTORE, vector);
     f.pop();
@@ -117,7 +122,8 @@ final class SimdEmitters {
         f.pushInt((int) ins.operand(3));
         lane = "I";
       }
-      f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B" + size + V + lane + ")" + (load ? V : "V"), false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC, MEMORY, helper, "(I[B" + size + V + lane + ")" + (load ? V : "V"), false);
       if (address >= 0) {
         MemoryEmitters.markWritten(f, address);
         f.releaseScratch(ValueType.I32, address);

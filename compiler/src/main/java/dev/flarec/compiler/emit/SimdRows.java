@@ -12,10 +12,10 @@ import dev.flarec.runtime.types.ValueType;
 import run.endive.wasm.types.OpCode;
 
 /**
- * The rows of the {@link OpcodeTable} for the SIMD instructions of WebAssembly 2.0 (§4.4.3
- * vector instructions): the ones with immediates through {@link SimdEmitters}, every other one
- * a static call of the runtime's {@code simd} package ({@code V128Bits}, {@code IntLanes},
- * {@code FloatLanes}) whose signature is its stack effect.
+ * The rows of the {@link OpcodeTable} for the SIMD instructions of WebAssembly 2.0 (§4.4.3 vector
+ * instructions): the ones with immediates through {@link SimdEmitters}, every other one a static
+ * call of the runtime's {@code simd} package ({@code V128Bits}, {@code IntLanes}, {@code
+ * FloatLanes}) whose signature is its stack effect.
  */
 final class SimdRows {
   private static final String INT_LANES = RuntimeNames.SIMD + "IntLanes";
@@ -39,15 +39,55 @@ final class SimdRows {
     load(t, OpCode.V128_LOAD64_SPLAT, "load64Splat");
     load(t, OpCode.V128_LOAD32_ZERO, "load32Zero");
     load(t, OpCode.V128_LOAD64_ZERO, "load64Zero");
-    t.row(OpCode.V128_LOAD8_LANE, SimdEmitters.loadLane("load8Lane"), fixed(2), fixed(1), Trait.READS_MEMORY);
-    t.row(OpCode.V128_LOAD16_LANE, SimdEmitters.loadLane("load16Lane"), fixed(2), fixed(1), Trait.READS_MEMORY);
-    t.row(OpCode.V128_LOAD32_LANE, SimdEmitters.loadLane("load32Lane"), fixed(2), fixed(1), Trait.READS_MEMORY);
-    t.row(OpCode.V128_LOAD64_LANE, SimdEmitters.loadLane("load64Lane"), fixed(2), fixed(1), Trait.READS_MEMORY);
+    t.row(
+        OpCode.V128_LOAD8_LANE,
+        SimdEmitters.loadLane("load8Lane"),
+        fixed(2),
+        fixed(1),
+        Trait.READS_MEMORY);
+    t.row(
+        OpCode.V128_LOAD16_LANE,
+        SimdEmitters.loadLane("load16Lane"),
+        fixed(2),
+        fixed(1),
+        Trait.READS_MEMORY);
+    t.row(
+        OpCode.V128_LOAD32_LANE,
+        SimdEmitters.loadLane("load32Lane"),
+        fixed(2),
+        fixed(1),
+        Trait.READS_MEMORY);
+    t.row(
+        OpCode.V128_LOAD64_LANE,
+        SimdEmitters.loadLane("load64Lane"),
+        fixed(2),
+        fixed(1),
+        Trait.READS_MEMORY);
     t.row(OpCode.V128_STORE, SimdEmitters.store(), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    t.row(OpCode.V128_STORE8_LANE, SimdEmitters.storeLane("store8Lane"), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    t.row(OpCode.V128_STORE16_LANE, SimdEmitters.storeLane("store16Lane"), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    t.row(OpCode.V128_STORE32_LANE, SimdEmitters.storeLane("store32Lane"), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    t.row(OpCode.V128_STORE64_LANE, SimdEmitters.storeLane("store64Lane"), fixed(2), fixed(0), Trait.WRITES_MEMORY);
+    t.row(
+        OpCode.V128_STORE8_LANE,
+        SimdEmitters.storeLane("store8Lane"),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    t.row(
+        OpCode.V128_STORE16_LANE,
+        SimdEmitters.storeLane("store16Lane"),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    t.row(
+        OpCode.V128_STORE32_LANE,
+        SimdEmitters.storeLane("store32Lane"),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
+    t.row(
+        OpCode.V128_STORE64_LANE,
+        SimdEmitters.storeLane("store64Lane"),
+        fixed(2),
+        fixed(0),
+        Trait.WRITES_MEMORY);
 
     // ---- immediates ----
     t.row(OpCode.V128_CONST, SimdEmitters.constant(), fixed(0), fixed(1));
@@ -166,40 +206,107 @@ final class SimdRows {
     t.simple(OpCode.I64x2_ALL_TRUE, SimpleOp.call(types("V"), I32, INT_LANES, "i64x2AllTrue"));
     t.simple(OpCode.I64x2_BITMASK, SimpleOp.call(types("V"), I32, INT_LANES, "i64x2Bitmask"));
     t.simple(OpCode.I8x16_POPCNT, SimpleOp.call(types("V"), V128, INT_LANES, "i8x16Popcnt"));
-    t.simple(OpCode.I16x8_Q15MULR_SAT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Q15mulrSatS"));
-    t.simple(OpCode.I8x16_NARROW_I16x8_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16NarrowI16x8S"));
-    t.simple(OpCode.I8x16_NARROW_I16x8_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16NarrowI16x8U"));
-    t.simple(OpCode.I16x8_NARROW_I32x4_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8NarrowI32x4S"));
-    t.simple(OpCode.I16x8_NARROW_I32x4_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8NarrowI32x4U"));
-    t.simple(OpCode.I16x8_EXTEND_LOW_I8x16_S, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16S"));
-    t.simple(OpCode.I16x8_EXTMUL_LOW_I8x16_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16S"));
-    t.simple(OpCode.I16x8_EXTEND_LOW_I8x16_U, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16U"));
-    t.simple(OpCode.I16x8_EXTMUL_LOW_I8x16_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16U"));
-    t.simple(OpCode.I16x8_EXTEND_HIGH_I8x16_S, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16S"));
-    t.simple(OpCode.I16x8_EXTMUL_HIGH_I8x16_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16S"));
-    t.simple(OpCode.I16x8_EXTEND_HIGH_I8x16_U, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16U"));
-    t.simple(OpCode.I16x8_EXTMUL_HIGH_I8x16_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16U"));
-    t.simple(OpCode.I32x4_EXTEND_LOW_I16x8_S, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8S"));
-    t.simple(OpCode.I32x4_EXTMUL_LOW_I16x8_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8S"));
-    t.simple(OpCode.I32x4_EXTEND_LOW_I16x8_U, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8U"));
-    t.simple(OpCode.I32x4_EXTMUL_LOW_I16x8_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8U"));
-    t.simple(OpCode.I32x4_EXTEND_HIGH_I16x8_S, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8S"));
-    t.simple(OpCode.I32x4_EXTMUL_HIGH_I16x8_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8S"));
-    t.simple(OpCode.I32x4_EXTEND_HIGH_I16x8_U, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8U"));
-    t.simple(OpCode.I32x4_EXTMUL_HIGH_I16x8_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8U"));
-    t.simple(OpCode.I64x2_EXTEND_LOW_I32x4_S, SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4S"));
-    t.simple(OpCode.I64x2_EXTMUL_LOW_I32x4_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4S"));
-    t.simple(OpCode.I64x2_EXTEND_LOW_I32x4_U, SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4U"));
-    t.simple(OpCode.I64x2_EXTMUL_LOW_I32x4_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4U"));
-    t.simple(OpCode.I64x2_EXTEND_HIGH_I32x4_S, SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4S"));
-    t.simple(OpCode.I64x2_EXTMUL_HIGH_I32x4_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4S"));
-    t.simple(OpCode.I64x2_EXTEND_HIGH_I32x4_U, SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4U"));
-    t.simple(OpCode.I64x2_EXTMUL_HIGH_I32x4_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4U"));
-    t.simple(OpCode.I16x8_EXTADD_PAIRWISE_I8x16_S, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtaddPairwiseI8x16S"));
-    t.simple(OpCode.I16x8_EXTADD_PAIRWISE_I8x16_U, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtaddPairwiseI8x16U"));
-    t.simple(OpCode.I32x4_EXTADD_PAIRWISE_I16x8_S, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtaddPairwiseI16x8S"));
-    t.simple(OpCode.I32x4_EXTADD_PAIRWISE_I16x8_U, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtaddPairwiseI16x8U"));
-    t.simple(OpCode.I32x4_DOT_I16x8_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4DotI16x8S"));
+    t.simple(
+        OpCode.I16x8_Q15MULR_SAT_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Q15mulrSatS"));
+    t.simple(
+        OpCode.I8x16_NARROW_I16x8_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16NarrowI16x8S"));
+    t.simple(
+        OpCode.I8x16_NARROW_I16x8_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16NarrowI16x8U"));
+    t.simple(
+        OpCode.I16x8_NARROW_I32x4_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8NarrowI32x4S"));
+    t.simple(
+        OpCode.I16x8_NARROW_I32x4_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8NarrowI32x4U"));
+    t.simple(
+        OpCode.I16x8_EXTEND_LOW_I8x16_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16S"));
+    t.simple(
+        OpCode.I16x8_EXTMUL_LOW_I8x16_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16S"));
+    t.simple(
+        OpCode.I16x8_EXTEND_LOW_I8x16_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16U"));
+    t.simple(
+        OpCode.I16x8_EXTMUL_LOW_I8x16_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16U"));
+    t.simple(
+        OpCode.I16x8_EXTEND_HIGH_I8x16_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16S"));
+    t.simple(
+        OpCode.I16x8_EXTMUL_HIGH_I8x16_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16S"));
+    t.simple(
+        OpCode.I16x8_EXTEND_HIGH_I8x16_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16U"));
+    t.simple(
+        OpCode.I16x8_EXTMUL_HIGH_I8x16_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16U"));
+    t.simple(
+        OpCode.I32x4_EXTEND_LOW_I16x8_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8S"));
+    t.simple(
+        OpCode.I32x4_EXTMUL_LOW_I16x8_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8S"));
+    t.simple(
+        OpCode.I32x4_EXTEND_LOW_I16x8_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8U"));
+    t.simple(
+        OpCode.I32x4_EXTMUL_LOW_I16x8_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8U"));
+    t.simple(
+        OpCode.I32x4_EXTEND_HIGH_I16x8_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8S"));
+    t.simple(
+        OpCode.I32x4_EXTMUL_HIGH_I16x8_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8S"));
+    t.simple(
+        OpCode.I32x4_EXTEND_HIGH_I16x8_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8U"));
+    t.simple(
+        OpCode.I32x4_EXTMUL_HIGH_I16x8_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8U"));
+    t.simple(
+        OpCode.I64x2_EXTEND_LOW_I32x4_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4S"));
+    t.simple(
+        OpCode.I64x2_EXTMUL_LOW_I32x4_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4S"));
+    t.simple(
+        OpCode.I64x2_EXTEND_LOW_I32x4_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4U"));
+    t.simple(
+        OpCode.I64x2_EXTMUL_LOW_I32x4_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4U"));
+    t.simple(
+        OpCode.I64x2_EXTEND_HIGH_I32x4_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4S"));
+    t.simple(
+        OpCode.I64x2_EXTMUL_HIGH_I32x4_S,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4S"));
+    t.simple(
+        OpCode.I64x2_EXTEND_HIGH_I32x4_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4U"));
+    t.simple(
+        OpCode.I64x2_EXTMUL_HIGH_I32x4_U,
+        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4U"));
+    t.simple(
+        OpCode.I16x8_EXTADD_PAIRWISE_I8x16_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtaddPairwiseI8x16S"));
+    t.simple(
+        OpCode.I16x8_EXTADD_PAIRWISE_I8x16_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtaddPairwiseI8x16U"));
+    t.simple(
+        OpCode.I32x4_EXTADD_PAIRWISE_I16x8_S,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtaddPairwiseI16x8S"));
+    t.simple(
+        OpCode.I32x4_EXTADD_PAIRWISE_I16x8_U,
+        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtaddPairwiseI16x8U"));
+    t.simple(
+        OpCode.I32x4_DOT_I16x8_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4DotI16x8S"));
     t.simple(OpCode.F32x4_EQ, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Eq"));
     t.simple(OpCode.F32x4_NE, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Ne"));
     t.simple(OpCode.F32x4_LT, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Lt"));
@@ -242,16 +349,36 @@ final class SimdRows {
     t.simple(OpCode.F32x4_NEG, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Neg"));
     t.simple(OpCode.F64x2_ABS, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Abs"));
     t.simple(OpCode.F64x2_NEG, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Neg"));
-    t.simple(OpCode.I32x4_TRUNC_SAT_F32X4_S, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4S"));
-    t.simple(OpCode.I32x4_TRUNC_SAT_F32X4_U, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4U"));
-    t.simple(OpCode.F32x4_CONVERT_I32x4_S, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4S"));
-    t.simple(OpCode.F32x4_CONVERT_I32x4_U, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4U"));
-    t.simple(OpCode.I32x4_TRUNC_SAT_F64x2_S_ZERO, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2SZero"));
-    t.simple(OpCode.I32x4_TRUNC_SAT_F64x2_U_ZERO, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2UZero"));
-    t.simple(OpCode.F64x2_CONVERT_LOW_I32x4_S, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2ConvertLowI32x4S"));
-    t.simple(OpCode.F64x2_CONVERT_LOW_I32x4_U, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2ConvertLowI32x4U"));
-    t.simple(OpCode.F32x4_DEMOTE_LOW_F64x2_ZERO, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4DemoteLowF64x2Zero"));
-    t.simple(OpCode.F64x2_PROMOTE_LOW_F32x4, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2PromoteLowF32x4"));
+    t.simple(
+        OpCode.I32x4_TRUNC_SAT_F32X4_S,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4S"));
+    t.simple(
+        OpCode.I32x4_TRUNC_SAT_F32X4_U,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4U"));
+    t.simple(
+        OpCode.F32x4_CONVERT_I32x4_S,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4S"));
+    t.simple(
+        OpCode.F32x4_CONVERT_I32x4_U,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4U"));
+    t.simple(
+        OpCode.I32x4_TRUNC_SAT_F64x2_S_ZERO,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2SZero"));
+    t.simple(
+        OpCode.I32x4_TRUNC_SAT_F64x2_U_ZERO,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2UZero"));
+    t.simple(
+        OpCode.F64x2_CONVERT_LOW_I32x4_S,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2ConvertLowI32x4S"));
+    t.simple(
+        OpCode.F64x2_CONVERT_LOW_I32x4_U,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2ConvertLowI32x4U"));
+    t.simple(
+        OpCode.F32x4_DEMOTE_LOW_F64x2_ZERO,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4DemoteLowF64x2Zero"));
+    t.simple(
+        OpCode.F64x2_PROMOTE_LOW_F32x4,
+        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2PromoteLowF32x4"));
     t.simple(OpCode.V128_NOT, SimpleOp.call(types("V"), V128, BITS, "v128Not"));
     t.simple(OpCode.V128_AND, SimpleOp.call(types("VV"), V128, BITS, "v128And"));
     t.simple(OpCode.V128_ANDNOT, SimpleOp.call(types("VV"), V128, BITS, "v128Andnot"));

@@ -6,8 +6,8 @@ import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.types.AnnotatedInstruction;
 
 /**
- * An instruction that pops fixed operand types, runs straight-line JVM code and pushes at most
- * one result: most numeric instructions are one of these.
+ * An instruction that pops fixed operand types, runs straight-line JVM code and pushes at most one
+ * result: most numeric instructions are one of these.
  */
 record SimpleOp(ValueType[] in, ValueType out, Consumer<MethodVisitor> code) implements Emitter {
   @Override
@@ -42,6 +42,8 @@ record SimpleOp(ValueType[] in, ValueType out, Consumer<MethodVisitor> code) imp
     desc.append(')').append(out == null ? "V" : out.descriptor());
     String d = desc.toString();
     return new SimpleOp(
-        in, out, mv -> mv.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKESTATIC, owner, name, d, false));
+        in,
+        out,
+        mv -> mv.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKESTATIC, owner, name, d, false));
   }
 }

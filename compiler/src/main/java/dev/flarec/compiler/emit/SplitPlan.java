@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Which runs of a function's instructions are outlined into methods of their own. A run is a
- * range {@code [start, end)} of complete instructions of one block body; runs nest (a run may
- * contain smaller runs). A function without runs is emitted as one method.
+ * Which runs of a function's instructions are outlined into methods of their own. A run is a range
+ * {@code [start, end)} of complete instructions of one block body; runs nest (a run may contain
+ * smaller runs). A function without runs is emitted as one method.
  */
 final class SplitPlan {
   /** Start index to the ends of the runs starting there, largest first. */
   private final TreeMap<Integer, List<Integer>> runs = new TreeMap<>();
+
   private final boolean split;
 
   private SplitPlan(boolean split) {
@@ -42,8 +43,8 @@ final class SplitPlan {
   }
 
   /**
-   * The end of the largest run starting at {@code start} that lies within a method covering
-   * {@code [methodStart, methodEnd)} and is not that method's own range; -1 if there is none.
+   * The end of the largest run starting at {@code start} that lies within a method covering {@code
+   * [methodStart, methodEnd)} and is not that method's own range; -1 if there is none.
    */
   int runAt(int start, int methodStart, int methodEnd) {
     List<Integer> ends = runs.get(start);
@@ -71,8 +72,8 @@ final class SplitPlan {
   }
 
   /**
-   * Marks the instructions that lie inside some run: {@code inside.get(i)} for every {@code i}
-   * of every run.
+   * Marks the instructions that lie inside some run: {@code inside.get(i)} for every {@code i} of
+   * every run.
    */
   java.util.BitSet insideRuns(int length) {
     java.util.BitSet inside = new java.util.BitSet(length);

@@ -11,28 +11,28 @@ import run.endive.wasm.types.Instruction;
 import run.endive.wasm.types.OpCode;
 
 /**
- * Decides which parts of a function too large for one JVM method are outlined into methods of
- * their own, following the function's structure (see
+ * Decides which parts of a function too large for one JVM method are outlined into methods of their
+ * own, following the function's structure (see
  * docs/RATIONALE.md#why-split-large-functions-by-structure).
  *
  * <p>Input: the function's instructions and where each one's code starts when the function is
  * emitted whole ({@code offsets[i]}; {@code offsets[n]} is the total). The planner works in three
- * steps, none of them recursive, so that a function of any size or nesting depth plans in
- * constant stack:
+ * steps, none of them recursive, so that a function of any size or nesting depth plans in constant
+ * stack:
  *
  * <ol>
  *   <li><b>Open</b> what cannot move whole. A block, loop or {@code if} larger than a method, or
  *       one that holds a dispatch {@code br_table} (an interpreter's opcode switch), stays in its
- *       caller as structure: its label and branches remain JVM jumps there, and its body is
- *       planned in turn. Everything else is packed, in order, into runs of consecutive complete
- *       instructions that each fit a method. The dispatch {@code br_table} itself never moves:
- *       the loop around it and its jumps to the arms stay in one method, and the arms become the
- *       runs it calls.
+ *       caller as structure: its label and branches remain JVM jumps there, and its body is planned
+ *       in turn. Everything else is packed, in order, into runs of consecutive complete
+ *       instructions that each fit a method. The dispatch {@code br_table} itself never moves: the
+ *       loop around it and its jumps to the arms stay in one method, and the arms become the runs
+ *       it calls.
  *   <li><b>Inline back</b> the smallest runs while the caller still fits: a small arm costs less
  *       inline than its call.
  *   <li><b>Group</b>, only when the caller is still too large (thousands of runs, as in very long
- *       straight-line code, or thousands of tiny arms): bottom up, consecutive parts of each
- *       opened block too large for a run, then of the function's body, become runs holding runs.
+ *       straight-line code, or thousands of tiny arms): bottom up, consecutive parts of each opened
+ *       block too large for a run, then of the function's body, become runs holding runs.
  * </ol>
  *
  * <p>Sizes are estimates; {@code FunctionSplitter} emits the plan into counters and plans again
@@ -41,22 +41,29 @@ import run.endive.wasm.types.OpCode;
 final class SplitPlanner {
   /** Estimated bytecode of one call to a run with the dispatch of its result code. */
   static final int CALL_COST = 40;
+
   /**
-   * Extra bytecode per {@code local.get/set/tee} in a method that reaches locals in the heap
-   * frame directly (the function's own method, runs holding runs): an array access instead of
-   * a JVM local.
+   * Extra bytecode per {@code local.get/set/tee} in a method that reaches locals in the heap frame
+   * directly (the function's own method, runs holding runs): an array access instead of a JVM
+   * local.
    */
   static final int DIRECT_LOCAL_COST = 5;
+
   /** Bytecode a run that caches locals spends per local on entry (a frame load)... */
   static final int LOCAL_LOAD_COST = 7;
+
   /** ...and per changed local in its exit (a frame store). */
   static final int LOCAL_FLUSH_COST = 9;
+
   /** The function's own method of a split function: allocating the frame. */
   static final int FRAME_SETUP_COST = 16;
+
   /** Estimated bytecode of one case of a run's result dispatch: a switch entry and its jump. */
   static final int DISPATCH_CASE_COST = 12;
+
   /** The smallest target worth planning for: a call and its dispatch. */
   static final int MIN_TARGET = CALL_COST;
+
   /** A {@code br_table} with this many distinct targets is taken for a dispatch switch. */
   static final int DISPATCH_TARGETS = 24;
 
@@ -65,16 +72,23 @@ final class SplitPlanner {
   private final int rootTarget;
   private final int runTarget;
   private final int[] matchingEnd;
+
   /** {@code localOps[i]}: how many local accesses precede instruction {@code i}. */
   private final int[] localOps;
+
   /** {@code memoryOps[i]}: how many loads and stores precede instruction {@code i}. */
   private final int[] memoryOps;
+
   /** The most loads and stores one method may hold (see {@link MethodBudget#memoryAccesses}). */
   private final int memoryCap;
+
   private final int[] elseAt;
+
   /** Blocks holding a dispatch {@code br_table}, and the dispatch instructions themselves. */
   private final BitSet dispatch = new BitSet();
+
   private final SplitPlan plan = SplitPlan.split();
+
   /** The function's body, once planning starts. */
   private Sequence function;
 
@@ -93,10 +107,13 @@ final class SplitPlanner {
     final int end;
     final int size;
     final Kind kind;
+
     /** Opened: kept as structure in its method, its body planned as sequences of its own. */
     boolean opened;
+
     /** Bytecode of an opened block's own instructions (label, loop check, {@code if} test). */
     int ownSize;
+
     final List<Sequence> children = new ArrayList<>();
 
     /** {@code size} is what the part costs in a method that reaches locals in the frame. */
@@ -125,12 +142,18 @@ final class SplitPlanner {
   /** The body of a block (or the function, or one arm of an {@code if}): its parts in order. */
   private static final class Sequence {
     final List<Item> items = new ArrayList<>();
+
     /** Filled by packing: the parts grouped into runs, in order, with the opened ones between. */
     final List<Object> segments = new ArrayList<>();
   }
 
   private SplitPlanner(
-      List<? extends Instruction> code, int[] offsets, int[] memoryOps, int rootTarget, int runTarget, int memoryCap) {
+      List<? extends Instruction> code,
+      int[] offsets,
+      int[] memoryOps,
+      int rootTarget,
+      int runTarget,
+      int memoryCap) {
     this.code = code;
     this.offsets = offsets;
     this.rootTarget = rootTarget;
@@ -148,13 +171,19 @@ final class SplitPlanner {
 
   /**
    * Plans runs so that the function's own method stays within {@code rootTarget} estimated bytes
-   * and every run within {@code runTarget}, each holding at most {@code memoryCap} loads and
-   * stores ({@code memoryOps[i]} counts those before instruction {@code i}). The body is {@code
-   * [0, n-1)}; instruction {@code n-1} is the function's final {@code end}.
+   * and every run within {@code runTarget}, each holding at most {@code memoryCap} loads and stores
+   * ({@code memoryOps[i]} counts those before instruction {@code i}). The body is {@code [0, n-1)};
+   * instruction {@code n-1} is the function's final {@code end}.
    */
   static SplitPlan plan(
-      List<? extends Instruction> code, int[] offsets, int[] memoryOps, int rootTarget, int runTarget, int memoryCap) {
-    return new SplitPlanner(code, offsets, memoryOps, rootTarget, runTarget, memoryCap).planFunction();
+      List<? extends Instruction> code,
+      int[] offsets,
+      int[] memoryOps,
+      int rootTarget,
+      int runTarget,
+      int memoryCap) {
+    return new SplitPlanner(code, offsets, memoryOps, rootTarget, runTarget, memoryCap)
+        .planFunction();
   }
 
   /** Loads and stores in {@code [from, to)}. */
@@ -213,7 +242,10 @@ final class SplitPlanner {
     return op == OpCode.LOCAL_GET || op == OpCode.LOCAL_SET || op == OpCode.LOCAL_TEE;
   }
 
-  /** Adds the locals {@code [from, to)} uses to {@code used}, and those it writes to {@code written}. */
+  /**
+   * Adds the locals {@code [from, to)} uses to {@code used}, and those it writes to {@code
+   * written}.
+   */
   private void localsOf(int from, int to, BitSet used, BitSet written) {
     for (int i = from; i < to; i++) {
       Instruction ins = code.get(i);
@@ -290,8 +322,8 @@ final class SplitPlanner {
   }
 
   /**
-   * Step 1: opens every block too large for a method or holding a dispatch, top down through a
-   * work list. Collects every sequence that stays in a method as structure, outermost first.
+   * Step 1: opens every block too large for a method or holding a dispatch, top down through a work
+   * list. Collects every sequence that stays in a method as structure, outermost first.
    */
   private void open(Sequence root, List<Sequence> sequences, List<Item> opened) {
     ArrayDeque<Sequence> work = new ArrayDeque<>();
@@ -326,7 +358,9 @@ final class SplitPlanner {
     }
   }
 
-  /** True when a block cannot be a run of its own: its code and its locals' traffic overflow one. */
+  /**
+   * True when a block cannot be a run of its own: its code and its locals' traffic overflow one.
+   */
   private boolean tooLargeForRun(Item item) {
     int size = size(item.start, item.end);
     if (size > runTarget || memoryAccesses(item.start, item.end) > memoryCap) {
@@ -335,7 +369,8 @@ final class SplitPlanner {
     BitSet used = new BitSet();
     BitSet written = new BitSet();
     localsOf(item.start, item.end, used, written);
-    return size + LOCAL_LOAD_COST * used.cardinality() + LOCAL_FLUSH_COST * written.cardinality() > runTarget;
+    return size + LOCAL_LOAD_COST * used.cardinality() + LOCAL_FLUSH_COST * written.cardinality()
+        > runTarget;
   }
 
   /** Packs the parts of {@code s} that are not opened into runs that fit, in order. */
@@ -378,17 +413,17 @@ final class SplitPlanner {
   }
 
   /**
-   * What a run calling no run costs when it covers {@code [start, end)}, {@code next} included:
-   * its code as measured whole, plus loading the locals it uses and writing back those it
-   * changes.
+   * What a run calling no run costs when it covers {@code [start, end)}, {@code next} included: its
+   * code as measured whole, plus loading the locals it uses and writing back those it changes.
    */
   private int leafCost(int start, int end, BitSet used, BitSet written, Item next) {
     BitSet u = (BitSet) used.clone();
     BitSet w = (BitSet) written.clone();
     localsOf(next.start, next.end, u, w);
-    return size(start, end) + LOCAL_LOAD_COST * u.cardinality() + LOCAL_FLUSH_COST * w.cardinality();
+    return size(start, end)
+        + LOCAL_LOAD_COST * u.cardinality()
+        + LOCAL_FLUSH_COST * w.cardinality();
   }
-
 
   /**
    * Step 2: with every movable part outlined, inlines runs back, smallest first, while the
@@ -405,7 +440,8 @@ final class SplitPlanner {
     for (Run run : bySize) {
       int grown = cost + run.size - CALL_COST;
       int grownAccesses = accesses + memoryAccesses(run.start, run.end);
-      if ((grown <= rootTarget && grownAccesses <= memoryCap) || (run.size <= CALL_COST && grownAccesses == accesses)) {
+      if ((grown <= rootTarget && grownAccesses <= memoryCap)
+          || (run.size <= CALL_COST && grownAccesses == accesses)) {
         run.inline = true;
         cost = grown;
         accesses = grownAccesses;
@@ -420,8 +456,8 @@ final class SplitPlanner {
   }
 
   /**
-   * What each opened block costs in the method holding it: its own code and its sequences'.
-   * Opened blocks were collected outermost first, so walking them backwards sees children first.
+   * What each opened block costs in the method holding it: its own code and its sequences'. Opened
+   * blocks were collected outermost first, so walking them backwards sees children first.
    */
   private static IdentityHashMap<Item, Integer> blockCosts(List<Item> opened) {
     IdentityHashMap<Item, Integer> costs = new IdentityHashMap<>();
@@ -441,9 +477,9 @@ final class SplitPlanner {
   }
 
   /**
-   * Step 3: the function's method is still too large. Bottom up, every opened block that costs
-   * more than a run may has its sequences grouped into runs holding runs (an opened block that fits
-   * may become such a run whole, structure and all), then the function's own sequence.
+   * Step 3: the function's method is still too large. Bottom up, every opened block that costs more
+   * than a run may has its sequences grouped into runs holding runs (an opened block that fits may
+   * become such a run whole, structure and all), then the function's own sequence.
    */
   private void group(Sequence root, List<Item> opened) {
     IdentityHashMap<Item, Integer> costs = new IdentityHashMap<>();
@@ -495,7 +531,9 @@ final class SplitPlanner {
       int c = i < s.segments.size() ? segmentCost(s.segments.get(i), costs) : 0;
       if (i == s.segments.size() || (i > first && cost + c > runTarget)) {
         // one segment groups only when it is an opened block: its structure then moves whole
-        boolean movesBlock = s.segments.get(Math.min(first, s.segments.size() - 1)) instanceof Item item && item.opened;
+        boolean movesBlock =
+            s.segments.get(Math.min(first, s.segments.size() - 1)) instanceof Item item
+                && item.opened;
         // a run covering the whole function would be the function's own method again
         boolean whole = s == function && first == 0 && i == s.segments.size();
         if ((i - first >= 2 || (i - first == 1 && movesBlock)) && cost <= runTarget && !whole) {

@@ -6,17 +6,20 @@ import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.types.ValueType;
 
 /**
- * {@code table.get/set/size/grow/fill/copy/init} and {@code elem.drop}: calls into {@code
- * Table}, which does the bounds checks that report table traps.
+ * {@code table.get/set/size/grow/fill/copy/init} and {@code elem.drop}: calls into {@code Table},
+ * which does the bounds checks that report table traps.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#table-instructions">Wasm 2.0 §4.4.6</a>
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/exec/instructions.html#table-instructions">Wasm
+ *     2.0 §4.4.6</a>
  */
 final class TableEmitters {
   private TableEmitters() {}
 
   private static void loadTable(FunctionEmitter f, int index) {
     f.loadInstance();
-    f.mv.visitFieldInsn(GETFIELD, f.module.internalName, NamingScheme.tableField(index), RuntimeNames.TABLE_DESC);
+    f.mv.visitFieldInsn(
+        GETFIELD, f.module.internalName, NamingScheme.tableField(index), RuntimeNames.TABLE_DESC);
   }
 
   private static void callTable(FunctionEmitter f, String name, String desc) {
@@ -104,7 +107,12 @@ final class TableEmitters {
     return (f, ins) -> {
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
-      f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.INSTANCE, "elemDrop", "(I" + RuntimeNames.INSTANCE_DESC + ")V", false);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.INSTANCE,
+          "elemDrop",
+          "(I" + RuntimeNames.INSTANCE_DESC + ")V",
+          false);
     };
   }
 }

@@ -2,13 +2,12 @@ package dev.flarec.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.types.ValueType;
 
 /**
- * {@code local.get/set/tee} (JVM locals) and {@code global.get/set}: a typed field of the
- * generated class, or for shared globals the typed field of their cell.
+ * {@code local.get/set/tee} (JVM locals) and {@code global.get/set}: a typed field of the generated
+ * class, or for shared globals the typed field of their cell.
  */
 final class VariableEmitters {
   private VariableEmitters() {}
@@ -44,7 +43,8 @@ final class VariableEmitters {
       ModuleInfo m = f.module;
       ValueType t = m.globalType(idx);
       f.loadInstance();
-      f.mv.visitFieldInsn(GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
+      f.mv.visitFieldInsn(
+          GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
       if (m.globalInCell(idx)) {
         f.mv.visitFieldInsn(GETFIELD, RuntimeNames.globalCell(t), "value", cellValueDesc(t));
       }
@@ -59,7 +59,8 @@ final class VariableEmitters {
       ValueType t = f.pop();
       f.loadInstance();
       if (m.globalInCell(idx)) {
-        f.mv.visitFieldInsn(GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
+        f.mv.visitFieldInsn(
+            GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
       }
       // [value, holder] -> [holder, value]
       if (t.slots() == 2) {
@@ -71,7 +72,8 @@ final class VariableEmitters {
       if (m.globalInCell(idx)) {
         f.mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", cellValueDesc(t));
       } else {
-        f.mv.visitFieldInsn(PUTFIELD, m.internalName, NamingScheme.globalField(idx), t.descriptor());
+        f.mv.visitFieldInsn(
+            PUTFIELD, m.internalName, NamingScheme.globalField(idx), t.descriptor());
       }
     };
   }

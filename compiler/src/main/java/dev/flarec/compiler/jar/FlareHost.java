@@ -1,6 +1,5 @@
 package dev.flarec.compiler.jar;
 
-import dev.flarec.runtime.descriptor.ExternKind;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,14 +24,14 @@ import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
 /**
- * The flare host: what a flare JAR carries besides the generated classes, namely the runtime,
- * the {@code flaron/v1} host functions, the HTTP server and their dependencies, all from the host
+ * The flare host: what a flare JAR carries besides the generated classes, namely the runtime, the
+ * {@code flaron/v1} host functions, the HTTP server and their dependencies, all from the host
  * bundle the {@code hostabi} module builds ({@code flarec-hostabi-*-bundle.jar}), and the bundle's
  * {@code Main-Class}, the flare launcher.
  *
- * <p>{@code flarec.jar} carries the bundle unpacked under {@value #RESOURCE_DIR}, so that a
- * compile reads (inflates) only the files its flare's JAR takes: for {@code hello} a quarter of
- * the bundle. The compiler itself never links against the host's classes. See
+ * <p>{@code flarec.jar} carries the bundle unpacked under {@value #RESOURCE_DIR}, so that a compile
+ * reads (inflates) only the files its flare's JAR takes: for {@code hello} a quarter of the bundle.
+ * The compiler itself never links against the host's classes. See
  * docs/RATIONALE.md#why-flare-jars-get-the-host-from-a-bundle.
  */
 public final class FlareHost {
@@ -40,7 +39,8 @@ public final class FlareHost {
   public static final String RESOURCE_DIR = "dev/flarec/compiler/jar/flare-host/";
 
   /** The import module of the flare ABI. */
-  public static final String ABI_MODULE = dev.flarec.compiler.descriptor.ModuleKind.FLARE_ABI_MODULE;
+  public static final String ABI_MODULE =
+      dev.flarec.compiler.descriptor.ModuleKind.FLARE_ABI_MODULE;
 
   /** Reads one file of the bundle by name. */
   private interface Source {
@@ -79,7 +79,8 @@ public final class FlareHost {
       }
       return fromDirectory(Path.of(manifestUrl.toURI()).getParent().getParent());
     } catch (IOException | URISyntaxException | RuntimeException e) {
-      throw new IllegalStateException("cannot read the embedded flare host " + RESOURCE_DIR + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot read the embedded flare host " + RESOURCE_DIR + ": " + e, e);
     }
   }
 
@@ -101,11 +102,12 @@ public final class FlareHost {
         names.add(name);
       }
     }
-    Source source = name -> {
-      try (InputStream in = jar.getInputStream(jar.getEntry(RESOURCE_DIR + name))) {
-        return in.readAllBytes();
-      }
-    };
+    Source source =
+        name -> {
+          try (InputStream in = jar.getInputStream(jar.getEntry(RESOURCE_DIR + name))) {
+            return in.readAllBytes();
+          }
+        };
     return of(names, source, manifest);
   }
 
@@ -113,7 +115,8 @@ public final class FlareHost {
   private static FlareHost fromDirectory(Path root) throws IOException {
     SortedSet<String> names = new TreeSet<>();
     try (var files = Files.walk(root)) {
-      files.filter(Files::isRegularFile)
+      files
+          .filter(Files::isRegularFile)
           .map(f -> root.relativize(f).toString().replace('\\', '/'))
           .filter(n -> !n.equals(JarFile.MANIFEST_NAME))
           .forEach(names::add);
@@ -146,7 +149,8 @@ public final class FlareHost {
 
   private static FlareHost of(SortedSet<String> names, Source source, Manifest manifest)
       throws IOException {
-    if (manifest == null || manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) == null) {
+    if (manifest == null
+        || manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) == null) {
       throw new IOException("the flare host bundle has no Main-Class");
     }
     return new FlareHost(names, source, manifest.getMainAttributes());
@@ -169,8 +173,8 @@ public final class FlareHost {
 
   /**
    * The files a JAR of {@code flare} carries: the core of the host, and of each optional {@link
-   * HostComponent} (SQLite, BouncyCastle) only what the flare's imports can reach. Only these
-   * are read.
+   * HostComponent} (SQLite, BouncyCastle) only what the flare's imports can reach. Only these are
+   * read.
    */
   public SortedMap<String, byte[]> entriesFor(ModuleDescriptor flare) {
     Set<HostComponent> used = HostComponent.usedBy(flare);

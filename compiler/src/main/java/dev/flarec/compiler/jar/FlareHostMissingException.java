@@ -1,8 +1,8 @@
 package dev.flarec.compiler.jar;
 
 /**
- * A flare cannot be written: this flarec was built without the flare host (for example by
- * building the compiler module alone). Building the whole project embeds it.
+ * A flare cannot be written: this flarec was built without the flare host (for example by building
+ * the compiler module alone). Building the whole project embeds it.
  */
 public final class FlareHostMissingException extends IllegalStateException {
   private static final long serialVersionUID = 1L;

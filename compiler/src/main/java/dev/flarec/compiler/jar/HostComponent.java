@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The parts of the flare host that only some flares can use, each with the imports that call for
- * it and the bundle files that make it up. A flare JAR carries a component only when the flare
- * imports one of its functions: {@code hello} needs neither SQLite's native libraries nor the
- * BouncyCastle provider, which together are nine tenths of the bundle.
+ * The parts of the flare host that only some flares can use, each with the imports that call for it
+ * and the bundle files that make it up. A flare JAR carries a component only when the flare imports
+ * one of its functions: {@code hello} needs neither SQLite's native libraries nor the BouncyCastle
+ * provider, which together are nine tenths of the bundle.
  *
  * <p>The host's own classes that use a component (the Spark store, the BLAKE hashes) stay in every
  * JAR; a flare that does not import the functions never loads them, so never needs the library.
@@ -34,19 +34,15 @@ enum HostComponent {
           "META-INF/services/java.security.Provider",
           "OSGI-INF/")),
   /**
-   * {@code plasma_*} and {@code spark_pull}: replication and pulls between nodes go over
-   * JGroups. A flare that never talks to other nodes does not carry it.
+   * {@code plasma_*} and {@code spark_pull}: replication and pulls between nodes go over JGroups. A
+   * flare that never talks to other nodes does not carry it.
    */
   CLUSTER(
       List.of("plasma_", "spark_pull"),
-      List.of(
-          "org/jgroups/",
-          "META-INF/maven/org.jgroups/",
-          "jg-",
-          "JGROUPS_VERSION.properties")),
+      List.of("org/jgroups/", "META-INF/maven/org.jgroups/", "jg-", "JGROUPS_VERSION.properties")),
   /**
-   * WebSocket flares (they export {@code ws_open}, {@code ws_message} and {@code ws_close}):
-   * Jetty serves their connections, with SLF4J, which Jetty logs through. No import calls for it.
+   * WebSocket flares (they export {@code ws_open}, {@code ws_message} and {@code ws_close}): Jetty
+   * serves their connections, with SLF4J, which Jetty logs through. No import calls for it.
    */
   WEBSOCKET(
       List.of(),
@@ -59,8 +55,8 @@ enum HostComponent {
           "META-INF/services/org.eclipse.jetty.",
           "META-INF/services/org.slf4j.")),
   /**
-   * The node that serves a directory of flares ({@code flarec serve}), which runs from the
-   * bundle inside {@code flarec.jar}: no flare JAR needs it, so no import calls for it.
+   * The node that serves a directory of flares ({@code flarec serve}), which runs from the bundle
+   * inside {@code flarec.jar}: no flare JAR needs it, so no import calls for it.
    */
   NODE(List.of(), List.of("dev/flarec/hostabi/node/"));
 
@@ -107,8 +103,8 @@ enum HostComponent {
   }
 
   /**
-   * The component bundle entry {@code name} belongs to, or null for the core every flare gets.
-   * A multi-release entry ({@code META-INF/versions/N/...}) belongs where its path does.
+   * The component bundle entry {@code name} belongs to, or null for the core every flare gets. A
+   * multi-release entry ({@code META-INF/versions/N/...}) belongs where its path does.
    */
   static HostComponent owning(String name) {
     String path = name;

@@ -33,27 +33,27 @@ import java.util.zip.ZipEntry;
  *
  * <ol>
  *   <li>{@code META-INF/MANIFEST.MF}, first, with {@code Main-Class:
- *       dev.flarec.runtime.launch.ModuleMain} and {@value Module#MANIFEST_ATTRIBUTE}{@code :
- *       <class name>}, which is how {@link Module#load(java.nio.file.Path)} and the launcher find
- *       the module;
- *   <li>then, sorted by name: the generated class files, the descriptor resource ({@code
- *       <class path>}{@value DescriptorCodec#RESOURCE_SUFFIX}), and every file of the runtime
- *       under {@code dev/flarec/runtime/}.
+ *       dev.flarec.runtime.launch.ModuleMain} and {@value Module#MANIFEST_ATTRIBUTE}{@code : <class
+ *       name>}, which is how {@link Module#load(java.nio.file.Path)} and the launcher find the
+ *       module;
+ *   <li>then, sorted by name: the generated class files, the descriptor resource ({@code <class
+ *       path>}{@value DescriptorCodec#RESOURCE_SUFFIX}), and every file of the runtime under {@code
+ *       dev/flarec/runtime/}.
  * </ol>
  *
  * <p>A flare ({@link FlareHost#isFlare}) gets the flare host instead of the bare runtime: every
- * file of the host bundle (runtime, host functions, server and their dependencies) and the
- * bundle's {@code Main-Class}, the flare launcher, so that {@code java -jar} serves it.
+ * file of the host bundle (runtime, host functions, server and their dependencies) and the bundle's
+ * {@code Main-Class}, the flare launcher, so that {@code java -jar} serves it.
  *
- * <p>A module that uses WASI (it imports {@code wasi_snapshot_preview1} or exports {@code
- * _start}) gets the WASI classes under {@value #WASI_PREFIX} beside the runtime, and the WASI
- * launcher ({@link WasiMain}) as its {@code Main-Class}, so that {@code java -jar prog.jar ARGS}
- * runs the program.
+ * <p>A module that uses WASI (it imports {@code wasi_snapshot_preview1} or exports {@code _start})
+ * gets the WASI classes under {@value #WASI_PREFIX} beside the runtime, and the WASI launcher
+ * ({@link WasiMain}) as its {@code Main-Class}, so that {@code java -jar prog.jar ARGS} runs the
+ * program.
  *
  * <p>Nothing else: the compiler's own dependencies never reach the output. The output is
- * deterministic (sorted entries, one fixed timestamp, no directory entries), so compiling the
- * same module with the same flarec gives the same bytes, and builds that package compiled
- * modules stay reproducible.
+ * deterministic (sorted entries, one fixed timestamp, no directory entries), so compiling the same
+ * module with the same flarec gives the same bytes, and builds that package compiled modules stay
+ * reproducible.
  */
 public final class JarWriter {
   /** The prefix of the runtime's entries, all of which every compiled JAR carries. */
@@ -77,24 +77,24 @@ public final class JarWriter {
   private SortedMap<String, byte[]> wasiLibrary;
 
   /**
-   * A writer that bundles the runtime this compiler was loaded with, and for flares the flare
-   * host embedded in this flarec (read when the first flare is written).
+   * A writer that bundles the runtime this compiler was loaded with, and for flares the flare host
+   * embedded in this flarec (read when the first flare is written).
    */
   public JarWriter() {
     this(PackageTree.of(Instance.class, RUNTIME_PREFIX));
   }
 
   /**
-   * A writer that bundles the given library files with every module that is not a flare; flares
-   * get the embedded flare host.
+   * A writer that bundles the given library files with every module that is not a flare; flares get
+   * the embedded flare host.
    */
   public JarWriter(Map<String, byte[]> libraries) {
     this(libraries, null);
   }
 
   /**
-   * A writer that bundles {@code libraries} with plain modules and {@code flareHost} (all of it,
-   * in place of {@code libraries}) with flares; a null host means the embedded one.
+   * A writer that bundles {@code libraries} with plain modules and {@code flareHost} (all of it, in
+   * place of {@code libraries}) with flares; a null host means the embedded one.
    */
   public JarWriter(Map<String, byte[]> libraries, FlareHost flareHost) {
     this.libraries = new TreeMap<>(libraries);
@@ -129,8 +129,8 @@ public final class JarWriter {
   }
 
   /**
-   * Writes {@code module} to {@code jar}, replacing any file there. The JAR appears complete or
-   * not at all: it is written beside its destination and then moved into place. Missing parent
+   * Writes {@code module} to {@code jar}, replacing any file there. The JAR appears complete or not
+   * at all: it is written beside its destination and then moved into place. Missing parent
    * directories are created.
    */
   public void write(CompiledModule module, Path jar) throws IOException {
@@ -139,8 +139,14 @@ public final class JarWriter {
     // a name of its own beside the target, so the final move stays within one file system;
     // not Files.createTempFile, whose owner-only permissions the JAR would keep
     Path partial =
-        target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-            + System.nanoTime() + ".partial");
+        target.resolveSibling(
+            "."
+                + target.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "."
+                + System.nanoTime()
+                + ".partial");
     try {
       try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW)) {
         write(module, out);
@@ -213,8 +219,11 @@ public final class JarWriter {
   private static void add(SortedMap<String, byte[]> entries, String name, byte[] bytes) {
     if (entries.putIfAbsent(name, bytes) != null) {
       throw new IllegalArgumentException(
-          "the module's " + name + " clashes with a runtime file of the same name;"
-              + " choose a class name outside " + RUNTIME_PREFIX.replace('/', '.'));
+          "the module's "
+              + name
+              + " clashes with a runtime file of the same name;"
+              + " choose a class name outside "
+              + RUNTIME_PREFIX.replace('/', '.'));
     }
   }
 

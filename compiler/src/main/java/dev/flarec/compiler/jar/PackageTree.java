@@ -16,9 +16,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Every file under one package prefix (for example {@code dev/flarec/runtime/}), read from
- * wherever a class of that package was loaded from: a directory of classes when flarec runs from
- * a build tree or an IDE, a JAR when it runs from {@code flarec.jar} or a Maven dependency.
+ * Every file under one package prefix (for example {@code dev/flarec/runtime/}), read from wherever
+ * a class of that package was loaded from: a directory of classes when flarec runs from a build
+ * tree or an IDE, a JAR when it runs from {@code flarec.jar} or a Maven dependency.
  *
  * <p>Copying the files the compiler itself was loaded with guarantees that a compiled JAR carries
  * exactly the runtime its generated classes were compiled against.

@@ -9,9 +9,9 @@ import org.objectweb.asm.Opcodes;
 import run.endive.wasm.types.ValType;
 
 /**
- * How Wasm types map onto JVM types (see {@link ValueType} for the mapping itself): conversion
- * from the parser's types, method descriptors of compiled functions, and the load, store and
- * return opcodes of each type.
+ * How Wasm types map onto JVM types (see {@link ValueType} for the mapping itself): conversion from
+ * the parser's types, method descriptors of compiled functions, and the load, store and return
+ * opcodes of each type.
  */
 public final class JvmTypes {
   /** Internal name of the runtime's {@code v128} class. */
@@ -86,7 +86,6 @@ public final class JvmTypes {
     return sb.append(')').append(returnDescriptor(type.results())).toString();
   }
 
-
   public static int loadOpcode(ValueType t) {
     return switch (t) {
       case I32 -> Opcodes.ILOAD;
@@ -124,7 +123,8 @@ public final class JvmTypes {
   public static void box(org.objectweb.asm.MethodVisitor mv, ValueType t) {
     if (!t.isObject()) {
       String box = boxInternalName(t);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, box, "valueOf", "(" + t.descriptor() + ")L" + box + ";", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC, box, "valueOf", "(" + t.descriptor() + ")L" + box + ";", false);
     }
   }
 
@@ -135,7 +135,12 @@ public final class JvmTypes {
     } else if (!t.isReference()) {
       String box = boxInternalName(t);
       mv.visitTypeInsn(Opcodes.CHECKCAST, box);
-      mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box, t.jvmClass().getName() + "Value", "()" + t.descriptor(), false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKEVIRTUAL,
+          box,
+          t.jvmClass().getName() + "Value",
+          "()" + t.descriptor(),
+          false);
     }
   }
 

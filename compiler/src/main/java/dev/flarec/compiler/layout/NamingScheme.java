@@ -4,10 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Names of the members flarec generates. Compiled functions are named after the name section
- * where it names them (so {@code javap} and stack traces read like the source), sanitised to
- * JVM identifiers; every name flarec invents itself contains a {@code $}, which sanitised Wasm
- * names never do, so the two cannot collide.
+ * Names of the members flarec generates. Compiled functions are named after the name section where
+ * it names them (so {@code javap} and stack traces read like the source), sanitised to JVM
+ * identifiers; every name flarec invents itself contains a {@code $}, which sanitised Wasm names
+ * never do, so the two cannot collide.
  */
 public final class NamingScheme {
   private final Set<String> used = new HashSet<>();

@@ -3,8 +3,8 @@ package dev.flarec.compiler.text;
 import dev.flarec.compiler.CompileException;
 
 /**
- * A {@code .wat} file that is not well-formed text format: wabt's first error, with the line
- * and column (both from 1) where it found it.
+ * A {@code .wat} file that is not well-formed text format: wabt's first error, with the line and
+ * column (both from 1) where it found it.
  */
 public final class TextFormatException extends CompileException {
   private static final long serialVersionUID = 1L;

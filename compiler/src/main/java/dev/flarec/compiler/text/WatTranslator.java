@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class WatTranslator {
   /** wat2wasm's diagnostic: {@code <file>:<line>:<column>: error: <message>}. */
-  private static final Pattern DIAGNOSTIC = Pattern.compile("^.*?:(\\d+):(\\d+): error: (.*)$", Pattern.MULTILINE);
+  private static final Pattern DIAGNOSTIC =
+      Pattern.compile("^.*?:(\\d+):(\\d+): error: (.*)$", Pattern.MULTILINE);
+
   private static final String INPUT_NAME = "module.wat";
 
   private WatTranslator() {}
@@ -36,14 +38,15 @@ public final class WatTranslator {
   /**
    * The binary encoding of the module {@code text} describes.
    *
-   * @throws TextFormatException if it is not well-formed, with wabt's first error and its line
-   *     and column
+   * @throws TextFormatException if it is not well-formed, with wabt's first error and its line and
+   *     column
    */
   public static byte[] toBinary(String text) {
     var wasm = new ByteArrayOutputStream();
     var diagnostics = new ByteArrayOutputStream();
     // wat2wasm reads a file: give it one in a file system of its own, in memory
-    try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("unix").build())) {
+    try (FileSystem fs =
+        Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("unix").build())) {
       Path dir = Files.createDirectory(fs.getPath("work"));
       Files.writeString(dir.resolve(INPUT_NAME), text, StandardCharsets.UTF_8);
       WasiOptions options =
@@ -74,15 +77,17 @@ public final class WatTranslator {
     String stderr = output.replaceAll("\u001b\\[[0-9;]*m", "");
     Matcher m = DIAGNOSTIC.matcher(stderr);
     if (m.find()) {
-      return new TextFormatException(m.group(3).strip(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      return new TextFormatException(
+          m.group(3).strip(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
     String firstLine = stderr.strip().lines().findFirst().orElse("wat2wasm failed");
-    return new TextFormatException(firstLine, TextFormatException.UNKNOWN, TextFormatException.UNKNOWN);
+    return new TextFormatException(
+        firstLine, TextFormatException.UNKNOWN, TextFormatException.UNKNOWN);
   }
 
   /**
-   * Whether {@code bytes} look like text format rather than a binary module: after white space,
-   * a parenthesis or a comment ({@code ;;} or {@code (;}), which no binary module starts with.
+   * Whether {@code bytes} look like text format rather than a binary module: after white space, a
+   * parenthesis or a comment ({@code ;;} or {@code (;}), which no binary module starts with.
    */
   public static boolean looksLikeText(byte[] bytes) {
     for (byte b : bytes) {

@@ -5,9 +5,9 @@ import java.util.Set;
 import run.endive.wasm.types.OpCode;
 
 /**
- * The instruction set of WebAssembly 2.0. The parser also knows later proposals' instructions
- * (tail calls, typed function references, GC, exception handling); to a 2.0 engine their
- * encodings are illegal opcodes.
+ * The instruction set of WebAssembly 2.0. The parser also knows later proposals' instructions (tail
+ * calls, typed function references, GC, exception handling); to a 2.0 engine their encodings are
+ * illegal opcodes.
  *
  * @see <a href="https://webassembly.github.io/spec/core/binary/instructions.html">Wasm 2.0 §5.4</a>
  */
@@ -29,6 +29,7 @@ public final class Wasm2Opcodes {
 
   private static final int SIMD_PREFIX = 0xFD;
   private static final int MISC_PREFIX = 0xFC;
+
   /** {@code 0xFC 0..17}: saturating truncation, bulk memory and table instructions. */
   private static final int LAST_MISC_IN_2_0 = 17;
 

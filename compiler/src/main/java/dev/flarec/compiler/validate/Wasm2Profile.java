@@ -20,9 +20,9 @@ import run.endive.wasm.types.OpCode;
 
 /**
  * Holds a module to WebAssembly 2.0. The parser validates against newer proposals too (multiple
- * memories, extended constant expressions, GC), so modules it accepts may still be invalid in
- * 2.0 — those are rejected here with the 2.0 spec's wording — or valid but beyond what flarec
- * compiles, which is "unsupported".
+ * memories, extended constant expressions, GC), so modules it accepts may still be invalid in 2.0 —
+ * those are rejected here with the 2.0 spec's wording — or valid but beyond what flarec compiles,
+ * which is "unsupported".
  *
  * @see <a href="https://webassembly.github.io/spec/core/valid/modules.html">Wasm 2.0 §3.4</a>
  */
@@ -41,7 +41,8 @@ public final class Wasm2Profile {
       if (imp instanceof MemoryImport mi) {
         memories++;
         if (mi.limits().shared()) {
-          throw new UnsupportedModuleException("shared memories (threads) are beyond WebAssembly 2.0");
+          throw new UnsupportedModuleException(
+              "shared memories (threads) are beyond WebAssembly 2.0");
         }
       } else if (imp instanceof GlobalImport) {
         importedGlobals++;
@@ -94,7 +95,8 @@ public final class Wasm2Profile {
     var imports = m.importSection();
     int functions = imports.count(ExternalType.FUNCTION) + m.functionSection().functionCount();
     int tables = imports.count(ExternalType.TABLE) + m.tableSection().tableCount();
-    int memories = imports.count(ExternalType.MEMORY) + m.memorySection().map(s -> s.memoryCount()).orElse(0);
+    int memories =
+        imports.count(ExternalType.MEMORY) + m.memorySection().map(s -> s.memoryCount()).orElse(0);
     int globals = imports.count(ExternalType.GLOBAL) + m.globalSection().globalCount();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < m.exportSection().exportCount(); i++) {
@@ -119,8 +121,8 @@ public final class Wasm2Profile {
 
   /**
    * In 2.0, the memory index of {@code memory.size} and {@code memory.grow} is a reserved single
-   * zero byte, not a LEB128 number (§5.4.6); multi-memory later made it one, so the parser reads
-   * it as such.
+   * zero byte, not a LEB128 number (§5.4.6); multi-memory later made it one, so the parser reads it
+   * as such.
    */
   private static void checkReservedBytes(WasmModule m, byte[] bytes) {
     int imported = m.importSection().count(ExternalType.FUNCTION);
@@ -130,7 +132,8 @@ public final class Wasm2Profile {
         OpCode op = ins.opcode();
         if ((op == OpCode.MEMORY_SIZE || op == OpCode.MEMORY_GROW)
             && (ins.address() + 1 >= bytes.length || bytes[ins.address() + 1] != 0)) {
-          throw new MalformedModuleException("zero byte expected", imported + f, ins.address() + 1, null);
+          throw new MalformedModuleException(
+              "zero byte expected", imported + f, ins.address() + 1, null);
         }
       }
     }
@@ -147,7 +150,9 @@ public final class Wasm2Profile {
         int function = importedFunctions + f;
         throw new MalformedModuleException(
             String.format("illegal opcode 0x%x (%s is beyond WebAssembly 2.0)", op.opcode(), op),
-            function, ins.address(), null);
+            function,
+            ins.address(),
+            null);
       }
     }
   }
@@ -175,7 +180,8 @@ public final class Wasm2Profile {
       }
     }
     if (count != 1) {
-      throw new InvalidModuleException(count == 0 ? "type mismatch" : "constant expression required");
+      throw new InvalidModuleException(
+          count == 0 ? "type mismatch" : "constant expression required");
     }
   }
 }

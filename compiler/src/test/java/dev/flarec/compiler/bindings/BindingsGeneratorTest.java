@@ -54,8 +54,10 @@ class BindingsGeneratorTest {
   @BeforeAll
   static void compileBindings() throws IOException, ClassNotFoundException {
     CompiledModule module =
-        Flarec.compileText(CALC, new CompileOptions(BindingsGenerator.moduleClassFor("com.example.Calc")));
-    BindingsSource bindings = new BindingsGenerator(module.descriptor(), "com.example.Calc", "calc.wat").generate();
+        Flarec.compileText(
+            CALC, new CompileOptions(BindingsGenerator.moduleClassFor("com.example.Calc")));
+    BindingsSource bindings =
+        new BindingsGenerator(module.descriptor(), "com.example.Calc", "calc.wat").generate();
     source = bindings.source();
     Path sources = dir.resolve("src");
     Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -66,14 +68,27 @@ class BindingsGeneratorTest {
       Files.createDirectories(classFile.getParent());
       Files.write(classFile, c.getValue());
     }
-    Files.write(classes.resolve("com/example/CalcModule" + DescriptorCodec.RESOURCE_SUFFIX),
+    Files.write(
+        classes.resolve("com/example/CalcModule" + DescriptorCodec.RESOURCE_SUFFIX),
         DescriptorCodec.encode(module.descriptor()));
     var diagnostics = new ByteArrayOutputStream();
-    int status = ToolProvider.getSystemJavaCompiler().run(null, null, diagnostics,
-        "-Xlint:all", "-Werror", "-d", classes.toString(),
-        "-cp", System.getProperty("java.class.path"), file.toString());
+    int status =
+        ToolProvider.getSystemJavaCompiler()
+            .run(
+                null,
+                null,
+                diagnostics,
+                "-Xlint:all",
+                "-Werror",
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                file.toString());
     assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8) + "\n" + source);
-    loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, BindingsGeneratorTest.class.getClassLoader());
+    loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, BindingsGeneratorTest.class.getClassLoader());
     calc = Class.forName("com.example.Calc", true, loader);
   }
 
@@ -81,19 +96,24 @@ class BindingsGeneratorTest {
     Class<?> imports = Class.forName("com.example.Calc$Imports", true, loader);
     Class<?> builderClass = Class.forName("com.example.Calc$Imports$Builder", true, loader);
     Class<?> logInterface = Class.forName("com.example.Calc$Imports$EnvLog", true, loader);
-    Object log = Proxy.newProxyInstance(loader, new Class<?>[] {logInterface}, (proxy, m, args) -> {
-      if (m.getName().equals("call")) {
-        logged.add((Integer) args[0]);
-      }
-      return null;
-    });
+    Object log =
+        Proxy.newProxyInstance(
+            loader,
+            new Class<?>[] {logInterface},
+            (proxy, m, args) -> {
+              if (m.getName().equals("call")) {
+                logged.add((Integer) args[0]);
+              }
+              return null;
+            });
     Object builder = imports.getMethod("builder").invoke(null);
     builderClass.getMethod("envLog", logInterface).invoke(builder, log);
     Object built = builderClass.getMethod("build").invoke(builder);
     return calc.getMethod("instantiate", imports).invoke(null, built);
   }
 
-  private static Object call(Object target, String name, Class<?>[] types, Object... args) throws Throwable {
+  private static Object call(Object target, String name, Class<?>[] types, Object... args)
+      throws Throwable {
     Method m = calc.getMethod(name, types);
     try {
       return m.invoke(target, args);
@@ -123,7 +143,8 @@ class BindingsGeneratorTest {
 
   @Test
   void aTrapSurfacesAsWasmTrapAndKeywordsAreAvoided() {
-    assertThrows(WasmTrap.class, () -> call(instantiate(new ArrayList<>()), "class_", new Class<?>[0]));
+    assertThrows(
+        WasmTrap.class, () -> call(instantiate(new ArrayList<>()), "class_", new Class<?>[0]));
   }
 
   @Test
@@ -136,16 +157,22 @@ class BindingsGeneratorTest {
   void buildingImportsWithOneMissingNamesIt() throws Exception {
     Class<?> imports = Class.forName("com.example.Calc$Imports", true, loader);
     Object builder = imports.getMethod("builder").invoke(null);
-    var e = assertThrows(InvocationTargetException.class, () -> builder.getClass().getMethod("build").invoke(builder));
+    var e =
+        assertThrows(
+            InvocationTargetException.class,
+            () -> builder.getClass().getMethod("build").invoke(builder));
     assertEquals(IllegalStateException.class, e.getCause().getClass());
     assertEquals("imports not provided: [env log]", e.getCause().getMessage());
   }
 
   @Test
   void javadocGivesEachWasmSignature() {
-    assertTrue(source.contains("Calls the export {@code \"add\"}: {@code (func (param i32 i32) (result i32))}"), source);
+    assertTrue(
+        source.contains(
+            "Calls the export {@code \"add\"}: {@code (func (param i32 i32) (result i32))}"),
+        source);
     assertTrue(source.contains("{@code (func (result i32 i64))}"), source);
-    assertTrue(source.contains("The import {@code \"env.log\"}: {@code (func (param i32))}"), source);
+    assertTrue(
+        source.contains("The import {@code \"env.log\"}: {@code (func (param i32))}"), source);
   }
-
 }

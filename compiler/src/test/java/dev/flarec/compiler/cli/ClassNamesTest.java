@@ -36,8 +36,16 @@ class ClassNamesTest {
   @ParameterizedTest(name = "\"{0}\"")
   @ValueSource(
       strings = {
-        "", "a-b", "1abc", "class", "com.example.", ".Hello", "com..Hello", "java.lang.Hello",
-        "dev.flarec.runtime.Hello", "dev.flarec.runtime.launch.ModuleMain"
+        "",
+        "a-b",
+        "1abc",
+        "class",
+        "com.example.",
+        ".Hello",
+        "com..Hello",
+        "java.lang.Hello",
+        "dev.flarec.runtime.Hello",
+        "dev.flarec.runtime.launch.ModuleMain"
       })
   void rejectsNamesThatCannotWork(String name) {
     IllegalArgumentException e =

@@ -49,18 +49,61 @@ class FlarecMainTest {
 
   /** A function whose body leaves no i32 for its result: well-formed, but invalid. */
   private static final byte[] INVALID = {
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
-    0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, // type section: () -> i32
-    0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
-    0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b // code section: no locals, end
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // magic, version
+    0x01,
+    0x05,
+    0x01,
+    0x60,
+    0x00,
+    0x01,
+    0x7f, // type section: () -> i32
+    0x03,
+    0x02,
+    0x01,
+    0x00, // function section: one function of type 0
+    0x0a,
+    0x04,
+    0x01,
+    0x02,
+    0x00,
+    0x0b // code section: no locals, end
   };
 
   /** A body without its final end (issue 15: once a ClassFormatError and exit 4). */
   private static final byte[] NO_END = {
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
-    0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () -> ()
-    0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
-    0x0a, 0x06, 0x01, 0x04, 0x00, 0x02, 0x40, 0x0b // code section: block end, and no final end
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // magic, version
+    0x01,
+    0x04,
+    0x01,
+    0x60,
+    0x00,
+    0x00, // type section: () -> ()
+    0x03,
+    0x02,
+    0x01,
+    0x00, // function section: one function of type 0
+    0x0a,
+    0x06,
+    0x01,
+    0x04,
+    0x00,
+    0x02,
+    0x40,
+    0x0b // code section: block end, and no final end
   };
 
   @TempDir Path dir;
@@ -121,8 +164,12 @@ class FlarecMainTest {
   void theMethodBudgetCanBeChosen() {
     Path wasm = module("calc.wasm", CALC);
     Path jar = dir.resolve("small.jar");
-    assertEquals(ExitStatus.OK, flarec(wasm.toString(), "-o", jar.toString(), "--method-budget", "300"), err());
-    assertArrayEquals(new Object[] {-3}, Module.load(jar).instantiate().function("div").call(7, -2));
+    assertEquals(
+        ExitStatus.OK,
+        flarec(wasm.toString(), "-o", jar.toString(), "--method-budget", "300"),
+        err());
+    assertArrayEquals(
+        new Object[] {-3}, Module.load(jar).instantiate().function("div").call(7, -2));
   }
 
   // ---- run ----
@@ -136,7 +183,16 @@ class FlarecMainTest {
   }
 
   @ParameterizedTest(name = "neg {0} = {1}")
-  @CsvSource({"-inf, inf", "inf, -inf", "-0.0, 0", "0, -0", "0x1p-2, -0.25", "-1e308, 1e308", "nan, -nan", "-nan:0x1, nan:0x1"})
+  @CsvSource({
+    "-inf, inf",
+    "inf, -inf",
+    "-0.0, 0",
+    "0, -0",
+    "0x1p-2, -0.25",
+    "-1e308, 1e308",
+    "nan, -nan",
+    "-nan:0x1, nan:0x1"
+  })
   void runTakesArgumentsThatLookLikeOptions(String argument, String result) {
     Path wasm = module("calc.wasm", CALC);
     assertEquals(ExitStatus.OK, flarec("run", wasm.toString(), "--invoke", "neg", argument), err());
@@ -207,7 +263,10 @@ class FlarecMainTest {
         () -> assertEquals(1, stderr.lines().count(), stderr),
         () -> assertTrue(stderr.startsWith(expected.replace("DIR", dir.toString())), stderr),
         () -> assertFalse(stderr.contains("\tat "), "no stack trace"),
-        () -> assertFalse(java.nio.file.Files.exists(dir.resolve("no_end.jar")), "no JAR for a rejected module"),
+        () ->
+            assertFalse(
+                java.nio.file.Files.exists(dir.resolve("no_end.jar")),
+                "no JAR for a rejected module"),
         () -> assertEquals("", out()));
   }
 
@@ -217,9 +276,21 @@ class FlarecMainTest {
   void helpDocumentsEveryCommandAndFlag() {
     assertEquals(ExitStatus.OK, flarec("--help"));
     String help = out();
-    for (String word : List.of("MODULE.wasm", "--output", "-o", "--class-name", "--method-budget", "--help",
-        "--version", "run", "--invoke", "Exit status", "handle_request", "serves it over HTTP",
-        "java -jar FLARE.jar [--port N]")) {
+    for (String word :
+        List.of(
+            "MODULE.wasm",
+            "--output",
+            "-o",
+            "--class-name",
+            "--method-budget",
+            "--help",
+            "--version",
+            "run",
+            "--invoke",
+            "Exit status",
+            "handle_request",
+            "serves it over HTTP",
+            "java -jar FLARE.jar [--port N]")) {
       assertTrue(help.contains(word), word + " missing from:\n" + help);
     }
     out.reset();

@@ -10,7 +10,8 @@ final class RepositoryRoot {
   static Path find() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isDirectory(d.resolve("examples")) && Files.isDirectory(d.resolve("compiler"))
+      if (Files.isDirectory(d.resolve("examples"))
+          && Files.isDirectory(d.resolve("compiler"))
           && Files.isRegularFile(d.resolve("pom.xml"))) {
         return d;
       }

@@ -58,7 +58,9 @@ class TextInputTest {
     assertEquals(ExitStatus.BAD_INPUT, flarec(wat.toString()));
     String message = err().strip();
     assertEquals(1, message.lines().count(), message);
-    assertTrue(message.startsWith("flarec: " + wat + ": malformed text format, line 3, column 6: "), message);
+    assertTrue(
+        message.startsWith("flarec: " + wat + ": malformed text format, line 3, column 6: "),
+        message);
     assertTrue(Files.notExists(dir.resolve("bad.jar")));
   }
 }

@@ -13,9 +13,9 @@ import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One hand-written minimal module for each class of front-end bug the mutation fuzzer found
- * (issue 15): each must be rejected with a one-line error naming the section, function and byte
- * offset, or, if valid, compile and load.
+ * One hand-written minimal module for each class of front-end bug the mutation fuzzer found (issue
+ * 15): each must be rejected with a one-line error naming the section, function and byte offset,
+ * or, if valid, compile and load.
  */
 class ModuleCheckerTest {
   private static final int TYPE = 1;
@@ -28,6 +28,7 @@ class ModuleCheckerTest {
 
   /** {@code (type (func))}. */
   private static final byte[] VOID_TYPE = section(TYPE, 1, 0x60, 0, 0);
+
   /** {@code (type (func (result funcref)))}. */
   private static final byte[] FUNCREF_TYPE = section(TYPE, 1, 0x60, 0, 1, 0x70);
 
@@ -59,14 +60,19 @@ class ModuleCheckerTest {
     return section(CODE, content);
   }
 
-  private static <T extends CompileException> T rejected(Class<T> kind, byte[] wasm, String section, int function, long offset, String message) {
+  private static <T extends CompileException> T rejected(
+      Class<T> kind, byte[] wasm, String section, int function, long offset, String message) {
     T e = assertThrows(kind, () -> Flarec.compile(wasm));
     String line = e.describe();
     assertEquals(section, e.section(), line);
     assertEquals(function, e.functionIndex(), line);
     assertEquals(offset, e.byteOffset(), line);
     assertTrue(e.getMessage().contains(message), line);
-    assertTrue(!line.contains("\n") && line.contains(section + " section") && line.contains("at byte offset " + offset), line);
+    assertTrue(
+        !line.contains("\n")
+            && line.contains(section + " section")
+            && line.contains("at byte offset " + offset),
+        line);
     return e;
   }
 
@@ -93,8 +99,16 @@ class ModuleCheckerTest {
 
   @Test
   void anExportNameThatIsNotUtf8IsMalformed() {
-    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 0xFF, 0, 0), code(0, 0x0B));
-    rejected(MalformedModuleException.class, wasm, "export", CompileException.UNKNOWN, 22, "malformed UTF-8 encoding");
+    byte[] wasm =
+        module(
+            VOID_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 0xFF, 0, 0), code(0, 0x0B));
+    rejected(
+        MalformedModuleException.class,
+        wasm,
+        "export",
+        CompileException.UNKNOWN,
+        22,
+        "malformed UTF-8 encoding");
   }
 
   @Test
@@ -102,9 +116,17 @@ class ModuleCheckerTest {
     // (memory 1) (func i32.const 0 i32.load align=2^64 drop)
     byte[] wasm =
         module(
-            VOID_TYPE, section(FUNCTION, 1, 0), section(MEMORY, 1, 0, 1),
+            VOID_TYPE,
+            section(FUNCTION, 1, 0),
+            section(MEMORY, 1, 0, 1),
             code(0, 0x41, 0, 0x28, 0x40, 0, 0x1A, 0x0B));
-    rejected(InvalidModuleException.class, wasm, "code", 0, 30, "alignment must not be larger than natural");
+    rejected(
+        InvalidModuleException.class,
+        wasm,
+        "code",
+        0,
+        30,
+        "alignment must not be larger than natural");
   }
 
   @Test
@@ -118,7 +140,8 @@ class ModuleCheckerTest {
     // two functions; function 0 takes ref.func 1, which nothing declares
     byte[] wasm =
         module(
-            FUNCREF_TYPE, section(FUNCTION, 2, 0, 0),
+            FUNCREF_TYPE,
+            section(FUNCTION, 2, 0, 0),
             section(CODE, 2, 4, 0, 0xD2, 1, 0x0B, 4, 0, 0xD0, 0x70, 0x0B));
     rejected(InvalidModuleException.class, wasm, "code", 0, 25, "undeclared function reference");
   }
@@ -126,7 +149,13 @@ class ModuleCheckerTest {
   @Test
   void aCustomSectionNameThatIsNotUtf8IsMalformedAfterAnotherCustomSection() {
     byte[] wasm = module(section(0, 1, 'a'), section(0, 1, 0xC0));
-    rejected(MalformedModuleException.class, wasm, "custom", CompileException.UNKNOWN, 15, "malformed UTF-8 encoding");
+    rejected(
+        MalformedModuleException.class,
+        wasm,
+        "custom",
+        CompileException.UNKNOWN,
+        15,
+        "malformed UTF-8 encoding");
   }
 
   // ---- valid modules that were refused ----
@@ -134,7 +163,11 @@ class ModuleCheckerTest {
   @Test
   void aFunctionMayTakeARefFuncOfItselfDeclaredByAnExport() {
     byte[] wasm =
-        module(FUNCREF_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 'f', 0, 0), code(0, 0xD2, 0, 0x0B));
+        module(
+            FUNCREF_TYPE,
+            section(FUNCTION, 1, 0),
+            section(EXPORT, 1, 1, 'f', 0, 0),
+            code(0, 0xD2, 0, 0x0B));
     compilesAndLoads(wasm);
   }
 
@@ -143,7 +176,9 @@ class ModuleCheckerTest {
     // (global funcref (ref.func 0))
     byte[] wasm =
         module(
-            FUNCREF_TYPE, section(FUNCTION, 1, 0), section(GLOBAL, 1, 0x70, 0, 0xD2, 0, 0x0B),
+            FUNCREF_TYPE,
+            section(FUNCTION, 1, 0),
+            section(GLOBAL, 1, 0x70, 0, 0xD2, 0, 0x0B),
             code(0, 0xD2, 0, 0x0B));
     compilesAndLoads(wasm);
   }
@@ -152,7 +187,11 @@ class ModuleCheckerTest {
   void aMalformedNameSectionIsIgnored() {
     // "name" with a function-names subsection whose vector runs past its end
     byte[] wasm =
-        module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0x0B), section(0, 4, 'n', 'a', 'm', 'e', 1, 3, 9, 0, 1));
+        module(
+            VOID_TYPE,
+            section(FUNCTION, 1, 0),
+            code(0, 0x0B),
+            section(0, 4, 'n', 'a', 'm', 'e', 1, 3, 9, 0, 1));
     compilesAndLoads(wasm);
   }
 
@@ -160,8 +199,16 @@ class ModuleCheckerTest {
 
   @Test
   void anInvalidExportKindIsMalformedNotAnIndexOutOfBounds() {
-    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 'f', 103, 0), code(0, 0x0B));
-    rejected(MalformedModuleException.class, wasm, "export", CompileException.UNKNOWN, 23, "malformed export kind 0x67");
+    byte[] wasm =
+        module(
+            VOID_TYPE, section(FUNCTION, 1, 0), section(EXPORT, 1, 1, 'f', 103, 0), code(0, 0x0B));
+    rejected(
+        MalformedModuleException.class,
+        wasm,
+        "export",
+        CompileException.UNKNOWN,
+        23,
+        "malformed export kind 0x67");
   }
 
   @Test
@@ -174,13 +221,25 @@ class ModuleCheckerTest {
   void aTruncatedSectionSaysWhichSection() {
     // the import section promises one import, then ends
     byte[] wasm = module(VOID_TYPE, section(IMPORT, 1));
-    rejected(MalformedModuleException.class, wasm, "import", CompileException.UNKNOWN, 16, "length out of bounds");
+    rejected(
+        MalformedModuleException.class,
+        wasm,
+        "import",
+        CompileException.UNKNOWN,
+        16,
+        "length out of bounds");
   }
 
   @Test
   void aSectionLongerThanTheModuleSaysWhichSection() {
     byte[] wasm = module(VOID_TYPE, new byte[] {CODE, 0x7F, 0});
-    rejected(MalformedModuleException.class, wasm, "code", CompileException.UNKNOWN, 15, "runs past the end of the module");
+    rejected(
+        MalformedModuleException.class,
+        wasm,
+        "code",
+        CompileException.UNKNOWN,
+        15,
+        "runs past the end of the module");
   }
 
   // ---- implementation limits and unsupported features ----
@@ -189,15 +248,24 @@ class ModuleCheckerTest {
   void initialMemoryBeyondFlarecsLimitIsAnImplementationLimit() {
     // (memory 40000): valid (at most 65536 pages) but more than a Java array holds
     byte[] wasm = module(section(MEMORY, 1, 0, 0xC0, 0xB8, 0x02));
-    UnsupportedModuleException e = rejected(UnsupportedModuleException.class, wasm, "memory", CompileException.UNKNOWN, 11, "implementation limit");
-    assertTrue(e.getMessage().contains("40000 pages") && e.getMessage().contains("32767"), e.getMessage());
+    UnsupportedModuleException e =
+        rejected(
+            UnsupportedModuleException.class,
+            wasm,
+            "memory",
+            CompileException.UNKNOWN,
+            11,
+            "implementation limit");
+    assertTrue(
+        e.getMessage().contains("40000 pages") && e.getMessage().contains("32767"), e.getMessage());
   }
 
   @Test
   void seventyThousandLocalsIsAnImplementationLimit() {
     // (func (local i32 x 70000)): 70000 = 0xF0 0xA2 0x04
     byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(1, 0xF0, 0xA2, 0x04, 0x7F, 0x0B));
-    UnsupportedModuleException e = rejected(UnsupportedModuleException.class, wasm, "code", 0, 22, "implementation limit");
+    UnsupportedModuleException e =
+        rejected(UnsupportedModuleException.class, wasm, "code", 0, 22, "implementation limit");
     assertTrue(e.getMessage().contains("70000 locals"), e.getMessage());
   }
 

@@ -8,17 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Corpus;
 import dev.flarec.compiler.Flarec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import dev.flarec.compiler.testing.ModuleBuilder;
 import dev.flarec.compiler.testing.ModuleBuilder.Code;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 import org.objectweb.asm.util.Textifier;
@@ -32,7 +32,8 @@ class GeneratedCodeTest {
 
   private static String disassemble(byte[] classFile) {
     StringWriter out = new StringWriter();
-    new ClassReader(classFile).accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(out)), 0);
+    new ClassReader(classFile)
+        .accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(out)), 0);
     return out.toString();
   }
 
@@ -50,20 +51,28 @@ class GeneratedCodeTest {
     CompiledModule compiled = Flarec.compile(Corpus.bytes(name));
     for (Map.Entry<String, byte[]> c : compiled.classFiles().entrySet()) {
       StringWriter problems = new StringWriter();
-      CheckClassAdapter.verify(new ClassReader(c.getValue()), CompiledModule.class.getClassLoader(), false, new PrintWriter(problems));
+      CheckClassAdapter.verify(
+          new ClassReader(c.getValue()),
+          CompiledModule.class.getClassLoader(),
+          false,
+          new PrintWriter(problems));
       assertEquals("", problems.toString(), c.getKey());
     }
   }
 
   @Test
   void functionsAreStaticMethodsNamedAfterTheNameSection() {
-    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String code =
+        disassemble(
+            Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
     assertTrue(code.contains("public static fac(JLflarec/module/Module;)J"), code);
   }
 
   @Test
   void aComparisonFeedingABranchBecomesOneCompareAndBranch() {
-    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String code =
+        disassemble(
+            Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
     String sum = method(code, "public static func1(ILflarec/module/Module;)I");
     assertTrue(sum.contains("IF_ICMPLE"), sum);
     // a materialised 0/1 would be tested again with IFNE/IFEQ
@@ -72,11 +81,18 @@ class GeneratedCodeTest {
 
   @Test
   void memoryAccessCallsTheSharedHelperForItsWidth() {
-    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String code =
+        disassemble(
+            Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
     String storeLoad = method(code, "public static func4(IJLflarec/module/Module;)J");
-    assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeLong (I[BJ)V"), storeLoad);
-    assertTrue(storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadLong (I[B)J"), storeLoad);
-    assertFalse(storeLoad.contains("VarHandle"), "no VarHandle call site in generated code:\n" + storeLoad);
+    assertTrue(
+        storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeLong (I[BJ)V"),
+        storeLoad);
+    assertTrue(
+        storeLoad.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadLong (I[B)J"),
+        storeLoad);
+    assertFalse(
+        storeLoad.contains("VarHandle"), "no VarHandle call site in generated code:\n" + storeLoad);
   }
 
   /**
@@ -88,11 +104,20 @@ class GeneratedCodeTest {
   void aModuleThatGrowsMemoryChecksItsAccessesAgainstTheSize() {
     ModuleBuilder m = new ModuleBuilder();
     m.memory(1);
-    Code body = new Code().i32Const(1).op(MEMORY_GROW).op(0).op(DROP).localGet(0).memory(I32_LOAD, 2, 0);
-    m.export("f", m.function(m.type(new byte[] {ModuleBuilder.I32}, new byte[] {ModuleBuilder.I32}), new byte[0], body));
+    Code body =
+        new Code().i32Const(1).op(MEMORY_GROW).op(0).op(DROP).localGet(0).memory(I32_LOAD, 2, 0);
+    m.export(
+        "f",
+        m.function(
+            m.type(new byte[] {ModuleBuilder.I32}, new byte[] {ModuleBuilder.I32}),
+            new byte[0],
+            body));
     CompiledModule compiled = Flarec.compile(m.build());
-    String f = method(disassemble(compiled.classFiles().values().iterator().next()), "public static func0(");
-    assertTrue(f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadInt (I[BI)I"), f);
+    String f =
+        method(
+            disassemble(compiled.classFiles().values().iterator().next()), "public static func0(");
+    assertTrue(
+        f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadInt (I[BI)I"), f);
     Instance instance = compiled.load().instantiate();
     // the first call grows to 2 pages (the array to 2), the second to 3 (the array to 4 pages)
     assertEquals(0, instance.function("f").call(2 * 65536 - 4)[0]);
@@ -102,14 +127,18 @@ class GeneratedCodeTest {
 
   @Test
   void privateGlobalsAreTypedFieldsAndSharedOnesTypedCells() {
-    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String code =
+        disassemble(
+            Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
     assertTrue(code.contains("public I global$0"), code);
     assertTrue(code.contains("public final Ldev/flarec/runtime/global/Global$I64; global$1"), code);
   }
 
   @Test
   void onlyFunctionsThatCallCheckForInterruptionOnEntry() {
-    String code = disassemble(Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
+    String code =
+        disassemble(
+            Flarec.compile(Corpus.bytes("arithmetic")).classFiles().values().iterator().next());
     String fac = method(code, "public static fac(JLflarec/module/Module;)J");
     assertTrue(fac.contains("Instance.checkInterrupt"), "fac recurses:\n" + fac);
     String divS = method(code, "public static func2(IILflarec/module/Module;)I");

@@ -55,7 +55,9 @@ class OpcodeTableTest {
         matching(op -> in(op, 0x28, 0x35) || simdMemory(op, false)), withTrait(Trait.READS_MEMORY));
     assertEquals(
         matching(op -> in(op, 0x36, 0x3E) || simdMemory(op, true)), withTrait(Trait.WRITES_MEMORY));
-    assertEquals(matching(op -> in(op, 0x45, 0x66) || op.opcode() == 0xD1), withTrait(Trait.FUSES_WITH_BRANCH));
+    assertEquals(
+        matching(op -> in(op, 0x45, 0x66) || op.opcode() == 0xD1),
+        withTrait(Trait.FUSES_WITH_BRANCH));
     assertEquals(matching(op -> in(op, 0x10, 0x11)), withTrait(Trait.CALLS));
     assertEquals(Set.of(OpCode.MEMORY_GROW), withTrait(Trait.GROWS_MEMORY));
   }
@@ -73,7 +75,9 @@ class OpcodeTableTest {
     if (op.opcode() > 0xFDFF) {
       return false;
     }
-    return store ? sub == 11 || (sub >= 88 && sub <= 91) : sub <= 10 || (sub >= 84 && sub <= 87) || sub == 92 || sub == 93;
+    return store
+        ? sub == 11 || (sub >= 88 && sub <= 91)
+        : sub <= 10 || (sub >= 84 && sub <= 87) || sub == 92 || sub == 93;
   }
 
   private Set<OpCode> withTrait(Trait t) {

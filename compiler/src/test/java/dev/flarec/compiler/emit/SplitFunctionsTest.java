@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.testing.MethodShape;
 import dev.flarec.compiler.testing.MethodSizeCheck;
 import dev.flarec.compiler.testing.ModuleBuilder;
 import dev.flarec.compiler.testing.ModuleBuilder.Code;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
-import dev.flarec.compiler.testing.MethodShape;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -51,7 +51,8 @@ class SplitFunctionsTest {
   private static final int I32_STORE = 0x36;
 
   private static CompiledModule compile(byte[] wasm, int budget) {
-    CompiledModule compiled = Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget));
+    CompiledModule compiled =
+        Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget));
     MethodSizeCheck.assertWithin(compiled, budget);
     return compiled;
   }
@@ -105,9 +106,9 @@ class SplitFunctionsTest {
   private static final int ARM_STATEMENTS = 40;
 
   /**
-   * An interpreter loop as compilers emit one: a {@code loop} around a {@code br_table} over
-   * forty arms nested forty blocks deep, each arm large and ending in a branch to the loop's
-   * next step. Together the arms are over the budget.
+   * An interpreter loop as compilers emit one: a {@code loop} around a {@code br_table} over forty
+   * arms nested forty blocks deep, each arm large and ending in a branch to the loop's next step.
+   * Together the arms are over the budget.
    */
   private static byte[] interpreterLoop() {
     int n = 0;
@@ -140,7 +141,8 @@ class SplitFunctionsTest {
     body.br(0);
     body.end().end();
     body.localGet(acc);
-    m.export("run", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
+    m.export(
+        "run", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
     return m.build();
   }
 
@@ -156,8 +158,8 @@ class SplitFunctionsTest {
   }
 
   /**
-   * The loop, its interrupt check and its {@code br_table} stay in the function's own method,
-   * where C2 compiles them as one loop; the arms become runs, none of which dispatches.
+   * The loop, its interrupt check and its {@code br_table} stay in the function's own method, where
+   * C2 compiles them as one loop; the arms become runs, none of which dispatches.
    */
   @Test
   void anInterpreterLoopKeepsItsDispatchInOneMethodAndOutlinesItsArms() {
@@ -166,14 +168,16 @@ class SplitFunctionsTest {
     Map<String, MethodShape> methods = MethodShape.of(compiled);
     MethodShape root = methods.get("func0");
     assertTrue(root.tableSwitchLabels() >= ARMS, "the dispatch switch is in the function's method");
-    assertTrue(root.calls().contains("checkInterrupt"), "the loop header is in the function's method");
+    assertTrue(
+        root.calls().contains("checkInterrupt"), "the loop header is in the function's method");
     long runs = methods.keySet().stream().filter(name -> name.startsWith("func0$run")).count();
     assertTrue(runs >= 2, "the arms are outlined: " + methods.keySet());
-    methods.forEach((name, shape) -> {
-      if (name.startsWith("func0$run")) {
-        assertEquals(0, shape.tableSwitchLabels(), name + " dispatches");
-      }
-    });
+    methods.forEach(
+        (name, shape) -> {
+          if (name.startsWith("func0$run")) {
+            assertEquals(0, shape.tableSwitchLabels(), name + " dispatches");
+          }
+        });
   }
 
   /**
@@ -202,13 +206,17 @@ class SplitFunctionsTest {
     CompiledModule[] compiled = new CompiledModule[1];
     Throwable[] failure = new Throwable[1];
     Thread compiler =
-        new Thread(null, () -> {
-          try {
-            compiled[0] = Flarec.compile(wasm, CompileOptions.defaults());
-          } catch (Throwable t) {
-            failure[0] = t;
-          }
-        }, "compile-on-default-stack", 1 << 20);
+        new Thread(
+            null,
+            () -> {
+              try {
+                compiled[0] = Flarec.compile(wasm, CompileOptions.defaults());
+              } catch (Throwable t) {
+                failure[0] = t;
+              }
+            },
+            "compile-on-default-stack",
+            1 << 20);
     compiler.start();
     compiler.join();
     if (failure[0] != null) {
@@ -313,7 +321,12 @@ class SplitFunctionsTest {
     m.memory(1);
     Code body = new Code();
     for (int k = 1; k <= pairs; k++) {
-      body.i32Const(4 * k).i32Const(4 * (k - 1)).memory(I32_LOAD, 2, 0).i32Const(k).op(I32_ADD).memory(I32_STORE, 2, 0);
+      body.i32Const(4 * k)
+          .i32Const(4 * (k - 1))
+          .memory(I32_LOAD, 2, 0)
+          .i32Const(k)
+          .op(I32_ADD)
+          .memory(I32_STORE, 2, 0);
     }
     body.i32Const(4 * pairs).memory(I32_LOAD, 2, 0);
     m.export("f", m.function(m.type(new byte[0], new byte[] {I32}), new byte[0], body));
@@ -325,8 +338,8 @@ class SplitFunctionsTest {
   }
 
   /**
-   * C1 refuses a method holding much more than 64 memory accesses: a split function's methods
-   * hold at most 64 each, while a function that fits the budget stays whole, however many it makes
+   * C1 refuses a method holding much more than 64 memory accesses: a split function's methods hold
+   * at most 64 each, while a function that fits the budget stays whole, however many it makes
    * (splitting it would allocate a heap frame on every call).
    */
   @Test
@@ -335,19 +348,25 @@ class SplitFunctionsTest {
     CompiledModule split = compile(memoryChain(pairs), CompileOptions.DEFAULT_METHOD_BUDGET);
     assertEquals(pairs * (pairs + 1) / 2, call(split, "f"));
     Map<String, MethodShape> methods = MethodShape.of(split);
-    assertTrue(methods.keySet().stream().anyMatch(name -> name.startsWith("func0$run")), "split: " + methods.keySet());
-    methods.forEach((name, shape) -> assertTrue(memoryAccesses(shape) <= 64, name + " holds " + memoryAccesses(shape)));
+    assertTrue(
+        methods.keySet().stream().anyMatch(name -> name.startsWith("func0$run")),
+        "split: " + methods.keySet());
+    methods.forEach(
+        (name, shape) ->
+            assertTrue(memoryAccesses(shape) <= 64, name + " holds " + memoryAccesses(shape)));
 
     CompiledModule whole = compile(memoryChain(150), CompileOptions.DEFAULT_METHOD_BUDGET);
     assertEquals(150 * 151 / 2, call(whole, "f"));
     Map<String, MethodShape> wholeMethods = MethodShape.of(whole);
-    assertTrue(wholeMethods.keySet().stream().noneMatch(name -> name.startsWith("func0$run")), "whole: " + wholeMethods.keySet());
+    assertTrue(
+        wholeMethods.keySet().stream().noneMatch(name -> name.startsWith("func0$run")),
+        "whole: " + wholeMethods.keySet());
     assertEquals(301, memoryAccesses(wholeMethods.get("func0")));
   }
 
   /**
-   * A loop whose body is split: branches back to the loop from inside runs, a trap deep inside
-   * a run, and interruption of a loop running inside a run.
+   * A loop whose body is split: branches back to the loop from inside runs, a trap deep inside a
+   * run, and interruption of a loop running inside a run.
    */
   private static byte[] loopOverMemory(int unroll) {
     ModuleBuilder m = new ModuleBuilder();
@@ -358,15 +377,23 @@ class SplitFunctionsTest {
     body.localGet(2).localGet(0).op(I32_LT_S).op(0x45).brIf(1); // i32.eqz -> exit when !(i < n)
     for (int u = 0; u < unroll; u++) {
       body.i32Const(0)
-          .i32Const(0).memory(I32_LOAD, 2, 0)
-          .localGet(2).i32Const(3).op(I32_MUL).i32Const(u).op(I32_ADD).localGet(1).op(I32_DIV_S)
+          .i32Const(0)
+          .memory(I32_LOAD, 2, 0)
+          .localGet(2)
+          .i32Const(3)
+          .op(I32_MUL)
+          .i32Const(u)
+          .op(I32_ADD)
+          .localGet(1)
+          .op(I32_DIV_S)
           .op(I32_ADD)
           .memory(I32_STORE, 2, 0);
     }
     body.localGet(2).i32Const(1).op(I32_ADD).localSet(2).br(0);
     body.end().end();
     body.i32Const(0).memory(I32_LOAD, 2, 0);
-    m.export("sum", m.function(m.type(new byte[] {I32, I32}, new byte[] {I32}), new byte[] {I32}, body));
+    m.export(
+        "sum", m.function(m.type(new byte[] {I32, I32}, new byte[] {I32}), new byte[] {I32}, body));
     return m.build();
   }
 
@@ -388,7 +415,8 @@ class SplitFunctionsTest {
     CompiledModule compiled = compile(loopOverMemory(unroll), 1_000);
     assertTrue(MethodSizeCheck.methodCount(compiled) > 10, "the loop body is split");
     Instance instance = compiled.load().instantiate();
-    assertArrayEquals(new Object[] {loopReference(50, 7, unroll)}, instance.function("sum").call(50, 7));
+    assertArrayEquals(
+        new Object[] {loopReference(50, 7, unroll)}, instance.function("sum").call(50, 7));
 
     Instance trapping = compiled.load().instantiate();
     WasmTrap trap = assertThrows(WasmTrap.class, () -> trapping.function("sum").call(10, 0));
@@ -398,7 +426,8 @@ class SplitFunctionsTest {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try {
       timer.schedule(endless::interrupt, 200, TimeUnit.MILLISECONDS);
-      WasmTrap stopped = assertThrows(WasmTrap.class, () -> endless.function("sum").call(Integer.MAX_VALUE, 1));
+      WasmTrap stopped =
+          assertThrows(WasmTrap.class, () -> endless.function("sum").call(Integer.MAX_VALUE, 1));
       assertEquals(TrapKind.INTERRUPTED, stopped.kind());
     } finally {
       timer.shutdownNow();
@@ -475,7 +504,8 @@ class SplitFunctionsTest {
       caller.localGet(0).i32Const(i).op(I32_ADD);
     }
     caller.call(wide);
-    m.export("call_wide", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[0], caller));
+    m.export(
+        "call_wide", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[0], caller));
     CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
     Instance instance = compiled.load().instantiate();
 
@@ -503,12 +533,18 @@ class SplitFunctionsTest {
     }
     String wat =
         "(module\n"
-            + "  (type $w (func (param" + params + ") (result i32)))\n"
+            + "  (type $w (func (param"
+            + params
+            + ") (result i32)))\n"
             + "  (import \"env\" \"host\" (func $host (type $w)))\n"
             + "  (table 2 funcref) (elem (i32.const 0) $last $host)\n"
-            + "  (func $last (type $w) (local.get " + (n - 1) + "))\n"
+            + "  (func $last (type $w) (local.get "
+            + (n - 1)
+            + "))\n"
             + "  (func (export \"via_table\") (param i32) (result i32)\n"
-            + "    (call_indirect (type $w)" + args + " (local.get 0))))";
+            + "    (call_indirect (type $w)"
+            + args
+            + " (local.get 0))))";
     byte[] wasm = com.dylibso.chicory.wabt.Wat2Wasm.parse(wat);
     CompiledModule compiled = compile(wasm, CompileOptions.DEFAULT_METHOD_BUDGET);
     dev.flarec.runtime.types.FunctionType wide = compiled.descriptor().types().get(0);
@@ -517,9 +553,15 @@ class SplitFunctionsTest {
     dev.flarec.runtime.instance.FunctionRef host =
         dev.flarec.runtime.instance.FunctionRef.of(
             wide,
-            (java.util.function.ToIntFunction<Object[]>) a -> (Integer) a[0] + (Integer) a[a.length - 1]);
+            (java.util.function.ToIntFunction<Object[]>)
+                a -> (Integer) a[0] + (Integer) a[a.length - 1]);
     Instance instance =
-        compiled.load().instantiate(dev.flarec.runtime.instance.Imports.builder().function("env", "host", host).build());
+        compiled
+            .load()
+            .instantiate(
+                dev.flarec.runtime.instance.Imports.builder()
+                    .function("env", "host", host)
+                    .build());
     assertArrayEquals(new Object[] {n - 1}, instance.function("via_table").call(0));
     assertArrayEquals(new Object[] {n - 1}, instance.function("via_table").call(1));
   }
@@ -536,7 +578,12 @@ class SplitFunctionsTest {
       sum.globalGet(i).op(I32_ADD);
     }
     m.export("sum", m.function(m.type(new byte[0], new byte[] {I32}), new byte[0], sum));
-    m.export("clobber", m.function(m.type(new byte[0], new byte[0]), new byte[0], new Code().i32Const(-1).globalSet(n - 100)));
+    m.export(
+        "clobber",
+        m.function(
+            m.type(new byte[0], new byte[0]),
+            new byte[0],
+            new Code().i32Const(-1).globalSet(n - 100)));
     CompiledModule compiled = compile(m.build(), CompileOptions.DEFAULT_METHOD_BUDGET);
     Instance instance = compiled.load().instantiate();
     int expected = 0;

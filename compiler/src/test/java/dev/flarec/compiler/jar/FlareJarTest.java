@@ -25,8 +25,8 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flares get the flare host: the bundle's files and its Main-Class instead of the bare runtime.
- * The bundle here is a stand-in with two files; the real one is built by hostabi.
+ * Flares get the flare host: the bundle's files and its Main-Class instead of the bare runtime. The
+ * bundle here is a stand-in with two files; the real one is built by hostabi.
  */
 class FlareJarTest {
   private static CompiledModule compile(String wat, String className) {
@@ -51,7 +51,9 @@ class FlareJarTest {
   static FlareHost bundle(Map<String, byte[]> files) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.flarec.hostabi.launch.FlareMain");
+    manifest
+        .getMainAttributes()
+        .put(Attributes.Name.MAIN_CLASS, "dev.flarec.hostabi.launch.FlareMain");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -65,7 +67,9 @@ class FlareJarTest {
   static FlareHost bundle() throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.flarec.hostabi.launch.FlareMain");
+    manifest
+        .getMainAttributes()
+        .put(Attributes.Name.MAIN_CLASS, "dev.flarec.hostabi.launch.FlareMain");
     manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
@@ -92,16 +96,19 @@ class FlareJarTest {
   void aModuleIsAFlareWhenItImportsTheAbiOrExportsAnEntryPoint() {
     assertTrue(FlareHost.isFlare(compile(IMPORTS_ABI, "t.A").descriptor()));
     assertTrue(FlareHost.isFlare(compile(EXPORTS_HANDLE_REQUEST, "t.B").descriptor()));
-    assertTrue(FlareHost.isFlare(compile(
-        "(module (func (export \"ws_open\") (result i32) (i32.const 0)))", "t.C").descriptor()));
+    assertTrue(
+        FlareHost.isFlare(
+            compile("(module (func (export \"ws_open\") (result i32) (i32.const 0)))", "t.C")
+                .descriptor()));
     assertFalse(FlareHost.isFlare(compile(PLAIN, "t.D").descriptor()));
   }
 
   @Test
   void aFlareJarCarriesTheHostAndStartsWithItsLauncher() throws IOException {
     CompiledModule flare = compile(IMPORTS_ABI, "flarec.module.Hello");
-    byte[] jar = new JarWriter(Map.of("dev/flarec/runtime/Only.class", new byte[] {9}), bundle())
-        .toBytes(flare);
+    byte[] jar =
+        new JarWriter(Map.of("dev/flarec/runtime/Only.class", new byte[] {9}), bundle())
+            .toBytes(flare);
     Manifest[] manifest = new Manifest[1];
     Map<String, byte[]> files = entries(jar, manifest);
     Attributes main = manifest[0].getMainAttributes();
@@ -118,72 +125,105 @@ class FlareJarTest {
   @Test
   void aFlareJarCarriesOnlyTheHostComponentsItsImportsCanReach() throws IOException {
     Map<String, byte[]> bundle = new HashMap<>();
-    for (String name : new String[] {
-        "dev/flarec/hostabi/launch/FlareMain.class",
-        "org/sqlite/JDBC.class",
-        "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so",
-        "sqlite-jdbc.properties",
-        "META-INF/services/java.sql.Driver",
-        "org/bouncycastle/crypto/digests/Blake3Digest.class",
-        "META-INF/versions/11/org/bouncycastle/util/Spec.class",
-        "META-INF/services/java.security.Provider",
-        "org/eclipse/jetty/server/Server.class",
-        "org/slf4j/LoggerFactory.class",
-        "META-INF/services/org.eclipse.jetty.websocket.core.Extension",
-        "com/fasterxml/jackson/core/JsonFactory.class"}) {
+    for (String name :
+        new String[] {
+          "dev/flarec/hostabi/launch/FlareMain.class",
+          "org/sqlite/JDBC.class",
+          "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so",
+          "sqlite-jdbc.properties",
+          "META-INF/services/java.sql.Driver",
+          "org/bouncycastle/crypto/digests/Blake3Digest.class",
+          "META-INF/versions/11/org/bouncycastle/util/Spec.class",
+          "META-INF/services/java.security.Provider",
+          "org/eclipse/jetty/server/Server.class",
+          "org/slf4j/LoggerFactory.class",
+          "META-INF/services/org.eclipse.jetty.websocket.core.Extension",
+          "com/fasterxml/jackson/core/JsonFactory.class"
+        }) {
       bundle.put(name, new byte[] {1});
     }
     FlareHost host = bundle(bundle);
-    Map<String, byte[]> hello = entries(new JarWriter(Map.of(), host)
-        .toBytes(compile(IMPORTS_ABI, "flarec.module.Hello")), new Manifest[1]);
+    Map<String, byte[]> hello =
+        entries(
+            new JarWriter(Map.of(), host).toBytes(compile(IMPORTS_ABI, "flarec.module.Hello")),
+            new Manifest[1]);
     assertTrue(hello.containsKey("dev/flarec/hostabi/launch/FlareMain.class"));
     assertTrue(hello.containsKey("com/fasterxml/jackson/core/JsonFactory.class"), "the core stays");
     for (String name : hello.keySet()) {
-      assertFalse(name.contains("sqlite") || name.contains("bouncycastle") || name.contains("jetty")
-          || name.contains("slf4j") || name.startsWith("META-INF/services/"),
+      assertFalse(
+          name.contains("sqlite")
+              || name.contains("bouncycastle")
+              || name.contains("jetty")
+              || name.contains("slf4j")
+              || name.startsWith("META-INF/services/"),
           name + " in a flare without spark_, crypto_ or ws_ exports");
     }
-    Map<String, byte[]> webSocket = entries(new JarWriter(Map.of(), host).toBytes(compile("""
+    Map<String, byte[]> webSocket =
+        entries(
+            new JarWriter(Map.of(), host)
+                .toBytes(
+                    compile(
+                        """
         (module
           (import "flaron/v1" "ws_send" (func (param i32 i32) (result i32)))
           (func (export "ws_open") (result i32) (i32.const 0))
           (func (export "ws_message"))
           (func (export "ws_close") (result i64) (i64.const 0))
           (memory (export "memory") 1))
-        """, "flarec.module.Echo")), new Manifest[1]);
+        """,
+                        "flarec.module.Echo")),
+            new Manifest[1]);
     assertTrue(webSocket.containsKey("org/eclipse/jetty/server/Server.class"));
     assertTrue(webSocket.containsKey("org/slf4j/LoggerFactory.class"));
-    assertTrue(webSocket.containsKey("META-INF/services/org.eclipse.jetty.websocket.core.Extension"));
+    assertTrue(
+        webSocket.containsKey("META-INF/services/org.eclipse.jetty.websocket.core.Extension"));
     assertFalse(webSocket.containsKey("org/sqlite/JDBC.class"));
-    Map<String, byte[]> spark = entries(new JarWriter(Map.of(), host).toBytes(compile("""
+    Map<String, byte[]> spark =
+        entries(
+            new JarWriter(Map.of(), host)
+                .toBytes(
+                    compile(
+                        """
         (module
           (import "flaron/v1" "spark_get" (func (param i32 i32) (result i64)))
           (memory (export "memory") 1))
-        """, "flarec.module.Counter")), new Manifest[1]);
+        """,
+                        "flarec.module.Counter")),
+            new Manifest[1]);
     assertTrue(spark.containsKey("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"));
     assertTrue(spark.containsKey("META-INF/services/java.sql.Driver"));
     assertTrue(spark.containsKey("sqlite-jdbc.properties"));
     assertFalse(spark.containsKey("org/bouncycastle/crypto/digests/Blake3Digest.class"));
     assertFalse(spark.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
-    Map<String, byte[]> crypto = entries(new JarWriter(Map.of(), host).toBytes(compile("""
+    Map<String, byte[]> crypto =
+        entries(
+            new JarWriter(Map.of(), host)
+                .toBytes(
+                    compile(
+                        """
         (module
           (import "flaron/v1" "crypto_hash" (func (param i32 i32 i32 i32) (result i64)))
           (memory (export "memory") 1))
-        """, "flarec.module.Hash")), new Manifest[1]);
+        """,
+                        "flarec.module.Hash")),
+            new Manifest[1]);
     assertTrue(crypto.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
     assertTrue(crypto.containsKey("META-INF/services/java.security.Provider"));
     assertFalse(crypto.containsKey("org/sqlite/JDBC.class"));
-    assertFalse(crypto.containsKey("org/eclipse/jetty/server/Server.class"),
+    assertFalse(
+        crypto.containsKey("org/eclipse/jetty/server/Server.class"),
         "a flare without the ws_ exports has no Jetty");
   }
 
   @Test
   void plainModulesAreWrittenAsBefore() throws IOException {
-    byte[] jar = new JarWriter(Map.of("dev/flarec/runtime/Only.class", new byte[] {9}), bundle())
-        .toBytes(compile(PLAIN, "flarec.module.Plain"));
+    byte[] jar =
+        new JarWriter(Map.of("dev/flarec/runtime/Only.class", new byte[] {9}), bundle())
+            .toBytes(compile(PLAIN, "flarec.module.Plain"));
     Manifest[] manifest = new Manifest[1];
     Map<String, byte[]> files = entries(jar, manifest);
-    assertEquals(JarWriter.MAIN_CLASS, manifest[0].getMainAttributes().getValue(Attributes.Name.MAIN_CLASS));
+    assertEquals(
+        JarWriter.MAIN_CLASS, manifest[0].getMainAttributes().getValue(Attributes.Name.MAIN_CLASS));
     assertTrue(files.containsKey("dev/flarec/runtime/Only.class"));
     assertFalse(files.containsKey("dev/flarec/hostabi/launch/FlareMain.class"));
   }

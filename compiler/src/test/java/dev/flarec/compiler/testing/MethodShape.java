@@ -12,37 +12,43 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * What a generated method contains, for tests that check where code went: the labels of its
- * {@code tableswitch}es and the names of the methods it calls.
+ * What a generated method contains, for tests that check where code went: the labels of its {@code
+ * tableswitch}es and the names of the methods it calls.
  */
 public record MethodShape(int tableSwitchLabels, List<String> calls) {
   /** Every method of every generated class, by name. */
   public static Map<String, MethodShape> of(CompiledModule compiled) {
     Map<String, MethodShape> shapes = new LinkedHashMap<>();
     for (byte[] classFile : compiled.classFiles().values()) {
-      new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
-          List<String> calls = new ArrayList<>();
-          int[] labels = {0};
-          return new MethodVisitor(Opcodes.ASM9) {
-            @Override
-            public void visitTableSwitchInsn(int min, int max, Label dflt, Label... targets) {
-              labels[0] += targets.length;
-            }
+      new ClassReader(classFile)
+          .accept(
+              new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(
+                    int access, String name, String desc, String signature, String[] exceptions) {
+                  List<String> calls = new ArrayList<>();
+                  int[] labels = {0};
+                  return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitTableSwitchInsn(
+                        int min, int max, Label dflt, Label... targets) {
+                      labels[0] += targets.length;
+                    }
 
-            @Override
-            public void visitMethodInsn(int opcode, String owner, String callee, String d, boolean itf) {
-              calls.add(callee);
-            }
+                    @Override
+                    public void visitMethodInsn(
+                        int opcode, String owner, String callee, String d, boolean itf) {
+                      calls.add(callee);
+                    }
 
-            @Override
-            public void visitEnd() {
-              shapes.put(name, new MethodShape(labels[0], calls));
-            }
-          };
-        }
-      }, ClassReader.SKIP_DEBUG);
+                    @Override
+                    public void visitEnd() {
+                      shapes.put(name, new MethodShape(labels[0], calls));
+                    }
+                  };
+                }
+              },
+              ClassReader.SKIP_DEBUG);
     }
     return shapes;
   }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes small WebAssembly binaries directly, for tests that need modules too large to write (or
- * to convert) as text: functions of hundreds of kilobytes, thousands of locals, deep nesting.
- * Only what those tests use: types, functions with locals, exports, one memory.
+ * Writes small WebAssembly binaries directly, for tests that need modules too large to write (or to
+ * convert) as text: functions of hundreds of kilobytes, thousands of locals, deep nesting. Only
+ * what those tests use: types, functions with locals, exports, one memory.
  *
  * <pre>{@code
  * ModuleBuilder m = new ModuleBuilder();

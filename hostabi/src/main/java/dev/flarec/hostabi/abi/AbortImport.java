@@ -31,9 +31,9 @@ final class AbortImport {
    * length a u32 at {@code ptr - 4}), 0 when absent; {@code line}, {@code col}: where in the
    * source.
    *
-   * <p>Result: none: always traps ({@code unreachable}), so the request is answered 500
-   * (decision 4). The decoded message and location are logged at SEVERE; a pointer that does not
-   * lead to a well-formed string is logged as absent rather than trapping differently.
+   * <p>Result: none: always traps ({@code unreachable}), so the request is answered 500 (decision
+   * 4). The decoded message and location are logged at SEVERE; a pointer that does not lead to a
+   * well-formed string is logged as absent rather than trapping differently.
    *
    * <p>Guest memory: read only.
    *

@@ -14,12 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The crypto host functions of {@code flaron/v1} (flaron-abi.md §3.7, §4.2; §8 decisions 5–8,
- * 10, 11, 26). Arguments are JSON envelopes; secrets are named, resolved host-side through the
- * flare's {@code allowed_secrets}, and never written into guest memory. Every function returns 0
- * — the ABI's one "no result" — for a malformed envelope, a missing or mistyped member, an
- * unsupported algorithm, a secret that is not allowlisted or not configured, a failed
- * decryption, or a guest {@code alloc} that returns 0; an out-of-bounds {@code (ptr, len)} traps.
+ * The crypto host functions of {@code flaron/v1} (flaron-abi.md §3.7, §4.2; §8 decisions 5–8, 10,
+ * 11, 26). Arguments are JSON envelopes; secrets are named, resolved host-side through the flare's
+ * {@code allowed_secrets}, and never written into guest memory. Every function returns 0 — the
+ * ABI's one "no result" — for a malformed envelope, a missing or mistyped member, an unsupported
+ * algorithm, a secret that is not allowlisted or not configured, a failed decryption, or a guest
+ * {@code alloc} that returns 0; an out-of-bounds {@code (ptr, len)} traps.
  */
 final class CryptoImports {
   private static final long NONE = 0;
@@ -33,9 +33,9 @@ final class CryptoImports {
   /**
    * Hashes a string.
    *
-   * <p>Parameters: {@code args_ptr}, {@code args_len} — the guest-memory address and byte length
-   * of a UTF-8 JSON object {@code {"algorithm": name, "input": text}}, where {@code name} is one
-   * of {@code md5}, {@code sha1}, {@code sha256}, {@code sha384}, {@code sha512}, {@code blake2b}
+   * <p>Parameters: {@code args_ptr}, {@code args_len} — the guest-memory address and byte length of
+   * a UTF-8 JSON object {@code {"algorithm": name, "input": text}}, where {@code name} is one of
+   * {@code md5}, {@code sha1}, {@code sha256}, {@code sha384}, {@code sha512}, {@code blake2b}
    * (BLAKE2b-512) or {@code blake3} (32 bytes).
    *
    * <p>Result: packed {@code (ptr << 32) | len} of the digest of {@code input}'s UTF-8 bytes as
@@ -65,13 +65,13 @@ final class CryptoImports {
    * Computes HMAC-SHA-256 of a string under a named secret.
    *
    * <p>Parameters: {@code args_ptr}, {@code args_len} — address and byte length of a UTF-8 JSON
-   * object {@code {"secret_key": secret name, "input": text}}. The ABI sends no algorithm for
-   * HMAC; an {@code "algorithm"} member, if a guest sends one anyway, must be {@code "sha256"},
-   * so that a guest asking for another hash gets 0 rather than a SHA-256 MAC it did not ask for.
+   * object {@code {"secret_key": secret name, "input": text}}. The ABI sends no algorithm for HMAC;
+   * an {@code "algorithm"} member, if a guest sends one anyway, must be {@code "sha256"}, so that a
+   * guest asking for another hash gets 0 rather than a SHA-256 MAC it did not ask for.
    *
-   * <p>Result: packed pointer/length of the 32-byte MAC of {@code input}'s UTF-8 bytes, keyed
-   * with the secret's UTF-8 bytes, as lowercase hex (64 characters); 0 if the envelope is
-   * malformed, the secret is not in {@code allowed_secrets}, not configured or empty.
+   * <p>Result: packed pointer/length of the 32-byte MAC of {@code input}'s UTF-8 bytes, keyed with
+   * the secret's UTF-8 bytes, as lowercase hex (64 characters); 0 if the envelope is malformed, the
+   * secret is not in {@code allowed_secrets}, not configured or empty.
    *
    * <p>Guest memory: the hex text (never the secret), via {@code alloc}.
    *
@@ -104,13 +104,12 @@ final class CryptoImports {
    * object {@code {"algorithm": "HS256"|"HS384"|"HS512", "secret_key": secret name, "claims":
    * {...}}}.
    *
-   * <p>Result: packed pointer/length of the compact token {@code header.payload.signature}
-   * (ASCII): header {@code {"alg":...,"typ":"JWT"}}, payload the claims object with every value
-   * of the JSON type the guest gave it and nothing added, signature HMAC-SHA-256/384/512 keyed
-   * with the secret's UTF-8 bytes, all three parts base64url without padding. 0 if the envelope
-   * is malformed, the algorithm is not one of the three (RS256, EdDSA are not supported),
-   * {@code claims} is missing or not an object, or the secret is not allowed, not configured or
-   * empty.
+   * <p>Result: packed pointer/length of the compact token {@code header.payload.signature} (ASCII):
+   * header {@code {"alg":...,"typ":"JWT"}}, payload the claims object with every value of the JSON
+   * type the guest gave it and nothing added, signature HMAC-SHA-256/384/512 keyed with the
+   * secret's UTF-8 bytes, all three parts base64url without padding. 0 if the envelope is
+   * malformed, the algorithm is not one of the three (RS256, EdDSA are not supported), {@code
+   * claims} is missing or not an object, or the secret is not allowed, not configured or empty.
    *
    * <p>Guest memory: the token text, via {@code alloc}.
    *
@@ -145,9 +144,9 @@ final class CryptoImports {
    *
    * <p>Result: packed pointer/length of {@code base64(nonce ‖ ciphertext ‖ tag)} (standard
    * alphabet, padded): a fresh random 12-byte nonce, the ciphertext of {@code input}'s UTF-8 bytes
-   * under the key SHA-256(secret's UTF-8 bytes), and the 16-byte tag. Two calls with the same
-   * input give different outputs. 0 if the envelope is malformed or the secret is not allowed or
-   * not configured.
+   * under the key SHA-256(secret's UTF-8 bytes), and the 16-byte tag. Two calls with the same input
+   * give different outputs. 0 if the envelope is malformed or the secret is not allowed or not
+   * configured.
    *
    * <p>Guest memory: the base64 text, via {@code alloc}.
    *
@@ -203,8 +202,8 @@ final class CryptoImports {
    *
    * <p>Parameter: {@code length} — the number of random bytes wanted, 1 to 1024.
    *
-   * <p>Result: packed pointer/length of the bytes as lowercase hex ({@code 2 * length}
-   * characters), from the JDK's {@code SecureRandom}; 0 if {@code length} is outside 1–1024.
+   * <p>Result: packed pointer/length of the bytes as lowercase hex ({@code 2 * length} characters),
+   * from the JDK's {@code SecureRandom}; 0 if {@code length} is outside 1–1024.
    *
    * <p>Guest memory: the hex text, via {@code alloc}.
    *
@@ -224,8 +223,8 @@ final class CryptoImports {
   }
 
   /**
-   * The UTF-8 bytes of the secret named by {@code "secret_key"}, if the flare may use it. The
-   * store checks {@code allowed_secrets} and logs refusals (§3.6).
+   * The UTF-8 bytes of the secret named by {@code "secret_key"}, if the flare may use it. The store
+   * checks {@code allowed_secrets} and logs refusals (§3.6).
    */
   private Optional<byte[]> secret(ObjectNode args) {
     return JsonEnvelope.string(args, "secret_key")

@@ -42,9 +42,9 @@ final class EncodingImports {
   /**
    * Decodes base64.
    *
-   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of standard
-   * base64 text (padding may be omitted; line breaks, other characters and the URL-safe alphabet
-   * are malformed).
+   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of standard base64
+   * text (padding may be omitted; line breaks, other characters and the URL-safe alphabet are
+   * malformed).
    *
    * <p>Result: packed pointer/length of the decoded bytes; 0 for empty or malformed input or an
    * empty result.
@@ -78,8 +78,8 @@ final class EncodingImports {
   /**
    * Decodes hexadecimal.
    *
-   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of hex text,
-   * digits of either case, an even number of them, nothing else.
+   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of hex text, digits
+   * of either case, an even number of them, nothing else.
    *
    * <p>Result: packed pointer/length of the decoded bytes; 0 for empty or malformed input.
    *
@@ -95,11 +95,11 @@ final class EncodingImports {
   /**
    * Percent-encodes text for a URL component.
    *
-   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of the text
-   * (UTF-8; encoded byte by byte, so any bytes are accepted).
+   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of the text (UTF-8;
+   * encoded byte by byte, so any bytes are accepted).
    *
-   * <p>Result: packed pointer/length of the text with every byte outside RFC 3986's unreserved
-   * set {@code A-Za-z0-9-._~} written {@code %XX} in uppercase hex ({@code hello world} → {@code
+   * <p>Result: packed pointer/length of the text with every byte outside RFC 3986's unreserved set
+   * {@code A-Za-z0-9-._~} written {@code %XX} in uppercase hex ({@code hello world} → {@code
    * hello%20world}); 0 for empty input.
    *
    * <p>Guest memory: the ASCII text, via {@code alloc}.
@@ -114,8 +114,8 @@ final class EncodingImports {
   /**
    * Decodes percent-encoded text.
    *
-   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of the text.
-   * {@code %XX} escapes may use either case; {@code +} is a literal plus, not a space.
+   * <p>Parameters: {@code data_ptr}, {@code data_len} — address and byte length of the text. {@code
+   * %XX} escapes may use either case; {@code +} is a literal plus, not a space.
    *
    * <p>Result: packed pointer/length of the decoded bytes; 0 for empty input or a {@code %} not
    * followed by two hex digits.

@@ -5,8 +5,8 @@ import dev.flarec.hostabi.invocation.Invocation;
 
 /**
  * What the host functions of one pooled instance share: the guest (set once, right after
- * instantiation), the invocation in progress (set before each call, cleared after), and the
- * node's services. One instance serves one invocation at a time, so no synchronisation.
+ * instantiation), the invocation in progress (set before each call, cleared after), and the node's
+ * services. One instance serves one invocation at a time, so no synchronisation.
  */
 public final class FlareContext {
   private final HostServices services;

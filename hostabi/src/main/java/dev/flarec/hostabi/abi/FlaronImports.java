@@ -4,8 +4,8 @@ import dev.flarec.runtime.instance.Imports;
 import java.lang.invoke.MethodHandles;
 
 /**
- * Assembles the whole {@code flaron/v1} import module (and AssemblyScript's {@code env.abort})
- * for one pooled instance. The linker takes the imports a flare declares and ignores the rest.
+ * Assembles the whole {@code flaron/v1} import module (and AssemblyScript's {@code env.abort}) for
+ * one pooled instance. The linker takes the imports a flare declares and ignores the rest.
  */
 public final class FlaronImports {
   /** The import module name of the ABI. */

@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a host-function family as the implementation of one import. The method's
- * Java signature is its Wasm type: {@code int} is i32, {@code long} is i64, {@code void} is no
- * result. See {@link HostFunctionBinder}.
+ * Marks a method of a host-function family as the implementation of one import. The method's Java
+ * signature is its Wasm type: {@code int} is i32, {@code long} is i64, {@code void} is no result.
+ * See {@link HostFunctionBinder}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -8,10 +8,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 
 /**
- * Turns the {@link HostFunction}-annotated methods of a family object into imports. The handle
- * is bound to the family object once, when the instance is created, so a call from compiled code
- * is a plain {@code invokeExact} with primitive arguments: no per-call allocation on the compiled
- * side (see docs/RATIONALE.md#why-host-functions-are-bound-method-handles).
+ * Turns the {@link HostFunction}-annotated methods of a family object into imports. The handle is
+ * bound to the family object once, when the instance is created, so a call from compiled code is a
+ * plain {@code invokeExact} with primitive arguments: no per-call allocation on the compiled side
+ * (see docs/RATIONALE.md#why-host-functions-are-bound-method-handles).
  */
 public final class HostFunctionBinder {
   private HostFunctionBinder() {}
@@ -26,7 +26,9 @@ public final class HostFunctionBinder {
       try {
         MethodHandle handle = lookup.unreflect(m).bindTo(family);
         imports.function(
-            annotation.module(), annotation.value(), FunctionRef.of(typeOf(m), handle, annotation.value()));
+            annotation.module(),
+            annotation.value(),
+            FunctionRef.of(typeOf(m), handle, annotation.value()));
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("cannot bind host function " + m, e);
       }

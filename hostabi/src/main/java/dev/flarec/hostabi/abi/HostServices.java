@@ -73,8 +73,8 @@ public final class HostServices implements AutoCloseable {
   /**
    * The services {@code flare} can use, made now; the others are never made, or (IDs, the fetch
    * client) made at first use. Spark's store, and with it SQLite, is opened only when the flare
-   * imports a {@code spark_*} function, so a flare without them starts faster and leaves the
-   * data directory alone.
+   * imports a {@code spark_*} function, so a flare without them starts faster and leaves the data
+   * directory alone.
    */
   public static HostServices create(ServerConfig config, ModuleDescriptor flare) {
     return create(config, flare, (ClusterConfig) null);
@@ -82,24 +82,33 @@ public final class HostServices implements AutoCloseable {
 
   /**
    * As {@link #create(ServerConfig, ModuleDescriptor)}, and when {@code flare} imports a {@code
-   * plasma_*} function, Plasma is kept in the data directory ({@link PlasmaJournal}); when it
-   * also talks to other nodes ({@code plasma_*} or {@code spark_pull}) and {@code cluster} is not
-   * null, the node joins that cluster, which replicates Plasma and answers pulls.
+   * plasma_*} function, Plasma is kept in the data directory ({@link PlasmaJournal}); when it also
+   * talks to other nodes ({@code plasma_*} or {@code spark_pull}) and {@code cluster} is not null,
+   * the node joins that cluster, which replicates Plasma and answers pulls.
    *
-   * @throws RuntimeException with a one-line message when the data directory or the cluster
-   *     address cannot be used
+   * @throws RuntimeException with a one-line message when the data directory or the cluster address
+   *     cannot be used
    */
   public static HostServices create(
       ServerConfig config, ModuleDescriptor flare, ClusterConfig cluster) {
-    return createJoining(config, flare, cluster == null ? null : services -> {
-      try {
-        return ClusterNode.join(cluster, services.plasma.nodeId(), services.plasma,
-            services.spark, services.clock);
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot join the cluster on " + cluster.bind()
-            + ": " + e.getMessage(), e);
-      }
-    });
+    return createJoining(
+        config,
+        flare,
+        cluster == null
+            ? null
+            : services -> {
+              try {
+                return ClusterNode.join(
+                    cluster,
+                    services.plasma.nodeId(),
+                    services.plasma,
+                    services.spark,
+                    services.clock);
+              } catch (Exception e) {
+                throw new IllegalStateException(
+                    "cannot join the cluster on " + cluster.bind() + ": " + e.getMessage(), e);
+              }
+            });
   }
 
   /**
@@ -109,15 +118,22 @@ public final class HostServices implements AutoCloseable {
    */
   public static HostServices create(
       ServerConfig config, ModuleDescriptor flare, ClusterChannel channel, String name) {
-    return createJoining(config, flare, channel == null ? null : services ->
-        ClusterNode.attach(channel, name, services.plasma, services.spark, services.clock));
+    return createJoining(
+        config,
+        flare,
+        channel == null
+            ? null
+            : services ->
+                ClusterNode.attach(channel, name, services.plasma, services.spark, services.clock));
   }
 
   private static HostServices createJoining(
       ServerConfig config, ModuleDescriptor flare, Function<HostServices, ClusterNode> join) {
     HostServices services = create(config, name -> imports(flare, name));
     try {
-      services.connect(config, imports(flare, "plasma_"),
+      services.connect(
+          config,
+          imports(flare, "plasma_"),
           imports(flare, "plasma_") || imports(flare, "spark_pull") ? join : null);
     } catch (RuntimeException e) {
       services.close();
@@ -126,8 +142,8 @@ public final class HostServices implements AutoCloseable {
     return services;
   }
 
-  private void connect(ServerConfig config, boolean persistPlasma,
-      Function<HostServices, ClusterNode> join) {
+  private void connect(
+      ServerConfig config, boolean persistPlasma, Function<HostServices, ClusterNode> join) {
     if (persistPlasma && config.dataDirectory() != null) {
       plasmaJournal = PlasmaJournal.open(config.dataDirectory(), plasma);
     }
@@ -137,18 +153,22 @@ public final class HostServices implements AutoCloseable {
     PlasmaJournal journal = plasmaJournal;
     ClusterNode node = cluster;
     if (journal != null || node != null) {
-      plasma.listen((site, delta, local) -> {
-        if (journal != null) {
-          journal.append(site, delta);
-        }
-        if (node != null && local) {
-          node.replicate(site, delta);
-        }
-      });
+      plasma.listen(
+          (site, delta, local) -> {
+            if (journal != null) {
+              journal.append(site, delta);
+            }
+            if (node != null && local) {
+              node.replicate(site, delta);
+            }
+          });
     }
   }
 
-  /** Whether {@code flare} imports a {@code flaron/v1} function whose name starts with {@code prefix}. */
+  /**
+   * Whether {@code flare} imports a {@code flaron/v1} function whose name starts with {@code
+   * prefix}.
+   */
   public static boolean imports(ModuleDescriptor flare, String prefix) {
     return flare.imports().stream()
         .anyMatch(i -> i.module().equals(FlaronImports.MODULE) && i.name().startsWith(prefix));
@@ -157,16 +177,17 @@ public final class HostServices implements AutoCloseable {
   private static HostServices create(ServerConfig config, Predicate<String> imports) {
     Clock clock = Clock.systemUTC();
     BeamClient beam = new BeamClient();
-    HostServices services = new HostServices(
-        // No data directory means Spark is not configured: spark_* then answer NotAvailable.
-        config.dataDirectory() == null || !imports.test("spark_")
-            ? null
-            : SparkStore.open(config.dataDirectory(), clock),
-        new PlasmaStore(config.nodeId(), clock),
-        beam,
-        new SecretStore(config.secrets()),
-        () -> new IdGenerators(config.snowflakeNode(), clock),
-        clock);
+    HostServices services =
+        new HostServices(
+            // No data directory means Spark is not configured: spark_* then answer NotAvailable.
+            config.dataDirectory() == null || !imports.test("spark_")
+                ? null
+                : SparkStore.open(config.dataDirectory(), clock),
+            new PlasmaStore(config.nodeId(), clock),
+            beam,
+            new SecretStore(config.secrets()),
+            () -> new IdGenerators(config.snowflakeNode(), clock),
+            clock);
     // what the flare will call is ready before its first request, whose deadline is running
     if (imports.test("beam_")) {
       beam.prepare();

@@ -5,8 +5,8 @@ import dev.flarec.hostabi.ids.IdGenerators;
 import java.util.Optional;
 
 /**
- * The ID host functions of {@code flaron/v1} (flaron-abi.md §3.9, §4.3; §8 decisions 23–25).
- * Each ID made counts against the invocation's ID budget (default 1,000); once it is spent every
+ * The ID host functions of {@code flaron/v1} (flaron-abi.md §3.9, §4.3; §8 decisions 23–25). Each
+ * ID made counts against the invocation's ID budget (default 1,000); once it is spent every
  * function returns 0. Calls with invalid arguments make no ID and spend nothing. 0 is also the
  * result when the guest's {@code alloc} returns 0.
  */
@@ -25,8 +25,8 @@ final class IdImports {
    * <p>Parameters: {@code args_ptr}, {@code args_len} — address and byte length of a UTF-8 JSON
    * object {@code {"version": "v4"}} (random) or {@code {"version": "v7"}} (time-ordered).
    *
-   * <p>Result: packed pointer/length of the canonical lowercase UUID, 36 characters with hyphens;
-   * 0 if the envelope is malformed, the version is not exactly {@code v4} or {@code v7}, or the ID
+   * <p>Result: packed pointer/length of the canonical lowercase UUID, 36 characters with hyphens; 0
+   * if the envelope is malformed, the version is not exactly {@code v4} or {@code v7}, or the ID
    * budget is spent. v7 UUIDs made on one node sort in creation order.
    *
    * <p>Guest memory: the UUID text, via {@code alloc}.
@@ -94,8 +94,8 @@ final class IdImports {
    * <p>No parameters.
    *
    * <p>Result: packed pointer/length of a 27-character base62 KSUID (32-bit seconds since
-   * 2014-05-13T16:53:20Z, then a 128-bit payload, incremented within one second so that IDs sort
-   * in creation order); 0 once the ID budget is spent.
+   * 2014-05-13T16:53:20Z, then a 128-bit payload, incremented within one second so that IDs sort in
+   * creation order); 0 once the ID budget is spent.
    *
    * <p>Guest memory: the KSUID text, via {@code alloc}.
    *

@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * The JSON object arguments of the crypto, id and time host functions (flaron-abi.md §4.2–4.4),
  * e.g. {@code {"algorithm":"sha256","input":"hello"}}. Parsed with a real JSON parser, as §4
- * requires (SDKs differ in field order, escapes and whitespace), and strictly: a duplicated
- * member, trailing garbage or anything but an object is malformed, and the host function then
- * returns 0 rather than guess which value the guest meant.
+ * requires (SDKs differ in field order, escapes and whitespace), and strictly: a duplicated member,
+ * trailing garbage or anything but an object is malformed, and the host function then returns 0
+ * rather than guess which value the guest meant.
  *
  * <p>Numbers keep their exact value and spelling class (integers stay integers of any size,
  * decimals stay {@code BigDecimal} with their scale) because {@code crypto_sign_jwt} copies claim

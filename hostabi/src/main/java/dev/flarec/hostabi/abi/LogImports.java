@@ -11,10 +11,10 @@ import java.util.logging.Level;
  * logger, tagged with the flare's name and the request id, at the level of the function called:
  * {@code log_info} at INFO, {@code log_warn} at WARNING, {@code log_error} at SEVERE.
  *
- * <p>Limits per invocation (decision 23, configurable): {@code max_log_lines} lines (default
- * 100; further lines are dropped, and the host says so once), {@code max_log_message_bytes}
- * bytes per line (default 4096; longer messages are cut at a character boundary and marked
- * {@code truncated=true}).
+ * <p>Limits per invocation (decision 23, configurable): {@code max_log_lines} lines (default 100;
+ * further lines are dropped, and the host says so once), {@code max_log_message_bytes} bytes per
+ * line (default 4096; longer messages are cut at a character boundary and marked {@code
+ * truncated=true}).
  */
 final class LogImports {
   private final FlareContext context;
@@ -27,8 +27,8 @@ final class LogImports {
    * {@code log_info(msg_ptr: i32, msg_len: i32)}: logs a line at INFO.
    *
    * <p>Parameters: {@code msg_ptr}, {@code msg_len}: the message, UTF-8, {@code (0, 0)} for an
-   * empty one. A range outside memory or a negative length traps (decision 11), even past the
-   * line limit.
+   * empty one. A range outside memory or a negative length traps (decision 11), even past the line
+   * limit.
    *
    * <p>Guest memory: read only.
    *

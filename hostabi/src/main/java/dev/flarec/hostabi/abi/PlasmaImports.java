@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Plasma host functions: the replicated CRDT key-value store, namespaced per site (for now
- * the flare's name), with last-writer-wins values and PN-counters in separate namespaces
- * (flaron-abi.md §3.5, decision 20).
+ * The Plasma host functions: the replicated CRDT key-value store, namespaced per site (for now the
+ * flare's name), with last-writer-wins values and PN-counters in separate namespaces (flaron-abi.md
+ * §3.5, decision 20).
  *
- * <p>Arguments are always read first, so a bad {@code (ptr, len)} traps (decision 11).
- * Validation happens before a budget is drawn from. Writes ({@code set}, {@code delete}, {@code
- * increment}, {@code decrement}) need {@code writes_plasma_kv} and each counts as one of the
- * invocation's KV writes (decision 23).
+ * <p>Arguments are always read first, so a bad {@code (ptr, len)} traps (decision 11). Validation
+ * happens before a budget is drawn from. Writes ({@code set}, {@code delete}, {@code increment},
+ * {@code decrement}) need {@code writes_plasma_kv} and each counts as one of the invocation's KV
+ * writes (decision 23).
  */
 final class PlasmaImports {
   private static final Logger LOG = System.getLogger(PlasmaImports.class.getName());
@@ -39,9 +39,9 @@ final class PlasmaImports {
    * <p>Parameters: {@code keyPtr}, {@code keyLen} — the key, UTF-8 bytes in guest memory.
    *
    * <p>Result: the packed {@code (ptr << 32) | len} of the value, or 0 when the key has no value
-   * (never set, deleted, or only a counter — decision 20), when the value is empty (decision
-   * 10), when the key is invalid, when Plasma is not configured, or when the guest's {@code
-   * alloc} returns 0.
+   * (never set, deleted, or only a counter — decision 20), when the value is empty (decision 10),
+   * when the key is invalid, when Plasma is not configured, or when the guest's {@code alloc}
+   * returns 0.
    *
    * <p>Written into guest memory: the raw value bytes, no prefix.
    *
@@ -71,8 +71,8 @@ final class PlasmaImports {
    * <ul>
    *   <li>1 NotAvailable — Plasma is not configured on this node;
    *   <li>5 NoCapability — the flare is not configured {@code writes_plasma_kv};
-   *   <li>4 BadKey — the key is empty, longer than 256 bytes, not UTF-8, has control characters
-   *       or a reserved prefix ({@link PlasmaKeys});
+   *   <li>4 BadKey — the key is empty, longer than 256 bytes, not UTF-8, has control characters or
+   *       a reserved prefix ({@link PlasmaKeys});
    *   <li>3 TooLarge — the value is longer than {@code max_kv_value_bytes};
    *   <li>2 WriteLimit — the invocation has used its KV writes;
    *   <li>6 Internal — the store failed;
@@ -116,8 +116,8 @@ final class PlasmaImports {
    * <p>Parameters: {@code keyPtr}, {@code keyLen} — the key.
    *
    * <p>Result, an i32 code, checked in this order: 1 NotAvailable, 5 NoCapability, 4 BadKey, 2
-   * WriteLimit (a delete counts as a write), 6 Internal, as for {@code plasma_set}; 0 Ok —
-   * deleted, including when the key had no value.
+   * WriteLimit (a delete counts as a write), 6 Internal, as for {@code plasma_set}; 0 Ok — deleted,
+   * including when the key had no value.
    *
    * <p>Written into guest memory: nothing.
    *
@@ -146,14 +146,14 @@ final class PlasmaImports {
   /**
    * Adds to a counter (a missing counter starts at 0).
    *
-   * <p>Parameters: {@code keyPtr}, {@code keyLen} — the counter's key; {@code delta} — the i64
-   * to add, may be negative.
+   * <p>Parameters: {@code keyPtr}, {@code keyLen} — the counter's key; {@code delta} — the i64 to
+   * add, may be negative.
    *
    * <p>Result: the packed {@code (ptr << 32) | len} of the new value, or 0 when Plasma is not
    * configured, the flare is not configured {@code writes_plasma_kv}, the key is invalid, the
-   * invocation has used its KV writes, the value would leave the signed 64-bit range (the
-   * counter is then unchanged; see {@link dev.flarec.hostabi.plasma.PnCounter} for the exact
-   * bound), or the guest's {@code alloc} returns 0.
+   * invocation has used its KV writes, the value would leave the signed 64-bit range (the counter
+   * is then unchanged; see {@link dev.flarec.hostabi.plasma.PnCounter} for the exact bound), or the
+   * guest's {@code alloc} returns 0.
    *
    * <p>Written into guest memory: 8 bytes, the new value as a little-endian signed i64.
    *
@@ -167,14 +167,14 @@ final class PlasmaImports {
   }
 
   /**
-   * Subtracts from a counter (a missing counter starts at 0): {@code plasma_increment} with
-   * {@code -delta}.
+   * Subtracts from a counter (a missing counter starts at 0): {@code plasma_increment} with {@code
+   * -delta}.
    *
-   * <p>Parameters: {@code keyPtr}, {@code keyLen} — the counter's key; {@code delta} — the i64
-   * to subtract, may be negative.
+   * <p>Parameters: {@code keyPtr}, {@code keyLen} — the counter's key; {@code delta} — the i64 to
+   * subtract, may be negative.
    *
-   * <p>Result: as for {@code plasma_increment}; also 0 for {@code delta = -2^63}, whose
-   * negation is not an i64.
+   * <p>Result: as for {@code plasma_increment}; also 0 for {@code delta = -2^63}, whose negation is
+   * not an i64.
    *
    * <p>Written into guest memory: 8 bytes, the new value as a little-endian signed i64.
    *
@@ -195,11 +195,11 @@ final class PlasmaImports {
    *
    * <p>Parameters: none.
    *
-   * <p>Result: the packed {@code (ptr << 32) | len} of the list, or 0 when Plasma is not
-   * configured or the guest's {@code alloc} returns 0.
+   * <p>Result: the packed {@code (ptr << 32) | len} of the list, or 0 when Plasma is not configured
+   * or the guest's {@code alloc} returns 0.
    *
-   * <p>Written into guest memory: a compact UTF-8 JSON array of the keys, each once, in
-   * ascending order, {@code ["x","y"]}; {@code []} when there are none.
+   * <p>Written into guest memory: a compact UTF-8 JSON array of the keys, each once, in ascending
+   * order, {@code ["x","y"]}; {@code []} when there are none.
    *
    * <p>See flaron-abi.md §3.5, §4.5, §8 decision 20.
    */
@@ -220,12 +220,15 @@ final class PlasmaImports {
     }
     long value;
     try {
-      value = context.services().plasma().add(site(), PlasmaKeys.parse(rawKey).orElseThrow(), delta);
+      value =
+          context.services().plasma().add(site(), PlasmaKeys.parse(rawKey).orElseThrow(), delta);
     } catch (ArithmeticException overflow) {
       return 0;
     }
-    return context.guest().write(
-        ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array());
+    return context
+        .guest()
+        .write(
+            ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array());
   }
 
   /** The refusal every write checks first (availability, capability, key), or null. */
@@ -235,8 +238,10 @@ final class PlasmaImports {
     }
     if (!flare().writesPlasmaKv()) {
       // logged, as denied secrets and fetches are
-      LOG.log(Level.WARNING, "flare {0}: plasma write denied, the flare is not configured"
-          + " writes_plasma_kv", flare().name());
+      LOG.log(
+          Level.WARNING,
+          "flare {0}: plasma write denied, the flare is not configured" + " writes_plasma_kv",
+          flare().name());
       return PlasmaCode.NO_CAPABILITY;
     }
     if (PlasmaKeys.parse(rawKey).isEmpty()) {

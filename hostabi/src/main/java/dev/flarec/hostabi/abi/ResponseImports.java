@@ -44,8 +44,8 @@ final class ResponseImports {
    *
    * <p>Outcome (decision 17): {@code Content-Length}, {@code Transfer-Encoding} and {@code
    * Connection} are ignored (the server frames the message); a name that is not an RFC 9110 token
-   * or a value containing CR, LF or NUL is dropped and a warning logged. A range outside memory
-   * or a negative length traps (decision 11).
+   * or a value containing CR, LF or NUL is dropped and a warning logged. A range outside memory or
+   * a negative length traps (decision 11).
    *
    * <p>Guest memory: both ranges are read; nothing is written.
    *
@@ -70,8 +70,8 @@ final class ResponseImports {
   /**
    * {@code resp_body_set(body_ptr: i32, body_len: i32)}: replaces the whole response body.
    *
-   * <p>Parameters: {@code body_ptr}, {@code body_len}: the body bytes, {@code (0, 0)} for an
-   * empty body. A range outside memory or a negative length traps (decision 11).
+   * <p>Parameters: {@code body_ptr}, {@code body_len}: the body bytes, {@code (0, 0)} for an empty
+   * body. A range outside memory or a negative length traps (decision 11).
    *
    * <p>Guest memory: the range is copied out; nothing is written.
    *

@@ -17,12 +17,11 @@ final class SecretImports {
   /**
    * Reads a secret's value.
    *
-   * <p>Parameters: {@code keyPtr}, {@code keyLen} — the secret's name, UTF-8 bytes in guest
-   * memory.
+   * <p>Parameters: {@code keyPtr}, {@code keyLen} — the secret's name, UTF-8 bytes in guest memory.
    *
-   * <p>Result: the packed {@code (ptr << 32) | len} of the value, or 0 when the name is not in
-   * the flare's {@code allowed_secrets} (logged), when no such secret is configured (logged),
-   * when the value is empty (decision 10), or when the guest's {@code alloc} returns 0.
+   * <p>Result: the packed {@code (ptr << 32) | len} of the value, or 0 when the name is not in the
+   * flare's {@code allowed_secrets} (logged), when no such secret is configured (logged), when the
+   * value is empty (decision 10), or when the guest's {@code alloc} returns 0.
    *
    * <p>Written into guest memory: the secret's value, UTF-8.
    *

@@ -21,13 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Spark host functions: node-local key-value storage with TTL, namespaced per site (for now
- * the site is the flare's name), persisted by {@link SparkStore} (flaron-abi.md §3.4).
+ * The Spark host functions: node-local key-value storage with TTL, namespaced per site (for now the
+ * site is the flare's name), persisted by {@link SparkStore} (flaron-abi.md §3.4).
  *
- * <p>Arguments are always read first, so a bad {@code (ptr, len)} traps (decision 11) whatever
- * else is wrong. Validation happens before a budget is drawn from, so a rejected write does not
- * use up the invocation's writes. Store failures never escape to the guest: they become code 6
- * or an empty result.
+ * <p>Arguments are always read first, so a bad {@code (ptr, len)} traps (decision 11) whatever else
+ * is wrong. Validation happens before a budget is drawn from, so a rejected write does not use up
+ * the invocation's writes. Store failures never escape to the guest: they become code 6 or an empty
+ * result.
  */
 final class SparkImports {
   private static final Logger LOG = System.getLogger(SparkImports.class.getName());
@@ -48,8 +48,8 @@ final class SparkImports {
    * alloc} returns 0.
    *
    * <p>Written into guest memory: {@code [remaining TTL: u32 little-endian][value bytes]}, where
-   * the TTL is the remaining whole seconds rounded up and 0 means no expiry (decision 18); an
-   * empty value is exactly those 4 bytes.
+   * the TTL is the remaining whole seconds rounded up and 0 means no expiry (decision 18); an empty
+   * value is exactly those 4 bytes.
    *
    * <p>See flaron-abi.md §3.4, §4.5, §8 decisions 18, 19.
    */
@@ -72,7 +72,9 @@ final class SparkImports {
     if (entry.isEmpty()) {
       return 0;
     }
-    long ttl = Math.min(entry.get().remainingTtlSeconds(context.services().clock().instant()), 0xFFFF_FFFFL);
+    long ttl =
+        Math.min(
+            entry.get().remainingTtlSeconds(context.services().clock().instant()), 0xFFFF_FFFFL);
     byte[] value = entry.get().value();
     ByteBuffer out = ByteBuffer.allocate(4 + value.length).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt((int) ttl).put(value);
@@ -145,8 +147,8 @@ final class SparkImports {
    * <p>Parameters: {@code keyPtr}, {@code keyLen} — the key.
    *
    * <p>Result: none. Silently does nothing when the key is missing or invalid, when the flare is
-   * not configured {@code writes_spark_kv}, when the invocation has used its KV writes (a
-   * delete counts as one), or when Spark is not configured.
+   * not configured {@code writes_spark_kv}, when the invocation has used its KV writes (a delete
+   * counts as one), or when Spark is not configured.
    *
    * <p>Written into guest memory: nothing.
    *
@@ -162,9 +164,7 @@ final class SparkImports {
       denied("spark_delete");
       return;
     }
-    if (spark == null
-        || !SparkKeys.isValid(key)
-        || !invocation.limits().tryKvWrite()) {
+    if (spark == null || !SparkKeys.isValid(key) || !invocation.limits().tryKvWrite()) {
       return;
     }
     try {
@@ -179,11 +179,11 @@ final class SparkImports {
    *
    * <p>Parameters: none.
    *
-   * <p>Result: the packed {@code (ptr << 32) | len} of the list, or 0 when Spark is not
-   * configured, the store fails, or the guest's {@code alloc} returns 0.
+   * <p>Result: the packed {@code (ptr << 32) | len} of the list, or 0 when Spark is not configured,
+   * the store fails, or the guest's {@code alloc} returns 0.
    *
-   * <p>Written into guest memory: a compact UTF-8 JSON array of the keys in ascending order,
-   * {@code ["a","b"]}; {@code []} when the site has none.
+   * <p>Written into guest memory: a compact UTF-8 JSON array of the keys in ascending order, {@code
+   * ["a","b"]}; {@code []} when the site has none.
    *
    * <p>See flaron-abi.md §3.4, §4.5.
    */
@@ -217,9 +217,9 @@ final class SparkImports {
    *   <li>−3 WriteLimit — this invocation already pulled (one pull per invocation; every call
    *       counts);
    *   <li>−8 BadKey — the keys are not a JSON array of strings, or one breaks decision 19;
-   *   <li>−5 NotAvailable — this node has no Spark store or is not in a cluster, the origin is
-   *       not a member of the cluster (unknown, or unreachable long enough to have left the
-   *       view), is this node itself, or has no Spark store;
+   *   <li>−5 NotAvailable — this node has no Spark store or is not in a cluster, the origin is not
+   *       a member of the cluster (unknown, or unreachable long enough to have left the view), is
+   *       this node itself, or has no Spark store;
    *   <li>−6 Internal — the origin did not answer within {@value #PULL_TIMEOUT_MILLIS} ms;
    *   <li>a count ≥ 0 — the keys the origin had that are now stored here with the value and
    *       remaining TTL they had there (keys it lacks, or that this store refuses, are not
@@ -251,7 +251,9 @@ final class SparkImports {
     SparkStore spark = context.services().spark();
     ClusterNode cluster = context.services().cluster();
     if (spark == null || cluster == null) {
-      LOG.log(Level.DEBUG, "spark_pull of {0} key(s): this node is not in a cluster",
+      LOG.log(
+          Level.DEBUG,
+          "spark_pull of {0} key(s): this node is not in a cluster",
           keys.get().size());
       return -SparkCode.NOT_AVAILABLE.wire();
     }
@@ -268,8 +270,8 @@ final class SparkImports {
           stored++;
         }
       } catch (RuntimeException failure) {
-        LOG.log(Level.ERROR, "spark_pull could not store a key in flare " + flare().name(),
-            failure);
+        LOG.log(
+            Level.ERROR, "spark_pull could not store a key in flare " + flare().name(), failure);
       }
     }
     return stored;
@@ -294,7 +296,10 @@ final class SparkImports {
 
   /** A write refused for want of the capability: logged, as denied secrets and fetches are. */
   private void denied(String function) {
-    LOG.log(Level.WARNING, "flare {0}: {1} denied, the flare is not configured writes_spark_kv",
-        context.invocation().config().name(), function);
+    LOG.log(
+        Level.WARNING,
+        "flare {0}: {1} denied, the flare is not configured writes_spark_kv",
+        context.invocation().config().name(),
+        function);
   }
 }

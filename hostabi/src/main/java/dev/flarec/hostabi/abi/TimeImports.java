@@ -18,14 +18,14 @@ final class TimeImports {
    * Reads the node's wall clock.
    *
    * <p>Parameters: {@code args_ptr}, {@code args_len} — address and byte length of a UTF-8 JSON
-   * object {@code {"format": name}} with {@code name} one of {@code unix}, {@code ms}, {@code
-   * ns} (decimal seconds, milliseconds, nanoseconds since the Unix epoch), {@code rfc3339} or its
-   * alias {@code iso8601} ({@code 2026-04-07T11:12:13Z}), {@code http} ({@code Tue, 07 Apr 2026
-   * 11:12:13 GMT}). An unknown name, a missing or non-string {@code format}, or empty arguments
-   * ({@code len == 0}) mean RFC 3339.
+   * object {@code {"format": name}} with {@code name} one of {@code unix}, {@code ms}, {@code ns}
+   * (decimal seconds, milliseconds, nanoseconds since the Unix epoch), {@code rfc3339} or its alias
+   * {@code iso8601} ({@code 2026-04-07T11:12:13Z}), {@code http} ({@code Tue, 07 Apr 2026 11:12:13
+   * GMT}). An unknown name, a missing or non-string {@code format}, or empty arguments ({@code len
+   * == 0}) mean RFC 3339.
    *
-   * <p>Result: packed pointer/length of the formatted time (ASCII); 0 if the arguments are
-   * present but not a JSON object, or the guest's {@code alloc} returns 0.
+   * <p>Result: packed pointer/length of the formatted time (ASCII); 0 if the arguments are present
+   * but not a JSON object, or the guest's {@code alloc} returns 0.
    *
    * <p>Guest memory: the formatted text, via {@code alloc}.
    *

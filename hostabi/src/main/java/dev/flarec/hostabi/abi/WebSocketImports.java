@@ -28,8 +28,8 @@ final class WebSocketImports {
   }
 
   /**
-   * {@code ws_send(data_ptr: i32, data_len: i32) -> i32}: sends one frame to the peer: a text
-   * frame when the payload is valid UTF-8, else a binary frame.
+   * {@code ws_send(data_ptr: i32, data_len: i32) -> i32}: sends one frame to the peer: a text frame
+   * when the payload is valid UTF-8, else a binary frame.
    *
    * <p>Parameters: {@code data_ptr}, {@code data_len}: the payload, {@code (0, 0)} for an empty
    * frame. A range outside memory or a negative length traps (decision 11).
@@ -60,9 +60,9 @@ final class WebSocketImports {
   }
 
   /**
-   * {@code ws_close_conn(code: i32)}: closes the connection from the flare's side; {@code
-   * ws_close} is then not invoked for it (decision 22). No effect without a connection or when
-   * the flare already closed it.
+   * {@code ws_close_conn(code: i32)}: closes the connection from the flare's side; {@code ws_close}
+   * is then not invoked for it (decision 22). No effect without a connection or when the flare
+   * already closed it.
    *
    * <p>Parameters: {@code code}: the close code, for example 1000 (normal) or 1011 (error).
    *
@@ -96,8 +96,8 @@ final class WebSocketImports {
   }
 
   /**
-   * {@code ws_event_type() -> i64}: the event being served: {@code open}, {@code message} or
-   * {@code close}.
+   * {@code ws_event_type() -> i64}: the event being served: {@code open}, {@code message} or {@code
+   * close}.
    *
    * <p>Result: packed ASCII name; 0 without a connection or when {@code alloc} failed.
    *
@@ -114,10 +114,10 @@ final class WebSocketImports {
   /**
    * {@code ws_event_data() -> i64}: the payload of the inbound frame ({@code message} events).
    *
-   * <p>Result: packed payload bytes; 0 when empty (always for {@code open} and {@code close})
-   * or without a connection. When {@code alloc} returns 0 for a non-empty payload the call does
-   * not return: the event stops and the connection closes with 1009 (message too big for the
-   * flare), as an empty message would be taken for the one the peer sent.
+   * <p>Result: packed payload bytes; 0 when empty (always for {@code open} and {@code close}) or
+   * without a connection. When {@code alloc} returns 0 for a non-empty payload the call does not
+   * return: the event stops and the connection closes with 1009 (message too big for the flare), as
+   * an empty message would be taken for the one the peer sent.
    *
    * <p>Guest memory: the payload's bytes at {@code ptr}.
    *
@@ -150,8 +150,8 @@ final class WebSocketImports {
   /**
    * {@code ws_close_code() -> i32}: the close code the peer sent.
    *
-   * <p>Result: the code during a {@code close} event (1000, 1006, ...); 0 otherwise and without
-   * a connection.
+   * <p>Result: the code during a {@code close} event (1000, 1006, ...); 0 otherwise and without a
+   * connection.
    *
    * <p>Guest memory: nothing is read or written.
    *

@@ -21,12 +21,11 @@ import java.util.concurrent.TimeoutException;
  * every pooled instance (it is thread-safe and pools connections).
  *
  * <ul>
- *   <li>Redirects are <b>not</b> followed: a redirect could lead outside the flare's allowlist,
- *       so the 3xx answer is returned to the flare like any other status.
+ *   <li>Redirects are <b>not</b> followed: a redirect could lead outside the flare's allowlist, so
+ *       the 3xx answer is returned to the flare like any other status.
  *   <li>TLS certificates are validated by the JDK's default trust store.
- *   <li>Plain {@code http://} requests use HTTP/1.1, so the client does not send an {@code
- *       Upgrade: h2c} header that some servers mishandle; {@code https://} negotiates HTTP/2 by
- *       ALPN.
+ *   <li>Plain {@code http://} requests use HTTP/1.1, so the client does not send an {@code Upgrade:
+ *       h2c} header that some servers mishandle; {@code https://} negotiates HTTP/2 by ALPN.
  *   <li>Headers the client must own ({@code Host}, {@code Content-Length}, {@code Connection},
  *       {@code Expect}, {@code Upgrade}) and headers with invalid names or values are dropped.
  * </ul>
@@ -55,8 +54,9 @@ public final class BeamClient {
   }
 
   /**
-   * The JDK client, built by {@link #prepare} or at the first fetch: building it starts a selector thread and loads a
-   * few hundred classes, start-up time a flare that never fetches should not pay.
+   * The JDK client, built by {@link #prepare} or at the first fetch: building it starts a selector
+   * thread and loads a few hundred classes, start-up time a flare that never fetches should not
+   * pay.
    */
   private HttpClient http() {
     HttpClient client = http;
@@ -91,7 +91,8 @@ public final class BeamClient {
    * @return the answer, whatever its status; empty on any failure
    */
   public Optional<BeamResponse> fetch(URI url, BeamRequest request, Duration budget) {
-    Duration timeout = budget.compareTo(settings.requestTimeout()) < 0 ? budget : settings.requestTimeout();
+    Duration timeout =
+        budget.compareTo(settings.requestTimeout()) < 0 ? budget : settings.requestTimeout();
     if (timeout.isNegative() || timeout.isZero()) {
       return Optional.empty();
     }
@@ -103,7 +104,8 @@ public final class BeamClient {
       return Optional.empty();
     }
     CompletableFuture<HttpResponse<byte[]>> future =
-        http().sendAsync(httpRequest, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
+        http()
+            .sendAsync(httpRequest, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
     try {
       // The request's own timeout covers the wait for the headers; this one also bounds the body.
       HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -111,12 +113,19 @@ public final class BeamClient {
           BeamResponse.of(response.statusCode(), response.headers().map(), response.body()));
     } catch (TimeoutException e) {
       future.cancel(true);
-      LOG.log(Level.WARNING, "beam: fetch of {0} failed (timeout): no answer within {1} ms", url,
+      LOG.log(
+          Level.WARNING,
+          "beam: fetch of {0} failed (timeout): no answer within {1} ms",
+          url,
           timeout.toMillis());
       return Optional.empty();
     } catch (ExecutionException e) {
-      LOG.log(Level.WARNING, "beam: fetch of {0} failed ({1}): {2}", url,
-          FetchFailure.of(e.getCause()).word(), e.getCause());
+      LOG.log(
+          Level.WARNING,
+          "beam: fetch of {0} failed ({1}): {2}",
+          url,
+          FetchFailure.of(e.getCause()).word(),
+          e.getCause());
       return Optional.empty();
     } catch (InterruptedException e) {
       future.cancel(true);
@@ -139,7 +148,11 @@ public final class BeamClient {
       try {
         b.header(h.getKey(), h.getValue());
       } catch (IllegalArgumentException restrictedOrInvalid) {
-        LOG.log(Level.DEBUG, "beam: header {0} dropped: {1}", h.getKey(), restrictedOrInvalid.getMessage());
+        LOG.log(
+            Level.DEBUG,
+            "beam: header {0} dropped: {1}",
+            h.getKey(),
+            restrictedOrInvalid.getMessage());
       }
     }
     return b.build();

@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The options of one {@code beam_fetch}, parsed from the guest's JSON (flaron-abi.md §4.1):
- * {@code {"method": string, "headers": {name: string}, "body": string}}, every field optional.
- * Empty options (length 0), {@code {}} and {@code null} all mean GET with no headers and no body
+ * The options of one {@code beam_fetch}, parsed from the guest's JSON (flaron-abi.md §4.1): {@code
+ * {"method": string, "headers": {name: string}, "body": string}}, every field optional. Empty
+ * options (length 0), {@code {}} and {@code null} all mean GET with no headers and no body
  * (decision 9); an empty {@code method} also means GET.
  *
  * @param method the HTTP method, an RFC 7230 token

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * An upstream answer as the guest receives it (flaron-abi.md §4.1, decision 9): {@code
  * {"status":200,"headers":{"content-type":"text/plain"},"body":"hello"}}, with {@code status} a
- * bare integer, header names lowercased and repeated headers joined with {@code ", "}, and the
- * body decoded as UTF-8 with malformed bytes replaced by U+FFFD.
+ * bare integer, header names lowercased and repeated headers joined with {@code ", "}, and the body
+ * decoded as UTF-8 with malformed bytes replaced by U+FFFD.
  *
  * @param status the upstream status code (any, 2xx or not)
  * @param headers lowercase name to value, sorted by name
@@ -32,8 +32,8 @@ public record BeamResponse(int status, Map<String, String> headers, byte[] body)
   }
 
   /**
-   * A response from the upstream's header lines: names are lowercased, names differing only in
-   * case are one header, and its values are joined with {@code ", "} in arrival order. HTTP/2
+   * A response from the upstream's header lines: names are lowercased, names differing only in case
+   * are one header, and its values are joined with {@code ", "} in arrival order. HTTP/2
    * pseudo-headers ({@code :status}) are dropped.
    */
   public static BeamResponse of(int status, Map<String, List<String>> rawHeaders, byte[] body) {

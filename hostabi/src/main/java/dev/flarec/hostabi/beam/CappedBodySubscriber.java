@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body into a byte array, but gives up (and cancels the download) as soon as
- * it passes a cap, so a huge or endless upstream body costs at most the cap in memory.
+ * Collects a response body into a byte array, but gives up (and cancels the download) as soon as it
+ * passes a cap, so a huge or endless upstream body costs at most the cap in memory.
  */
 final class CappedBodySubscriber implements BodySubscriber<byte[]> {
   /** The body passed the cap. */

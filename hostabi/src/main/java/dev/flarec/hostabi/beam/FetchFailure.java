@@ -11,8 +11,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Why a {@code beam_fetch} got no answer, as an operator sorts it: the flare only sees 0
- * (decision 9), so the log line is the one place the reason shows.
+ * Why a {@code beam_fetch} got no answer, as an operator sorts it: the flare only sees 0 (decision
+ * 9), so the log line is the one place the reason shows.
  */
 public enum FetchFailure {
   /** The host name did not resolve. */
@@ -29,9 +29,9 @@ public enum FetchFailure {
   IO;
 
   /**
-   * The failure {@code error} describes. The JDK client wraps the telling exception (a DNS
-   * failure is a {@code ConnectException} caused by an unresolved address), so the whole cause
-   * chain is searched, most specific reason first.
+   * The failure {@code error} describes. The JDK client wraps the telling exception (a DNS failure
+   * is a {@code ConnectException} caused by an unresolved address), so the whole cause chain is
+   * searched, most specific reason first.
    */
   public static FetchFailure of(Throwable error) {
     List<Throwable> chain = new ArrayList<>();

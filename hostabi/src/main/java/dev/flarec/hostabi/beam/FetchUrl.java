@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which URL strings a flare may fetch at all, before the allowlist is asked: absolute {@code
- * http} or {@code https} URLs with a host and without user info. User info ({@code
- * https://api.example.com@evil.test/}) is refused because it is the classic way to make a URL
- * look, to a pattern, as if it named another host.
+ * Which URL strings a flare may fetch at all, before the allowlist is asked: absolute {@code http}
+ * or {@code https} URLs with a host and without user info. User info ({@code
+ * https://api.example.com@evil.test/}) is refused because it is the classic way to make a URL look,
+ * to a pattern, as if it named another host.
  */
 public final class FetchUrl {
   private FetchUrl() {}

@@ -3,13 +3,13 @@ package dev.flarec.hostabi.beam;
 import java.util.List;
 
 /**
- * A flare's {@code allowed_fetch_urls}: glob patterns matched against the whole URL exactly as
- * the flare wrote it, where {@code *} matches any run of characters (including none, and
- * including {@code /}) and every other character matches itself (case-sensitively).
+ * A flare's {@code allowed_fetch_urls}: glob patterns matched against the whole URL exactly as the
+ * flare wrote it, where {@code *} matches any run of characters (including none, and including
+ * {@code /}) and every other character matches itself (case-sensitively).
  *
  * <p>Because {@code *} crosses {@code /}, a pattern should spell its host out and end it with a
- * {@code /}: {@code https://api.example.com/*} is safe, while {@code https://*.example.com/*}
- * also matches {@code https://evil.test/.example.com/}. The matcher is a linear-time two-pointer
+ * {@code /}: {@code https://api.example.com/*} is safe, while {@code https://*.example.com/*} also
+ * matches {@code https://evil.test/.example.com/}. The matcher is a linear-time two-pointer
  * wildcard match (no regular expressions, so no pathological backtracking on hostile URLs).
  */
 public final class UrlAllowlist {

@@ -8,7 +8,7 @@
  * dev.flarec.hostabi.beam.BeamClient} does the exchange with timeouts and a response size cap.
  * Every failure is an empty result, never an exception or an error document: the guest sees 0.
  *
- * <p>Depends on the JDK and Jackson only: never on {@code abi}, {@code invocation}, {@code
- * server} or the runtime.
+ * <p>Depends on the JDK and Jackson only: never on {@code abi}, {@code invocation}, {@code server}
+ * or the runtime.
  */
 package dev.flarec.hostabi.beam;

@@ -21,11 +21,11 @@ import org.jgroups.View;
 import org.jgroups.util.NameCache;
 
 /**
- * One node's JGroups channel, shared by every flare of the node that talks to other nodes: a
- * node joins a cluster once, whatever the number of its flares. Each message names its flare
- * ({@link ClusterWire}), and the channel hands it to that flare's {@link ClusterNode} only, so a
- * flare's Plasma replicates to the same flare on the other nodes and nowhere else. A flare JAR
- * running alone owns a channel of its own with one flare on it.
+ * One node's JGroups channel, shared by every flare of the node that talks to other nodes: a node
+ * joins a cluster once, whatever the number of its flares. Each message names its flare ({@link
+ * ClusterWire}), and the channel hands it to that flare's {@link ClusterNode} only, so a flare's
+ * Plasma replicates to the same flare on the other nodes and nowhere else. A flare JAR running
+ * alone owns a channel of its own with one flare on it.
  */
 public final class ClusterChannel implements AutoCloseable {
   private static final String CLUSTER_NAME = "flarec";
@@ -42,14 +42,15 @@ public final class ClusterChannel implements AutoCloseable {
   }
 
   /**
-   * Joins (or founds) the cluster as node {@code nodeId}; returns once the first view is
-   * installed, after at most about a second of looking for the seeds.
+   * Joins (or founds) the cluster as node {@code nodeId}; returns once the first view is installed,
+   * after at most about a second of looking for the seeds.
    *
    * @throws Exception when the bind address cannot be used
    */
   public static ClusterChannel join(ClusterConfig config, String nodeId) throws Exception {
-    JChannel jchannel = new JChannel(new ByteArrayInputStream(
-        ClusterStack.xml(config).getBytes(StandardCharsets.UTF_8)));
+    JChannel jchannel =
+        new JChannel(
+            new ByteArrayInputStream(ClusterStack.xml(config).getBytes(StandardCharsets.UTF_8)));
     ClusterChannel channel = new ClusterChannel(jchannel, nodeId);
     jchannel.setDiscardOwnMessages(true);
     jchannel.name(nodeId);
@@ -147,8 +148,10 @@ public final class ClusterChannel implements AutoCloseable {
           send(message.getSrc(), ClusterWire.pulled(flare, ClusterWire.notAvailable(pull.id())));
         }
       } catch (Exception e) {
-        LogLine.of("cluster-bad-message").field("from", name(message.getSrc()))
-            .field("reason", e.toString()).log(Loggers.HOST, Level.WARNING);
+        LogLine.of("cluster-bad-message")
+            .field("from", name(message.getSrc()))
+            .field("reason", e.toString())
+            .log(Loggers.HOST, Level.WARNING);
       }
     }
   }
@@ -162,5 +165,4 @@ public final class ClusterChannel implements AutoCloseable {
     closed = true;
     channel.close();
   }
-
 }

@@ -32,18 +32,17 @@ import java.util.logging.Level;
 import org.jgroups.Address;
 
 /**
- * One flare's membership in a cluster of flare nodes: its side of the node's {@link
- * ClusterChannel} (JGroups over TCP: nodes find each other from the configured seeds, notice
- * failures, and merge again after a partition heals; see docs/RATIONALE.md "Why JGroups for the
- * cluster?"). Everything it sends names its flare, and it hears only what the same flare on other
- * nodes sends.
+ * One flare's membership in a cluster of flare nodes: its side of the node's {@link ClusterChannel}
+ * (JGroups over TCP: nodes find each other from the configured seeds, notice failures, and merge
+ * again after a partition heals; see docs/RATIONALE.md "Why JGroups for the cluster?"). Everything
+ * it sends names its flare, and it hears only what the same flare on other nodes sends.
  *
- * <p>Plasma replication: every local change is sent to every member as a delta, from a
- * background sender that coalesces the deltas waiting into one state per site, so a request
- * never waits on the network. Whenever the view changes (a node joins, leaves, or partitions
- * merge), when the flare starts, and every {@link #ANTI_ENTROPY} besides, each node sends its
- * whole state: that repairs whatever deltas a partition or a restart kept from a node. Receivers
- * merge; the CRDT merges make duplicates and any order harmless.
+ * <p>Plasma replication: every local change is sent to every member as a delta, from a background
+ * sender that coalesces the deltas waiting into one state per site, so a request never waits on the
+ * network. Whenever the view changes (a node joins, leaves, or partitions merge), when the flare
+ * starts, and every {@link #ANTI_ENTROPY} besides, each node sends its whole state: that repairs
+ * whatever deltas a partition or a restart kept from a node. Receivers merge; the CRDT merges make
+ * duplicates and any order harmless.
  *
  * <p>Spark pulls: {@link #pull} asks the member named by its node id for keys of its Spark store
  * and waits, bounded, for the answer.
@@ -68,19 +67,26 @@ public final class ClusterNode implements AutoCloseable {
   private final Thread sender;
   private volatile boolean closed;
 
-  private ClusterNode(ClusterChannel channel, boolean ownsChannel, String flare,
-      PlasmaStore plasma, SparkStore spark, Clock clock) {
+  private ClusterNode(
+      ClusterChannel channel,
+      boolean ownsChannel,
+      String flare,
+      PlasmaStore plasma,
+      SparkStore spark,
+      Clock clock) {
     this.channel = channel;
     this.ownsChannel = ownsChannel;
     this.flare = flare;
     this.plasma = plasma;
     this.spark = spark;
     this.clock = clock;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "flarec-cluster-gossip");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "flarec-cluster-gossip");
+              t.setDaemon(true);
+              return t;
+            });
     this.sender = new Thread(this::sendLoop, "flarec-cluster-sender");
     sender.setDaemon(true);
   }
@@ -93,8 +99,9 @@ public final class ClusterNode implements AutoCloseable {
    * @param spark this node's Spark store, answering other nodes' pulls, or null when it has none
    * @throws Exception when the bind address cannot be used
    */
-  public static ClusterNode join(ClusterConfig config, String nodeId, PlasmaStore plasma,
-      SparkStore spark, Clock clock) throws Exception {
+  public static ClusterNode join(
+      ClusterConfig config, String nodeId, PlasmaStore plasma, SparkStore spark, Clock clock)
+      throws Exception {
     ClusterChannel channel = ClusterChannel.join(config, nodeId);
     try {
       return start(new ClusterNode(channel, true, ALONE, plasma, spark, clock));
@@ -110,12 +117,13 @@ public final class ClusterNode implements AutoCloseable {
    *
    * @throws IllegalStateException if a flare of that name is already on the channel
    */
-  public static ClusterNode attach(ClusterChannel channel, String flare, PlasmaStore plasma,
-      SparkStore spark, Clock clock) {
+  public static ClusterNode attach(
+      ClusterChannel channel, String flare, PlasmaStore plasma, SparkStore spark, Clock clock) {
     return start(new ClusterNode(channel, false, flare, plasma, spark, clock));
   }
 
-  @SuppressWarnings("FutureReturnValueIgnored") // the timer runs the task until close() shuts it down
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // the timer runs the task until close() shuts it down
   private static ClusterNode start(ClusterNode node) {
     node.channel.attach(node);
     node.sender.start();
@@ -123,10 +131,11 @@ public final class ClusterNode implements AutoCloseable {
     node.timer.scheduleWithFixedDelay(node::sendWholeState, period, period, TimeUnit.MILLISECONDS);
     // the members already in the view will not see a view change for this flare: tell them
     // what it holds (its journal) and ask for what they hold
-    node.timer.execute(() -> {
-      node.sendWholeState();
-      node.sendQuietly(null, ClusterWire.sync(node.flare), "sync");
-    });
+    node.timer.execute(
+        () -> {
+          node.sendWholeState();
+          node.sendQuietly(null, ClusterWire.sync(node.flare), "sync");
+        });
     return node;
   }
 
@@ -152,8 +161,8 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * Asks node {@code origin} for {@code keys} of {@code site} in its Spark store, waiting at
-   * most {@code timeout}.
+   * Asks node {@code origin} for {@code keys} of {@code site} in its Spark store, waiting at most
+   * {@code timeout}.
    */
   public PullResult pull(String origin, String site, List<String> keys, Duration timeout) {
     Optional<Address> peer = channel.memberNamed(origin);
@@ -166,7 +175,8 @@ public final class ClusterNode implements AutoCloseable {
     try {
       channel.send(peer.get(), ClusterWire.pull(flare, new ClusterWire.Pull(id, site, keys)));
       ClusterWire.Pulled pulled = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      SparkCode code = pulled.code() == SparkCode.OK.wire() ? SparkCode.OK : SparkCode.NOT_AVAILABLE;
+      SparkCode code =
+          pulled.code() == SparkCode.OK.wire() ? SparkCode.OK : SparkCode.NOT_AVAILABLE;
       return new PullResult(code, pulled.entries());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -174,7 +184,9 @@ public final class ClusterNode implements AutoCloseable {
     } catch (TimeoutException | ExecutionException e) {
       return PullResult.failed(SparkCode.INTERNAL);
     } catch (Exception e) {
-      LogLine.of("cluster-pull-failed").field("peer", origin).field("reason", e.toString())
+      LogLine.of("cluster-pull-failed")
+          .field("peer", origin)
+          .field("reason", e.toString())
           .log(Loggers.HOST, Level.WARNING);
       return PullResult.failed(SparkCode.INTERNAL);
     } finally {
@@ -220,13 +232,18 @@ public final class ClusterNode implements AutoCloseable {
       channel.send(to, message);
     } catch (Exception e) {
       if (!closed && !channel.closed()) {
-        LogLine.of("cluster-send-failed").field("flare", flare).field("site", what)
-            .field("reason", e.toString()).log(Loggers.HOST, Level.WARNING);
+        LogLine.of("cluster-send-failed")
+            .field("flare", flare)
+            .field("site", what)
+            .field("reason", e.toString())
+            .log(Loggers.HOST, Level.WARNING);
       }
     }
   }
 
-  /** The view changed: every view, the first too, since a restarted node brings back its journal. */
+  /**
+   * The view changed: every view, the first too, since a restarted node brings back its journal.
+   */
   void viewChanged() {
     if (!closed) {
       // not on JGroups' thread, which must not block
@@ -268,14 +285,17 @@ public final class ClusterNode implements AutoCloseable {
       Instant now = clock.instant();
       for (String key : pull.keys()) {
         Optional<SparkEntry> entry = spark.get(pull.site(), key);
-        entry.ifPresent(e -> found.put(key,
-            new PullResult.Entry(e.value(), (int) Math.min(Integer.MAX_VALUE,
-                e.remainingTtlSeconds(now)))));
+        entry.ifPresent(
+            e ->
+                found.put(
+                    key,
+                    new PullResult.Entry(
+                        e.value(), (int) Math.min(Integer.MAX_VALUE, e.remainingTtlSeconds(now)))));
       }
     }
     try {
-      channel.send(requester,
-          ClusterWire.pulled(flare, new ClusterWire.Pulled(pull.id(), code, found)));
+      channel.send(
+          requester, ClusterWire.pulled(flare, new ClusterWire.Pulled(pull.id(), code, found)));
     } catch (Exception e) {
       throw new IOException("cannot answer a pull: " + e.getMessage(), e);
     }

@@ -7,17 +7,18 @@ import java.util.stream.Collectors;
  * The JGroups protocol stack a node runs, as the XML JGroups reads: TCP between nodes (edge
  * networks seldom carry multicast), discovery from the configured seeds only, failure detection
  * tuned to notice a silent node within about six seconds, and periodic merge checks so that
- * partitions that heal become one view again within seconds. Everything listens on the bind
- * address only: the cluster port, and for crash detection (FD_SOCK2) the first free port from
- * the cluster port + 100 to + 104.
+ * partitions that heal become one view again within seconds. Everything listens on the bind address
+ * only: the cluster port, and for crash detection (FD_SOCK2) the first free port from the cluster
+ * port + 100 to + 104.
  */
 final class ClusterStack {
   private ClusterStack() {}
 
   static String xml(ClusterConfig config) {
-    String seeds = config.seeds().isEmpty()
-        ? hostPort(config.bind())
-        : config.seeds().stream().map(ClusterStack::hostPort).collect(Collectors.joining(","));
+    String seeds =
+        config.seeds().isEmpty()
+            ? hostPort(config.bind())
+            : config.seeds().stream().map(ClusterStack::hostPort).collect(Collectors.joining(","));
     return """
         <config xmlns="urn:org:jgroups">
           <TCP bind_addr="%s" bind_port="%d" port_range="0"
@@ -37,7 +38,11 @@ final class ClusterStack {
           <UFC max_credits="4M" min_threshold="0.4"/>
           <FRAG2 frag_size="60000"/>
         </config>
-        """.formatted(xmlAttr(config.bind().host()), config.bind().port(), xmlAttr(seeds),
+        """
+        .formatted(
+            xmlAttr(config.bind().host()),
+            config.bind().port(),
+            xmlAttr(seeds),
             xmlAttr(config.bind().host()));
   }
 

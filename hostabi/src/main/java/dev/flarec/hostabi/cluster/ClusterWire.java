@@ -16,15 +16,15 @@ import java.util.Map;
 
 /**
  * The messages nodes exchange, as bytes: the name of the flare it is for (the same flare on the
- * receiving node), a kind byte, then its fields. JGroups carries them
- * reliably and in order per sender; this class only says what they hold.
+ * receiving node), a kind byte, then its fields. JGroups carries them reliably and in order per
+ * sender; this class only says what they hold.
  *
  * <ul>
  *   <li>{@code STATE}: one or more sites' Plasma states (a delta or a full state; the receiver
  *       merges either the same way);
  *   <li>{@code PULL}: a request id, a site and Spark keys wanted from the receiver;
- *   <li>{@code PULLED}: the id, a Spark code (0 or NotAvailable) and the entries found, each
- *       with its value and remaining TTL in seconds (0: none);
+ *   <li>{@code PULLED}: the id, a Spark code (0 or NotAvailable) and the entries found, each with
+ *       its value and remaining TTL in seconds (0: none);
  *   <li>{@code SYNC}: nothing; asks the receiver for its whole state of that flare (sent when a
  *       flare starts on a node whose channel was already in the cluster).
  * </ul>
@@ -42,14 +42,15 @@ final class ClusterWire {
   private ClusterWire() {}
 
   static byte[] states(String flare, List<PlasmaCodec.SiteState> states) {
-    return write(out -> {
-      out.writeUTF(flare);
-      out.writeByte(STATE);
-      out.writeInt(states.size());
-      for (PlasmaCodec.SiteState s : states) {
-        PlasmaCodec.write(out, s.site(), s.state());
-      }
-    });
+    return write(
+        out -> {
+          out.writeUTF(flare);
+          out.writeByte(STATE);
+          out.writeInt(states.size());
+          for (PlasmaCodec.SiteState s : states) {
+            PlasmaCodec.write(out, s.site(), s.state());
+          }
+        });
   }
 
   static List<PlasmaCodec.SiteState> readStates(DataInputStream in) throws IOException {
@@ -62,16 +63,17 @@ final class ClusterWire {
   }
 
   static byte[] pull(String flare, Pull pull) {
-    return write(out -> {
-      out.writeUTF(flare);
-      out.writeByte(PULL);
-      out.writeLong(pull.id());
-      out.writeUTF(pull.site());
-      out.writeInt(pull.keys().size());
-      for (String key : pull.keys()) {
-        out.writeUTF(key);
-      }
-    });
+    return write(
+        out -> {
+          out.writeUTF(flare);
+          out.writeByte(PULL);
+          out.writeLong(pull.id());
+          out.writeUTF(pull.site());
+          out.writeInt(pull.keys().size());
+          for (String key : pull.keys()) {
+            out.writeUTF(key);
+          }
+        });
   }
 
   static Pull readPull(DataInputStream in) throws IOException {
@@ -86,10 +88,11 @@ final class ClusterWire {
   }
 
   static byte[] sync(String flare) {
-    return write(out -> {
-      out.writeUTF(flare);
-      out.writeByte(SYNC);
-    });
+    return write(
+        out -> {
+          out.writeUTF(flare);
+          out.writeByte(SYNC);
+        });
   }
 
   /** The answer to pull {@code id} of a flare the node does not serve. */
@@ -98,19 +101,20 @@ final class ClusterWire {
   }
 
   static byte[] pulled(String flare, Pulled pulled) {
-    return write(out -> {
-      out.writeUTF(flare);
-      out.writeByte(PULLED);
-      out.writeLong(pulled.id());
-      out.writeInt(pulled.code());
-      out.writeInt(pulled.entries().size());
-      for (Map.Entry<String, PullResult.Entry> e : pulled.entries().entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeInt(e.getValue().ttlSeconds());
-        out.writeInt(e.getValue().value().length);
-        out.write(e.getValue().value());
-      }
-    });
+    return write(
+        out -> {
+          out.writeUTF(flare);
+          out.writeByte(PULLED);
+          out.writeLong(pulled.id());
+          out.writeInt(pulled.code());
+          out.writeInt(pulled.entries().size());
+          for (Map.Entry<String, PullResult.Entry> e : pulled.entries().entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().ttlSeconds());
+            out.writeInt(e.getValue().value().length);
+            out.write(e.getValue().value());
+          }
+        });
   }
 
   static Pulled readPulled(DataInputStream in) throws IOException {

@@ -1,9 +1,9 @@
 package dev.flarec.hostabi.config;
 
 /**
- * A configuration that cannot be used, with where the problem is: the file and the key, for
- * example {@code flare.toml: flare.max_log_lines: expected an integer from 0 to 2147483647, got
- * "lots"}. The server prints {@link #getMessage()} as its one line of error and exits.
+ * A configuration that cannot be used, with where the problem is: the file and the key, for example
+ * {@code flare.toml: flare.max_log_lines: expected an integer from 0 to 2147483647, got "lots"}.
+ * The server prints {@link #getMessage()} as its one line of error and exits.
  */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -28,12 +28,12 @@ import java.util.function.UnaryOperator;
 /**
  * Reads the server's TOML configuration file into a {@link ServerConfig}.
  *
- * <p>The embedded default configuration ({@value #DEFAULTS_RESOURCE}) is the schema: it lists
- * every key with its default and type, a file given by the user overrides some of them, and a key
- * the defaults do not have is an error. Every error is a {@link ConfigException} naming the file
- * and the dotted key. Secret values never appear in the file: {@code [secrets.env]} maps secret
- * names to environment variables and {@code secrets.file} names a TOML file of {@code name =
- * "value"} lines.
+ * <p>The embedded default configuration ({@value #DEFAULTS_RESOURCE}) is the schema: it lists every
+ * key with its default and type, a file given by the user overrides some of them, and a key the
+ * defaults do not have is an error. Every error is a {@link ConfigException} naming the file and
+ * the dotted key. Secret values never appear in the file: {@code [secrets.env]} maps secret names
+ * to environment variables and {@code secrets.file} names a TOML file of {@code name = "value"}
+ * lines.
  */
 public final class ConfigLoader {
   /** The default configuration, a classpath resource beside this class. */
@@ -44,6 +44,7 @@ public final class ConfigLoader {
   /** Jackson's TOML reader, made when a file is first read (see {@link #defaults}). */
   private static final class Toml {
     static final TomlMapper MAPPER = new TomlMapper();
+
     /** The defaults, parsed once; every load merges into a copy (a node loads many files). */
     static final ObjectNode DEFAULTS = parse(defaultsText(), DEFAULTS_SOURCE);
   }
@@ -51,8 +52,8 @@ public final class ConfigLoader {
   private static final long MIB = 1024 * 1024;
 
   /**
-   * Where Spark data goes when {@code server.data_dir} is empty: a directory per flare under
-   * this one, so that two flares started from the same directory do not fight over one store.
+   * Where Spark data goes when {@code server.data_dir} is empty: a directory per flare under this
+   * one, so that two flares started from the same directory do not fight over one store.
    */
   public static final String DEFAULT_DATA_ROOT = "flarec-data";
 
@@ -83,10 +84,10 @@ public final class ConfigLoader {
   /**
    * The defaults alone, for a flare called {@code flareName}.
    *
-   * <p>Built in code rather than read from {@value #DEFAULTS_RESOURCE}: reading TOML loads
-   * Jackson, some 400 classes and about half of a flare server's start-up, which a server
-   * started without {@code --config} need not pay. {@code ConfigLoaderTest} checks that this
-   * equals {@link #parsedDefaults}, so the file stays the one statement of the defaults.
+   * <p>Built in code rather than read from {@value #DEFAULTS_RESOURCE}: reading TOML loads Jackson,
+   * some 400 classes and about half of a flare server's start-up, which a server started without
+   * {@code --config} need not pay. {@code ConfigLoaderTest} checks that this equals {@link
+   * #parsedDefaults}, so the file stays the one statement of the defaults.
    */
   public ServerConfig defaults(String flareName) {
     return new ServerConfig(
@@ -135,8 +136,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * The {@code [cluster]} table of {@code file} (checked as {@link #load} checks it), or null
-   * when it sets no {@code bind} address: the node then runs alone.
+   * The {@code [cluster]} table of {@code file} (checked as {@link #load} checks it), or null when
+   * it sets no {@code bind} address: the node then runs alone.
    */
   public ClusterConfig cluster(Path file) {
     String source = file.toString();
@@ -163,8 +164,10 @@ public final class ConfigLoader {
     }
     if (bind.isEmpty()) {
       if (!seeds.isEmpty()) {
-        throw cluster.error("bind", "cluster.seeds is set, so this node needs a HOST:PORT to"
-            + " listen on for the others");
+        throw cluster.error(
+            "bind",
+            "cluster.seeds is set, so this node needs a HOST:PORT to"
+                + " listen on for the others");
       }
       return null;
     }
@@ -176,8 +179,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * The {@code [route]} table of the TOML {@code text} read from {@code source}: the hosts and
-   * the path prefix of a flare served by a multi-flare node.
+   * The {@code [route]} table of the TOML {@code text} read from {@code source}: the hosts and the
+   * path prefix of a flare served by a multi-flare node.
    */
   public RouteConfig route(String text, String source) {
     Values route = new Values(merged(text, source), "route", source);
@@ -211,7 +214,8 @@ public final class ConfigLoader {
   }
 
   /** Every key of {@code user} must exist in the defaults, as a table where they have one. */
-  private static void checkKnown(ObjectNode user, ObjectNode defaults, String prefix, String source) {
+  private static void checkKnown(
+      ObjectNode user, ObjectNode defaults, String prefix, String source) {
     for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = prefix + e.getKey();
@@ -221,15 +225,17 @@ public final class ConfigLoader {
       JsonNode known = defaults.get(e.getKey());
       if (known == null) {
         if (prefix.equals("secrets.")) {
-          throw new ConfigException(source, key,
+          throw new ConfigException(
+              source,
+              key,
               "secret values never go in the configuration: map the secret to an environment"
                   + " variable under [secrets.env] or put it in the file named by secrets.file");
         }
         throw new ConfigException(source, key, "unknown key" + suggestion(defaults));
       }
       if (known.isObject() != e.getValue().isObject()) {
-        throw new ConfigException(source, key,
-            known.isObject() ? "expected a table" : "expected a value, got a table");
+        throw new ConfigException(
+            source, key, known.isObject() ? "expected a table" : "expected a value, got a table");
       }
       if (known.isObject()) {
         checkKnown((ObjectNode) e.getValue(), (ObjectNode) known, key + ".", source);
@@ -244,14 +250,16 @@ public final class ConfigLoader {
   }
 
   private static void merge(ObjectNode into, ObjectNode from) {
-    from.fields().forEachRemaining(e -> {
-      JsonNode existing = into.get(e.getKey());
-      if (existing instanceof ObjectNode o && e.getValue() instanceof ObjectNode f) {
-        merge(o, f);
-      } else {
-        into.set(e.getKey(), e.getValue());
-      }
-    });
+    from.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode existing = into.get(e.getKey());
+              if (existing instanceof ObjectNode o && e.getValue() instanceof ObjectNode f) {
+                merge(o, f);
+              } else {
+                into.set(e.getKey(), e.getValue());
+              }
+            });
   }
 
   private ServerConfig bind(ObjectNode root, String source, String flareName, Path baseDirectory) {
@@ -329,10 +337,12 @@ public final class ConfigLoader {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw server.error("origin", "expected an http:// or https:// URL with a host, got \"" + text + "\"");
+        throw server.error(
+            "origin", "expected an http:// or https:// URL with a host, got \"" + text + "\"");
       }
       if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw server.error("origin", "the origin URL may not have a query or fragment: \"" + text + "\"");
+        throw server.error(
+            "origin", "the origin URL may not have a query or fragment: \"" + text + "\"");
       }
       return uri;
     } catch (URISyntaxException e) {
@@ -352,12 +362,14 @@ public final class ConfigLoader {
       Map.Entry<String, JsonNode> e = it.next();
       String key = "secrets.env." + e.getKey();
       if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
-        throw new ConfigException(secrets.source(), key, "expected the name of an environment variable");
+        throw new ConfigException(
+            secrets.source(), key, "expected the name of an environment variable");
       }
       String variable = e.getValue().asText();
       String value = environment.apply(variable);
       if (value == null) {
-        throw new ConfigException(secrets.source(), key, "environment variable " + variable + " is not set");
+        throw new ConfigException(
+            secrets.source(), key, "environment variable " + variable + " is not set");
       }
       values.put(e.getKey(), value);
     }

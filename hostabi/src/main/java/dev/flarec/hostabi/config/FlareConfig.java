@@ -3,8 +3,8 @@ package dev.flarec.hostabi.config;
 import java.util.List;
 
 /**
- * What one flare may do, named as in flaron-abi.md §8 decision 28 (the configuration file uses
- * the same names). Defaults deny every capability.
+ * What one flare may do, named as in flaron-abi.md §8 decision 28 (the configuration file uses the
+ * same names). Defaults deny every capability.
  *
  * @param name the flare's name, for logs
  * @param kind {@code http} or {@code websocket}
@@ -48,7 +48,15 @@ public record FlareConfig(
   /** A flare with no capabilities and default limits. */
   public static FlareConfig defaults(String name) {
     return new FlareConfig(
-        name, Kind.HTTP, false, false, List.of(), List.of(), false, false, Isolation.RESET,
+        name,
+        Kind.HTTP,
+        false,
+        false,
+        List.of(),
+        List.of(),
+        false,
+        false,
+        Isolation.RESET,
         FlareLimits.DEFAULTS);
   }
 }

@@ -3,8 +3,8 @@ package dev.flarec.hostabi.config;
 import java.time.Duration;
 
 /**
- * Per-invocation limits of a flare, with the defaults of flaron-abi.md §8 decision 23. Every
- * value can be set per flare in the configuration file.
+ * Per-invocation limits of a flare, with the defaults of flaron-abi.md §8 decision 23. Every value
+ * can be set per flare in the configuration file.
  */
 public record FlareLimits(
     int maxFetchRequests,
@@ -22,8 +22,18 @@ public record FlareLimits(
 
   public static final FlareLimits DEFAULTS =
       new FlareLimits(
-          16, 100, 4096, 64 * 1024, 1, 100, 1000, 100, 1024 * 1024, Duration.ofSeconds(1),
-          64L * 1024 * 1024, 10L * 1024 * 1024);
+          16,
+          100,
+          4096,
+          64 * 1024,
+          1,
+          100,
+          1000,
+          100,
+          1024 * 1024,
+          Duration.ofSeconds(1),
+          64L * 1024 * 1024,
+          10L * 1024 * 1024);
 
   /** The memory cap in 64 KiB pages, as the runtime's memory takes it. */
   public int memoryCapPages() {

@@ -7,8 +7,8 @@ import java.util.logging.Level;
  *
  * @param level the lowest level written, for the host's and the flares' lines alike
  * @param access how the one line per request is written, if at all
- * @param accessSample the share of requests that get an access line, from 0 to 1: a busy node
- *     can keep a representative trickle instead of one line per request
+ * @param accessSample the share of requests that get an access line, from 0 to 1: a busy node can
+ *     keep a representative trickle instead of one line per request
  */
 public record LogConfig(Threshold level, AccessFormat access, double accessSample) {
   /** INFO, logfmt access lines for every request. */

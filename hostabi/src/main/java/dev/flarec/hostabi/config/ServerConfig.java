@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How the edge node serving a flare is set up: the {@code [server]} and {@code [secrets]} tables
- * of the configuration file (see {@link ConfigLoader}) and the flare's own {@code [flare]} table.
+ * How the edge node serving a flare is set up: the {@code [server]} and {@code [secrets]} tables of
+ * the configuration file (see {@link ConfigLoader}) and the flare's own {@code [flare]} table.
  *
  * @param port HTTP port (8080 by default; 0 picks a free one)
  * @param nodeId this node's id (Plasma stamps, spark_pull peers, logs)
@@ -90,42 +90,114 @@ public record ServerConfig(
   /** This configuration serving on {@code port} instead. */
   public ServerConfig withPort(int port) {
     return new ServerConfig(
-        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
+        port,
+        nodeId,
+        snowflakeNode,
+        dataDirectory,
+        origin,
+        secrets,
+        flare,
+        maxInstances,
+        recycleMemoryBytes,
+        originTimeout,
+        shutdownGrace,
+        log,
+        metrics,
+        webSocket);
   }
 
   /** This configuration serving {@code flare} instead. */
   public ServerConfig withFlare(FlareConfig flare) {
     return new ServerConfig(
-        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
+        port,
+        nodeId,
+        snowflakeNode,
+        dataDirectory,
+        origin,
+        secrets,
+        flare,
+        maxInstances,
+        recycleMemoryBytes,
+        originTimeout,
+        shutdownGrace,
+        log,
+        metrics,
+        webSocket);
   }
 
   /** This configuration proxying PassThrough and Transform to {@code origin} (null: none). */
   public ServerConfig withOrigin(URI origin) {
     return new ServerConfig(
-        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
+        port,
+        nodeId,
+        snowflakeNode,
+        dataDirectory,
+        origin,
+        secrets,
+        flare,
+        maxInstances,
+        recycleMemoryBytes,
+        originTimeout,
+        shutdownGrace,
+        log,
+        metrics,
+        webSocket);
   }
 
   /** This configuration with at most {@code maxInstances} instances. */
   public ServerConfig withMaxInstances(int maxInstances) {
     return new ServerConfig(
-        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
+        port,
+        nodeId,
+        snowflakeNode,
+        dataDirectory,
+        origin,
+        secrets,
+        flare,
+        maxInstances,
+        recycleMemoryBytes,
+        originTimeout,
+        shutdownGrace,
+        log,
+        metrics,
+        webSocket);
   }
 
   /** This configuration as node {@code nodeId}. */
   public ServerConfig withNodeId(String nodeId) {
     return new ServerConfig(
-        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
+        port,
+        nodeId,
+        snowflakeNode,
+        dataDirectory,
+        origin,
+        secrets,
+        flare,
+        maxInstances,
+        recycleMemoryBytes,
+        originTimeout,
+        shutdownGrace,
+        log,
+        metrics,
+        webSocket);
   }
 
   /** This configuration keeping Spark's data in {@code dataDirectory} (null: no Spark). */
   public ServerConfig withDataDirectory(Path dataDirectory) {
     return new ServerConfig(
-        port, nodeId, snowflakeNode, dataDirectory, origin, secrets, flare, maxInstances,
-        recycleMemoryBytes, originTimeout, shutdownGrace, log, metrics, webSocket);
+        port,
+        nodeId,
+        snowflakeNode,
+        dataDirectory,
+        origin,
+        secrets,
+        flare,
+        maxInstances,
+        recycleMemoryBytes,
+        originTimeout,
+        shutdownGrace,
+        log,
+        metrics,
+        webSocket);
   }
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
  * stay in {@code [flare]} with the other per-invocation limits (flaron-abi.md §8 decision 23).
  *
  * @param maxConnections open connections at once; an upgrade beyond is answered 503
- * @param maxFrameBytes the largest frame a client may send; a bigger one closes its connection
- *     with 1009
+ * @param maxFrameBytes the largest frame a client may send; a bigger one closes its connection with
+ *     1009
  * @param idleTimeout a connection with no frame either way for this long is closed with 1001
  * @param handshakeTimeout a client that has not completed its upgrade request by then is cut off
  * @param sendQueueBytes bytes a connection may have queued for a slow reader; past that the

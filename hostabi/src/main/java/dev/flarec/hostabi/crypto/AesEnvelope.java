@@ -11,10 +11,10 @@ import java.util.Optional;
  * the text {@code base64(nonce ‖ ciphertext ‖ 16-byte tag)} in standard, padded base64.
  *
  * <p>Why SHA-256 of the secret and not a password KDF: the secret is operator-configured key
- * material, not a user password, and the ABI needs a deterministic 32-byte key from a string of
- * any length; a salted KDF would need the salt in the envelope, which the ABI does not have.
- * Random nonces keep the GCM nonce-reuse bound (2^32 messages per key, SP 800-38D §8.3) far above
- * what an edge node encrypts under one secret.
+ * material, not a user password, and the ABI needs a deterministic 32-byte key from a string of any
+ * length; a salted KDF would need the salt in the envelope, which the ABI does not have. Random
+ * nonces keep the GCM nonce-reuse bound (2^32 messages per key, SP 800-38D §8.3) far above what an
+ * edge node encrypts under one secret.
  */
 public final class AesEnvelope {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,8 +44,8 @@ public final class AesEnvelope {
 
   /**
    * The plaintext of an envelope made by {@link #encrypt}, or empty if {@code base64} is not
-   * standard base64, is too short to hold a nonce and a tag, or fails authentication (wrong
-   * secret, tampered bytes).
+   * standard base64, is too short to hold a nonce and a tag, or fails authentication (wrong secret,
+   * tampered bytes).
    */
   public static Optional<byte[]> decrypt(byte[] secret, byte[] base64) {
     byte[] raw;

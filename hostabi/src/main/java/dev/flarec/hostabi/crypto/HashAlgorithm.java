@@ -11,8 +11,8 @@ import org.bouncycastle.crypto.digests.Blake3Digest;
  * The digests {@code crypto_hash} accepts, by their wire names (decision 5): {@code md5}, {@code
  * sha1}, {@code sha256}, {@code sha384}, {@code sha512} from the JDK, and {@code blake2b}
  * (BLAKE2b-512, RFC 7693) and {@code blake3} (32-byte output) from BouncyCastle. Names are matched
- * exactly: the ABI defines them lowercase, and silently accepting variants would make flares
- * depend on a leniency other hosts may not have.
+ * exactly: the ABI defines them lowercase, and silently accepting variants would make flares depend
+ * on a leniency other hosts may not have.
  */
 public enum HashAlgorithm {
   MD5("md5", "MD5"),

@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Compact JWS serialisation (RFC 7515 §7.1) of a JWT (RFC 7519) for {@code crypto_sign_jwt}:
- * {@code BASE64URL(header) "." BASE64URL(claims) "." BASE64URL(HMAC(key, signing input))}, all
- * base64url without padding (RFC 7515 §2).
+ * Compact JWS serialisation (RFC 7515 §7.1) of a JWT (RFC 7519) for {@code crypto_sign_jwt}: {@code
+ * BASE64URL(header) "." BASE64URL(claims) "." BASE64URL(HMAC(key, signing input))}, all base64url
+ * without padding (RFC 7515 §2).
  *
  * <p>The claims are the guest's JSON object re-serialised compactly with the types it gave them
  * (decision 7): a string {@code "iat":"1717977600"} stays a string, a number stays a number with
@@ -28,8 +28,8 @@ public final class JwtSigner {
 
   /**
    * The compact JWT for {@code claims} signed with {@code algorithm} under {@code key}; empty if
-   * the key is empty. {@code mapper} must serialise compactly (no indentation), as a default
-   * {@link ObjectMapper} does.
+   * the key is empty. {@code mapper} must serialise compactly (no indentation), as a default {@link
+   * ObjectMapper} does.
    */
   public static Optional<String> sign(
       JwtAlgorithm algorithm, byte[] key, ObjectNode claims, ObjectMapper mapper) {
@@ -51,7 +51,8 @@ public final class JwtSigner {
   }
 
   /** The base64url signature of a JWS signing input (RFC 7515 §5.1 step 5). */
-  public static Optional<String> signature(JwtAlgorithm algorithm, byte[] key, byte[] signingInput) {
+  public static Optional<String> signature(
+      JwtAlgorithm algorithm, byte[] key, byte[] signingInput) {
     return Hmac.mac(algorithm.jcaName(), key, signingInput).map(BASE64URL::encodeToString);
   }
 }

@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Base16 (RFC 4648 §8) as the host writes it: lowercase, two digits per byte, no separators
- * ({@code hello} ↔ {@code 68656c6c6f}). Decoding accepts either case, since RFC 4648's own
- * examples are uppercase; an odd number of digits or any other character is malformed.
+ * Base16 (RFC 4648 §8) as the host writes it: lowercase, two digits per byte, no separators ({@code
+ * hello} ↔ {@code 68656c6c6f}). Decoding accepts either case, since RFC 4648's own examples are
+ * uppercase; an odd number of digits or any other character is malformed.
  */
 public final class HexCodec {
   private static final HexFormat LOWER = HexFormat.of();

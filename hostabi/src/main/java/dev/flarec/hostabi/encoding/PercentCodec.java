@@ -14,9 +14,9 @@ import java.util.Optional;
  *       every other byte becomes {@code %XX} with uppercase hex (RFC 3986 §2.1 "should use
  *       uppercase"); so a space is {@code %20}, never {@code +}, and UTF-8 text is encoded byte by
  *       byte ({@code é} → {@code %C3%A9}).
- *   <li>Decoding turns {@code %XX} (either case) into its byte and copies every other byte as it
- *       is — in particular {@code +} stays a literal plus (it means space only in HTML form
- *       encoding, which this is not). A {@code %} not followed by two hex digits is malformed.
+ *   <li>Decoding turns {@code %XX} (either case) into its byte and copies every other byte as it is
+ *       — in particular {@code +} stays a literal plus (it means space only in HTML form encoding,
+ *       which this is not). A {@code %} not followed by two hex digits is malformed.
  * </ul>
  *
  * <p>Why not {@code java.net.URLEncoder}/{@code URLDecoder}: they implement HTML form encoding

@@ -1,6 +1,6 @@
 /**
- * Byte-string encodings of the {@code encoding_*} host functions (flaron-abi.md §3.8, §8
- * decision 27): standard padded base64, lowercase hexadecimal and RFC 3986 percent-encoding.
+ * Byte-string encodings of the {@code encoding_*} host functions (flaron-abi.md §3.8, §8 decision
+ * 27): standard padded base64, lowercase hexadecimal and RFC 3986 percent-encoding.
  *
  * <p>Pure functions on byte arrays: every decoder answers {@link java.util.Optional#empty()} for
  * malformed input instead of throwing, so the host function can return its "no result" 0. This

@@ -77,7 +77,9 @@ public final class Guest {
 
   private void checkRange(int ptr, int len) {
     if (len < 0 || Integer.toUnsignedLong(ptr) + len > memory.size) {
-      throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, "(host argument ptr=" + Integer.toUnsignedString(ptr) + " len=" + len + ")");
+      throw new WasmTrap(
+          TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS,
+          "(host argument ptr=" + Integer.toUnsignedString(ptr) + " len=" + len + ")");
     }
   }
 

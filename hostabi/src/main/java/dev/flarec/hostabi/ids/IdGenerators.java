@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * The node's ID generators (flaron-abi.md §3.9): one object per served flare, shared by every
- * pooled instance, thread-safe. Every generator draws randomness from {@link SecureRandom}
- * (IDs are often used as unguessable tokens) and time from the node's clock.
+ * pooled instance, thread-safe. Every generator draws randomness from {@link SecureRandom} (IDs are
+ * often used as unguessable tokens) and time from the node's clock.
  *
  * <p>Why these sources: docs/RATIONALE.md#why-these-id-libraries. In short: UUID v4 from the JDK;
  * UUID v7, ULID and KSUID from the maintained f4b6a3 libraries, each in its monotonic variant so

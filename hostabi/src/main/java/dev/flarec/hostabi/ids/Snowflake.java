@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * A Snowflake generator (decision 25): 64-bit IDs laid out, from the most significant bit, as
- * one zero bit, 41 bits of milliseconds since 2020-01-01T00:00:00Z, a 10-bit node number and a
- * 12-bit sequence, so IDs are positive and sort by time, then node, then sequence.
+ * A Snowflake generator (decision 25): 64-bit IDs laid out, from the most significant bit, as one
+ * zero bit, 41 bits of milliseconds since 2020-01-01T00:00:00Z, a 10-bit node number and a 12-bit
+ * sequence, so IDs are positive and sort by time, then node, then sequence.
  *
  * <p>Monotonic within a node and thread-safe: calls are serialised, and every ID is greater than
  * the one before. When the clock goes backwards the generator keeps counting from the last
@@ -52,8 +52,8 @@ public final class Snowflake {
   }
 
   /**
-   * The next ID, or empty if the clock reads before 2020 or the 41-bit timestamp is exhausted
-   * (the year 2089): both mean this node cannot produce a correct ID.
+   * The next ID, or empty if the clock reads before 2020 or the 41-bit timestamp is exhausted (the
+   * year 2089): both mean this node cannot produce a correct ID.
    */
   public synchronized OptionalLong next() {
     long now = clock.millis() - EPOCH_MILLIS;

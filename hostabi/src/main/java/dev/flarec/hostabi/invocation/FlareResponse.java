@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The response a flare builds during one invocation through {@code resp_set_status}, {@code
  * resp_header_set} and {@code resp_body_set} (flaron-abi.md §3.2). Status 200 and an empty body
- * until set; headers overwrite case-insensitively and keep the casing of the last call. Whether
- * the status and body were set matters for Transform (decision 2), so that is recorded too.
+ * until set; headers overwrite case-insensitively and keep the casing of the last call. Whether the
+ * status and body were set matters for Transform (decision 2), so that is recorded too.
  */
 public final class FlareResponse {
   private static final byte[] EMPTY = new byte[0];

@@ -29,8 +29,8 @@ public final class Invocation {
   }
 
   /**
-   * An invocation serving {@code request} and/or the WebSocket event {@code webSocket}; either
-   * may be null.
+   * An invocation serving {@code request} and/or the WebSocket event {@code webSocket}; either may
+   * be null.
    */
   public Invocation(String id, FlareConfig config, FlareRequest request, WebSocketEvent webSocket) {
     this.id = id;

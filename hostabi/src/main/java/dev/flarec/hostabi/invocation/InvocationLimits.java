@@ -3,9 +3,9 @@ package dev.flarec.hostabi.invocation;
 import dev.flarec.hostabi.config.FlareLimits;
 
 /**
- * Counts what one invocation has used against its per-invocation limits (flaron-abi.md §8
- * decision 23). One object per invocation; host functions ask before acting, and an exhausted
- * budget makes them return their "no result" value.
+ * Counts what one invocation has used against its per-invocation limits (flaron-abi.md §8 decision
+ * 23). One object per invocation; host functions ask before acting, and an exhausted budget makes
+ * them return their "no result" value.
  */
 public final class InvocationLimits {
   private final FlareLimits limits;
@@ -33,8 +33,8 @@ public final class InvocationLimits {
   }
 
   /**
-   * Whether the last {@link #tryLogLine()} was the first one refused, so that the host can say
-   * once per invocation that the flare's further lines are dropped.
+   * Whether the last {@link #tryLogLine()} was the first one refused, so that the host can say once
+   * per invocation that the flare's further lines are dropped.
    */
   public boolean logLimitJustReached() {
     return logLines == limits.maxLogLines() + 1;

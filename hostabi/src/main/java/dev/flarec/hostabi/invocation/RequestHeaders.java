@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The headers of an inbound request: names matched case-insensitively, every value kept in
- * arrival order. {@link #get} joins a multi-valued header with {@code ", "} (flaron-abi.md §8
- * decision 14); {@link #all} keeps them apart for proxying to the origin.
+ * The headers of an inbound request: names matched case-insensitively, every value kept in arrival
+ * order. {@link #get} joins a multi-valued header with {@code ", "} (flaron-abi.md §8 decision 14);
+ * {@link #all} keeps them apart for proxying to the origin.
  */
 public final class RequestHeaders {
   private static final RequestHeaders EMPTY = new RequestHeaders(Map.of());
@@ -38,12 +38,12 @@ public final class RequestHeaders {
   }
 
   /**
-   * Headers from name to values, as {@code com.sun.net.httpserver} or a test gives them. Names
-   * that differ only by case are merged, values in the order met.
+   * Headers from name to values, as {@code com.sun.net.httpserver} or a test gives them. Names that
+   * differ only by case are merged, values in the order met.
    *
-   * <p>Nothing is copied here: most flares read a header or two, if any, so the per-request cost
-   * is paid only for what is read. The server's {@link Headers} already matches names without
-   * regard to case, so {@link #get} asks it directly; other maps are merged on first use.
+   * <p>Nothing is copied here: most flares read a header or two, if any, so the per-request cost is
+   * paid only for what is read. The server's {@link Headers} already matches names without regard
+   * to case, so {@link #get} asks it directly; other maps are merged on first use.
    */
   public static RequestHeaders of(Map<String, List<String>> headers) {
     return new RequestHeaders(headers);
@@ -98,6 +98,8 @@ public final class RequestHeaders {
       return true;
     }
     String lower = name.toLowerCase(Locale.ROOT);
-    return !lower.equals("authorization") && !lower.equals("cookie") && !lower.startsWith("x-flaron-");
+    return !lower.equals("authorization")
+        && !lower.equals("cookie")
+        && !lower.startsWith("x-flaron-");
   }
 }

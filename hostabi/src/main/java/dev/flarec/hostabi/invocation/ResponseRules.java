@@ -4,15 +4,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the host accepts from a flare's response (flaron-abi.md §8 decision 17): statuses
- * 100–599; header names that are RFC 9110 tokens; values without CR, LF or NUL; and never the
- * headers the server manages itself.
+ * What the host accepts from a flare's response (flaron-abi.md §8 decision 17): statuses 100–599;
+ * header names that are RFC 9110 tokens; values without CR, LF or NUL; and never the headers the
+ * server manages itself.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2">RFC 9110 §5.6.2 tokens</a>
  */
 public final class ResponseRules {
   /** Set by the HTTP server from the message framing; a flare's value would corrupt it. */
-  private static final Set<String> MANAGED = Set.of("content-length", "transfer-encoding", "connection");
+  private static final Set<String> MANAGED =
+      Set.of("content-length", "transfer-encoding", "connection");
 
   private ResponseRules() {}
 

@@ -17,8 +17,8 @@ public record WebSocketEvent(
   /** The transport side of one WebSocket connection. */
   public interface Connection {
     /**
-     * Sends one frame; returns {@code true} when it was written, {@code false} when the
-     * connection is closed or the write failed.
+     * Sends one frame; returns {@code true} when it was written, {@code false} when the connection
+     * is closed or the write failed.
      *
      * @param text a text frame (the payload is valid UTF-8), else binary (decision 21)
      */

@@ -43,16 +43,22 @@ public final class FlareMain {
     CompletableFuture<Launch> launched = new CompletableFuture<>();
     // Registered before the server starts, so that a SIGTERM arriving any time after the
     // "serving" line drains the server; one arriving during start-up waits for it to finish.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      Launch launch = launched.join();
-      if (launch.server() != null) {
-        launch.stop();
-        // A JVM stopped by SIGTERM exits 143 (128 + 15) once its hooks finish; a server that
-        // has drained its requests stopped as asked, so it says so with 0, as --help promises.
-        // Halting skips nothing: this is the only hook, and stop() flushed the log.
-        Runtime.getRuntime().halt(ExitStatus.OK);
-      }
-    }, "flarec-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Launch launch = launched.join();
+                  if (launch.server() != null) {
+                    launch.stop();
+                    // A JVM stopped by SIGTERM exits 143 (128 + 15) once its hooks finish; a server
+                    // that
+                    // has drained its requests stopped as asked, so it says so with 0, as --help
+                    // promises.
+                    // Halting skips nothing: this is the only hook, and stop() flushed the log.
+                    Runtime.getRuntime().halt(ExitStatus.OK);
+                  }
+                },
+                "flarec-shutdown"));
     Launch launch = new Launch(ExitStatus.INTERNAL_ERROR, null, null);
     try {
       launch =
@@ -139,15 +145,18 @@ public final class FlareMain {
       throws LaunchOptions.UsageException {
     ClusterConfig fromFile = options.config() == null ? null : loader.cluster(options.config());
     ClusterConfig.Address bind =
-        options.clusterBind() != null ? options.clusterBind()
+        options.clusterBind() != null
+            ? options.clusterBind()
             : fromFile == null ? null : fromFile.bind();
     List<ClusterConfig.Address> seeds =
-        options.clusterSeeds() != null ? options.clusterSeeds()
+        options.clusterSeeds() != null
+            ? options.clusterSeeds()
             : fromFile == null ? List.of() : fromFile.seeds();
     if (bind == null) {
       if (!seeds.isEmpty()) {
-        throw new LaunchOptions.UsageException("--cluster-seeds needs --cluster-bind HOST:PORT"
-            + " (or cluster.bind in the configuration), the address this node listens on");
+        throw new LaunchOptions.UsageException(
+            "--cluster-seeds needs --cluster-bind HOST:PORT"
+                + " (or cluster.bind in the configuration), the address this node listens on");
       }
       return null;
     }

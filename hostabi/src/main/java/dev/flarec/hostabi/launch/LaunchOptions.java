@@ -86,16 +86,20 @@ record LaunchOptions(
           }
           nodeId = value;
         }
-        default -> throw new UsageException(
-            (arg.startsWith("-") ? "unknown option " : "unexpected argument ") + "'" + arg + "'");
+        default ->
+            throw new UsageException(
+                (arg.startsWith("-") ? "unknown option " : "unexpected argument ")
+                    + "'"
+                    + arg
+                    + "'");
       }
     }
     if (clusterSeeds != null && !clusterSeeds.isEmpty() && clusterBind == null && config == null) {
-      throw new UsageException("--cluster-seeds needs --cluster-bind HOST:PORT, the address this"
-          + " node listens on for the others");
+      throw new UsageException(
+          "--cluster-seeds needs --cluster-bind HOST:PORT, the address this"
+              + " node listens on for the others");
     }
-    return new LaunchOptions(
-        port, config, help, printDefaults, clusterBind, clusterSeeds, nodeId);
+    return new LaunchOptions(port, config, help, printDefaults, clusterBind, clusterSeeds, nodeId);
   }
 
   private static String next(List<String> args, int i, String option, String what)

@@ -12,9 +12,9 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 /**
- * A log handler that formats on the calling thread and leaves the writing to a thread of its
- * own, which writes and flushes in batches. Request threads then never wait for a write and flush
- * of the log stream (the server logs two lines per request), nor wake the writer.
+ * A log handler that formats on the calling thread and leaves the writing to a thread of its own,
+ * which writes and flushes in batches. Request threads then never wait for a write and flush of the
+ * log stream (the server logs two lines per request), nor wake the writer.
  *
  * <p>Nothing is dropped: when the queue is full, the caller waits for room. {@link #flush()}
  * returns once everything published before it is written; {@link #close()} drains and stops.

@@ -12,8 +12,8 @@ import java.util.logging.LogRecord;
 /**
  * Formats a record as one line: {@code 2025-11-21T10:00:00.123Z INFO access request flare=hello
  * ...}: UTC timestamp, level ({@code ERROR}, {@code WARN}, {@code INFO}, {@code DEBUG}), the
- * logger's last name segment, the message. A stack trace, when a record carries one, follows on
- * its own lines.
+ * logger's last name segment, the message. A stack trace, when a record carries one, follows on its
+ * own lines.
  */
 public final class LineFormatter extends Formatter {
   private static final DateTimeFormatter TIME =
@@ -36,7 +36,9 @@ public final class LineFormatter extends Formatter {
   @Override
   public String format(LogRecord record) {
     Object[] parameters = record.getParameters();
-    if (parameters != null && parameters.length == 1 && parameters[0] instanceof LogLine l
+    if (parameters != null
+        && parameters.length == 1
+        && parameters[0] instanceof LogLine l
         && l.json()) {
       return json(record, l);
     }
@@ -60,9 +62,13 @@ public final class LineFormatter extends Formatter {
   /** A JSON-lines record: the time, level and logger as members before the line's own. */
   private String json(LogRecord record, LogLine l) {
     StringBuilder line = new StringBuilder(192);
-    line.append("{\"time\":\"").append(time(record.getMillis()))
-        .append("\",\"level\":\"").append(levelName(record.getLevel()))
-        .append("\",\"logger\":\"").append(shortName(record.getLoggerName())).append("\",");
+    line.append("{\"time\":\"")
+        .append(time(record.getMillis()))
+        .append("\",\"level\":\"")
+        .append(levelName(record.getLevel()))
+        .append("\",\"logger\":\"")
+        .append(shortName(record.getLoggerName()))
+        .append("\",");
     l.appendJsonMembers(line);
     return line.append('}').append(System.lineSeparator()).toString();
   }

@@ -7,8 +7,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * One structured log line under construction: an event name and ordered {@code key=value}
- * fields, rendered as logfmt ({@code event key=value key="quoted value"}).
+ * One structured log line under construction: an event name and ordered {@code key=value} fields,
+ * rendered as logfmt ({@code event key=value key="quoted value"}).
  *
  * <pre>{@code
  * LogLine.of("request").field("flare", "hello").field("status", 200).log(Loggers.ACCESS, Level.INFO);
@@ -173,7 +173,12 @@ public final class LogLine {
     }
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (c <= ' ' || c == '"' || c == '=' || c == '\\' || c == 0x7f || c == '\u2028'
+      if (c <= ' '
+          || c == '"'
+          || c == '='
+          || c == '\\'
+          || c == 0x7f
+          || c == '\u2028'
           || c == '\u2029') {
         return true;
       }
@@ -182,8 +187,8 @@ public final class LogLine {
   }
 
   /**
-   * A record whose message is rendered when first asked for: with the asynchronous handler that
-   * is on the writer thread, so a request thread never formats its access line.
+   * A record whose message is rendered when first asked for: with the asynchronous handler that is
+   * on the writer thread, so a request thread never formats its access line.
    */
   private static final class LineRecord extends LogRecord {
     private static final long serialVersionUID = 1L;

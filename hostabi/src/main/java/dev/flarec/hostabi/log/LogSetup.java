@@ -39,7 +39,9 @@ public final class LogSetup {
     }
   }
 
-  /** Writes lines at {@code level} and above from now on (the configuration's {@code log.level}). */
+  /**
+   * Writes lines at {@code level} and above from now on (the configuration's {@code log.level}).
+   */
   public static void level(Level level) {
     Logger.getLogger("").setLevel(level);
   }

@@ -3,11 +3,11 @@ package dev.flarec.hostabi.log;
 import java.util.logging.LogManager;
 
 /**
- * A {@link LogManager} whose shutdown-time reset waits for the server: the JDK resets logging
- * from its own shutdown hook, which runs at the same time as ours, so without this the lines a
- * stopping server writes ("stopping", the last requests, "stopped") could be lost. Installed by
- * {@link LogSetup#install()} through the {@code java.util.logging.manager} system property;
- * elsewhere (tests, embedding) the JDK's own manager is used and nothing changes.
+ * A {@link LogManager} whose shutdown-time reset waits for the server: the JDK resets logging from
+ * its own shutdown hook, which runs at the same time as ours, so without this the lines a stopping
+ * server writes ("stopping", the last requests, "stopped") could be lost. Installed by {@link
+ * LogSetup#install()} through the {@code java.util.logging.manager} system property; elsewhere
+ * (tests, embedding) the JDK's own manager is used and nothing changes.
  */
 public final class ShutdownAwareLogManager extends LogManager {
   private static volatile boolean holdResets;

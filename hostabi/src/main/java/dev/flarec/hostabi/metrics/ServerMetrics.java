@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
- * The server's counters, kept whether or not they are exposed (a {@link LongAdder} increment is
- * a few nanoseconds and never contends), and their Prometheus text rendering.
+ * The server's counters, kept whether or not they are exposed (a {@link LongAdder} increment is a
+ * few nanoseconds and never contends), and their Prometheus text rendering.
  *
  * <p>Written directly in the text exposition format (version 0.0.4) rather than through a client
  * library: a dozen series need no dependency in every flare JAR. See docs/RATIONALE.md "Why the
@@ -94,37 +94,75 @@ public final class ServerMetrics {
     header(out, "flarec_requests_total", "counter", "Requests answered, by HTTP status.");
     Map<Integer, LongAdder> sorted = new TreeMap<>(requestsByStatus);
     for (Map.Entry<Integer, LongAdder> e : sorted.entrySet()) {
-      out.append("flarec_requests_total{").append(label).append(",status=\"").append(e.getKey())
-          .append("\"} ").append(e.getValue().sum()).append('\n');
+      out.append("flarec_requests_total{")
+          .append(label)
+          .append(",status=\"")
+          .append(e.getKey())
+          .append("\"} ")
+          .append(e.getValue().sum())
+          .append('\n');
     }
-    header(out, "flarec_request_duration_seconds", "histogram",
+    header(
+        out,
+        "flarec_request_duration_seconds",
+        "histogram",
         "Time from receiving a request to its response being ready to send.");
     long cumulative = 0;
     for (int i = 0; i <= LATENCY_BOUNDS.length; i++) {
       cumulative += latencyBuckets[i].sum();
       String le = i < LATENCY_BOUNDS.length ? number(LATENCY_BOUNDS[i]) : "+Inf";
-      out.append("flarec_request_duration_seconds_bucket{").append(label).append(",le=\"")
-          .append(le).append("\"} ").append(cumulative).append('\n');
+      out.append("flarec_request_duration_seconds_bucket{")
+          .append(label)
+          .append(",le=\"")
+          .append(le)
+          .append("\"} ")
+          .append(cumulative)
+          .append('\n');
     }
-    out.append("flarec_request_duration_seconds_sum{").append(label).append("} ")
-        .append(number(latencyNanos.sum() / 1e9)).append('\n');
-    out.append("flarec_request_duration_seconds_count{").append(label).append("} ")
-        .append(cumulative).append('\n');
+    out.append("flarec_request_duration_seconds_sum{")
+        .append(label)
+        .append("} ")
+        .append(number(latencyNanos.sum() / 1e9))
+        .append('\n');
+    out.append("flarec_request_duration_seconds_count{")
+        .append(label)
+        .append("} ")
+        .append(cumulative)
+        .append('\n');
     counter(out, "flarec_traps_total", "Invocations that trapped.", label, traps);
-    counter(out, "flarec_deadline_exceeded_total", "Invocations stopped at their deadline.", label,
+    counter(
+        out,
+        "flarec_deadline_exceeded_total",
+        "Invocations stopped at their deadline.",
+        label,
         deadlines);
-    counter(out, "flarec_busy_total", "Requests refused because no instance became free.", label,
-        busy);
-    counter(out, "flarec_memory_cap_hits_total",
-        "Invocations that ended with the instance's memory at its cap.", label, memoryCapHits);
+    counter(
+        out, "flarec_busy_total", "Requests refused because no instance became free.", label, busy);
+    counter(
+        out,
+        "flarec_memory_cap_hits_total",
+        "Invocations that ended with the instance's memory at its cap.",
+        label,
+        memoryCapHits);
     header(out, "flarec_host_calls_total", "counter", "Calls to host services, by service.");
     for (HostCall call : HostCall.values()) {
-      out.append("flarec_host_calls_total{").append(label).append(",service=\"")
-          .append(call.label()).append("\"} ").append(hostCalls(call)).append('\n');
+      out.append("flarec_host_calls_total{")
+          .append(label)
+          .append(",service=\"")
+          .append(call.label())
+          .append("\"} ")
+          .append(hostCalls(call))
+          .append('\n');
     }
     Pool p = pool;
-    gauge(out, "flarec_instances_busy", "Instances running a request now.", label, p.busy().getAsInt());
-    gauge(out, "flarec_instances_idle", "Instances waiting in the pool.", label, p.idle().getAsInt());
+    gauge(
+        out,
+        "flarec_instances_busy",
+        "Instances running a request now.",
+        label,
+        p.busy().getAsInt());
+    gauge(
+        out, "flarec_instances_idle", "Instances waiting in the pool.", label, p.idle().getAsInt());
     gauge(out, "flarec_instances_max", "The most instances the pool may hold.", label, p.max());
     return out.toString();
   }
@@ -134,7 +172,8 @@ public final class ServerMetrics {
     out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
   }
 
-  private static void counter(StringBuilder out, String name, String help, String label, LongAdder value) {
+  private static void counter(
+      StringBuilder out, String name, String help, String label, LongAdder value) {
     header(out, name, "counter", help);
     out.append(name).append('{').append(label).append("} ").append(value.sum()).append('\n');
   }

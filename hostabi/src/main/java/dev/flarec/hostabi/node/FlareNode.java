@@ -39,27 +39,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 /**
- * A node serving every flare of a directory on one port: {@code NAME.jar} (or {@code
- * NAME.wasm}, compiled when loaded) with its configuration {@code NAME.toml} beside it, routed
- * by its {@code [route]} table ({@link Route}). Each flare has its own pool, limits, stores
- * and log fields, exactly as when it runs alone. A node started with a cluster joins it once,
- * and its flares share that membership (each flare's messages name it); otherwise a flare with
- * a {@code [cluster]} table joins that cluster on its own, as a flare JAR does.
+ * A node serving every flare of a directory on one port: {@code NAME.jar} (or {@code NAME.wasm},
+ * compiled when loaded) with its configuration {@code NAME.toml} beside it, routed by its {@code
+ * [route]} table ({@link Route}). Each flare has its own pool, limits, stores and log fields,
+ * exactly as when it runs alone. A node started with a cluster joins it once, and its flares share
+ * that membership (each flare's messages name it); otherwise a flare with a {@code [cluster]} table
+ * joins that cluster on its own, as a flare JAR does.
  *
- * <p>The directory is watched: a flare file that appears is loaded and mounted, one that
- * changes (or whose configuration changes) is loaded again and replaces the running version,
- * one that disappears is unmounted. A version being replaced or removed finishes the requests
- * it has ({@link MountedFlare#retire}); new ones go to its successor. A flare that keeps data
- * (Spark, Plasma) must close its stores before its successor opens them, so requests that
- * arrive in between wait for the successor (at most {@link #REPLACE_WAIT}). A file that does not
- * load is reported and skipped; a version already running keeps running.
+ * <p>The directory is watched: a flare file that appears is loaded and mounted, one that changes
+ * (or whose configuration changes) is loaded again and replaces the running version, one that
+ * disappears is unmounted. A version being replaced or removed finishes the requests it has ({@link
+ * MountedFlare#retire}); new ones go to its successor. A flare that keeps data (Spark, Plasma) must
+ * close its stores before its successor opens them, so requests that arrive in between wait for the
+ * successor (at most {@link #REPLACE_WAIT}). A file that does not load is reported and skipped; a
+ * version already running keeps running.
  *
- * <p>All changes are applied one at a time on one thread, in the order the directory reported
- * them.
+ * <p>All changes are applied one at a time on one thread, in the order the directory reported them.
  */
 public final class FlareNode implements AutoCloseable {
   /** How long a request waits for a flare that is being replaced. */
   static final Duration REPLACE_WAIT = Duration.ofSeconds(5);
+
   /** How long a retired flare's requests in flight may take to finish. */
   private static final Duration RETIRE_GRACE = Duration.ofSeconds(10);
 
@@ -89,8 +89,14 @@ public final class FlareNode implements AutoCloseable {
   private final Map<String, String> fingerprints = new HashMap<>();
   private volatile boolean stopping;
 
-  private FlareNode(Path directory, FlareSource source, ConfigLoader configs, String nodeId,
-      ClusterChannel cluster, HttpServer http, WatchService watcher) {
+  private FlareNode(
+      Path directory,
+      FlareSource source,
+      ConfigLoader configs,
+      String nodeId,
+      ClusterChannel cluster,
+      HttpServer http,
+      WatchService watcher) {
     this.directory = directory;
     this.source = source;
     this.configs = configs;
@@ -112,30 +118,40 @@ public final class FlareNode implements AutoCloseable {
    *     configuration's
    * @throws IOException if the port cannot be bound or the directory not watched
    */
-  public static FlareNode start(Path directory, int port, String nodeId, FlareSource source,
-      ConfigLoader configs) throws IOException {
+  public static FlareNode start(
+      Path directory, int port, String nodeId, FlareSource source, ConfigLoader configs)
+      throws IOException {
     return start(directory, port, nodeId, null, source, configs);
   }
 
   /**
    * As {@link #start(Path, int, String, FlareSource, ConfigLoader)}, and when {@code cluster} is
-   * not null the node joins that cluster once, as node {@code nodeId} (the host's name when
-   * null), and every flare that talks to other nodes does so on that one channel: a flare's
-   * Plasma replicates to the flare of the same name on the other nodes, and its {@code
-   * spark_pull} asks that flare. A flare's own {@code [cluster]} table is then ignored.
+   * not null the node joins that cluster once, as node {@code nodeId} (the host's name when null),
+   * and every flare that talks to other nodes does so on that one channel: a flare's Plasma
+   * replicates to the flare of the same name on the other nodes, and its {@code spark_pull} asks
+   * that flare. A flare's own {@code [cluster]} table is then ignored.
    *
    * @throws IOException if the port cannot be bound, the directory not watched or the cluster
    *     address not used
    */
-  public static FlareNode start(Path directory, int port, String nodeId, ClusterConfig cluster,
-      FlareSource source, ConfigLoader configs) throws IOException {
+  public static FlareNode start(
+      Path directory,
+      int port,
+      String nodeId,
+      ClusterConfig cluster,
+      FlareSource source,
+      ConfigLoader configs)
+      throws IOException {
     Path dir = directory.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new IOException("not a directory: " + directory);
     }
     WatchService watcher = dir.getFileSystem().newWatchService();
-    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
-        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+    dir.register(
+        watcher,
+        StandardWatchEventKinds.ENTRY_CREATE,
+        StandardWatchEventKinds.ENTRY_MODIFY,
+        StandardWatchEventKinds.ENTRY_DELETE);
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(port), 0);
@@ -152,8 +168,8 @@ public final class FlareNode implements AutoCloseable {
       } catch (Exception e) {
         watcher.close();
         http.stop(0);
-        throw new IOException("cannot join the cluster on " + cluster.bind() + ": "
-            + e.getMessage(), e);
+        throw new IOException(
+            "cannot join the cluster on " + cluster.bind() + ": " + e.getMessage(), e);
       }
     }
     FlareNode node = new FlareNode(dir, source, configs, id, channel, http, watcher);
@@ -233,7 +249,8 @@ public final class FlareNode implements AutoCloseable {
     return null;
   }
 
-  @SuppressWarnings("WaitNotInLoop") // one bounded wait; the caller loops and checks the table again
+  @SuppressWarnings(
+      "WaitNotInLoop") // one bounded wait; the caller loops and checks the table again
   private boolean awaitChange(long untilNanos) {
     synchronized (tableLock) {
       long left = untilNanos - System.nanoTime();
@@ -253,8 +270,11 @@ public final class FlareNode implements AutoCloseable {
   private void nodePath(HttpExchange exchange, String path) throws IOException {
     switch (path) {
       case "/__flarec/live" -> reply(exchange, 200, "{\"status\":\"alive\"}");
-      case "/__flarec/ready", "/__flarec/health" -> reply(exchange, stopping ? 503 : 200,
-          stopping ? "{\"status\":\"stopping\"}" : "{\"status\":\"ok\"}");
+      case "/__flarec/ready", "/__flarec/health" ->
+          reply(
+              exchange,
+              stopping ? 503 : 200,
+              stopping ? "{\"status\":\"stopping\"}" : "{\"status\":\"ok\"}");
       case "/__flarec/flares" -> {
         StringBuilder json = new StringBuilder("[");
         for (MountedFlare m : table) {
@@ -262,7 +282,8 @@ public final class FlareNode implements AutoCloseable {
             json.append(',');
           }
           json.append("{\"name\":\"").append(m.name()).append("\",\"hosts\":[");
-          json.append(String.join(",", m.route().hosts().stream().map(h -> "\"" + h + "\"").toList()));
+          json.append(
+              String.join(",", m.route().hosts().stream().map(h -> "\"" + h + "\"").toList()));
           json.append("],\"prefix\":\"").append(m.route().prefix()).append("\"}");
         }
         reply(exchange, 200, json.append(']').toString());
@@ -273,8 +294,11 @@ public final class FlareNode implements AutoCloseable {
 
   private static void reply(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type",
-        body.startsWith("{") || body.startsWith("[") ? "application/json" : "text/plain");
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            body.startsWith("{") || body.startsWith("[") ? "application/json" : "text/plain");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
@@ -335,8 +359,10 @@ public final class FlareNode implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      LogLine.of("node-scan-failed").field("dir", directory.toString())
-          .field("reason", e.getMessage()).log(Loggers.HOST, Level.WARNING);
+      LogLine.of("node-scan-failed")
+          .field("dir", directory.toString())
+          .field("reason", e.getMessage())
+          .log(Loggers.HOST, Level.WARNING);
       return;
     }
     for (MountedFlare m : table) {
@@ -383,17 +409,19 @@ public final class FlareNode implements AutoCloseable {
       RouteConfig routeConfig = configs.route(text, toml.toString());
       ClusterConfig ownCluster = cluster == null ? configs.cluster(text, toml.toString()) : null;
       Route route = Route.of(config.flare().name(), routeConfig.hosts(), routeConfig.pathPrefix());
-      boolean keepsState = HostServices.imports(module.descriptor(), "spark_")
-          || HostServices.imports(module.descriptor(), "plasma_");
+      boolean keepsState =
+          HostServices.imports(module.descriptor(), "spark_")
+              || HostServices.imports(module.descriptor(), "plasma_");
       if (old != null && (old.keepsState() || keepsState)) {
         // its stores must be closed before the successor opens them; requests wait meanwhile
         old.retire(RETIRE_GRACE);
         retiredOld = true;
       }
       long configured = System.nanoTime();
-      HostServices services = cluster == null
-          ? HostServices.create(config, module.descriptor(), ownCluster)
-          : HostServices.create(config, module.descriptor(), cluster, name);
+      HostServices services =
+          cluster == null
+              ? HostServices.create(config, module.descriptor(), ownCluster)
+              : HostServices.create(config, module.descriptor(), cluster, name);
       FlareServer server;
       try {
         server = FlareServer.mount(module, config, services);
@@ -426,8 +454,13 @@ public final class FlareNode implements AutoCloseable {
           .field("flare", name)
           .field("file", file.getFileName().toString())
           .field("reason", oneLine(e))
-          .field("note", old == null ? "skipped"
-              : retiredOld ? "the previous version is stopped" : "the previous version keeps serving")
+          .field(
+              "note",
+              old == null
+                  ? "skipped"
+                  : retiredOld
+                      ? "the previous version is stopped"
+                      : "the previous version keeps serving")
           .log(Loggers.HOST, Level.WARNING);
     }
   }
@@ -459,12 +492,12 @@ public final class FlareNode implements AutoCloseable {
           services.close();
         }
       }
-      LogLine.of("node-warmed-up").field("ms", millis(System.nanoTime() - start))
+      LogLine.of("node-warmed-up")
+          .field("ms", millis(System.nanoTime() - start))
           .log(Loggers.HOST, Level.FINE);
     } catch (Exception | LinkageError e) {
       // a node serving compiled JARs only cannot load a .wasm: it just starts cold
-      LogLine.of("node-warm-up-skipped").field("reason", oneLine(e))
-          .log(Loggers.HOST, Level.FINE);
+      LogLine.of("node-warm-up-skipped").field("reason", oneLine(e)).log(Loggers.HOST, Level.FINE);
     } finally {
       if (wasm != null) {
         try {
@@ -493,7 +526,6 @@ public final class FlareNode implements AutoCloseable {
     }
   }
 
-
   private MountedFlare mounted(String name) {
     for (MountedFlare m : table) {
       if (m.name().equals(name)) {
@@ -508,8 +540,10 @@ public final class FlareNode implements AutoCloseable {
       List<MountedFlare> t = new ArrayList<>(table);
       t.remove(old);
       t.add(next);
-      t.sort(Comparator.comparingInt((MountedFlare m) -> m.route().specificity()).reversed()
-          .thenComparing(MountedFlare::name));
+      t.sort(
+          Comparator.comparingInt((MountedFlare m) -> m.route().specificity())
+              .reversed()
+              .thenComparing(MountedFlare::name));
       table = List.copyOf(t);
       tableLock.notifyAll();
     }

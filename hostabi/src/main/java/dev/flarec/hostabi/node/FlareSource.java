@@ -3,7 +3,10 @@ package dev.flarec.hostabi.node;
 import dev.flarec.runtime.instance.Module;
 import java.nio.file.Path;
 
-/** Turns a flare file of a node's directory ({@code .jar}, or {@code .wasm} when it can compile) into a module. */
+/**
+ * Turns a flare file of a node's directory ({@code .jar}, or {@code .wasm} when it can compile)
+ * into a module.
+ */
 @FunctionalInterface
 public interface FlareSource {
   /**

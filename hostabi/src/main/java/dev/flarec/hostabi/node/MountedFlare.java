@@ -9,8 +9,8 @@ import java.time.Duration;
 /**
  * One version of one flare served by a node: its server (pool, limits, handler), its services
  * (stores, cluster) and its route. Counts the requests the node hands it, so that retiring it
- * (replaced or removed) lets those finish before the pool and stores close, while new requests
- * go to its successor.
+ * (replaced or removed) lets those finish before the pool and stores close, while new requests go
+ * to its successor.
  */
 final class MountedFlare {
   private final String name;
@@ -21,8 +21,8 @@ final class MountedFlare {
   private int active;
   private boolean retired;
 
-  MountedFlare(String name, Route route, FlareServer server, HostServices services,
-      boolean keepsState) {
+  MountedFlare(
+      String name, Route route, FlareServer server, HostServices services, boolean keepsState) {
     this.name = name;
     this.route = route;
     this.server = server;
@@ -67,8 +67,8 @@ final class MountedFlare {
   }
 
   /**
-   * Takes no more requests, waits (at most {@code grace}) for those it has, then stops the
-   * server and closes the services.
+   * Takes no more requests, waits (at most {@code grace}) for those it has, then stops the server
+   * and closes the services.
    */
   void retire(Duration grace) {
     synchronized (this) {

@@ -21,10 +21,9 @@ import java.util.function.Function;
 
 /**
  * {@code flarec serve DIR [--port N] [--node-id NAME] [--cluster-bind HOST:PORT] [--cluster-seeds
- * HOST:PORT,...]}: a node serving every flare of {@code
- * DIR} ({@link FlareNode}). The compiler's command line calls {@link #run} with a function that
- * compiles a {@code .wasm} into a flare JAR; {@link #main} (on the host's class path alone)
- * serves compiled JARs only.
+ * HOST:PORT,...]}: a node serving every flare of {@code DIR} ({@link FlareNode}). The compiler's
+ * command line calls {@link #run} with a function that compiles a {@code .wasm} into a flare JAR;
+ * {@link #main} (on the host's class path alone) serves compiled JARs only.
  *
  * <p>Every flare file is copied to a private directory before it is loaded, so that a JAR being
  * replaced in {@code DIR} never changes under the class loader of the version still serving.
@@ -41,10 +40,13 @@ public final class NodeMain {
    * status only when it cannot start.
    *
    * @param compiler compiles a .wasm file into the entries a module's JAR holds (its class files
-   *     and its descriptor, by resource path), or null when only JARs are served; JDK types
-   *     only, because the compiler and the host live in different class loaders
+   *     and its descriptor, by resource path), or null when only JARs are served; JDK types only,
+   *     because the compiler and the host live in different class loaders
    */
-  public static int run(String[] args, PrintStream out, PrintStream err,
+  public static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
       Function<Path, Map<String, byte[]>> compiler) {
     LogSetup.install();
     LogSetup.configure();
@@ -67,7 +69,8 @@ public final class NodeMain {
           }
           default -> {
             if (a.startsWith("-") || dir != null) {
-              err.println("flarec serve: unexpected argument '" + a + "'; see 'flarec serve --help'");
+              err.println(
+                  "flarec serve: unexpected argument '" + a + "'; see 'flarec serve --help'");
               return ExitStatus.USAGE;
             }
             dir = Path.of(a);
@@ -82,29 +85,41 @@ public final class NodeMain {
       }
     }
     if (bind == null && !seeds.isEmpty()) {
-      err.println("flarec serve: --cluster-seeds needs --cluster-bind HOST:PORT, the address"
-          + " this node listens on for the others");
+      err.println(
+          "flarec serve: --cluster-seeds needs --cluster-bind HOST:PORT, the address"
+              + " this node listens on for the others");
       return ExitStatus.USAGE;
     }
     if (dir == null || port < 0 || port > 65535) {
-      err.println("flarec serve: expected a directory (and a port from 0 to 65535); see"
-          + " 'flarec serve --help'");
+      err.println(
+          "flarec serve: expected a directory (and a port from 0 to 65535); see"
+              + " 'flarec serve --help'");
       return ExitStatus.USAGE;
     }
     FlareNode node;
     try {
-      node = FlareNode.start(dir, port, nodeId,
-          bind == null ? null : new ClusterConfig(bind, seeds), source(compiler), new ConfigLoader());
+      node =
+          FlareNode.start(
+              dir,
+              port,
+              nodeId,
+              bind == null ? null : new ClusterConfig(bind, seeds),
+              source(compiler),
+              new ConfigLoader());
     } catch (IOException | RuntimeException e) {
       err.println("flarec serve: cannot start: " + e.getMessage());
       return ExitStatus.BAD_INPUT;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      LogSetup.finish();
-      stopped.countDown();
-    }, "flarec-node-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  LogSetup.finish();
+                  stopped.countDown();
+                },
+                "flarec-node-shutdown"));
     out.println("serving " + dir + " on port " + node.port() + ": " + node.flares());
     out.flush();
     try {
@@ -116,8 +131,8 @@ public final class NodeMain {
   }
 
   /**
-   * Loads JARs (from a private copy), and .wasm files through {@code compiler} when there is
-   * one, straight into memory.
+   * Loads JARs (from a private copy), and .wasm files through {@code compiler} when there is one,
+   * straight into memory.
    */
   static FlareSource source(Function<Path, Map<String, byte[]>> compiler) throws IOException {
     Path cache = Files.createTempDirectory("flarec-node-");
@@ -158,7 +173,8 @@ public final class NodeMain {
   }
 
   static String usage() {
-    return String.join(System.lineSeparator(),
+    return String.join(
+        System.lineSeparator(),
         "Usage: flarec serve DIR [--port N] [--node-id NAME]",
         "                         [--cluster-bind HOST:PORT [--cluster-seeds HOST:PORT,...]]",
         "Serves every flare in DIR on one port: NAME.jar (compiled) or NAME.wasm (compiled when",

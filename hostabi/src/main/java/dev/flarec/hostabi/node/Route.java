@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which requests a flare of a node answers: those whose {@code Host} (without the port) is one
- * of {@code hosts}, or any host when there are none, and whose path starts with {@code
- * prefix}. The prefix ends with {@code /}; the path without that slash matches too ({@code
- * /shop} for {@code /shop/}). Flares see the whole path, prefix included.
+ * Which requests a flare of a node answers: those whose {@code Host} (without the port) is one of
+ * {@code hosts}, or any host when there are none, and whose path starts with {@code prefix}. The
+ * prefix ends with {@code /}; the path without that slash matches too ({@code /shop} for {@code
+ * /shop/}). Flares see the whole path, prefix included.
  *
  * @param hosts lower-case host names, or empty for any
  * @param prefix the path prefix, starting and ending with {@code /}
@@ -24,8 +24,8 @@ record Route(List<String> hosts, String prefix) {
   }
 
   /**
-   * The route a flare's {@code [route]} table gives: its hosts, and its path prefix, which
-   * defaults to {@code /} when hosts are given and to {@code /NAME/} otherwise.
+   * The route a flare's {@code [route]} table gives: its hosts, and its path prefix, which defaults
+   * to {@code /} when hosts are given and to {@code /NAME/} otherwise.
    */
   static Route of(String flareName, List<String> hosts, String pathPrefix) {
     if (!pathPrefix.isEmpty()) {
@@ -42,8 +42,8 @@ record Route(List<String> hosts, String prefix) {
   }
 
   /**
-   * How specific the route is, to pick among several that match: a named host beats any host,
-   * then the longer prefix wins.
+   * How specific the route is, to pick among several that match: a named host beats any host, then
+   * the longer prefix wins.
    */
   int specificity() {
     return (hosts.isEmpty() ? 0 : 1 << 20) + prefix.length();

@@ -3,9 +3,9 @@ package dev.flarec.hostabi.plasma;
 import java.time.Clock;
 
 /**
- * Issues this node's {@link Stamp}s: strictly increasing, close to wall-clock time, and later
- * than every stamp the node has seen (a hybrid logical clock). So a write on this node always
- * beats what it has already read or merged, even when the wall clock is coarse or steps back.
+ * Issues this node's {@link Stamp}s: strictly increasing, close to wall-clock time, and later than
+ * every stamp the node has seen (a hybrid logical clock). So a write on this node always beats what
+ * it has already read or merged, even when the wall clock is coarse or steps back.
  */
 public final class HybridClock {
   private final String nodeId;

@@ -4,14 +4,14 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A last-writer-wins register: a value (or a tombstone, when deleted) and the {@link Stamp} of
- * the write that set it. Immutable.
+ * A last-writer-wins register: a value (or a tombstone, when deleted) and the {@link Stamp} of the
+ * write that set it. Immutable.
  *
- * <p>{@link #merge} keeps the greater register in a total order: by stamp first; at an equal
- * stamp (which correct replicas never produce with different contents, since a stamp names its
- * node) a tombstone beats a value and a greater value (unsigned bytes) beats a smaller one. The
- * order being total is what makes merge commutative, associative and idempotent for any states,
- * not just well-formed ones.
+ * <p>{@link #merge} keeps the greater register in a total order: by stamp first; at an equal stamp
+ * (which correct replicas never produce with different contents, since a stamp names its node) a
+ * tombstone beats a value and a greater value (unsigned bytes) beats a smaller one. The order being
+ * total is what makes merge commutative, associative and idempotent for any states, not just
+ * well-formed ones.
  *
  * @param value the value, or null for a tombstone
  * @param stamp when and where it was written

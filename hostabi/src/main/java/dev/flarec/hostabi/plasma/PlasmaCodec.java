@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The binary form of one site's {@link PlasmaState}, shared by the journal on disk and the
- * messages between nodes: the site, then its registers (key, stamp, value or tombstone), then
- * its counters (key, per-node totals up and down). Strings are modified UTF-8 as {@link
- * DataOutput#writeUTF} writes them; keys, sites and node ids are far below its 64 KiB limit.
+ * The binary form of one site's {@link PlasmaState}, shared by the journal on disk and the messages
+ * between nodes: the site, then its registers (key, stamp, value or tombstone), then its counters
+ * (key, per-node totals up and down). Strings are modified UTF-8 as {@link DataOutput#writeUTF}
+ * writes them; keys, sites and node ids are far below its 64 KiB limit.
  */
 public final class PlasmaCodec {
   /** A site and a state of it. */

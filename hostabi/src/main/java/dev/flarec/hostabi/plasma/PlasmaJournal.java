@@ -20,12 +20,12 @@ import java.util.zip.CRC32;
 /**
  * Keeps a node's Plasma replica on disk: a snapshot of the whole state plus a journal of the
  * changes since, both sequences of framed {@link PlasmaCodec} records ({@code length, bytes,
- * CRC-32}). Every change is appended before the operation that made it returns, so a process
- * that is killed loses nothing it acknowledged; the file is forced to the device at most {@link
+ * CRC-32}). Every change is appended before the operation that made it returns, so a process that
+ * is killed loses nothing it acknowledged; the file is forced to the device at most {@link
  * #SYNC_INTERVAL_MILLIS} later, which bounds what a power cut can lose. Replaying merges, and
- * merging is idempotent, so a record written twice (or a snapshot that already holds the
- * journal's first records) is harmless. A torn last record, from a crash mid-append, is cut
- * off when the journal is next opened.
+ * merging is idempotent, so a record written twice (or a snapshot that already holds the journal's
+ * first records) is harmless. A torn last record, from a crash mid-append, is cut off when the
+ * journal is next opened.
  *
  * <p>When the journal passes {@link #COMPACT_BYTES} it is folded into a new snapshot (written
  * beside, forced, then renamed over the old one) and emptied.
@@ -52,15 +52,19 @@ public final class PlasmaJournal implements AutoCloseable {
     this.store = store;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.journal = FileChannel.open(directory.resolve(JOURNAL),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    this.journal =
+        FileChannel.open(
+            directory.resolve(JOURNAL),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.READ);
     this.syncer = new Thread(this::syncLoop, "flarec-plasma-sync");
     syncer.setDaemon(true);
   }
 
   /**
-   * Loads {@code directory}'s Plasma state into {@code store}; the caller then passes every
-   * later change of the store to {@link #append}.
+   * Loads {@code directory}'s Plasma state into {@code store}; the caller then passes every later
+   * change of the store to {@link #append}.
    *
    * @throws UncheckedIOException if the directory cannot be used, or another process uses it
    */
@@ -68,8 +72,9 @@ public final class PlasmaJournal implements AutoCloseable {
     FileChannel lockChannel = null;
     try {
       Files.createDirectories(directory);
-      lockChannel = FileChannel.open(directory.resolve(LOCK),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lockChannel =
+          FileChannel.open(
+              directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = lockChannel.tryLock();
@@ -87,8 +92,8 @@ public final class PlasmaJournal implements AutoCloseable {
       return journal;
     } catch (IOException e) {
       closeQuietly(lockChannel);
-      throw new UncheckedIOException("cannot open the Plasma data in " + directory + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the Plasma data in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -160,8 +165,12 @@ public final class PlasmaJournal implements AutoCloseable {
   /** Folds the journal into a new snapshot of the store, then empties it. Holds the lock. */
   private void compact() throws IOException {
     Path fresh = directory.resolve(SNAPSHOT + ".new");
-    try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(
+            fresh,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       for (String site : store.sites()) {
         writeFully(out, frame(site, store.state(site)));
       }

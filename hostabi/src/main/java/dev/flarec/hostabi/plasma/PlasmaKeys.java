@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * The Plasma key rule. The spec only says that empty and oversized keys are rejected (the C mock
- * returns BadKey for them, flaron-abi.md §3.5), so the rule is looser than Spark's: 1 to 256
- * bytes of valid UTF-8 (keys come back in {@code plasma_list} as JSON strings, which must
- * round-trip), no control characters, and not in the host's reserved {@code __flaron:} and
- * {@code __sys:} prefixes, as for Spark.
+ * returns BadKey for them, flaron-abi.md §3.5), so the rule is looser than Spark's: 1 to 256 bytes
+ * of valid UTF-8 (keys come back in {@code plasma_list} as JSON strings, which must round-trip), no
+ * control characters, and not in the host's reserved {@code __flaron:} and {@code __sys:} prefixes,
+ * as for Spark.
  */
 public final class PlasmaKeys {
   /** Longest key, in bytes. */

@@ -5,8 +5,8 @@ import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
 /**
- * One site's whole Plasma state as replicas exchange it: its registers (values and tombstones)
- * and its counters, in two separate namespaces (decision 20). Immutable.
+ * One site's whole Plasma state as replicas exchange it: its registers (values and tombstones) and
+ * its counters, in two separate namespaces (decision 20). Immutable.
  *
  * <p>{@link #merge} is the key-wise merge of the two maps, so it inherits commutativity,
  * associativity and idempotence from {@link LwwRegister#merge} and {@link PnCounter#merge}: a

@@ -12,23 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * This node's replica of every site's Plasma state (flaron-abi.md §3.5). Thread-safe: every
- * pooled instance uses it at once.
+ * This node's replica of every site's Plasma state (flaron-abi.md §3.5). Thread-safe: every pooled
+ * instance uses it at once.
  *
- * <p>Local operations are CRDT updates: {@code set} and {@code delete} write a register stamped
- * by this node's {@link HybridClock} (so they beat anything the node has seen), {@code add}
- * bumps this node's own counter totals. {@link #state} and {@link #merge} are the two operations
- * replication needs; merging a remote state advances the clock past its stamps.
+ * <p>Local operations are CRDT updates: {@code set} and {@code delete} write a register stamped by
+ * this node's {@link HybridClock} (so they beat anything the node has seen), {@code add} bumps this
+ * node's own counter totals. {@link #state} and {@link #merge} are the two operations replication
+ * needs; merging a remote state advances the clock past its stamps.
  *
- * <p>A counter and a value may share a key: they are separate namespaces (decision 20), so
- * {@link #get} never sees counters and {@link #delete} never touches them; {@link #keys} lists
- * both. Counters cannot be deleted: a PN-counter has no deletion that commutes with concurrent
+ * <p>A counter and a value may share a key: they are separate namespaces (decision 20), so {@link
+ * #get} never sees counters and {@link #delete} never touches them; {@link #keys} lists both.
+ * Counters cannot be deleted: a PN-counter has no deletion that commutes with concurrent
  * increments.
  */
 public final class PlasmaStore {
   /**
-   * Told of every change, after it is made and before the operation returns: the journal writes
-   * it down, the cluster sends local changes to the other nodes.
+   * Told of every change, after it is made and before the operation returns: the journal writes it
+   * down, the cluster sends local changes to the other nodes.
    */
   @FunctionalInterface
   public interface Changes {
@@ -83,13 +83,13 @@ public final class PlasmaStore {
   }
 
   /**
-   * Adds {@code delta} (may be negative) to counter {@code key} in {@code site}; a missing
-   * counter starts at 0.
+   * Adds {@code delta} (may be negative) to counter {@code key} in {@code site}; a missing counter
+   * starts at 0.
    *
    * @return the counter's new value
    * @throws ArithmeticException if the value would leave the signed 64-bit range (or this node's
-   *     lifetime total in that direction would pass 2^63 - 1, see {@link PnCounter}); the counter is
-   *     then unchanged
+   *     lifetime total in that direction would pass 2^63 - 1, see {@link PnCounter}); the counter
+   *     is then unchanged
    */
   public long add(String site, String key, long delta) {
     PnCounter next =
@@ -131,34 +131,46 @@ public final class PlasmaStore {
   }
 
   /**
-   * Merges a state received from another replica (or read back from disk) into {@code site};
-   * the entries it changed go to the {@link Changes} listener as one non-local delta.
+   * Merges a state received from another replica (or read back from disk) into {@code site}; the
+   * entries it changed go to the {@link Changes} listener as one non-local delta.
    */
   public void merge(String site, PlasmaState remote) {
     Replica r = replica(site);
     Map<String, LwwRegister> changedRegisters = new TreeMap<>();
     Map<String, PnCounter> changedCounters = new TreeMap<>();
-    remote.registers().forEach((key, register) -> {
-      clock.observe(register.stamp());
-      LwwRegister[] before = new LwwRegister[1];
-      LwwRegister after = r.registers.compute(key, (k, old) -> {
-        before[0] = old;
-        return old == null ? register : old.merge(register);
-      });
-      if (!after.equals(before[0])) {
-        changedRegisters.put(key, after);
-      }
-    });
-    remote.counters().forEach((key, counter) -> {
-      PnCounter[] before = new PnCounter[1];
-      PnCounter after = r.counters.compute(key, (k, old) -> {
-        before[0] = old;
-        return old == null ? counter : old.merge(counter);
-      });
-      if (!after.equals(before[0])) {
-        changedCounters.put(key, after);
-      }
-    });
+    remote
+        .registers()
+        .forEach(
+            (key, register) -> {
+              clock.observe(register.stamp());
+              LwwRegister[] before = new LwwRegister[1];
+              LwwRegister after =
+                  r.registers.compute(
+                      key,
+                      (k, old) -> {
+                        before[0] = old;
+                        return old == null ? register : old.merge(register);
+                      });
+              if (!after.equals(before[0])) {
+                changedRegisters.put(key, after);
+              }
+            });
+    remote
+        .counters()
+        .forEach(
+            (key, counter) -> {
+              PnCounter[] before = new PnCounter[1];
+              PnCounter after =
+                  r.counters.compute(
+                      key,
+                      (k, old) -> {
+                        before[0] = old;
+                        return old == null ? counter : old.merge(counter);
+                      });
+              if (!after.equals(before[0])) {
+                changedCounters.put(key, after);
+              }
+            });
     if (!changedRegisters.isEmpty() || !changedCounters.isEmpty()) {
       changes.changed(site, new PlasmaState(changedRegisters, changedCounters), false);
     }

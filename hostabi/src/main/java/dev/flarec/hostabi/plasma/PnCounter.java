@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A PN-counter: per node, a grow-only total of increments and one of decrements; the value is
- * the sum of the first minus the sum of the second. Immutable.
+ * A PN-counter: per node, a grow-only total of increments and one of decrements; the value is the
+ * sum of the first minus the sum of the second. Immutable.
  *
- * <p>{@link #merge} takes the per-node maximum of each total, which is commutative, associative
- * and idempotent because each total only grows. A node only changes its own totals. Totals never
- * wrap, which would break "only grows": an update is refused with {@link ArithmeticException}
- * when the value would leave the signed 64-bit range, or when the node's total of increments
- * (or of decrements) would pass {@code 2^63 - 1}. The second only bites after a node has moved
- * its counter by more than 2^63 in one direction over its whole life.
+ * <p>{@link #merge} takes the per-node maximum of each total, which is commutative, associative and
+ * idempotent because each total only grows. A node only changes its own totals. Totals never wrap,
+ * which would break "only grows": an update is refused with {@link ArithmeticException} when the
+ * value would leave the signed 64-bit range, or when the node's total of increments (or of
+ * decrements) would pass {@code 2^63 - 1}. The second only bites after a node has moved its counter
+ * by more than 2^63 in one direction over its whole life.
  *
  * @param increments per node id, the sum of its positive deltas (each ≥ 0)
  * @param decrements per node id, the sum of the magnitudes of its negative deltas (each ≥ 0)

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * When and where a register write happened: a hybrid logical timestamp (wall-clock milliseconds
- * plus a counter that orders writes within one millisecond or under a clock that stepped back)
- * and the writing node's id.
+ * plus a counter that orders writes within one millisecond or under a clock that stepped back) and
+ * the writing node's id.
  *
  * <p>Stamps are totally ordered: by time, then counter, then node id. The node id breaks ties
  * between nodes that wrote in the same instant, so every replica picks the same winner.

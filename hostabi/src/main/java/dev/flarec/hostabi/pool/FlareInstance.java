@@ -27,7 +27,8 @@ import java.util.Map;
  */
 public final class FlareInstance {
   /** {@code handle_request: () -> i64} (flaron-abi.md §1.1). */
-  public static final FunctionType HANDLE_REQUEST_TYPE = FunctionType.of(List.of(), List.of(ValueType.I64));
+  public static final FunctionType HANDLE_REQUEST_TYPE =
+      FunctionType.of(List.of(), List.of(ValueType.I64));
 
   private final Instance instance;
   private final FlareContext context;
@@ -67,8 +68,8 @@ public final class FlareInstance {
   }
 
   /**
-   * Instantiates {@code module} with the {@code flaron/v1} host functions bound to a fresh
-   * context, its memories capped at {@code memoryCapPages}.
+   * Instantiates {@code module} with the {@code flaron/v1} host functions bound to a fresh context,
+   * its memories capped at {@code memoryCapPages}.
    *
    * @param keepSnapshot take the snapshot {@link #reset()} restores (isolation {@code reset})
    * @throws dev.flarec.runtime.instance.LinkException if the flare imports what the host lacks
@@ -91,16 +92,16 @@ public final class FlareInstance {
   }
 
   /**
-   * Whether the flare exports {@code ws_open}, {@code ws_message} and {@code ws_close}, each
-   * taking no parameters, which makes it a WebSocket flare.
+   * Whether the flare exports {@code ws_open}, {@code ws_message} and {@code ws_close}, each taking
+   * no parameters, which makes it a WebSocket flare.
    */
   public boolean hasWebSocketHandlers() {
     return webSocketEntries.size() == WebSocketEntry.values().length;
   }
 
   /**
-   * Runs the WebSocket entry point {@code entry} for {@code invocation} (which carries the
-   * event), ignoring its result.
+   * Runs the WebSocket entry point {@code entry} for {@code invocation} (which carries the event),
+   * ignoring its result.
    *
    * @throws dev.flarec.runtime.trap.WasmTrap when the guest traps or is interrupted
    * @throws IllegalStateException when the flare does not export {@code entry}
@@ -108,7 +109,8 @@ public final class FlareInstance {
   public void webSocketEvent(WebSocketEntry entry, Invocation invocation) {
     MethodHandle handle = webSocketEntries.get(entry);
     if (handle == null) {
-      throw new IllegalStateException("the flare does not export " + entry.exportName() + ": () -> ?");
+      throw new IllegalStateException(
+          "the flare does not export " + entry.exportName() + ": () -> ?");
     }
     instance.clearInterrupt();
     context.begin(invocation);

@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The instances of one flare: at most {@code maxInstances} exist at once, idle ones wait in a
- * stack (the most recently used first, as its memory is the likeliest in cache), and new ones are
- * created on demand by the requesting thread.
+ * The instances of one flare: at most {@code maxInstances} exist at once, idle ones wait in a stack
+ * (the most recently used first, as its memory is the likeliest in cache), and new ones are created
+ * on demand by the requesting thread.
  *
  * <p>Life cycle of an instance (flaron-abi.md §8 decision 12): {@link #acquire} hands it out;
- * {@link #release} with {@code healthy = false} (a trap, a deadline, a host error) discards it;
- * a healthy one is reset to its snapshot (isolation {@code reset}) or, with {@code reuse}, kept
- * as it is unless its memory has grown to the recycle threshold. Thread-safe.
+ * {@link #release} with {@code healthy = false} (a trap, a deadline, a host error) discards it; a
+ * healthy one is reset to its snapshot (isolation {@code reset}) or, with {@code reuse}, kept as it
+ * is unless its memory has grown to the recycle threshold. Thread-safe.
  */
 public final class InstancePool implements AutoCloseable {
   private final Supplier<FlareInstance> factory;
@@ -37,7 +37,10 @@ public final class InstancePool implements AutoCloseable {
    *     discarded after its invocation
    */
   public InstancePool(
-      Supplier<FlareInstance> factory, int maxInstances, Isolation isolation, long recycleMemoryBytes) {
+      Supplier<FlareInstance> factory,
+      int maxInstances,
+      Isolation isolation,
+      long recycleMemoryBytes) {
     this.factory = factory;
     this.isolation = isolation;
     this.recycleMemoryBytes = recycleMemoryBytes;

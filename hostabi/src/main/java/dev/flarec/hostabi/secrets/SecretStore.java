@@ -10,8 +10,8 @@ import java.util.Optional;
  * Secret values by name, already resolved from the environment or a secrets file by the server's
  * configuration, and the access rule of flaron-abi.md §3.6. Immutable and thread-safe.
  *
- * <p>Every refusal is logged at WARNING with the flare and the (sanitised) name, never a value:
- * a flare asking for a secret it may not have is a configuration mistake or an attack, and the
+ * <p>Every refusal is logged at WARNING with the flare and the (sanitised) name, never a value: a
+ * flare asking for a secret it may not have is a configuration mistake or an attack, and the
  * operator should see either.
  */
 public final class SecretStore {
@@ -27,8 +27,7 @@ public final class SecretStore {
   /**
    * The value of secret {@code name} for {@code flare}: present only if {@code name} is in the
    * flare's {@code allowed_secrets} (exact, case-sensitive match) and the secret exists. Use this
-   * for every access by a flare, including secrets named in crypto envelopes; refusals are
-   * logged.
+   * for every access by a flare, including secrets named in crypto envelopes; refusals are logged.
    *
    * @param flare the flare asking, whose {@code allowed_secrets} is checked
    * @param name the secret's name as the flare gave it
@@ -36,14 +35,20 @@ public final class SecretStore {
    */
   public Optional<String> resolve(FlareConfig flare, String name) {
     if (!flare.allowedSecrets().contains(name)) {
-      LOG.log(Level.WARNING, "flare {0}: secret \"{1}\" denied: not in allowed_secrets",
-          flare.name(), printable(name));
+      LOG.log(
+          Level.WARNING,
+          "flare {0}: secret \"{1}\" denied: not in allowed_secrets",
+          flare.name(),
+          printable(name));
       return Optional.empty();
     }
     String value = secrets.get(name);
     if (value == null) {
-      LOG.log(Level.WARNING, "flare {0}: secret \"{1}\" is allowed but not configured",
-          flare.name(), printable(name));
+      LOG.log(
+          Level.WARNING,
+          "flare {0}: secret \"{1}\" is allowed but not configured",
+          flare.name(),
+          printable(name));
       return Optional.empty();
     }
     return Optional.of(value);

@@ -9,11 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  * Stops invocations that pass their deadline: one daemon thread looks at the armed alarms every
  * {@value #TICK_MILLIS} ms and fires those whose time has come.
  *
- * <p>A scheduled executor would schedule and cancel a task per request, under a lock, and wake
- * its thread whenever its queue was empty, a context switch per request on a small machine.
- * Arming here is adding to a concurrent set; the thread wakes on its own clock while anything is
- * armed and sleeps once nothing has been for a second. Deadlines fire up to one tick late, which
- * a deadline measured in hundreds of milliseconds does not notice.
+ * <p>A scheduled executor would schedule and cancel a task per request, under a lock, and wake its
+ * thread whenever its queue was empty, a context switch per request on a small machine. Arming here
+ * is adding to a concurrent set; the thread wakes on its own clock while anything is armed and
+ * sleeps once nothing has been for a second. Deadlines fire up to one tick late, which a deadline
+ * measured in hundreds of milliseconds does not notice.
  */
 final class DeadlineWatch implements AutoCloseable {
   static final long TICK_MILLIS = 5;

@@ -33,9 +33,9 @@ import java.util.logging.Level;
  *   <li>{@code handle_request} runs on a pooled instance ({@link FlareRunner});
  *   <li>the action word decides: Respond sends the flare's response, PassThrough proxies to the
  *       origin, Transform proxies and overlays the flare's response (decisions 2, 3);
- *   <li>failures become short generic replies (decision 4): 500 for a trap, an unknown action,
- *       a missing export or a bad status; 504 at the deadline; 502/504 when the origin fails;
- *       503 when no instance is free in time or the server is stopping. Details go to the log.
+ *   <li>failures become short generic replies (decision 4): 500 for a trap, an unknown action, a
+ *       missing export or a bad status; 504 at the deadline; 502/504 when the origin fails; 503
+ *       when no instance is free in time or the server is stopping. Details go to the log.
  * </ol>
  */
 final class FlareHandler implements HttpHandler {
@@ -83,8 +83,10 @@ final class FlareHandler implements HttpHandler {
         if (path.startsWith(RESERVED_PREFIX)) {
           reply = hostPath(path);
         } else if (WebSocketFlares.isUpgrade(exchange.getRequestHeaders().getFirst("Upgrade"))) {
-          reply = Reply.error(400, "Bad Request: this flare serves HTTP, not WebSocket", "not_websocket")
-              .with("Connection", "close");
+          reply =
+              Reply.error(
+                      400, "Bad Request: this flare serves HTTP, not WebSocket", "not_websocket")
+                  .with("Connection", "close");
         } else if (!server.enter()) {
           reply = Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
         } else {
@@ -92,7 +94,10 @@ final class FlareHandler implements HttpHandler {
           reply = serve(exchange, id);
         }
       } catch (RuntimeException | Error e) {
-        LogLine.of("host-error").field("flare", flare.name()).field("request_id", id).thrown(e)
+        LogLine.of("host-error")
+            .field("flare", flare.name())
+            .field("request_id", id)
+            .thrown(e)
             .log(Loggers.HOST, Level.SEVERE);
         reply = Reply.error(500, "Internal Server Error", "host_error");
       }
@@ -116,12 +121,15 @@ final class FlareHandler implements HttpHandler {
     return switch (path) {
       case LIVE_PATH -> server.liveness();
       case READY_PATH, HEALTH_PATH -> server.readiness();
-      case METRICS_PATH -> server.config().metrics()
-          ? new Reply(200,
-              List.of(new Reply.Header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")),
-              metrics.render(flare.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-              "metrics")
-          : Reply.error(404, "Not Found", "metrics_disabled");
+      case METRICS_PATH ->
+          server.config().metrics()
+              ? new Reply(
+                  200,
+                  List.of(
+                      new Reply.Header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")),
+                  metrics.render(flare.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  "metrics")
+              : Reply.error(404, "Not Found", "metrics_disabled");
       default -> Reply.error(404, "Not Found", "reserved_path");
     };
   }
@@ -145,18 +153,21 @@ final class FlareHandler implements HttpHandler {
   private Reply act(long word, Invocation invocation) {
     Action action = Action.of(word);
     if (action == null) {
-      warn("flare-bad-action", invocation.id()).field("action", Action.codeOf(word))
+      warn("flare-bad-action", invocation.id())
+          .field("action", Action.codeOf(word))
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(500, "Internal Server Error", "bad_action");
     }
     FlareResponse response = invocation.response();
     if (response.statusSet() && !ResponseRules.validStatus(response.status())) {
-      warn("flare-bad-status", invocation.id()).field("status", response.status())
+      warn("flare-bad-status", invocation.id())
+          .field("status", response.status())
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(500, "Internal Server Error", "bad_status");
     }
     return switch (action) {
-      case RESPOND -> new Reply(response.status(), flareHeaders(response), response.body(), "respond");
+      case RESPOND ->
+          new Reply(response.status(), flareHeaders(response), response.body(), "respond");
       case PASS_THROUGH -> proxy(invocation, null);
       case TRANSFORM -> proxy(invocation, response);
     };
@@ -169,7 +180,8 @@ final class FlareHandler implements HttpHandler {
     try {
       answer = origin.forward(invocation.request());
     } catch (OriginClient.Failure e) {
-      warn("origin-failed", invocation.id()).field("reason", e.getMessage())
+      warn("origin-failed", invocation.id())
+          .field("reason", e.getMessage())
           .log(Loggers.HOST, Level.WARNING);
       return e.timeout()
           ? Reply.error(504, "Gateway Timeout", outcome + "_timeout")
@@ -178,7 +190,8 @@ final class FlareHandler implements HttpHandler {
       Thread.currentThread().interrupt();
       return Reply.error(503, "Service Unavailable", "interrupted");
     } catch (IllegalArgumentException e) {
-      warn("origin-failed", invocation.id()).field("reason", e.getMessage())
+      warn("origin-failed", invocation.id())
+          .field("reason", e.getMessage())
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(502, "Bad Gateway", outcome + "_failed");
     }
@@ -210,23 +223,28 @@ final class FlareHandler implements HttpHandler {
   private Reply failure(Outcome outcome, String id) {
     if (outcome instanceof Outcome.Trapped trapped) {
       metrics.trap();
-      warn("flare-trap", id).field("trap", trapped.trap().getMessage()).log(Loggers.HOST, Level.WARNING);
+      warn("flare-trap", id)
+          .field("trap", trapped.trap().getMessage())
+          .log(Loggers.HOST, Level.WARNING);
       return Reply.error(500, "Internal Server Error", "trap");
     }
     if (outcome instanceof Outcome.DeadlineExceeded deadline) {
       metrics.deadlineExceeded();
-      warn("flare-deadline", id).field("deadline_ms", deadline.deadline().toMillis())
+      warn("flare-deadline", id)
+          .field("deadline_ms", deadline.deadline().toMillis())
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(504, "Gateway Timeout", "deadline");
     }
     if (outcome instanceof Outcome.Busy) {
       metrics.busy();
-      warn("flare-busy", id).field("note", "no instance became free before the deadline")
+      warn("flare-busy", id)
+          .field("note", "no instance became free before the deadline")
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(503, "Service Unavailable", "busy");
     }
     if (outcome instanceof Outcome.NoEntryPoint) {
-      warn("flare-no-entry-point", id).field("note", "the flare does not export handle_request: () -> i64")
+      warn("flare-no-entry-point", id)
+          .field("note", "the flare does not export handle_request: () -> i64")
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(500, "Internal Server Error", "no_entry_point");
     }
@@ -267,21 +285,26 @@ final class FlareHandler implements HttpHandler {
    */
   private void access(HttpExchange exchange, String id, Reply reply, long nanos) {
     if (log.access() == LogConfig.AccessFormat.OFF
-        || (log.accessSample() < 1 && ThreadLocalRandom.current().nextDouble() >= log.accessSample())
+        || (log.accessSample() < 1
+            && ThreadLocalRandom.current().nextDouble() >= log.accessSample())
         || !Loggers.ACCESS.isLoggable(Level.INFO)) {
       return;
     }
-    LogLine line = LogLine.of("request")
-        .field("flare", flare.name())
-        .field("request_id", id)
-        .field("method", exchange.getRequestMethod())
-        .field("path", RequestReader.pathAndQuery(exchange.getRequestURI()))
-        .field("status", reply.status())
-        .field("outcome", reply.outcome())
-        .field("bytes", reply.body().length)
-        .field("duration_ms", millis(nanos))
-        .field("remote", exchange.getRemoteAddress() == null ? null
-            : exchange.getRemoteAddress().getAddress().getHostAddress());
+    LogLine line =
+        LogLine.of("request")
+            .field("flare", flare.name())
+            .field("request_id", id)
+            .field("method", exchange.getRequestMethod())
+            .field("path", RequestReader.pathAndQuery(exchange.getRequestURI()))
+            .field("status", reply.status())
+            .field("outcome", reply.outcome())
+            .field("bytes", reply.body().length)
+            .field("duration_ms", millis(nanos))
+            .field(
+                "remote",
+                exchange.getRemoteAddress() == null
+                    ? null
+                    : exchange.getRemoteAddress().getAddress().getHostAddress());
     (log.access() == LogConfig.AccessFormat.JSON ? line.asJson() : line)
         .log(Loggers.ACCESS, Level.INFO);
   }

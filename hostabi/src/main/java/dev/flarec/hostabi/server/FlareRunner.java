@@ -10,11 +10,11 @@ import dev.flarec.runtime.trap.WasmTrap;
 import java.time.Duration;
 
 /**
- * Runs {@code handle_request} on a pooled instance under the invocation's deadline, and says how
- * it ended. The {@link DeadlineWatch} interrupts the instance at the deadline; compiled code notices at
- * its next loop back-edge or call and traps with "interrupted" (see
- * docs/RATIONALE.md#why-a-volatile-interrupt-flag). Whatever happens, the instance goes back to
- * the pool: reset or kept after a normal end, discarded after anything else.
+ * Runs {@code handle_request} on a pooled instance under the invocation's deadline, and says how it
+ * ended. The {@link DeadlineWatch} interrupts the instance at the deadline; compiled code notices
+ * at its next loop back-edge or call and traps with "interrupted" (see
+ * docs/RATIONALE.md#why-a-volatile-interrupt-flag). Whatever happens, the instance goes back to the
+ * pool: reset or kept after a normal end, discarded after anything else.
  */
 final class FlareRunner {
   /** How an invocation ended. */
@@ -43,8 +43,7 @@ final class FlareRunner {
   private final ServerMetrics metrics;
   private final long memoryCapBytes;
 
-  FlareRunner(
-      InstancePool pool, DeadlineWatch watch, ServerMetrics metrics, long memoryCapBytes) {
+  FlareRunner(InstancePool pool, DeadlineWatch watch, ServerMetrics metrics, long memoryCapBytes) {
     this.pool = pool;
     this.watch = watch;
     this.metrics = metrics;
@@ -92,9 +91,9 @@ final class FlareRunner {
   }
 
   /**
-   * Runs one WebSocket event on its connection's own instance under the invocation's deadline
-   * (the isolation rules of the HTTP path, per event). The caller keeps the instance after
-   * {@link Outcome.Returned} (whose word is 0) and must drop it after anything else.
+   * Runs one WebSocket event on its connection's own instance under the invocation's deadline (the
+   * isolation rules of the HTTP path, per event). The caller keeps the instance after {@link
+   * Outcome.Returned} (whose word is 0) and must drop it after anything else.
    */
   Outcome runEvent(FlareInstance instance, WebSocketEntry entry, Invocation invocation) {
     Duration deadline = invocation.limits().limits().deadline();

@@ -1,7 +1,6 @@
 package dev.flarec.hostabi.server;
 
 import com.sun.net.httpserver.HttpHandler;
-import java.util.Locale;
 import com.sun.net.httpserver.HttpServer;
 import dev.flarec.hostabi.abi.HostServices;
 import dev.flarec.hostabi.config.FlareConfig;
@@ -17,22 +16,23 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 
 /**
- * Serves one flare: an HTTP flare on {@code com.sun.net.httpserver}, a WebSocket flare (one
- * that exports {@code ws_open}, {@code ws_message} and {@code ws_close}) on Jetty through {@link
+ * Serves one flare: an HTTP flare on {@code com.sun.net.httpserver}, a WebSocket flare (one that
+ * exports {@code ws_open}, {@code ws_message} and {@code ws_close}) on Jetty through {@link
  * WebSocketServer}, which answers plain HTTP requests with 426. See docs/RATIONALE.md "Why Jetty
  * serves WebSocket flares and the JDK's server the rest?".
  *
- * <p>Life cycle: {@link #start} instantiates the flare once (so a flare that cannot link or
- * start fails here, not on the first request), binds the port and starts serving; {@link #stop}
- * stops gracefully: health turns 503, new requests are refused with 503, requests in flight get up
- * to the configured grace period to finish, then the listener closes and the pool is dropped.
- * The {@link HostServices} belong to the caller, who closes them after {@code stop}.
+ * <p>Life cycle: {@link #start} instantiates the flare once (so a flare that cannot link or start
+ * fails here, not on the first request), binds the port and starts serving; {@link #stop} stops
+ * gracefully: health turns 503, new requests are refused with 503, requests in flight get up to the
+ * configured grace period to finish, then the listener closes and the pool is dropped. The {@link
+ * HostServices} belong to the caller, who closes them after {@code stop}.
  *
  * <pre>{@code
  * try (HostServices services = HostServices.create(config);
@@ -136,7 +136,8 @@ public final class FlareServer implements AutoCloseable {
     // a flare that cannot link or start fails here with its reason, not on every connection
     FlareInstance.create(module, services, capPages, false);
     DeadlineWatch deadlines = new DeadlineWatch();
-    FlareRunner runner = new FlareRunner(null, deadlines, services.metrics(), flare.limits().memoryCapBytes());
+    FlareRunner runner =
+        new FlareRunner(null, deadlines, services.metrics(), flare.limits().memoryCapBytes());
     WebSocketServer webSocket =
         new WebSocketServer(
             config,
@@ -150,8 +151,11 @@ public final class FlareServer implements AutoCloseable {
       deadlines.close();
       throw e;
     }
-    services.metrics().watch(
-        new ServerMetrics.Pool(webSocket::openConnections, () -> 0, config.webSocket().maxConnections()));
+    services
+        .metrics()
+        .watch(
+            new ServerMetrics.Pool(
+                webSocket::openConnections, () -> 0, config.webSocket().maxConnections()));
     LogLine.of("serving")
         .field("flare", flare.name())
         .field("url", "ws://localhost:" + server.port() + "/")
@@ -163,14 +167,15 @@ public final class FlareServer implements AutoCloseable {
 
   /**
    * Prepares {@code module} as {@link #start} does, but without a listener of its own: a node
-   * serving several flares passes them requests through {@link #handler()} (on its own
-   * threads), and {@link #port()} is -1. {@link #stop} drains and drops the pool as usual.
+   * serving several flares passes them requests through {@link #handler()} (on its own threads),
+   * and {@link #port()} is -1. {@link #stop} drains and drops the pool as usual.
    */
   public static FlareServer mount(Module module, ServerConfig config, HostServices services) {
     InstancePool pool = pool(module, config, services);
     DeadlineWatch deadlines = new DeadlineWatch();
-    FlareServer server = new FlareServer(config, null,
-        new ServerExecutors.Choice(null, "the node's"), deadlines, pool);
+    FlareServer server =
+        new FlareServer(
+            config, null, new ServerExecutors.Choice(null, "the node's"), deadlines, pool);
     server.handler(config.flare(), services, deadlines, pool);
     return server;
   }
@@ -186,8 +191,7 @@ public final class FlareServer implements AutoCloseable {
             flare.isolation(),
             config.recycleMemoryBytes());
     warmUp(pool, flare);
-    services.metrics().watch(
-        new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
+    services.metrics().watch(new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
     return pool;
   }
 
@@ -209,8 +213,8 @@ public final class FlareServer implements AutoCloseable {
   }
 
   /**
-   * Creates the first instance now: a flare that cannot link or start fails at start-up with
-   * its reason, not on every request.
+   * Creates the first instance now: a flare that cannot link or start fails at start-up with its
+   * reason, not on every request.
    */
   private static void warmUp(InstancePool pool, FlareConfig flare) {
     FlareInstance first;
@@ -274,8 +278,8 @@ public final class FlareServer implements AutoCloseable {
   }
 
   /**
-   * Liveness: the process answers HTTP, so a load balancer or orchestrator need not restart it.
-   * 200 even while stopping, when restarting would cut the requests still draining.
+   * Liveness: the process answers HTTP, so a load balancer or orchestrator need not restart it. 200
+   * even while stopping, when restarting would cut the requests still draining.
    */
   Reply liveness() {
     return probe(200, "alive", "live");
@@ -294,15 +298,10 @@ public final class FlareServer implements AutoCloseable {
         pool == null
             ? String.format(
                 "{\"status\":\"%s\",\"flare\":\"%s\",\"connections\":%d}",
-                state,
-                jsonEscape(config.flare().name()),
-                webSocket.openConnections())
+                state, jsonEscape(config.flare().name()), webSocket.openConnections())
             : String.format(
                 "{\"status\":\"%s\",\"flare\":\"%s\",\"instances\":{\"busy\":%d,\"idle\":%d}}",
-                state,
-                jsonEscape(config.flare().name()),
-                pool.busy(),
-                pool.idle());
+                state, jsonEscape(config.flare().name()), pool.busy(), pool.idle());
     return new Reply(
         status,
         List.of(new Reply.Header("Content-Type", "application/json")),
@@ -329,7 +328,8 @@ public final class FlareServer implements AutoCloseable {
       // connections are told first (1001), so that their ws_close events run within the grace
       webSocket.closeConnections();
     }
-    while ((inFlight.get() > 0 || (webSocket != null && webSocket.openConnections() > 0)) && System.nanoTime() < deadline) {
+    while ((inFlight.get() > 0 || (webSocket != null && webSocket.openConnections() > 0))
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
@@ -383,8 +383,8 @@ public final class FlareServer implements AutoCloseable {
   /**
    * The JDK's server writes a response's headers and body in separate packets; with Nagle's
    * algorithm on, the second waits for the client's delayed ACK, about 40 ms per keep-alive
-   * response (docs/benchmarks.md). The property is read once, when the server implementation
-   * first loads, so it is set before the first server is created; an explicit setting wins.
+   * response (docs/benchmarks.md). The property is read once, when the server implementation first
+   * loads, so it is set before the first server is created; an explicit setting wins.
    */
   static void enableTcpNoDelay() {
     if (System.getProperty(NODELAY_PROPERTY) == null) {

@@ -18,22 +18,38 @@ import java.util.Set;
 
 /**
  * Proxies a request to the configured origin for PassThrough and Transform (flaron-abi.md §8
- * decisions 2 and 3), with {@code java.net.http.HttpClient}: same method, path, query, headers
- * and body, minus the hop-by-hop headers a proxy must not forward (RFC 9110 §7.6.1).
+ * decisions 2 and 3), with {@code java.net.http.HttpClient}: same method, path, query, headers and
+ * body, minus the hop-by-hop headers a proxy must not forward (RFC 9110 §7.6.1).
  */
 final class OriginClient {
   /** Hop-by-hop headers, and those HttpClient sets itself from the message framing. */
   private static final Set<String> NOT_FORWARDED =
       Set.of(
-          "connection", "keep-alive", "proxy-connection", "proxy-authenticate",
-          "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
-          "content-length", "expect");
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "content-length",
+          "expect");
 
   /** Origin answer headers the server sets itself. */
   private static final Set<String> NOT_RETURNED =
       Set.of(
-          "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding",
-          "upgrade", "content-length", "date");
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "content-length",
+          "date");
 
   /** What the origin answered. */
   record Answer(int status, List<Reply.Header> headers, byte[] body) {}
@@ -111,7 +127,8 @@ final class OriginClient {
     }
     List<Reply.Header> headers = new ArrayList<>();
     for (Map.Entry<String, List<String>> h : response.headers().map().entrySet()) {
-      if (!h.getKey().startsWith(":") && !NOT_RETURNED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+      if (!h.getKey().startsWith(":")
+          && !NOT_RETURNED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
         for (String value : h.getValue()) {
           headers.add(new Reply.Header(h.getKey(), value));
         }

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * An HTTP response ready to send: status, headers in order (a name may repeat), body.
  *
- * @param outcome how it came about, for the access log: {@code respond}, {@code transform},
- *     {@code pass_through}, or the reason of an error reply ({@code trap}, {@code deadline}, ...)
+ * @param outcome how it came about, for the access log: {@code respond}, {@code transform}, {@code
+ *     pass_through}, or the reason of an error reply ({@code trap}, {@code deadline}, ...)
  */
 record Reply(int status, List<Header> headers, byte[] body, String outcome) {
   record Header(String name, String value) {}

@@ -4,9 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * Request ids for logs and the {@code X-Request-Id} response header: the client's own when it
- * sends a sane one (so ids follow a request through a chain of proxies), else 16 random hex
- * digits.
+ * Request ids for logs and the {@code X-Request-Id} response header: the client's own when it sends
+ * a sane one (so ids follow a request through a chain of proxies), else 16 random hex digits.
  */
 final class RequestIds {
   static final String HEADER = "X-Request-Id";

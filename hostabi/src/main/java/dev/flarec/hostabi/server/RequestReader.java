@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class RequestReader {
   /** A Host header we are willing to echo into a URL: a name or address and an optional port. */
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
   /** The body exceeds the cap: answer 413 before the flare runs. */
   static final class BodyTooLarge extends Exception {

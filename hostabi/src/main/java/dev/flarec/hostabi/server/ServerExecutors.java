@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor that runs request handlers: one virtual thread per request when the JVM has them
- * (Java 21 and later; found at run time because flarec is built for Java 17), else a fixed pool
- * of platform threads sized to the machine. See docs/RATIONALE.md#why-virtual-threads-when-the-jvm-has-them.
+ * (Java 21 and later; found at run time because flarec is built for Java 17), else a fixed pool of
+ * platform threads sized to the machine. See
+ * docs/RATIONALE.md#why-virtual-threads-when-the-jvm-has-them.
  */
 final class ServerExecutors {
   private ServerExecutors() {}

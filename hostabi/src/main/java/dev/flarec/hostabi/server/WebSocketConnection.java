@@ -20,19 +20,20 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * messages is the point of a WebSocket flare).
  *
  * <p>Events: {@code ws_open} once the handshake is done, {@code ws_message} per complete message
- * (Jetty joins the fragments and checks text is UTF-8), {@code ws_close} when either side closes
- * or the connection drops, unless the flare closed it itself (flaron-abi.md §8 decision 22).
- * Each event is one {@link Invocation}, with fresh per-invocation limits, run under the flare's
- * deadline and memory cap. Events of a connection never overlap: the next frame is read only
- * once an event has returned. A trap, the deadline or a host error ends the instance and closes
- * the connection with 1011, and nothing else.
+ * (Jetty joins the fragments and checks text is UTF-8), {@code ws_close} when either side closes or
+ * the connection drops, unless the flare closed it itself (flaron-abi.md §8 decision 22). Each
+ * event is one {@link Invocation}, with fresh per-invocation limits, run under the flare's deadline
+ * and memory cap. Events of a connection never overlap: the next frame is read only once an event
+ * has returned. A trap, the deadline or a host error ends the instance and closes the connection
+ * with 1011, and nothing else.
  *
  * <p>{@code ws_send} queues without waiting for the peer; a connection whose queue passes {@code
  * websocket.send_queue_bytes} (a reader too slow for what the flare sends) is closed with 1008.
  *
  * <p>Public only because Jetty binds a listener's methods through a public lookup.
  */
-public final class WebSocketConnection implements Session.Listener.AutoDemanding, WebSocketEvent.Connection {
+public final class WebSocketConnection
+    implements Session.Listener.AutoDemanding, WebSocketEvent.Connection {
   private static final byte[] NONE = new byte[0];
 
   private final WebSocketServer server;
@@ -122,17 +123,22 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
     }
     server.closed(this);
     if (clientFault(code) && !closedByFlare) {
-      line("websocket-protocol-error").field("close_code", code).field("reason", reason)
+      line("websocket-protocol-error")
+          .field("close_code", code)
+          .field("reason", reason)
           .log(Loggers.HOST, Level.WARNING);
     }
-    LogLine line = line("websocket")
-        .field("path", path)
-        .field("close_code", code)
-        .field("outcome", endReason == null ? (closedByFlare ? "closed_by_flare" : "closed") : endReason)
-        .field("messages_in", messagesIn)
-        .field("messages_out", messagesOut)
-        .field("duration_ms", FlareHandler.millis(System.nanoTime() - openedNanos))
-        .field("remote", remote);
+    LogLine line =
+        line("websocket")
+            .field("path", path)
+            .field("close_code", code)
+            .field(
+                "outcome",
+                endReason == null ? (closedByFlare ? "closed_by_flare" : "closed") : endReason)
+            .field("messages_in", messagesIn)
+            .field("messages_out", messagesOut)
+            .field("duration_ms", FlareHandler.millis(System.nanoTime() - openedNanos))
+            .field("remote", remote);
     line.log(Loggers.ACCESS, Level.INFO);
   }
 
@@ -163,15 +169,25 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
     }
     if (outcome instanceof Outcome.Trapped trapped) {
       server.metrics().trap();
-      end("trap", line("flare-trap").field("event", entry.eventType())
-          .field("trap", trapped.trap().getMessage()), Level.WARNING);
+      end(
+          "trap",
+          line("flare-trap")
+              .field("event", entry.eventType())
+              .field("trap", trapped.trap().getMessage()),
+          Level.WARNING);
     } else if (outcome instanceof Outcome.DeadlineExceeded deadline) {
       server.metrics().deadlineExceeded();
-      end("deadline", line("flare-deadline").field("event", entry.eventType())
-          .field("deadline_ms", deadline.deadline().toMillis()), Level.WARNING);
+      end(
+          "deadline",
+          line("flare-deadline")
+              .field("event", entry.eventType())
+              .field("deadline_ms", deadline.deadline().toMillis()),
+          Level.WARNING);
     } else {
       Throwable error = outcome instanceof Outcome.HostError h ? h.error() : null;
-      end("host_error", line("host-error").field("event", entry.eventType()).thrown(error),
+      end(
+          "host_error",
+          line("host-error").field("event", entry.eventType()).thrown(error),
           Level.SEVERE);
     }
   }
@@ -235,7 +251,8 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
       s.close(StatusCode.POLICY_VIOLATION, "send queue full", Callback.NOOP);
       return false;
     }
-    Callback sent = Callback.from(() -> queuedBytes.addAndGet(-size), e -> queuedBytes.addAndGet(-size));
+    Callback sent =
+        Callback.from(() -> queuedBytes.addAndGet(-size), e -> queuedBytes.addAndGet(-size));
     if (text) {
       s.sendText(new String(payload, StandardCharsets.UTF_8), sent);
     } else {
@@ -251,7 +268,9 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
     closedByFlare = true;
     int sent = code;
     if (!sendable(code)) {
-      line("flare-bad-close-code").field("code", code).field("sent", StatusCode.SERVER_ERROR)
+      line("flare-bad-close-code")
+          .field("code", code)
+          .field("sent", StatusCode.SERVER_ERROR)
           .log(Loggers.HOST, Level.WARNING);
       sent = StatusCode.SERVER_ERROR;
     }
@@ -261,19 +280,22 @@ public final class WebSocketConnection implements Session.Listener.AutoDemanding
   }
 
   /**
-   * Whether a close frame may carry {@code code} (RFC 6455 §7.4): the defined codes but 1004,
-   * 1005, 1006 and 1015, which say something about the transport, and the registered and private
-   * ranges 3000-4999.
+   * Whether a close frame may carry {@code code} (RFC 6455 §7.4): the defined codes but 1004, 1005,
+   * 1006 and 1015, which say something about the transport, and the registered and private ranges
+   * 3000-4999.
    */
   static boolean sendable(int code) {
-    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014)
+    return (code >= 1000 && code <= 1003)
+        || (code >= 1007 && code <= 1014)
         || (code >= 3000 && code <= 4999);
   }
 
   /** Close codes with which Jetty cut off a misbehaving client (RFC 6455 §7.4.1). */
   private static boolean clientFault(int code) {
-    return code == StatusCode.PROTOCOL || code == StatusCode.BAD_DATA
-        || code == StatusCode.BAD_PAYLOAD || code == StatusCode.MESSAGE_TOO_LARGE;
+    return code == StatusCode.PROTOCOL
+        || code == StatusCode.BAD_DATA
+        || code == StatusCode.BAD_PAYLOAD
+        || code == StatusCode.MESSAGE_TOO_LARGE;
   }
 
   private LogLine line(String event) {

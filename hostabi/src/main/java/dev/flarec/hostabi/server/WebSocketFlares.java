@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What makes a flare a WebSocket flare: it exports {@code ws_open}, {@code ws_message} and
- * {@code ws_close} as functions taking no parameters, whatever their result (flaron-abi.md §1.1,
- * §8 decision 1). No configuration is needed; {@code kind = "websocket"} only says so.
+ * What makes a flare a WebSocket flare: it exports {@code ws_open}, {@code ws_message} and {@code
+ * ws_close} as functions taking no parameters, whatever their result (flaron-abi.md §1.1, §8
+ * decision 1). No configuration is needed; {@code kind = "websocket"} only says so.
  */
 final class WebSocketFlares {
   private WebSocketFlares() {}
@@ -27,8 +27,7 @@ final class WebSocketFlares {
 
   /** Whether an {@code Upgrade} header asks for WebSocket (RFC 6455 §4.1: case-insensitive). */
   static boolean isUpgrade(String upgradeHeader) {
-    return upgradeHeader != null
-        && upgradeHeader.toLowerCase(Locale.ROOT).contains("websocket");
+    return upgradeHeader != null && upgradeHeader.toLowerCase(Locale.ROOT).contains("websocket");
   }
 
   private static List<String> missing(ModuleDescriptor module) {

@@ -34,12 +34,11 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * Upgrade: websocket}; paths under {@value FlareHandler#RESERVED_PREFIX} answer the probes and
  * metrics as on an HTTP flare.
  *
- * <p>Jetty does the protocol: the handshake and its version check, masking, fragmentation, ping
- * and pong, the closing handshake, UTF-8 validation, and the frame, message and idle limits, each
- * broken by a client with the code RFC 6455 gives it. This class and its connections are the
- * only ones that touch Jetty, and only WebSocket flares load them, so an HTTP flare's JAR does
- * without it (docs/RATIONALE.md "Why Jetty serves WebSocket flares and the JDK's server the
- * rest?").
+ * <p>Jetty does the protocol: the handshake and its version check, masking, fragmentation, ping and
+ * pong, the closing handshake, UTF-8 validation, and the frame, message and idle limits, each
+ * broken by a client with the code RFC 6455 gives it. This class and its connections are the only
+ * ones that touch Jetty, and only WebSocket flares load them, so an HTTP flare's JAR does without
+ * it (docs/RATIONALE.md "Why Jetty serves WebSocket flares and the JDK's server the rest?").
  */
 final class WebSocketServer {
   private final ServerConfig config;
@@ -138,7 +137,9 @@ final class WebSocketServer {
     try {
       jetty.stop();
     } catch (Exception e) {
-      LogLine.of("host-error").field("flare", config.flare().name()).thrown(e)
+      LogLine.of("host-error")
+          .field("flare", config.flare().name())
+          .thrown(e)
           .log(Loggers.HOST, Level.WARNING);
     }
   }
@@ -168,10 +169,11 @@ final class WebSocketServer {
   }
 
   /**
-   * Jetty's creator: a connection for a valid upgrade, or null after answering it: the host's
-   * paths are no WebSocket endpoints (404), and a stopping or full server refuses (503).
+   * Jetty's creator: a connection for a valid upgrade, or null after answering it: the host's paths
+   * are no WebSocket endpoints (404), and a stopping or full server refuses (503).
    */
-  private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+  private Object upgrade(
+      ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     String path = request.getHttpURI().getPath();
     if (path != null && path.startsWith(FlareHandler.RESERVED_PREFIX)) {
       write(response, callback, Reply.error(404, "Not Found", "reserved_path"));
@@ -182,8 +184,10 @@ final class WebSocketServer {
       return null;
     }
     if (open.size() >= settings.maxConnections()) {
-      LogLine.of("websocket-refused").field("flare", config.flare().name())
-          .field("reason", "max_connections").field("open", open.size())
+      LogLine.of("websocket-refused")
+          .field("flare", config.flare().name())
+          .field("reason", "max_connections")
+          .field("open", open.size())
           .log(Loggers.HOST, Level.WARNING);
       write(response, callback, Reply.error(503, "Service Unavailable", "max_connections"));
       return null;
@@ -194,8 +198,10 @@ final class WebSocketServer {
       response.setAcceptedSubProtocol(offered.get(0));
     }
     response.setExtensions(List.of());
-    String remote = request.getConnectionMetaData().getRemoteSocketAddress() == null ? null
-        : request.getConnectionMetaData().getRemoteSocketAddress().toString();
+    String remote =
+        request.getConnectionMetaData().getRemoteSocketAddress() == null
+            ? null
+            : request.getConnectionMetaData().getRemoteSocketAddress().toString();
     return new WebSocketConnection(this, RequestIds.forRequest(null), path, remote);
   }
 
@@ -258,9 +264,12 @@ final class WebSocketServer {
           String text = owner.metricsText(metrics);
           yield text == null
               ? Reply.error(404, "Not Found", "metrics_disabled")
-              : new Reply(200,
-                  List.of(new Reply.Header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")),
-                  text.getBytes(StandardCharsets.UTF_8), "metrics");
+              : new Reply(
+                  200,
+                  List.of(
+                      new Reply.Header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")),
+                  text.getBytes(StandardCharsets.UTF_8),
+                  "metrics");
         }
         default -> Reply.error(404, "Not Found", "reserved_path");
       };

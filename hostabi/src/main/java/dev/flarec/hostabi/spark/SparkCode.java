@@ -1,8 +1,8 @@
 package dev.flarec.hostabi.spark;
 
 /**
- * The Spark result codes of flaron-abi.md §3.4. {@code spark_set} returns {@link #wire()};
- * {@code spark_pull} returns its negation. The numbers are part of the ABI and never change.
+ * The Spark result codes of flaron-abi.md §3.4. {@code spark_set} returns {@link #wire()}; {@code
+ * spark_pull} returns its negation. The numbers are part of the ABI and never change.
  */
 public enum SparkCode {
   OK(0),

@@ -42,8 +42,8 @@ public record SparkEntry(byte[] value, long expiresAtMillis) {
 
   /**
    * The remaining lifetime in whole seconds, rounded up (decision 18): 0 for an entry that never
-   * expires; at least 1 for a live entry that does, so a live value is never reported as
-   * "no expiry".
+   * expires; at least 1 for a live entry that does, so a live value is never reported as "no
+   * expiry".
    */
   public long remainingTtlSeconds(Instant now) {
     if (!expires()) {

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
  * The Spark key rule of flaron-abi.md §8 decision 19: {@code ^[a-zA-Z0-9:._-]{1,256}$}, not
  * starting with {@code __flaron:} or {@code __sys:} (those prefixes are the host's own).
  *
- * <p>Checked on the raw bytes the guest passed: the allowed set is ASCII, so no decoding is
- * needed and malformed UTF-8 is simply rejected.
+ * <p>Checked on the raw bytes the guest passed: the allowed set is ASCII, so no decoding is needed
+ * and malformed UTF-8 is simply rejected.
  */
 public final class SparkKeys {
   /** Longest key, in bytes. */

@@ -7,10 +7,10 @@ package dev.flarec.hostabi.spark;
  *     past it is {@link SparkCode#QUOTA}
  * @param maxTtlSeconds longest TTL a flare may ask for; more is {@link SparkCode#INVALID_TTL}
  * @param syncEachWrite fsync every write. Off by default: every write is committed to SQLite's
- *     write-ahead log before it returns, which survives a crash of the process, and the store
- *     can never be corrupted; on a crash of the whole machine the last writes may be rolled back.
- *     On, a write also survives a machine crash, at the cost of a disk flush per write (SQLite
- *     {@code synchronous=FULL} instead of {@code NORMAL})
+ *     write-ahead log before it returns, which survives a crash of the process, and the store can
+ *     never be corrupted; on a crash of the whole machine the last writes may be rolled back. On, a
+ *     write also survives a machine crash, at the cost of a disk flush per write (SQLite {@code
+ *     synchronous=FULL} instead of {@code NORMAL})
  */
 public record SparkSettings(long quotaBytesPerSite, int maxTtlSeconds, boolean syncEachWrite) {
   /** 256 MiB per site, TTL up to one year, no fsync per write. */

@@ -19,19 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The node's Spark store: one SQLite database, {@value #FILE_NAME} in the data directory, with
- * one row per (site, key) (flaron-abi.md §3.4). See docs/RATIONALE.md, "Why SQLite for Spark?".
+ * The node's Spark store: one SQLite database, {@value #FILE_NAME} in the data directory, with one
+ * row per (site, key) (flaron-abi.md §3.4). See docs/RATIONALE.md, "Why SQLite for Spark?".
  *
  * <ul>
  *   <li><b>Durability.</b> The database runs in WAL mode and every write is its own transaction,
  *       committed before the call returns: a crash of the process, even in the middle of a write,
  *       loses at most that write, and SQLite's checksummed log never leaves a corrupt database.
  *       {@link SparkSettings#syncEachWrite()} also makes writes survive a machine crash.
- *   <li><b>Expiry.</b> Expired entries are invisible at once; their rows are deleted when the
- *       store opens and when their site reaches its quota, so no sweeper thread is needed.
- *   <li><b>Concurrency.</b> One connection, used under this object's monitor: every pooled
- *       instance may call at once, operations take microseconds, and it keeps the quota check and
- *       the write it guards atomic.
+ *   <li><b>Expiry.</b> Expired entries are invisible at once; their rows are deleted when the store
+ *       opens and when their site reaches its quota, so no sweeper thread is needed.
+ *   <li><b>Concurrency.</b> One connection, used under this object's monitor: every pooled instance
+ *       may call at once, operations take microseconds, and it keeps the quota check and the write
+ *       it guards atomic.
  *   <li><b>One process.</b> The database is opened with an exclusive lock, so a second server on
  *       the same data directory fails at start instead of sharing it behind our back.
  * </ul>
@@ -58,19 +58,26 @@ public final class SparkStore implements AutoCloseable {
     this.db = db;
     this.clock = clock;
     this.settings = settings;
-    this.select = db.prepareStatement("SELECT value, expires_at FROM spark WHERE site = ? AND key = ?");
-    this.upsert = db.prepareStatement(
-        "INSERT INTO spark (site, key, value, expires_at) VALUES (?, ?, ?, ?) "
-            + "ON CONFLICT (site, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at");
+    this.select =
+        db.prepareStatement("SELECT value, expires_at FROM spark WHERE site = ? AND key = ?");
+    this.upsert =
+        db.prepareStatement(
+            "INSERT INTO spark (site, key, value, expires_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (site, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at");
     this.remove = db.prepareStatement("DELETE FROM spark WHERE site = ? AND key = ?");
-    this.list = db.prepareStatement(
-        "SELECT key FROM spark WHERE site = ? AND (expires_at = 0 OR expires_at > ?) ORDER BY key");
-    this.valueLength = db.prepareStatement("SELECT length(value) FROM spark WHERE site = ? AND key = ?");
-    this.siteBytes = db.prepareStatement(
-        "SELECT coalesce(sum(length(key) + length(value)), 0), count(*) FROM spark WHERE site = ?");
-    this.purgeSite = db.prepareStatement(
-        "DELETE FROM spark WHERE site = ? AND expires_at <> 0 AND expires_at <= ?");
-    this.purgeAll = db.prepareStatement("DELETE FROM spark WHERE expires_at <> 0 AND expires_at <= ?");
+    this.list =
+        db.prepareStatement(
+            "SELECT key FROM spark WHERE site = ? AND (expires_at = 0 OR expires_at > ?) ORDER BY key");
+    this.valueLength =
+        db.prepareStatement("SELECT length(value) FROM spark WHERE site = ? AND key = ?");
+    this.siteBytes =
+        db.prepareStatement(
+            "SELECT coalesce(sum(length(key) + length(value)), 0), count(*) FROM spark WHERE site = ?");
+    this.purgeSite =
+        db.prepareStatement(
+            "DELETE FROM spark WHERE site = ? AND expires_at <> 0 AND expires_at <= ?");
+    this.purgeAll =
+        db.prepareStatement("DELETE FROM spark WHERE expires_at <> 0 AND expires_at <= ?");
   }
 
   /** Opens (or creates) the store in {@code dataDirectory} on the system clock, defaults. */
@@ -84,8 +91,8 @@ public final class SparkStore implements AutoCloseable {
   }
 
   /**
-   * Opens (or creates) the store in {@code dataDirectory}, creating the directory if needed,
-   * and drops entries that expired while the node was down.
+   * Opens (or creates) the store in {@code dataDirectory}, creating the directory if needed, and
+   * drops entries that expired while the node was down.
    *
    * @throws UncheckedIOException if the directory cannot be created
    * @throws IllegalStateException if the database is locked by another process or unreadable
@@ -118,10 +125,14 @@ public final class SparkStore implements AutoCloseable {
       closeQuietly(db);
       if (isLocked(e)) {
         throw new IllegalStateException(
-            "the Spark store " + file + " is in use by another server; give each server its own"
-                + " directory with the configuration key server.data_dir", e);
+            "the Spark store "
+                + file
+                + " is in use by another server; give each server its own"
+                + " directory with the configuration key server.data_dir",
+            e);
       }
-      throw new IllegalStateException("cannot open the Spark store " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open the Spark store " + file + ": " + e.getMessage(), e);
     }
   }
 

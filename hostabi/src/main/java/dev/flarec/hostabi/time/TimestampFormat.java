@@ -28,9 +28,9 @@ public enum TimestampFormat {
     }
   },
   /**
-   * Nanoseconds since the Unix epoch, decimal. Exact for any instant (a {@code long} of
-   * nanoseconds ends in 2262, so the value is computed without overflow); the precision is the
-   * clock's (microseconds for the JDK's system clock on Linux).
+   * Nanoseconds since the Unix epoch, decimal. Exact for any instant (a {@code long} of nanoseconds
+   * ends in 2262, so the value is computed without overflow); the precision is the clock's
+   * (microseconds for the JDK's system clock on Linux).
    */
   NS("ns") {
     @Override

@@ -30,7 +30,9 @@ class BeamImportsTest {
   @BeforeAll
   static void start() throws Exception {
     upstream = new TestUpstream();
-    BeamClient beam = new BeamClient(new BeamSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), 1024 * 1024));
+    BeamClient beam =
+        new BeamClient(
+            new BeamSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), 1024 * 1024));
     services = new HostServices(null, null, beam, null, null, Clock.systemUTC());
   }
 
@@ -42,17 +44,31 @@ class BeamImportsTest {
   static FlareConfig beamConfig(List<String> allowed, int maxFetches, Duration deadline) {
     FlareConfig c = FlareConfig.defaults("site");
     FlareLimits d = FlareLimits.DEFAULTS;
-    FlareLimits limits = new FlareLimits(maxFetches, d.maxLogLines(), d.maxLogMessageBytes(),
-        d.maxKvValueBytes(), d.maxSparkPulls(), d.maxKvWrites(), d.maxIdGenerations(),
-        d.maxWsSends(), d.maxWsMessageBytes(), deadline, d.memoryCapBytes(), d.maxRequestBodyBytes());
-    return new FlareConfig(c.name(), c.kind(), false, false, List.of(), allowed, false, false,
-        c.isolation(), limits);
+    FlareLimits limits =
+        new FlareLimits(
+            maxFetches,
+            d.maxLogLines(),
+            d.maxLogMessageBytes(),
+            d.maxKvValueBytes(),
+            d.maxSparkPulls(),
+            d.maxKvWrites(),
+            d.maxIdGenerations(),
+            d.maxWsSends(),
+            d.maxWsMessageBytes(),
+            deadline,
+            d.memoryCapBytes(),
+            d.maxRequestBodyBytes());
+    return new FlareConfig(
+        c.name(), c.kind(), false, false, List.of(), allowed, false, false, c.isolation(), limits);
   }
 
   @BeforeEach
   void setUp() {
-    flare = ForwardingFlare.load("beam", services,
-        beamConfig(List.of(upstream.base() + "/*"), 3, Duration.ofSeconds(5)));
+    flare =
+        ForwardingFlare.load(
+            "beam",
+            services,
+            beamConfig(List.of(upstream.base() + "/*"), 3, Duration.ofSeconds(5)));
   }
 
   private long fetch(String url, String options) {
@@ -79,14 +95,19 @@ class BeamImportsTest {
 
   @Test
   void emptyObjectOptionsMeanGetToo() throws Exception {
-    assertEquals("GET", JSON.readTree(fetchJson(upstream.base() + "/echo", "{}").get("body").textValue())
-        .get("method").textValue());
+    assertEquals(
+        "GET",
+        JSON.readTree(fetchJson(upstream.base() + "/echo", "{}").get("body").textValue())
+            .get("method")
+            .textValue());
   }
 
   @Test
   void postWithHeadersAndEscapedBody() throws Exception {
-    JsonNode r = fetchJson(upstream.base() + "/echo",
-        "{\"method\":\"POST\",\"body\":\"{\\\"k\\\":\\\"v\\\"}\",\"headers\":{\"content-type\":\"application/json\"}}");
+    JsonNode r =
+        fetchJson(
+            upstream.base() + "/echo",
+            "{\"method\":\"POST\",\"body\":\"{\\\"k\\\":\\\"v\\\"}\",\"headers\":{\"content-type\":\"application/json\"}}");
     JsonNode echo = JSON.readTree(r.get("body").textValue());
     assertEquals("POST", echo.get("method").textValue());
     assertEquals("application/json", echo.get("headers").get("content-type").textValue());

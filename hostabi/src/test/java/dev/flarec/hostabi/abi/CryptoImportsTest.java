@@ -48,8 +48,17 @@ class CryptoImportsTest {
 
   static FlareConfig allowing(List<String> secrets) {
     FlareConfig d = FlareConfig.defaults("crypto-test");
-    return new FlareConfig(d.name(), d.kind(), d.writesSparkKv(), d.writesPlasmaKv(), secrets,
-        d.allowedFetchUrls(), d.requiresRawAuth(), d.requiresBody(), d.isolation(), d.limits());
+    return new FlareConfig(
+        d.name(),
+        d.kind(),
+        d.writesSparkKv(),
+        d.writesPlasmaKv(),
+        secrets,
+        d.allowedFetchUrls(),
+        d.requiresRawAuth(),
+        d.requiresBody(),
+        d.isolation(),
+        d.limits());
   }
 
   @BeforeEach
@@ -92,7 +101,8 @@ class CryptoImportsTest {
     "blake3, 6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85",
   })
   void everyDecidedAlgorithmHashesAbc(String algorithm, String digest) {
-    assertEquals(digest, text("crypto_hash", "{\"algorithm\":\"" + algorithm + "\",\"input\":\"abc\"}"));
+    assertEquals(
+        digest, text("crypto_hash", "{\"algorithm\":\"" + algorithm + "\",\"input\":\"abc\"}"));
   }
 
   @Test
@@ -100,13 +110,16 @@ class CryptoImportsTest {
     String expected = HexFormat.of().formatHex(HashAlgorithm.SHA256.digest(utf8("é\n\"x\"")));
     assertEquals(
         expected,
-        text("crypto_hash", " { \"input\" : \"\\u00e9\\n\\\"x\\\"\" ,\n \"algorithm\":\"sha256\" } "));
+        text(
+            "crypto_hash",
+            " { \"input\" : \"\\u00e9\\n\\\"x\\\"\" ,\n \"algorithm\":\"sha256\" } "));
   }
 
   @Test
   void emptyInputHashesTheEmptyString() {
     assertEquals(
-        "d41d8cd98f00b204e9800998ecf8427e", text("crypto_hash", "{\"algorithm\":\"md5\",\"input\":\"\"}"));
+        "d41d8cd98f00b204e9800998ecf8427e",
+        text("crypto_hash", "{\"algorithm\":\"md5\",\"input\":\"\"}"));
   }
 
   @ParameterizedTest
@@ -155,7 +168,9 @@ class CryptoImportsTest {
     // RFC 4231 test case 2, with the key "Jefe" stored as secret MY_KEY
     assertEquals(
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-        text("crypto_hmac", "{\"secret_key\":\"MY_KEY\",\"input\":\"what do ya want for nothing?\"}"));
+        text(
+            "crypto_hmac",
+            "{\"secret_key\":\"MY_KEY\",\"input\":\"what do ya want for nothing?\"}"));
   }
 
   @Test
@@ -213,8 +228,11 @@ class CryptoImportsTest {
             + "\"big\":123456789012345678901234567890,\"admin\":false,\"none\":null,"
             + "\"roles\":[\"a\",2,{\"b\":[]}],\"nested\":{\"k\":\"v\"},\"text\":\"é \\\"q\\\" \\n\"}";
     String token =
-        text("crypto_sign_jwt", "{\"algorithm\":\"HS256\",\"secret_key\":\"JWT_SECRET\",\"claims\":" + claims + "}");
-    String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        text(
+            "crypto_sign_jwt",
+            "{\"algorithm\":\"HS256\",\"secret_key\":\"JWT_SECRET\",\"claims\":" + claims + "}");
+    String payload =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     assertEquals(claims, payload);
   }
 
@@ -224,7 +242,9 @@ class CryptoImportsTest {
     String token =
         text(
             "crypto_sign_jwt",
-            "{\"algorithm\":\"" + alg + "\",\"secret_key\":\"OTHER_KEY\",\"claims\":{\"sub\":\"s\"}}");
+            "{\"algorithm\":\""
+                + alg
+                + "\",\"secret_key\":\"OTHER_KEY\",\"claims\":{\"sub\":\"s\"}}");
     String[] parts = token.split("\\.");
     assertEquals(3, parts.length);
     assertEquals(
@@ -259,7 +279,9 @@ class CryptoImportsTest {
   @Test
   void emptyClaimsAreAnEmptyObject() {
     String token =
-        text("crypto_sign_jwt", "{\"algorithm\":\"HS256\",\"secret_key\":\"JWT_SECRET\",\"claims\":{}}");
+        text(
+            "crypto_sign_jwt",
+            "{\"algorithm\":\"HS256\",\"secret_key\":\"JWT_SECRET\",\"claims\":{}}");
     assertEquals("e30", token.split("\\.")[1]);
   }
 
@@ -268,11 +290,16 @@ class CryptoImportsTest {
   private String encrypt(String secret, String plaintext) throws Exception {
     return text(
         "crypto_encrypt_aes",
-        "{\"secret_key\":\"" + secret + "\",\"input\":" + new ObjectMapper().writeValueAsString(plaintext) + "}");
+        "{\"secret_key\":\""
+            + secret
+            + "\",\"input\":"
+            + new ObjectMapper().writeValueAsString(plaintext)
+            + "}");
   }
 
   private long decrypt(String secret, String base64) {
-    return call("crypto_decrypt_aes", "{\"secret_key\":\"" + secret + "\",\"input\":\"" + base64 + "\"}");
+    return call(
+        "crypto_decrypt_aes", "{\"secret_key\":\"" + secret + "\",\"input\":\"" + base64 + "\"}");
   }
 
   @Test
@@ -293,7 +320,8 @@ class CryptoImportsTest {
     // Independently: AES-256-GCM under SHA-256(secret), nonce first.
     byte[] key = HashAlgorithm.SHA256.digest(utf8("correct horse battery staple"));
     byte[] plain =
-        AesGcm.open(key, Arrays.copyOf(raw, 12), Arrays.copyOfRange(raw, 12, raw.length)).orElseThrow();
+        AesGcm.open(key, Arrays.copyOf(raw, 12), Arrays.copyOfRange(raw, 12, raw.length))
+            .orElseThrow();
     assertArrayEquals(utf8("secret"), plain);
   }
 
@@ -325,7 +353,8 @@ class CryptoImportsTest {
 
   @Test
   void encryptionNeedsAnAllowedSecret() throws Exception {
-    assertEquals(0L, call("crypto_encrypt_aes", "{\"secret_key\":\"NOT_ALLOWED\",\"input\":\"x\"}"));
+    assertEquals(
+        0L, call("crypto_encrypt_aes", "{\"secret_key\":\"NOT_ALLOWED\",\"input\":\"x\"}"));
     assertEquals(0L, call("crypto_encrypt_aes", "{\"secret_key\":\"AES_KEY\"}"));
     assertEquals(0L, call("crypto_encrypt_aes", "{\"secret_key\":\"AES_KEY\",\"input\":1}"));
   }

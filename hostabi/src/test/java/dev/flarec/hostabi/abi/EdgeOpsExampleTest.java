@@ -40,14 +40,22 @@ class EdgeOpsExampleTest {
       assertEquals("68656c6c6f20776f726c64", s.get("hex").asText());
       assertEquals("hello%20world", s.get("url").asText());
       assertEquals(
-          "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9", s.get("sha256").asText());
+          "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9",
+          s.get("sha256").asText());
       // BLAKE3("hello world"), as b3sum prints it
       assertEquals(
-          "d74981efa70a0c880b8d8c1985d075dbcbf679b99a5f9914e5aaf96b831a9e24", s.get("blake3").asText());
+          "d74981efa70a0c880b8d8c1985d075dbcbf679b99a5f9914e5aaf96b831a9e24",
+          s.get("blake3").asText());
 
       JsonNode ids = s.get("ids");
-      assertTrue(ids.get("uuid_v4").asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
-      assertTrue(ids.get("uuid_v7").asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+      assertTrue(
+          ids.get("uuid_v4")
+              .asText()
+              .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+      assertTrue(
+          ids.get("uuid_v7")
+              .asText()
+              .matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
       assertTrue(ids.get("ulid").asText().matches("[0-9A-HJKMNP-TV-Z]{26}"));
       assertTrue(ids.get("nanoid").asText().matches("[A-Za-z0-9_-]{21}"));
       assertTrue(ids.get("ksuid").asText().matches("[0-9A-Za-z]{27}"));
@@ -56,8 +64,12 @@ class EdgeOpsExampleTest {
       JsonNode time = s.get("time");
       long ms = Long.parseLong(time.get("ms").asText());
       assertTrue(Math.abs(ms - before.toEpochMilli()) < 60_000, "clock within a minute: " + ms);
-      assertTrue(time.get("rfc3339").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
-      assertTrue(time.get("http").asText().matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT"));
+      assertTrue(
+          time.get("rfc3339").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+      assertTrue(
+          time.get("http")
+              .asText()
+              .matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT"));
       assertTrue(s.get("random").asText().matches("[0-9a-f]{16}"));
     }
   }

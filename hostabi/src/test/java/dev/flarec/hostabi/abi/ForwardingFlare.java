@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A compiled test flare from {@code src/test/resources/flares/}, whose exports forward their
- * arguments to the {@code flaron/v1} import of the same name, bound to real host functions
- * through {@link FlaronImports}. The test stages arguments in page 0 of its memory and calls
- * the import through the export, exactly as a guest would.
+ * arguments to the {@code flaron/v1} import of the same name, bound to real host functions through
+ * {@link FlaronImports}. The test stages arguments in page 0 of its memory and calls the import
+ * through the export, exactly as a guest would.
  */
 final class ForwardingFlare {
   private static final Map<String, Module> MODULES = new ConcurrentHashMap<>();

@@ -26,18 +26,36 @@ class IdImportsTest {
     FlareConfig c = FlareConfig.defaults("id-test");
     FlareLimits d = FlareLimits.DEFAULTS;
     FlareLimits limits =
-        new FlareLimits(d.maxFetchRequests(), d.maxLogLines(), d.maxLogMessageBytes(),
-            d.maxKvValueBytes(), d.maxSparkPulls(), d.maxKvWrites(), maxIdGenerations,
-            d.maxWsSends(), d.maxWsMessageBytes(), d.deadline(), d.memoryCapBytes(),
+        new FlareLimits(
+            d.maxFetchRequests(),
+            d.maxLogLines(),
+            d.maxLogMessageBytes(),
+            d.maxKvValueBytes(),
+            d.maxSparkPulls(),
+            d.maxKvWrites(),
+            maxIdGenerations,
+            d.maxWsSends(),
+            d.maxWsMessageBytes(),
+            d.deadline(),
+            d.memoryCapBytes(),
             d.maxRequestBodyBytes());
-    return new FlareConfig(c.name(), c.kind(), c.writesSparkKv(), c.writesPlasmaKv(),
-        c.allowedSecrets(), c.allowedFetchUrls(), c.requiresRawAuth(), c.requiresBody(),
-        c.isolation(), limits);
+    return new FlareConfig(
+        c.name(),
+        c.kind(),
+        c.writesSparkKv(),
+        c.writesPlasmaKv(),
+        c.allowedSecrets(),
+        c.allowedFetchUrls(),
+        c.requiresRawAuth(),
+        c.requiresBody(),
+        c.isolation(),
+        limits);
   }
 
   @BeforeEach
   void setUp() {
-    HostServices services = new HostServices(null, null, null, null, new IdGenerators(9, CLOCK), CLOCK);
+    HostServices services =
+        new HostServices(null, null, null, null, new IdGenerators(9, CLOCK), CLOCK);
     flare = ForwardingFlare.load("ids", services, FlareConfig.defaults("id-test"));
   }
 
@@ -69,7 +87,14 @@ class IdImportsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"{\"version\":\"v1\"}", "{\"version\":\"V4\"}", "{\"version\":4}", "{}", "v4", "{\"version\":\"v7\""})
+      strings = {
+        "{\"version\":\"v1\"}",
+        "{\"version\":\"V4\"}",
+        "{\"version\":4}",
+        "{}",
+        "v4",
+        "{\"version\":\"v7\""
+      })
   void otherUuidRequestsReturnZero(String json) {
     assertEquals(0L, uuid(json));
   }

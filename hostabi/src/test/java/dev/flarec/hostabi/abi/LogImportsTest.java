@@ -22,17 +22,24 @@ class LogImportsTest {
   void eachLevelGoesToTheFlareLoggerWithTheExactTextInOrder() {
     try (RunningServer server = RunningServer.start(RunningServer.probe(), data, "");
         LogCapture flare = LogCapture.of(Loggers.FLARE)) {
-      String id = server.get("/", "x-case", "l", "X-Request-Id", "req-7").headers()
-          .firstValue("x-request-id").orElseThrow();
+      String id =
+          server
+              .get("/", "x-case", "l", "X-Request-Id", "req-7")
+              .headers()
+              .firstValue("x-request-id")
+              .orElseThrow();
       List<LogRecord> lines = flare.events("flare-log");
-      assertEquals(List.of(Level.INFO, Level.WARNING, Level.SEVERE, Level.INFO),
+      assertEquals(
+          List.of(Level.INFO, Level.WARNING, Level.SEVERE, Level.INFO),
           lines.stream().map(LogRecord::getLevel).toList());
-      assertEquals(List.of("info line", "warn line", "error line", ""),
+      assertEquals(
+          List.of("info line", "warn line", "error line", ""),
           lines.stream().map(r -> LogCapture.field(r, "msg")).toList());
       assertEquals("req-7", id);
       assertEquals("req-7", LogCapture.field(lines.get(0), "request_id"));
       assertEquals("probe", LogCapture.field(lines.get(0), "flare"));
-      assertEquals("flare-log flare=probe request_id=req-7 msg=\"info line\"", lines.get(0).getMessage());
+      assertEquals(
+          "flare-log flare=probe request_id=req-7 msg=\"info line\"", lines.get(0).getMessage());
     }
   }
 
@@ -52,7 +59,8 @@ class LogImportsTest {
 
   @Test
   void theLineLimitIsConfigurable() {
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data, "[flare]\nmax_log_lines = 3\n");
+    try (RunningServer server =
+            RunningServer.start(RunningServer.probe(), data, "[flare]\nmax_log_lines = 3\n");
         LogCapture flare = LogCapture.of(Loggers.FLARE)) {
       server.get("/", "x-case", "L");
       assertEquals(3, flare.events("flare-log").size());

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.hostabi.config.FlareConfig;
 import dev.flarec.hostabi.config.FlareLimits;
-import dev.flarec.hostabi.server.LogCapture;
 import dev.flarec.hostabi.plasma.PlasmaStore;
+import dev.flarec.hostabi.server.LogCapture;
 import dev.flarec.hostabi.spark.MutableClock;
 import dev.flarec.runtime.trap.WasmTrap;
 import java.nio.ByteBuffer;
@@ -32,16 +32,27 @@ class PlasmaImportsTest {
 
   static FlareConfig plasmaConfig(String name, boolean writes, FlareLimits limits) {
     FlareConfig c = FlareConfig.defaults(name);
-    return new FlareConfig(c.name(), c.kind(), c.writesSparkKv(), writes, c.allowedSecrets(),
-        c.allowedFetchUrls(), c.requiresRawAuth(), c.requiresBody(), c.isolation(), limits);
+    return new FlareConfig(
+        c.name(),
+        c.kind(),
+        c.writesSparkKv(),
+        writes,
+        c.allowedSecrets(),
+        c.allowedFetchUrls(),
+        c.requiresRawAuth(),
+        c.requiresBody(),
+        c.isolation(),
+        limits);
   }
 
   @BeforeEach
   void setUp() {
     plasma = new PlasmaStore("node-1", clock);
-    flare = ForwardingFlare.load("plasma",
-        new HostServices(null, plasma, null, null, null, clock),
-        plasmaConfig("site", true, FlareLimits.DEFAULTS));
+    flare =
+        ForwardingFlare.load(
+            "plasma",
+            new HostServices(null, plasma, null, null, null, clock),
+            plasmaConfig("site", true, FlareLimits.DEFAULTS));
   }
 
   private int set(String key, byte[] value) {
@@ -139,8 +150,14 @@ class PlasmaImportsTest {
   @Test
   void badKeysAreCode4AndZero() {
     byte[] invalidUtf8 = {(byte) 0xC3};
-    for (byte[] bad : new byte[][] {new byte[0], new byte[257], invalidUtf8,
-        "a\nb".getBytes(StandardCharsets.UTF_8), "__sys:x".getBytes(StandardCharsets.UTF_8)}) {
+    for (byte[] bad :
+        new byte[][] {
+          new byte[0],
+          new byte[257],
+          invalidUtf8,
+          "a\nb".getBytes(StandardCharsets.UTF_8),
+          "__sys:x".getBytes(StandardCharsets.UTF_8)
+        }) {
       var k = flare.arg(bad);
       assertEquals(4, flare.callI32("plasma_set", k.ptr(), k.len(), 0, 0));
       assertEquals(4, flare.callI32("plasma_delete", k.ptr(), k.len()));
@@ -177,9 +194,20 @@ class PlasmaImportsTest {
   @Test
   void tooLargeIsCode3AndWriteLimitCode2() {
     FlareLimits d = FlareLimits.DEFAULTS;
-    FlareLimits small = new FlareLimits(d.maxFetchRequests(), d.maxLogLines(), d.maxLogMessageBytes(),
-        4, d.maxSparkPulls(), 3, d.maxIdGenerations(), d.maxWsSends(), d.maxWsMessageBytes(),
-        d.deadline(), d.memoryCapBytes(), d.maxRequestBodyBytes());
+    FlareLimits small =
+        new FlareLimits(
+            d.maxFetchRequests(),
+            d.maxLogLines(),
+            d.maxLogMessageBytes(),
+            4,
+            d.maxSparkPulls(),
+            3,
+            d.maxIdGenerations(),
+            d.maxWsSends(),
+            d.maxWsMessageBytes(),
+            d.deadline(),
+            d.memoryCapBytes(),
+            d.maxRequestBodyBytes());
     flare.begin(plasmaConfig("site", true, small));
     assertEquals(3, set("k", new byte[5]));
     assertEquals(0, set("k", new byte[4]));
@@ -192,8 +220,11 @@ class PlasmaImportsTest {
 
   @Test
   void withoutPlasmaWritesAreCode1() {
-    ForwardingFlare none = ForwardingFlare.load("plasma",
-        new HostServices(null, null, null, null, null, clock), plasmaConfig("s", true, FlareLimits.DEFAULTS));
+    ForwardingFlare none =
+        ForwardingFlare.load(
+            "plasma",
+            new HostServices(null, null, null, null, null, clock),
+            plasmaConfig("s", true, FlareLimits.DEFAULTS));
     var k = none.arg("k");
     assertEquals(1, none.callI32("plasma_set", k.ptr(), k.len(), 0, 0));
     assertEquals(1, none.callI32("plasma_delete", k.ptr(), k.len()));

@@ -26,8 +26,14 @@ class RequestImportsTest {
     try (RunningServer server = serve("")) {
       assertEquals("GET", server.get("/", "x-case", "m").body());
       assertEquals("DELETE", server.send(server.request("/", "x-case", "m").DELETE()).body());
-      assertEquals("PATCH", server.send(server.request("/", "x-case", "m")
-          .method("PATCH", HttpRequest.BodyPublishers.ofString("x"))).body());
+      assertEquals(
+          "PATCH",
+          server
+              .send(
+                  server
+                      .request("/", "x-case", "m")
+                      .method("PATCH", HttpRequest.BodyPublishers.ofString("x")))
+              .body());
     }
   }
 
@@ -35,7 +41,8 @@ class RequestImportsTest {
   void reqUrlIsAbsoluteWithTheHostHeaderAndTheRawQuery() {
     try (RunningServer server = serve("")) {
       int port = server.server().port();
-      assertEquals("http://127.0.0.1:" + port + "/a/b%20c?q=1&r=%2F",
+      assertEquals(
+          "http://127.0.0.1:" + port + "/a/b%20c?q=1&r=%2F",
           server.get("/a/b%20c?q=1&r=%2F", "x-case", "u").body());
       assertEquals("http://127.0.0.1:" + port + "/", server.get("/", "x-case", "u").body());
     }
@@ -44,16 +51,24 @@ class RequestImportsTest {
   @Test
   void reqHeaderGetMatchesNamesCaseInsensitively() {
     try (RunningServer server = serve("")) {
-      assertEquals("abc", server.get("/", "x-case", "h", "x-name", "X-TRACE-ID", "X-Trace-Id", "abc").body());
-      assertEquals("abc", server.get("/", "x-case", "h", "x-name", "x-trace-id", "X-Trace-Id", "abc").body());
+      assertEquals(
+          "abc",
+          server.get("/", "x-case", "h", "x-name", "X-TRACE-ID", "X-Trace-Id", "abc").body());
+      assertEquals(
+          "abc",
+          server.get("/", "x-case", "h", "x-name", "x-trace-id", "X-Trace-Id", "abc").body());
     }
   }
 
   @Test
   void multiValuedHeadersAreJoinedInArrivalOrder() {
     try (RunningServer server = serve("")) {
-      HttpResponse<String> r = server.send(server.request("/", "x-case", "h", "x-name", "accept")
-          .header("Accept", "text/html").header("Accept", "application/json"));
+      HttpResponse<String> r =
+          server.send(
+              server
+                  .request("/", "x-case", "h", "x-name", "accept")
+                  .header("Accept", "text/html")
+                  .header("Accept", "application/json"));
       assertEquals("text/html, application/json", r.body());
     }
   }
@@ -64,7 +79,8 @@ class RequestImportsTest {
       HttpResponse<String> missing = server.get("/", "x-case", "h", "x-name", "x-nothing");
       assertEquals(404, missing.statusCode());
       assertEquals("absent", missing.body());
-      assertEquals("absent", server.get("/", "x-case", "h", "x-name", "x-empty", "x-empty", "").body());
+      assertEquals(
+          "absent", server.get("/", "x-case", "h", "x-name", "x-empty", "x-empty", "").body());
     }
   }
 
@@ -73,13 +89,18 @@ class RequestImportsTest {
     String[] secrets = {"Authorization", "Bearer t", "Cookie", "s=1", "X-Flaron-Site", "a"};
     try (RunningServer server = serve("")) {
       for (String name : new String[] {"authorization", "cookie", "x-flaron-site"}) {
-        assertEquals("absent", server.get("/", concat(secrets, "x-case", "h", "x-name", name)).body(), name);
+        assertEquals(
+            "absent", server.get("/", concat(secrets, "x-case", "h", "x-name", name)).body(), name);
       }
     }
     try (RunningServer server = serve("[flare]\nrequires_raw_auth = true\n")) {
-      assertEquals("Bearer t", server.get("/", concat(secrets, "x-case", "h", "x-name", "authorization")).body());
-      assertEquals("s=1", server.get("/", concat(secrets, "x-case", "h", "x-name", "Cookie")).body());
-      assertEquals("a", server.get("/", concat(secrets, "x-case", "h", "x-name", "X-FLARON-SITE")).body());
+      assertEquals(
+          "Bearer t",
+          server.get("/", concat(secrets, "x-case", "h", "x-name", "authorization")).body());
+      assertEquals(
+          "s=1", server.get("/", concat(secrets, "x-case", "h", "x-name", "Cookie")).body());
+      assertEquals(
+          "a", server.get("/", concat(secrets, "x-case", "h", "x-name", "X-FLARON-SITE")).body());
     }
   }
 
@@ -87,8 +108,11 @@ class RequestImportsTest {
   void reqBodyIsBinarySafeWhenTheFlareRequiresTheBody() {
     byte[] body = {1, 2, (byte) 0xFF, 0x7F};
     try (RunningServer server = serve("[flare]\nrequires_body = true\n")) {
-      HttpResponse<byte[]> r = server.sendForBytes(server.request("/", "x-case", "b")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+      HttpResponse<byte[]> r =
+          server.sendForBytes(
+              server
+                  .request("/", "x-case", "b")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
       assertEquals(200, r.statusCode());
       assertArrayEquals(body, r.body());
       assertEquals("absent", server.get("/", "x-case", "b").body(), "an empty body is absent");
@@ -98,23 +122,43 @@ class RequestImportsTest {
   @Test
   void reqBodyIsAbsentWithoutRequiresBody() {
     try (RunningServer server = serve("")) {
-      assertEquals("absent", server.send(server.request("/", "x-case", "b")
-          .POST(HttpRequest.BodyPublishers.ofString("hello"))).body());
+      assertEquals(
+          "absent",
+          server
+              .send(
+                  server
+                      .request("/", "x-case", "b")
+                      .POST(HttpRequest.BodyPublishers.ofString("hello")))
+              .body());
     }
   }
 
   @Test
   void aBodyOverTheCapIsAnswered413BeforeTheFlareRuns() {
-    try (RunningServer server = serve("[flare]\nrequires_body = true\nmax_request_body_bytes = 10\n")) {
-      assertEquals("0123456789", server.send(server.request("/", "x-case", "b")
-          .POST(HttpRequest.BodyPublishers.ofString("0123456789"))).body());
-      HttpResponse<String> tooBig = server.send(server.request("/", "x-case", "b")
-          .POST(HttpRequest.BodyPublishers.ofString("0123456789A")));
+    try (RunningServer server =
+        serve("[flare]\nrequires_body = true\nmax_request_body_bytes = 10\n")) {
+      assertEquals(
+          "0123456789",
+          server
+              .send(
+                  server
+                      .request("/", "x-case", "b")
+                      .POST(HttpRequest.BodyPublishers.ofString("0123456789")))
+              .body());
+      HttpResponse<String> tooBig =
+          server.send(
+              server
+                  .request("/", "x-case", "b")
+                  .POST(HttpRequest.BodyPublishers.ofString("0123456789A")));
       assertEquals(413, tooBig.statusCode());
       // a chunked body (no Content-Length) is measured as it is read
-      HttpResponse<String> chunked = server.send(server.request("/", "x-case", "b")
-          .POST(HttpRequest.BodyPublishers.ofInputStream(
-              () -> new java.io.ByteArrayInputStream(new byte[100]))));
+      HttpResponse<String> chunked =
+          server.send(
+              server
+                  .request("/", "x-case", "b")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new java.io.ByteArrayInputStream(new byte[100]))));
       assertEquals(413, chunked.statusCode());
     }
   }
@@ -123,8 +167,14 @@ class RequestImportsTest {
   void aBodyBeyondTheGuestArenaIsAbsentBecauseAllocRefusesIt() {
     try (RunningServer server = serve("[flare]\nrequires_body = true\n")) {
       // the probe's arena is 64 KiB
-      assertEquals("absent", server.send(server.request("/", "x-case", "b")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[70_000]))).body());
+      assertEquals(
+          "absent",
+          server
+              .send(
+                  server
+                      .request("/", "x-case", "b")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[70_000])))
+              .body());
     }
   }
 

@@ -54,29 +54,37 @@ class ResponseImportsTest {
   @ParameterizedTest(name = "status {0}")
   @ValueSource(ints = {0, 99, 600, 1000, -200})
   void statusOutside100To599Is500(int status) {
-    try (RunningServer server = serve(); LogCapture host = LogCapture.of(Loggers.HOST)) {
+    try (RunningServer server = serve();
+        LogCapture host = LogCapture.of(Loggers.HOST)) {
       HttpResponse<String> r = server.get("/", "x-case", "s", "x-status", String.valueOf(status));
       assertEquals(500, r.statusCode());
-      assertEquals(String.valueOf(status),
+      assertEquals(
+          String.valueOf(status),
           String.valueOf(LogCapture.field(host.events("flare-bad-status").get(0), "status")));
     }
   }
 
   @Test
   void headersOverwriteCaseInsensitivelyAndBadOnesAreDropped() {
-    try (RunningServer server = serve(); LogCapture host = LogCapture.of(Loggers.HOST)) {
+    try (RunningServer server = serve();
+        LogCapture host = LogCapture.of(Loggers.HOST)) {
       HttpResponse<String> r = server.get("/", "x-case", "H");
       assertEquals(200, r.statusCode());
-      assertEquals(List.of("second"), r.headers().allValues("x-thing"), "the second call replaced the first");
+      assertEquals(
+          List.of("second"),
+          r.headers().allValues("x-thing"),
+          "the second call replaced the first");
       assertEquals(List.of(""), r.headers().allValues("x-empty"), "(0, 0) is an empty value");
       assertEquals(List.of("0"), r.headers().allValues("content-length"), "managed by the server");
       assertFalse(r.headers().firstValue("x-injected").isPresent(), "CR/LF in a value: dropped");
       assertFalse(r.headers().map().keySet().stream().anyMatch(k -> k.contains(" ")));
-      List<String> reasons = host.events("response-header-dropped").stream()
-          .map(rec -> LogCapture.field(rec, "header") + ": " + LogCapture.field(rec, "reason"))
-          .toList();
+      List<String> reasons =
+          host.events("response-header-dropped").stream()
+              .map(rec -> LogCapture.field(rec, "header") + ": " + LogCapture.field(rec, "reason"))
+              .toList();
       assertTrue(reasons.contains("Bad Name: invalid header name"), reasons.toString());
-      assertTrue(reasons.contains("X-Injected: header value contains CR, LF or NUL"), reasons.toString());
+      assertTrue(
+          reasons.contains("X-Injected: header value contains CR, LF or NUL"), reasons.toString());
     }
   }
 
@@ -89,7 +97,8 @@ class ResponseImportsTest {
 
   @Test
   void aNegativeBodyLengthTraps() {
-    try (RunningServer server = serve(); LogCapture host = LogCapture.of(Loggers.HOST)) {
+    try (RunningServer server = serve();
+        LogCapture host = LogCapture.of(Loggers.HOST)) {
       assertEquals(500, server.get("/", "x-case", "P").statusCode());
       assertEquals(1, host.events("flare-trap").size());
       assertEquals("ok", server.get("/").body());

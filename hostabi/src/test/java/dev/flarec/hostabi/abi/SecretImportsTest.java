@@ -17,14 +17,28 @@ class SecretImportsTest {
 
   @BeforeEach
   void setUp() {
-    SecretStore secrets = new SecretStore(
-        Map.of("api-key", "topsecret", "JWT_SECRET", "shhh", "other", "not yours", "empty", ""));
+    SecretStore secrets =
+        new SecretStore(
+            Map.of(
+                "api-key", "topsecret", "JWT_SECRET", "shhh", "other", "not yours", "empty", ""));
     FlareConfig c = FlareConfig.defaults("site");
-    FlareConfig config = new FlareConfig(c.name(), c.kind(), false, false,
-        List.of("api-key", "JWT_SECRET", "empty", "configured-nowhere"), List.of(),
-        false, false, c.isolation(), c.limits());
-    flare = ForwardingFlare.load("secrets",
-        new HostServices(null, null, null, secrets, null, Clock.systemUTC()), config);
+    FlareConfig config =
+        new FlareConfig(
+            c.name(),
+            c.kind(),
+            false,
+            false,
+            List.of("api-key", "JWT_SECRET", "empty", "configured-nowhere"),
+            List.of(),
+            false,
+            false,
+            c.isolation(),
+            c.limits());
+    flare =
+        ForwardingFlare.load(
+            "secrets",
+            new HostServices(null, null, null, secrets, null, Clock.systemUTC()),
+            config);
   }
 
   private String secret(String name) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The secret-jwt example ({@code examples/secret-jwt/secret_jwt.c}) served over HTTP: the token
- * verifies with the configured secret, which the flare only named, and signing is refused when
- * the configuration does not allow the secret.
+ * verifies with the configured secret, which the flare only named, and signing is refused when the
+ * configuration does not allow the secret.
  */
 class SecretJwtExampleTest {
   private static final Path SECRET_JWT = Path.of("../examples/secret-jwt/secret_jwt.wasm");
@@ -34,7 +34,9 @@ class SecretJwtExampleTest {
     Files.writeString(secrets, "JWT_SECRET = \"" + SECRET + "\"\n");
     return "[flare]\n"
         + (allowed ? "allowed_secrets = [\"JWT_SECRET\"]\n" : "")
-        + "[secrets]\nfile = \"" + secrets.toString().replace("\\", "\\\\") + "\"\n";
+        + "[secrets]\nfile = \""
+        + secrets.toString().replace("\\", "\\\\")
+        + "\"\n";
   }
 
   private static String b64url(byte[] b) {
@@ -43,7 +45,8 @@ class SecretJwtExampleTest {
 
   @Test
   void issuesATokenSignedWithTheConfiguredSecret() throws Exception {
-    try (RunningServer server = RunningServer.start(RunningServer.flare(SECRET_JWT), data, config(true))) {
+    try (RunningServer server =
+        RunningServer.start(RunningServer.flare(SECRET_JWT), data, config(true))) {
       long now = Instant.now().getEpochSecond();
       HttpResponse<String> r = server.get("/token?sub=user%2042");
       assertEquals(200, r.statusCode(), r.body());
@@ -53,7 +56,8 @@ class SecretJwtExampleTest {
 
       String[] parts = body.get("token").asText().split("\\.");
       assertEquals(3, parts.length);
-      assertEquals(b64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)), parts[0]);
+      assertEquals(
+          b64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)), parts[0]);
       JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
       assertEquals("user 42", claims.get("sub").asText());
       assertEquals("flarec-example", claims.get("iss").asText());
@@ -63,22 +67,27 @@ class SecretJwtExampleTest {
 
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      byte[] expected =
+          mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
       assertEquals(b64url(expected), parts[2]);
     }
   }
 
   @Test
   void anonymousWhenNoSubjectIsGiven() throws Exception {
-    try (RunningServer server = RunningServer.start(RunningServer.flare(SECRET_JWT), data, config(true))) {
+    try (RunningServer server =
+        RunningServer.start(RunningServer.flare(SECRET_JWT), data, config(true))) {
       String token = JSON.readTree(server.get("/").body()).get("token").asText();
-      assertEquals("anonymous", JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText());
+      assertEquals(
+          "anonymous",
+          JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText());
     }
   }
 
   @Test
   void refusesWhenTheSecretIsNotAllowed() throws Exception {
-    try (RunningServer server = RunningServer.start(RunningServer.flare(SECRET_JWT), data, config(false))) {
+    try (RunningServer server =
+        RunningServer.start(RunningServer.flare(SECRET_JWT), data, config(false))) {
       HttpResponse<String> r = server.get("/token");
       assertEquals(500, r.statusCode());
       assertEquals("{\"error\":\"token signing is not configured\"}\n", r.body());

@@ -56,15 +56,34 @@ class SparkImportsTest {
   }
 
   static FlareConfig withSpark(FlareConfig c, boolean writes, FlareLimits limits) {
-    return new FlareConfig(c.name(), c.kind(), writes, c.writesPlasmaKv(), c.allowedSecrets(),
-        c.allowedFetchUrls(), c.requiresRawAuth(), c.requiresBody(), c.isolation(), limits);
+    return new FlareConfig(
+        c.name(),
+        c.kind(),
+        writes,
+        c.writesPlasmaKv(),
+        c.allowedSecrets(),
+        c.allowedFetchUrls(),
+        c.requiresRawAuth(),
+        c.requiresBody(),
+        c.isolation(),
+        limits);
   }
 
   static FlareLimits limits(int maxKvValueBytes, int maxKvWrites) {
     FlareLimits d = FlareLimits.DEFAULTS;
-    return new FlareLimits(d.maxFetchRequests(), d.maxLogLines(), d.maxLogMessageBytes(),
-        maxKvValueBytes, d.maxSparkPulls(), maxKvWrites, d.maxIdGenerations(), d.maxWsSends(),
-        d.maxWsMessageBytes(), d.deadline(), d.memoryCapBytes(), d.maxRequestBodyBytes());
+    return new FlareLimits(
+        d.maxFetchRequests(),
+        d.maxLogLines(),
+        d.maxLogMessageBytes(),
+        maxKvValueBytes,
+        d.maxSparkPulls(),
+        maxKvWrites,
+        d.maxIdGenerations(),
+        d.maxWsSends(),
+        d.maxWsMessageBytes(),
+        d.deadline(),
+        d.memoryCapBytes(),
+        d.maxRequestBodyBytes());
   }
 
   private int set(String key, byte[] value, int ttl) {
@@ -128,7 +147,8 @@ class SparkImportsTest {
 
   @Test
   void badKeysAreCode8AndNeverFound() {
-    for (String bad : List.of("", "has space", "slash/y", "__flaron:x", "__sys:y", "x".repeat(257), "é")) {
+    for (String bad :
+        List.of("", "has space", "slash/y", "__flaron:x", "__sys:y", "x".repeat(257), "é")) {
       assertEquals(8, set(bad, new byte[] {1}, 0), bad);
       if (!bad.isEmpty()) {
         assertNull(get(bad), bad);
@@ -162,7 +182,8 @@ class SparkImportsTest {
     assertArrayEquals(new byte[] {1}, valueOf(get("k")));
     var origin = flare.arg("node-2");
     var keys = flare.arg("[\"k\"]");
-    assertEquals(-9, flare.callI32("spark_pull", origin.ptr(), origin.len(), keys.ptr(), keys.len()));
+    assertEquals(
+        -9, flare.callI32("spark_pull", origin.ptr(), origin.len(), keys.ptr(), keys.len()));
   }
 
   @Test
@@ -228,14 +249,18 @@ class SparkImportsTest {
   void pullCodes() {
     var origin = flare.arg("node-2");
     var good = flare.arg("[\"a\",\"b\",\"c\"]");
-    assertEquals(-5, flare.callI32("spark_pull", origin.ptr(), origin.len(), good.ptr(), good.len()));
-    assertEquals(-3, flare.callI32("spark_pull", origin.ptr(), origin.len(), good.ptr(), good.len()));
+    assertEquals(
+        -5, flare.callI32("spark_pull", origin.ptr(), origin.len(), good.ptr(), good.len()));
+    assertEquals(
+        -3, flare.callI32("spark_pull", origin.ptr(), origin.len(), good.ptr(), good.len()));
 
-    for (String badKeys : List.of("[\"a\",\"bad key\"]", "not json", "[1]", "{\"a\":1}", "[\"a\"] []", "")) {
+    for (String badKeys :
+        List.of("[\"a\",\"bad key\"]", "not json", "[1]", "{\"a\":1}", "[\"a\"] []", "")) {
       flare.begin(writer("site-a"));
       var o = flare.arg("node-2");
       var bad = flare.arg(badKeys);
-      assertEquals(-8, flare.callI32("spark_pull", o.ptr(), o.len(), bad.ptr(), bad.len()), badKeys);
+      assertEquals(
+          -8, flare.callI32("spark_pull", o.ptr(), o.len(), bad.ptr(), bad.len()), badKeys);
     }
   }
 
@@ -258,7 +283,8 @@ class SparkImportsTest {
   @Test
   void withoutSparkWritesAreCode5AndReadsZero() {
     ForwardingFlare noSpark =
-        ForwardingFlare.load("spark", new HostServices(null, null, null, null, null, clock), writer("s"));
+        ForwardingFlare.load(
+            "spark", new HostServices(null, null, null, null, null, clock), writer("s"));
     var k = noSpark.arg("k");
     assertEquals(5, noSpark.callI32("spark_set", k.ptr(), k.len(), 0, 0, 0));
     assertEquals(0L, noSpark.callI64("spark_get", k.ptr(), k.len()));

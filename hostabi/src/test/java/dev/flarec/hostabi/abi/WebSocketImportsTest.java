@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ws_*} functions in an HTTP invocation, where there is no connection, so they answer
- * as for a closed one (WebSocket invocations: {@code server.WebSocketServerTest}): {@code ws_send} 3, the packed results 0, {@code ws_close_code} 0,
- * and {@code ws_close_conn} does nothing.
+ * The {@code ws_*} functions in an HTTP invocation, where there is no connection, so they answer as
+ * for a closed one (WebSocket invocations: {@code server.WebSocketServerTest}): {@code ws_send} 3,
+ * the packed results 0, {@code ws_close_code} 0, and {@code ws_close_conn} does nothing.
  */
 class WebSocketImportsTest {
   @TempDir Path data;

@@ -46,13 +46,18 @@ class BeamClientTest {
 
   @Test
   void methodHeadersAndBodyAreSent() throws Exception {
-    BeamRequest post = new BeamRequest("POST",
-        Map.of("content-type", "application/json", "X-Custom", "v", "Host", "evil.test"), "{\"k\":\"v\"}");
+    BeamRequest post =
+        new BeamRequest(
+            "POST",
+            Map.of("content-type", "application/json", "X-Custom", "v", "Host", "evil.test"),
+            "{\"k\":\"v\"}");
     JsonNode echo = new ObjectMapper().readTree(fetch("/echo", post).orElseThrow().body());
     assertEquals("POST", echo.get("method").textValue());
     assertEquals("application/json", echo.get("headers").get("content-type").textValue());
     assertEquals("v", echo.get("headers").get("x-custom").textValue());
-    assertTrue(echo.get("headers").get("host").textValue().startsWith("127.0.0.1:"), "Host is the client's");
+    assertTrue(
+        echo.get("headers").get("host").textValue().startsWith("127.0.0.1:"),
+        "Host is the client's");
     assertEquals("{\"k\":\"v\"}", echo.get("body").textValue());
   }
 
@@ -72,28 +77,36 @@ class BeamClientTest {
   @Test
   void timeoutIsEmptyAndBoundedByTheBudget() {
     long start = System.nanoTime();
-    assertTrue(client.fetch(URI.create(upstream.base() + "/slow"), BeamRequest.GET, Duration.ofMillis(300)).isEmpty());
+    assertTrue(
+        client
+            .fetch(URI.create(upstream.base() + "/slow"), BeamRequest.GET, Duration.ofMillis(300))
+            .isEmpty());
     assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos());
   }
 
   @Test
   void timeoutIsBoundedByTheSettings() {
-    BeamClient quick = new BeamClient(new BeamSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 1024));
+    BeamClient quick =
+        new BeamClient(new BeamSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 1024));
     long start = System.nanoTime();
-    assertTrue(quick.fetch(URI.create(upstream.base() + "/slow"), BeamRequest.GET, BUDGET).isEmpty());
+    assertTrue(
+        quick.fetch(URI.create(upstream.base() + "/slow"), BeamRequest.GET, BUDGET).isEmpty());
     assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos());
   }
 
   @Test
   void connectionRefusedIsEmpty() throws Exception {
-    assertTrue(client.fetch(URI.create(TestUpstream.refusedUrl()), BeamRequest.GET, BUDGET).isEmpty());
+    assertTrue(
+        client.fetch(URI.create(TestUpstream.refusedUrl()), BeamRequest.GET, BUDGET).isEmpty());
   }
 
   @Test
   void aFailedFetchIsAWarningThatSaysWhy() throws Exception {
-    try (dev.flarec.hostabi.server.LogCapture log = dev.flarec.hostabi.server.LogCapture.of(
-        java.util.logging.Logger.getLogger(BeamClient.class.getName()))) {
-      assertTrue(client.fetch(URI.create(TestUpstream.refusedUrl()), BeamRequest.GET, BUDGET).isEmpty());
+    try (dev.flarec.hostabi.server.LogCapture log =
+        dev.flarec.hostabi.server.LogCapture.of(
+            java.util.logging.Logger.getLogger(BeamClient.class.getName()))) {
+      assertTrue(
+          client.fetch(URI.create(TestUpstream.refusedUrl()), BeamRequest.GET, BUDGET).isEmpty());
       java.util.logging.LogRecord warning = log.records().get(0);
       assertEquals(java.util.logging.Level.WARNING, warning.getLevel());
       String text = new java.util.logging.SimpleFormatter().formatMessage(warning);
@@ -103,7 +116,10 @@ class BeamClientTest {
 
   @Test
   void unknownHostIsEmpty() {
-    assertTrue(client.fetch(URI.create("http://no-such-host.invalid/"), BeamRequest.GET, BUDGET).isEmpty());
+    assertTrue(
+        client
+            .fetch(URI.create("http://no-such-host.invalid/"), BeamRequest.GET, BUDGET)
+            .isEmpty());
   }
 
   @Test

@@ -30,13 +30,15 @@ class BeamFetchExampleTest {
   }
 
   private static Module example() {
-    return RunningServer.flare(Path.of(System.getProperty("user.dir"))
-        .resolveSibling("examples").resolve("beam-fetch/beam-fetch.wasm"));
+    return RunningServer.flare(
+        Path.of(System.getProperty("user.dir"))
+            .resolveSibling("examples")
+            .resolve("beam-fetch/beam-fetch.wasm"));
   }
 
   private RunningServer server() {
-    return RunningServer.start(example(), data,
-        "[flare]\nallowed_fetch_urls = [\"" + upstream.base() + "/*\"]\n");
+    return RunningServer.start(
+        example(), data, "[flare]\nallowed_fetch_urls = [\"" + upstream.base() + "/*\"]\n");
   }
 
   @Test
@@ -45,7 +47,8 @@ class BeamFetchExampleTest {
       HttpResponse<String> ok = server.get("/", "X-Fetch-Url", upstream.base() + "/hello");
       assertEquals(200, ok.statusCode());
       assertEquals("hello world", ok.body());
-      HttpResponse<String> missing = server.get("/", "X-Fetch-Url", upstream.base() + "/status/404");
+      HttpResponse<String> missing =
+          server.get("/", "X-Fetch-Url", upstream.base() + "/status/404");
       assertEquals(404, missing.statusCode());
       assertEquals("status 404", missing.body());
     }
@@ -56,7 +59,8 @@ class BeamFetchExampleTest {
     try (RunningServer server = server()) {
       HttpResponse<String> r = server.get("/", "X-Fetch-Url", upstream.base() + "/echo");
       assertEquals(200, r.statusCode());
-      JsonNode echo = new ObjectMapper().readTree(r.body()); // JSON with quotes, unescaped by the flare
+      JsonNode echo =
+          new ObjectMapper().readTree(r.body()); // JSON with quotes, unescaped by the flare
       assertEquals("GET", echo.get("method").textValue());
       assertEquals("flarec-beam-fetch/0.1", echo.get("headers").get("user-agent").textValue());
     }
@@ -65,7 +69,8 @@ class BeamFetchExampleTest {
   @Test
   void refusedFetchesAre502AndAMissingHeader400() {
     try (RunningServer server = server()) {
-      assertEquals(502, server.get("/", "X-Fetch-Url", "http://203.0.113.1/not-allowlisted").statusCode());
+      assertEquals(
+          502, server.get("/", "X-Fetch-Url", "http://203.0.113.1/not-allowlisted").statusCode());
       assertEquals(400, server.get("/").statusCode());
     }
   }

@@ -18,7 +18,15 @@ class BeamRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "{}", " { } ", "null", "{\"method\":\"\"}", "{\"method\":null,\"headers\":null,\"body\":null}"})
+  @ValueSource(
+      strings = {
+        "",
+        "{}",
+        " { } ",
+        "null",
+        "{\"method\":\"\"}",
+        "{\"method\":null,\"headers\":null,\"body\":null}"
+      })
   void emptyOptionsMeanPlainGet(String json) {
     assertEquals(BeamRequest.GET, parse(json));
   }
@@ -30,17 +38,21 @@ class BeamRequestTest {
 
   @Test
   void assemblyScriptShapeWithBodyFirst() {
-    BeamRequest r = parse("{\"method\":\"POST\",\"body\":\"{\\\"k\\\":\\\"v\\\"}\","
-        + "\"headers\":{\"content-type\":\"application/json\",\"x-original-ua\":\"a \\\"b\\\"\"}}");
+    BeamRequest r =
+        parse(
+            "{\"method\":\"POST\",\"body\":\"{\\\"k\\\":\\\"v\\\"}\","
+                + "\"headers\":{\"content-type\":\"application/json\",\"x-original-ua\":\"a \\\"b\\\"\"}}");
     assertEquals("POST", r.method());
     assertEquals("{\"k\":\"v\"}", r.body());
-    assertEquals(Map.of("content-type", "application/json", "x-original-ua", "a \"b\""), r.headers());
+    assertEquals(
+        Map.of("content-type", "application/json", "x-original-ua", "a \"b\""), r.headers());
     assertEquals(List.of("content-type", "x-original-ua"), List.copyOf(r.headers().keySet()));
   }
 
   @Test
   void whitespaceUnicodeEscapesAndScalarHeaderValues() {
-    BeamRequest r = parse("{ \"headers\" : { \"x-n\" : 5, \"x-u\" : \"\\u00e9\" } , \"body\" : \"\\n\" }");
+    BeamRequest r =
+        parse("{ \"headers\" : { \"x-n\" : 5, \"x-u\" : \"\\u00e9\" } , \"body\" : \"\\n\" }");
     assertEquals("GET", r.method());
     assertEquals(Map.of("x-n", "5", "x-u", "é"), r.headers());
     assertEquals("\n", r.body());
@@ -52,9 +64,21 @@ class BeamRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not json", "[]", "\"GET\"", "{\"method\":\"GE T\"}", "{\"method\":1}",
-      "{\"body\":{\"a\":1}}", "{\"headers\":[]}", "{\"headers\":{\"a\":{}}}", "{\"method\":\"GET\"",
-      "{\"method\":\"GET\",\"method\":\"POST\"}", "{} {}", "{\"method\":\"GET\"} x"})
+  @ValueSource(
+      strings = {
+        "not json",
+        "[]",
+        "\"GET\"",
+        "{\"method\":\"GE T\"}",
+        "{\"method\":1}",
+        "{\"body\":{\"a\":1}}",
+        "{\"headers\":[]}",
+        "{\"headers\":{\"a\":{}}}",
+        "{\"method\":\"GET\"",
+        "{\"method\":\"GET\",\"method\":\"POST\"}",
+        "{} {}",
+        "{\"method\":\"GET\"} x"
+      })
   void malformedOptionsAreRejected(String json) {
     assertThrows(IllegalArgumentException.class, () -> parse(json), json);
   }

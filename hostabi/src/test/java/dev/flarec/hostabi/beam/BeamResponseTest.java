@@ -16,9 +16,13 @@ class BeamResponseTest {
 
   @Test
   void exactShape() {
-    BeamResponse r = BeamResponse.of(200, Map.of("Content-Type", List.of("text/plain")),
-        "hello world".getBytes(StandardCharsets.UTF_8));
-    assertEquals("{\"status\":200,\"headers\":{\"content-type\":\"text/plain\"},\"body\":\"hello world\"}",
+    BeamResponse r =
+        BeamResponse.of(
+            200,
+            Map.of("Content-Type", List.of("text/plain")),
+            "hello world".getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        "{\"status\":200,\"headers\":{\"content-type\":\"text/plain\"},\"body\":\"hello world\"}",
         new String(r.toJson(), StandardCharsets.UTF_8));
   }
 

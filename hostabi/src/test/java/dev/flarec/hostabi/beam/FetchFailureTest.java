@@ -24,7 +24,8 @@ class FetchFailureTest {
     assertEquals(FetchFailure.CONNECT, FetchFailure.of(new HttpConnectTimeoutException("slow")));
     assertEquals(FetchFailure.TIMEOUT, FetchFailure.of(new HttpTimeoutException("slow")));
     assertEquals(FetchFailure.TIMEOUT, FetchFailure.of(new TimeoutException()));
-    assertEquals(FetchFailure.TLS, FetchFailure.of(new IOException(new SSLHandshakeException("cert"))));
+    assertEquals(
+        FetchFailure.TLS, FetchFailure.of(new IOException(new SSLHandshakeException("cert"))));
     assertEquals(FetchFailure.IO, FetchFailure.of(new IOException("reset")));
     assertEquals("dns", FetchFailure.DNS.word());
   }

@@ -76,7 +76,8 @@ public final class TestUpstream implements AutoCloseable {
         Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("method", ex.getRequestMethod());
         Map<String, String> headers = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
+        ex.getRequestHeaders()
+            .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
         echo.put("headers", headers);
         echo.put("body", new String(requestBody, StandardCharsets.UTF_8));
         ex.getResponseHeaders().add("Content-Type", "application/json");

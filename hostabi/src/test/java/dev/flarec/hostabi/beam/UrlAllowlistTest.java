@@ -51,6 +51,7 @@ class UrlAllowlistTest {
   void hostileInputDoesNotBacktrackExponentially() {
     String pattern = "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b";
     String url = "a".repeat(20_000);
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertFalse(UrlAllowlist.matches(pattern, url)));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5), () -> assertFalse(UrlAllowlist.matches(pattern, url)));
   }
 }

@@ -15,25 +15,30 @@ import java.nio.file.Path;
 /**
  * One cluster node in a process of its own, for {@link ClusterProcessTest}: serves a flare over
  * HTTP as a flare JAR does (the same {@link HostServices#create} wiring as {@code FlareMain}),
- * prints {@code port N}, then answers lines on standard input: {@code state SITE KEY} prints
- * {@code counter V members N}; end of input stops it.
+ * prints {@code port N}, then answers lines on standard input: {@code state SITE KEY} prints {@code
+ * counter V members N}; end of input stops it.
  *
- * <p>Arguments: the flare's .wasm, the data directory, the node id, the cluster bind address,
- * the seeds.
+ * <p>Arguments: the flare's .wasm, the data directory, the node id, the cluster bind address, the
+ * seeds.
  */
 public final class ClusterNodeProcess {
   private ClusterNodeProcess() {}
 
   public static void main(String[] args) throws Exception {
     Module module = Flarec.compile(Path.of(args[0])).load();
-    ServerConfig config = new ConfigLoader(name -> null)
-        .load("[flare]\nname = \"plasma-counter\"\nwrites_plasma_kv = true\n[log]\naccess = \"off\"\n",
-            "node.toml", "plasma-counter", null)
-        .withPort(0)
-        .withDataDirectory(Path.of(args[1]))
-        .withNodeId(args[2]);
-    ClusterConfig cluster = new ClusterConfig(
-        ClusterConfig.Address.parse(args[3]), ClusterConfig.Address.parseList(args[4]));
+    ServerConfig config =
+        new ConfigLoader(name -> null)
+            .load(
+                "[flare]\nname = \"plasma-counter\"\nwrites_plasma_kv = true\n[log]\naccess = \"off\"\n",
+                "node.toml",
+                "plasma-counter",
+                null)
+            .withPort(0)
+            .withDataDirectory(Path.of(args[1]))
+            .withNodeId(args[2]);
+    ClusterConfig cluster =
+        new ClusterConfig(
+            ClusterConfig.Address.parse(args[3]), ClusterConfig.Address.parseList(args[4]));
     HostServices services = HostServices.create(config, module.descriptor(), cluster);
     FlareServer server = FlareServer.start(module, config, services);
     System.out.println("port " + server.port());
@@ -44,8 +49,11 @@ public final class ClusterNodeProcess {
     while ((line = in.readLine()) != null) {
       String[] words = line.split(" ");
       if (words[0].equals("state")) {
-        System.out.println("counter " + services.plasma().counter(words[1], words[2])
-            + " members " + services.cluster().members().size());
+        System.out.println(
+            "counter "
+                + services.plasma().counter(words[1], words[2])
+                + " members "
+                + services.cluster().members().size());
         System.out.flush();
       }
     }

@@ -38,16 +38,22 @@ class ClusterNodeTest {
     throw new AssertionError("not within 15 s: " + what);
   }
 
-  private static ClusterNode join(String id, int port, List<ClusterConfig.Address> seeds,
-      PlasmaStore plasma, SparkStore spark) throws Exception {
-    ClusterNode node = ClusterNode.join(
-        new ClusterConfig(new ClusterConfig.Address("127.0.0.1", port), seeds), id, plasma, spark,
-        Clock.systemUTC());
-    plasma.listen((site, delta, local) -> {
-      if (local) {
-        node.replicate(site, delta);
-      }
-    });
+  private static ClusterNode join(
+      String id, int port, List<ClusterConfig.Address> seeds, PlasmaStore plasma, SparkStore spark)
+      throws Exception {
+    ClusterNode node =
+        ClusterNode.join(
+            new ClusterConfig(new ClusterConfig.Address("127.0.0.1", port), seeds),
+            id,
+            plasma,
+            spark,
+            Clock.systemUTC());
+    plasma.listen(
+        (site, delta, local) -> {
+          if (local) {
+            node.replicate(site, delta);
+          }
+        });
     return node;
   }
 
@@ -55,8 +61,10 @@ class ClusterNodeTest {
   void plasmaReplicatesAndSparkPullsBetweenTwoNodes() throws Exception {
     int portA = freePort();
     int portB = freePort();
-    List<ClusterConfig.Address> seeds = List.of(
-        new ClusterConfig.Address("127.0.0.1", portA), new ClusterConfig.Address("127.0.0.1", portB));
+    List<ClusterConfig.Address> seeds =
+        List.of(
+            new ClusterConfig.Address("127.0.0.1", portA),
+            new ClusterConfig.Address("127.0.0.1", portB));
     PlasmaStore plasmaA = new PlasmaStore("node-a");
     PlasmaStore plasmaB = new PlasmaStore("node-b");
     plasmaA.add("site", "hits", 2); // before joining: reaches b with the whole state
@@ -66,14 +74,15 @@ class ClusterNodeTest {
       await(() -> a.members().size() == 2 && b.members().size() == 2, "both see two members");
       plasmaB.add("site", "hits", 3);
       plasmaA.set("site", "note", new byte[] {1, 2});
-      await(() -> plasmaA.counter("site", "hits") == 5 && plasmaB.counter("site", "hits") == 5,
+      await(
+          () -> plasmaA.counter("site", "hits") == 5 && plasmaB.counter("site", "hits") == 5,
           "the counter converges to 5");
       await(() -> plasmaB.get("site", "note").isPresent(), "the value reaches b");
 
       sparkB.set("site", "k1", new byte[] {9}, 0);
       sparkB.set("site", "k2", new byte[] {8}, 600);
-      PullResult pulled = a.pull("node-b", "site", List.of("k1", "k2", "missing"),
-          Duration.ofSeconds(5));
+      PullResult pulled =
+          a.pull("node-b", "site", List.of("k1", "k2", "missing"), Duration.ofSeconds(5));
       assertEquals(SparkCode.OK, pulled.code());
       assertEquals(List.of("k1", "k2"), pulled.entries().keySet().stream().sorted().toList());
       assertArrayEquals(new byte[] {9}, pulled.entries().get("k1").value());
@@ -81,9 +90,12 @@ class ClusterNodeTest {
       int ttl = pulled.entries().get("k2").ttlSeconds();
       assertEquals(true, ttl > 590 && ttl <= 600, "remaining TTL " + ttl);
 
-      assertEquals(SparkCode.NOT_AVAILABLE,
-          a.pull("node-x", "site", List.of("k1"), Duration.ofSeconds(1)).code(), "unknown peer");
-      assertEquals(SparkCode.NOT_AVAILABLE,
+      assertEquals(
+          SparkCode.NOT_AVAILABLE,
+          a.pull("node-x", "site", List.of("k1"), Duration.ofSeconds(1)).code(),
+          "unknown peer");
+      assertEquals(
+          SparkCode.NOT_AVAILABLE,
           b.pull("node-a", "site", List.of("k1"), Duration.ofSeconds(5)).code(),
           "a peer without Spark");
     }

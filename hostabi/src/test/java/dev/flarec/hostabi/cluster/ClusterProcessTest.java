@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three nodes, each a JVM of its own on loopback, serving examples/plasma-counter in one
- * cluster: increments on every node reach every node; a node cut off (paused with SIGSTOP, so
- * the others drop it from their view) and the rest both count while apart, and after it resumes
- * every node holds the exact total; a node killed with SIGKILL restarts from its data directory
- * and catches up with what it missed. Every wait is bounded.
+ * Three nodes, each a JVM of its own on loopback, serving examples/plasma-counter in one cluster:
+ * increments on every node reach every node; a node cut off (paused with SIGSTOP, so the others
+ * drop it from their view) and the rest both count while apart, and after it resumes every node
+ * holds the exact total; a node killed with SIGKILL restarts from its data directory and catches up
+ * with what it missed. Every wait is bounded.
  */
 class ClusterProcessTest {
   private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -56,8 +56,13 @@ class ClusterProcessTest {
   @Test
   void countsConvergeAcrossAPartitionAndAfterACrash() throws Exception {
     int[] clusterPorts = {freePort(), freePort(), freePort()};
-    String seeds = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1]
-        + ",127.0.0.1:" + clusterPorts[2];
+    String seeds =
+        "127.0.0.1:"
+            + clusterPorts[0]
+            + ",127.0.0.1:"
+            + clusterPorts[1]
+            + ",127.0.0.1:"
+            + clusterPorts[2];
     Node a = start("node-a", clusterPorts[0], seeds);
     Node b = start("node-b", clusterPorts[1], seeds);
     Node c = start("node-c", clusterPorts[2], seeds);
@@ -120,17 +125,30 @@ class ClusterProcessTest {
 
   private Node start(String id, int clusterPort, String seeds) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path wasm = Path.of(System.getProperty("user.dir"))
-        .resolveSibling("examples").resolve("plasma-counter/plasma-counter.wasm");
-    Process p = new ProcessBuilder(java, "-Xmx160m", "-Xss16m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
-            "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file"),
-            "-cp", System.getProperty("java.class.path"),
-            ClusterNodeProcess.class.getName(),
-            wasm.toString(), dir.resolve(id).toString(), id,
-            "127.0.0.1:" + clusterPort, seeds)
-        .redirectError(dir.resolve(id + "-" + System.nanoTime() + ".log").toFile())
-        .start();
+    Path wasm =
+        Path.of(System.getProperty("user.dir"))
+            .resolveSibling("examples")
+            .resolve("plasma-counter/plasma-counter.wasm");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx160m",
+                "-Xss16m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.net.preferIPv4Stack=true",
+                "-Djava.util.logging.config.file="
+                    + System.getProperty("java.util.logging.config.file"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ClusterNodeProcess.class.getName(),
+                wasm.toString(),
+                dir.resolve(id).toString(),
+                id,
+                "127.0.0.1:" + clusterPort,
+                seeds)
+            .redirectError(dir.resolve(id + "-" + System.nanoTime() + ".log").toFile())
+            .start();
     Node node = new Node(id, p);
     nodes.add(node);
     String first = node.line(60);
@@ -143,10 +161,12 @@ class ClusterProcessTest {
 
   /** One request to the flare; returns the count it answered. */
   private int hit(Node node) throws Exception {
-    HttpResponse<String> r = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort + "/hit"))
-            .timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort + "/hit"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), node.id + ": " + r.body());
     Matcher m = HITS.matcher(r.body());
     assertTrue(m.find(), r.body());
@@ -195,13 +215,16 @@ class ClusterProcessTest {
 
   /** Figures for docs/benchmarks.md; printed, never asserted. */
   private static void report(String what, long sinceNanos) {
-    System.out.printf("cluster: %s after %d ms%n", what,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos));
+    System.out.printf(
+        "cluster: %s after %d ms%n",
+        what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos));
   }
 
   private static void signal(Node n, String signal) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(n.process.pid()))
-        .inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(n.process.pid()))
+            .inheritIO()
+            .start();
     assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
     assertEquals(0, kill.exitValue(), "kill -" + signal);
   }
@@ -223,20 +246,25 @@ class ClusterProcessTest {
     Node(String id, Process process) {
       this.id = id;
       this.process = process;
-      this.commands = new PrintWriter(
-          new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
-      Thread reader = new Thread(() -> {
-        try (BufferedReader out = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = out.readLine()) != null) {
-            lines.add(line);
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-        lines.add("(ended)");
-      }, "node-output-" + id);
+      this.commands =
+          new PrintWriter(
+              new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader out =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = out.readLine()) != null) {
+                    lines.add(line);
+                  }
+                } catch (IOException e) {
+                  // the process ended
+                }
+                lines.add("(ended)");
+              },
+              "node-output-" + id);
       reader.setDaemon(true);
       reader.start();
     }

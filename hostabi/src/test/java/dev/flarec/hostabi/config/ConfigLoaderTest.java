@@ -52,7 +52,9 @@ class ConfigLoaderTest {
 
   @Test
   void aFileOverridesTheKeysItSets() {
-    ServerConfig c = load("""
+    ServerConfig c =
+        load(
+            """
         [server]
         port = 9000
         node_id = "edge-sgp"
@@ -99,8 +101,11 @@ class ConfigLoaderTest {
 
   @Test
   void secretsComeFromTheEnvironmentAndFromAFile() throws IOException {
-    Files.writeString(dir.resolve("secrets.toml"), "JWT_SECRET = \"shhh\"\n\"api-key\" = \"overridden\"\n");
-    ServerConfig c = load("""
+    Files.writeString(
+        dir.resolve("secrets.toml"), "JWT_SECRET = \"shhh\"\n\"api-key\" = \"overridden\"\n");
+    ServerConfig c =
+        load(
+            """
         [secrets]
         file = "secrets.toml"
         [secrets.env]
@@ -110,7 +115,10 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       unknown table     | [nope]\\nx = 1                      | flare.toml: nope: unknown key (known here: server, log, flare, websocket, cluster, route, secrets)
       unknown key       | [flare]\\nmax_logs = 1               | flare.toml: flare.max_logs: unknown key
       wrong type        | [flare]\\nmax_log_lines = "lots"     | flare.toml: flare.max_log_lines: expected an integer from 0 to 2147483647, got "lots"
@@ -142,8 +150,8 @@ class ConfigLoaderTest {
 
   @Test
   void aMissingFileIsNamed() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> loader.load(dir.resolve("absent.toml"), "hello"));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> loader.load(dir.resolve("absent.toml"), "hello"));
     assertEquals(dir.resolve("absent.toml") + ": no such file", e.getMessage());
   }
 
@@ -167,23 +175,36 @@ class ConfigLoaderTest {
   @Test
   void theDefaultsFileParsesAndMentionsEveryFlareConfigurationName() {
     String text = ConfigLoader.defaultsText();
-    for (String name : List.of("writes_spark_kv", "writes_plasma_kv", "allowed_secrets",
-        "allowed_fetch_urls", "max_fetch_requests", "requires_raw_auth", "requires_body",
-        "max_kv_value_bytes", "kind", "isolation", "deadline_ms", "memory_cap_mib")) {
+    for (String name :
+        List.of(
+            "writes_spark_kv",
+            "writes_plasma_kv",
+            "allowed_secrets",
+            "allowed_fetch_urls",
+            "max_fetch_requests",
+            "requires_raw_auth",
+            "requires_body",
+            "max_kv_value_bytes",
+            "kind",
+            "isolation",
+            "deadline_ms",
+            "memory_cap_mib")) {
       assertTrue(text.contains("\n" + name + " "), name);
     }
   }
 
   @Test
   void twoFlaresStartedFromOneDirectoryGetDataDirectoriesOfTheirOwn() {
-    assertNotEquals(loader.defaults("hello").dataDirectory(), loader.defaults("counter").dataDirectory());
+    assertNotEquals(
+        loader.defaults("hello").dataDirectory(), loader.defaults("counter").dataDirectory());
     assertEquals(Path.of("shared"), load("[server]\ndata_dir = \"shared\"\n").dataDirectory());
   }
 
   @Test
   void theLogLevelAndTheAccessLogAreConfigurationKeys() {
     assertEquals(LogConfig.DEFAULTS, loader.defaults("hello").log());
-    LogConfig log = load("[log]\nlevel = \"warn\"\naccess = \"json\"\naccess_sample = 0.25\n").log();
+    LogConfig log =
+        load("[log]\nlevel = \"warn\"\naccess = \"json\"\naccess_sample = 0.25\n").log();
     assertEquals(new LogConfig(LogConfig.Threshold.WARN, LogConfig.AccessFormat.JSON, 0.25), log);
     assertEquals(LogConfig.AccessFormat.OFF, load("[log]\naccess = \"off\"\n").log().access());
     assertTrue(error("[log]\naccess_sample = 2\n").contains("log.access_sample"));
@@ -201,15 +222,19 @@ class ConfigLoaderTest {
   @Test
   void webSocketSettingsHaveDefaultsAndCanBeSet() {
     assertEquals(WebSocketSettings.DEFAULTS, load("").webSocket());
-    WebSocketSettings set = load("""
+    WebSocketSettings set =
+        load("""
         [websocket]
         max_connections = 7
         max_frame_bytes = 4096
         idle_timeout_ms = 1500
         handshake_timeout_ms = 250
         send_queue_bytes = 65536
-        """).webSocket();
-    assertEquals(new WebSocketSettings(7, 4096, java.time.Duration.ofMillis(1500),
-        java.time.Duration.ofMillis(250), 65536), set);
+        """)
+            .webSocket();
+    assertEquals(
+        new WebSocketSettings(
+            7, 4096, java.time.Duration.ofMillis(1500), java.time.Duration.ofMillis(250), 65536),
+        set);
   }
 }

@@ -36,7 +36,8 @@ class AesEnvelopeTest {
     assertArrayEquals(nonce, Arrays.copyOf(raw, 12));
     // The rest is exactly AES-256-GCM under SHA-256(secret) with that nonce.
     byte[] key = HashAlgorithm.SHA256.digest(secret);
-    assertArrayEquals(AesGcm.seal(key, nonce, utf8("hello")), Arrays.copyOfRange(raw, 12, raw.length));
+    assertArrayEquals(
+        AesGcm.seal(key, nonce, utf8("hello")), Arrays.copyOfRange(raw, 12, raw.length));
     // 33 bytes encode to 44 characters: padding is kept when needed
     assertEquals(44, envelope.length());
     byte[] raw34 = Base64.getDecoder().decode(AesEnvelope.encrypt(secret, nonce, utf8("hello!")));
@@ -73,9 +74,13 @@ class AesEnvelopeTest {
 
     assertTrue(AesEnvelope.decrypt(utf8("right"), utf8("not base64!")).isEmpty());
     // URL-safe alphabet is not the envelope's
-    assertTrue(AesEnvelope.decrypt(utf8("right"), utf8(envelope.replace('+', '-').replace('/', '_') + "-_")).isEmpty());
+    assertTrue(
+        AesEnvelope.decrypt(
+                utf8("right"), utf8(envelope.replace('+', '-').replace('/', '_') + "-_"))
+            .isEmpty());
     // 27 bytes: shorter than nonce + tag
-    assertTrue(AesEnvelope.decrypt(utf8("right"), Base64.getEncoder().encode(new byte[27])).isEmpty());
+    assertTrue(
+        AesEnvelope.decrypt(utf8("right"), Base64.getEncoder().encode(new byte[27])).isEmpty());
     assertTrue(AesEnvelope.decrypt(utf8("right"), new byte[0]).isEmpty());
   }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * AES-256-GCM against the GCM specification's test cases 13–15 (McGrew and Viega, "The
- * Galois/Counter Mode of Operation", the vectors NIST's GCM validation starts from), 96-bit IVs,
- * no additional data. Rechecked against OpenSSL when written.
+ * Galois/Counter Mode of Operation", the vectors NIST's GCM validation starts from), 96-bit IVs, no
+ * additional data. Rechecked against OpenSSL when written.
  */
 class AesGcmTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -29,14 +29,17 @@ class AesGcmTest {
   void testCase14OneZeroBlock() {
     byte[] sealed = AesGcm.seal(new byte[32], new byte[12], new byte[16]);
     assertEquals(
-        "cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919", HEX.formatHex(sealed));
+        "cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919",
+        HEX.formatHex(sealed));
   }
 
-  private static final byte[] K15 = h("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308");
+  private static final byte[] K15 =
+      h("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308");
   private static final byte[] IV15 = h("cafebabefacedbaddecaf888");
   private static final byte[] P15 =
-      h("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-          + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255");
+      h(
+          "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+              + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255");
   private static final String C15 =
       "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
           + "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662898015ad";

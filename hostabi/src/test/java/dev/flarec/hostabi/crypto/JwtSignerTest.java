@@ -34,24 +34,27 @@ class JwtSignerTest {
             + ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
     assertEquals(
         "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
-        JwtSigner.signature(JwtAlgorithm.HS256, key, signingInput.getBytes(StandardCharsets.US_ASCII))
+        JwtSigner.signature(
+                JwtAlgorithm.HS256, key, signingInput.getBytes(StandardCharsets.US_ASCII))
             .orElseThrow());
   }
 
   /**
    * The jwt.io introductory token: header {"alg":"HS256","typ":"JWT"} (exactly decision 7's),
-   * payload {"sub":"1234567890","name":"John Doe","iat":1516239022}, secret
-   * "your-256-bit-secret". Recomputed independently (Python hmac + base64) when written.
+   * payload {"sub":"1234567890","name":"John Doe","iat":1516239022}, secret "your-256-bit-secret".
+   * Recomputed independently (Python hmac + base64) when written.
    */
   @Test
   void wholeTokenMatchesTheJwtIoExample() throws Exception {
     ObjectNode claims =
-        (ObjectNode) JSON.readTree("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}");
+        (ObjectNode)
+            JSON.readTree("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}");
     assertEquals(
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
             + ".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
             + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
-        JwtSigner.sign(JwtAlgorithm.HS256, utf8("your-256-bit-secret"), claims, JSON).orElseThrow());
+        JwtSigner.sign(JwtAlgorithm.HS256, utf8("your-256-bit-secret"), claims, JSON)
+            .orElseThrow());
   }
 
   @ParameterizedTest
@@ -59,7 +62,8 @@ class JwtSignerTest {
   void headerIsExactlyAlgThenTyp(String alg) {
     JwtAlgorithm a = JwtAlgorithm.byWireName(alg).orElseThrow();
     String token = JwtSigner.sign(a, utf8("k"), utf8("{}")).orElseThrow();
-    String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+    String header =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
     assertEquals("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}", header);
   }
 
@@ -79,7 +83,8 @@ class JwtSignerTest {
   @Test
   void noPartHasPaddingOrNonUrlSafeCharacters() {
     // 1-byte and 2-byte remainders would produce '=' padding in plain base64
-    for (String payload : new String[] {"{}", "{\"a\":1}", "{\"ab\":12}", "{\"k\":\"~~~???>>>\"}"}) {
+    for (String payload :
+        new String[] {"{}", "{\"a\":1}", "{\"ab\":12}", "{\"k\":\"~~~???>>>\"}"}) {
       String token = JwtSigner.sign(JwtAlgorithm.HS256, utf8("s"), utf8(payload)).orElseThrow();
       assertTrue(token.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), token);
     }

@@ -1,11 +1,11 @@
 package dev.flarec.hostabi.encoding;
 
-import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +31,8 @@ class HexCodecTest {
   void rfc4648Vectors(String data, String upper) {
     assertEquals(upper.toLowerCase(Locale.ROOT), HexCodec.encodeToString(ascii(data)));
     assertArrayEquals(ascii(data), HexCodec.decode(ascii(upper)).orElseThrow());
-    assertArrayEquals(ascii(data), HexCodec.decode(ascii(upper.toLowerCase(Locale.ROOT))).orElseThrow());
+    assertArrayEquals(
+        ascii(data), HexCodec.decode(ascii(upper.toLowerCase(Locale.ROOT))).orElseThrow());
   }
 
   @Test
@@ -43,7 +44,8 @@ class HexCodecTest {
     String hex = HexCodec.encodeToString(all);
     assertTrue(hex.startsWith("000102") && hex.endsWith("fdfeff"));
     assertArrayEquals(all, HexCodec.decode(ascii(hex)).orElseThrow());
-    assertArrayEquals(new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF},
+    assertArrayEquals(
+        new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF},
         HexCodec.decode(ascii("deadbeef")).orElseThrow());
   }
 

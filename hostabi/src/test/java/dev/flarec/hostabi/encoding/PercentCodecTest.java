@@ -26,8 +26,7 @@ class PercentCodecTest {
 
   @Test
   void unreservedCharactersAreKept() {
-    String unreserved =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+    String unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
     assertEquals(unreserved, encode(unreserved));
   }
 

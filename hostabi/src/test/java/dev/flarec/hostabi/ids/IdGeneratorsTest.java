@@ -19,7 +19,8 @@ class IdGeneratorsTest {
   private final SteppingClock clock = new SteppingClock(NOW);
   private final IdGenerators ids = new IdGenerators(42, clock);
 
-  private static final String UUID_FORMAT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  private static final String UUID_FORMAT =
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   @Test
   void uuidV4IsRandomVersionFourCanonicalLowercase() {
@@ -108,7 +109,8 @@ class IdGeneratorsTest {
 
   private static void assertSorted(List<String> made) {
     for (int i = 1; i < made.size(); i++) {
-      assertTrue(made.get(i - 1).compareTo(made.get(i)) < 0, made.get(i - 1) + " !< " + made.get(i));
+      assertTrue(
+          made.get(i - 1).compareTo(made.get(i)) < 0, made.get(i - 1) + " !< " + made.get(i));
     }
   }
 }

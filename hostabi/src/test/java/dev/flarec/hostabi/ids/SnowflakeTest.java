@@ -37,7 +37,8 @@ class SnowflakeTest {
   @Test
   void fieldWidthsAre41And10And12() {
     assertEquals(63, Snowflake.TIMESTAMP_BITS + Snowflake.NODE_BITS + Snowflake.SEQUENCE_BITS);
-    long max = Snowflake.compose(Snowflake.MAX_TIMESTAMP, Snowflake.MAX_NODE, Snowflake.MAX_SEQUENCE);
+    long max =
+        Snowflake.compose(Snowflake.MAX_TIMESTAMP, Snowflake.MAX_NODE, Snowflake.MAX_SEQUENCE);
     assertEquals(Long.MAX_VALUE, max);
     Snowflake s = new Snowflake(Snowflake.MAX_NODE, at("2026-04-07T11:12:13Z"));
     long id = s.next().getAsLong();

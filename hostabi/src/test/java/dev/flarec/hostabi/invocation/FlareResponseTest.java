@@ -26,7 +26,9 @@ class FlareResponseTest {
     r.setHeader("X-A", "1");
     r.setHeader("content-type", "application/json");
     assertEquals(
-        List.of(new FlareResponse.Header("X-A", "1"), new FlareResponse.Header("content-type", "application/json")),
+        List.of(
+            new FlareResponse.Header("X-A", "1"),
+            new FlareResponse.Header("content-type", "application/json")),
         r.headers());
     assertEquals("application/json", r.header("CONTENT-TYPE"));
   }

@@ -43,8 +43,13 @@ class RequestHeadersTest {
 
   @ParameterizedTest(name = "{0} visible={1}")
   @CsvSource({
-    "Authorization, false", "COOKIE, false", "x-flaron-site, false", "X-Flaron-, false",
-    "X-Flaronite, true", "Content-Type, true", "Set-Cookie, true"
+    "Authorization, false",
+    "COOKIE, false",
+    "x-flaron-site, false",
+    "X-Flaron-, false",
+    "X-Flaronite, true",
+    "Content-Type, true",
+    "Set-Cookie, true"
   })
   void credentialsAndFlaronHeadersAreHiddenByDefault(String name, boolean visible) {
     assertEquals(visible, RequestHeaders.visibleToFlare(name, false));

@@ -15,15 +15,25 @@ class ResponseRulesTest {
 
   @ParameterizedTest(name = "name \"{0}\": {1}")
   @CsvSource({
-    "X-Thing, true", "x_b.c~!#$%&'*+^`|, true", "Bad Name, false", "a:b, false", "'', false",
-    "ü, false", "a/b, false"
+    "X-Thing, true",
+    "x_b.c~!#$%&'*+^`|, true",
+    "Bad Name, false",
+    "a:b, false",
+    "'', false",
+    "ü, false",
+    "a/b, false"
   })
   void namesMustBeTokens(String name, boolean valid) {
     assertEquals(valid, ResponseRules.isToken(name));
   }
 
   @ParameterizedTest(name = "managed {0}: {1}")
-  @CsvSource({"Content-Length, true", "TRANSFER-ENCODING, true", "connection, true", "Content-Type, false"})
+  @CsvSource({
+    "Content-Length, true",
+    "TRANSFER-ENCODING, true",
+    "connection, true",
+    "Content-Type, false"
+  })
   void managedHeaders(String name, boolean managed) {
     assertEquals(managed, ResponseRules.isManaged(name));
   }

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The flare JAR's command line, on a class path laid out as a flare JAR is: a manifest naming
- * the compiled probe flare, its classes and descriptor.
+ * The flare JAR's command line, on a class path laid out as a flare JAR is: a manifest naming the
+ * compiled probe flare, its classes and descriptor.
  */
 class FlareMainTest {
   @TempDir Path dir;
@@ -58,7 +58,8 @@ class FlareMainTest {
     for (Map.Entry<String, byte[]> c : compiled.classFiles().entrySet()) {
       write(root.resolve(c.getKey().replace('.', '/') + ".class"), c.getValue());
     }
-    write(root.resolve("flarec/module/LaunchProbe" + DescriptorCodec.RESOURCE_SUFFIX),
+    write(
+        root.resolve("flarec/module/LaunchProbe" + DescriptorCodec.RESOURCE_SUFFIX),
         DescriptorCodec.encode(compiled.descriptor()));
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -87,14 +88,22 @@ class FlareMainTest {
   @Test
   void servesTheFlareOnTheGivenPortWithAConfigFile() throws Exception {
     Path config = dir.resolve("flare.toml");
-    Files.writeString(config, "[server]\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/")
-        + "\"\n[flare]\nname = \"launched\"\n");
+    Files.writeString(
+        config,
+        "[server]\ndata_dir = \""
+            + dir.resolve("data").toString().replace("\\", "/")
+            + "\"\n[flare]\nname = \"launched\"\n");
     FlareMain.Launch launch = launch("--port", "0", "--config", config.toString());
     try {
       assertEquals(ExitStatus.OK, launch.status(), err());
-      HttpResponse<String> r = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + launch.server().port() + "/__flarec/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + launch.server().port() + "/__flarec/health"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertTrue(r.body().contains("\"flare\":\"launched\""), r.body());
     } finally {
       launch.stop();
@@ -104,7 +113,11 @@ class FlareMainTest {
   @Test
   void theFlareIsNamedAfterItsJar() throws Exception {
     Path config = dir.resolve("flare.toml");
-    Files.writeString(config, "[server]\nport = 0\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\"\n");
+    Files.writeString(
+        config,
+        "[server]\nport = 0\ndata_dir = \""
+            + dir.resolve("data").toString().replace("\\", "/")
+            + "\"\n");
     FlareMain.Launch launch = launch("--config=" + config);
     try {
       assertEquals("hello", launch.server().config().flare().name());
@@ -134,7 +147,9 @@ class FlareMainTest {
     assertEquals("hello.jar: unknown option '--bogus'; see 'java -jar hello.jar --help'\n", err());
     err.reset();
     assertEquals(ExitStatus.USAGE, launch("--port", "http").status());
-    assertEquals("hello.jar: --port: expected a number from 0 to 65535, got 'http'; see 'java -jar hello.jar --help'\n", err());
+    assertEquals(
+        "hello.jar: --port: expected a number from 0 to 65535, got 'http'; see 'java -jar hello.jar --help'\n",
+        err());
   }
 
   @Test
@@ -145,32 +160,43 @@ class FlareMainTest {
     assertEquals(ExitStatus.BAD_INPUT, launch.status());
     assertNull(launch.server());
     String message = err();
-    assertEquals("hello.jar: bad configuration: " + config
-        + ": flare.max_log_lines: expected an integer from 0 to 2147483647, got \"lots\"\n", message);
+    assertEquals(
+        "hello.jar: bad configuration: "
+            + config
+            + ": flare.max_log_lines: expected an integer from 0 to 2147483647, got \"lots\"\n",
+        message);
     assertFalse(message.contains("\tat "));
   }
 
   @Test
   void aMissingConfigurationFileIsOneLine() {
-    assertEquals(ExitStatus.BAD_INPUT, launch("--config", dir.resolve("nope.toml").toString()).status());
-    assertEquals("hello.jar: bad configuration: " + dir.resolve("nope.toml") + ": no such file\n", err());
+    assertEquals(
+        ExitStatus.BAD_INPUT, launch("--config", dir.resolve("nope.toml").toString()).status());
+    assertEquals(
+        "hello.jar: bad configuration: " + dir.resolve("nope.toml") + ": no such file\n", err());
   }
 
   @Test
   void aPortInUseIsOneLine() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
       Path config = dir.resolve("flare.toml");
-      Files.writeString(config, "[server]\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\"\n");
-      FlareMain.Launch launch = launch("--port", String.valueOf(taken.getLocalPort()), "--config", config.toString());
+      Files.writeString(
+          config,
+          "[server]\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\"\n");
+      FlareMain.Launch launch =
+          launch("--port", String.valueOf(taken.getLocalPort()), "--config", config.toString());
       assertEquals(ExitStatus.BAD_INPUT, launch.status());
-      assertTrue(err().startsWith("hello.jar: cannot listen on port " + taken.getLocalPort() + ": "), err());
+      assertTrue(
+          err().startsWith("hello.jar: cannot listen on port " + taken.getLocalPort() + ": "),
+          err());
     }
   }
 
   @Test
   void aClassPathWithoutAFlareIsReported() {
-    FlareMain.Launch launch = new FlareMain(new PrintStream(out), new PrintStream(err), n -> null)
-        .launch(new URLClassLoader(new URL[0], null));
+    FlareMain.Launch launch =
+        new FlareMain(new PrintStream(out), new PrintStream(err), n -> null)
+            .launch(new URLClassLoader(new URL[0], null));
     assertEquals(ExitStatus.BAD_INPUT, launch.status());
     assertTrue(err().contains("no compiled module on the class path"), err());
   }
@@ -179,7 +205,8 @@ class FlareMainTest {
   void aFlareWithoutSparkLeavesTheDataDirectoryAlone() throws Exception {
     Path data = dir.resolve("data");
     Path config = dir.resolve("flare.toml");
-    Files.writeString(config, "[server]\nport = 0\ndata_dir = \"" + data.toString().replace("\\", "/") + "\"\n");
+    Files.writeString(
+        config, "[server]\nport = 0\ndata_dir = \"" + data.toString().replace("\\", "/") + "\"\n");
     FlareMain.Launch launch = launch("--config", config.toString());
     try {
       assertEquals(ExitStatus.OK, launch.status(), err());
@@ -194,14 +221,17 @@ class FlareMainTest {
   @Test
   void sigtermDrainsAndExitsZero() throws Exception {
     String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classPath = dir.resolve("hello.jar") + File.pathSeparator + System.getProperty("java.class.path");
-    Process process = new ProcessBuilder(javaBinary, "-cp", classPath, FlareMain.class.getName(), "--port", "0")
-        .directory(dir.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    String classPath =
+        dir.resolve("hello.jar") + File.pathSeparator + System.getProperty("java.class.path");
+    Process process =
+        new ProcessBuilder(javaBinary, "-cp", classPath, FlareMain.class.getName(), "--port", "0")
+            .directory(dir.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
-      BufferedReader stderr = new BufferedReader(
-          new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+      BufferedReader stderr =
+          new BufferedReader(
+              new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
       StringBuilder seen = new StringBuilder();
       for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
         seen.append(line).append('\n');

@@ -10,8 +10,14 @@ import org.junit.jupiter.api.Test;
 class LogLineTest {
   @Test
   void rendersLogfmtQuotingOnlyWhatNeedsIt() {
-    String line = LogLine.of("request").field("flare", "hello").field("status", 200)
-        .field("path", "/a?b=c").field("msg", "two words").field("none", null).render();
+    String line =
+        LogLine.of("request")
+            .field("flare", "hello")
+            .field("status", 200)
+            .field("path", "/a?b=c")
+            .field("msg", "two words")
+            .field("none", null)
+            .render();
     assertEquals("request flare=hello status=200 path=\"/a?b=c\" msg=\"two words\"", line);
   }
 
@@ -27,7 +33,8 @@ class LogLineTest {
     LogRecord record = new LogRecord(Level.WARNING, "flare-trap flare=x");
     record.setLoggerName("flarec.host");
     record.setMillis(0);
-    assertEquals("1970-01-01T00:00:00.000Z WARN host flare-trap flare=x" + System.lineSeparator(),
+    assertEquals(
+        "1970-01-01T00:00:00.000Z WARN host flare-trap flare=x" + System.lineSeparator(),
         new LineFormatter().format(record));
     record.setLevel(Level.SEVERE);
     assertTrue(new LineFormatter().format(record).contains(" ERROR "));
@@ -40,6 +47,7 @@ class LogLineTest {
     assertEquals("flare hello: secret \"K\" denied", new LineFormatter().formatMessage(record));
     LogRecord line = new LogRecord(Level.INFO, "e msg=\"{0}\"");
     line.setParameters(new Object[] {LogLine.of("e")});
-    assertEquals("e msg=\"{0}\"", new LineFormatter().formatMessage(line), "a LogLine is left as is");
+    assertEquals(
+        "e msg=\"{0}\"", new LineFormatter().formatMessage(line), "a LogLine is left as is");
   }
 }

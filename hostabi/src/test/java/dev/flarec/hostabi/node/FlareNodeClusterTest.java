@@ -23,17 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two nodes in one JVM, each joined to a cluster once with the node-level options, each serving
- * two Plasma flares that store under the same site: a flare's counter reaches the flare of the
- * same name on the other node and no other flare.
+ * Two nodes in one JVM, each joined to a cluster once with the node-level options, each serving two
+ * Plasma flares that store under the same site: a flare's counter reaches the flare of the same
+ * name on the other node and no other flare.
  */
 class FlareNodeClusterTest {
-  private static final Path COUNTER = Path.of(System.getProperty("user.dir"))
-      .resolveSibling("examples").resolve("plasma-counter/plasma-counter.wasm");
+  private static final Path COUNTER =
+      Path.of(System.getProperty("user.dir"))
+          .resolveSibling("examples")
+          .resolve("plasma-counter/plasma-counter.wasm");
 
   @TempDir Path root;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -50,24 +52,32 @@ class FlareNodeClusterTest {
     Path dir = Files.createDirectories(root.resolve(node));
     for (String flare : List.of("a", "b")) {
       Files.copy(COUNTER, dir.resolve(flare + ".wasm"));
-      Files.writeString(dir.resolve(flare + ".toml"), String.join("\n",
-          "[server]",
-          "data_dir = \"" + root.resolve("data-" + node + "-" + flare).toString().replace("\\", "/")
-              + "\"",
-          "[flare]",
-          "name = \"shared\"",
-          "writes_plasma_kv = true",
-          "[route]",
-          "path_prefix = \"/" + flare + "/\"",
-          ""), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve(flare + ".toml"),
+          String.join(
+              "\n",
+              "[server]",
+              "data_dir = \""
+                  + root.resolve("data-" + node + "-" + flare).toString().replace("\\", "/")
+                  + "\"",
+              "[flare]",
+              "name = \"shared\"",
+              "writes_plasma_kv = true",
+              "[route]",
+              "path_prefix = \"/" + flare + "/\"",
+              ""),
+          StandardCharsets.UTF_8);
     }
     return dir;
   }
 
   private String get(FlareNode node, String path) throws Exception {
-    HttpResponse<String> r = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     return r.body();
   }
@@ -85,14 +95,26 @@ class FlareNodeClusterTest {
   void oneChannelPerNodeAndEachFlareReplicatesToItsNamesake() throws Exception {
     int portOne = freePort();
     int portTwo = freePort();
-    List<ClusterConfig.Address> seeds = List.of(new ClusterConfig.Address("127.0.0.1", portOne),
-        new ClusterConfig.Address("127.0.0.1", portTwo));
-    try (FlareNode one = FlareNode.start(nodeDir("one"), 0, "node-one",
-            new ClusterConfig(new ClusterConfig.Address("127.0.0.1", portOne), seeds),
-            FlareNodeClusterTest::compile, new ConfigLoader());
-        FlareNode two = FlareNode.start(nodeDir("two"), 0, "node-two",
-            new ClusterConfig(new ClusterConfig.Address("127.0.0.1", portTwo), seeds),
-            FlareNodeClusterTest::compile, new ConfigLoader())) {
+    List<ClusterConfig.Address> seeds =
+        List.of(
+            new ClusterConfig.Address("127.0.0.1", portOne),
+            new ClusterConfig.Address("127.0.0.1", portTwo));
+    try (FlareNode one =
+            FlareNode.start(
+                nodeDir("one"),
+                0,
+                "node-one",
+                new ClusterConfig(new ClusterConfig.Address("127.0.0.1", portOne), seeds),
+                FlareNodeClusterTest::compile,
+                new ConfigLoader());
+        FlareNode two =
+            FlareNode.start(
+                nodeDir("two"),
+                0,
+                "node-two",
+                new ClusterConfig(new ClusterConfig.Address("127.0.0.1", portTwo), seeds),
+                FlareNodeClusterTest::compile,
+                new ConfigLoader())) {
       assertEquals(List.of("a", "b"), List.copyOf(one.flares()));
       assertEquals(List.of("a", "b"), List.copyOf(two.flares()));
       for (int i = 0; i < 5; i++) {

@@ -11,10 +11,10 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,31 +32,41 @@ import org.junit.jupiter.api.io.TempDir;
  * flares added, replaced and removed while it runs, without failing a request on the way.
  */
 class FlareNodeTest {
-  private static final Path HELLO = Path.of(System.getProperty("user.dir"))
-      .resolveSibling("examples").resolve("hello/hello.wasm");
+  private static final Path HELLO =
+      Path.of(System.getProperty("user.dir"))
+          .resolveSibling("examples")
+          .resolve("hello/hello.wasm");
 
   @TempDir Path dir;
   @TempDir Path staging;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static Module compile(Path file) {
     return file.toString().endsWith(".jar") ? Module.load(file) : Flarec.compile(file).load();
   }
 
   private HttpResponse<String> get(FlareNode node, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The status of a GET with the given Host header (java.net.http will not set one). */
   private static int status(FlareNode node, String path, String host) throws Exception {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), node.port())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-          StandardCharsets.US_ASCII)).readLine();
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String statusLine =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
       return Integer.parseInt(statusLine.split(" ")[1]);
     }
   }
@@ -84,8 +94,8 @@ class FlareNodeTest {
   void routesSkipsBrokenModulesAndReloadsWithoutFailingRequests() throws Exception {
     Files.copy(HELLO, dir.resolve("hello.wasm"));
     Files.write(dir.resolve("broken.wasm"), new byte[] {0, 'a', 's', 'm', 9, 9});
-    try (FlareNode node = FlareNode.start(dir, 0, "node-1", FlareNodeTest::compile,
-        new ConfigLoader(name -> null))) {
+    try (FlareNode node =
+        FlareNode.start(dir, 0, "node-1", FlareNodeTest::compile, new ConfigLoader(name -> null))) {
       assertEquals(java.util.Set.of("hello"), node.flares(), "broken.wasm is skipped");
       HttpResponse<String> r = get(node, "/hello/world");
       assertEquals(200, r.statusCode());
@@ -98,7 +108,8 @@ class FlareNodeTest {
       long appeared = System.nanoTime();
       deploy("hi.wasm", Files.readAllBytes(HELLO));
       awaitStatus(node, "/x", "hi.test", 200);
-      System.out.printf("node: a new flare answered %d ms after its file appeared%n",
+      System.out.printf(
+          "node: a new flare answered %d ms after its file appeared%n",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - appeared));
       assertEquals(404, status(node, "/x", "other.test"));
       assertEquals(200, status(node, "/hello/x", "other.test"));
@@ -106,27 +117,33 @@ class FlareNodeTest {
       // replace hello twice under load: every request is answered by one version or the other
       AtomicBoolean loading = new AtomicBoolean(true);
       List<Integer> statuses = new ArrayList<>();
-      Thread load = new Thread(() -> {
-        while (loading.get()) {
-          try {
-            int s = get(node, "/hello/load").statusCode();
-            synchronized (statuses) {
-              statuses.add(s);
-            }
-          } catch (Exception e) {
-            synchronized (statuses) {
-              statuses.add(-1);
-            }
-          }
-        }
-      });
+      Thread load =
+          new Thread(
+              () -> {
+                while (loading.get()) {
+                  try {
+                    int s = get(node, "/hello/load").statusCode();
+                    synchronized (statuses) {
+                      statuses.add(s);
+                    }
+                  } catch (Exception e) {
+                    synchronized (statuses) {
+                      statuses.add(-1);
+                    }
+                  }
+                }
+              });
       load.start();
       try {
         for (int round = 1; round <= 2; round++) {
           Path tmp = staging.resolve("hello.wasm");
           Files.copy(HELLO, tmp, StandardCopyOption.REPLACE_EXISTING);
-          Files.setLastModifiedTime(tmp, FileTime.fromMillis(System.currentTimeMillis() + round * 10_000L));
-          Files.move(tmp, dir.resolve("hello.wasm"), StandardCopyOption.ATOMIC_MOVE,
+          Files.setLastModifiedTime(
+              tmp, FileTime.fromMillis(System.currentTimeMillis() + round * 10_000L));
+          Files.move(
+              tmp,
+              dir.resolve("hello.wasm"),
+              StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);
           Thread.sleep(700);
         }

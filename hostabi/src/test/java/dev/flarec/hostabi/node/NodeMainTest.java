@@ -19,15 +19,18 @@ import org.junit.jupiter.api.Test;
 
 /** The node's command line, and modules handed over as JAR entries by the compiler's side. */
 class NodeMainTest {
-  private static final Path HELLO = Path.of(System.getProperty("user.dir"))
-      .resolveSibling("examples").resolve("hello/hello.wasm");
+  private static final Path HELLO =
+      Path.of(System.getProperty("user.dir"))
+          .resolveSibling("examples")
+          .resolve("hello/hello.wasm");
 
   /** What {@code flarec serve} lends the node: JAR entries by resource path. */
   private static Map<String, byte[]> entries(Path wasm) {
     CompiledModule m = Flarec.compile(wasm);
     Map<String, byte[]> out = new HashMap<>();
     m.classFiles().forEach((name, bytes) -> out.put(name.replace('.', '/') + ".class", bytes));
-    out.put(m.descriptor().className().replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX,
+    out.put(
+        m.descriptor().className().replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX,
         DescriptorCodec.encode(m.descriptor()));
     return out;
   }
@@ -35,7 +38,8 @@ class NodeMainTest {
   @Test
   void wasmFilesAreDefinedFromTheCompilersEntries() throws Exception {
     Module module = NodeMain.source(NodeMainTest::entries).load(HELLO);
-    assertTrue(module.descriptor().exports().stream().anyMatch(e -> e.name().equals("handle_request")));
+    assertTrue(
+        module.descriptor().exports().stream().anyMatch(e -> e.name().equals("handle_request")));
   }
 
   @Test
@@ -51,9 +55,11 @@ class NodeMainTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     assertEquals(ExitStatus.USAGE, NodeMain.run(new String[] {}, System.out, errStream, null));
-    assertEquals(ExitStatus.USAGE,
+    assertEquals(
+        ExitStatus.USAGE,
         NodeMain.run(new String[] {"dir", "--port"}, System.out, errStream, null));
-    assertEquals(ExitStatus.BAD_INPUT,
+    assertEquals(
+        ExitStatus.BAD_INPUT,
         NodeMain.run(new String[] {"no-such-dir-here"}, System.out, errStream, null));
     String text = err.toString(StandardCharsets.UTF_8);
     assertEquals(3, text.lines().count(), text);
@@ -64,10 +70,17 @@ class NodeMainTest {
   void clusterOptionsAreCheckedBeforeAnythingStarts() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    assertEquals(ExitStatus.USAGE, NodeMain.run(
-        new String[] {"dir", "--cluster-seeds", "127.0.0.1:7800"}, System.out, errStream, null));
-    assertEquals(ExitStatus.USAGE, NodeMain.run(
-        new String[] {"dir", "--cluster-bind", "127.0.0.1"}, System.out, errStream, null));
+    assertEquals(
+        ExitStatus.USAGE,
+        NodeMain.run(
+            new String[] {"dir", "--cluster-seeds", "127.0.0.1:7800"},
+            System.out,
+            errStream,
+            null));
+    assertEquals(
+        ExitStatus.USAGE,
+        NodeMain.run(
+            new String[] {"dir", "--cluster-bind", "127.0.0.1"}, System.out, errStream, null));
     String text = err.toString(StandardCharsets.UTF_8);
     assertEquals(2, text.lines().count(), text);
     assertTrue(text.contains("--cluster-seeds needs --cluster-bind"), text);

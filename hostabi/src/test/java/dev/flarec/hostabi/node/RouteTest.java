@@ -31,10 +31,13 @@ class RouteTest {
   void theRouteTableIsRead() {
     ConfigLoader loader = new ConfigLoader(name -> null);
     assertEquals(new RouteConfig(List.of(), ""), loader.route("", "f.toml"));
-    assertEquals(new RouteConfig(List.of("a.test"), "/api/"),
+    assertEquals(
+        new RouteConfig(List.of("a.test"), "/api/"),
         loader.route("[route]\nhosts = [\"a.test\"]\npath_prefix = \"/api/\"\n", "f.toml"));
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> loader.route("[route]\npath_prefix = \"api\"\n", "f.toml"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.route("[route]\npath_prefix = \"api\"\n", "f.toml"));
     assertTrue(e.getMessage().contains("route.path_prefix"), e.getMessage());
   }
 }

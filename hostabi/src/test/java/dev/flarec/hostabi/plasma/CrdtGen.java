@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random CRDT states over deliberately tiny universes (3 nodes, 4 keys, stamps from a handful
- * of instants), so that generated states collide often: equal stamps, equal keys, tombstones
- * against values. Including states real replicas never produce (one stamp, two values) keeps
- * the laws honest for any input.
+ * Random CRDT states over deliberately tiny universes (3 nodes, 4 keys, stamps from a handful of
+ * instants), so that generated states collide often: equal stamps, equal keys, tombstones against
+ * values. Including states real replicas never produce (one stamp, two values) keeps the laws
+ * honest for any input.
  */
 final class CrdtGen {
   static final List<String> NODES = List.of("node-a", "node-b", "node-c");

@@ -10,9 +10,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The join-semilattice laws every state-based CRDT merge must satisfy, checked on 300 generated
- * triples of states for each of the three merges: commutative (order of exchange does not
- * matter), associative (grouping does not matter) and idempotent (receiving a state twice does
- * nothing).
+ * triples of states for each of the three merges: commutative (order of exchange does not matter),
+ * associative (grouping does not matter) and idempotent (receiving a state twice does nothing).
  */
 class CrdtLawsTest {
   static LongStream seeds() {
@@ -25,7 +24,8 @@ class CrdtLawsTest {
     T b = gen.apply(g);
     T c = gen.apply(g);
     assertEquals(merge.apply(a, b), merge.apply(b, a), "commutative");
-    assertEquals(merge.apply(merge.apply(a, b), c), merge.apply(a, merge.apply(b, c)), "associative");
+    assertEquals(
+        merge.apply(merge.apply(a, b), c), merge.apply(a, merge.apply(b, c)), "associative");
     assertEquals(a, merge.apply(a, a), "idempotent");
     // the merge is an upper bound: merging either input again changes nothing
     T ab = merge.apply(a, b);

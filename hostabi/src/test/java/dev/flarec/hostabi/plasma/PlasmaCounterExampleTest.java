@@ -14,20 +14,24 @@ class PlasmaCounterExampleTest {
   @TempDir Path data;
 
   private static Module example() {
-    return RunningServer.flare(Path.of(System.getProperty("user.dir"))
-        .resolveSibling("examples").resolve("plasma-counter/plasma-counter.wasm"));
+    return RunningServer.flare(
+        Path.of(System.getProperty("user.dir"))
+            .resolveSibling("examples")
+            .resolve("plasma-counter/plasma-counter.wasm"));
   }
 
   private static String send(RunningServer server, String method, String path) {
-    HttpResponse<String> r = server.send(server.request(path).method(method,
-        java.net.http.HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> r =
+        server.send(
+            server.request(path).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
     assertEquals(200, r.statusCode(), r.body());
     return r.body();
   }
 
   @Test
   void countsUpAndDownAndRemembersTheLastPath() {
-    try (RunningServer server = RunningServer.start(example(), data, "[flare]\nwrites_plasma_kv = true\n")) {
+    try (RunningServer server =
+        RunningServer.start(example(), data, "[flare]\nwrites_plasma_kv = true\n")) {
       assertEquals("hits: 1, previous path: (none)\n", send(server, "GET", "/a"));
       assertEquals("hits: 2, previous path: /a\n", send(server, "GET", "/b?x=1"));
       assertEquals("hits: 1, previous path: /b?x=1\n", send(server, "DELETE", "/c"));

@@ -52,8 +52,8 @@ class PlasmaJournalTest {
     }
     try (Opened o = open("node-a")) {
       assertEquals(13, o.store().counter("s", "hits"));
-      assertArrayEquals("hello".getBytes(StandardCharsets.UTF_8),
-          o.store().get("s", "note").orElseThrow());
+      assertArrayEquals(
+          "hello".getBytes(StandardCharsets.UTF_8), o.store().get("s", "note").orElseThrow());
       assertTrue(o.store().get("s", "gone").isEmpty());
       assertEquals(List.of("hits", "note"), o.store().keys("s"));
       // this node's own total came back, so a new increment adds to it rather than restarting
@@ -87,7 +87,8 @@ class PlasmaJournalTest {
   void aSecondServerCannotUseTheSameDirectory() {
     try (Opened o = open("node-a")) {
       UncheckedIOException e =
-          assertThrows(UncheckedIOException.class, () -> PlasmaJournal.open(dir, new PlasmaStore("x")));
+          assertThrows(
+              UncheckedIOException.class, () -> PlasmaJournal.open(dir, new PlasmaStore("x")));
       assertTrue(e.getMessage().contains("another server"), e.getMessage());
     }
   }
@@ -99,8 +100,8 @@ class PlasmaJournalTest {
       PlasmaState state = gen.state();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PlasmaCodec.write(new DataOutputStream(bytes), "site-" + i, state);
-      PlasmaCodec.SiteState back = PlasmaCodec.read(
-          new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      PlasmaCodec.SiteState back =
+          PlasmaCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
       assertEquals("site-" + i, back.site());
       assertEquals(state, back.state());
     }

@@ -75,7 +75,8 @@ class PlasmaStoreTest {
 
   @Test
   void aLocalWriteBeatsEverythingMergedEvenWithASlowerClock() {
-    PlasmaStore fast = new PlasmaStore("a", new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
+    PlasmaStore fast =
+        new PlasmaStore("a", new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
     PlasmaStore slow = new PlasmaStore("b", wall);
     fast.set("s", "k", b("from the future"));
     slow.merge("s", fast.state("s"));

@@ -37,7 +37,8 @@ class PnCounterTest {
     PnCounter churned = PnCounter.zero().add("a", Long.MAX_VALUE).add("a", -Long.MAX_VALUE);
     assertEquals(0, churned.value());
     assertThrows(ArithmeticException.class, () -> churned.add("a", 1));
-    assertThrows(ArithmeticException.class, () -> PnCounter.zero().add("a", 1).add("a", Long.MIN_VALUE));
+    assertThrows(
+        ArithmeticException.class, () -> PnCounter.zero().add("a", 1).add("a", Long.MIN_VALUE));
   }
 
   @Test

@@ -30,8 +30,9 @@ class InstancePoolTest {
 
   @BeforeEach
   void services() {
-    services = HostServices.create(new ServerConfig(0, "test", 0, data, null, Map.of(),
-        FlareConfig.defaults("probe")));
+    services =
+        HostServices.create(
+            new ServerConfig(0, "test", 0, data, null, Map.of(), FlareConfig.defaults("probe")));
   }
 
   @AfterEach
@@ -42,7 +43,9 @@ class InstancePoolTest {
   private InstancePool pool(int max, Isolation isolation, long recycleBytes) {
     return new InstancePool(
         () -> FlareInstance.create(probe, services, 1024, isolation == Isolation.RESET),
-        max, isolation, recycleBytes);
+        max,
+        isolation,
+        recycleBytes);
   }
 
   @Test
@@ -92,9 +95,14 @@ class InstancePoolTest {
 
   @Test
   void aFailingFactoryGivesItsPermitBack() throws Exception {
-    InstancePool pool = new InstancePool(() -> {
-      throw new IllegalStateException("cannot");
-    }, 1, Isolation.RESET, Long.MAX_VALUE);
+    InstancePool pool =
+        new InstancePool(
+            () -> {
+              throw new IllegalStateException("cannot");
+            },
+            1,
+            Isolation.RESET,
+            Long.MAX_VALUE);
     assertThrows(IllegalStateException.class, () -> pool.acquire(Duration.ZERO));
     assertThrows(IllegalStateException.class, () -> pool.acquire(Duration.ZERO), "not 'busy'");
   }

@@ -14,8 +14,17 @@ class SecretStoreTest {
 
   private static FlareConfig allowing(String... names) {
     FlareConfig c = FlareConfig.defaults("f");
-    return new FlareConfig(c.name(), c.kind(), false, false, List.of(names), List.of(), false,
-        false, c.isolation(), c.limits());
+    return new FlareConfig(
+        c.name(),
+        c.kind(),
+        false,
+        false,
+        List.of(names),
+        List.of(),
+        false,
+        false,
+        c.isolation(),
+        c.limits());
   }
 
   @Test

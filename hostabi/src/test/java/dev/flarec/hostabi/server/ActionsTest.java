@@ -39,28 +39,35 @@ class ActionsTest {
   @BeforeEach
   void startOrigin() throws IOException {
     origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    origin.createContext("/", exchange -> {
-      byte[] in = exchange.getRequestBody().readAllBytes();
-      seenByOrigin.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth="
-          + exchange.getRequestHeaders().getFirst("Authorization") + " body="
-          + new String(in, StandardCharsets.UTF_8));
-      if (exchange.getRequestURI().getPath().equals("/slow")) {
-        try {
-          Thread.sleep(3000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      byte[] out = "from origin".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("X-Origin", "1");
-      exchange.getResponseHeaders().add("X-Flare", "origin's");
-      exchange.getResponseHeaders().add("Set-Cookie", "a=1");
-      exchange.getResponseHeaders().add("Set-Cookie", "b=2");
-      exchange.sendResponseHeaders(201, out.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(out);
-      }
-    });
+    origin.createContext(
+        "/",
+        exchange -> {
+          byte[] in = exchange.getRequestBody().readAllBytes();
+          seenByOrigin.set(
+              exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI()
+                  + " auth="
+                  + exchange.getRequestHeaders().getFirst("Authorization")
+                  + " body="
+                  + new String(in, StandardCharsets.UTF_8));
+          if (exchange.getRequestURI().getPath().equals("/slow")) {
+            try {
+              Thread.sleep(3000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          byte[] out = "from origin".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("X-Origin", "1");
+          exchange.getResponseHeaders().add("X-Flare", "origin's");
+          exchange.getResponseHeaders().add("Set-Cookie", "a=1");
+          exchange.getResponseHeaders().add("Set-Cookie", "b=2");
+          exchange.sendResponseHeaders(201, out.length);
+          try (OutputStream o = exchange.getResponseBody()) {
+            o.write(out);
+          }
+        });
     origin.start();
   }
 
@@ -70,9 +77,14 @@ class ActionsTest {
   }
 
   private RunningServer serveWithOrigin(String extra) {
-    return RunningServer.start(RunningServer.probe(), data,
-        "[server]\norigin = \"http://127.0.0.1:" + origin.getAddress().getPort() + "\"\n"
-            + "origin_timeout_ms = 1000\n" + extra);
+    return RunningServer.start(
+        RunningServer.probe(),
+        data,
+        "[server]\norigin = \"http://127.0.0.1:"
+            + origin.getAddress().getPort()
+            + "\"\n"
+            + "origin_timeout_ms = 1000\n"
+            + extra);
   }
 
   @Test
@@ -89,13 +101,25 @@ class ActionsTest {
   @Test
   void passThroughProxiesTheOriginalRequestUntouched() {
     try (RunningServer server = serveWithOrigin("")) {
-      HttpResponse<String> r = server.send(server.request("/p/q?x=%20y",
-              "x-case", "r", "x-action", "3", "x-body", "ignored", "Authorization", "Bearer t")
-          .POST(HttpRequest.BodyPublishers.ofString("payload")));
+      HttpResponse<String> r =
+          server.send(
+              server
+                  .request(
+                      "/p/q?x=%20y",
+                      "x-case",
+                      "r",
+                      "x-action",
+                      "3",
+                      "x-body",
+                      "ignored",
+                      "Authorization",
+                      "Bearer t")
+                  .POST(HttpRequest.BodyPublishers.ofString("payload")));
       assertEquals(201, r.statusCode());
       assertEquals("from origin", r.body());
       assertEquals("1", r.headers().firstValue("x-origin").orElseThrow());
-      assertEquals("origin's", r.headers().firstValue("x-flare").orElseThrow(), "flare state discarded");
+      assertEquals(
+          "origin's", r.headers().firstValue("x-flare").orElseThrow(), "flare state discarded");
       assertEquals(List.of("a=1", "b=2"), r.headers().allValues("set-cookie"));
       assertEquals("POST /p/q?x=%20y auth=Bearer t body=payload", seenByOrigin.get());
     }
@@ -107,11 +131,15 @@ class ActionsTest {
       HttpResponse<String> r = server.get("/t", "x-case", "r", "x-action", "2");
       assertEquals(201, r.statusCode());
       assertEquals("from origin", r.body());
-      assertEquals(List.of("yes"), r.headers().allValues("x-flare"), "the flare's header replaces the origin's");
+      assertEquals(
+          List.of("yes"),
+          r.headers().allValues("x-flare"),
+          "the flare's header replaces the origin's");
       assertEquals("1", r.headers().firstValue("x-origin").orElseThrow());
 
-      HttpResponse<String> set = server.get("/t", "x-case", "r", "x-action", "2",
-          "x-status", "202", "x-body", "rewritten");
+      HttpResponse<String> set =
+          server.get(
+              "/t", "x-case", "r", "x-action", "2", "x-status", "202", "x-body", "rewritten");
       assertEquals(202, set.statusCode());
       assertEquals("rewritten", set.body());
     }
@@ -131,8 +159,11 @@ class ActionsTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[server]\norigin = \"http://127.0.0.1:" + closedPort + "\"\n");
+    try (RunningServer server =
+            RunningServer.start(
+                RunningServer.probe(),
+                data,
+                "[server]\norigin = \"http://127.0.0.1:" + closedPort + "\"\n");
         LogCapture host = LogCapture.of(Loggers.HOST)) {
       assertEquals(502, server.get("/", "x-case", "r", "x-action", "3").statusCode());
       assertEquals(1, host.events("origin-failed").size());
@@ -144,19 +175,22 @@ class ActionsTest {
 
   @Test
   void anOriginWithABasePathKeepsIt() {
-    OriginClient client = new OriginClient(URI.create("http://o.test/base/"), java.time.Duration.ofSeconds(1));
+    OriginClient client =
+        new OriginClient(URI.create("http://o.test/base/"), java.time.Duration.ofSeconds(1));
     assertEquals(URI.create("http://o.test/base/a?b=c"), client.target("/a?b=c"));
   }
 
   @ParameterizedTest(name = "action {0}")
   @ValueSource(ints = {0, 4, 255, -1})
   void unknownActionsAre500(int action) {
-    try (RunningServer server = serveWithOrigin(""); LogCapture host = LogCapture.of(Loggers.HOST)) {
+    try (RunningServer server = serveWithOrigin("");
+        LogCapture host = LogCapture.of(Loggers.HOST)) {
       HttpResponse<String> r = server.get("/", "x-case", "r", "x-action", String.valueOf(action));
       assertEquals(500, r.statusCode());
       assertEquals("Internal Server Error\n", r.body());
       assertFalse(r.headers().firstValue("x-flare").isPresent(), "nothing of the flare's response");
-      assertEquals(Integer.toUnsignedString(action),
+      assertEquals(
+          Integer.toUnsignedString(action),
           LogCapture.field(host.events("flare-bad-action").get(0), "action"));
     }
   }
@@ -164,8 +198,11 @@ class ActionsTest {
   @Test
   void headRequestsGetHeadersOnly() {
     try (RunningServer server = serveWithOrigin("")) {
-      HttpResponse<String> r = server.send(server.request("/", "x-case", "r", "x-action", "1",
-          "x-body", "mine").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      HttpResponse<String> r =
+          server.send(
+              server
+                  .request("/", "x-case", "r", "x-action", "1", "x-body", "mine")
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody()));
       assertEquals(200, r.statusCode());
       assertTrue(r.body().isEmpty());
     }

@@ -20,12 +20,14 @@ class HelloExampleTest {
       HttpResponse<String> r = server.get("/world?x=1");
       assertEquals(200, r.statusCode());
       assertEquals("Hello from flarec! You sent GET /world?x=1\n", r.body());
-      assertEquals("text/plain; charset=utf-8", r.headers().firstValue("content-type").orElseThrow());
+      assertEquals(
+          "text/plain; charset=utf-8", r.headers().firstValue("content-type").orElseThrow());
       assertEquals("flarec", r.headers().firstValue("x-powered-by").orElseThrow());
       assertTrue(r.headers().firstValue("x-request-id").isPresent(), "every reply carries an id");
 
       HttpResponse<String> post =
-          server.send(server.request("/a/b").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")));
+          server.send(
+              server.request("/a/b").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")));
       assertEquals("Hello from flarec! You sent POST /a/b\n", post.body());
     }
   }
@@ -47,10 +49,19 @@ class HelloExampleTest {
   @Test
   void aClientRequestIdIsKeptAndAnInsaneOneReplaced() {
     try (RunningServer server = RunningServer.start(RunningServer.flare(HELLO), data, "")) {
-      assertEquals("abc-123", server.get("/", "X-Request-Id", "abc-123").headers()
-          .firstValue("x-request-id").orElseThrow());
-      String replaced = server.get("/", "X-Request-Id", "no spaces please").headers()
-          .firstValue("x-request-id").orElseThrow();
+      assertEquals(
+          "abc-123",
+          server
+              .get("/", "X-Request-Id", "abc-123")
+              .headers()
+              .firstValue("x-request-id")
+              .orElseThrow());
+      String replaced =
+          server
+              .get("/", "X-Request-Id", "no spaces please")
+              .headers()
+              .firstValue("x-request-id")
+              .orElseThrow();
       assertTrue(replaced.matches("[0-9a-f]{16}"), replaced);
     }
   }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Isolation and limits (flaron-abi.md §8 decisions 4, 12, 23): state between requests, traps,
- * the deadline and the memory cap, and that the server keeps serving after each.
+ * Isolation and limits (flaron-abi.md §8 decisions 4, 12, 23): state between requests, traps, the
+ * deadline and the memory cap, and that the server keeps serving after each.
  */
 class IsolationTest {
   @TempDir Path data;
@@ -30,8 +30,11 @@ class IsolationTest {
 
   @Test
   void reuseKeepsStateBetweenRequests() {
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[server]\nmax_instances = 1\n[flare]\nisolation = \"reuse\"\n")) {
+    try (RunningServer server =
+        RunningServer.start(
+            RunningServer.probe(),
+            data,
+            "[server]\nmax_instances = 1\n[flare]\nisolation = \"reuse\"\n")) {
       assertEquals("11", server.get("/", "x-case", "n").body());
       assertEquals("22", server.get("/", "x-case", "n").body());
       assertEquals("33", server.get("/", "x-case", "n").body());
@@ -41,8 +44,11 @@ class IsolationTest {
   @Test
   void aTrapIs500AndTheInstanceIsReplaced() {
     for (String isolation : new String[] {"reset", "reuse"}) {
-      try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-          "[server]\nmax_instances = 1\n[flare]\nisolation = \"" + isolation + "\"\n");
+      try (RunningServer server =
+              RunningServer.start(
+                  RunningServer.probe(),
+                  data,
+                  "[server]\nmax_instances = 1\n[flare]\nisolation = \"" + isolation + "\"\n");
           LogCapture host = LogCapture.of(Loggers.HOST)) {
         server.get("/", "x-case", "n");
         HttpResponse<String> r = server.get("/", "x-case", "z");
@@ -61,15 +67,17 @@ class IsolationTest {
     try (RunningServer server = RunningServer.start(RunningServer.probe(), data, "");
         LogCapture host = LogCapture.of(Loggers.HOST)) {
       assertEquals(500, server.get("/", "x-case", "R").statusCode());
-      assertEquals("call stack exhausted", LogCapture.field(host.events("flare-trap").get(0), "trap"));
+      assertEquals(
+          "call stack exhausted", LogCapture.field(host.events("flare-trap").get(0), "trap"));
       assertEquals("ok", server.get("/").body());
     }
   }
 
   @Test
   void theDeadlineStopsALoopingFlareWith504WhileAnotherRequestIsServed() throws Exception {
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[flare]\ndeadline_ms = 1500\n"); LogCapture host = LogCapture.of(Loggers.HOST)) {
+    try (RunningServer server =
+            RunningServer.start(RunningServer.probe(), data, "[flare]\ndeadline_ms = 1500\n");
+        LogCapture host = LogCapture.of(Loggers.HOST)) {
       long start = System.nanoTime();
       CompletableFuture<HttpResponse<String>> looping =
           CompletableFuture.supplyAsync(() -> server.get("/", "x-case", "i"));
@@ -96,8 +104,8 @@ class IsolationTest {
   @Test
   void growingPastTheMemoryCapFailsAndTheFlaresTrapIs500() {
     // the probe has 3 pages (192 KiB); a 1 MiB cap allows 16
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[flare]\nmemory_cap_mib = 1\n")) {
+    try (RunningServer server =
+        RunningServer.start(RunningServer.probe(), data, "[flare]\nmemory_cap_mib = 1\n")) {
       assertEquals("16", server.get("/", "x-case", "g", "x-grow", "13").body());
       assertEquals(500, server.get("/", "x-case", "g", "x-grow", "14").statusCode());
       assertEquals("ok", server.get("/").body(), "the next request succeeds");
@@ -107,9 +115,12 @@ class IsolationTest {
 
   @Test
   void reuseRecyclesAnInstanceWhoseMemoryGrewPastTheThreshold() {
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[server]\nmax_instances = 1\n[flare]\nisolation = \"reuse\"\nmemory_cap_mib = 2\n"
-            + "recycle_memory_mib = 1\n")) {
+    try (RunningServer server =
+        RunningServer.start(
+            RunningServer.probe(),
+            data,
+            "[server]\nmax_instances = 1\n[flare]\nisolation = \"reuse\"\nmemory_cap_mib = 2\n"
+                + "recycle_memory_mib = 1\n")) {
       assertEquals("4", server.get("/", "x-case", "g", "x-grow", "1").body());
       assertEquals("11", server.get("/", "x-case", "n").body(), "kept: 4 pages < 1 MiB");
       assertEquals("16", server.get("/", "x-case", "g", "x-grow", "12").body());
@@ -119,8 +130,11 @@ class IsolationTest {
 
   @Test
   void requestsWaitForAFreeInstanceAndGet503WhenNoneFreesInTime() throws Exception {
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[server]\nmax_instances = 1\n[flare]\ndeadline_ms = 600\n")) {
+    try (RunningServer server =
+        RunningServer.start(
+            RunningServer.probe(),
+            data,
+            "[server]\nmax_instances = 1\n[flare]\ndeadline_ms = 600\n")) {
       CompletableFuture<HttpResponse<String>> looping =
           CompletableFuture.supplyAsync(() -> server.get("/", "x-case", "i"));
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -129,7 +143,8 @@ class IsolationTest {
       }
       HttpResponse<String> waiting = server.get("/", "x-case", "m");
       // it waited its whole deadline for the one instance: by then that one was stopped
-      assertTrue(waiting.statusCode() == 503 || waiting.statusCode() == 200, "" + waiting.statusCode());
+      assertTrue(
+          waiting.statusCode() == 503 || waiting.statusCode() == 200, "" + waiting.statusCode());
       assertEquals(504, looping.get(10, TimeUnit.SECONDS).statusCode());
       assertEquals("GET", server.get("/", "x-case", "m").body());
     }

@@ -37,9 +37,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
   /** The records of {@code event} (see {@link LogLine}). */
   public synchronized List<LogRecord> events(String event) {
     return records.stream()
-        .filter(r -> r.getParameters() != null
-            && r.getParameters()[0] instanceof LogLine line
-            && event.equals(line.event()))
+        .filter(
+            r ->
+                r.getParameters() != null
+                    && r.getParameters()[0] instanceof LogLine line
+                    && event.equals(line.event()))
         .collect(Collectors.toList());
   }
 

@@ -20,8 +20,11 @@ class OperatorEndpointsTest {
 
   @Test
   void livenessAndReadinessAnswerWithoutRunningTheFlare() throws Exception {
-    RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[flare]\ndeadline_ms = 800\n[server]\nshutdown_grace_ms = 5000\n");
+    RunningServer server =
+        RunningServer.start(
+            RunningServer.probe(),
+            data,
+            "[flare]\ndeadline_ms = 800\n[server]\nshutdown_grace_ms = 5000\n");
     try {
       assertEquals(200, server.get(FlareHandler.LIVE_PATH).statusCode());
       assertEquals(200, server.get(FlareHandler.READY_PATH).statusCode());
@@ -53,8 +56,11 @@ class OperatorEndpointsTest {
 
   @Test
   void aScrapeCountsRequestsByStatusTrapsLatencyAndThePool() {
-    try (RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[server]\nmetrics = true\nmax_instances = 3\n[flare]\nmemory_cap_mib = 1\n")) {
+    try (RunningServer server =
+        RunningServer.start(
+            RunningServer.probe(),
+            data,
+            "[server]\nmetrics = true\nmax_instances = 3\n[flare]\nmemory_cap_mib = 1\n")) {
       assertEquals(200, server.get("/").statusCode());
       assertEquals(200, server.get("/").statusCode());
       assertEquals(500, server.get("/", "x-case", "z").statusCode(), "the probe's trap case");
@@ -62,16 +68,29 @@ class OperatorEndpointsTest {
       assertEquals(200, server.get("/", "x-case", "g", "x-grow", "13").statusCode());
       HttpResponse<String> scrape = server.get(FlareHandler.METRICS_PATH);
       assertEquals(200, scrape.statusCode());
-      assertTrue(scrape.headers().firstValue("content-type").orElseThrow().startsWith("text/plain; version=0.0.4"));
+      assertTrue(
+          scrape
+              .headers()
+              .firstValue("content-type")
+              .orElseThrow()
+              .startsWith("text/plain; version=0.0.4"));
       List<String> lines = scrape.body().lines().toList();
-      assertTrue(lines.contains("flarec_requests_total{flare=\"probe\",status=\"200\"} 3"), scrape.body());
-      assertTrue(lines.contains("flarec_requests_total{flare=\"probe\",status=\"500\"} 1"), scrape.body());
+      assertTrue(
+          lines.contains("flarec_requests_total{flare=\"probe\",status=\"200\"} 3"), scrape.body());
+      assertTrue(
+          lines.contains("flarec_requests_total{flare=\"probe\",status=\"500\"} 1"), scrape.body());
       assertTrue(lines.contains("flarec_traps_total{flare=\"probe\"} 1"), scrape.body());
-      assertTrue(lines.contains("flarec_request_duration_seconds_count{flare=\"probe\"} 4"), scrape.body());
-      assertTrue(lines.contains("flarec_request_duration_seconds_bucket{flare=\"probe\",le=\"+Inf\"} 4"), scrape.body());
+      assertTrue(
+          lines.contains("flarec_request_duration_seconds_count{flare=\"probe\"} 4"),
+          scrape.body());
+      assertTrue(
+          lines.contains("flarec_request_duration_seconds_bucket{flare=\"probe\",le=\"+Inf\"} 4"),
+          scrape.body());
       assertTrue(lines.contains("flarec_memory_cap_hits_total{flare=\"probe\"} 1"), scrape.body());
       assertTrue(lines.contains("flarec_instances_max{flare=\"probe\"} 3"), scrape.body());
-      assertTrue(lines.contains("flarec_host_calls_total{flare=\"probe\",service=\"spark\"} 0"), scrape.body());
+      assertTrue(
+          lines.contains("flarec_host_calls_total{flare=\"probe\",service=\"spark\"} 0"),
+          scrape.body());
       assertTrue(lines.contains("# TYPE flarec_request_duration_seconds histogram"), scrape.body());
     }
   }
@@ -82,11 +101,13 @@ class OperatorEndpointsTest {
     assertEquals(1, lines.size());
     String json = new LineFormatter().format(lines.get(0)).strip();
     assertTrue(json.startsWith("{\"time\":\""), json);
-    assertTrue(json.contains("\"level\":\"INFO\",\"logger\":\"access\",\"event\":\"request\""), json);
+    assertTrue(
+        json.contains("\"level\":\"INFO\",\"logger\":\"access\",\"event\":\"request\""), json);
     assertTrue(json.contains("\"path\":\"/a?b=1\",\"status\":200,"), json);
     assertTrue(json.endsWith("}"), json);
     assertEquals(List.of(), accessLines("[log]\naccess = \"off\"\n"));
-    assertEquals(List.of(), accessLines("[log]\naccess_sample = 0.0\n"), "a sample of none logs none");
+    assertEquals(
+        List.of(), accessLines("[log]\naccess_sample = 0.0\n"), "a sample of none logs none");
     assertEquals(1, accessLines("[log]\naccess_sample = 1.0\n").size());
   }
 

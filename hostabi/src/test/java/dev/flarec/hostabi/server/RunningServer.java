@@ -44,8 +44,8 @@ public final class RunningServer implements AutoCloseable {
   }
 
   /**
-   * The tests' probe flare ({@code flares/server/probe.wat}): each request picks a behaviour
-   * with its {@code x-case} header.
+   * The tests' probe flare ({@code flares/server/probe.wat}): each request picks a behaviour with
+   * its {@code x-case} header.
    */
   public static Module probe() {
     return flare("/flares/server/probe.wasm");
@@ -53,26 +53,29 @@ public final class RunningServer implements AutoCloseable {
 
   /** A flare compiled from a classpath resource, once per test run. */
   public static Module flare(String resource) {
-    return MODULES.computeIfAbsent(resource, r -> {
-      try (InputStream in = RunningServer.class.getResourceAsStream(r)) {
-        if (in == null) {
-          throw new IllegalArgumentException("no test flare " + r);
-        }
-        return Flarec.compile(in.readAllBytes()).load();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return MODULES.computeIfAbsent(
+        resource,
+        r -> {
+          try (InputStream in = RunningServer.class.getResourceAsStream(r)) {
+            if (in == null) {
+              throw new IllegalArgumentException("no test flare " + r);
+            }
+            return Flarec.compile(in.readAllBytes()).load();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** A flare compiled from a file, for the examples. */
   public static Module flare(Path wasm) {
-    return MODULES.computeIfAbsent(wasm.toAbsolutePath().toString(), r -> Flarec.compile(wasm).load());
+    return MODULES.computeIfAbsent(
+        wasm.toAbsolutePath().toString(), r -> Flarec.compile(wasm).load());
   }
 
   /**
-   * Serves {@code module} with the defaults overridden by the TOML text {@code config}; the port
-   * is always an ephemeral one and Spark's data goes to {@code dataDirectory}.
+   * Serves {@code module} with the defaults overridden by the TOML text {@code config}; the port is
+   * always an ephemeral one and Spark's data goes to {@code dataDirectory}.
    */
   public static RunningServer start(Module module, Path dataDirectory, String config) {
     ServerConfig parsed = new ConfigLoader(name -> null).load(config, "test.toml", "probe", null);
@@ -103,7 +106,8 @@ public final class RunningServer implements AutoCloseable {
 
   /** A request builder for {@code pathAndQuery} with the given header name/value pairs. */
   public HttpRequest.Builder request(String pathAndQuery, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

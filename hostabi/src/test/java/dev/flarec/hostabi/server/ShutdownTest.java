@@ -17,8 +17,11 @@ class ShutdownTest {
 
   @Test
   void aRequestInFlightFinishesBeforeTheServerStops() throws Exception {
-    RunningServer server = RunningServer.start(RunningServer.probe(), data,
-        "[flare]\ndeadline_ms = 800\n[server]\nshutdown_grace_ms = 5000\n");
+    RunningServer server =
+        RunningServer.start(
+            RunningServer.probe(),
+            data,
+            "[flare]\ndeadline_ms = 800\n[server]\nshutdown_grace_ms = 5000\n");
     try {
       CompletableFuture<HttpResponse<String>> inFlight =
           CompletableFuture.supplyAsync(() -> server.get("/", "x-case", "i"));

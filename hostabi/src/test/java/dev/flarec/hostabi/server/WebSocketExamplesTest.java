@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The WebSocket examples, served with no configuration as {@code java -jar} serves them:
- * {@code examples/websocket-echo} (C) and {@code examples/websocket-tally} (AssemblyScript).
+ * The WebSocket examples, served with no configuration as {@code java -jar} serves them: {@code
+ * examples/websocket-echo} (C) and {@code examples/websocket-tally} (AssemblyScript).
  */
 class WebSocketExamplesTest {
   private static final Path ECHO = Path.of("../examples/websocket-echo/websocket-echo.wasm");
@@ -54,7 +54,8 @@ class WebSocketExamplesTest {
       while (flareLog.events("flare-log").isEmpty() && System.nanoTime() < end) {
         Thread.sleep(20);
       }
-      assertEquals("websocket-echo: the connection ended without a normal close",
+      assertEquals(
+          "websocket-echo: the connection ended without a normal close",
           LogCapture.field(flareLog.events("flare-log").get(0), "msg"));
     }
   }
@@ -78,7 +79,8 @@ class WebSocketExamplesTest {
         assertEquals(1000, a.awaitClose().code());
       }
       long end = System.nanoTime() + 20_000_000_000L;
-      while (!logged(flareLog, "tally: closed after 1 messages, code 1000") && System.nanoTime() < end) {
+      while (!logged(flareLog, "tally: closed after 1 messages, code 1000")
+          && System.nanoTime() < end) {
         Thread.sleep(20);
       }
       assertTrue(logged(flareLog, "tally: closed after 1 messages, code 1000"));

@@ -54,7 +54,10 @@ class WebSocketServerTest {
       assertTrue(b.nextText().startsWith("open "));
       assertEquals("hello", a.sendText("hello").nextText());
       assertEquals("message", a.sendText("type").nextText());
-      assertEquals("count 3", a.sendText("count").nextText(), "the instance lives as long as the connection");
+      assertEquals(
+          "count 3",
+          a.sendText("count").nextText(),
+          "the instance lives as long as the connection");
       assertEquals("count 1", b.sendText("count").nextText(), "each connection has its own");
       byte[] notUtf8 = {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF};
       a.socket.sendBinary(ByteBuffer.wrap(notUtf8), true).join();
@@ -114,7 +117,8 @@ class WebSocketServerTest {
         assertEquals(4002, c.awaitClose().code(), "the server answers the closing handshake");
       }
       awaitLog(flareLog, "ws_close code=4002");
-      assertTrue(messages(flareLog).stream().noneMatch(m -> m.equals("ws_close code=4001")),
+      assertTrue(
+          messages(flareLog).stream().noneMatch(m -> m.equals("ws_close code=4001")),
           "no ws_close after the flare closed the connection itself (decision 22)");
     }
   }
@@ -134,7 +138,9 @@ class WebSocketServerTest {
       assertEquals("still here", good.sendText("still here").nextText());
       assertEquals("count 2", good.sendText("count").nextText());
       Thread.sleep(200);
-      assertTrue(messages(flareLog).isEmpty(), "a broken instance gets no ws_close: " + messages(flareLog));
+      assertTrue(
+          messages(flareLog).isEmpty(),
+          "a broken instance gets no ws_close: " + messages(flareLog));
     }
   }
 
@@ -176,7 +182,8 @@ class WebSocketServerTest {
         for (int i = 0; i < connections; i++) {
           assertEquals("count 6", clients.get(i).sendText("count").nextText());
         }
-        assertTrue(server.get(FlareHandler.READY_PATH).body().contains("\"connections\":" + connections));
+        assertTrue(
+            server.get(FlareHandler.READY_PATH).body().contains("\"connections\":" + connections));
       } finally {
         clients.forEach(WsClient::close);
       }
@@ -196,7 +203,9 @@ class WebSocketServerTest {
       assertEquals(null, big.pending(100), "no (empty) echo came before the close");
       LogRecord refused = host.events("websocket-message-refused").get(0);
       assertEquals(100, LogCapture.field(refused, "bytes"));
-      assertEquals("still here", other.sendText("still here").nextText(),
+      assertEquals(
+          "still here",
+          other.sendText("still here").nextText(),
           "the other connections keep their instances");
     }
   }
@@ -306,9 +315,11 @@ class WebSocketServerTest {
       // a client frame without a mask (RFC 6455 §5.1)
       assertEquals(1002, closeCodeAfter(port(server), new byte[] {(byte) 0x81, 0x02, 'h', 'i'}));
       // reserved bits and an unknown opcode
-      assertEquals(1002, closeCodeAfter(port(server), new byte[] {(byte) 0xFB, (byte) 0x80, 1, 2, 3, 4}));
+      assertEquals(
+          1002, closeCodeAfter(port(server), new byte[] {(byte) 0xFB, (byte) 0x80, 1, 2, 3, 4}));
       awaitEvents(host, "websocket-protocol-error", 2);
-      assertEquals(1002, LogCapture.field(host.events("websocket-protocol-error").get(0), "close_code"));
+      assertEquals(
+          1002, LogCapture.field(host.events("websocket-protocol-error").get(0), "close_code"));
       try (WsClient c = WsClient.connect(port(server), "/")) {
         c.nextText();
         assertEquals("after", c.sendText("after").nextText());
@@ -320,8 +331,10 @@ class WebSocketServerTest {
   void textThatIsNotUtf8IsCutOffWith1007() throws Exception {
     try (RunningServer server = serve("")) {
       // a masked text frame (mask 0) whose payload C3 28 is not UTF-8
-      assertEquals(1007, closeCodeAfter(port(server),
-          new byte[] {(byte) 0x81, (byte) 0x82, 0, 0, 0, 0, (byte) 0xC3, 0x28}));
+      assertEquals(
+          1007,
+          closeCodeAfter(
+              port(server), new byte[] {(byte) 0x81, (byte) 0x82, 0, 0, 0, 0, (byte) 0xC3, 0x28}));
     }
   }
 
@@ -341,7 +354,9 @@ class WebSocketServerTest {
     try (RunningServer server = serve("[websocket]\nhandshake_timeout_ms = 300\n");
         LogCapture host = LogCapture.of(Loggers.HOST);
         Socket socket = new Socket("127.0.0.1", port(server))) {
-      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nUpg".getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write("GET / HTTP/1.1\r\nHost: x\r\nUpg".getBytes(StandardCharsets.US_ASCII));
       socket.setSoTimeout(10_000);
       InputStream in = socket.getInputStream();
       while (in.read() >= 0) {
@@ -364,7 +379,8 @@ class WebSocketServerTest {
         c.nextText();
         server.close();
         assertEquals(1001, c.awaitClose().code());
-        assertTrue(messages(flareLog).contains("ws_close code=1001"), messages(flareLog).toString());
+        assertTrue(
+            messages(flareLog).contains("ws_close code=1001"), messages(flareLog).toString());
       }
     }
   }
@@ -381,17 +397,25 @@ class WebSocketServerTest {
 
   @Test
   void kindWebsocketOnAFlareWithoutTheEntryPointsStopsTheStart() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunningServer.start(RunningServer.probe(), data, "[flare]\nkind = \"websocket\"\n"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                RunningServer.start(
+                    RunningServer.probe(), data, "[flare]\nkind = \"websocket\"\n"));
     assertTrue(e.getMessage().contains("ws_open, ws_message, ws_close"), e.getMessage());
   }
 
   // --- helpers -------------------------------------------------------------------------------
 
   private static String upgradeRequest(String path, String version) {
-    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+    return "GET "
+        + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
         + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-        + "Sec-WebSocket-Version: " + version + "\r\n\r\n";
+        + "Sec-WebSocket-Version: "
+        + version
+        + "\r\n\r\n";
   }
 
   private static String readHead(InputStream in) throws IOException {
@@ -406,7 +430,9 @@ class WebSocketServerTest {
     return head.toString();
   }
 
-  /** Upgrades a raw connection, skips the flare's greeting, writes {@code frame}, reads the close. */
+  /**
+   * Upgrades a raw connection, skips the flare's greeting, writes {@code frame}, reads the close.
+   */
   private static int closeCodeAfter(int port, byte[] frame) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
@@ -440,8 +466,12 @@ class WebSocketServerTest {
     return out;
   }
 
-  /** Waits for {@code count} host lines of {@code event}: Jetty calls back after the client saw the close. */
-  private static void awaitEvents(LogCapture log, String event, int count) throws InterruptedException {
+  /**
+   * Waits for {@code count} host lines of {@code event}: Jetty calls back after the client saw the
+   * close.
+   */
+  private static void awaitEvents(LogCapture log, String event, int count)
+      throws InterruptedException {
     long end = System.nanoTime() + 20_000_000_000L;
     while (log.events(event).size() < count && System.nanoTime() < end) {
       Thread.sleep(20);
@@ -459,5 +489,4 @@ class WebSocketServerTest {
     }
     throw new AssertionError("no flare log line \"" + message + "\" in " + messages(log));
   }
-
 }

@@ -32,7 +32,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   private WsClient(URI uri, String... subprotocols) {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     if (subprotocols.length > 0) {
-      builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+      builder.subprotocols(
+          subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
     }
     this.socket = builder.buildAsync(uri, this).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
   }

@@ -19,8 +19,10 @@ class SparkCounterExampleTest {
   @TempDir Path data;
 
   private static Module example() {
-    return RunningServer.flare(Path.of(System.getProperty("user.dir"))
-        .resolveSibling("examples").resolve("spark-counter/spark-counter.wasm"));
+    return RunningServer.flare(
+        Path.of(System.getProperty("user.dir"))
+            .resolveSibling("examples")
+            .resolve("spark-counter/spark-counter.wasm"));
   }
 
   private static String body(RunningServer server, String path) {

@@ -53,9 +53,13 @@ class SparkCrashTest {
   void killedWriterProcessLeavesAConsistentPrefix() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
-        new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                SparkCrashWriter.class.getName(), dir.toString())
+        new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SparkCrashWriter.class.getName(),
+                dir.toString())
             .redirectErrorStream(true)
             .start();
     int acknowledged = -1;
@@ -79,14 +83,16 @@ class SparkCrashTest {
     assertTrue(acknowledged >= 300, "the writer died early, last output: " + acknowledged);
     try (SparkStore store = SparkStore.open(dir, Clock.systemUTC())) {
       int n = checkPrefix(store);
-      assertTrue(n >= acknowledged + 1, "lost acknowledged writes: holds " + n + ", acked " + (acknowledged + 1));
+      assertTrue(
+          n >= acknowledged + 1,
+          "lost acknowledged writes: holds " + n + ", acked " + (acknowledged + 1));
     }
   }
 
   /**
-   * A torn last write: the write-ahead log is cut short at several points inside its last
-   * frames, as if the machine had died while appending them. SQLite checksums every frame and
-   * ignores a log from the first bad one on.
+   * A torn last write: the write-ahead log is cut short at several points inside its last frames,
+   * as if the machine had died while appending them. SQLite checksums every frame and ignores a log
+   * from the first bad one on.
    */
   @ParameterizedTest
   @ValueSource(ints = {1, 7, 100, 1000, 4096, 5000})
@@ -123,11 +129,15 @@ class SparkCrashTest {
     }
     Path copyDir = Files.createDirectories(dir.resolve("copy"));
     Files.copy(dir.resolve(SparkStore.FILE_NAME), copyDir.resolve(SparkStore.FILE_NAME));
-    Files.copy(dir.resolve(SparkStore.FILE_NAME + "-wal"), copyDir.resolve(SparkStore.FILE_NAME + "-wal"));
+    Files.copy(
+        dir.resolve(SparkStore.FILE_NAME + "-wal"), copyDir.resolve(SparkStore.FILE_NAME + "-wal"));
     writer.close();
     byte[] garbage = new byte[6000];
     new java.util.Random(7).nextBytes(garbage);
-    Files.write(copyDir.resolve(SparkStore.FILE_NAME + "-wal"), garbage, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(
+        copyDir.resolve(SparkStore.FILE_NAME + "-wal"),
+        garbage,
+        java.nio.file.StandardOpenOption.APPEND);
     try (SparkStore store = SparkStore.open(copyDir, Clock.systemUTC())) {
       assertEquals(20, checkPrefix(store));
     }

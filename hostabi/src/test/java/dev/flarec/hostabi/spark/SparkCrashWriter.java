@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The child process of {@link SparkCrashTest}: writes {@code k0, k1, ...} to a Spark store as
- * fast as it can, printing each index once its write has returned, until it is killed.
+ * The child process of {@link SparkCrashTest}: writes {@code k0, k1, ...} to a Spark store as fast
+ * as it can, printing each index once its write has returned, until it is killed.
  */
 public final class SparkCrashWriter {
   private SparkCrashWriter() {}

@@ -84,7 +84,8 @@ class SparkStoreTest {
     try (SparkStore s = SparkStore.open(dir, clock)) {
       assertArrayEquals(b("forever"), s.get("site", "keep").orElseThrow().value());
       assertArrayEquals(b("still here"), s.get("site", "long").orElseThrow().value());
-      assertEquals(3600 - 120, s.get("site", "long").orElseThrow().remainingTtlSeconds(clock.instant()));
+      assertEquals(
+          3600 - 120, s.get("site", "long").orElseThrow().remainingTtlSeconds(clock.instant()));
       assertTrue(s.get("site", "short").isEmpty());
       assertEquals(List.of("keep", "long"), s.keys("site"));
       assertEquals((4 + 8 + 7) + (4 + 8 + 10), s.usedBytes("site"));
@@ -102,18 +103,21 @@ class SparkStoreTest {
   void concurrentWritersKeepTheQuotaExact() throws Exception {
     int threads = 4;
     int perThread = 200;
-    try (SparkStore s = SparkStore.open(dir, clock, new SparkSettings(100 * (2 + 8 + 10) + 5, 3600, false))) {
+    try (SparkStore s =
+        SparkStore.open(dir, clock, new SparkSettings(100 * (2 + 8 + 10) + 5, 3600, false))) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
         List<Future<?>> done = new java.util.ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int id = t;
-          done.add(pool.submit(() -> {
-            for (int i = 0; i < perThread; i++) {
-              // keys "00".."99": two characters, shared between threads
-              s.set("site", String.format("%02d", (id * 31 + i) % 100), new byte[10], 0);
-            }
-          }));
+          done.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < perThread; i++) {
+                      // keys "00".."99": two characters, shared between threads
+                      s.set("site", String.format("%02d", (id * 31 + i) % 100), new byte[10], 0);
+                    }
+                  }));
         }
         for (Future<?> f : done) {
           f.get();

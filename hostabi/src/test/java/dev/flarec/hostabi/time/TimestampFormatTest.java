@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TimestampFormatTest {
-  /** flaron-abi.md §4.4's examples use 2026-04-07T11:12:13Z; a sub-second part checks truncation. */
+  /**
+   * flaron-abi.md §4.4's examples use 2026-04-07T11:12:13Z; a sub-second part checks truncation.
+   */
   private static final Instant T = Instant.parse("2026-04-07T11:12:13.987654321Z");
 
   @ParameterizedTest
@@ -41,13 +43,17 @@ class TimestampFormatTest {
   @Test
   void rfc3339IsAlwaysTwentyCharactersAtWholeSeconds() {
     assertEquals("1970-01-01T00:00:00Z", TimestampFormat.RFC3339.format(Instant.EPOCH));
-    assertEquals("2026-04-07T11:12:13Z", TimestampFormat.RFC3339.format(Instant.parse("2026-04-07T11:12:13Z")));
+    assertEquals(
+        "2026-04-07T11:12:13Z",
+        TimestampFormat.RFC3339.format(Instant.parse("2026-04-07T11:12:13Z")));
   }
 
   @Test
   void httpDateHasATwoDigitDayAndEnglishNames() {
     // RFC 9110 §5.6.7's own example
-    assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", TimestampFormat.HTTP.format(Instant.parse("1994-11-06T08:49:37Z")));
+    assertEquals(
+        "Sun, 06 Nov 1994 08:49:37 GMT",
+        TimestampFormat.HTTP.format(Instant.parse("1994-11-06T08:49:37Z")));
   }
 
   @Test
@@ -57,6 +63,7 @@ class TimestampFormatTest {
     assertEquals("-500", TimestampFormat.MS.format(before));
     assertEquals("-500000000", TimestampFormat.NS.format(before));
     // past 2262, where a long of nanoseconds would overflow
-    assertEquals("10000000000000000000", TimestampFormat.NS.format(Instant.ofEpochSecond(10_000_000_000L)));
+    assertEquals(
+        "10000000000000000000", TimestampFormat.NS.format(Instant.ofEpochSecond(10_000_000_000L)));
   }
 }

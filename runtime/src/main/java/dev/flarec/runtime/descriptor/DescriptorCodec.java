@@ -24,9 +24,9 @@ import java.util.List;
 /**
  * Reads and writes {@link ModuleDescriptor}s as the resource stored beside a generated class.
  *
- * <p>The format is private to one flarec version (the compiler and the runtime that read it ship
- * in the same JAR), so it is a plain {@link DataOutputStream} sequence of the record components
- * in declaration order, headed by a magic number and a format version that are checked on read.
+ * <p>The format is private to one flarec version (the compiler and the runtime that read it ship in
+ * the same JAR), so it is a plain {@link DataOutputStream} sequence of the record components in
+ * declaration order, headed by a magic number and a format version that are checked on read.
  */
 // read back only by the runtime copy in the same JAR, so ordinals agree
 @SuppressWarnings("EnumOrdinal")
@@ -138,10 +138,7 @@ public final class DescriptorCodec {
       for (int i = 0; i < n; i++) {
         imports.add(
             new Import(
-                readString(in),
-                readString(in),
-                ExternKind.values()[in.readByte()],
-                in.readInt()));
+                readString(in), readString(in), ExternKind.values()[in.readByte()], in.readInt()));
       }
       n = in.readInt();
       List<Function> functions = new ArrayList<>(n);
@@ -155,7 +152,8 @@ public final class DescriptorCodec {
       List<TableDef> tables = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         tables.add(
-            new TableDef(ValueType.ofCode(in.readUnsignedByte()), readLimits(in), in.readBoolean()));
+            new TableDef(
+                ValueType.ofCode(in.readUnsignedByte()), readLimits(in), in.readBoolean()));
       }
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);
@@ -205,8 +203,19 @@ public final class DescriptorCodec {
       boolean tracksWrites = in.readBoolean();
       boolean checksSize = in.readBoolean();
       return new ModuleDescriptor(
-          className, types, imports, functions, tables, memories, globals, exports, start,
-          elements, data, tracksWrites, checksSize);
+          className,
+          types,
+          imports,
+          functions,
+          tables,
+          memories,
+          globals,
+          exports,
+          start,
+          elements,
+          data,
+          tracksWrites,
+          checksSize);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt module descriptor", e);
     }

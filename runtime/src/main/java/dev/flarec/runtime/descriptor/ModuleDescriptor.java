@@ -10,8 +10,8 @@ import java.util.List;
  * instantiate the generated class. The compiler writes it beside the class as a resource (see
  * {@link DescriptorCodec}); the runtime never needs the Wasm parser.
  *
- * <p>Index spaces are the spec's: in each of {@link #functions}, {@link #tables}, {@link
- * #memories} and {@link #globals}, imported entries come first, in import order.
+ * <p>Index spaces are the spec's: in each of {@link #functions}, {@link #tables}, {@link #memories}
+ * and {@link #globals}, imported entries come first, in import order.
  *
  * @see <a href="https://webassembly.github.io/spec/core/syntax/modules.html">Wasm 2.0 §2.5</a>
  */
@@ -47,7 +47,20 @@ public record ModuleDescriptor(
       int startFunction,
       List<ElementSegment> elements,
       List<DataSegment> data) {
-    this(className, types, imports, functions, tables, memories, globals, exports, startFunction, elements, data, false, true);
+    this(
+        className,
+        types,
+        imports,
+        functions,
+        tables,
+        memories,
+        globals,
+        exports,
+        startFunction,
+        elements,
+        data,
+        false,
+        true);
   }
 
   /**
@@ -57,20 +70,42 @@ public record ModuleDescriptor(
    */
   public ModuleDescriptor withTracksMemoryWrites(boolean tracks) {
     return new ModuleDescriptor(
-        className, types, imports, functions, tables, memories, globals, exports,
-        startFunction, elements, data, tracks, checksMemorySize);
+        className,
+        types,
+        imports,
+        functions,
+        tables,
+        memories,
+        globals,
+        exports,
+        startFunction,
+        elements,
+        data,
+        tracks,
+        checksMemorySize);
   }
 
   /**
-   * Whether the compiled loads and stores check their address against the memory's size. Code
-   * that never grows memory (no {@code memory.grow}) does not: it relies on the JVM's bounds
-   * check, and the runtime then keeps the memories it uses exactly as long as their size ({@code
+   * Whether the compiled loads and stores check their address against the memory's size. Code that
+   * never grows memory (no {@code memory.grow}) does not: it relies on the JVM's bounds check, and
+   * the runtime then keeps the memories it uses exactly as long as their size ({@code
    * Memory.keepExact}). See docs/RATIONALE.md#why-memory-grows-by-doubling.
    */
   public ModuleDescriptor withChecksMemorySize(boolean checks) {
     return new ModuleDescriptor(
-        className, types, imports, functions, tables, memories, globals, exports,
-        startFunction, elements, data, tracksMemoryWrites, checks);
+        className,
+        types,
+        imports,
+        functions,
+        tables,
+        memories,
+        globals,
+        exports,
+        startFunction,
+        elements,
+        data,
+        tracksMemoryWrites,
+        checks);
   }
 
   /** No start function. */
@@ -80,10 +115,9 @@ public record ModuleDescriptor(
   public record Import(String module, String name, ExternKind kind, int index) {}
 
   /**
-   * A function: its type, the name of the public static JVM method that implements it ({@code
-   * null} for imported functions), and the binary name of the class holding that method ({@code
-   * null} for the module's main class; large modules spread their functions over several
-   * classes).
+   * A function: its type, the name of the public static JVM method that implements it ({@code null}
+   * for imported functions), and the binary name of the class holding that method ({@code null} for
+   * the module's main class; large modules spread their functions over several classes).
    */
   public record Function(int typeIndex, String methodName, String owner) {
     public Function(int typeIndex, String methodName) {
@@ -102,8 +136,19 @@ public record ModuleDescriptor(
   /** This descriptor with the given functions (for example once their classes are known). */
   public ModuleDescriptor withFunctions(List<Function> newFunctions) {
     return new ModuleDescriptor(
-        className, types, imports, newFunctions, tables, memories, globals, exports,
-        startFunction, elements, data, tracksMemoryWrites, checksMemorySize);
+        className,
+        types,
+        imports,
+        newFunctions,
+        tables,
+        memories,
+        globals,
+        exports,
+        startFunction,
+        elements,
+        data,
+        tracksMemoryWrites,
+        checksMemorySize);
   }
 
   public record TableDef(ValueType elementType, Limits limits, boolean imported) {}

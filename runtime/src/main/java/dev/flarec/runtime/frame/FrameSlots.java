@@ -7,8 +7,8 @@ package dev.flarec.runtime.frame;
  * in an {@code Object[]}. See docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
  *
  * <p>Compiled code loads with plain array instructions. Stores take the value first and the array
- * last, so compiled code can call them with the value already on its operand stack; every method
- * is tiny, and C2 inlines it to one array store.
+ * last, so compiled code can call them with the value already on its operand stack; every method is
+ * tiny, and C2 inlines it to one array store.
  */
 public final class FrameSlots {
   private FrameSlots() {}

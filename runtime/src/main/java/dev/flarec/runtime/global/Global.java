@@ -4,11 +4,12 @@ import dev.flarec.runtime.types.ValueType;
 
 /**
  * A global variable that is shared across a module boundary (imported or exported). Globals a
- * module keeps to itself are plain typed fields of the generated class instead; shared ones live
- * in one of these cells, whose subclasses hold the value in a typed public field that compiled
- * code reads and writes directly (see docs/RATIONALE.md#why-typed-fields-for-globals).
+ * module keeps to itself are plain typed fields of the generated class instead; shared ones live in
+ * one of these cells, whose subclasses hold the value in a typed public field that compiled code
+ * reads and writes directly (see docs/RATIONALE.md#why-typed-fields-for-globals).
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#global-instances">Wasm 2.0 §4.2.9</a>
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#global-instances">Wasm
+ *     2.0 §4.2.9</a>
  */
 public abstract sealed class Global
     permits Global.I32, Global.I64, Global.F32, Global.F64, Global.Ref, Global.Vector {

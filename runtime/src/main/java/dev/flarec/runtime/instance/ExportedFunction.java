@@ -52,8 +52,10 @@ public final class ExportedFunction {
     MethodHandle thrower =
         MethodHandles.filterReturnValue(
             TRANSLATE, MethodHandles.throwException(type.returnType(), RuntimeException.class));
-    return MethodHandles.catchException(target, Throwable.class, thrower.asType(
-        MethodType.methodType(type.returnType(), Throwable.class)));
+    return MethodHandles.catchException(
+        target,
+        Throwable.class,
+        thrower.asType(MethodType.methodType(type.returnType(), Throwable.class)));
   }
 
   public String name() {
@@ -70,8 +72,8 @@ public final class ExportedFunction {
   }
 
   /**
-   * A handle of the exact JVM type of the function (for example {@code (int,long)float}),
-   * with traps translated.
+   * A handle of the exact JVM type of the function (for example {@code (int,long)float}), with
+   * traps translated.
    */
   public MethodHandle handle() {
     return guarded;
@@ -94,7 +96,8 @@ public final class ExportedFunction {
     }
     for (int i = 0; i < args.length; i++) {
       Class<?> expected = params.get(i).jvmClass();
-      if (expected.isPrimitive() && !MethodType.methodType(expected).wrap().returnType().isInstance(args[i])) {
+      if (expected.isPrimitive()
+          && !MethodType.methodType(expected).wrap().returnType().isInstance(args[i])) {
         throw new IllegalArgumentException(
             name + ": argument " + (i + 1) + " must be " + params.get(i) + ", got " + args[i]);
       }

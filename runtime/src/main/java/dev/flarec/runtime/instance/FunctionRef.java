@@ -16,7 +16,8 @@ import java.util.Objects;
  * instance are all represented this way, which is what lets tables, {@code call_indirect} and
  * imports treat them alike.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#function-instances">Wasm 2.0 §4.2.6</a>
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#function-instances">Wasm
+ *     2.0 §4.2.6</a>
  */
 public final class FunctionRef {
   private final FunctionType type;
@@ -26,7 +27,8 @@ public final class FunctionRef {
   private final Instance owner;
   private final int index;
 
-  private FunctionRef(FunctionType type, MethodHandle handle, String name, Instance owner, int index) {
+  private FunctionRef(
+      FunctionType type, MethodHandle handle, String name, Instance owner, int index) {
     this.type = type;
     this.handle = handle;
     this.name = name;
@@ -39,14 +41,16 @@ public final class FunctionRef {
   }
 
   /** A function compiled in {@code owner} at {@code index} of its function index space. */
-  static FunctionRef compiled(FunctionType type, MethodHandle handle, String name, Instance owner, int index) {
+  static FunctionRef compiled(
+      FunctionType type, MethodHandle handle, String name, Instance owner, int index) {
     return new FunctionRef(type, handle.asType(type.methodType()), name, owner, index);
   }
 
   /**
    * The compiled instance that defines this function, or null for host functions. With {@link
    * #index()}, lets {@code call_indirect} within one instance call the function's method directly
-   * instead of through the handle (see docs/RATIONALE.md#why-call_indirect-switches-on-the-function-index).
+   * instead of through the handle (see
+   * docs/RATIONALE.md#why-call_indirect-switches-on-the-function-index).
    */
   public Instance owner() {
     return owner;
@@ -71,8 +75,8 @@ public final class FunctionRef {
   }
 
   /**
-   * A host function from a lambda or method reference of any functional interface whose method
-   * uses {@code int}, {@code long}, {@code float} and {@code double} (for i32, i64, f32, f64) and
+   * A host function from a lambda or method reference of any functional interface whose method uses
+   * {@code int}, {@code long}, {@code float} and {@code double} (for i32, i64, f32, f64) and
    * returns one of them or {@code void}. For reference types or several results, use {@link
    * #of(FunctionType, Object)}.
    */
@@ -125,7 +129,8 @@ public final class FunctionRef {
         if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
           if (found != null) {
             throw new IllegalArgumentException(
-                lambda.getClass().getName() + " does not implement exactly one functional interface");
+                lambda.getClass().getName()
+                    + " does not implement exactly one functional interface");
           }
           found = m;
         }

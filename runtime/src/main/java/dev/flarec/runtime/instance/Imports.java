@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What an instance is given to satisfy its imports: functions ({@link FunctionRef}), memories,
- * tables and globals, by module and field name; and whole instances, whose exports then serve
- * every import naming that module.
+ * tables and globals, by module and field name; and whole instances, whose exports then serve every
+ * import naming that module.
  *
  * <pre>{@code
  * Imports imports = Imports.builder()
@@ -86,7 +86,10 @@ public final class Imports {
     /** Adds everything {@code other} offers; entries already here win. */
     public Builder addAll(Imports other) {
       other.values.forEach(
-          (module, byName) -> byName.forEach((name, v) -> values.computeIfAbsent(module, m -> new HashMap<>()).putIfAbsent(name, v)));
+          (module, byName) ->
+              byName.forEach(
+                  (name, v) ->
+                      values.computeIfAbsent(module, m -> new HashMap<>()).putIfAbsent(name, v)));
       other.instances.forEach(instances::putIfAbsent);
       return this;
     }

@@ -13,21 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An instantiated module. The generated class of every compiled module extends this class; its
- * Wasm functions are public static methods taking the instance as their last argument.
+ * An instantiated module. The generated class of every compiled module extends this class; its Wasm
+ * functions are public static methods taking the instance as their last argument.
  *
  * <p>Life cycle: {@link Module#instantiate} links the imports, calls the generated constructor
  * (which copies the linkage into typed fields), then {@link #initializeGlobals()}, applies the
  * active segments, and runs the start function. After that the exports may be called, from one
  * thread at a time: an instance is not thread-safe, as Wasm instances are not.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#module-instances">Wasm 2.0 §4.2.5</a>
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#module-instances">Wasm
+ *     2.0 §4.2.5</a>
  */
 public abstract class Instance {
   /**
-   * Set by {@link #interrupt()} from any thread; compiled code reads it at every function entry
-   * and loop back-edge and traps with "interrupted". Volatile so that C2 cannot hoist the read
-   * out of a loop. See docs/RATIONALE.md#why-a-volatile-interrupt-flag.
+   * Set by {@link #interrupt()} from any thread; compiled code reads it at every function entry and
+   * loop back-edge and traps with "interrupted". Volatile so that C2 cannot hoist the read out of a
+   * loop. See docs/RATIONALE.md#why-a-volatile-interrupt-flag.
    */
   public volatile boolean interruptRequested;
 
@@ -93,8 +94,8 @@ public abstract class Instance {
   }
 
   /**
-   * Puts back the state captured by {@link #snapshot()} of this same instance: memories (at
-   * their captured size), tables, globals and segments.
+   * Puts back the state captured by {@link #snapshot()} of this same instance: memories (at their
+   * captured size), tables, globals and segments.
    */
   public final void restore(InstanceSnapshot s) {
     for (int i = 0; i < memories.length; i++) {
@@ -183,8 +184,8 @@ public abstract class Instance {
   // ---- called by compiled code ----
 
   /**
-   * {@code ref.func}: the funcref of function {@code index}, created once per function so that
-   * a function's references are identical.
+   * {@code ref.func}: the funcref of function {@code index}, created once per function so that a
+   * function's references are identical.
    */
   public final FunctionRef functionRef(int index) {
     FunctionRef ref = functionRefs[index];
@@ -204,7 +205,8 @@ public abstract class Instance {
     String method = d.functions().get(index).methodName();
     String owner = d.functions().get(index).owner();
     try {
-      Class<?> holder = owner == null ? getClass() : Class.forName(owner, true, getClass().getClassLoader());
+      Class<?> holder =
+          owner == null ? getClass() : Class.forName(owner, true, getClass().getClassLoader());
       MethodHandle mh =
           MethodHandles.publicLookup()
               .findStatic(holder, method, type.methodType().appendParameterTypes(getClass()));
@@ -216,8 +218,8 @@ public abstract class Instance {
   }
 
   /**
-   * Compiled code calls this at every function entry and loop header; C2 inlines it to one load
-   * and one branch.
+   * Compiled code calls this at every function entry and loop header; C2 inlines it to one load and
+   * one branch.
    */
   public static void checkInterrupt(Instance instance) {
     if (instance.interruptRequested) {

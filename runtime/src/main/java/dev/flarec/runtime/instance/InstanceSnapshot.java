@@ -1,12 +1,12 @@
 package dev.flarec.runtime.instance;
 
 /**
- * The state an instance owns, captured by {@link Instance#snapshot()}: contents of the memories
- * and tables it defined, values of the globals it defined, and which segments were dropped.
- * Imported memories, tables and globals belong to their exporter and are not captured.
+ * The state an instance owns, captured by {@link Instance#snapshot()}: contents of the memories and
+ * tables it defined, values of the globals it defined, and which segments were dropped. Imported
+ * memories, tables and globals belong to their exporter and are not captured.
  *
- * <p>A host that isolates invocations takes one snapshot right after instantiation and restores
- * it before every call, so that nothing leaks from one call to the next.
+ * <p>A host that isolates invocations takes one snapshot right after instantiation and restores it
+ * before every call, so that nothing leaks from one call to the next.
  */
 public final class InstanceSnapshot {
   final byte[][] memories;

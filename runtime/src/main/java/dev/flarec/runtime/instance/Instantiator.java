@@ -18,11 +18,12 @@ import java.util.List;
 
 /**
  * Carries out instantiation in the order the spec prescribes: resolve and match imports, allocate
- * memories, tables and shared globals, construct the generated instance, initialise globals,
- * apply element segments then data segments (a trap stops there, keeping what was already
- * written), run the start function.
+ * memories, tables and shared globals, construct the generated instance, initialise globals, apply
+ * element segments then data segments (a trap stops there, keeping what was already written), run
+ * the start function.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/modules.html#instantiation">Wasm 2.0 §4.5.4</a>
+ * @see <a href="https://webassembly.github.io/spec/core/exec/modules.html#instantiation">Wasm 2.0
+ *     §4.5.4</a>
  */
 final class Instantiator {
   private final Module module;
@@ -87,8 +88,7 @@ final class Instantiator {
       }
     }
 
-    Instance instance =
-        module.construct(new Linkage(module, functions, memories, tables, globals));
+    Instance instance = module.construct(new Linkage(module, functions, memories, tables, globals));
     try {
       instance.initializeGlobals();
       applyElements(instance);

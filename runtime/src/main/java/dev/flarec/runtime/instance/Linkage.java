@@ -7,10 +7,9 @@ import dev.flarec.runtime.table.Table;
 import java.lang.invoke.MethodHandle;
 
 /**
- * What a generated instance's constructor receives: the module's resolved imports and the
- * memories, tables and global cells created for it, all indexed by the spec's index spaces.
- * The constructor copies each into a typed final field so compiled code never indexes these
- * arrays on its hot path.
+ * What a generated instance's constructor receives: the module's resolved imports and the memories,
+ * tables and global cells created for it, all indexed by the spec's index spaces. The constructor
+ * copies each into a typed final field so compiled code never indexes these arrays on its hot path.
  */
 public final class Linkage {
   final Module module;

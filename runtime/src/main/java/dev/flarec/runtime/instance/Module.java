@@ -17,9 +17,9 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 
 /**
- * A compiled module, ready to instantiate: its generated class and its descriptor. Obtain one
- * from the compiler ({@code Flarec.compile}), from a JAR the compiler wrote ({@link #load(Path)}),
- * or from any class loader that holds the generated class ({@link #load(ClassLoader, String)}).
+ * A compiled module, ready to instantiate: its generated class and its descriptor. Obtain one from
+ * the compiler ({@code Flarec.compile}), from a JAR the compiler wrote ({@link #load(Path)}), or
+ * from any class loader that holds the generated class ({@link #load(ClassLoader, String)}).
  */
 public final class Module {
   /** Manifest attribute of a compiled JAR naming its module's generated class. */
@@ -49,7 +49,8 @@ public final class Module {
     String resource = className.replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX;
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no compiled module " + className + " (missing " + resource + ")");
+        throw new IllegalArgumentException(
+            "no compiled module " + className + " (missing " + resource + ")");
       }
       ModuleDescriptor descriptor = DescriptorCodec.decode(in.readAllBytes());
       Class<?> c = Class.forName(className, true, loader);
@@ -74,7 +75,8 @@ public final class Module {
       throw new UncheckedIOException("cannot read " + jar, e);
     }
     if (className == null) {
-      throw new IllegalArgumentException(jar + " is not a flarec-compiled JAR (no " + MANIFEST_ATTRIBUTE + " in its manifest)");
+      throw new IllegalArgumentException(
+          jar + " is not a flarec-compiled JAR (no " + MANIFEST_ATTRIBUTE + " in its manifest)");
     }
     try {
       URLClassLoader loader =
@@ -111,8 +113,8 @@ public final class Module {
    * -1, as it does at a declared maximum. A host uses it to bound what one instance may take (a
    * flare's memory limit). Imported memories are the exporter's and keep their own cap.
    *
-   * @throws dev.flarec.runtime.trap.WasmTrap ({@code memory limit exceeded}) if a memory's
-   *     initial size is already above the cap
+   * @throws dev.flarec.runtime.trap.WasmTrap ({@code memory limit exceeded}) if a memory's initial
+   *     size is already above the cap
    */
   public Instance instantiate(Imports imports, int maxMemoryPages) {
     if (maxMemoryPages < 0) {

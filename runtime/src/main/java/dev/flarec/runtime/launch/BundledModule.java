@@ -13,8 +13,8 @@ import java.util.jar.Manifest;
 /**
  * Finds the module a compiled JAR carries: the first manifest on the class path that names a
  * generated class in its {@value Module#MANIFEST_ATTRIBUTE} attribute. Searching the class path
- * rather than opening "our own" JAR file means the module is found the same way under {@code
- * java -jar m.jar} and under {@code java -cp m.jar:other.jar ...ModuleMain}. Public for the other
+ * rather than opening "our own" JAR file means the module is found the same way under {@code java
+ * -jar m.jar} and under {@code java -cp m.jar:other.jar ...ModuleMain}. Public for the other
  * launchers of compiled JARs (the WASI one), which find their module the same way.
  *
  * @param module the module
@@ -47,7 +47,8 @@ public record BundledModule(Module module, String programName) {
     }
     throw new LaunchException(
         "no compiled module on the class path (no manifest has a "
-            + Module.MANIFEST_ATTRIBUTE + " attribute); compile one with flarec");
+            + Module.MANIFEST_ATTRIBUTE
+            + " attribute); compile one with flarec");
   }
 
   private static String moduleClass(URL manifest) throws IOException {

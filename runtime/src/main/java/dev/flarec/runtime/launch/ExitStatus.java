@@ -24,9 +24,9 @@ public final class ExitStatus {
   private ExitStatus() {}
 
   /**
-   * Reports a failure of a compiled JAR's launcher as its one line on {@code err} ({@code
-   * PROGRAM: message}, {@code PROGRAM: trap: message}, or an internal error with its stack trace)
-   * and returns the matching status.
+   * Reports a failure of a compiled JAR's launcher as its one line on {@code err} ({@code PROGRAM:
+   * message}, {@code PROGRAM: trap: message}, or an internal error with its stack trace) and
+   * returns the matching status.
    */
   public static int report(String program, Throwable failure, java.io.PrintStream err) {
     if (failure instanceof LaunchException) {

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Describes a module's exports and imports for people: one line per export with its signature,
- * as printed when a compiled JAR runs without arguments, and the short forms error messages use
- * to say what exists.
+ * Describes a module's exports and imports for people: one line per export with its signature, as
+ * printed when a compiled JAR runs without arguments, and the short forms error messages use to say
+ * what exists.
  *
- * <p>Signatures read {@code (i64, i64) -> i64}: parameters always in parentheses, a single
- * result bare, none or several in parentheses.
+ * <p>Signatures read {@code (i64, i64) -> i64}: parameters always in parentheses, a single result
+ * bare, none or several in parentheses.
  */
 public final class ExportListing {
   private ExportListing() {}

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Calls an export the way a command line asks for it: by name, with arguments as text, results
- * back as text. Both {@code flarec run} and a compiled JAR's {@link ModuleMain} go through here,
- * so the two accept the same arguments and print the same results.
+ * Calls an export the way a command line asks for it: by name, with arguments as text, results back
+ * as text. Both {@code flarec run} and a compiled JAR's {@link ModuleMain} go through here, so the
+ * two accept the same arguments and print the same results.
  *
  * <p>Every user mistake becomes a {@link LaunchException} whose message says what would have been
  * right; a trap passes through as the {@link dev.flarec.runtime.trap.WasmTrap} it is.
@@ -43,7 +43,8 @@ public final class Invocation {
               .orElse(imports.get(0));
       int more = imports.size() - 1;
       throw new LaunchException(
-          "the module imports " + ExportListing.describe(d, first)
+          "the module imports "
+              + ExportListing.describe(d, first)
               + (more > 0 ? " and " + more + " more" : "")
               + ", and running from the command line provides no imports",
           e);
@@ -74,8 +75,12 @@ public final class Invocation {
       if (e.name().equals(name)) {
         if (e.kind() != ExternKind.FUNCTION) {
           throw new LaunchException(
-              "export \"" + name + "\" is a " + ExportListing.kindName(e.kind())
-                  + ", not a function; " + ExportListing.functionSummary(d));
+              "export \""
+                  + name
+                  + "\" is a "
+                  + ExportListing.kindName(e.kind())
+                  + ", not a function; "
+                  + ExportListing.functionSummary(d));
         }
         return e;
       }
@@ -89,8 +94,13 @@ public final class Invocation {
     List<String> args = groupVectors(params, words);
     if (args.size() != params.size()) {
       throw new LaunchException(
-          name + " takes " + count(params.size(), "argument") + " " + ExportListing.typeList(params)
-              + " but was given " + args.size());
+          name
+              + " takes "
+              + count(params.size(), "argument")
+              + " "
+              + ExportListing.typeList(params)
+              + " but was given "
+              + args.size());
     }
     Object[] values = new Object[args.size()];
     for (int i = 0; i < values.length; i++) {
@@ -104,8 +114,8 @@ public final class Invocation {
   }
 
   /**
-   * Joins the words of each v128 argument written across several command-line words ({@code
-   * i32x4 1 2 3 4}) into one, so that every parameter has one argument.
+   * Joins the words of each v128 argument written across several command-line words ({@code i32x4 1
+   * 2 3 4}) into one, so that every parameter has one argument.
    */
   private static List<String> groupVectors(List<ValueType> params, List<String> words) {
     List<String> args = new ArrayList<>(words.size());
@@ -113,7 +123,10 @@ public final class Invocation {
     for (int p = 0; w < words.size(); p++) {
       String word = words.get(w);
       int lanes = ValueFormat.laneCount(word);
-      if (p < params.size() && params.get(p) == ValueType.V128 && lanes > 0 && w + lanes < words.size()) {
+      if (p < params.size()
+          && params.get(p) == ValueType.V128
+          && lanes > 0
+          && w + lanes < words.size()) {
         args.add(String.join(" ", words.subList(w, w + lanes + 1)));
         w += lanes + 1;
       } else {

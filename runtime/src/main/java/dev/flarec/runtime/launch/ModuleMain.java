@@ -8,13 +8,13 @@ import java.util.List;
 
 /**
  * The main class of every JAR flarec writes: {@code java -jar m.jar --invoke NAME [ARGS...]}
- * instantiates the module compiled into the JAR and calls one of its exports; without arguments
- * it lists the exports.
+ * instantiates the module compiled into the JAR and calls one of its exports; without arguments it
+ * lists the exports.
  *
- * <p>A small dispatcher on the first argument, so that other ways of running a module (serving
- * a flare over HTTP, running a WASI command's {@code _start}) can be added as further cases. It
- * parses arguments by hand because the runtime must not depend on a command-line library.
- * Messages, value syntax and exit statuses ({@link ExitStatus}) match {@code flarec run}.
+ * <p>A small dispatcher on the first argument, so that other ways of running a module (serving a
+ * flare over HTTP, running a WASI command's {@code _start}) can be added as further cases. It
+ * parses arguments by hand because the runtime must not depend on a command-line library. Messages,
+ * value syntax and exit statuses ({@link ExitStatus}) match {@code flarec run}.
  */
 public final class ModuleMain {
   private final Module module;

@@ -17,25 +17,24 @@ import java.util.regex.Pattern;
  * <p>Accepted input, close to the text format's literals (Wasm 2.0 §6.3.1, §6.3.2):
  *
  * <ul>
- *   <li>i32, i64: decimal or {@code 0x} hex, optionally signed, in the signed <em>or</em>
- *       unsigned range of the type, so {@code 4294967295} and {@code -1} are the same i32;
+ *   <li>i32, i64: decimal or {@code 0x} hex, optionally signed, in the signed <em>or</em> unsigned
+ *       range of the type, so {@code 4294967295} and {@code -1} are the same i32;
  *   <li>f32, f64: decimal ({@code 1.5}, {@code -2e-3}), hex float ({@code 0x1.8p3}), {@code inf},
  *       {@code infinity}, {@code nan} (the canonical quiet NaN) and {@code nan:0x<payload>}, each
  *       optionally signed; Java's {@code Infinity} and {@code 1.0E308} too;
  *   <li>funcref, externref: only {@code null}, as no reference can be written on a command line;
  *   <li>v128: a shape and its lanes in one string, as a text-format constant: {@code i32x4 1 2 3
- *       4}, {@code i8x16} with 16 lanes, {@code f64x2 nan -0}; lanes read like the scalars of
- *       their type, i8 and i16 lanes in their signed or unsigned range.
+ *       4}, {@code i8x16} with 16 lanes, {@code f64x2 nan -0}; lanes read like the scalars of their
+ *       type, i8 and i16 lanes in their signed or unsigned range.
  * </ul>
  *
  * <p>Output, in the text format's notation: integers as signed decimal; floats as the shortest
  * decimal that reads back as the same value ({@code 0.1}, {@code 1e308}, {@code -0}, {@code
  * 1.4e-45}), plain up to 21 digits and with an exponent {@code e} beyond, {@code inf} and {@code
- * -inf}; NaN as
- * {@code nan} when it is the canonical quiet NaN and {@code nan:0x<payload>} otherwise, with
- * {@code -} in front when the sign bit is set, because Java would print every NaN as
- * {@code NaN} and lose the bits the spec tests distinguish; references as {@code null} or
- * {@code ref}; a v128 as {@code i32x4} and four signed decimals.
+ * -inf}; NaN as {@code nan} when it is the canonical quiet NaN and {@code nan:0x<payload>}
+ * otherwise, with {@code -} in front when the sign bit is set, because Java would print every NaN
+ * as {@code NaN} and lose the bits the spec tests distinguish; references as {@code null} or {@code
+ * ref}; a v128 as {@code i32x4} and four signed decimals.
  *
  * @see <a href="https://webassembly.github.io/spec/core/text/values.html">Wasm 2.0 §6.3 values</a>
  */
@@ -116,11 +115,21 @@ public final class ValueFormat {
     int lanes = laneCount(words[0]);
     if (lanes < 0) {
       throw new IllegalArgumentException(
-          "expected a v128 as a shape and its lanes (e.g. \"i32x4 1 2 3 4\"), got \"" + text + "\"");
+          "expected a v128 as a shape and its lanes (e.g. \"i32x4 1 2 3 4\"), got \""
+              + text
+              + "\"");
     }
     if (words.length != lanes + 1) {
       throw new IllegalArgumentException(
-          "a " + words[0] + " v128 has " + lanes + " lanes, got " + (words.length - 1) + " in \"" + text + "\"");
+          "a "
+              + words[0]
+              + " v128 has "
+              + lanes
+              + " lanes, got "
+              + (words.length - 1)
+              + " in \""
+              + text
+              + "\"");
     }
     switch (words[0]) {
       case "i8x16", "i16x8" -> {
@@ -129,7 +138,10 @@ public final class ValueFormat {
         byte[] narrow = new byte[lanes];
         for (int i = 0; i < lanes; i++) {
           BigInteger v =
-              parseInteger(words[i + 1], ValueType.I32, BigInteger.ONE.shiftLeft(bits - 1).negate(),
+              parseInteger(
+                  words[i + 1],
+                  ValueType.I32,
+                  BigInteger.ONE.shiftLeft(bits - 1).negate(),
                   BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
           wide[i] = (short) v.intValue();
           narrow[i] = (byte) v.intValue();
@@ -139,14 +151,20 @@ public final class ValueFormat {
       case "i32x4", "f32x4" -> {
         int[] bits = new int[4];
         for (int i = 0; i < 4; i++) {
-          bits[i] = words[0].charAt(0) == 'i' ? parseI32(words[i + 1]) : Float.floatToRawIntBits(parseF32(words[i + 1]));
+          bits[i] =
+              words[0].charAt(0) == 'i'
+                  ? parseI32(words[i + 1])
+                  : Float.floatToRawIntBits(parseF32(words[i + 1]));
         }
         return V128.ofI32(bits);
       }
       default -> {
         long[] bits = new long[2];
         for (int i = 0; i < 2; i++) {
-          bits[i] = words[0].charAt(0) == 'i' ? parseI64(words[i + 1]) : Double.doubleToRawLongBits(parseF64(words[i + 1]));
+          bits[i] =
+              words[0].charAt(0) == 'i'
+                  ? parseI64(words[i + 1])
+                  : Double.doubleToRawLongBits(parseF64(words[i + 1]));
         }
         return V128.ofI64(bits);
       }
@@ -218,7 +236,9 @@ public final class ValueFormat {
     return formatNaN(bits < 0, bits & F64_PAYLOAD_MASK, F64_CANONICAL_PAYLOAD);
   }
 
-  /** Shortest round-trip decimal of a finite or infinite {@code value} (an f32's when {@code f32}). */
+  /**
+   * Shortest round-trip decimal of a finite or infinite {@code value} (an f32's when {@code f32}).
+   */
   private static String formatNumber(double value, boolean f32) {
     String sign = (Double.doubleToRawLongBits(value) < 0) ? "-" : "";
     if (Double.isInfinite(value)) {
@@ -285,8 +305,13 @@ public final class ValueFormat {
     BigInteger payload = new BigInteger(digits, 16);
     if (payload.signum() == 0 || payload.bitLength() > Long.bitCount(mask)) {
       throw new IllegalArgumentException(
-          "NaN payload 0x" + digits.toLowerCase(Locale.ROOT) + " is out of range for " + type
-              + " (0x1 to 0x" + Long.toHexString(mask) + ")");
+          "NaN payload 0x"
+              + digits.toLowerCase(Locale.ROOT)
+              + " is out of range for "
+              + type
+              + " (0x1 to 0x"
+              + Long.toHexString(mask)
+              + ")");
     }
     return payload.longValue();
   }

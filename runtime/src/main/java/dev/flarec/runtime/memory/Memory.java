@@ -12,21 +12,22 @@ import java.util.Arrays;
 /**
  * A WebAssembly linear memory: a little-endian byte array that grows in 64 KiB pages.
  *
- * <p>The memory's {@link #size} is exact; its array, {@link #bytes}, may be larger. Growing
- * within the array only moves {@link #size}; growing past it replaces the array by one twice as
- * large (never past the maximum), so growing one page at a time to {@code N} pages copies
- * {@code O(N)} bytes in all, not {@code O(N^2)}. Bytes past {@link #size} are always zero. Since
- * the JVM's own array bounds check now stops at the array's length, not at the memory's size,
- * every access checks against {@link #size} itself: compiled code keeps {@link #bytes} and
- * {@link #size} in locals, refreshed after calls and {@code memory.grow}, and passes both to
- * {@link MemoryAccess}, whose range check C2 hoists out of loops. An out-of-range access raises
- * {@link IndexOutOfBoundsException}, which {@link dev.flarec.runtime.trap.TrapBoundary} turns into
- * the "out of bounds memory access" trap. See docs/RATIONALE.md#why-memory-grows-by-doubling.
+ * <p>The memory's {@link #size} is exact; its array, {@link #bytes}, may be larger. Growing within
+ * the array only moves {@link #size}; growing past it replaces the array by one twice as large
+ * (never past the maximum), so growing one page at a time to {@code N} pages copies {@code O(N)}
+ * bytes in all, not {@code O(N^2)}. Bytes past {@link #size} are always zero. Since the JVM's own
+ * array bounds check now stops at the array's length, not at the memory's size, every access checks
+ * against {@link #size} itself: compiled code keeps {@link #bytes} and {@link #size} in locals,
+ * refreshed after calls and {@code memory.grow}, and passes both to {@link MemoryAccess}, whose
+ * range check C2 hoists out of loops. An out-of-range access raises {@link
+ * IndexOutOfBoundsException}, which {@link dev.flarec.runtime.trap.TrapBoundary} turns into the
+ * "out of bounds memory access" trap. See docs/RATIONALE.md#why-memory-grows-by-doubling.
  *
- * <p>A memory may be shared by several instances (import/export); they then hold this same
- * object, so growth by one is seen by all.
+ * <p>A memory may be shared by several instances (import/export); they then hold this same object,
+ * so growth by one is seen by all.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#memory-instances">Wasm 2.0 §4.2.8</a>
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#memory-instances">Wasm
+ *     2.0 §4.2.8</a>
  */
 public final class Memory {
   public static final int PAGE_SIZE = 65536;
@@ -53,9 +54,9 @@ public final class Memory {
 
   /**
    * The memory's contents in its first {@link #size} bytes, zeros after them; replaced (never
-   * resized in place) when the memory grows past its length. Compiled code writes it directly;
-   * host code should write through {@link #write} and the other {@code write} methods, which
-   * check against {@link #size} and keep {@link #written} exact.
+   * resized in place) when the memory grows past its length. Compiled code writes it directly; host
+   * code should write through {@link #write} and the other {@code write} methods, which check
+   * against {@link #size} and keep {@link #written} exact.
    */
   public byte[] bytes;
 
@@ -69,16 +70,17 @@ public final class Memory {
    * With write tracking on, one flag per 4 KiB block, set (non-zero) when the block may have been
    * written since the last {@link #restore}; null when tracking is off. Compiled stores of modules
    * compiled with tracking mark the block of their address; bulk operations and host writes mark
-   * their range. A store may reach into the next block: {@link #restore} copies that one too.
-   * See docs/RATIONALE.md#why-flares-track-memory-writes.
+   * their range. A store may reach into the next block: {@link #restore} copies that one too. See
+   * docs/RATIONALE.md#why-flares-track-memory-writes.
    */
   public byte[] written;
 
   private final Limits limits;
   private final int maxPages;
+
   /**
-   * Set when code that relies on the JVM's bounds check alone accesses this memory: its array
-   * then stays exactly {@link #size} long, and growth copies it each time.
+   * Set when code that relies on the JVM's bounds check alone accesses this memory: its array then
+   * stays exactly {@link #size} long, and growth copies it each time.
    */
   private boolean exact;
 
@@ -171,10 +173,9 @@ public final class Memory {
   }
 
   /**
-   * Makes the array hold at least {@code needed} bytes: twice its length if that is more, but
-   * never more than the maximum; just {@code needed} when the memory is kept exact or the JVM
-   * cannot give the doubled array.
-   * Returns false when it cannot give even that.
+   * Makes the array hold at least {@code needed} bytes: twice its length if that is more, but never
+   * more than the maximum; just {@code needed} when the memory is kept exact or the JVM cannot give
+   * the doubled array. Returns false when it cannot give even that.
    */
   private boolean reserve(int needed) {
     long doubled = exact ? needed : Math.min(2L * bytes.length, (long) maxPages * PAGE_SIZE);
@@ -200,9 +201,9 @@ public final class Memory {
   }
 
   /**
-   * Sets the contents (and so the size) back to {@code snapshot}, reusing the current array when
-   * it is large enough: with write tracking, only the blocks written since are copied back, and
-   * pages grown since are zeroed.
+   * Sets the contents (and so the size) back to {@code snapshot}, reusing the current array when it
+   * is large enough: with write tracking, only the blocks written since are copied back, and pages
+   * grown since are zeroed.
    */
   public void restore(byte[] snapshot) {
     if (snapshot.length > bytes.length || (exact && snapshot.length != bytes.length)) {
@@ -245,9 +246,9 @@ public final class Memory {
   }
 
   /**
-   * The effective address of an access at unsigned {@code base} plus unsigned static {@code
-   * offset} (below 2^31), as an array index, or a negative index when it lies past 2 GiB: the
-   * JVM's bounds check then rejects it. Branch-free so C2 keeps memory access straight-line.
+   * The effective address of an access at unsigned {@code base} plus unsigned static {@code offset}
+   * (below 2^31), as an array index, or a negative index when it lies past 2 GiB: the JVM's bounds
+   * check then rejects it. Branch-free so C2 keeps memory access straight-line.
    */
   public static int effectiveAddress(int base, int offset) {
     int sum = base + offset;

@@ -3,25 +3,23 @@ package dev.flarec.runtime.memory;
 import java.util.Objects;
 
 /**
- * The loads and stores of compiled code: the effective address, the memory's array and its size
- * in bytes on the stack, then (for a store) the value.
+ * The loads and stores of compiled code: the effective address, the memory's array and its size in
+ * bytes on the stack, then (for a store) the value.
  *
  * <p>Modules that grow memory call the forms that take the size: each body checks the access
- * against the memory's size, then makes it through {@link Memory}'s little-endian {@code
- * VarHandle} views (or the array itself, for bytes). Modules that never grow memory keep it
- * exactly sized ({@link Memory#keepExact}) and call the forms without it, where the array's own
- * bounds check is the memory's. The check is
- * {@link Objects#checkIndex}, which C2 treats as a range check like an array's own: hoisted out
- * of loops, and merged with the array's. The array may be longer than the memory (see {@link
- * Memory}), so its own bounds check alone would not do. An address past 2 GiB arrives negative
- * and fails the same check.
+ * against the memory's size, then makes it through {@link Memory}'s little-endian {@code VarHandle}
+ * views (or the array itself, for bytes). Modules that never grow memory keep it exactly sized
+ * ({@link Memory#keepExact}) and call the forms without it, where the array's own bounds check is
+ * the memory's. The check is {@link Objects#checkIndex}, which C2 treats as a range check like an
+ * array's own: hoisted out of loops, and merged with the array's. The array may be longer than the
+ * memory (see {@link Memory}), so its own bounds check alone would not do. An address past 2 GiB
+ * arrives negative and fails the same check.
  *
  * <p>Calling these rather than a {@code VarHandle} inline makes cold code fast: the JVM compiles
- * these few shared methods after a few hundred calls from anywhere in the module, while an
- * inline {@code VarHandle} call site in a method that has not been compiled yet takes the
- * interpreter's slow method-handle path on every execution. C1 and C2 inline them, so the
- * steady state is one compare and one machine access. See
- * docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper.
+ * these few shared methods after a few hundred calls from anywhere in the module, while an inline
+ * {@code VarHandle} call site in a method that has not been compiled yet takes the interpreter's
+ * slow method-handle path on every execution. C1 and C2 inline them, so the steady state is one
+ * compare and one machine access. See docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper.
  */
 public final class MemoryAccess {
   private MemoryAccess() {}

@@ -1,18 +1,18 @@
 package dev.flarec.runtime.numeric;
 
 /**
- * The {@code f32} operations whose WebAssembly semantics no JVM bytecode or {@link Math} method
- * has exactly.
+ * The {@code f32} operations whose WebAssembly semantics no JVM bytecode or {@link Math} method has
+ * exactly.
  *
  * <p>Wasm is precise about NaNs where Java is not: {@code abs}, {@code neg} and {@code copysign}
- * only touch the sign bit and must keep every payload bit (Java's {@code fneg} and
- * {@link Math#abs(float)} do not promise that), while the arithmetic operations must return a
- * quiet NaN ({@link Math#min(float, float)} hands back a signalling NaN operand unchanged). The
- * rounding operations go through {@code double}, which holds every {@code float} and every
- * rounded result exactly, so no double rounding can occur. The JVM also has no unsigned integer
- * conversions.
+ * only touch the sign bit and must keep every payload bit (Java's {@code fneg} and {@link
+ * Math#abs(float)} do not promise that), while the arithmetic operations must return a quiet NaN
+ * ({@link Math#min(float, float)} hands back a signalling NaN operand unchanged). The rounding
+ * operations go through {@code double}, which holds every {@code float} and every rounded result
+ * exactly, so no double rounding can occur. The JVM also has no unsigned integer conversions.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html#floating-point-operations">Wasm
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/exec/numerics.html#floating-point-operations">Wasm
  *     2.0 §4.3.3 floating-point operations</a>
  * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html#conversions">Wasm 2.0
  *     §4.3.4 conversions</a>

@@ -1,17 +1,17 @@
 package dev.flarec.runtime.numeric;
 
 /**
- * The {@code f64} operations whose WebAssembly semantics no JVM bytecode or {@link Math} method
- * has exactly.
+ * The {@code f64} operations whose WebAssembly semantics no JVM bytecode or {@link Math} method has
+ * exactly.
  *
  * <p>Wasm is precise about NaNs where Java is not: {@code abs}, {@code neg} and {@code copysign}
- * only touch the sign bit and must keep every payload bit (Java's {@code dneg} and
- * {@link Math#abs(double)} do not promise that), while the arithmetic operations must return a
- * quiet NaN ({@link Math#min(double, double)} and the non-intrinsic {@link Math#floor(double)}
- * hand back a signalling NaN operand unchanged). The JVM also has no unsigned integer
- * conversions.
+ * only touch the sign bit and must keep every payload bit (Java's {@code dneg} and {@link
+ * Math#abs(double)} do not promise that), while the arithmetic operations must return a quiet NaN
+ * ({@link Math#min(double, double)} and the non-intrinsic {@link Math#floor(double)} hand back a
+ * signalling NaN operand unchanged). The JVM also has no unsigned integer conversions.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html#floating-point-operations">Wasm
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/exec/numerics.html#floating-point-operations">Wasm
  *     2.0 §4.3.3 floating-point operations</a>
  * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html#conversions">Wasm 2.0
  *     §4.3.4 conversions</a>

@@ -6,10 +6,10 @@ import dev.flarec.runtime.trap.WasmTrap;
 /**
  * The {@code i32} operations whose WebAssembly semantics no JVM bytecode has.
  *
- * <p>{@code idiv} throws {@link ArithmeticException} on a zero divisor and wraps
- * {@code MIN_VALUE / -1}, where Wasm traps on both; {@code f2i}/{@code d2i} saturate and turn NaN
- * into 0, where Wasm's {@code trunc} traps; and the JVM has no unsigned conversions at all. The
- * signed saturating truncations need no helper: they are exactly {@code f2i}/{@code d2i}.
+ * <p>{@code idiv} throws {@link ArithmeticException} on a zero divisor and wraps {@code MIN_VALUE /
+ * -1}, where Wasm traps on both; {@code f2i}/{@code d2i} saturate and turn NaN into 0, where Wasm's
+ * {@code trunc} traps; and the JVM has no unsigned conversions at all. The signed saturating
+ * truncations need no helper: they are exactly {@code f2i}/{@code d2i}.
  *
  * <p>Unsigned results are returned as the raw 32 bits in an {@code int}.
  *

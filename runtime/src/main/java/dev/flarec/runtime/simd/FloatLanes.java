@@ -5,10 +5,10 @@ import dev.flarec.runtime.numeric.F64Ops;
 import dev.flarec.runtime.numeric.I32Ops;
 
 /**
- * The floating-point lane operations of {@code v128} and the conversions between float and
- * integer lanes. Each lane follows the scalar instruction of the same name (so the NaN rules of
- * {@link F32Ops} and {@link F64Ops} hold per lane); {@code abs} and {@code neg} only touch sign
- * bits, keeping NaN payloads; comparisons give an all-ones lane for true.
+ * The floating-point lane operations of {@code v128} and the conversions between float and integer
+ * lanes. Each lane follows the scalar instruction of the same name (so the NaN rules of {@link
+ * F32Ops} and {@link F64Ops} hold per lane); {@code abs} and {@code neg} only touch sign bits,
+ * keeping NaN payloads; comparisons give an all-ones lane for true.
  *
  * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html">Wasm 2.0 §4.3</a>
  */
@@ -601,12 +601,16 @@ public final class FloatLanes {
 
   /** {@code f64x2.convert_low_i32x4_s}. */
   public static V128 f64x2ConvertLowI32x4S(V128 a) {
-    return new V128(Double.doubleToRawLongBits((double) a.i32(0)), Double.doubleToRawLongBits((double) a.i32(1)));
+    return new V128(
+        Double.doubleToRawLongBits((double) a.i32(0)),
+        Double.doubleToRawLongBits((double) a.i32(1)));
   }
 
   /** {@code f64x2.convert_low_i32x4_u}. */
   public static V128 f64x2ConvertLowI32x4U(V128 a) {
-    return new V128(Double.doubleToRawLongBits(F64Ops.convertI32U(a.i32(0))), Double.doubleToRawLongBits(F64Ops.convertI32U(a.i32(1))));
+    return new V128(
+        Double.doubleToRawLongBits(F64Ops.convertI32U(a.i32(0))),
+        Double.doubleToRawLongBits(F64Ops.convertI32U(a.i32(1))));
   }
 
   /** {@code f32x4.demote_low_f64x2_zero}. */
@@ -623,6 +627,8 @@ public final class FloatLanes {
 
   /** {@code f64x2.promote_low_f32x4}. */
   public static V128 f64x2PromoteLowF32x4(V128 a) {
-    return new V128(Double.doubleToRawLongBits((double) a.f32(0)), Double.doubleToRawLongBits((double) a.f32(1)));
+    return new V128(
+        Double.doubleToRawLongBits((double) a.f32(0)),
+        Double.doubleToRawLongBits((double) a.f32(1)));
   }
 }

@@ -1,8 +1,8 @@
 package dev.flarec.runtime.simd;
 
 /**
- * The integer lane operations of {@code v128}: each lane-wise operation works on one 64-bit half
- * at a time, reading its lanes with shifts (sign- or zero-extended as the instruction says) and
+ * The integer lane operations of {@code v128}: each lane-wise operation works on one 64-bit half at
+ * a time, reading its lanes with shifts (sign- or zero-extended as the instruction says) and
  * writing each result lane back masked to its width, so that wrapping, saturating and widening
  * arithmetic read exactly as the spec's per-lane definition. Operations that move lanes between
  * halves (narrowing, widening, pairwise and dot products) build the result lane by lane.
@@ -1402,8 +1402,12 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 8; i++) {
       int j = i + 8;
-      lo |= ((long) (Math.max(-128, Math.min(127, (i < 8 ? a.i16(i) : b.i16(i - 8))))) & 0xFFL) << (i * 8);
-      hi |= ((long) (Math.max(-128, Math.min(127, (j < 8 ? a.i16(j) : b.i16(j - 8))))) & 0xFFL) << (i * 8);
+      lo |=
+          ((long) (Math.max(-128, Math.min(127, (i < 8 ? a.i16(i) : b.i16(i - 8))))) & 0xFFL)
+              << (i * 8);
+      hi |=
+          ((long) (Math.max(-128, Math.min(127, (j < 8 ? a.i16(j) : b.i16(j - 8))))) & 0xFFL)
+              << (i * 8);
     }
     return new V128(lo, hi);
   }
@@ -1414,8 +1418,12 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 8; i++) {
       int j = i + 8;
-      lo |= ((long) (Math.max(0, Math.min(255, (i < 8 ? a.i16(i) : b.i16(i - 8))))) & 0xFFL) << (i * 8);
-      hi |= ((long) (Math.max(0, Math.min(255, (j < 8 ? a.i16(j) : b.i16(j - 8))))) & 0xFFL) << (i * 8);
+      lo |=
+          ((long) (Math.max(0, Math.min(255, (i < 8 ? a.i16(i) : b.i16(i - 8))))) & 0xFFL)
+              << (i * 8);
+      hi |=
+          ((long) (Math.max(0, Math.min(255, (j < 8 ? a.i16(j) : b.i16(j - 8))))) & 0xFFL)
+              << (i * 8);
     }
     return new V128(lo, hi);
   }
@@ -1426,8 +1434,12 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 4; i++) {
       int j = i + 4;
-      lo |= ((long) (Math.max(-32768, Math.min(32767, (i < 4 ? a.i32(i) : b.i32(i - 4))))) & 0xFFFFL) << (i * 16);
-      hi |= ((long) (Math.max(-32768, Math.min(32767, (j < 4 ? a.i32(j) : b.i32(j - 4))))) & 0xFFFFL) << (i * 16);
+      lo |=
+          ((long) (Math.max(-32768, Math.min(32767, (i < 4 ? a.i32(i) : b.i32(i - 4))))) & 0xFFFFL)
+              << (i * 16);
+      hi |=
+          ((long) (Math.max(-32768, Math.min(32767, (j < 4 ? a.i32(j) : b.i32(j - 4))))) & 0xFFFFL)
+              << (i * 16);
     }
     return new V128(lo, hi);
   }
@@ -1438,8 +1450,12 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 4; i++) {
       int j = i + 4;
-      lo |= ((long) (Math.max(0, Math.min(65535, (i < 4 ? a.i32(i) : b.i32(i - 4))))) & 0xFFFFL) << (i * 16);
-      hi |= ((long) (Math.max(0, Math.min(65535, (j < 4 ? a.i32(j) : b.i32(j - 4))))) & 0xFFFFL) << (i * 16);
+      lo |=
+          ((long) (Math.max(0, Math.min(65535, (i < 4 ? a.i32(i) : b.i32(i - 4))))) & 0xFFFFL)
+              << (i * 16);
+      hi |=
+          ((long) (Math.max(0, Math.min(65535, (j < 4 ? a.i32(j) : b.i32(j - 4))))) & 0xFFFFL)
+              << (i * 16);
     }
     return new V128(lo, hi);
   }
@@ -1653,7 +1669,9 @@ public final class IntLanes {
 
   /** {@code i64x2.extmul_low_i32x4_u}. */
   public static V128 i64x2ExtmulLowI32x4U(V128 a, V128 b) {
-    return new V128(((long) (a.i32(0) & 0xFFFF_FFFFL) * (b.i32(0) & 0xFFFF_FFFFL)), ((long) (a.i32(1) & 0xFFFF_FFFFL) * (b.i32(1) & 0xFFFF_FFFFL)));
+    return new V128(
+        ((long) (a.i32(0) & 0xFFFF_FFFFL) * (b.i32(0) & 0xFFFF_FFFFL)),
+        ((long) (a.i32(1) & 0xFFFF_FFFFL) * (b.i32(1) & 0xFFFF_FFFFL)));
   }
 
   /** {@code i64x2.extend_high_i32x4_s}. */
@@ -1673,7 +1691,9 @@ public final class IntLanes {
 
   /** {@code i64x2.extmul_high_i32x4_u}. */
   public static V128 i64x2ExtmulHighI32x4U(V128 a, V128 b) {
-    return new V128(((long) (a.i32(0 + 2) & 0xFFFF_FFFFL) * (b.i32(0 + 2) & 0xFFFF_FFFFL)), ((long) (a.i32(1 + 2) & 0xFFFF_FFFFL) * (b.i32(1 + 2) & 0xFFFF_FFFFL)));
+    return new V128(
+        ((long) (a.i32(0 + 2) & 0xFFFF_FFFFL) * (b.i32(0 + 2) & 0xFFFF_FFFFL)),
+        ((long) (a.i32(1 + 2) & 0xFFFF_FFFFL) * (b.i32(1 + 2) & 0xFFFF_FFFFL)));
   }
 
   /** {@code i16x8.extadd_pairwise_i8x16_s}. */
@@ -1718,8 +1738,12 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 2; i++) {
       int j = i + 2;
-      lo |= ((long) ((a.i16(2 * i) & 0xFFFF) + (a.i16(2 * i + 1) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) ((a.i16(2 * j) & 0xFFFF) + (a.i16(2 * j + 1) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
+      lo |=
+          ((long) ((a.i16(2 * i) & 0xFFFF) + (a.i16(2 * i + 1) & 0xFFFF)) & 0xFFFF_FFFFL)
+              << (i * 32);
+      hi |=
+          ((long) ((a.i16(2 * j) & 0xFFFF) + (a.i16(2 * j + 1) & 0xFFFF)) & 0xFFFF_FFFFL)
+              << (i * 32);
     }
     return new V128(lo, hi);
   }
@@ -1730,8 +1754,14 @@ public final class IntLanes {
     long hi = 0;
     for (int i = 0; i < 2; i++) {
       int j = i + 2;
-      lo |= ((long) (a.i16(2 * i) * b.i16(2 * i) + a.i16(2 * i + 1) * b.i16(2 * i + 1)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) (a.i16(2 * j) * b.i16(2 * j) + a.i16(2 * j + 1) * b.i16(2 * j + 1)) & 0xFFFF_FFFFL) << (i * 32);
+      lo |=
+          ((long) (a.i16(2 * i) * b.i16(2 * i) + a.i16(2 * i + 1) * b.i16(2 * i + 1))
+                  & 0xFFFF_FFFFL)
+              << (i * 32);
+      hi |=
+          ((long) (a.i16(2 * j) * b.i16(2 * j) + a.i16(2 * j + 1) * b.i16(2 * j + 1))
+                  & 0xFFFF_FFFFL)
+              << (i * 32);
     }
     return new V128(lo, hi);
   }

@@ -3,11 +3,11 @@ package dev.flarec.runtime.simd;
 import java.util.Locale;
 
 /**
- * A WebAssembly {@code v128} value: 128 bits as two {@code long}s, {@link #lo} holding bytes 0 to
- * 7 (lane 0 in its low bits) and {@link #hi} bytes 8 to 15, the memory order of a Wasm store.
+ * A WebAssembly {@code v128} value: 128 bits as two {@code long}s, {@link #lo} holding bytes 0 to 7
+ * (lane 0 in its low bits) and {@link #hi} bytes 8 to 15, the memory order of a Wasm store.
  *
- * <p>Immutable, so one instance can be shared freely; compiled code creates a new one per
- * operation and C2 removes most of those allocations once the operations inline (see
+ * <p>Immutable, so one instance can be shared freely; compiled code creates a new one per operation
+ * and C2 removes most of those allocations once the operations inline (see
  * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs). This is also the Java form of a
  * {@code v128} across the embedding boundary: exports return it, imports receive it, and {@link
  * #toString()} writes it as the text format does ({@code i32x4 1 2 3 4}).
@@ -18,6 +18,7 @@ public final class V128 {
 
   /** Bytes 0 to 7, little-endian. */
   public final long lo;
+
   /** Bytes 8 to 15, little-endian. */
   public final long hi;
 
@@ -124,6 +125,7 @@ public final class V128 {
   /** The value as the text format writes a constant of four i32 lanes: {@code i32x4 1 2 3 4}. */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "i32x4 0x%08x 0x%08x 0x%08x 0x%08x", i32(0), i32(1), i32(2), i32(3));
+    return String.format(
+        Locale.ROOT, "i32x4 0x%08x 0x%08x 0x%08x 0x%08x", i32(0), i32(1), i32(2), i32(3));
   }
 }

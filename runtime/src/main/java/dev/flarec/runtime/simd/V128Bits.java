@@ -5,7 +5,9 @@ package dev.flarec.runtime.simd;
  * splats, lane extraction and replacement, shuffles and swizzles. Compiled code calls these
  * statically; a lane index comes from the instruction and has been validated.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/instructions.html#vector-instructions">Wasm 2.0 §4.4.3</a>
+ * @see <a
+ *     href="https://webassembly.github.io/spec/core/exec/instructions.html#vector-instructions">Wasm
+ *     2.0 §4.4.3</a>
  */
 public final class V128Bits {
   private V128Bits() {}
@@ -151,8 +153,8 @@ public final class V128Bits {
   // ---- shuffles ----
 
   /**
-   * {@code i8x16.shuffle}: byte {@code k} of the result is byte {@code index[k]} of {@code a}'s
-   * and {@code b}'s 32 bytes; the 16 indices (each below 32) come as two little-endian halves.
+   * {@code i8x16.shuffle}: byte {@code k} of the result is byte {@code index[k]} of {@code a}'s and
+   * {@code b}'s 32 bytes; the 16 indices (each below 32) come as two little-endian halves.
    */
   public static V128 i8x16Shuffle(V128 a, V128 b, long indexLo, long indexHi) {
     return new V128(shuffleHalf(a, b, indexLo), shuffleHalf(a, b, indexHi));

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * The {@code v128} loads and stores of compiled code, in the calling convention of {@link
- * dev.flarec.runtime.memory.MemoryAccess}: the effective address, the memory's array, its size
- * in bytes when the module's accesses check it, then the stored value or the lane operand and
- * lane index. Each access is checked whole before it reads or writes (an out-of-bounds access
- * throws {@link IndexOutOfBoundsException}, which the trap boundary turns into a trap), so a
- * trapping store writes nothing.
+ * dev.flarec.runtime.memory.MemoryAccess}: the effective address, the memory's array, its size in
+ * bytes when the module's accesses check it, then the stored value or the lane operand and lane
+ * index. Each access is checked whole before it reads or writes (an out-of-bounds access throws
+ * {@link IndexOutOfBoundsException}, which the trap boundary turns into a trap), so a trapping
+ * store writes nothing.
  */
 public final class V128Memory {
   private V128Memory() {}

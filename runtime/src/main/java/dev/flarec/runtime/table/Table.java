@@ -12,10 +12,11 @@ import java.util.Arrays;
  * A WebAssembly table: a growable vector of references ({@link FunctionRef} or {@code null} for
  * funcref tables, any object or {@code null} for externref tables).
  *
- * <p>Every access is bounds-checked explicitly here, because tables report their own traps
- * ("out of bounds table access", "undefined element") distinct from memory's.
+ * <p>Every access is bounds-checked explicitly here, because tables report their own traps ("out of
+ * bounds table access", "undefined element") distinct from memory's.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#table-instances">Wasm 2.0 §4.2.7</a>
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#table-instances">Wasm 2.0
+ *     §4.2.7</a>
  */
 public final class Table {
   /**

@@ -3,11 +3,11 @@ package dev.flarec.runtime.trap;
 /**
  * Translates what escapes compiled code into the trap the WebAssembly semantics call for.
  *
- * <p>Compiled code relies on the JVM's own checks where they coincide with Wasm's: the range
- * checks on linear memory ({@code Objects.checkIndex} against the memory's size, and the array's
- * own) and the thread's stack limit. Those surface as JVM throwables and are translated here,
- * once, where Java enters Wasm (export calls, the start function), so that the hot path throws
- * nothing of its own. See docs/RATIONALE.md#why-memory-grows-by-doubling.
+ * <p>Compiled code relies on the JVM's own checks where they coincide with Wasm's: the range checks
+ * on linear memory ({@code Objects.checkIndex} against the memory's size, and the array's own) and
+ * the thread's stack limit. Those surface as JVM throwables and are translated here, once, where
+ * Java enters Wasm (export calls, the start function), so that the hot path throws nothing of its
+ * own. See docs/RATIONALE.md#why-memory-grows-by-doubling.
  */
 public final class TrapBoundary {
   private TrapBoundary() {}

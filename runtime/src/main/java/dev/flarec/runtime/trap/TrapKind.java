@@ -2,12 +2,13 @@ package dev.flarec.runtime.trap;
 
 /**
  * The catalogue of every trap a compiled module can raise, each with the exact wording of the
- * WebAssembly specification's reference interpreter, which is what {@code assert_trap} and
- * {@code assert_exhaustion} in the spec test scripts compare against.
+ * WebAssembly specification's reference interpreter, which is what {@code assert_trap} and {@code
+ * assert_exhaustion} in the spec test scripts compare against.
  *
  * <p>Keep every trap message here and nowhere else, so that the wording stays in one place.
  *
- * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#syntax-trap">Wasm 2.0 §4.2.14 traps</a>
+ * @see <a href="https://webassembly.github.io/spec/core/exec/runtime.html#syntax-trap">Wasm 2.0
+ *     §4.2.14 traps</a>
  */
 public enum TrapKind {
   UNREACHABLE("unreachable"),

@@ -4,8 +4,8 @@ package dev.flarec.runtime.trap;
  * A WebAssembly trap: execution of the current export call was aborted.
  *
  * <p>Compiled code throws this type and nothing else; JVM errors raised inside compiled code
- * ({@link StackOverflowError}, {@link IndexOutOfBoundsException}) are turned into traps by
- * {@link TrapBoundary} where Wasm is entered from Java.
+ * ({@link StackOverflowError}, {@link IndexOutOfBoundsException}) are turned into traps by {@link
+ * TrapBoundary} where Wasm is entered from Java.
  */
 public class WasmTrap extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A WebAssembly function type, interned: two structurally equal types are the same object, so
- * that {@code call_indirect}'s signature check (which the spec defines structurally, across
- * modules) is one reference comparison.
+ * A WebAssembly function type, interned: two structurally equal types are the same object, so that
+ * {@code call_indirect}'s signature check (which the spec defines structurally, across modules) is
+ * one reference comparison.
  *
- * <p>The JVM shape of a function of this type is {@link #methodType()}: parameters in order,
- * and the single result as the return type; a function with several results returns them boxed
- * in an {@code Object[]} (see docs/RATIONALE.md#why-box-multi-value-results).
+ * <p>The JVM shape of a function of this type is {@link #methodType()}: parameters in order, and
+ * the single result as the return type; a function with several results returns them boxed in an
+ * {@code Object[]} (see docs/RATIONALE.md#why-box-multi-value-results).
  *
- * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#function-types">Wasm 2.0 §2.3.5</a>
+ * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#function-types">Wasm 2.0
+ *     §2.3.5</a>
  */
 public final class FunctionType {
   private static final ConcurrentHashMap<List<ValueType>, FunctionType> INTERNED =
@@ -87,9 +88,9 @@ public final class FunctionType {
   }
 
   /**
-   * Parameter slots above which a function takes its arguments boxed in one {@code Object[]}: a
-   * JVM method has at most 255 parameter slots (JVMS §4.3.3), and compiled code adds the
-   * instance and, for {@code call_indirect}, a table index. See
+   * Parameter slots above which a function takes its arguments boxed in one {@code Object[]}: a JVM
+   * method has at most 255 parameter slots (JVMS §4.3.3), and compiled code adds the instance and,
+   * for {@code call_indirect}, a table index. See
    * docs/RATIONALE.md#why-wide-signatures-box-their-arguments.
    */
   public static final int MAX_DIRECT_PARAMETER_SLOTS = 253;

@@ -3,7 +3,8 @@ package dev.flarec.runtime.types;
 /**
  * Size limits of a memory (in pages) or a table (in elements); {@code max < 0} means none.
  *
- * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#limits">Wasm 2.0 §2.3.6</a>
+ * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#limits">Wasm 2.0
+ *     §2.3.6</a>
  */
 public record Limits(long min, long max) {
   public static final long NO_MAX = -1;

@@ -11,7 +11,8 @@ import dev.flarec.runtime.simd.V128;
  * {@code null}. A v128 is an immutable {@link V128} (see
  * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
  *
- * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#value-types">Wasm 2.0 §2.3.4</a>
+ * @see <a href="https://webassembly.github.io/spec/core/syntax/types.html#value-types">Wasm 2.0
+ *     §2.3.4</a>
  */
 public enum ValueType {
   I32("I", int.class, 0x7F, "i32"),

@@ -68,7 +68,8 @@ class MemoryCapTest {
 
   @Test
   void withoutACapTheImplementationLimitApplies() throws IOException {
-    assertEquals(Memory.MAX_PAGES, module(2).instantiate(Imports.empty()).memory("memory").maxPages());
+    assertEquals(
+        Memory.MAX_PAGES, module(2).instantiate(Imports.empty()).memory("memory").maxPages());
   }
 
   @Test

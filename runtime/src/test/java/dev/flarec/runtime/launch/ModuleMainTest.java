@@ -106,7 +106,8 @@ class ModuleMainTest {
     assertEquals(ExitStatus.BAD_INPUT, run(needsLog, "--invoke", "run"));
     assertEquals(
         "calc.jar: the module imports env.log (function (i32) -> ()), and running from the"
-            + " command line provides no imports" + System.lineSeparator(),
+            + " command line provides no imports"
+            + System.lineSeparator(),
         err());
   }
 
@@ -117,8 +118,9 @@ class ModuleMainTest {
     Path jar = dir.resolve("my calc.jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue(
-        Module.MANIFEST_ATTRIBUTE, HandWrittenModules.Calculator.class.getName());
+    manifest
+        .getMainAttributes()
+        .putValue(Module.MANIFEST_ATTRIBUTE, HandWrittenModules.Calculator.class.getName());
     try (JarOutputStream jarOut = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
       jarOut.putNextEntry(new ZipEntry("placeholder.txt"));
     }

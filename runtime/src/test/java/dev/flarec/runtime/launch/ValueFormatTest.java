@@ -165,17 +165,23 @@ class ValueFormatTest {
       double d = Double.longBitsToDouble(random.nextLong());
       float f = Float.intBitsToFloat(random.nextInt());
       for (String printed : new String[] {ValueFormat.formatF64(d), ValueFormat.formatF32(f)}) {
-        assertTrue(printed.matches("-?(inf|nan(:0x[0-9a-f]+)?|[0-9]+(\\.[0-9]+)?(e-?[0-9]+)?)"), printed);
+        assertTrue(
+            printed.matches("-?(inf|nan(:0x[0-9a-f]+)?|[0-9]+(\\.[0-9]+)?(e-?[0-9]+)?)"), printed);
       }
-      assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits(ValueFormat.parseF64(ValueFormat.formatF64(d))));
-      assertEquals(Float.floatToRawIntBits(f), Float.floatToRawIntBits(ValueFormat.parseF32(ValueFormat.formatF32(f))));
+      assertEquals(
+          Double.doubleToRawLongBits(d),
+          Double.doubleToRawLongBits(ValueFormat.parseF64(ValueFormat.formatF64(d))));
+      assertEquals(
+          Float.floatToRawIntBits(f),
+          Float.floatToRawIntBits(ValueFormat.parseF32(ValueFormat.formatF32(f))));
     }
   }
 
   @Test
   void v128ReadsEveryShapeAndPrintsAsI32x4() {
     Object v = ValueFormat.parse(ValueType.V128, "i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 255");
-    assertEquals("i32x4 50462976 117835012 185207048 -15856372", ValueFormat.format(ValueType.V128, v));
+    assertEquals(
+        "i32x4 50462976 117835012 185207048 -15856372", ValueFormat.format(ValueType.V128, v));
     assertEquals(
         ValueFormat.parse(ValueType.V128, "i32x4 1 2 3 4"),
         ValueFormat.parse(ValueType.V128, "i64x2 0x200000001 0x400000003"));
@@ -186,9 +192,13 @@ class ValueFormatTest {
   @Test
   void v128WithTheWrongLaneCountOrRangeIsAOneLineError() {
     IllegalArgumentException count =
-        assertThrows(IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "i32x4 1 2 3"));
+        assertThrows(
+            IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "i32x4 1 2 3"));
     assertTrue(count.getMessage().contains("4 lanes, got 3"), count.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "i8x16 256 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"));
-    assertThrows(IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "1 2 3 4"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ValueFormat.parse(ValueType.V128, "i8x16 256 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ValueFormat.parse(ValueType.V128, "1 2 3 4"));
   }
 }

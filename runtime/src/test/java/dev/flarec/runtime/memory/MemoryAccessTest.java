@@ -49,7 +49,8 @@ class MemoryAccessTest {
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(5, bytes, 8));
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadByte(8, bytes, 8));
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(1, bytes, 8, 1L));
-    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(8, bytes, 8, (byte) 1));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(8, bytes, 8, (byte) 1));
     // Memory.effectiveAddress turns an address past 2 GiB into a negative index
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadShort(-1, bytes, 8));
     // a memory smaller than the access

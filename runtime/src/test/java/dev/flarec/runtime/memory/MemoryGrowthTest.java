@@ -11,7 +11,10 @@ import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.runtime.types.Limits;
 import org.junit.jupiter.api.Test;
 
-/** Growth in amortised constant time, with the size exact: docs/RATIONALE.md#why-memory-grows-by-doubling. */
+/**
+ * Growth in amortised constant time, with the size exact:
+ * docs/RATIONALE.md#why-memory-grows-by-doubling.
+ */
 class MemoryGrowthTest {
   private static final int PAGE = Memory.PAGE_SIZE;
 
@@ -54,8 +57,12 @@ class MemoryGrowthTest {
     int end = memory.size();
     memory.writeInt(end - 4, 42);
     assertEquals(42, MemoryAccess.loadInt(end - 4, memory.bytes, memory.size()));
-    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(end - 3, memory.bytes, memory.size()));
-    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadByte(end, memory.bytes, memory.size()));
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> MemoryAccess.loadInt(end - 3, memory.bytes, memory.size()));
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> MemoryAccess.loadByte(end, memory.bytes, memory.size()));
     assertThrows(WasmTrap.class, () -> memory.readByte(end));
     assertThrows(WasmTrap.class, () -> memory.fill(end - 1, 0, 2));
   }
@@ -90,7 +97,8 @@ class MemoryGrowthTest {
     memory.restore(snapshot);
     assertSame(grown, memory.bytes, "no new array to shrink");
     assertEquals(2 * PAGE, memory.size());
-    assertArrayEquals(new byte[memory.bytes.length - memory.size()],
+    assertArrayEquals(
+        new byte[memory.bytes.length - memory.size()],
         java.util.Arrays.copyOfRange(memory.bytes, memory.size(), memory.bytes.length));
   }
 }

@@ -34,7 +34,9 @@ class F32OpsTest {
   // ---------------------------------------------------------------- min and max
 
   @ParameterizedTest(name = "f32.min({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,    -0x0p+0,        -0x0p+0
       -0x0p+0,    0x0p+0,         -0x0p+0
       0x0p+0,     -0x0p+0,        -0x0p+0
@@ -70,7 +72,9 @@ class F32OpsTest {
   }
 
   @ParameterizedTest(name = "f32.max({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,    -0x0p+0,        -0x0p+0
       -0x0p+0,    0x0p+0,         0x0p+0
       0x0p+0,     -0x0p+0,        0x0p+0
@@ -117,9 +121,19 @@ class F32OpsTest {
   @Test
   void minAndMaxAgreeWithAnIndependentReferenceOnRandomPairs() {
     SplittableRandom random = new SplittableRandom(0x5eed_0201L);
-    float[] specials = {0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.POSITIVE_INFINITY,
-        Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0x7fa0_0000),
-        Float.intBitsToFloat(0xffc0_0001), 1.0f, -1.0f};
+    float[] specials = {
+      0.0f,
+      -0.0f,
+      Float.MIN_VALUE,
+      -Float.MIN_VALUE,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      Float.NaN,
+      Float.intBitsToFloat(0x7fa0_0000),
+      Float.intBitsToFloat(0xffc0_0001),
+      1.0f,
+      -1.0f
+    };
     for (int i = 0; i < 200_000; i++) {
       float a = (i & 3) == 0 ? specials[random.nextInt(specials.length)] : randomFloat(random);
       float b = (i & 5) == 0 ? specials[random.nextInt(specials.length)] : randomFloat(random);
@@ -143,7 +157,9 @@ class F32OpsTest {
   // ---------------------------------------------------------------- sign-bit operations
 
   @ParameterizedTest(name = "f32.abs({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x0p+0,          0x0p+0
       -0x0p+0,         0x0p+0
       -0x1p-149,       0x1p-149
@@ -163,7 +179,9 @@ class F32OpsTest {
   }
 
   @ParameterizedTest(name = "f32.neg({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x0p+0,          -0x0p+0
       -0x0p+0,         0x0p+0
       0x1p-149,        -0x1p-149
@@ -189,7 +207,9 @@ class F32OpsTest {
   }
 
   @ParameterizedTest(name = "f32.copysign({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x1p+0,          -0x0p+0,       -0x1p+0
       -0x1p+0,         0x0p+0,        0x1p+0
       0x0p+0,          -inf,          -0x0p+0
@@ -228,7 +248,9 @@ class F32OpsTest {
   // ---------------------------------------------------------------- rounding
 
   @ParameterizedTest(name = "f32.ceil({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,          -0x0p+0
       0x0p+0,           0x0p+0
       -0x1p-149,        -0x0p+0
@@ -261,7 +283,9 @@ class F32OpsTest {
   }
 
   @ParameterizedTest(name = "f32.floor({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,          -0x0p+0
       0x0p+0,           0x0p+0
       -0x1p-149,        -0x1p+0
@@ -293,7 +317,9 @@ class F32OpsTest {
   }
 
   @ParameterizedTest(name = "f32.trunc({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,          -0x0p+0
       0x0p+0,           0x0p+0
       -0x1p-149,        -0x0p+0
@@ -322,7 +348,9 @@ class F32OpsTest {
   }
 
   @ParameterizedTest(name = "f32.nearest({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,          -0x0p+0
       0x0p+0,           0x0p+0
       -0x1p-149,        -0x0p+0
@@ -367,9 +395,9 @@ class F32OpsTest {
   }
 
   /**
-   * Each rounding operation against BigDecimal on a stride through all float bit patterns, on
-   * every third float of either sign in [2^22, 2^23] (where only the last fraction bits are
-   * left), and on and next to every small half-integer.
+   * Each rounding operation against BigDecimal on a stride through all float bit patterns, on every
+   * third float of either sign in [2^22, 2^23] (where only the last fraction bits are left), and on
+   * and next to every small half-integer.
    */
   @ParameterizedTest(name = "f32.{0} matches BigDecimal rounding mode {1}")
   @MethodSource("roundings")
@@ -385,7 +413,8 @@ class F32OpsTest {
     for (long bits = 0; bits <= 0xFFFF_FFFFL; bits += 7919) {
       checkRounding(op, f, mode, Float.intBitsToFloat((int) bits));
     }
-    for (int bits = Float.floatToRawIntBits(0x1p22f); bits <= Float.floatToRawIntBits(0x1p23f);
+    for (int bits = Float.floatToRawIntBits(0x1p22f);
+        bits <= Float.floatToRawIntBits(0x1p23f);
         bits += 3) {
       checkRounding(op, f, mode, Float.intBitsToFloat(bits));
       checkRounding(op, f, mode, Float.intBitsToFloat(bits | 0x8000_0000));
@@ -412,8 +441,8 @@ class F32OpsTest {
 
   private static void checkRounding(String op, RoundingOp f, RoundingMode mode, float x) {
     float actual = f.apply(x);
-    Supplier<String> what = () -> "f32." + op + "(" + Float.toHexString(x) + ") was "
-        + Float.toHexString(actual);
+    Supplier<String> what =
+        () -> "f32." + op + "(" + Float.toHexString(x) + ") was " + Float.toHexString(actual);
     if (Float.isNaN(x)) {
       assertQuietNan(actual);
       return;
@@ -434,7 +463,9 @@ class F32OpsTest {
   // ---------------------------------------------------------------- sqrt
 
   @ParameterizedTest(name = "f32.sqrt({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,          -0x0p+0
       0x0p+0,           0x0p+0
       -0x1p-149,        nan:canonical
@@ -490,7 +521,9 @@ class F32OpsTest {
   // ---------------------------------------------------------------- unsigned conversions
 
   @ParameterizedTest(name = "f32.convert_i32_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,           1.0
       0,           0.0
       2147483647,  2147483648
@@ -511,7 +544,9 @@ class F32OpsTest {
   }
 
   @ParameterizedTest(name = "f32.convert_i64_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,                    1.0
       0,                    0.0
       9223372036854775807,  9223372036854775807
@@ -545,8 +580,8 @@ class F32OpsTest {
   }
 
   /**
-   * Against BigInteger's correctly rounded conversion, on random values and on the integers at
-   * and next to every rounding midpoint for every bit length.
+   * Against BigInteger's correctly rounded conversion, on random values and on the integers at and
+   * next to every rounding midpoint for every bit length.
    */
   @Test
   void unsignedConversionsAreCorrectlyRounded() {
@@ -616,8 +651,16 @@ class F32OpsTest {
         assertEquals(
             expectedBits,
             bits,
-            () -> "expected " + expected + " (0x" + Integer.toHexString(expectedBits) + ") but was "
-                + Float.toHexString(actual) + " (0x" + Integer.toHexString(bits) + ")");
+            () ->
+                "expected "
+                    + expected
+                    + " (0x"
+                    + Integer.toHexString(expectedBits)
+                    + ") but was "
+                    + Float.toHexString(actual)
+                    + " (0x"
+                    + Integer.toHexString(bits)
+                    + ")");
       }
     }
   }

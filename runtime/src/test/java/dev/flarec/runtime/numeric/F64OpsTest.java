@@ -36,7 +36,9 @@ class F64OpsTest {
   // ---------------------------------------------------------------- min and max
 
   @ParameterizedTest(name = "f64.min({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,    -0x0p+0,        -0x0p+0
       -0x0p+0,    0x0p+0,         -0x0p+0
       0x0p+0,     -0x0p+0,        -0x0p+0
@@ -68,7 +70,9 @@ class F64OpsTest {
   }
 
   @ParameterizedTest(name = "f64.max({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,    -0x0p+0,        -0x0p+0
       -0x0p+0,    0x0p+0,         0x0p+0
       0x0p+0,     -0x0p+0,        0x0p+0
@@ -111,9 +115,19 @@ class F64OpsTest {
   @Test
   void minAndMaxAgreeWithAnIndependentReferenceOnRandomPairs() {
     SplittableRandom random = new SplittableRandom(0x5eed_0301L);
-    double[] specials = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY, Double.NaN, Double.longBitsToDouble(0x7ff4_0000_0000_0000L),
-        Double.longBitsToDouble(0xfff8_0000_0000_0001L), 1.0, -1.0};
+    double[] specials = {
+      0.0,
+      -0.0,
+      Double.MIN_VALUE,
+      -Double.MIN_VALUE,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NaN,
+      Double.longBitsToDouble(0x7ff4_0000_0000_0000L),
+      Double.longBitsToDouble(0xfff8_0000_0000_0001L),
+      1.0,
+      -1.0
+    };
     for (int i = 0; i < 200_000; i++) {
       double a = (i & 3) == 0 ? specials[random.nextInt(specials.length)] : randomDouble(random);
       double b = (i & 5) == 0 ? specials[random.nextInt(specials.length)] : randomDouble(random);
@@ -137,7 +151,9 @@ class F64OpsTest {
   // ---------------------------------------------------------------- sign-bit operations
 
   @ParameterizedTest(name = "f64.abs({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x0p+0,                   0x0p+0
       -0x0p+0,                  0x0p+0
       -0x0.0000000000001p-1022, 0x0.0000000000001p-1022
@@ -157,7 +173,9 @@ class F64OpsTest {
   }
 
   @ParameterizedTest(name = "f64.neg({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x0p+0,                   -0x0p+0
       -0x0p+0,                  0x0p+0
       0x0.0000000000001p-1022,  -0x0.0000000000001p-1022
@@ -177,7 +195,9 @@ class F64OpsTest {
   }
 
   @ParameterizedTest(name = "f64.copysign({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x1p+0,                   -0x0p+0,              -0x1p+0
       -0x1p+0,                  0x0p+0,               0x1p+0
       0x0p+0,                   -inf,                 -0x0p+0
@@ -216,7 +236,9 @@ class F64OpsTest {
   // ---------------------------------------------------------------- rounding
 
   @ParameterizedTest(name = "f64.ceil({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,                  -0x0p+0
       0x0p+0,                   0x0p+0
       -0x0.0000000000001p-1022, -0x0p+0
@@ -249,7 +271,9 @@ class F64OpsTest {
   }
 
   @ParameterizedTest(name = "f64.floor({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,                  -0x0p+0
       0x0p+0,                   0x0p+0
       -0x0.0000000000001p-1022, -0x1p+0
@@ -281,7 +305,9 @@ class F64OpsTest {
   }
 
   @ParameterizedTest(name = "f64.trunc({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,                  -0x0p+0
       0x0p+0,                   0x0p+0
       -0x0.0000000000001p-1022, -0x0p+0
@@ -310,7 +336,9 @@ class F64OpsTest {
   }
 
   @ParameterizedTest(name = "f64.nearest({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,                  -0x0p+0
       0x0p+0,                   0x0p+0
       -0x0.0000000000001p-1022, -0x0p+0
@@ -356,8 +384,8 @@ class F64OpsTest {
 
   /**
    * Each rounding operation against BigDecimal on random doubles of every magnitude, on random
-   * doubles in [2^51, 2^53) (where only the last fraction bits are left), and on and next to
-   * every small half-integer.
+   * doubles in [2^51, 2^53) (where only the last fraction bits are left), and on and next to every
+   * small half-integer.
    */
   @ParameterizedTest(name = "f64.{0} matches BigDecimal rounding mode {1}")
   @MethodSource("roundings")
@@ -397,8 +425,8 @@ class F64OpsTest {
 
   private static void checkRounding(String op, DoubleUnaryOperator f, RoundingMode mode, double x) {
     double actual = f.applyAsDouble(x);
-    Supplier<String> what = () -> "f64." + op + "(" + Double.toHexString(x) + ") was "
-        + Double.toHexString(actual);
+    Supplier<String> what =
+        () -> "f64." + op + "(" + Double.toHexString(x) + ") was " + Double.toHexString(actual);
     if (Double.isNaN(x)) {
       assertQuietNan(actual);
       return;
@@ -420,7 +448,9 @@ class F64OpsTest {
   // ---------------------------------------------------------------- sqrt
 
   @ParameterizedTest(name = "f64.sqrt({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -0x0p+0,                  -0x0p+0
       0x0p+0,                   0x0p+0
       -0x0.0000000000001p-1022, nan:canonical
@@ -475,7 +505,9 @@ class F64OpsTest {
   // ---------------------------------------------------------------- unsigned conversions
 
   @ParameterizedTest(name = "f64.convert_i32_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,           1.0
       0,           0.0
       2147483647,  2147483647
@@ -488,7 +520,9 @@ class F64OpsTest {
   }
 
   @ParameterizedTest(name = "f64.convert_i64_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,                    1.0
       0,                    0.0
       9223372036854775807,  9223372036854775807
@@ -528,8 +562,8 @@ class F64OpsTest {
   }
 
   /**
-   * Against BigInteger's correctly rounded conversion, on random values and on the integers at
-   * and next to every rounding midpoint for every bit length that needs rounding.
+   * Against BigInteger's correctly rounded conversion, on random values and on the integers at and
+   * next to every rounding midpoint for every bit length that needs rounding.
    */
   @Test
   void unsignedConversionsAreCorrectlyRounded() {
@@ -589,8 +623,16 @@ class F64OpsTest {
         assertEquals(
             expectedBits,
             bits,
-            () -> "expected " + expected + " (0x" + Long.toHexString(expectedBits) + ") but was "
-                + Double.toHexString(actual) + " (0x" + Long.toHexString(bits) + ")");
+            () ->
+                "expected "
+                    + expected
+                    + " (0x"
+                    + Long.toHexString(expectedBits)
+                    + ") but was "
+                    + Double.toHexString(actual)
+                    + " (0x"
+                    + Long.toHexString(bits)
+                    + ")");
       }
     }
   }

@@ -29,7 +29,9 @@ class I32OpsTest {
   // ---------------------------------------------------------------- division and remainder
 
   @ParameterizedTest(name = "i32.div_s({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,          1,    1
       0,          1,    0
       0,          -1,   0
@@ -54,7 +56,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.div_u({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,          1,       1
       0,          1,       0
       -1,         -1,      1
@@ -77,7 +81,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.rem_s({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x7fffffff, -1,   0
       1,          1,    0
       0,          1,    0
@@ -103,7 +109,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.rem_u({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,          1,       0
       0,          1,       0
       -1,         -1,      0
@@ -125,7 +133,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.{0}({1}, {2}) traps: {3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       div_s, 1,          0,  INTEGER_DIVIDE_BY_ZERO
       div_s, 0,          0,  INTEGER_DIVIDE_BY_ZERO
       div_s, 0x80000000, 0,  INTEGER_DIVIDE_BY_ZERO
@@ -174,7 +184,9 @@ class I32OpsTest {
   // ---------------------------------------------------------------- trapping truncation
 
   @ParameterizedTest(name = "i32.trunc_f32_s({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,             0
       -0.0,            0
       0x1p-149,        0
@@ -196,7 +208,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.trunc_f32_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,             0
       -0.0,            0
       0x1p-149,        0
@@ -217,7 +231,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.trunc_f64_s({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                        0
       -0.0,                       0
       0x0.0000000000001p-1022,    0
@@ -240,7 +256,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.trunc_f64_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                        0
       -0.0,                       0
       0x0.0000000000001p-1022,    0
@@ -263,7 +281,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.{0}({1}) traps: {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       trunc_f32_s, 2147483648.0,          INTEGER_OVERFLOW
       # the f32 just below -2^31; -2^31 itself converts
       trunc_f32_s, -2147483904.0,         INTEGER_OVERFLOW
@@ -361,8 +381,20 @@ class I32OpsTest {
 
   /** The values a conversion's edges are found among: neighbours of the bounds, then noise. */
   private static double[] probes(boolean f32) {
-    double[] edges = {0.0, -1.0, 1.0, 0x1p31, -0x1p31, 0x1p32, -0x1p32, 0x1p31 + 1, -0x1p31 - 1,
-        0x1p32 - 1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    double[] edges = {
+      0.0,
+      -1.0,
+      1.0,
+      0x1p31,
+      -0x1p31,
+      0x1p32,
+      -0x1p32,
+      0x1p31 + 1,
+      -0x1p31 - 1,
+      0x1p32 - 1,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
     SplittableRandom random = new SplittableRandom(0x5eed_0002L);
     double[] out = new double[edges.length * 17 + 20_000];
     int n = 0;
@@ -380,9 +412,10 @@ class I32OpsTest {
     }
     while (n < out.length) {
       // Random magnitudes around the i32 range, plus the odd fully random bit pattern (NaNs too).
-      double x = (n % 10 == 0)
-          ? Double.longBitsToDouble(random.nextLong())
-          : (random.nextDouble() * 2 - 1) * 0x1p33;
+      double x =
+          (n % 10 == 0)
+              ? Double.longBitsToDouble(random.nextLong())
+              : (random.nextDouble() * 2 - 1) * 0x1p33;
       out[n++] = f32 ? (double) (float) x : x;
     }
     return out;
@@ -391,7 +424,9 @@ class I32OpsTest {
   // ---------------------------------------------------------------- saturating truncation
 
   @ParameterizedTest(name = "i32.trunc_sat_f32_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,             0
       -0.0,            0
       0x1p-149,        0
@@ -421,7 +456,9 @@ class I32OpsTest {
   }
 
   @ParameterizedTest(name = "i32.trunc_sat_f64_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                        0
       -0.0,                       0
       0x0.0000000000001p-1022,    0
@@ -505,8 +542,8 @@ class I32OpsTest {
   }
 
   /**
-   * An f32 literal as the spec scripts write it. NaNs are built from bits, with the sign set on
-   * the bits too, because Java's float negation need not keep a NaN's payload.
+   * An f32 literal as the spec scripts write it. NaNs are built from bits, with the sign set on the
+   * bits too, because Java's float negation need not keep a NaN's payload.
    */
   static float f32(String literal) {
     String s = literal.strip().replace("_", "");

@@ -33,7 +33,9 @@ class I64OpsTest {
   // ---------------------------------------------------------------- division and remainder
 
   @ParameterizedTest(name = "i64.div_s({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,                  1,    1
       0,                  1,    0
       0,                  -1,   0
@@ -58,7 +60,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.div_u({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,                  1,           1
       0,                  1,           0
       -1,                 -1,          1
@@ -82,7 +86,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.rem_s({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0x7fffffffffffffff, -1,   0
       1,                  1,    0
       0,                  1,    0
@@ -108,7 +114,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.rem_u({0}, {1}) = {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,                  1,           0
       0,                  1,           0
       -1,                 -1,          0
@@ -131,7 +139,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.{0}({1}, {2}) traps: {3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       div_s, 1,                  0,  INTEGER_DIVIDE_BY_ZERO
       div_s, 0,                  0,  INTEGER_DIVIDE_BY_ZERO
       div_s, 0x8000000000000000, 0,  INTEGER_DIVIDE_BY_ZERO
@@ -186,7 +196,9 @@ class I64OpsTest {
   // ---------------------------------------------------------------- trapping truncation
 
   @ParameterizedTest(name = "i64.trunc_f32_s({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                          0
       -0.0,                         0
       0x1p-149,                     0
@@ -210,7 +222,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.trunc_f32_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                          0
       -0.0,                         0
       0x1p-149,                     0
@@ -230,7 +244,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.trunc_f64_s({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                          0
       -0.0,                         0
       0x0.0000000000001p-1022,      0
@@ -254,7 +270,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.trunc_f64_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                          0
       -0.0,                         0
       0x0.0000000000001p-1022,      0
@@ -279,7 +297,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.{0}({1}) traps: {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       trunc_f32_s, 9223372036854775808.0,     INTEGER_OVERFLOW
       # the f32 just below -2^63; -2^63 itself converts
       trunc_f32_s, -9223373136366403584.0,    INTEGER_OVERFLOW
@@ -377,8 +397,18 @@ class I64OpsTest {
 
   /** The values a conversion's edges are found among: neighbours of the bounds, then noise. */
   private static double[] probes(boolean f32) {
-    double[] edges = {0.0, -1.0, 1.0, 0x1p32, 0x1p63, -0x1p63, 0x1p64, -0x1p64,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    double[] edges = {
+      0.0,
+      -1.0,
+      1.0,
+      0x1p32,
+      0x1p63,
+      -0x1p63,
+      0x1p64,
+      -0x1p64,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
     SplittableRandom random = new SplittableRandom(0x5eed_0102L);
     double[] out = new double[edges.length * 17 + 20_000];
     int n = 0;
@@ -396,9 +426,10 @@ class I64OpsTest {
     }
     while (n < out.length) {
       // Random magnitudes around the i64 range, plus the odd fully random bit pattern (NaNs too).
-      double x = (n % 10 == 0)
-          ? Double.longBitsToDouble(random.nextLong())
-          : (random.nextDouble() * 2 - 1) * 0x1p65;
+      double x =
+          (n % 10 == 0)
+              ? Double.longBitsToDouble(random.nextLong())
+              : (random.nextDouble() * 2 - 1) * 0x1p65;
       out[n++] = f32 ? (double) (float) x : x;
     }
     return out;
@@ -407,7 +438,9 @@ class I64OpsTest {
   // ---------------------------------------------------------------- saturating truncation
 
   @ParameterizedTest(name = "i64.trunc_sat_f32_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                          0
       -0.0,                         0
       0x1p-149,                     0
@@ -436,7 +469,9 @@ class I64OpsTest {
   }
 
   @ParameterizedTest(name = "i64.trunc_sat_f64_u({0}) = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0.0,                          0
       -0.0,                         0
       0x0.0000000000001p-1022,      0

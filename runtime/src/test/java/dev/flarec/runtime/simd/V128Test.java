@@ -37,8 +37,15 @@ class V128Test {
     assertEquals(127, IntLanes.i8x16AddSatS(a, a).i8(15));
     assertEquals((byte) 200, IntLanes.i8x16AddSatU(a, a).i8(3));
     // the one product that overflows: (-1) * (-1) in Q15 saturates to just below 1
-    assertEquals(32767, IntLanes.i16x8Q15mulrSatS(V128Bits.i16x8Splat(-32768), V128Bits.i16x8Splat(-32768)).i16(0));
-    assertEquals(2 * 100 * 100, IntLanes.i32x4DotI16x8S(V128Bits.i16x8Splat(100), V128Bits.i16x8Splat(100)).i32(3));
-    assertEquals(-2L * 0x7fff_ffff, IntLanes.i64x2ExtmulHighI32x4S(V128.ofI32(0, 0, 0, 0x7fff_ffff), V128.ofI32(0, 0, 0, -2)).i64(1));
+    assertEquals(
+        32767,
+        IntLanes.i16x8Q15mulrSatS(V128Bits.i16x8Splat(-32768), V128Bits.i16x8Splat(-32768)).i16(0));
+    assertEquals(
+        2 * 100 * 100,
+        IntLanes.i32x4DotI16x8S(V128Bits.i16x8Splat(100), V128Bits.i16x8Splat(100)).i32(3));
+    assertEquals(
+        -2L * 0x7fff_ffff,
+        IntLanes.i64x2ExtmulHighI32x4S(V128.ofI32(0, 0, 0, 0x7fff_ffff), V128.ofI32(0, 0, 0, -2))
+            .i64(1));
   }
 }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar compiler/target/flarec.jar serve DIR --port 0} as a user runs it: a {@code
- * .wasm} dropped into the running node's directory answers, a new file under its name replaces
- * it, deleting it unmounts it, and SIGTERM stops the node. Needs the complete flarec.jar, which
- * the dist module assembles at {@code package}: skipped under {@code mvn test}, run by {@code mvn
+ * .wasm} dropped into the running node's directory answers, a new file under its name replaces it,
+ * deleting it unmounts it, and SIGTERM stops the node. Needs the complete flarec.jar, which the
+ * dist module assembles at {@code package}: skipped under {@code mvn test}, run by {@code mvn
  * verify}.
  */
 class ServeDirectoryTest {
@@ -43,30 +43,45 @@ class ServeDirectoryTest {
 
   @TempDir Path dir;
   @TempDir Path staging;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void servesAddsReplacesAndRemovesFlaresAndStopsOnSigterm() throws Exception {
-    Assumptions.assumeTrue(hasFlareHost(), "compiler/target/flarec.jar with the flare host is"
-        + " assembled by the dist module at package time (mvn verify)");
+    Assumptions.assumeTrue(
+        hasFlareHost(),
+        "compiler/target/flarec.jar with the flare host is"
+            + " assembled by the dist module at package time (mvn verify)");
     String java = ProcessHandle.current().info().command().orElse("java");
     Path served = Files.createDirectory(dir.resolve("flares"));
     // from the temporary directory, so that the node's default data directory lands there
-    Process node = new ProcessBuilder(java, "-Xmx256m", "-jar",
-        FLAREC.toAbsolutePath().toString(), "serve", served.toString(), "--port", "0")
-        .directory(dir.toFile()).redirectErrorStream(true).start();
+    Process node =
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-jar",
+                FLAREC.toAbsolutePath().toString(),
+                "serve",
+                served.toString(),
+                "--port",
+                "0")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
     reader.start();
     try {
       int port = -1;
@@ -120,7 +135,8 @@ class ServeDirectoryTest {
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -136,8 +152,13 @@ class ServeDirectoryTest {
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + "; last answer "
-        + (last == null ? "none" : last.statusCode() + " " + last.body()));
+    throw new AssertionError(
+        "not within "
+            + WAIT.toSeconds()
+            + " s: "
+            + what
+            + "; last answer "
+            + (last == null ? "none" : last.statusCode() + " " + last.body()));
   }
 
   private static boolean hasFlareHost() throws IOException {

@@ -39,29 +39,40 @@ class ServeFlareJarTest {
 
   @Test
   void compilesHelloToAJarThatServesItAndStopsOnSigterm() throws Exception {
-    Assumptions.assumeTrue(hasFlareHost(), "compiler/target/flarec.jar with the flare host is"
-        + " assembled by the dist module at package time (mvn verify)");
+    Assumptions.assumeTrue(
+        hasFlareHost(),
+        "compiler/target/flarec.jar with the flare host is"
+            + " assembled by the dist module at package time (mvn verify)");
     String java = ProcessHandle.current().info().command().orElse("java");
     Path jar = dir.resolve("hello.jar");
-    Process compile = new ProcessBuilder(java, "-jar", FLAREC.toString(), HELLO.toString(), "-o",
-        jar.toString()).redirectErrorStream(true).start();
-    String compileOutput = new String(compile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Process compile =
+        new ProcessBuilder(java, "-jar", FLAREC.toString(), HELLO.toString(), "-o", jar.toString())
+            .redirectErrorStream(true)
+            .start();
+    String compileOutput =
+        new String(compile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(compile.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, compile.exitValue(), compileOutput);
 
-    Process server = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0")
-        .directory(dir.toFile()).redirectErrorStream(true).start();
+    Process server =
+        new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
     reader.start();
     try {
       int port = -1;
@@ -78,9 +89,12 @@ class ServeFlareJarTest {
         }
       }
       assertTrue(port > 0, "no serving line:\n" + seen);
-      HttpResponse<String> r = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/world?x=1")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/world?x=1"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
       assertEquals("Hello from flarec! You sent GET /world?x=1\n", r.body());
 
@@ -89,8 +103,11 @@ class ServeFlareJarTest {
       assertTrue(server.waitFor(30, TimeUnit.SECONDS), "stopped after SIGTERM");
       reader.join(5000);
       List<String> rest = List.copyOf(lines);
-      assertTrue(rest.stream().anyMatch(l -> l.contains(" request ") && l.contains("status=200")), rest.toString());
-      assertTrue(rest.stream().anyMatch(l -> l.contains(" stopped ")), "the last line is logged: " + rest);
+      assertTrue(
+          rest.stream().anyMatch(l -> l.contains(" request ") && l.contains("status=200")),
+          rest.toString());
+      assertTrue(
+          rest.stream().anyMatch(l -> l.contains(" stopped ")), "the last line is logged: " + rest);
     } finally {
       server.destroyForcibly();
     }

@@ -18,9 +18,11 @@ class DifferentialFuzzTest {
     long seed = FuzzSettings.seed();
 
     DifferentialFuzzer.Totals totals =
-        new DifferentialFuzzer(wasmOpt, node, FuzzSettings.workDir("differential")).run(seed, FuzzSettings.modules());
+        new DifferentialFuzzer(wasmOpt, node, FuzzSettings.workDir("differential"))
+            .run(seed, FuzzSettings.modules());
 
-    String report = "seed " + seed + ": " + totals.summary() + "\n" + String.join("\n", totals.failures);
+    String report =
+        "seed " + seed + ": " + totals.summary() + "\n" + String.join("\n", totals.failures);
     System.out.println("differential fuzzer, " + report);
     FuzzSettings.writeTotals("differential", report);
     assertEquals(0, totals.mismatches + totals.crashes, report);

@@ -25,13 +25,25 @@ final class DifferentialFuzzer {
     int calls;
     int mismatches;
     int crashes;
+
     /** Modules the splitter could not fit into the smallest budget, run at a larger one instead. */
     int refusedAtSmallestBudget;
+
     final List<String> failures = new ArrayList<>();
 
     String summary() {
-      return modules + " modules, " + calls + " export calls: " + mismatches + " mismatches with node, " + crashes + " crashes; "
-          + refusedAtSmallestBudget + " of those meant for the " + CompileOptions.MIN_METHOD_BUDGET + "-byte budget needed "
+      return modules
+          + " modules, "
+          + calls
+          + " export calls: "
+          + mismatches
+          + " mismatches with node, "
+          + crashes
+          + " crashes; "
+          + refusedAtSmallestBudget
+          + " of those meant for the "
+          + CompileOptions.MIN_METHOD_BUDGET
+          + "-byte budget needed "
           + FALLBACK_BUDGET;
     }
   }
@@ -72,7 +84,8 @@ final class DifferentialFuzzer {
       Path module = modules.get(i);
       t.modules++;
       String expected = Files.readString(Path.of(module + ".expected"), StandardCharsets.UTF_8);
-      int budget = i % 3 == 2 ? CompileOptions.MIN_METHOD_BUDGET : CompileOptions.DEFAULT_METHOD_BUDGET;
+      int budget =
+          i % 3 == 2 ? CompileOptions.MIN_METHOD_BUDGET : CompileOptions.DEFAULT_METHOD_BUDGET;
       String actual;
       try {
         byte[] wasm = Files.readAllBytes(module);
@@ -90,14 +103,20 @@ final class DifferentialFuzzer {
         actual = Transcript.of(compiled.load());
       } catch (Throwable e) {
         t.crashes++;
-        t.failures.add(module.getFileName() + " (budget " + budget + "): " + FlarecVerdict.describe(e));
+        t.failures.add(
+            module.getFileName() + " (budget " + budget + "): " + FlarecVerdict.describe(e));
         continue;
       }
       t.calls += (int) expected.lines().filter(l -> l.startsWith("call ")).count();
       Files.writeString(Path.of(module + ".actual"), actual, StandardCharsets.UTF_8);
       if (!actual.equals(expected)) {
         t.mismatches++;
-        t.failures.add(module.getFileName() + " (budget " + budget + "): " + firstDifference(expected, actual));
+        t.failures.add(
+            module.getFileName()
+                + " (budget "
+                + budget
+                + "): "
+                + firstDifference(expected, actual));
       }
     }
     return t;

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * What flarec makes of one input, compiled in process: accepted (and every generated class loads
- * and passes the JVM's verifier), rejected with a clean one-line error that has a position,
- * refused as unsupported, or a crash: any other exception, a message without a position or on
- * several lines, or generated code that does not load.
+ * and passes the JVM's verifier), rejected with a clean one-line error that has a position, refused
+ * as unsupported, or a crash: any other exception, a message without a position or on several
+ * lines, or generated code that does not load.
  */
 record FlarecVerdict(Kind kind, String detail) {
   enum Kind {
@@ -30,10 +30,13 @@ record FlarecVerdict(Kind kind, String detail) {
       if (line.contains("\n")) {
         return new FlarecVerdict(Kind.CRASH, "message on several lines: " + line);
       }
-      if (e.byteOffset() == CompileException.UNKNOWN && e.section() == null && e.functionIndex() == CompileException.UNKNOWN) {
+      if (e.byteOffset() == CompileException.UNKNOWN
+          && e.section() == null
+          && e.functionIndex() == CompileException.UNKNOWN) {
         return new FlarecVerdict(Kind.CRASH, "message without a position: " + line);
       }
-      return new FlarecVerdict(e instanceof UnsupportedModuleException ? Kind.UNSUPPORTED : Kind.REJECTED, line);
+      return new FlarecVerdict(
+          e instanceof UnsupportedModuleException ? Kind.UNSUPPORTED : Kind.REJECTED, line);
     } catch (Throwable t) {
       return new FlarecVerdict(Kind.CRASH, "compile threw " + describe(t));
     }

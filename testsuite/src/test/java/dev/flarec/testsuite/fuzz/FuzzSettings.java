@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the fuzzers work and how long they run. The build runs a short seeded run of each; the
- * long run is the same tests with larger counts (docs/fuzzing.md):
- * {@code -Dflarec.fuzz.seed}, {@code -Dflarec.fuzz.mutants}, {@code -Dflarec.fuzz.modules}.
+ * Where the fuzzers work and how long they run. The build runs a short seeded run of each; the long
+ * run is the same tests with larger counts (docs/fuzzing.md): {@code -Dflarec.fuzz.seed}, {@code
+ * -Dflarec.fuzz.mutants}, {@code -Dflarec.fuzz.modules}.
  */
 final class FuzzSettings {
   private FuzzSettings() {}
@@ -44,7 +44,8 @@ final class FuzzSettings {
 
   /** A clean working folder under testsuite/target/fuzz/. */
   static Path workDir(String name) {
-    Path dir = repositoryRoot().resolve("testsuite").resolve("target").resolve("fuzz").resolve(name);
+    Path dir =
+        repositoryRoot().resolve("testsuite").resolve("target").resolve("fuzz").resolve(name);
     try {
       if (Files.isDirectory(dir)) {
         try (var files = Files.list(dir)) {
@@ -62,7 +63,12 @@ final class FuzzSettings {
 
   /** Writes a run's totals where docs/fuzzing.md says to look for them. */
   static void writeTotals(String name, String text) {
-    Path file = repositoryRoot().resolve("testsuite").resolve("target").resolve("fuzz").resolve(name + "-totals.txt");
+    Path file =
+        repositoryRoot()
+            .resolve("testsuite")
+            .resolve("target")
+            .resolve("fuzz")
+            .resolve(name + "-totals.txt");
     try {
       Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {

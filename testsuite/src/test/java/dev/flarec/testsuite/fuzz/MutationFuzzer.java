@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mutates valid modules and checks each mutant two ways: flarec either compiles it to classes
- * that load, or rejects it with a clean positioned error ({@link FlarecVerdict}); and it accepts
- * exactly the mutants wabt's {@code wasm-validate} (WebAssembly 2.0 features, its defaults)
- * accepts, unless V8's validator sides with flarec (wabt has its own bugs). "Unsupported" agrees
- * with either answer. Failing mutants are saved for reproduction.
+ * Mutates valid modules and checks each mutant two ways: flarec either compiles it to classes that
+ * load, or rejects it with a clean positioned error ({@link FlarecVerdict}); and it accepts exactly
+ * the mutants wabt's {@code wasm-validate} (WebAssembly 2.0 features, its defaults) accepts, unless
+ * V8's validator sides with flarec (wabt has its own bugs). "Unsupported" agrees with either
+ * answer. Failing mutants are saved for reproduction.
  */
 final class MutationFuzzer {
   /** Totals of a run. */
@@ -25,9 +25,12 @@ final class MutationFuzzer {
     int crashes;
     int acceptedInvalid;
     int rejectedValid;
+
     /** Mutants on which wasm-validate and V8 disagree with each other (flarec sides with one). */
     int referencesDisagree;
+
     final List<String> failures = new ArrayList<>();
+
     /** The first few mutants the references disagree on, with what flarec said. */
     final List<String> disagreements = new ArrayList<>();
 
@@ -36,9 +39,23 @@ final class MutationFuzzer {
     }
 
     String summary() {
-      return inputs + " mutants: " + accepted + " accepted, " + rejected + " rejected, " + unsupported
-          + " unsupported; " + crashes + " crashes, " + mismatches() + " mismatches with wasm-validate ("
-          + acceptedInvalid + " invalid accepted, " + rejectedValid + " valid rejected); " + referencesDisagree
+      return inputs
+          + " mutants: "
+          + accepted
+          + " accepted, "
+          + rejected
+          + " rejected, "
+          + unsupported
+          + " unsupported; "
+          + crashes
+          + " crashes, "
+          + mismatches()
+          + " mismatches with wasm-validate ("
+          + acceptedInvalid
+          + " invalid accepted, "
+          + rejectedValid
+          + " valid rejected); "
+          + referencesDisagree
           + " on which wasm-validate and V8 disagree";
     }
   }
@@ -80,13 +97,17 @@ final class MutationFuzzer {
           }
           ReferenceTools.Run reference = validate(mutant);
           boolean referenceAccepts = reference.status() == 0;
-          if (flarecAccepts != referenceAccepts && v8.accepts(workDir.resolve(CANDIDATE)) == flarecAccepts) {
+          if (flarecAccepts != referenceAccepts
+              && v8.accepts(workDir.resolve(CANDIDATE)) == flarecAccepts) {
             t.referencesDisagree++;
             if (t.disagreements.size() < MAX_FAILURES_KEPT) {
               Path saved = save(mutant, "disagreement-" + seed + "-" + i);
               t.disagreements.add(
-                  saved.getFileName() + ": wasm-validate " + (referenceAccepts ? "accepts" : "rejects: " + firstLine(reference.output()))
-                      + "; flarec " + (flarecAccepts ? "accepts" : "rejects: " + verdict.detail()));
+                  saved.getFileName()
+                      + ": wasm-validate "
+                      + (referenceAccepts ? "accepts" : "rejects: " + firstLine(reference.output()))
+                      + "; flarec "
+                      + (flarecAccepts ? "accepts" : "rejects: " + verdict.detail()));
             }
           } else if (flarecAccepts && !referenceAccepts) {
             t.acceptedInvalid++;

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * V8's {@code WebAssembly.validate}, in one long-lived node process: the second opinion asked
- * when flarec and wasm-validate disagree. V8 also knows proposals beyond 2.0, so it is only an
- * arbiter: a mismatch counts when flarec disagrees with both references.
+ * V8's {@code WebAssembly.validate}, in one long-lived node process: the second opinion asked when
+ * flarec and wasm-validate disagree. V8 also knows proposals beyond 2.0, so it is only an arbiter:
+ * a mismatch counts when flarec disagrees with both references.
  */
 final class NodeValidator implements AutoCloseable {
   private final Process process;
@@ -20,12 +20,14 @@ final class NodeValidator implements AutoCloseable {
 
   NodeValidator(Path node, Path script) {
     try {
-      process = new ProcessBuilder(node.toString(), script.toString()).redirectErrorStream(true).start();
+      process =
+          new ProcessBuilder(node.toString(), script.toString()).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start node", e);
     }
     requests = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-    answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    answers =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   boolean accepts(Path wasm) {

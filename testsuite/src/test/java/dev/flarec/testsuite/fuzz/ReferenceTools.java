@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The reference tools the fuzzers compare flarec with, found on the {@code PATH}: wabt's {@code
- * wasm-validate}, binaryen's {@code wasm-opt} and {@code node}. A missing tool fails the fuzz
- * test with what to install (.ci/run installs them): a fuzzer that skips proves nothing.
+ * wasm-validate}, binaryen's {@code wasm-opt} and {@code node}. A missing tool fails the fuzz test
+ * with what to install (.ci/run installs them): a fuzzer that skips proves nothing.
  */
 final class ReferenceTools {
   private ReferenceTools() {}
@@ -29,7 +29,11 @@ final class ReferenceTools {
       }
     }
     throw new AssertionError(
-        "the fuzz tests need " + tool + " on the PATH (Debian: apt-get install -y " + debianPackage + ")");
+        "the fuzz tests need "
+            + tool
+            + " on the PATH (Debian: apt-get install -y "
+            + debianPackage
+            + ")");
   }
 
   /** Result of running a tool: its exit status and what it printed. */
@@ -71,7 +75,8 @@ final class ReferenceTools {
           "--enable-mutable-globals");
 
   /** A random valid module from {@code seedBytes}, by binaryen's translate-to-fuzz mode. */
-  static byte[] generateModule(Path wasmOpt, byte[] seedBytes, Path workDir, String name) throws IOException {
+  static byte[] generateModule(Path wasmOpt, byte[] seedBytes, Path workDir, String name)
+      throws IOException {
     Path seed = workDir.resolve(name + ".seed");
     Path out = workDir.resolve(name + ".wasm");
     Files.write(seed, seedBytes);

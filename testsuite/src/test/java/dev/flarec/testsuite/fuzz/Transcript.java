@@ -48,17 +48,20 @@ final class Transcript {
         functions.put(e.getKey(), instance.function(e.getKey()));
       }
     }
-    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "transcript watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "transcript watchdog");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       for (var e : functions.entrySet()) {
         lines.add("call " + e.getKey());
         FunctionType type = e.getValue().type();
         Object[] args = type.params().stream().map(Transcript::zero).toArray();
-        ScheduledFuture<?> stop = watchdog.schedule(instance::interrupt, CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ScheduledFuture<?> stop =
+            watchdog.schedule(instance::interrupt, CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         try {
           Object[] results = e.getValue().call(args);
           if (results.length == 0) {
@@ -97,7 +100,10 @@ final class Transcript {
     try {
       MethodHandle h =
           MethodHandles.lookup()
-              .findVirtual(Transcript.class, "log", MethodType.methodType(void.class, ValueType.class, Object.class))
+              .findVirtual(
+                  Transcript.class,
+                  "log",
+                  MethodType.methodType(void.class, ValueType.class, Object.class))
               .bindTo(this)
               .bindTo(type)
               .asType(MethodType.methodType(void.class, jvm));
@@ -126,8 +132,14 @@ final class Transcript {
     return switch (t) {
       case I32 -> "i32 " + v;
       case I64 -> "i64 " + v;
-      case F32 -> Float.isNaN((Float) v) ? "f32 nan" : "f32 0x" + Integer.toHexString(Float.floatToRawIntBits((Float) v));
-      case F64 -> Double.isNaN((Double) v) ? "f64 nan" : "f64 0x" + Long.toHexString(Double.doubleToRawLongBits((Double) v));
+      case F32 ->
+          Float.isNaN((Float) v)
+              ? "f32 nan"
+              : "f32 0x" + Integer.toHexString(Float.floatToRawIntBits((Float) v));
+      case F64 ->
+          Double.isNaN((Double) v)
+              ? "f64 nan"
+              : "f64 0x" + Long.toHexString(Double.doubleToRawLongBits((Double) v));
       case FUNCREF -> "funcref" + (v == null ? " null" : " ref");
       case EXTERNREF -> "externref" + (v == null ? " null" : " ref");
       default -> t + " " + v;

@@ -111,7 +111,8 @@ public final class WasiFunctions {
       imports.function(
           Abi.MODULE,
           function.value(),
-          FunctionRef.of(FunctionType.ofJavaMethod(m), handle, Abi.MODULE + "." + function.value()));
+          FunctionRef.of(
+              FunctionType.ofJavaMethod(m), handle, Abi.MODULE + "." + function.value()));
     }
   }
 
