@@ -3,25 +3,18 @@ package dev.flarec.testsuite.flare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -55,49 +48,19 @@ class ServeDirectoryTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path served = Files.createDirectory(dir.resolve("flares"));
     // from the temporary directory, so that the node's default data directory lands there
-    Process node =
-        new ProcessBuilder(
-                java,
-                "-Xmx256m",
-                "-jar",
-                FLAREC.toAbsolutePath().toString(),
-                "serve",
-                served.toString(),
-                "--port",
-                "0")
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                  lines.add(line);
-                }
-              } catch (IOException e) {
-                // the process ended
-              }
-            });
-    reader.start();
-    try {
-      int port = -1;
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      StringBuilder seen = new StringBuilder();
-      while (port < 0 && System.nanoTime() < until) {
-        String line = lines.poll(1, TimeUnit.SECONDS);
-        if (line != null) {
-          seen.append(line).append('\n');
-          Matcher m = SERVING.matcher(line);
-          if (m.find()) {
-            port = Integer.parseInt(m.group(1));
-          }
-        }
-      }
-      assertTrue(port > 0, "no serving line:\n" + seen);
+    try (ServerProcess node =
+        ServerProcess.start(
+            new ProcessBuilder(
+                    java,
+                    "-Xmx256m",
+                    "-jar",
+                    FLAREC.toAbsolutePath().toString(),
+                    "serve",
+                    served.toString(),
+                    "--port",
+                    "0")
+                .directory(dir.toFile()))) {
+      int port = node.awaitPort(SERVING);
       URI site = URI.create("http://127.0.0.1:" + port + "/site/x");
       assertEquals(404, get(site).statusCode(), "nothing is served before a flare appears");
 
@@ -113,17 +76,11 @@ class ServeDirectoryTest {
       Files.delete(served.resolve("site.wasm"));
       await(site, r -> r.statusCode() == 404, "the removed flare no longer answers");
 
-      // SIGTERM through the handle: Process.destroy() would also close our end of its output
-      node.toHandle().destroy();
-      assertTrue(node.waitFor(30, TimeUnit.SECONDS), "stopped after SIGTERM");
-      reader.join(5000);
-      List<String> log = List.copyOf(lines);
+      List<String> log = node.stop();
       assertTrue(log.stream().anyMatch(l -> l.contains(" flare-mounted ")), log.toString());
       assertTrue(log.stream().anyMatch(l -> l.contains(" flare-replaced ")), log.toString());
       assertTrue(log.stream().anyMatch(l -> l.contains(" flare-removed ")), log.toString());
       assertTrue(log.stream().anyMatch(l -> l.contains(" node-stopped")), log.toString());
-    } finally {
-      node.destroyForcibly();
     }
   }
 

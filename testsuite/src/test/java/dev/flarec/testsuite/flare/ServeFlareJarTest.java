@@ -3,9 +3,7 @@ package dev.flarec.testsuite.flare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -54,41 +49,11 @@ class ServeFlareJarTest {
     assertTrue(compile.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, compile.exitValue(), compileOutput);
 
-    Process server =
-        new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0")
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                  lines.add(line);
-                }
-              } catch (IOException e) {
-                // the process ended
-              }
-            });
-    reader.start();
-    try {
-      int port = -1;
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      StringBuilder seen = new StringBuilder();
-      while (port < 0 && System.nanoTime() < until) {
-        String line = lines.poll(1, TimeUnit.SECONDS);
-        if (line != null) {
-          seen.append(line).append('\n');
-          Matcher m = SERVING.matcher(line);
-          if (m.find()) {
-            port = Integer.parseInt(m.group(1));
-          }
-        }
-      }
-      assertTrue(port > 0, "no serving line:\n" + seen);
+    try (ServerProcess server =
+        ServerProcess.start(
+            new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0")
+                .directory(dir.toFile()))) {
+      int port = server.awaitPort(SERVING);
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
@@ -98,18 +63,12 @@ class ServeFlareJarTest {
       assertEquals(200, r.statusCode());
       assertEquals("Hello from flarec! You sent GET /world?x=1\n", r.body());
 
-      // SIGTERM through the handle: Process.destroy() would also close our end of its output
-      server.toHandle().destroy();
-      assertTrue(server.waitFor(30, TimeUnit.SECONDS), "stopped after SIGTERM");
-      reader.join(5000);
-      List<String> rest = List.copyOf(lines);
+      List<String> rest = server.stop();
       assertTrue(
           rest.stream().anyMatch(l -> l.contains(" request ") && l.contains("status=200")),
           rest.toString());
       assertTrue(
           rest.stream().anyMatch(l -> l.contains(" stopped ")), "the last line is logged: " + rest);
-    } finally {
-      server.destroyForcibly();
     }
   }
 
