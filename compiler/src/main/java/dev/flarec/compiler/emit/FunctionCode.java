@@ -27,6 +27,13 @@ final class FunctionCode {
   final ValueType[] localTypes;
   final OpcodeTable table;
   final String methodName;
+
+  /**
+   * Loads and stores before each instruction: {@code memoryOps[i]} counts those before instruction
+   * {@code i}, {@code memoryOps[code.size()]} all of them.
+   */
+  final int[] memoryOps;
+
   SplitPlan plan = SplitPlan.whole();
 
   /**
@@ -56,6 +63,11 @@ final class FunctionCode {
     this.code = code;
     this.table = table;
     this.methodName = module.descriptor.functions().get(index).methodName();
+    this.memoryOps = new int[code.size() + 1];
+    for (int i = 0; i < code.size(); i++) {
+      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      memoryOps[i + 1] = memoryOps[i] + (row != null && row.accessesMemory() ? 1 : 0);
+    }
     int params = type.params().size();
     this.localTypes = new ValueType[params + declaredLocals.size()];
     for (int i = 0; i < params; i++) {
@@ -166,16 +178,9 @@ final class FunctionCode {
     return kept;
   }
 
-  /**
-   * Prefix counts of loads and stores: element {@code i} counts those before instruction {@code i}.
-   */
-  int[] memoryAccessCounts() {
-    int[] counts = new int[code.size() + 1];
-    for (int i = 0; i < code.size(); i++) {
-      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
-      counts[i + 1] = counts[i] + (row != null && row.accessesMemory() ? 1 : 0);
-    }
-    return counts;
+  /** Loads and stores in {@code [from, to)}, runs inside it included. */
+  int memoryAccesses(int from, int to) {
+    return memoryOps[to] - memoryOps[from];
   }
 
   /** The locals written anywhere in {@code [from, to)}, runs inside it included. */

@@ -234,16 +234,7 @@ final class FunctionEmitter {
 
   /** True when {@code [from, to)} loads or stores (a run's own code included: conservative). */
   private boolean accessesMemory(int from, int to) {
-    if (module.descriptor.memories().isEmpty()) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
-      if (row != null && row.accessesMemory()) {
-        return true;
-      }
-    }
-    return false;
+    return !module.descriptor.memories().isEmpty() && fn.memoryAccesses(from, to) > 0;
   }
 
   /** True when {@code [from, to)} calls or grows memory: the memory's array may be replaced. */

@@ -45,13 +45,12 @@ final class FunctionSplitter {
       fn.totalSize = offsets[n];
       return;
     }
-    int[] memoryOps = fn.memoryAccessCounts();
     int rootTarget = budget.planningTarget();
     int runTarget = budget.planningTarget();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       fn.setPlan(
           SplitPlanner.plan(
-              fn.code, offsets, memoryOps, rootTarget, runTarget, budget.memoryAccesses()));
+              fn.code, offsets, fn.memoryOps, rootTarget, runTarget, budget.memoryAccesses()));
       measureSplit();
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
         return;
