@@ -25,15 +25,13 @@ final class FlarecProgramEngine implements ProgramEngine {
   @Override
   public Prepared prepare(RealProgram program, CorpusCache cache) throws Exception {
     Path jar = Files.createTempFile("flarec-" + program.name() + "-", ".jar");
-    try {
-      compileMillis = AheadOfTimeCompile.inChildJvm(cache.wasm(program), jar);
-      long start = System.nanoTime();
-      Module module = Module.load(jar);
-      loadMillis = (System.nanoTime() - start) / 1e6;
-      return prepared(module);
-    } finally {
-      Files.deleteIfExists(jar);
-    }
+    // the class loader reads the JAR until the JVM exits: generated classes load on first call
+    jar.toFile().deleteOnExit();
+    compileMillis = AheadOfTimeCompile.inChildJvm(cache.wasm(program), jar);
+    long start = System.nanoTime();
+    Module module = Module.load(jar);
+    loadMillis = (System.nanoTime() - start) / 1e6;
+    return prepared(module);
   }
 
   /** The ahead-of-time compile's time, once {@link #prepare} has run. */
