@@ -10,6 +10,9 @@ final class ValueTypes {
   static final int FUNCREF = 0x70;
   static final int EXTERNREF = 0x6F;
 
+  /** The exception reference of 3.0's exception handling. */
+  static final int EXNREF = 0x69;
+
   private ValueTypes() {}
 
   /** Reads a value type. */
@@ -17,7 +20,7 @@ final class ValueTypes {
     int at = in.position();
     int t = in.u8();
     switch (t) {
-      case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF -> {
+      case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF, EXNREF -> {
         return t;
       }
       default -> throw in.malformed(at, String.format("malformed value type 0x%02x", t));
@@ -27,7 +30,7 @@ final class ValueTypes {
   static int readReference(ByteCursor in) {
     int at = in.position();
     int t = in.u8();
-    if (t != FUNCREF && t != EXTERNREF) {
+    if (t != FUNCREF && t != EXTERNREF && t != EXNREF) {
       throw in.malformed(at, String.format("malformed reference type 0x%02x", t));
     }
     return t;
@@ -42,6 +45,7 @@ final class ValueTypes {
       case V128 -> "v128";
       case FUNCREF -> "funcref";
       case EXTERNREF -> "externref";
+      case EXNREF -> "exnref";
       default -> String.format("0x%02x", t);
     };
   }

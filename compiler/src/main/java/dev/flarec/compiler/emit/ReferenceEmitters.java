@@ -11,8 +11,12 @@ final class ReferenceEmitters {
   static Emitter refNull() {
     return (f, ins) -> {
       f.mv.visitInsn(ACONST_NULL);
-      // heap type operand: -16 (0x70) funcref, -17 (0x6F) externref
-      f.push(ins.operand(0) == -17 ? ValueType.EXTERNREF : ValueType.FUNCREF);
+      // heap type operand: -16 (0x70) funcref, -17 (0x6F) externref, -23 (0x69) exn
+      long heapType = ins.operand(0);
+      f.push(
+          heapType == -17
+              ? ValueType.EXTERNREF
+              : heapType == -23 ? ValueType.EXNREF : ValueType.FUNCREF);
     };
   }
 

@@ -36,6 +36,8 @@ public final class JvmTypes {
       return ValueType.FUNCREF;
     } else if (t.isReference() && t.typeIdx() == ValType.ExternRef.typeIdx()) {
       return ValueType.EXTERNREF;
+    } else if (t.isReference() && t.typeIdx() == ValType.ExnRef.typeIdx()) {
+      return ValueType.EXNREF;
     }
     throw new UnsupportedModuleException("value type " + t + " is beyond WebAssembly 2.0");
   }
@@ -92,7 +94,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LLOAD;
       case F32 -> Opcodes.FLOAD;
       case F64 -> Opcodes.DLOAD;
-      case FUNCREF, EXTERNREF, V128 -> Opcodes.ALOAD;
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> Opcodes.ALOAD;
     };
   }
 
@@ -102,7 +104,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LSTORE;
       case F32 -> Opcodes.FSTORE;
       case F64 -> Opcodes.DSTORE;
-      case FUNCREF, EXTERNREF, V128 -> Opcodes.ASTORE;
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> Opcodes.ASTORE;
     };
   }
 
@@ -112,7 +114,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LRETURN;
       case F32 -> Opcodes.FRETURN;
       case F64 -> Opcodes.DRETURN;
-      case FUNCREF, EXTERNREF, V128 -> Opcodes.ARETURN;
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> Opcodes.ARETURN;
     };
   }
 
@@ -151,7 +153,7 @@ public final class JvmTypes {
       case I64 -> "java/lang/Long";
       case F32 -> "java/lang/Float";
       case F64 -> "java/lang/Double";
-      case FUNCREF, EXTERNREF -> "java/lang/Object";
+      case FUNCREF, EXTERNREF, EXNREF -> "java/lang/Object";
       case V128 -> V128_CLASS;
     };
   }

@@ -52,9 +52,6 @@ public final class Wasm2Profile {
     if (memories > 1) {
       throw new InvalidModuleException("multiple memories");
     }
-    if (m.tagSection().isPresent()) {
-      throw new UnsupportedModuleException("exception handling (tags) is beyond WebAssembly 2.0");
-    }
     checkInstructions(m, m.importSection().count(ExternalType.FUNCTION));
     for (int i = 0; i < m.globalSection().globalCount(); i++) {
       checkConstant(m.globalSection().getGlobal(i).initInstructions(), importedGlobals);
@@ -110,6 +107,9 @@ public final class Wasm2Profile {
             case TABLE -> tables;
             case MEMORY -> memories;
             case GLOBAL -> globals;
+            case TAG ->
+                m.importSection().count(ExternalType.TAG)
+                    + m.tagSection().map(s -> s.tagCount()).orElse(0);
             default -> 0;
           };
       if (e.index() < 0 || e.index() >= limit) {
@@ -144,7 +144,7 @@ public final class Wasm2Profile {
     for (int f = 0; f < bodies.length; f++) {
       for (Instruction ins : bodies[f].instructions()) {
         OpCode op = ins.opcode();
-        if (Wasm2Opcodes.isCore(op) || Wasm2Opcodes.isSimd(op)) {
+        if (Wasm2Opcodes.isCore(op) || Wasm2Opcodes.isSimd(op) || isExceptionHandling(op)) {
           continue;
         }
         int function = importedFunctions + f;
@@ -155,6 +155,11 @@ public final class Wasm2Profile {
             null);
       }
     }
+  }
+
+  /** Exception handling (3.0): {@code throw}, {@code throw_ref}, {@code try_table}. */
+  private static boolean isExceptionHandling(OpCode op) {
+    return op == OpCode.THROW || op == OpCode.THROW_REF || op == OpCode.TRY_TABLE;
   }
 
   /**

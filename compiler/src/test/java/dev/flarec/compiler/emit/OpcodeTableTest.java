@@ -60,6 +60,7 @@ class OpcodeTableTest {
         withTrait(Trait.FUSES_WITH_BRANCH));
     assertEquals(matching(op -> in(op, 0x10, 0x11)), withTrait(Trait.CALLS));
     assertEquals(Set.of(OpCode.MEMORY_GROW), withTrait(Trait.GROWS_MEMORY));
+    assertEquals(matching(op -> op.opcode() == 0x08 || op.opcode() == 0x0A), withTrait(Trait.THROWS));
   }
 
   private static boolean in(OpCode op, int first, int last) {
@@ -92,7 +93,11 @@ class OpcodeTableTest {
 
   /** The instructions flarec compiles: all of WebAssembly 2.0. */
   private static boolean compiled(OpCode op) {
-    return Wasm2Opcodes.isCore(op) || Wasm2Opcodes.isSimd(op);
+    return Wasm2Opcodes.isCore(op)
+        || Wasm2Opcodes.isSimd(op)
+        || op == OpCode.TRY_TABLE
+        || op == OpCode.THROW
+        || op == OpCode.THROW_REF;
   }
 
   /** The compiled instructions that satisfy {@code p}. */

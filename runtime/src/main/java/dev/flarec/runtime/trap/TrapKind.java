@@ -21,6 +21,8 @@ public enum TrapKind {
   UNINITIALIZED_ELEMENT("uninitialized element"),
   INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
   CALL_STACK_EXHAUSTED("call stack exhausted"),
+  /** {@code throw_ref} of a null exnref. */
+  NULL_EXCEPTION_REFERENCE("null exception reference"),
   /** Raised when the host asked the instance to stop (for example at a request deadline). */
   INTERRUPTED("interrupted"),
   /** Raised when the host cannot provide the memory an instance needs (not a spec trap). */
