@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.compiler.CompileOptions;
+import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.testing.ModuleBuilder;
 import dev.flarec.compiler.testing.ModuleBuilder.Code;
@@ -30,6 +31,11 @@ import dev.flarec.runtime.types.ValueType;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -317,10 +323,48 @@ class ExceptionHandlingTest {
     }
     body.end().end().localGet(1);
     m.export("f", m.function(ii, new byte[] {I32}, body));
-    Instance instance = instantiate(m, budget, Imports.empty());
+    CompiledModule compiled =
+        Flarec.compile(m.build(), CompileOptions.defaults().withMethodBudget(budget));
+    if (budget == CompileOptions.MIN_METHOD_BUDGET) {
+      // the try_table stays in the function's method, its body in runs that write back on a throw
+      assertTrue(
+          methodsCatchingWasmExceptions(compiled) >= 3,
+          "the try_table's method and at least two runs handle WasmException");
+    }
+    Instance instance = compiled.load().instantiate();
     // x odd: the call after k = 30 throws, so $s = x * (1 + ... + 30)
     assertEquals(465 * 3, call(instance, "f", 3));
     assertEquals(820 * 2, call(instance, "f", 2));
+  }
+
+  /** How many generated methods have an exception handler for WasmException. */
+  private static int methodsCatchingWasmExceptions(CompiledModule compiled) {
+    int[] count = {0};
+    for (byte[] classFile : compiled.classFiles().values()) {
+      new ClassReader(classFile)
+          .accept(
+              new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(
+                    int access, String name, String desc, String sig, String[] exceptions) {
+                  return new MethodVisitor(Opcodes.ASM9) {
+                    boolean catches;
+
+                    @Override
+                    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+                      catches |= "dev/flarec/runtime/exception/WasmException".equals(type);
+                    }
+
+                    @Override
+                    public void visitEnd() {
+                      count[0] += catches ? 1 : 0;
+                    }
+                  };
+                }
+              },
+              0);
+    }
+    return count[0];
   }
 
   /** exnref in a table, ref.null exn, and throw_ref of a null reference, which traps. */
