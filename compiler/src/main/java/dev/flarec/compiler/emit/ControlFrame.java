@@ -43,9 +43,13 @@ final class ControlFrame {
   boolean targetUsed;
   boolean hasElse;
 
-  /** For {@code try_table}: where its handler's range starts, and its catch clauses. */
-  Label tryStart;
+  /**
+   * For {@code try_table}: the labels bounding the ranges its handler covers, start and end in
+   * turn (the last range still open while the body is emitted); tail calls are cut out of them.
+   */
+  final List<Label> ranges = new java.util.ArrayList<>();
 
+  /** For {@code try_table}: its catch clauses. */
   List<run.endive.wasm.types.CatchOpCode.Catch> catches;
 
   /**

@@ -321,7 +321,14 @@ final class FunctionEmitter {
       } else {
         OpcodeRow row = table.row(op, this);
         materializeTop(pops(row, current));
+        boolean tailCall = isTailCall(op);
+        if (tailCall) {
+          cutHandlerRanges(false);
+        }
         row.emitter().emit(this, current);
+        if (tailCall) {
+          cutHandlerRanges(true);
+        }
       }
     }
     Label flushEnd = new Label();
@@ -1030,11 +1037,42 @@ final class FunctionEmitter {
         new ControlFrame(ControlFrame.Kind.TRY_TABLE, bt.params(), bt.results(), entry);
     frame.catches = catches;
     frame.belowSlots = belowSlots;
-    frame.tryStart = new Label();
     pushFrame(frame);
-    mv.visitLabel(frame.tryStart);
+    openRange(frame);
+  }
+
+  private void openRange(ControlFrame frame) {
+    Label start = new Label();
+    frame.ranges.add(start);
+    mv.visitLabel(start);
     // an exception table range may not be empty, and a body may emit no code
     mv.visitInsn(NOP);
+  }
+
+  /**
+   * A tail call leaves the function before its callee runs, so the callee's exceptions are not
+   * the function's try_tables' to catch: the ranges of every try_table of this method end before
+   * it and start again after it.
+   */
+  private void cutHandlerRanges(boolean resume) {
+    for (int i = outerFrames; i < frames.size(); i++) {
+      ControlFrame frame = frames.get(i);
+      if (frame.kind == ControlFrame.Kind.TRY_TABLE) {
+        if (resume) {
+          openRange(frame);
+        } else {
+          Label end = new Label();
+          mv.visitLabel(end);
+          frame.ranges.add(end);
+        }
+      }
+    }
+  }
+
+  private static boolean isTailCall(OpCode op) {
+    return op == OpCode.RETURN_CALL
+        || op == OpCode.RETURN_CALL_INDIRECT
+        || op == OpCode.RETURN_CALL_REF;
   }
 
   /**
@@ -1047,12 +1085,16 @@ final class FunctionEmitter {
   private void endTryTable(ControlFrame frame) {
     Label tryEnd = new Label();
     mv.visitLabel(tryEnd);
+    frame.ranges.add(tryEnd);
     if (!unreachable) {
       mv.visitJumpInsn(GOTO, frame.target);
       frame.targetUsed = true;
     }
     Label handler = new Label();
-    mv.visitTryCatchBlock(frame.tryStart, tryEnd, handler, RuntimeNames.WASM_EXCEPTION);
+    for (int i = 0; i < frame.ranges.size(); i += 2) {
+      mv.visitTryCatchBlock(
+          frame.ranges.get(i), frame.ranges.get(i + 1), handler, RuntimeNames.WASM_EXCEPTION);
+    }
     mv.visitLabel(handler);
     StackState saved = snapshotTypes();
     stack.truncate(frame.entryHeight - baseHeight);
