@@ -20,16 +20,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What exception handling costs, per loop iteration of 1,000: a call in a loop ({@code plain}),
- * the same call inside a {@code try_table} that never catches ({@code tryNoThrow}: the cost of
- * entering and leaving the block, with the running sum on the JVM stack below it), and a call that
- * throws an i32 exception caught by that {@code try_table} ({@code throwCatch}: the round trip,
- * which C2 may turn into a jump once it inlines the callee), and the same thrown eight calls down
- * ({@code throwDeep}: the JVM unwinds frames C2 did not inline).
- * {@code javaThrowCatch} is plain Java throwing and catching a stackless exception through a call
- * that is not inlined, for scale. The module is written here in the binary format (the text
- * translator does not know {@code try_table}). See
- * docs/RATIONALE.md#why-wasm-exceptions-are-jvm-exceptions.
+ * What exception handling costs, per loop iteration of 1,000: a call in a loop ({@code plain}), the
+ * same call inside a {@code try_table} that never catches ({@code tryNoThrow}: the cost of entering
+ * and leaving the block, with the running sum on the JVM stack below it), and a call that throws an
+ * i32 exception caught by that {@code try_table} ({@code throwCatch}: the round trip, which C2 may
+ * turn into a jump once it inlines the callee), and the same thrown eight calls down ({@code
+ * throwDeep}: the JVM unwinds frames C2 did not inline). {@code javaThrowCatch} is plain Java
+ * throwing and catching a stackless exception through a call that is not inlined, for scale. The
+ * module is written here in the binary format (the text translator does not know {@code
+ * try_table}). See docs/RATIONALE.md#why-wasm-exceptions-are-jvm-exceptions.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -146,15 +145,20 @@ public class ExceptionHandlingBenchmark {
     // $s += f($i)
     int[] plainStep = {0x20, 2, 0x20, 1, 0x10, 0, 0x6A, 0x21, 2};
     // $s += block (result i32) try_table (result i32) (catch 0 0) f($i) end end
-    int[] tryStep = {0x20, 2, 0x02, 0x7F, 0x1F, 0x7F, 1, 0, 0, 0, 0x20, 1, 0x10, 0, 0x0B, 0x0B, 0x6A,
-        0x21, 2};
+    int[] tryStep = {
+      0x20, 2, 0x02, 0x7F, 0x1F, 0x7F, 1, 0, 0, 0, 0x20, 1, 0x10, 0, 0x0B, 0x0B, 0x6A, 0x21, 2
+    };
     int[] throwStep = tryStep.clone();
     throwStep[13] = 1; // call $thrower
     // $deep(i, d): throws tag 0 with i from d calls down (C2 inlines a recursion once at most)
-    int[] deep = {0, 0x20, 1, 0x45, 0x04, 0x40, 0x20, 0, 0x08, 0, 0x0B, 0x20, 0, 0x20, 1, 0x41, 1,
-        0x6B, 0x10, 5, 0x0B};
-    int[] deepStep = {0x20, 2, 0x02, 0x7F, 0x1F, 0x7F, 1, 0, 0, 0, 0x20, 1, 0x41, DEPTH, 0x10, 5,
-        0x0B, 0x0B, 0x6A, 0x21, 2};
+    int[] deep = {
+      0, 0x20, 1, 0x45, 0x04, 0x40, 0x20, 0, 0x08, 0, 0x0B, 0x20, 0, 0x20, 1, 0x41, 1, 0x6B, 0x10,
+      5, 0x0B
+    };
+    int[] deepStep = {
+      0x20, 2, 0x02, 0x7F, 0x1F, 0x7F, 1, 0, 0, 0, 0x20, 1, 0x41, DEPTH, 0x10, 5, 0x0B, 0x0B, 0x6A,
+      0x21, 2
+    };
     Bytes code = new Bytes().u(7);
     code.body(leaf).body(thrower).body(loop(plainStep)).body(loop(tryStep)).body(loop(throwStep));
     code.body(deep).body(loop(deepStep));

@@ -187,7 +187,9 @@ final class InstructionDecoder {
     }
   }
 
-  /** {@code try_table bt vec(catch)}: labels and tags into {@link #labels} and {@link #catchTags}. */
+  /**
+   * {@code try_table bt vec(catch)}: labels and tags into {@link #labels} and {@link #catchTags}.
+   */
   private void tryTable() {
     a = in.signed(33);
     b = in.position() - offset; // the length of opcode and block type, for the block type check

@@ -35,8 +35,8 @@ final class ModuleChecker {
   };
 
   /**
-   * Where each section id may appear: the data count section comes before code, the tag section
-   * (id 13, exception handling) between memory and global.
+   * Where each section id may appear: the data count section comes before code, the tag section (id
+   * 13, exception handling) between memory and global.
    */
   private static final int[] SECTION_ORDER = {0, 2, 4, 6, 8, 10, 14, 16, 18, 20, 24, 26, 22, 12};
 

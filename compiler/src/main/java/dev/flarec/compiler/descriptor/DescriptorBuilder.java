@@ -38,8 +38,8 @@ import run.endive.wasm.types.MutabilityType;
 import run.endive.wasm.types.NameCustomSection;
 import run.endive.wasm.types.OpCode;
 import run.endive.wasm.types.TableImport;
-import run.endive.wasm.types.TagImport;
 import run.endive.wasm.types.TableLimits;
+import run.endive.wasm.types.TagImport;
 
 /**
  * Builds the {@link ModuleDescriptor} of a decoded, validated module: everything the runtime needs
@@ -170,8 +170,8 @@ public final class DescriptorBuilder {
 
     int start = m.startSection().map(s -> (int) s.startIndex()).orElse(ModuleDescriptor.NO_START);
     return new ModuleDescriptor(
-        className, types, imports, functions, tables, memories, globals, exports, start, elements,
-        data)
+            className, types, imports, functions, tables, memories, globals, exports, start,
+            elements, data)
         .withTags(tags);
   }
 

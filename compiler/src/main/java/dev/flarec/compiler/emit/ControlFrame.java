@@ -44,8 +44,8 @@ final class ControlFrame {
   boolean hasElse;
 
   /**
-   * For {@code try_table}: the labels bounding the ranges its handler covers, start and end in
-   * turn (the last range still open while the body is emitted); tail calls are cut out of them.
+   * For {@code try_table}: the labels bounding the ranges its handler covers, start and end in turn
+   * (the last range still open while the body is emitted); tail calls are cut out of them.
    */
   final List<Label> ranges = new java.util.ArrayList<>();
 

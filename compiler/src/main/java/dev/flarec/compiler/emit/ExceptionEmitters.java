@@ -30,7 +30,10 @@ final class ExceptionEmitters {
           INVOKESTATIC,
           RuntimeNames.INSTANCE,
           "newException",
-          "([Ljava/lang/Object;I" + RuntimeNames.INSTANCE_DESC + ")L" + RuntimeNames.WASM_EXCEPTION
+          "([Ljava/lang/Object;I"
+              + RuntimeNames.INSTANCE_DESC
+              + ")L"
+              + RuntimeNames.WASM_EXCEPTION
               + ";",
           false);
       f.mv.visitInsn(ATHROW);

@@ -1050,9 +1050,9 @@ final class FunctionEmitter {
   }
 
   /**
-   * A tail call leaves the function before its callee runs, so the callee's exceptions are not
-   * the function's try_tables' to catch: the ranges of every try_table of this method end before
-   * it and start again after it.
+   * A tail call leaves the function before its callee runs, so the callee's exceptions are not the
+   * function's try_tables' to catch: the ranges of every try_table of this method end before it and
+   * start again after it.
    */
   private void cutHandlerRanges(boolean resume) {
     for (int i = outerFrames; i < frames.size(); i++) {

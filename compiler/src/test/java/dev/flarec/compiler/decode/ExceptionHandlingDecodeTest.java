@@ -87,10 +87,10 @@ class ExceptionHandlingDecodeTest {
     // a tag, then (func block rethrow 0 end): 02 40 09 00 0b 0b
     byte[] tag = section(TAG, 1, 0, 0);
     byte[] rethrow =
-        module(VOID_TYPE, section(FUNCTION, 1, 0), tag, code(0, 0x02, 0x40, 0x09, 0x00, 0x0B, 0x0B));
+        module(
+            VOID_TYPE, section(FUNCTION, 1, 0), tag, code(0, 0x02, 0x40, 0x09, 0x00, 0x0B, 0x0B));
     rejected(UnsupportedModuleException.class, rethrow, "code", 0, 30, "opcode 0x09");
-    byte[] delegate =
-        module(VOID_TYPE, section(FUNCTION, 1, 0), tag, code(0, 0x18, 0x00, 0x0B));
+    byte[] delegate = module(VOID_TYPE, section(FUNCTION, 1, 0), tag, code(0, 0x18, 0x00, 0x0B));
     rejected(UnsupportedModuleException.class, delegate, "code", 0, 28, "opcode 0x18");
   }
 

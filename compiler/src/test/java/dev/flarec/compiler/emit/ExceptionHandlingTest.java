@@ -26,17 +26,16 @@ import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
-import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exception handling (3.0) end to end: modules written in the binary format (the text translator
@@ -75,28 +74,30 @@ class ExceptionHandlingTest {
                 .throwTag(e)
                 .end()
                 .i32Const(-1));
-    m.export("catcher", m.function(
-        ii,
-        NONE,
-        new Code()
-            .begin(0x02, I32) // block $h (result i32)
-            .tryTable(I32, catchTag(e, 0))
-            .localGet(0)
-            .call(thrower)
-            .end()
-            .br(1) // no exception: return the callee's result
-            .end()
-            .i32Const(1)
-            .op(0x6A) // i32.add
-            .op(0x0F)));
+    m.export(
+        "catcher",
+        m.function(
+            ii,
+            NONE,
+            new Code()
+                .begin(0x02, I32) // block $h (result i32)
+                .tryTable(I32, catchTag(e, 0))
+                .localGet(0)
+                .call(thrower)
+                .end()
+                .br(1) // no exception: return the callee's result
+                .end()
+                .i32Const(1)
+                .op(0x6A) // i32.add
+                .op(0x0F)));
     Instance instance = instantiate(m, budget, Imports.empty());
     assertEquals(42, call(instance, "catcher", 41));
     assertEquals(-1, call(instance, "catcher", 0));
   }
 
   /**
-   * The inner try_table catches $e1 only; $e0 passes it and the outer one catches it. Values sit
-   * on the stack below both blocks, and must be there again after the handler.
+   * The inner try_table catches $e1 only; $e0 passes it and the outer one catches it. Values sit on
+   * the stack below both blocks, and must be there again after the handler.
    */
   @ParameterizedTest
   @ValueSource(ints = {8000, 300})
@@ -199,7 +200,10 @@ class ExceptionHandlingTest {
           throw thrown[0];
         };
     Imports imports =
-        Imports.builder().function("host", "f", FunctionRef.of(host)).tag("host", "boom", boom).build();
+        Imports.builder()
+            .function("host", "f", FunctionRef.of(host))
+            .tag("host", "boom", boom)
+            .build();
     Instance instance = instantiate(m, budget, imports);
 
     assertEquals(40, call(instance, "rethrow", 4));
@@ -217,24 +221,26 @@ class ExceptionHandlingTest {
     ModuleBuilder m = new ModuleBuilder();
     int ii = m.type(new byte[] {I32}, new byte[] {I32});
     int div = m.function(ii, NONE, new Code().i32Const(100).localGet(0).op(0x6D)); // i32.div_s
-    m.export("f", m.function(
-        ii,
-        NONE,
-        new Code()
-            .begin(0x02, VOID)
-            .tryTable(I32, catchAll(0))
-            .localGet(0)
-            .call(div)
-            .localGet(0)
-            .i32Const(7)
-            .op(0x46)
-            .begin(0x04, VOID)
-            .op(0x00) // unreachable
-            .end()
-            .end()
-            .op(0x0F)
-            .end()
-            .i32Const(-1)));
+    m.export(
+        "f",
+        m.function(
+            ii,
+            NONE,
+            new Code()
+                .begin(0x02, VOID)
+                .tryTable(I32, catchAll(0))
+                .localGet(0)
+                .call(div)
+                .localGet(0)
+                .i32Const(7)
+                .op(0x46)
+                .begin(0x04, VOID)
+                .op(0x00) // unreachable
+                .end()
+                .end()
+                .op(0x0F)
+                .end()
+                .i32Const(-1)));
     Instance instance = instantiate(m, budget, Imports.empty());
     assertEquals(50, call(instance, "f", 2));
     WasmTrap divide = assertThrows(WasmTrap.class, () -> call(instance, "f", 0));
@@ -255,8 +261,8 @@ class ExceptionHandlingTest {
     int ii = thrower.type(new byte[] {I32}, new byte[] {I32});
     int e = thrower.tag(thrower.type(new byte[] {I32, I32}, NONE));
     thrower.exportTag("e", e);
-    thrower.export("throw", thrower.function(
-        ii, NONE, new Code().localGet(0).i32Const(7).throwTag(e)));
+    thrower.export(
+        "throw", thrower.function(ii, NONE, new Code().localGet(0).i32Const(7).throwTag(e)));
     Instance first = instantiate(thrower, budget, Imports.empty());
     WasmException out = assertThrows(WasmException.class, () -> call(first, "throw", 5));
     assertSame(first.tag("e"), out.tag());
@@ -274,23 +280,25 @@ class ExceptionHandlingTest {
     int resultsII = catcher.type(NONE, new byte[] {I32, I32});
     int imported = catcher.importFunction("m", "throw", cii);
     int tag = catcher.importTag("m", "e", pair);
-    catcher.export("f", catcher.function(
-        cii,
-        NONE,
-        new Code()
-            .begin(0x02, VOID) // $any
-            .beginTyped(0x02, resultsII) // $h
-            .tryTable(VOID, catchTag(tag, 0), catchAll(1))
-            .localGet(0)
-            .call(imported)
-            .op(0x0F)
-            .end()
-            .op(0x00) // the body always returns
-            .end()
-            .op(0x6C) // i32.mul
-            .op(0x0F)
-            .end()
-            .i32Const(-1)));
+    catcher.export(
+        "f",
+        catcher.function(
+            cii,
+            NONE,
+            new Code()
+                .begin(0x02, VOID) // $any
+                .beginTyped(0x02, resultsII) // $h
+                .tryTable(VOID, catchTag(tag, 0), catchAll(1))
+                .localGet(0)
+                .call(imported)
+                .op(0x0F)
+                .end()
+                .op(0x00) // the body always returns
+                .end()
+                .op(0x6C) // i32.mul
+                .op(0x0F)
+                .end()
+                .i32Const(-1)));
     Imports fromFirst = Imports.builder().instance("m", first).build();
     assertEquals(35, call(instantiate(catcher, budget, fromFirst), "f", 5));
     // the tag of the second instance is another tag: only catch_all takes its exceptions
@@ -312,7 +320,9 @@ class ExceptionHandlingTest {
     ModuleBuilder m = new ModuleBuilder();
     int ii = m.type(new byte[] {I32}, new byte[] {I32});
     int e = m.tag(m.type(NONE, NONE));
-    int thrower = m.function(ii, NONE, new Code().localGet(0).begin(0x04, VOID).throwTag(e).end().localGet(0));
+    int thrower =
+        m.function(
+            ii, NONE, new Code().localGet(0).begin(0x04, VOID).throwTag(e).end().localGet(0));
     Code body = new Code().begin(0x02, VOID).tryTable(VOID, catchAll(0));
     for (int k = 1; k <= 40; k++) {
       // $s += k * x, interleaved with calls that may throw
@@ -351,7 +361,8 @@ class ExceptionHandlingTest {
                     boolean catches;
 
                     @Override
-                    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+                    public void visitTryCatchBlock(
+                        Label start, Label end, Label handler, String type) {
                       catches |= "dev/flarec/runtime/exception/WasmException".equals(type);
                     }
 
@@ -377,27 +388,29 @@ class ExceptionHandlingTest {
     int table = m.table(EXNREF, 2);
     int pairType = m.type(NONE, new byte[] {I32, EXNREF});
     // f(x): catch $e(x) by ref, store the exnref in table[0], then throw_ref table[x & 1]
-    m.export("f", m.function(
-        ii,
-        new byte[] {EXNREF},
-        new Code()
-            .beginTyped(0x02, pairType)
-            .tryTable(VOID, catchRef(e, 0))
-            .localGet(0)
-            .throwTag(e)
-            .end()
-            .op(0x00)
-            .end()
-            .localSet(1)
-            .op(0x1A)
-            .i32Const(0)
-            .localGet(1)
-            .table(0x26, table) // table.set
-            .localGet(0)
-            .i32Const(1)
-            .op(0x71)
-            .table(0x25, table) // table.get
-            .throwRef()));
+    m.export(
+        "f",
+        m.function(
+            ii,
+            new byte[] {EXNREF},
+            new Code()
+                .beginTyped(0x02, pairType)
+                .tryTable(VOID, catchRef(e, 0))
+                .localGet(0)
+                .throwTag(e)
+                .end()
+                .op(0x00)
+                .end()
+                .localSet(1)
+                .op(0x1A)
+                .i32Const(0)
+                .localGet(1)
+                .table(0x26, table) // table.set
+                .localGet(0)
+                .i32Const(1)
+                .op(0x71)
+                .table(0x25, table) // table.get
+                .throwRef()));
     m.export("null", m.function(ii, NONE, new Code().refNullExn().throwRef()));
     Instance instance = instantiate(m, budget, Imports.empty());
     WasmException out = assertThrows(WasmException.class, () -> call(instance, "f", 4));

@@ -60,7 +60,8 @@ class OpcodeTableTest {
         withTrait(Trait.FUSES_WITH_BRANCH));
     assertEquals(matching(op -> in(op, 0x10, 0x11)), withTrait(Trait.CALLS));
     assertEquals(Set.of(OpCode.MEMORY_GROW), withTrait(Trait.GROWS_MEMORY));
-    assertEquals(matching(op -> op.opcode() == 0x08 || op.opcode() == 0x0A), withTrait(Trait.THROWS));
+    assertEquals(
+        matching(op -> op.opcode() == 0x08 || op.opcode() == 0x0A), withTrait(Trait.THROWS));
   }
 
   private static boolean in(OpCode op, int first, int last) {

@@ -1,9 +1,9 @@
 package dev.flarec.runtime.instance;
 
+import dev.flarec.runtime.exception.Tag;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.table.Table;
-import dev.flarec.runtime.exception.Tag;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +41,8 @@ public final class Imports {
   }
 
   /**
-   * The value offered for {@code module.name} (a FunctionRef, Memory, Table, Global or Tag), or null.
+   * The value offered for {@code module.name} (a FunctionRef, Memory, Table, Global or Tag), or
+   * null.
    */
   public Object lookup(String module, String name) {
     Map<String, Object> byName = values.get(module);
