@@ -15,6 +15,13 @@ final class InstructionDecoder {
   static final int BR_TABLE = 0x0E;
   static final int CALL = 0x10;
   static final int CALL_INDIRECT = 0x11;
+  static final int RETURN_CALL = 0x12;
+  static final int RETURN_CALL_INDIRECT = 0x13;
+  static final int CALL_REF = 0x14;
+  static final int RETURN_CALL_REF = 0x15;
+  static final int REF_AS_NON_NULL = 0xD4;
+  static final int BR_ON_NULL = 0xD5;
+  static final int BR_ON_NON_NULL = 0xD6;
   static final int SELECT_TYPED = 0x1C;
   static final int LOCAL_GET = 0x20;
   static final int LOCAL_TEE = 0x22;
@@ -119,7 +126,7 @@ final class InstructionDecoder {
     labels = null;
     lane = -1;
     switch (code) {
-      case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1 -> {}
+      case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1, REF_AS_NON_NULL -> {}
       case BLOCK, LOOP, IF -> a = in.signed(33);
       case BR,
           BR_IF,
@@ -131,7 +138,12 @@ final class InstructionDecoder {
           GLOBAL_SET,
           TABLE_GET,
           TABLE_SET,
-          REF_FUNC ->
+          REF_FUNC,
+          RETURN_CALL,
+          CALL_REF,
+          RETURN_CALL_REF,
+          BR_ON_NULL,
+          BR_ON_NON_NULL ->
           a = in.u32();
       case BR_TABLE -> {
         int n = in.count();
@@ -140,7 +152,7 @@ final class InstructionDecoder {
           labels[i] = in.index();
         }
       }
-      case CALL_INDIRECT -> {
+      case CALL_INDIRECT, RETURN_CALL_INDIRECT -> {
         a = in.u32();
         b = in.u32();
       }
@@ -156,7 +168,7 @@ final class InstructionDecoder {
       case I64_CONST -> a = in.signed(64);
       case F32_CONST -> in.skip(4);
       case F64_CONST -> in.skip(8);
-      case REF_NULL -> a = ValueTypes.readReference(in);
+      case REF_NULL -> a = ValueTypes.readHeapType(in);
       case 0xFC -> misc();
       case 0xFD -> simd();
       default -> {
