@@ -134,7 +134,7 @@ final class BodyChecker {
   private void blockType() {
     if (ins.a >= 0) {
       type(ins.a);
-    } else if (in.position() - ins.offset != 2) {
+    } else if (in.position() - ins.offset != 2 && !ins.typedReferenceBlock) {
       throw in.malformed(ins.offset + 1, "malformed block type: a value type is one byte");
     } else if (ins.a != -64) { // 0x40: no result
       int encoded = (int) (ins.a & 0x7F);

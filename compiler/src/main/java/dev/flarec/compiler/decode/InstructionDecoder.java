@@ -116,6 +116,24 @@ final class InstructionDecoder {
     return NATURAL_ALIGNMENT[op - FIRST_MEMORY_ACCESS];
   }
 
+  /**
+   * A block type: a type index, 0x40 or a one-byte value type as an s33, or a typed reference
+   * ({@code 0x63}/{@code 0x64} and a heap type), which reads as the funcref or externref value type
+   * it is at run time, marked by {@link #typedReferenceBlock}.
+   */
+  private long blockType() {
+    typedReferenceBlock = false;
+    int first = in.peek();
+    if (first == 0x63 || first == 0x64) {
+      typedReferenceBlock = true;
+      return ValueTypes.read(in) - 0x80;
+    }
+    return in.signed(33);
+  }
+
+  /** True when the last block type read was a typed reference (more than one byte). */
+  boolean typedReferenceBlock;
+
   /** Decodes the next instruction into the fields. */
   void next() {
     offset = in.position();
@@ -127,7 +145,7 @@ final class InstructionDecoder {
     lane = -1;
     switch (code) {
       case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1, REF_AS_NON_NULL -> {}
-      case BLOCK, LOOP, IF -> a = in.signed(33);
+      case BLOCK, LOOP, IF -> a = blockType();
       case BR,
           BR_IF,
           CALL,
