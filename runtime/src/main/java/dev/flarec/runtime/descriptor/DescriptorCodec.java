@@ -75,6 +75,10 @@ public final class DescriptorCodec {
         out.writeByte(t.elementType().code());
         writeLimits(out, t.limits());
         out.writeBoolean(t.imported());
+        out.writeBoolean(t.init() != null);
+        if (t.init() != null) {
+          writeConst(out, t.init());
+        }
       }
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
@@ -157,9 +161,11 @@ public final class DescriptorCodec {
       n = in.readInt();
       List<TableDef> tables = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        tables.add(
-            new TableDef(
-                ValueType.ofCode(in.readUnsignedByte()), readLimits(in), in.readBoolean()));
+        ValueType elementType = ValueType.ofCode(in.readUnsignedByte());
+        Limits limits = readLimits(in);
+        boolean imported = in.readBoolean();
+        ConstExpr init = in.readBoolean() ? readConst(in) : null;
+        tables.add(new TableDef(elementType, limits, imported, init));
       }
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);

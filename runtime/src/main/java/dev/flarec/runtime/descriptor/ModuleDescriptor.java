@@ -187,7 +187,15 @@ public record ModuleDescriptor(
         tags);
   }
 
-  public record TableDef(ValueType elementType, Limits limits, boolean imported) {}
+  /**
+   * A table; {@code init} is the constant expression its elements start as (Wasm 3.0 table
+   * initialisers, needed by tables of non-nullable references), or null for null elements.
+   */
+  public record TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
+    public TableDef(ValueType elementType, Limits limits, boolean imported) {
+      this(elementType, limits, imported, null);
+    }
+  }
 
   public record MemoryDef(Limits limits, boolean imported) {}
 

@@ -23,6 +23,10 @@ public enum TrapKind {
   CALL_STACK_EXHAUSTED("call stack exhausted"),
   /** {@code throw_ref} of a null exnref. */
   NULL_EXCEPTION_REFERENCE("null exception reference"),
+  /** {@code call_ref} or {@code return_call_ref} of a null reference. */
+  NULL_FUNCTION_REFERENCE("null function reference"),
+  /** {@code ref.as_non_null} of a null reference. */
+  NULL_REFERENCE("null reference"),
   /** Raised when the host asked the instance to stop (for example at a request deadline). */
   INTERRUPTED("interrupted"),
   /** Raised when the host cannot provide the memory an instance needs (not a spec trap). */
