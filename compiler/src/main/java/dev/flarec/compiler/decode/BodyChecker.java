@@ -86,9 +86,13 @@ final class BodyChecker {
           }
         }
         case TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> table(ins.a);
-        case MEMORY_SIZE, MEMORY_GROW, MEMORY_COPY, MEMORY_FILL -> memory();
+        case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL -> memory(ins.memory);
+        case MEMORY_COPY -> {
+          memory(ins.memory);
+          memory(ins.sourceMemory);
+        }
         case MEMORY_INIT -> {
-          memory();
+          memory(ins.memory);
           data(ins.a);
         }
         case DATA_DROP -> data(ins.a);
@@ -113,13 +117,13 @@ final class BodyChecker {
         }
         default -> {
           if (ins.op >= FIRST_MEMORY_ACCESS && ins.op <= LAST_MEMORY_ACCESS) {
-            memory();
+            memory(ins.memory);
             if (ins.a > naturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
           } else if (simdNaturalAlignment(ins.op) >= 0) {
-            memory();
+            memory(ins.memory);
             if (ins.a > simdNaturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
@@ -182,9 +186,9 @@ final class BodyChecker {
     }
   }
 
-  private void memory() {
-    if (module.memories == 0) {
-      throw in.invalid(ins.offset, "unknown memory 0");
+  private void memory(long m) {
+    if (m >= module.memories) {
+      throw in.invalid(ins.offset, "unknown memory " + m);
     }
   }
 

@@ -264,9 +264,7 @@ final class ModuleChecker {
     if (limits[0] > SPEC_MAX_PAGES || limits[1] > SPEC_MAX_PAGES) {
       throw in.invalid(at, "memory size must be at most 65536 pages (4GiB)");
     }
-    if (++module.memories > 1) {
-      throw in.invalid(at, "multiple memories");
-    }
+    module.memories++;
     if (defined && limits[0] > Limits.MAX_INITIAL_MEMORY_PAGES) {
       throw in.limit(
           at,

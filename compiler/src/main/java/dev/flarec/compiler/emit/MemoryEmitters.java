@@ -55,7 +55,7 @@ final class MemoryEmitters {
       if (!effectiveAddress(f, ins.operand(1))) {
         return;
       }
-      String size = loadBytesAndSize(f);
+      String size = loadBytesAndSize(f, memoryIndex(ins));
       f.mv.visitMethodInsn(
           INVOKESTATIC,
           RuntimeNames.MEMORY_ACCESS,
@@ -90,13 +90,14 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       if (effectiveAddress(f, ins.operand(1))) {
+        int memory = memoryIndex(ins);
         int address = -1;
         if (f.writtenSlot >= 0) {
           address = f.acquireScratch(ValueType.I32);
           f.mv.visitInsn(DUP);
           f.mv.visitVarInsn(ISTORE, address);
         }
-        String size = loadBytesAndSize(f);
+        String size = loadBytesAndSize(f, memory);
         f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
         f.mv.visitMethodInsn(
             INVOKESTATIC,
@@ -105,7 +106,7 @@ final class MemoryEmitters {
             "(I[B" + size + width.desc + ")V",
             false);
         if (address >= 0) {
-          markWritten(f, address);
+          markWritten(f, memory, address);
           f.releaseScratch(ValueType.I32, address);
         }
       }
@@ -113,9 +114,25 @@ final class MemoryEmitters {
     };
   }
 
-  /** {@code written[address >>> 12] = 1}, after the store succeeded (Memory.written). */
-  static void markWritten(FunctionEmitter f, int addressSlot) {
-    f.mv.visitVarInsn(ALOAD, f.writtenSlot);
+  /**
+   * The memory a load or store names: its memarg's memory index, the third immediate (0 when the
+   * module has one memory).
+   */
+  static int memoryIndex(run.endive.wasm.types.AnnotatedInstruction ins) {
+    return ins.operandCount() > 2 ? (int) ins.operand(2) : 0;
+  }
+
+  /**
+   * {@code written[address >>> 12] = 1}, after the store succeeded (Memory.written): memory 0's
+   * array from its local, another memory's from its field.
+   */
+  static void markWritten(FunctionEmitter f, int memory, int addressSlot) {
+    if (memory == 0) {
+      f.mv.visitVarInsn(ALOAD, f.writtenSlot);
+    } else {
+      loadMemory(f, memory);
+      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
+    }
     f.mv.visitVarInsn(ILOAD, addressSlot);
     f.pushInt(12);
     f.mv.visitInsn(IUSHR);
@@ -157,27 +174,31 @@ final class MemoryEmitters {
     return true;
   }
 
-  private static void loadMemory(FunctionEmitter f) {
+  private static void loadMemory(FunctionEmitter f, int memory) {
     f.loadInstance();
     f.mv.visitFieldInsn(
-        GETFIELD, f.module.internalName, NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+        GETFIELD,
+        f.module.internalName,
+        NamingScheme.memoryField(memory),
+        RuntimeNames.MEMORY_DESC);
   }
 
   /**
    * Pushes the memory's array, and its size in bytes when the module's accesses check it, from the
-   * method's locals when it has them; returns the descriptor of what it pushed after the array ("I"
-   * or nothing).
+   * method's locals when it has them (memory 0 only: other memories are read from their fields at
+   * each access, see docs/RATIONALE.md#why-only-memory-0-lives-in-locals); returns the descriptor
+   * of what it pushed after the array ("I" or nothing).
    */
-  static String loadBytesAndSize(FunctionEmitter f) {
+  static String loadBytesAndSize(FunctionEmitter f, int memory) {
     boolean checks = f.module.descriptor.checksMemorySize();
-    if (f.bytesSlot >= 0) {
+    if (memory == 0 && f.bytesSlot >= 0) {
       f.mv.visitVarInsn(ALOAD, f.bytesSlot);
       if (checks) {
         f.mv.visitVarInsn(ILOAD, f.sizeSlot);
       }
       return checks ? "I" : "";
     }
-    loadMemory(f);
+    loadMemory(f, memory);
     if (checks) {
       f.mv.visitInsn(DUP);
       f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
@@ -191,7 +212,7 @@ final class MemoryEmitters {
 
   static Emitter size() {
     return (f, ins) -> {
-      loadMemory(f);
+      loadMemory(f, (int) ins.operand(0));
       f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
       f.push(ValueType.I32);
     };
@@ -199,7 +220,7 @@ final class MemoryEmitters {
 
   static Emitter grow() {
     return (f, ins) -> {
-      loadMemory(f);
+      loadMemory(f, (int) ins.operand(0));
       f.mv.visitMethodInsn(
           INVOKESTATIC, RuntimeNames.MEMORY, "grow", "(I" + RuntimeNames.MEMORY_DESC + ")I", false);
       f.refreshMemoryArray();
@@ -211,7 +232,7 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f);
+      loadMemory(f, (int) ins.operand(0));
       f.mv.visitMethodInsn(
           INVOKESTATIC,
           RuntimeNames.MEMORY,
@@ -221,18 +242,31 @@ final class MemoryEmitters {
     };
   }
 
+  /** {@code memory.copy}: within one memory as before; between two, the runtime's other form. */
   static Emitter copy() {
     return (f, ins) -> {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.MEMORY,
-          "copy",
-          "(III" + RuntimeNames.MEMORY_DESC + ")V",
-          false);
+      int dst = (int) ins.operand(0);
+      int src = (int) ins.operand(1);
+      loadMemory(f, dst);
+      if (dst == src) {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "copy",
+            "(III" + RuntimeNames.MEMORY_DESC + ")V",
+            false);
+      } else {
+        loadMemory(f, src);
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "copy",
+            "(III" + RuntimeNames.MEMORY_DESC + RuntimeNames.MEMORY_DESC + ")V",
+            false);
+      }
     };
   }
 
@@ -241,7 +275,7 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f);
+      loadMemory(f, ins.operandCount() > 1 ? (int) ins.operand(1) : 0);
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
       f.mv.visitMethodInsn(

@@ -73,7 +73,7 @@ final class SimdEmitters {
       if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
         return;
       }
-      String size = MemoryEmitters.loadBytesAndSize(f);
+      String size = MemoryEmitters.loadBytesAndSize(f, MemoryEmitters.memoryIndex(ins));
       f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B" + size + ")" + V, false);
       f.push(ValueType.V128);
     };
@@ -109,13 +109,14 @@ final class SimdEmitters {
     f.pop();
     f.pop();
     if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+      int memory = MemoryEmitters.memoryIndex(ins);
       int address = -1;
       if (!load && f.writtenSlot >= 0) {
         address = f.acquireScratch(ValueType.I32);
         f.mv.visitInsn(DUP);
         f.mv.visitVarInsn(ISTORE, address);
       }
-      String size = MemoryEmitters.loadBytesAndSize(f);
+      String size = MemoryEmitters.loadBytesAndSize(f, memory);
       f.mv.visitVarInsn(ALOAD, vector);
       String lane = "";
       if (ins.operandCount() > 3) {
@@ -125,7 +126,7 @@ final class SimdEmitters {
       f.mv.visitMethodInsn(
           INVOKESTATIC, MEMORY, helper, "(I[B" + size + V + lane + ")" + (load ? V : "V"), false);
       if (address >= 0) {
-        MemoryEmitters.markWritten(f, address);
+        MemoryEmitters.markWritten(f, memory, address);
         f.releaseScratch(ValueType.I32, address);
       }
       if (load) {
