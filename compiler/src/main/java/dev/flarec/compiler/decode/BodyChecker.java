@@ -118,12 +118,14 @@ final class BodyChecker {
         default -> {
           if (ins.op >= FIRST_MEMORY_ACCESS && ins.op <= LAST_MEMORY_ACCESS) {
             memory(ins.memory);
+            offset();
             if (ins.a > naturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
           } else if (simdNaturalAlignment(ins.op) >= 0) {
             memory(ins.memory);
+            offset();
             if (ins.a > simdNaturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
@@ -189,6 +191,21 @@ final class BodyChecker {
   private void memory(long m) {
     if (m >= module.memories) {
       throw in.invalid(ins.offset, "unknown memory " + m);
+    }
+  }
+
+  /** A load's or store's static offset: below 2^32 for a 32-bit memory (§3.3.7). */
+  private void offset() {
+    if (module.isMemory64(ins.memory)) {
+      if (Long.compareUnsigned(ins.b, 0xFFFF_FFFFL) > 0) {
+        throw in.unsupported(
+            ins.offset,
+            "unsupported: a memory64 access with a static offset of 2^32 or more ("
+                + Long.toUnsignedString(ins.b)
+                + ")");
+      }
+    } else if (Long.compareUnsigned(ins.b, 0xFFFF_FFFFL) > 0) {
+      throw in.malformed(ins.offset, "integer too large: offset out of range for a 32-bit memory");
     }
   }
 

@@ -269,6 +269,6 @@ final class InstructionDecoder {
       a &= ~0x40L;
       memory = in.u32();
     }
-    b = in.u32();
+    b = in.u64(); // u32 for a 32-bit memory: BodyChecker checks it against the memory's type
   }
 }

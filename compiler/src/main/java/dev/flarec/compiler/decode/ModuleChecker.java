@@ -38,6 +38,9 @@ final class ModuleChecker {
 
   private static final long SPEC_MAX_PAGES = 65_536;
 
+  /** A 64-bit memory's ceiling: 2^64 bytes, 2^48 pages. */
+  private static final long SPEC_MAX_PAGES_64 = 1L << 48;
+
   private final byte[] bytes;
   private final ByteCursor in;
   private final ModuleShape module = new ModuleShape();
@@ -260,12 +263,21 @@ final class ModuleChecker {
 
   private void memoryType(boolean defined) {
     int at = in.position();
+    int flags = in.peek();
+    boolean is64 = flags == 4 || flags == 5;
     long[] limits = limits(true);
-    if (limits[0] > SPEC_MAX_PAGES || limits[1] > SPEC_MAX_PAGES) {
-      throw in.invalid(at, "memory size must be at most 65536 pages (4GiB)");
+    long maxPages = is64 ? SPEC_MAX_PAGES_64 : SPEC_MAX_PAGES;
+    if (Long.compareUnsigned(limits[0], maxPages) > 0
+        || (limits[1] != -1 && Long.compareUnsigned(limits[1], maxPages) > 0)) {
+      throw in.invalid(
+          at,
+          is64
+              ? "memory size must be at most 2^48 pages (2^64 bytes)"
+              : "memory size must be at most 65536 pages (4GiB)");
     }
     module.memories++;
-    if (defined && limits[0] > Limits.MAX_INITIAL_MEMORY_PAGES) {
+    module.memory64.add(is64);
+    if (defined && !is64 && limits[0] > Limits.MAX_INITIAL_MEMORY_PAGES) {
       throw in.limit(
           at,
           "an initial memory of "
@@ -276,23 +288,35 @@ final class ModuleChecker {
     }
   }
 
-  /** {min, max}, max being -1 when absent; checks min <= max. */
+  /**
+   * {min, max}, max being -1 when absent; checks min <= max. Memory limits flags 4 and 5 are those
+   * of a 64-bit memory (memory64), whose sizes are u64; table64 (flags 4 and 5 on a table) is not
+   * compiled yet.
+   */
   private long[] limits(boolean memory) {
     int at = in.position();
     int flags = in.u8();
+    boolean is64 = false;
     if (flags > 1) {
-      if (memory && (flags == 2 || flags == 3)) {
+      if (memory && (flags == 2 || flags == 3 || flags == 6 || flags == 7)) {
         throw in.malformed(
             at,
             "shared memory (limits flags "
                 + flags
-                + ") is beyond WebAssembly 2.0 (threads proposal)");
+                + ") is beyond WebAssembly 3.0 (threads proposal)");
       }
-      throw in.malformed(at, "malformed limits flags " + flags);
+      if (flags == 4 || flags == 5) {
+        if (!memory) {
+          throw in.unsupported(at, "unsupported: table64 (a table with i64 indices)");
+        }
+        is64 = true;
+      } else {
+        throw in.malformed(at, "malformed limits flags " + flags);
+      }
     }
-    long min = in.u32();
-    long max = flags == 1 ? in.u32() : -1;
-    if (max >= 0 && min > max) {
+    long min = is64 ? in.u64() : in.u32();
+    long max = (flags & 1) == 1 ? (is64 ? in.u64() : in.u32()) : -1;
+    if (max != -1 && Long.compareUnsigned(min, max) > 0) {
       throw in.invalid(at, "size minimum must not be greater than maximum");
     }
     return new long[] {min, max};
@@ -511,7 +535,7 @@ final class ModuleChecker {
         if (memory >= module.memories) {
           throw in.invalid(at, "unknown memory " + memory);
         }
-        constantExpression(ValueTypes.I32);
+        constantExpression(module.isMemory64(memory) ? ValueTypes.I64 : ValueTypes.I32);
       }
       in.skip(in.count());
     }

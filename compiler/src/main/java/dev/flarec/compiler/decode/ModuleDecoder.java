@@ -32,6 +32,20 @@ public final class ModuleDecoder {
 
   private ModuleDecoder() {}
 
+  /**
+   * A memory's type as the binary declares it: 64-bit (memory64) or not, limits in pages, {@code
+   * max} -1 when there is none.
+   */
+  public record MemoryType(boolean is64, long min, long max) {}
+
+  /**
+   * The types of the memories of {@code bytes}, a module {@link #decode} accepted, imported ones
+   * first: the parser's own module does not know 64-bit memories.
+   */
+  public static java.util.List<MemoryType> memoryTypes(byte[] bytes) {
+    return ParserInput.of(bytes).memories();
+  }
+
   private static CustomSection nameSection(byte[] content) {
     try {
       return NameCustomSection.parse(content);
@@ -82,11 +96,17 @@ public final class ModuleDecoder {
           "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
     ModuleChecker.check(bytes);
+    ParserInput input = ParserInput.of(bytes);
+    byte[] parsed = input.bytes();
     WasmModule module;
     try {
-      module = PARSER.parse(() -> new ByteArrayInputStream(bytes));
+      module = PARSER.parse(() -> new ByteArrayInputStream(parsed));
     } catch (RuntimeException e) {
       throw parserDisagrees(e);
+    }
+    if (input.lowered()) {
+      // the parser's validator types every address as i32; see ParserInput
+      return module;
     }
     try {
       ParserValidation.validate(module);

@@ -25,6 +25,14 @@ final class ModuleShape {
   final List<Integer> tables = new ArrayList<>();
 
   int memories;
+
+  /** Whether each memory is 64-bit (memory64: i64 addresses), imported ones first. */
+  final List<Boolean> memory64 = new ArrayList<>();
+
+  boolean isMemory64(long memory) {
+    return memory < memory64.size() && memory64.get((int) memory);
+  }
+
   final List<GlobalType> globals = new ArrayList<>();
   int importedGlobals;
 

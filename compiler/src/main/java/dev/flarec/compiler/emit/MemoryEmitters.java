@@ -52,16 +52,30 @@ final class MemoryEmitters {
   static Emitter load(Width width, ValueType result, int... extend) {
     return (f, ins) -> {
       f.pop();
-      if (!effectiveAddress(f, ins.operand(1))) {
-        return;
+      int memory = memoryIndex(ins);
+      if (is64(f, memory)) {
+        if (!effectiveAddress64(f, ins.operand(1))) {
+          return;
+        }
+        loadMemory(f, memory);
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64_ACCESS,
+            "load" + width.helper,
+            "(J" + RuntimeNames.MEMORY64_DESC + ")" + width.desc,
+            false);
+      } else {
+        if (!effectiveAddress(f, ins.operand(1))) {
+          return;
+        }
+        String size = loadBytesAndSize(f, memory);
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY_ACCESS,
+            "load" + width.helper,
+            "(I[B" + size + ")" + width.desc,
+            false);
       }
-      String size = loadBytesAndSize(f, memoryIndex(ins));
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.MEMORY_ACCESS,
-          "load" + width.helper,
-          "(I[B" + size + ")" + width.desc,
-          false);
       for (int op : extend) {
         if (op == LAND) {
           f.mv.visitLdcInsn(0xFFFF_FFFFL);
@@ -89,7 +103,18 @@ final class MemoryEmitters {
       f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.storeOpcode(stored), slot);
       f.pop();
       f.pop();
-      if (effectiveAddress(f, ins.operand(1))) {
+      if (is64(f, memoryIndex(ins))) {
+        if (effectiveAddress64(f, ins.operand(1))) {
+          loadMemory(f, memoryIndex(ins));
+          f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
+          f.mv.visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.MEMORY64_ACCESS,
+              "store" + width.helper,
+              "(J" + RuntimeNames.MEMORY64_DESC + width.desc + ")V",
+              false);
+        }
+      } else if (effectiveAddress(f, ins.operand(1))) {
         int memory = memoryIndex(ins);
         int address = -1;
         if (f.writtenSlot >= 0) {
@@ -180,7 +205,45 @@ final class MemoryEmitters {
         GETFIELD,
         f.module.internalName,
         NamingScheme.memoryField(memory),
-        RuntimeNames.MEMORY_DESC);
+        is64(f, memory) ? RuntimeNames.MEMORY64_DESC : RuntimeNames.MEMORY_DESC);
+  }
+
+  /** SIMD loads and stores reach 32-bit memories only, for now. */
+  static void requireMemory32(FunctionEmitter f, int memory) {
+    if (is64(f, memory)) {
+      throw new dev.flarec.compiler.UnsupportedModuleException(
+          "unsupported: a SIMD load or store on a 64-bit memory (memory64)");
+    }
+  }
+
+  /** Whether memory {@code memory} is a 64-bit one (memory64), a {@code Memory64} at run time. */
+  static boolean is64(FunctionEmitter f, int memory) {
+    return f.module.descriptor.memories().get(memory).is64();
+  }
+
+  /**
+   * {@link #effectiveAddress} for a 64-bit memory: the base is a {@code long}, and a static offset
+   * of 2^63 or more (negative here) is past any memory.
+   */
+  static boolean effectiveAddress64(FunctionEmitter f, long offset) {
+    if (offset == 0) {
+      return true;
+    }
+    if (offset < 0) {
+      f.mv.visitInsn(POP2);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.TRAP,
+          "outOfBoundsMemory",
+          RuntimeNames.TRAP_FACTORY_DESC,
+          false);
+      f.mv.visitInsn(ATHROW);
+      f.markUnreachable();
+      return false;
+    }
+    f.mv.visitLdcInsn(offset);
+    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY64, "effectiveAddress", "(JJ)J", false);
+    return true;
   }
 
   /**
@@ -212,17 +275,37 @@ final class MemoryEmitters {
 
   static Emitter size() {
     return (f, ins) -> {
-      loadMemory(f, (int) ins.operand(0));
-      f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
-      f.push(ValueType.I32);
+      int memory = (int) ins.operand(0);
+      loadMemory(f, memory);
+      if (is64(f, memory)) {
+        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY64, "pages", "()J", false);
+        f.push(ValueType.I64);
+      } else {
+        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
+        f.push(ValueType.I32);
+      }
     };
   }
 
   static Emitter grow() {
     return (f, ins) -> {
-      loadMemory(f, (int) ins.operand(0));
-      f.mv.visitMethodInsn(
-          INVOKESTATIC, RuntimeNames.MEMORY, "grow", "(I" + RuntimeNames.MEMORY_DESC + ")I", false);
+      int memory = (int) ins.operand(0);
+      loadMemory(f, memory);
+      if (is64(f, memory)) {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64,
+            "grow",
+            "(J" + RuntimeNames.MEMORY64_DESC + ")J",
+            false);
+      } else {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "grow",
+            "(I" + RuntimeNames.MEMORY_DESC + ")I",
+            false);
+      }
       f.refreshMemoryArray();
     };
   }
@@ -232,13 +315,23 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f, (int) ins.operand(0));
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.MEMORY,
-          "fill",
-          "(III" + RuntimeNames.MEMORY_DESC + ")V",
-          false);
+      int memory = (int) ins.operand(0);
+      loadMemory(f, memory);
+      if (is64(f, memory)) {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64,
+            "fill",
+            "(JIJ" + RuntimeNames.MEMORY64_DESC + ")V",
+            false);
+      } else {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "fill",
+            "(III" + RuntimeNames.MEMORY_DESC + ")V",
+            false);
+      }
     };
   }
 
@@ -250,6 +343,24 @@ final class MemoryEmitters {
       f.pop();
       int dst = (int) ins.operand(0);
       int src = (int) ins.operand(1);
+      if (is64(f, dst) || is64(f, src)) {
+        if (is64(f, dst) != is64(f, src)) {
+          throw new dev.flarec.compiler.UnsupportedModuleException(
+              "unsupported: memory.copy between a 32-bit and a 64-bit memory");
+        }
+        loadMemory(f, dst);
+        String m64 = RuntimeNames.MEMORY64_DESC;
+        if (dst != src) {
+          loadMemory(f, src);
+        }
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64,
+            "copy",
+            "(JJJ" + m64 + (dst != src ? m64 : "") + ")V",
+            false);
+        return;
+      }
       loadMemory(f, dst);
       if (dst == src) {
         f.mv.visitMethodInsn(
@@ -275,14 +386,23 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f, ins.operandCount() > 1 ? (int) ins.operand(1) : 0);
+      int memory = ins.operandCount() > 1 ? (int) ins.operand(1) : 0;
+      loadMemory(f, memory);
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
+      String target =
+          is64(f, memory) ? "J" + RuntimeNames.MEMORY64_DESC : "I" + RuntimeNames.MEMORY_DESC;
       f.mv.visitMethodInsn(
           INVOKESTATIC,
           RuntimeNames.INSTANCE,
           "memoryInit",
-          "(III" + RuntimeNames.MEMORY_DESC + "I" + RuntimeNames.INSTANCE_DESC + ")V",
+          "("
+              + target.charAt(0)
+              + "II"
+              + target.substring(1)
+              + "I"
+              + RuntimeNames.INSTANCE_DESC
+              + ")V",
           false);
     };
   }

@@ -69,6 +69,7 @@ final class SimdEmitters {
   /** A load that takes only the address: {@code v128.load}, the extending, splat and zero loads. */
   static Emitter load(String helper) {
     return (f, ins) -> {
+      MemoryEmitters.requireMemory32(f, MemoryEmitters.memoryIndex(ins));
       f.pop();
       if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
         return;
@@ -104,6 +105,7 @@ final class SimdEmitters {
       run.endive.wasm.types.AnnotatedInstruction ins,
       String helper,
       boolean load) {
+    MemoryEmitters.requireMemory32(f, MemoryEmitters.memoryIndex(ins));
     int vector = f.acquireScratch(ValueType.V128);
     f.mv.visitVarInsn(ASTORE, vector);
     f.pop();

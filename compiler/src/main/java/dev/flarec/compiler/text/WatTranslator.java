@@ -59,6 +59,7 @@ public final class WatTranslator {
                       "wat2wasm",
                       dir.resolve(INPUT_NAME).toString(),
                       "--enable-multi-memory",
+                      "--enable-memory64",
                       "--output=-"))
               .build();
       try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {

@@ -78,7 +78,7 @@ public final class DescriptorCodec {
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
         writeLimits(out, m.limits());
-        out.writeBoolean(m.imported());
+        out.writeByte((m.imported() ? 1 : 0) | (m.is64() ? 2 : 0));
       }
       out.writeInt(d.globals().size());
       for (GlobalDef g : d.globals()) {
@@ -158,7 +158,9 @@ public final class DescriptorCodec {
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        memories.add(new MemoryDef(readLimits(in), in.readBoolean()));
+        Limits limits = readLimits(in);
+        int bits = in.readUnsignedByte();
+        memories.add(new MemoryDef(limits, (bits & 1) != 0, (bits & 2) != 0));
       }
       n = in.readInt();
       List<GlobalDef> globals = new ArrayList<>(n);

@@ -153,7 +153,20 @@ public record ModuleDescriptor(
 
   public record TableDef(ValueType elementType, Limits limits, boolean imported) {}
 
-  public record MemoryDef(Limits limits, boolean imported) {}
+  /**
+   * A memory; a 64-bit one ({@code is64}, memory64) takes i64 addresses and is a {@link
+   * dev.flarec.runtime.memory.Memory64}, the others a {@link dev.flarec.runtime.memory.Memory}.
+   */
+  public record MemoryDef(Limits limits, boolean imported, boolean is64) {
+    public MemoryDef(Limits limits, boolean imported) {
+      this(limits, imported, false);
+    }
+
+    /** This memory with the address type and limits the binary declares. */
+    public MemoryDef as64(Limits declared) {
+      return new MemoryDef(declared, imported, true);
+    }
+  }
 
   /**
    * A global; {@code shared} globals (imported or exported) live in a {@link
