@@ -104,10 +104,21 @@ public final class ModuleDecoder {
     } catch (RuntimeException e) {
       throw parserDisagrees(e);
     }
-    if (input.lowered()) {
-      // the parser's validator types every address as i32; see ParserInput
-      return module;
+    validate(input.lowered() ? parseForValidation(input) : module);
+    return module;
+  }
+
+  /** The module the validator checks in place of one with 64-bit memories (see ParserInput). */
+  private static WasmModule parseForValidation(ParserInput input) {
+    byte[] bytes = input.bytesForValidation();
+    try {
+      return PARSER.parse(() -> new ByteArrayInputStream(bytes));
+    } catch (RuntimeException e) {
+      throw parserDisagrees(e);
     }
+  }
+
+  private static void validate(WasmModule module) {
     try {
       ParserValidation.validate(module);
     } catch (InvalidException e) {
@@ -134,6 +145,5 @@ public final class ModuleDecoder {
           where.byteOffset(),
           e);
     }
-    return module;
   }
 }

@@ -62,7 +62,7 @@ final class ParserInput {
       if (id == IMPORT_SECTION || id == MEMORY_SECTION) {
         byte[] lowered = lowerSection(id, content, end);
         out.write(id);
-        writeU32(out, lowered.length);
+        writeU32(out, lowered.length, content - start - 1);
         out.write(lowered, 0, lowered.length);
       } else {
         out.write(module, start, end - start);
@@ -70,6 +70,133 @@ final class ParserInput {
       in.skip(end - content);
     }
     return out.toByteArray();
+  }
+
+  private static final int CODE_SECTION = 10;
+  private static final int DATA_SECTION = 11;
+  private static final int NOP = 0x01;
+
+  /**
+   * The bytes for the parser's validator: {@link #bytes()} with every instruction on a 64-bit
+   * memory replaced, in place and padded with {@code nop}s, by plain instructions of the same stack
+   * effect as the validator should see it (a load of {@code i64.load} becomes {@code i64.clz}: i64
+   * in, i64 out). Offsets stay the module's own, so a type error is reported where it is. The few
+   * replacements that cannot check every operand's type in the bytes they have ({@code
+   * memory.fill}, {@code memory.copy}) check the operand count and what they can.
+   */
+  byte[] bytesForValidation() {
+    byte[] out = bytes();
+    ByteCursor in = new ByteCursor(out, 8);
+    while (in.position() < out.length) {
+      in.limit(out.length);
+      int id = in.u8();
+      long size = in.u32();
+      int end = in.position() + (int) size;
+      if (id == CODE_SECTION) {
+        neutralizeCode(out, in, end);
+      } else if (id == DATA_SECTION) {
+        retypeDataOffsets(out, in, end);
+      }
+      in.limit(out.length);
+      in.skip(end - in.position());
+    }
+    return out;
+  }
+
+  private void neutralizeCode(byte[] out, ByteCursor in, int sectionEnd) {
+    in.limit(sectionEnd);
+    int n = (int) in.u32();
+    InstructionDecoder ins = new InstructionDecoder(in);
+    for (int f = 0; f < n; f++) {
+      in.limit(sectionEnd);
+      long size = in.u32();
+      int bodyEnd = in.position() + (int) size;
+      in.limit(bodyEnd);
+      int groups = (int) in.u32();
+      for (int g = 0; g < groups; g++) {
+        in.u32();
+        ValueTypes.read(in);
+      }
+      while (in.position() < bodyEnd) {
+        ins.next();
+        int[] replacement = replacement(ins);
+        if (replacement != null) {
+          int at = ins.offset;
+          for (int i = at; i < in.position(); i++) {
+            out[i] = (byte) (i - at < replacement.length ? replacement[i - at] : NOP);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * An active segment's offset into a 64-bit memory, {@code i64.const}, becomes an {@code i32.const
+   * 0} of the same length for the validator, which sees the memory as a 32-bit one ({@link
+   * ModuleChecker} has checked the real type). Offsets longer than five bytes or computed otherwise
+   * are left, and such a module is reported invalid: a known gap.
+   */
+  private void retypeDataOffsets(byte[] out, ByteCursor in, int sectionEnd) {
+    in.limit(sectionEnd);
+    int n = (int) in.u32();
+    InstructionDecoder ins = new InstructionDecoder(in);
+    for (int i = 0; i < n; i++) {
+      long flags = in.u32();
+      if (flags != 1) {
+        long memory = flags == 2 ? in.u32() : 0;
+        int exprAt = in.position();
+        ins.next();
+        int length = in.position() - exprAt;
+        if (is64(memory) && ins.op == InstructionDecoder.I64_CONST && length <= 6) {
+          out[exprAt] = 0x41; // i32.const 0, padded
+          for (int k = exprAt + 1; k < exprAt + length; k++) {
+            out[k] = (byte) (k < exprAt + length - 1 ? 0x80 : 0x00);
+          }
+        }
+        while (ins.op != InstructionDecoder.END) {
+          ins.next();
+        }
+      }
+      in.skip((int) in.u32());
+    }
+  }
+
+  private boolean is64(long memory) {
+    return memory < memories.size() && memories.get((int) memory).is64();
+  }
+
+  /** What the validator sees instead of {@code ins} on a 64-bit memory; null to keep it. */
+  private int[] replacement(InstructionDecoder ins) {
+    int op = ins.op;
+    if (!is64(ins.memory)) {
+      return null;
+    }
+    if (op >= 0x28 && op <= 0x35) { // loads: [i64] -> [t]
+      return switch (op) {
+        case 0x28, 0x2C, 0x2D, 0x2E, 0x2F -> new int[] {0xA7}; // i32.wrap_i64
+        case 0x2A -> new int[] {0xB4}; // f32.convert_i64_s
+        case 0x2B -> new int[] {0xB9}; // f64.convert_i64_s
+        default -> new int[] {0x79}; // i64.clz
+      };
+    }
+    if (op >= 0x36 && op <= 0x3E) { // stores: [i64 t] -> []
+      return switch (op) {
+        case 0x36, 0x3A, 0x3B -> new int[] {0xAD, 0x51, 0x1A}; // i64.extend_i32_u, i64.eq, drop
+        case 0x38 -> new int[] {0xAE, 0x51, 0x1A}; // i64.trunc_f32_s, i64.eq, drop
+        case 0x39 -> new int[] {0xB0, 0x51, 0x1A}; // i64.trunc_f64_s, i64.eq, drop
+        default -> new int[] {0x51, 0x1A}; // i64.eq, drop
+      };
+    }
+    return switch (op) {
+      case InstructionDecoder.MEMORY_SIZE -> new int[] {0x42, 0x00}; // i64.const 0
+      case InstructionDecoder.MEMORY_GROW -> new int[] {0x79}; // i64.clz
+      case InstructionDecoder.MEMORY_FILL -> new int[] {0x1A, 0x1A, 0x1A};
+      case InstructionDecoder.MEMORY_COPY ->
+          is64(ins.sourceMemory) ? new int[] {0x1A, 0x51, 0x1A} : null;
+      case InstructionDecoder.MEMORY_INIT ->
+          new int[] {0x46, 0x1A, 0x50, 0x1A}; // i32.eq, drop, i64.eqz, drop
+      default -> null;
+    };
   }
 
   private void scan() {
@@ -132,16 +259,18 @@ final class ParserInput {
       out.write(module, copied, at - copied);
       int flags = in.u8();
       boolean is64 = flags >= 4;
+      int minAt = in.position();
       long min = is64 ? in.u64() : in.u32();
+      int maxAt = in.position();
       long max = (flags & 1) != 0 ? (is64 ? in.u64() : in.u32()) : -1;
       if (scanning) {
         memories.add(new ModuleDecoder.MemoryType(is64, min, max));
       }
       anyMemory64 |= is64;
       out.write(flags & 1);
-      writeU32(out, Math.min(min, PARSER_MAX_PAGES));
+      writeU32(out, Math.min(min, PARSER_MAX_PAGES), maxAt - minAt);
       if (max != -1) {
-        writeU32(out, Math.min(max, PARSER_MAX_PAGES));
+        writeU32(out, Math.min(max, PARSER_MAX_PAGES), in.position() - maxAt);
       }
       copied = in.position();
     }
@@ -149,11 +278,22 @@ final class ParserInput {
     return out.toByteArray();
   }
 
-  private static void writeU32(ByteArrayOutputStream out, long value) {
-    do {
+  /**
+   * Writes {@code value} as LEB128 in {@code length} bytes when it fits a u32's five (padding with
+   * continuation bytes), so that the section keeps its size and every later byte its offset: the
+   * positions the parser reports are then the module's own.
+   */
+  private static void writeU32(ByteArrayOutputStream out, long value, int length) {
+    int bytes = Math.min(length, 5);
+    for (int i = 0; ; i++) {
       int b = (int) (value & 0x7F);
       value >>>= 7;
-      out.write(value != 0 ? b | 0x80 : b);
-    } while (value != 0);
+      if (value != 0 || i < bytes - 1) {
+        out.write(b | 0x80);
+      } else {
+        out.write(b);
+        return;
+      }
+    }
   }
 }
