@@ -90,6 +90,10 @@ final class BodyChecker {
         case MEMORY_COPY -> {
           memory(ins.memory);
           memory(ins.sourceMemory);
+          if (module.isMemory64(ins.memory) != module.isMemory64(ins.sourceMemory)) {
+            throw in.unsupported(
+                ins.offset, "unsupported: memory.copy between a 32-bit and a 64-bit memory");
+          }
         }
         case MEMORY_INIT -> {
           memory(ins.memory);
@@ -126,6 +130,10 @@ final class BodyChecker {
           } else if (simdNaturalAlignment(ins.op) >= 0) {
             memory(ins.memory);
             offset();
+            if (module.isMemory64(ins.memory)) {
+              throw in.unsupported(
+                  ins.offset, "unsupported: a SIMD load or store on a 64-bit memory (memory64)");
+            }
             if (ins.a > simdNaturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");

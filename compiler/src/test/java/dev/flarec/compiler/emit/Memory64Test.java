@@ -118,6 +118,52 @@ class Memory64Test {
                 Imports.builder().memory("env", "m", new Memory(new Limits(2, 3))).build()));
   }
 
+  /**
+   * A module of one 64-bit memory (limits flags 4) and one function of type {@code type} (0x40: no
+   * result, else the result's value type) whose body is {@code code}.
+   */
+  private static byte[] memory64Module(int result, int... code) {
+    int[] type =
+        result == 0x40 ? new int[] {0x60, 0x00, 0x00} : new int[] {0x60, 0x00, 0x01, result};
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int[] head = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, type.length + 1, 0x01};
+    for (int b : head) {
+      out.write(b);
+    }
+    for (int b : type) {
+      out.write(b);
+    }
+    int[] rest = {
+      0x03, 0x02, 0x01, 0x00, 0x05, 0x03, 0x01, 0x04, 0x01, 0x0A, code.length + 3, 0x01
+    };
+    for (int b : rest) {
+      out.write(b);
+    }
+    out.write(code.length + 1);
+    out.write(0x00);
+    for (int b : code) {
+      out.write(b);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void anI32WhereA64BitMemoryTakesAnI64IsInvalid() {
+    byte[][] modules = {
+      // i32.const 0, i32.load, drop, end: the address must be an i64
+      memory64Module(0x40, 0x41, 0x00, 0x28, 0x02, 0x00, 0x1A, 0x0B),
+      // memory.size 0, end, in a function returning i32: the size is an i64
+      memory64Module(0x7F, 0x3F, 0x00, 0x0B),
+      // i64.const 0, i64.const 1, i32.store, end: the stored value must be an i32
+      memory64Module(0x40, 0x42, 0x00, 0x42, 0x01, 0x36, 0x02, 0x00, 0x0B),
+    };
+    for (byte[] wasm : modules) {
+      assertThrows(dev.flarec.compiler.InvalidModuleException.class, () -> Flarec.compile(wasm));
+    }
+    // the same first body with an i64 address is valid
+    Flarec.compile(memory64Module(0x40, 0x42, 0x00, 0x28, 0x02, 0x00, 0x1A, 0x0B));
+  }
+
   @Test
   void simdOnA64BitMemoryIsUnsupportedAndSaysSo() {
     String wat = "(module (memory i64 1) (func (drop (v128.load (i64.const 0)))))";
