@@ -78,56 +78,77 @@ final class ParserInput {
 
   /**
    * The bytes for the parser's validator: {@link #bytes()} with every instruction on a 64-bit
-   * memory replaced, in place and padded with {@code nop}s, by plain instructions of the same stack
-   * effect as the validator should see it (a load of {@code i64.load} becomes {@code i64.clz}: i64
-   * in, i64 out). Offsets stay the module's own, so a type error is reported where it is. The few
-   * replacements that cannot check every operand's type in the bytes they have ({@code
-   * memory.fill}, {@code memory.copy}) check the operand count and what they can.
+   * memory replaced by plain instructions of the same stack effect as the validator should see it
+   * (a load of {@code i64.load} becomes {@code i64.clz}: i64 in, i64 out; {@code memory.fill}
+   * becomes {@code i64.eqz i32.eq drop i64.eqz drop}, which checks its three operands' types). A
+   * replacement shorter than the instruction is padded with {@code nop}s; a longer one moves the
+   * bytes after it, so a type error after one in the same function is reported a few bytes off.
    */
   byte[] bytesForValidation() {
-    byte[] out = bytes();
-    ByteCursor in = new ByteCursor(out, 8);
-    while (in.position() < out.length) {
-      in.limit(out.length);
+    byte[] lowered = bytes();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(lowered.length + 64);
+    out.write(lowered, 0, 8);
+    ByteCursor in = new ByteCursor(lowered, 8);
+    while (in.position() < lowered.length) {
+      in.limit(lowered.length);
+      int start = in.position();
       int id = in.u8();
       long size = in.u32();
-      int end = in.position() + (int) size;
+      int content = in.position();
+      int end = content + (int) size;
       if (id == CODE_SECTION) {
-        neutralizeCode(out, in, end);
-      } else if (id == DATA_SECTION) {
-        retypeDataOffsets(out, in, end);
+        byte[] code = retypeCode(lowered, in, end);
+        out.write(id);
+        writeU32(out, code.length, 1);
+        out.write(code, 0, code.length);
+      } else {
+        if (id == DATA_SECTION) {
+          retypeDataOffsets(lowered, in, end);
+        }
+        out.write(lowered, start, end - start);
       }
-      in.limit(out.length);
+      in.limit(lowered.length);
       in.skip(end - in.position());
     }
-    return out;
+    return out.toByteArray();
   }
 
-  private void neutralizeCode(byte[] out, ByteCursor in, int sectionEnd) {
+  private byte[] retypeCode(byte[] module, ByteCursor in, int sectionEnd) {
     in.limit(sectionEnd);
+    ByteArrayOutputStream section = new ByteArrayOutputStream(sectionEnd - in.position());
     int n = (int) in.u32();
+    writeU32(section, n, 1);
     InstructionDecoder ins = new InstructionDecoder(in);
     for (int f = 0; f < n; f++) {
       in.limit(sectionEnd);
       long size = in.u32();
-      int bodyEnd = in.position() + (int) size;
+      int bodyStart = in.position();
+      int bodyEnd = bodyStart + (int) size;
       in.limit(bodyEnd);
+      ByteArrayOutputStream body = new ByteArrayOutputStream((int) size + 16);
       int groups = (int) in.u32();
       for (int g = 0; g < groups; g++) {
         in.u32();
         ValueTypes.read(in);
       }
+      int copied = bodyStart;
       while (in.position() < bodyEnd) {
         ins.next();
         int[] replacement = replacement(ins);
         if (replacement != null) {
-          int at = ins.offset;
-          for (int i = at; i < in.position(); i++) {
-            out[i] = (byte) (i - at < replacement.length ? replacement[i - at] : NOP);
+          body.write(module, copied, ins.offset - copied);
+          int length = in.position() - ins.offset;
+          for (int i = 0; i < Math.max(length, replacement.length); i++) {
+            body.write(i < replacement.length ? replacement[i] : NOP);
           }
+          copied = in.position();
         }
       }
+      body.write(module, copied, bodyEnd - copied);
+      writeU32(section, body.size(), 1);
+      section.write(body.toByteArray(), 0, body.size());
     }
+    return section.toByteArray();
   }
 
   /**
@@ -190,9 +211,11 @@ final class ParserInput {
     return switch (op) {
       case InstructionDecoder.MEMORY_SIZE -> new int[] {0x42, 0x00}; // i64.const 0
       case InstructionDecoder.MEMORY_GROW -> new int[] {0x79}; // i64.clz
-      case InstructionDecoder.MEMORY_FILL -> new int[] {0x1A, 0x1A, 0x1A};
+      // i64.eqz, i32.eq, drop, i64.eqz, drop: [i64 i32 i64] -> []
+      case InstructionDecoder.MEMORY_FILL -> new int[] {0x50, 0x46, 0x1A, 0x50, 0x1A};
+      // i64.eq, drop, i64.eqz, drop: [i64 i64 i64] -> []
       case InstructionDecoder.MEMORY_COPY ->
-          is64(ins.sourceMemory) ? new int[] {0x1A, 0x51, 0x1A} : null;
+          is64(ins.sourceMemory) ? new int[] {0x51, 0x1A, 0x50, 0x1A} : null;
       case InstructionDecoder.MEMORY_INIT ->
           new int[] {0x46, 0x1A, 0x50, 0x1A}; // i32.eq, drop, i64.eqz, drop
       default -> null;
