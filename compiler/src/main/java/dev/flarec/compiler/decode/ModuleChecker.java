@@ -209,7 +209,7 @@ final class ModuleChecker {
           module.importedFunctions++;
         }
         case 1 -> tableType();
-        case 2 -> memoryType(false);
+        case 2 -> memoryType();
         case 3 -> {
           module.globals.add(globalType());
           module.importedGlobals++;
@@ -257,11 +257,11 @@ final class ModuleChecker {
   private void memorySection() {
     int n = in.count();
     for (int i = 0; i < n; i++) {
-      memoryType(true);
+      memoryType();
     }
   }
 
-  private void memoryType(boolean defined) {
+  private void memoryType() {
     int at = in.position();
     int flags = in.peek();
     boolean is64 = flags == 4 || flags == 5;
@@ -277,15 +277,8 @@ final class ModuleChecker {
     }
     module.memories++;
     module.memory64.add(is64);
-    if (defined && !is64 && limits[0] > Limits.MAX_INITIAL_MEMORY_PAGES) {
-      throw in.limit(
-          at,
-          "an initial memory of "
-              + limits[0]
-              + " pages exceeds flarec's maximum of "
-              + Limits.MAX_INITIAL_MEMORY_PAGES
-              + " pages (2 GiB less 64 KiB, the largest Java array)");
-    }
+    // A 32-bit memory of 2 GiB or more is valid (3.0's memory.wast defines one) but one JVM array
+    // cannot hold it: instantiating it fails with "memory limit exceeded", compiling does not.
   }
 
   /**
