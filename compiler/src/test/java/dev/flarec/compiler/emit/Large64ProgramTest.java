@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JAR from its source, run in a JVM of its own with a heap that holds the memory, its checksum of
  * every word compared with one computed here from a model of what it writes.
  *
- * <p>The child JVM's heap is 6 GiB with a small young generation, so that the old one holds the
- * 1 GiB chunks. It needs about 7 GiB of free memory for the child JVM; on a machine with less available, the
+ * <p>The child JVM has a heap of 6 GiB with a small young generation, so that the old generation
+ * holds the chunks of a GiB each. It needs about 7 GiB of free memory; on a machine with less, the
  * test is skipped (reported as skipped with this reason, never as passed): a memory of 4.5 GiB is
  * the point of the test, and a smaller one would prove nothing about addresses past 4 GiB.
  */
