@@ -38,7 +38,11 @@ public final class Flarec {
     WasmModule module = ModuleDecoder.decode(wasm);
     Wasm2Profile.check(module, wasm);
     ModuleDescriptor descriptor =
-        DescriptorBuilder.build(module, options.className(), ModuleDecoder.memoryTypes(wasm));
+        DescriptorBuilder.build(
+            module,
+            options.className(),
+            ModuleDecoder.memoryTypes(wasm),
+            ModuleDecoder.tableTypes(wasm));
     // a flare's instances are reset to a snapshot before every request: track what changes
     // (docs/RATIONALE.md#why-flares-track-memory-writes)
     descriptor = descriptor.withTracksMemoryWrites(ModuleKind.isFlare(descriptor));

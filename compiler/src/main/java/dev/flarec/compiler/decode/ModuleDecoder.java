@@ -33,8 +33,8 @@ public final class ModuleDecoder {
   private ModuleDecoder() {}
 
   /**
-   * A memory's type as the binary declares it: 64-bit (memory64) or not, limits in pages, {@code
-   * max} -1 when there is none.
+   * A memory's or table's type as the binary declares it: 64-bit (memory64, table64) or not, limits
+   * in pages or elements, {@code max} -1 when there is none.
    */
   public record MemoryType(boolean is64, long min, long max) {}
 
@@ -44,6 +44,11 @@ public final class ModuleDecoder {
    */
   public static java.util.List<MemoryType> memoryTypes(byte[] bytes) {
     return ParserInput.of(bytes).memories();
+  }
+
+  /** The types of the tables of {@code bytes} (limits in elements), as {@link #memoryTypes}. */
+  public static java.util.List<MemoryType> tableTypes(byte[] bytes) {
+    return ParserInput.of(bytes).tables();
   }
 
   private static CustomSection nameSection(byte[] content) {
@@ -95,7 +100,7 @@ public final class ModuleDecoder {
       throw new MalformedModuleException(
           "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
-    ModuleChecker.check(bytes);
+    ModuleShape shape = ModuleChecker.check(bytes);
     ParserInput input = ParserInput.of(bytes);
     byte[] parsed = input.bytes();
     WasmModule module;
@@ -104,13 +109,13 @@ public final class ModuleDecoder {
     } catch (RuntimeException e) {
       throw parserDisagrees(e);
     }
-    validate(input.lowered() ? parseForValidation(input) : module);
+    validate(input.lowered() ? parseForValidation(input, shape) : module);
     return module;
   }
 
   /** The module the validator checks in place of one with 64-bit memories (see ParserInput). */
-  private static WasmModule parseForValidation(ParserInput input) {
-    byte[] bytes = input.bytesForValidation();
+  private static WasmModule parseForValidation(ParserInput input, ModuleShape shape) {
+    byte[] bytes = input.bytesForValidation(shape);
     try {
       return PARSER.parse(() -> new ByteArrayInputStream(bytes));
     } catch (RuntimeException e) {

@@ -14,12 +14,24 @@ import java.util.List;
  */
 final class ParserInput {
   private static final int IMPORT_SECTION = 2;
+  private static final int TABLE_SECTION = 4;
   private static final int MEMORY_SECTION = 5;
+  private static final int ELEMENT_SECTION = 9;
   private static final long PARSER_MAX_PAGES = 65_536;
+
+  /** What a lowered table's limits are capped at: the descriptor takes the real ones. */
+  private static final long PARSER_MAX_ELEMENTS = 10_000_000;
 
   private final byte[] module;
   private final List<ModuleDecoder.MemoryType> memories = new ArrayList<>();
+  private final List<ModuleDecoder.MemoryType> tables = new ArrayList<>();
   private boolean anyMemory64;
+
+  /** The module's shape, for the validation copy: parameter counts and table types. */
+  private ModuleShape shape;
+
+  /** In the validation copy, the first of the four locals each function gets (see scratch). */
+  private long scratch;
 
   /** True during the first pass, which records the types; the second only rewrites. */
   private boolean scanning;
@@ -40,7 +52,12 @@ final class ParserInput {
     return memories;
   }
 
-  /** True when the parser reads other bytes than the module's: it has a 64-bit memory. */
+  /** Every table's type (its limits in elements), imported ones first. */
+  List<ModuleDecoder.MemoryType> tables() {
+    return tables;
+  }
+
+  /** True when the parser reads other bytes than the module's: a 64-bit memory or table. */
   boolean lowered() {
     return anyMemory64;
   }
@@ -59,7 +76,7 @@ final class ParserInput {
       long size = in.u32();
       int content = in.position();
       int end = content + (int) size;
-      if (id == IMPORT_SECTION || id == MEMORY_SECTION) {
+      if (id == IMPORT_SECTION || id == MEMORY_SECTION || id == TABLE_SECTION) {
         byte[] lowered = lowerSection(id, content, end);
         out.write(id);
         writeU32(out, lowered.length, content - start - 1);
@@ -84,7 +101,8 @@ final class ParserInput {
    * replacement shorter than the instruction is padded with {@code nop}s; a longer one moves the
    * bytes after it, so a type error after one in the same function is reported a few bytes off.
    */
-  byte[] bytesForValidation() {
+  byte[] bytesForValidation(ModuleShape shape) {
+    this.shape = shape;
     byte[] lowered = bytes();
     ByteArrayOutputStream out = new ByteArrayOutputStream(lowered.length + 64);
     out.write(lowered, 0, 8);
@@ -104,6 +122,8 @@ final class ParserInput {
       } else {
         if (id == DATA_SECTION) {
           retypeDataOffsets(lowered, in, end);
+        } else if (id == ELEMENT_SECTION) {
+          retypeElementOffsets(lowered, in, end);
         }
         out.write(lowered, start, end - start);
       }
@@ -127,11 +147,20 @@ final class ParserInput {
       in.limit(bodyEnd);
       ByteArrayOutputStream body = new ByteArrayOutputStream((int) size + 16);
       int groups = (int) in.u32();
+      long declared = 0;
       for (int g = 0; g < groups; g++) {
-        in.u32();
+        declared += in.u32();
         ValueTypes.read(in);
       }
-      int copied = bodyStart;
+      int function = shape.importedFunctions + f;
+      scratch = shape.types.get(shape.functions.get(function)).params().length + declared;
+      // four more locals for table64 replacements: i32, i32, funcref, externref
+      writeU32(body, groups + 3, 1);
+      body.write(
+          module, localsStart(module, bodyStart), in.position() - localsStart(module, bodyStart));
+      body.write(new byte[] {2, 0x7F, 1, 0x70, 1, 0x6F}, 0, 6);
+      int copiedFrom = in.position();
+      int copied = copiedFrom;
       while (in.position() < bodyEnd) {
         ins.next();
         int[] replacement = replacement(ins);
@@ -182,6 +211,58 @@ final class ParserInput {
     }
   }
 
+  /** Where a body's local groups start: after the LEB128 count of groups at {@code bodyStart}. */
+  private static int localsStart(byte[] module, int bodyStart) {
+    int at = bodyStart;
+    while ((module[at] & 0x80) != 0) {
+      at++;
+    }
+    return at + 1;
+  }
+
+  /** An element segment's {@code i64.const} offset into a 64-bit table, as for data segments. */
+  private void retypeElementOffsets(byte[] out, ByteCursor in, int sectionEnd) {
+    in.limit(sectionEnd);
+    int n = (int) in.u32();
+    InstructionDecoder ins = new InstructionDecoder(in);
+    for (int i = 0; i < n; i++) {
+      long flags = in.u32();
+      boolean expressions = (flags & 4) != 0;
+      if ((flags & 1) == 0) {
+        long table = (flags & 2) != 0 ? in.u32() : 0;
+        int exprAt = in.position();
+        ins.next();
+        int length = in.position() - exprAt;
+        if (shape.isTable64(table) && ins.op == InstructionDecoder.I64_CONST && length <= 6) {
+          out[exprAt] = 0x41;
+          for (int k = exprAt + 1; k < exprAt + length; k++) {
+            out[k] = (byte) (k < exprAt + length - 1 ? 0x80 : 0x00);
+          }
+        }
+        while (ins.op != InstructionDecoder.END) {
+          ins.next();
+        }
+      }
+      if ((flags & 3) != 0) {
+        if (expressions) {
+          ValueTypes.readReference(in);
+        } else {
+          in.u8();
+        }
+      }
+      int items = (int) in.u32();
+      for (int k = 0; k < items; k++) {
+        if (expressions) {
+          do {
+            ins.next();
+          } while (ins.op != InstructionDecoder.END);
+        } else {
+          in.u32();
+        }
+      }
+    }
+  }
+
   private boolean is64(long memory) {
     return memory < memories.size() && memories.get((int) memory).is64();
   }
@@ -189,7 +270,11 @@ final class ParserInput {
   /** What the validator sees instead of {@code ins} on a 64-bit memory; null to keep it. */
   private int[] replacement(InstructionDecoder ins) {
     int op = ins.op;
-    if (!is64(ins.memory)) {
+    int[] table = tableReplacement(ins);
+    if (table != null) {
+      return table;
+    }
+    if (!is64(ins.memory) || !isMemoryInstruction(op)) {
       return null;
     }
     if (op >= 0x28 && op <= 0x35) { // loads: [i64] -> [t]
@@ -222,6 +307,156 @@ final class ParserInput {
     };
   }
 
+  private static boolean isMemoryInstruction(int op) {
+    return (op >= 0x28 && op <= 0x40)
+        || op == InstructionDecoder.MEMORY_FILL
+        || op == InstructionDecoder.MEMORY_COPY
+        || op == InstructionDecoder.MEMORY_INIT;
+  }
+
+  /**
+   * What the validator sees instead of a table instruction on a 64-bit table: the i64 operands
+   * wrapped to i32 (operands below the top go through the scratch locals and come back), then the
+   * instruction itself, and an i64 result widened; null for other instructions.
+   */
+  private int[] tableReplacement(InstructionDecoder ins) {
+    int wrap = 0xA7;
+    int extend = 0xAD;
+    long a = scratch;
+    long b = scratch + 1;
+    switch (ins.op) {
+      case InstructionDecoder.CALL_INDIRECT -> {
+        return shape.isTable64(ins.b)
+            ? concat(new int[] {wrap, 0x11}, leb(ins.a), leb(ins.b))
+            : null;
+      }
+      case InstructionDecoder.TABLE_GET -> {
+        return shape.isTable64(ins.a) ? concat(new int[] {wrap, 0x25}, leb(ins.a)) : null;
+      }
+      case InstructionDecoder.TABLE_SET -> {
+        if (!shape.isTable64(ins.a)) {
+          return null;
+        }
+        long ref = refScratch(ins.a);
+        return concat(
+            new int[] {0x21},
+            leb(ref),
+            new int[] {wrap, 0x20},
+            leb(ref),
+            new int[] {0x26},
+            leb(ins.a));
+      }
+      case InstructionDecoder.TABLE_SIZE -> {
+        return shape.isTable64(ins.a)
+            ? concat(new int[] {0xFC, 16}, leb(ins.a), new int[] {extend})
+            : null;
+      }
+      case InstructionDecoder.TABLE_GROW -> {
+        return shape.isTable64(ins.a)
+            ? concat(new int[] {wrap, 0xFC, 15}, leb(ins.a), new int[] {extend})
+            : null;
+      }
+      case InstructionDecoder.TABLE_FILL -> {
+        if (!shape.isTable64(ins.a)) {
+          return null;
+        }
+        long ref = refScratch(ins.a);
+        return concat(
+            new int[] {wrap, 0x21},
+            leb(a),
+            new int[] {0x21},
+            leb(ref),
+            new int[] {wrap, 0x20},
+            leb(ref),
+            new int[] {0x20},
+            leb(a),
+            new int[] {0xFC, 17},
+            leb(ins.a));
+      }
+      case InstructionDecoder.TABLE_COPY -> {
+        boolean dst = shape.isTable64(ins.a);
+        boolean src = shape.isTable64(ins.b);
+        int[] op = concat(new int[] {0xFC, 14}, leb(ins.a), leb(ins.b));
+        if (dst && src) {
+          return concat(
+              new int[] {wrap, 0x21},
+              leb(a),
+              new int[] {wrap, 0x21},
+              leb(b),
+              new int[] {wrap, 0x20},
+              leb(b),
+              new int[] {0x20},
+              leb(a),
+              op);
+        } else if (dst) {
+          return concat(
+              new int[] {0x21},
+              leb(a),
+              new int[] {0x21},
+              leb(b),
+              new int[] {wrap, 0x20},
+              leb(b),
+              new int[] {0x20},
+              leb(a),
+              op);
+        } else if (src) {
+          return concat(new int[] {0x21}, leb(a), new int[] {wrap, 0x20}, leb(a), op);
+        }
+        return null;
+      }
+      case InstructionDecoder.TABLE_INIT -> {
+        if (!shape.isTable64(ins.b)) {
+          return null;
+        }
+        return concat(
+            new int[] {0x21},
+            leb(a),
+            new int[] {0x21},
+            leb(b),
+            new int[] {wrap, 0x20},
+            leb(b),
+            new int[] {0x20},
+            leb(a),
+            new int[] {0xFC, 12},
+            leb(ins.a),
+            leb(ins.b));
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** The scratch local of the table's element type. */
+  private long refScratch(long table) {
+    return shape.tables.get((int) table) == ValueTypes.EXTERNREF ? scratch + 3 : scratch + 2;
+  }
+
+  private static int[] leb(long value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(5);
+    writeU32(out, value, 1);
+    byte[] bytes = out.toByteArray();
+    int[] result = new int[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      result[i] = bytes[i] & 0xFF;
+    }
+    return result;
+  }
+
+  private static int[] concat(int[]... parts) {
+    int n = 0;
+    for (int[] p : parts) {
+      n += p.length;
+    }
+    int[] all = new int[n];
+    int at = 0;
+    for (int[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
+  }
+
   private void scan() {
     scanning = true;
     ByteCursor in = new ByteCursor(module, 8);
@@ -230,7 +465,7 @@ final class ParserInput {
       long size = in.u32();
       int content = in.position();
       int end = content + (int) size;
-      if (id == IMPORT_SECTION || id == MEMORY_SECTION) {
+      if (id == IMPORT_SECTION || id == MEMORY_SECTION || id == TABLE_SECTION) {
         lowerSection(id, content, end);
       }
       in.limit(module.length);
@@ -250,20 +485,14 @@ final class ParserInput {
     int copied = content;
     int n = (int) in.u32();
     for (int i = 0; i < n; i++) {
+      boolean table = id == TABLE_SECTION;
       if (id == IMPORT_SECTION) {
         in.name();
         in.name();
         int kind = in.u8();
         switch (kind) {
           case 0 -> in.u32();
-          case 1 -> {
-            ValueTypes.readReference(in);
-            int flags = in.u8();
-            in.u32();
-            if ((flags & 1) != 0) {
-              in.u32();
-            }
-          }
+          case 1 -> table = true;
           case 3 -> {
             ValueTypes.read(in);
             in.u8();
@@ -274,9 +503,12 @@ final class ParserInput {
           }
           default -> {}
         }
-        if (kind != 2) {
+        if (kind != 1 && kind != 2) {
           continue;
         }
+      }
+      if (table) {
+        ValueTypes.readReference(in);
       }
       int at = in.position();
       out.write(module, copied, at - copied);
@@ -285,15 +517,18 @@ final class ParserInput {
       int minAt = in.position();
       long min = is64 ? in.u64() : in.u32();
       int maxAt = in.position();
-      long max = (flags & 1) != 0 ? (is64 ? in.u64() : in.u32()) : -1;
+      boolean hasMax = (flags & 1) != 0;
+      long max = hasMax ? (is64 ? in.u64() : in.u32()) : -1;
       if (scanning) {
-        memories.add(new ModuleDecoder.MemoryType(is64, min, max));
+        // a maximum of 2^64 - 1 (-1 here) is as good as none: no table or memory reaches it
+        (table ? tables : memories).add(new ModuleDecoder.MemoryType(is64, min, max));
       }
       anyMemory64 |= is64;
+      long cap = table ? (is64 ? PARSER_MAX_ELEMENTS : 0xFFFF_FFFFL) : PARSER_MAX_PAGES;
       out.write(flags & 1);
-      writeU32(out, Math.min(min, PARSER_MAX_PAGES), maxAt - minAt);
-      if (max != -1) {
-        writeU32(out, Math.min(max, PARSER_MAX_PAGES), in.position() - maxAt);
+      writeU32(out, Long.compareUnsigned(min, cap) > 0 ? cap : min, maxAt - minAt);
+      if (hasMax) {
+        writeU32(out, Long.compareUnsigned(max, cap) > 0 ? cap : max, in.position() - maxAt);
       }
       copied = in.position();
     }

@@ -57,12 +57,30 @@ public final class DescriptorBuilder {
    */
   public static ModuleDescriptor build(
       WasmModule m, String className, List<ModuleDecoder.MemoryType> memoryTypes) {
+    return build(m, className, memoryTypes, List.of());
+  }
+
+  /** As above, with the table types too: the parser's module has table64 tables as 32-bit ones. */
+  public static ModuleDescriptor build(
+      WasmModule m,
+      String className,
+      List<ModuleDecoder.MemoryType> memoryTypes,
+      List<ModuleDecoder.MemoryType> tableTypes) {
     ModuleDescriptor d = buildFromParser(m, className);
-    if (memoryTypes.stream().noneMatch(ModuleDecoder.MemoryType::is64)) {
+    if (memoryTypes.stream().noneMatch(ModuleDecoder.MemoryType::is64)
+        && tableTypes.stream().noneMatch(ModuleDecoder.MemoryType::is64)) {
       return d;
     }
+    List<TableDef> tables = new ArrayList<>(d.tables());
+    for (int i = 0; i < tables.size() && i < tableTypes.size(); i++) {
+      ModuleDecoder.MemoryType t = tableTypes.get(i);
+      if (t.is64()) {
+        tables.set(
+            i, tables.get(i).as64(new Limits(t.min(), t.max() < 0 ? Limits.NO_MAX : t.max())));
+      }
+    }
     List<MemoryDef> memories = new ArrayList<>(d.memories());
-    for (int i = 0; i < memories.size(); i++) {
+    for (int i = 0; i < memories.size() && i < memoryTypes.size(); i++) {
       ModuleDecoder.MemoryType t = memoryTypes.get(i);
       if (t.is64()) {
         memories.set(
@@ -74,7 +92,7 @@ public final class DescriptorBuilder {
         d.types(),
         d.imports(),
         d.functions(),
-        d.tables(),
+        tables,
         memories,
         d.globals(),
         d.exports(),

@@ -73,7 +73,7 @@ public final class DescriptorCodec {
       for (TableDef t : d.tables()) {
         out.writeByte(t.elementType().code());
         writeLimits(out, t.limits());
-        out.writeBoolean(t.imported());
+        out.writeByte((t.imported() ? 1 : 0) | (t.is64() ? 2 : 0));
       }
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
@@ -151,9 +151,7 @@ public final class DescriptorCodec {
       n = in.readInt();
       List<TableDef> tables = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        tables.add(
-            new TableDef(
-                ValueType.ofCode(in.readUnsignedByte()), readLimits(in), in.readBoolean()));
+        tables.add(readTable(in));
       }
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);
@@ -242,6 +240,13 @@ public final class DescriptorCodec {
   private static void writeLimits(DataOutputStream out, Limits limits) throws IOException {
     out.writeLong(limits.min());
     out.writeLong(limits.max());
+  }
+
+  private static TableDef readTable(DataInputStream in) throws IOException {
+    ValueType type = ValueType.ofCode(in.readUnsignedByte());
+    Limits limits = readLimits(in);
+    int bits = in.readUnsignedByte();
+    return new TableDef(type, limits, (bits & 1) != 0, (bits & 2) != 0);
   }
 
   private static Limits readLimits(DataInputStream in) throws IOException {

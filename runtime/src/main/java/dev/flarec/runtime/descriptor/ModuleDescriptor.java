@@ -151,7 +151,17 @@ public record ModuleDescriptor(
         checksMemorySize);
   }
 
-  public record TableDef(ValueType elementType, Limits limits, boolean imported) {}
+  /** A table; a 64-bit one ({@code is64}, table64) takes i64 indices. */
+  public record TableDef(ValueType elementType, Limits limits, boolean imported, boolean is64) {
+    public TableDef(ValueType elementType, Limits limits, boolean imported) {
+      this(elementType, limits, imported, false);
+    }
+
+    /** This table with i64 indices and the limits the binary declares. */
+    public TableDef as64(Limits declared) {
+      return new TableDef(elementType, declared, imported, true);
+    }
+  }
 
   /**
    * A memory; a 64-bit one ({@code is64}, memory64) takes i64 addresses and is a {@link

@@ -262,6 +262,12 @@ public abstract class Instance {
     table.init(dst, instance.elementSegments[segment], src, count);
   }
 
+  /** {@code table.init} into a 64-bit table. */
+  public static void tableInit(
+      long dst, int src, int count, Table table, int segment, Instance instance) {
+    tableInit(Table.index(dst), src, count, table, segment, instance);
+  }
+
   /** {@code elem.drop}. */
   public static void elemDrop(int segment, Instance instance) {
     instance.elementSegments[segment] = EMPTY_REFS;

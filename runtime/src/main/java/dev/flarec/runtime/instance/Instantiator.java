@@ -69,7 +69,7 @@ final class Instantiator {
     for (int i = 0; i < tables.length; i++) {
       TableDef t = d.tables().get(i);
       if (!t.imported()) {
-        tables[i] = new Table(t.elementType(), t.limits());
+        tables[i] = new Table(t.elementType(), t.limits(), t.is64());
       }
     }
     if (!d.checksMemorySize()) {
@@ -118,7 +118,8 @@ final class Instantiator {
       }
       instance.setElementSegment(s, refs);
       if (seg.mode() == SegmentMode.ACTIVE) {
-        int offset = (Integer) evaluate(instance, seg.offset());
+        Object at = evaluate(instance, seg.offset());
+        int offset = at instanceof Long wide ? Table.index(wide) : (Integer) at;
         Instance.tableInit(offset, 0, refs.length, instance.tableAt(seg.tableIndex()), s, instance);
       }
       if (seg.mode() != SegmentMode.PASSIVE) {
@@ -189,6 +190,7 @@ final class Instantiator {
 
   private static Table matchTable(Import imp, Object value, TableDef expected) {
     if (!(value instanceof Table t)
+        || t.is64() != expected.is64()
         || t.elementType() != expected.elementType()
         || !expected.limits().admits(t.size(), t.limits().hasMax() ? t.limits().max() : -1)) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());
