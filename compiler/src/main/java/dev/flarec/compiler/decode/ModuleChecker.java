@@ -237,15 +237,28 @@ final class ModuleChecker {
   private void tableSection() {
     int n = countWithin(Limits.MAX_TABLES, "tables");
     for (int i = 0; i < n; i++) {
-      tableType();
+      if (in.peek() == TABLE_WITH_INITIALISER) {
+        // Wasm 3.0: 0x40 0x00, the table type, then the expression its elements start as
+        in.u8();
+        int at = in.position();
+        if (in.u8() != 0) {
+          throw in.malformed(at, "malformed table: 0x40 must be followed by 0x00");
+        }
+        tableType();
+        constantExpression(module.tables.get(module.tables.size() - 1));
+      } else {
+        tableType();
+      }
     }
   }
 
+  /** The first byte of a table with an initialiser expression. */
+  private static final int TABLE_WITH_INITIALISER = 0x40;
+
   private void tableType() {
     int type = ValueTypes.readReference(in);
-    int at = in.position();
     boolean is64 = in.peek() == 4 || in.peek() == 5;
-    long[] limits = limits(false);
+    limits(false);
     module.table64.add(is64);
     // A table larger than flarec's limit is valid (3.0's table64.wast defines one of 2^64 - 1
     // elements): instantiating it is what fails, with "memory limit exceeded", as for memories.

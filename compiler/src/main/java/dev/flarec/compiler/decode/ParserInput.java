@@ -507,7 +507,13 @@ final class ParserInput {
           continue;
         }
       }
+      boolean initialiser = false;
       if (table) {
+        if (id == TABLE_SECTION && in.peek() == 0x40) { // 3.0: 0x40 0x00, type, initialiser
+          in.u8();
+          in.u8();
+          initialiser = true;
+        }
         ValueTypes.readReference(in);
       }
       int at = in.position();
@@ -531,6 +537,12 @@ final class ParserInput {
         writeU32(out, Long.compareUnsigned(max, cap) > 0 ? cap : max, in.position() - maxAt);
       }
       copied = in.position();
+      if (initialiser) {
+        InstructionDecoder ins = new InstructionDecoder(in);
+        do {
+          ins.next();
+        } while (ins.op != InstructionDecoder.END);
+      }
     }
     out.write(module, copied, end - copied);
     return out.toByteArray();

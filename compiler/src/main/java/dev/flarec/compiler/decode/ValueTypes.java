@@ -10,15 +10,31 @@ final class ValueTypes {
   static final int FUNCREF = 0x70;
   static final int EXTERNREF = 0x6F;
 
+  /** Wasm 3.0 typed references: {@code (ref null ht)} and {@code (ref ht)}, then a heap type. */
+  private static final int REF_NULL = 0x63;
+
+  private static final int REF = 0x64;
+
+  /** Wasm 3.0 shorthands of the bottom types {@code nullfuncref} and {@code nullexternref}. */
+  private static final int NOFUNC = 0x73;
+
+  private static final int NOEXTERN = 0x72;
+
   private ValueTypes() {}
 
-  /** Reads a value type. */
+  /**
+   * Reads a value type. A typed function reference, {@code (ref null? $t)} or a {@code nofunc} one,
+   * reads as {@link #FUNCREF}: what it is at run time; the parser's validator checks the rest.
+   */
   static int read(ByteCursor in) {
     int at = in.position();
     int t = in.u8();
     switch (t) {
       case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF -> {
         return t;
+      }
+      case REF_NULL, REF, NOFUNC, NOEXTERN -> {
+        return reference(in, at, t);
       }
       default -> throw in.malformed(at, String.format("malformed value type 0x%02x", t));
     }
@@ -27,10 +43,39 @@ final class ValueTypes {
   static int readReference(ByteCursor in) {
     int at = in.position();
     int t = in.u8();
-    if (t != FUNCREF && t != EXTERNREF) {
+    if (t != FUNCREF
+        && t != EXTERNREF
+        && t != REF_NULL
+        && t != REF
+        && t != NOFUNC
+        && t != NOEXTERN) {
       throw in.malformed(at, String.format("malformed reference type 0x%02x", t));
     }
-    return t;
+    return reference(in, at, t);
+  }
+
+  /** The heap type of {@code ref.null}: an abstract one or a type index. */
+  static int readHeapType(ByteCursor in) {
+    int at = in.position();
+    long ht = in.signed(33);
+    if (ht >= 0) {
+      return FUNCREF;
+    }
+    int code = (int) (ht & 0x7F);
+    return switch (code) {
+      case FUNCREF, NOFUNC -> FUNCREF;
+      case EXTERNREF, NOEXTERN -> EXTERNREF;
+      default -> throw in.malformed(at, String.format("malformed reference type 0x%02x", code));
+    };
+  }
+
+  private static int reference(ByteCursor in, int at, int t) {
+    return switch (t) {
+      case REF_NULL, REF -> readHeapType(in);
+      case NOFUNC -> FUNCREF;
+      case NOEXTERN -> EXTERNREF;
+      default -> t;
+    };
   }
 
   static String name(int t) {

@@ -160,7 +160,13 @@ public final class DescriptorBuilder {
     }
     for (int i = 0; i < m.tableSection().tableCount(); i++) {
       run.endive.wasm.types.Table t = m.tableSection().getTable(i);
-      tables.add(new TableDef(JvmTypes.valueType(t.elementType()), tableLimits(t.limits()), false));
+      List<Instruction> init = t.initialize();
+      tables.add(
+          new TableDef(
+              JvmTypes.valueType(t.elementType()),
+              tableLimits(t.limits()),
+              false,
+              init == null || init.isEmpty() ? null : constExpr(init)));
     }
     m.memorySection()
         .ifPresent(

@@ -74,6 +74,10 @@ public final class DescriptorCodec {
         out.writeByte(t.elementType().code());
         writeLimits(out, t.limits());
         out.writeByte((t.imported() ? 1 : 0) | (t.is64() ? 2 : 0));
+        out.writeBoolean(t.init() != null);
+        if (t.init() != null) {
+          writeConst(out, t.init());
+        }
       }
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
@@ -246,7 +250,8 @@ public final class DescriptorCodec {
     ValueType type = ValueType.ofCode(in.readUnsignedByte());
     Limits limits = readLimits(in);
     int bits = in.readUnsignedByte();
-    return new TableDef(type, limits, (bits & 1) != 0, (bits & 2) != 0);
+    ConstExpr init = in.readBoolean() ? readConst(in) : null;
+    return new TableDef(type, limits, (bits & 1) != 0, init, (bits & 2) != 0);
   }
 
   private static Limits readLimits(DataInputStream in) throws IOException {

@@ -151,15 +151,24 @@ public record ModuleDescriptor(
         checksMemorySize);
   }
 
-  /** A table; a 64-bit one ({@code is64}, table64) takes i64 indices. */
-  public record TableDef(ValueType elementType, Limits limits, boolean imported, boolean is64) {
+  /**
+   * A table; {@code init} is the constant expression its elements start as (Wasm 3.0 table
+   * initialisers, needed by tables of non-nullable references), or null for null elements; a 64-bit
+   * one ({@code is64}, table64) takes i64 indices.
+   */
+  public record TableDef(
+      ValueType elementType, Limits limits, boolean imported, ConstExpr init, boolean is64) {
     public TableDef(ValueType elementType, Limits limits, boolean imported) {
-      this(elementType, limits, imported, false);
+      this(elementType, limits, imported, null, false);
+    }
+
+    public TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
+      this(elementType, limits, imported, init, false);
     }
 
     /** This table with i64 indices and the limits the binary declares. */
     public TableDef as64(Limits declared) {
-      return new TableDef(elementType, declared, imported, true);
+      return new TableDef(elementType, declared, imported, init, true);
     }
   }
 

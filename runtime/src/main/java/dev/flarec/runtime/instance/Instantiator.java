@@ -97,6 +97,7 @@ final class Instantiator {
     Instance instance = module.construct(new Linkage(module, functions, memories, tables, globals));
     try {
       instance.initializeGlobals();
+      initializeTables(instance);
       applyElements(instance);
       applyData(instance);
       if (d.startFunction() != ModuleDescriptor.NO_START) {
@@ -106,6 +107,17 @@ final class Instantiator {
       throw TrapBoundary.translate(t);
     }
     return instance;
+  }
+
+  /** Fills tables that have an initialiser with its value (after globals, which it may read). */
+  private void initializeTables(Instance instance) {
+    for (int i = 0; i < d.tables().size(); i++) {
+      TableDef t = d.tables().get(i);
+      if (!t.imported() && t.init() != null) {
+        Table table = instance.tableAt(i);
+        table.fill(0, evaluate(instance, t.init()), table.size());
+      }
+    }
   }
 
   private void applyElements(Instance instance) {
