@@ -37,7 +37,12 @@ public final class Flarec {
   public static CompiledModule compile(byte[] wasm, CompileOptions options) {
     WasmModule module = ModuleDecoder.decode(wasm);
     Wasm2Profile.check(module, wasm);
-    ModuleDescriptor descriptor = DescriptorBuilder.build(module, options.className());
+    ModuleDescriptor descriptor =
+        DescriptorBuilder.build(
+            module,
+            options.className(),
+            ModuleDecoder.memoryTypes(wasm),
+            ModuleDecoder.tableTypes(wasm));
     // a flare's instances are reset to a snapshot before every request: track what changes
     // (docs/RATIONALE.md#why-flares-track-memory-writes)
     descriptor = descriptor.withTracksMemoryWrites(ModuleKind.isFlare(descriptor));

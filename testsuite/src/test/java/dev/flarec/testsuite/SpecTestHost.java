@@ -42,6 +42,7 @@ final class SpecTestHost {
     b.global(MODULE, "global_f32", Global.of(ValueType.F32, false, 666.6f));
     b.global(MODULE, "global_f64", Global.of(ValueType.F64, false, 666.6));
     b.table(MODULE, "table", new Table(ValueType.FUNCREF, new Limits(10, 20)));
+    b.table(MODULE, "table64", new Table(ValueType.FUNCREF, new Limits(10, 20), true));
     b.memory(MODULE, "memory", new Memory(new Limits(1, 2)));
     return b.build();
   }

@@ -101,9 +101,17 @@ final class BodyChecker {
           }
         }
         case TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> table(ins.a);
-        case MEMORY_SIZE, MEMORY_GROW, MEMORY_COPY, MEMORY_FILL -> memory();
+        case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL -> memory(ins.memory);
+        case MEMORY_COPY -> {
+          memory(ins.memory);
+          memory(ins.sourceMemory);
+          if (module.isMemory64(ins.memory) != module.isMemory64(ins.sourceMemory)) {
+            throw in.unsupported(
+                ins.offset, "unsupported: memory.copy between a 32-bit and a 64-bit memory");
+          }
+        }
         case MEMORY_INIT -> {
-          memory();
+          memory(ins.memory);
           data(ins.a);
         }
         case DATA_DROP -> data(ins.a);
@@ -128,13 +136,19 @@ final class BodyChecker {
         }
         default -> {
           if (ins.op >= FIRST_MEMORY_ACCESS && ins.op <= LAST_MEMORY_ACCESS) {
-            memory();
+            memory(ins.memory);
+            offset();
             if (ins.a > naturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
           } else if (simdNaturalAlignment(ins.op) >= 0) {
-            memory();
+            memory(ins.memory);
+            offset();
+            if (module.isMemory64(ins.memory)) {
+              throw in.unsupported(
+                  ins.offset, "unsupported: a SIMD load or store on a 64-bit memory (memory64)");
+            }
             if (ins.a > simdNaturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
@@ -205,9 +219,24 @@ final class BodyChecker {
     }
   }
 
-  private void memory() {
-    if (module.memories == 0) {
-      throw in.invalid(ins.offset, "unknown memory 0");
+  private void memory(long m) {
+    if (m >= module.memories) {
+      throw in.invalid(ins.offset, "unknown memory " + m);
+    }
+  }
+
+  /** A load's or store's static offset: below 2^32 for a 32-bit memory (§3.3.7). */
+  private void offset() {
+    if (module.isMemory64(ins.memory)) {
+      if (Long.compareUnsigned(ins.b, 0xFFFF_FFFFL) > 0) {
+        throw in.unsupported(
+            ins.offset,
+            "unsupported: a memory64 access with a static offset of 2^32 or more ("
+                + Long.toUnsignedString(ins.b)
+                + ")");
+      }
+    } else if (Long.compareUnsigned(ins.b, 0xFFFF_FFFFL) > 0) {
+      throw in.malformed(ins.offset, "integer too large: offset out of range for a 32-bit memory");
     }
   }
 

@@ -99,6 +99,26 @@ final class ByteCursor {
     }
   }
 
+  /** An unsigned LEB128 number of at most 64 bits (memory64 limits and offsets). */
+  long u64() {
+    int start = position;
+    long result = 0;
+    for (int shift = 0; ; shift += 7) {
+      int b = u8();
+      if (shift == 63 && (b & 0x7E) != 0) {
+        throw malformed(
+            start, (b & 0x80) != 0 ? "integer representation too long" : "integer too large");
+      }
+      result |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return result;
+      }
+      if (shift == 63) {
+        throw malformed(start, "integer representation too long");
+      }
+    }
+  }
+
   /** A u32 used as an index or count: at most {@link Integer#MAX_VALUE} is meaningful here. */
   int index() {
     long v = u32();

@@ -114,6 +114,15 @@ final class InstructionDecoder {
   /** SIMD lane instructions: the lane index; -1 for others. */
   int lane;
 
+  /**
+   * Memory instructions: the memory they name ({@code memory.copy}: the destination); 0 when the
+   * encoding leaves it out.
+   */
+  long memory;
+
+  /** {@code memory.copy}: the source memory. */
+  long sourceMemory;
+
   InstructionDecoder(ByteCursor in) {
     this.in = in;
   }
@@ -150,6 +159,8 @@ final class InstructionDecoder {
     labels = null;
     catchTags = null;
     lane = -1;
+    memory = 0;
+    sourceMemory = 0;
     switch (code) {
       case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1, REF_AS_NON_NULL, THROW_REF -> {}
       case BLOCK, LOOP, IF -> a = blockType();
@@ -198,7 +209,7 @@ final class InstructionDecoder {
           labels[i] = ValueTypes.read(in);
         }
       }
-      case MEMORY_SIZE, MEMORY_GROW -> zeroByte();
+      case MEMORY_SIZE, MEMORY_GROW -> memory = in.u32();
       case I32_CONST -> a = in.signed(32);
       case I64_CONST -> a = in.signed(64);
       case F32_CONST -> in.skip(4);
@@ -208,8 +219,7 @@ final class InstructionDecoder {
       case 0xFD -> simd();
       default -> {
         if (code >= FIRST_MEMORY_ACCESS && code <= LAST_MEMORY_ACCESS) {
-          a = in.u32(); // alignment
-          b = in.u32(); // offset
+          memoryArgument();
         } else if (code < 0x45 || code > 0xC4) {
           throw in.malformed(offset, String.format("illegal opcode 0x%02x", code));
         }
@@ -246,14 +256,14 @@ final class InstructionDecoder {
     switch (op) {
       case MEMORY_INIT -> {
         a = in.u32();
-        zeroByte();
+        memory = in.u32();
       }
       case DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> a = in.u32();
       case MEMORY_COPY -> {
-        zeroByte();
-        zeroByte();
+        memory = in.u32();
+        sourceMemory = in.u32();
       }
-      case MEMORY_FILL -> zeroByte();
+      case MEMORY_FILL -> memory = in.u32();
       case TABLE_INIT, TABLE_COPY -> {
         a = in.u32();
         b = in.u32();
@@ -269,8 +279,7 @@ final class InstructionDecoder {
     }
     op = SIMD | (int) sub;
     if (simdNaturalAlignment(op) >= 0) {
-      a = in.u32(); // alignment
-      b = in.u32(); // offset
+      memoryArgument();
     }
     if (op == V128_CONST || op == I8X16_SHUFFLE) {
       int at = in.position();
@@ -317,11 +326,16 @@ final class InstructionDecoder {
     };
   }
 
-  /** 2.0 has one memory; its index is a reserved zero byte, not a LEB128 number. */
-  private void zeroByte() {
-    int at = in.position();
-    if (in.u8() != 0) {
-      throw in.malformed(at, "zero byte expected");
+  /**
+   * A memarg (§5.4.7 in 3.0): the alignment exponent, whose bit 6 says a memory index follows
+   * (multiple memories), then the offset.
+   */
+  private void memoryArgument() {
+    a = in.u32();
+    if ((a & 0x40) != 0) {
+      a &= ~0x40L;
+      memory = in.u32();
     }
+    b = in.u64(); // u32 for a 32-bit memory: BodyChecker checks it against the memory's type
   }
 }

@@ -1,7 +1,5 @@
 package dev.flarec.compiler.decode;
 
-import dev.flarec.runtime.memory.Memory;
-
 /**
  * flarec's implementation limits (WebAssembly 2.0 §A.1 lets an implementation have them): a valid
  * module beyond one is refused at compile time as "unsupported", naming the limit. Most are the
@@ -10,9 +8,6 @@ import dev.flarec.runtime.memory.Memory;
  */
 final class Limits {
   private Limits() {}
-
-  /** Initial pages of a defined memory: a Java array holds at most 2 GiB. */
-  static final long MAX_INITIAL_MEMORY_PAGES = Memory.MAX_PAGES;
 
   /** Declared locals of one function (the parser's limit). */
   static final long MAX_LOCALS = 50_000;
@@ -35,7 +30,4 @@ final class Limits {
   static final int MAX_GLOBALS = 1_000_000;
   static final int MAX_DATA_SEGMENTS = 100_000;
   static final int MAX_TABLES = 1_000_000;
-
-  /** Initial elements of a table (the parser's limit). */
-  static final long MAX_TABLE_ELEMENTS = 10_000_000;
 }

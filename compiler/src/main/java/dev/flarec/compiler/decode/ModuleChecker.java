@@ -42,6 +42,9 @@ final class ModuleChecker {
 
   private static final long SPEC_MAX_PAGES = 65_536;
 
+  /** A 64-bit memory's ceiling: 2^64 bytes, 2^48 pages. */
+  private static final long SPEC_MAX_PAGES_64 = 1L << 48;
+
   private final byte[] bytes;
   private final ByteCursor in;
   private final ModuleShape module = new ModuleShape();
@@ -57,8 +60,10 @@ final class ModuleChecker {
   }
 
   /** Checks {@code bytes}, whose 8-byte header is already known to be right. */
-  static void check(byte[] bytes) {
-    new ModuleChecker(bytes).sections();
+  static ModuleShape check(byte[] bytes) {
+    ModuleChecker checker = new ModuleChecker(bytes);
+    checker.sections();
+    return checker.module;
   }
 
   private void sections() {
@@ -211,7 +216,7 @@ final class ModuleChecker {
           module.importedFunctions++;
         }
         case 1 -> tableType();
-        case 2 -> memoryType(false);
+        case 2 -> memoryType();
         case 3 -> {
           module.globals.add(globalType());
           module.importedGlobals++;
@@ -283,63 +288,66 @@ final class ModuleChecker {
 
   private void tableType() {
     int type = ValueTypes.readReference(in);
-    int at = in.position();
-    long[] limits = limits(false);
-    if (limits[0] > Limits.MAX_TABLE_ELEMENTS) {
-      throw in.limit(
-          at,
-          "a table of "
-              + limits[0]
-              + " initial elements exceeds the parser's limit of "
-              + Limits.MAX_TABLE_ELEMENTS);
-    }
+    boolean is64 = in.peek() == 4 || in.peek() == 5;
+    limits(false);
+    module.table64.add(is64);
+    // A table larger than flarec's limit is valid (3.0's table64.wast defines one of 2^64 - 1
+    // elements): instantiating it is what fails, with "memory limit exceeded", as for memories.
     module.tables.add(type);
   }
 
   private void memorySection() {
     int n = in.count();
     for (int i = 0; i < n; i++) {
-      memoryType(true);
+      memoryType();
     }
   }
 
-  private void memoryType(boolean defined) {
+  private void memoryType() {
     int at = in.position();
+    int flags = in.peek();
+    boolean is64 = flags == 4 || flags == 5;
     long[] limits = limits(true);
-    if (limits[0] > SPEC_MAX_PAGES || limits[1] > SPEC_MAX_PAGES) {
-      throw in.invalid(at, "memory size must be at most 65536 pages (4GiB)");
-    }
-    if (++module.memories > 1) {
-      throw in.invalid(at, "multiple memories");
-    }
-    if (defined && limits[0] > Limits.MAX_INITIAL_MEMORY_PAGES) {
-      throw in.limit(
+    long maxPages = is64 ? SPEC_MAX_PAGES_64 : SPEC_MAX_PAGES;
+    if (Long.compareUnsigned(limits[0], maxPages) > 0
+        || (limits[1] != -1 && Long.compareUnsigned(limits[1], maxPages) > 0)) {
+      throw in.invalid(
           at,
-          "an initial memory of "
-              + limits[0]
-              + " pages exceeds flarec's maximum of "
-              + Limits.MAX_INITIAL_MEMORY_PAGES
-              + " pages (2 GiB less 64 KiB, the largest Java array)");
+          is64
+              ? "memory size must be at most 2^48 pages (2^64 bytes)"
+              : "memory size must be at most 65536 pages (4GiB)");
     }
+    module.memories++;
+    module.memory64.add(is64);
+    // A 32-bit memory of 2 GiB or more is valid (3.0's memory.wast defines one) but one JVM array
+    // cannot hold it: instantiating it fails with "memory limit exceeded", compiling does not.
   }
 
-  /** {min, max}, max being -1 when absent; checks min <= max. */
+  /**
+   * {min, max}, max being -1 when absent; checks min <= max. Limits flags 4 and 5 are those of a
+   * 64-bit memory (memory64) or table (table64), whose sizes are u64.
+   */
   private long[] limits(boolean memory) {
     int at = in.position();
     int flags = in.u8();
+    boolean is64 = false;
     if (flags > 1) {
-      if (memory && (flags == 2 || flags == 3)) {
+      if (memory && (flags == 2 || flags == 3 || flags == 6 || flags == 7)) {
         throw in.malformed(
             at,
             "shared memory (limits flags "
                 + flags
-                + ") is beyond WebAssembly 2.0 (threads proposal)");
+                + ") is beyond WebAssembly 3.0 (threads proposal)");
       }
-      throw in.malformed(at, "malformed limits flags " + flags);
+      if (flags == 4 || flags == 5) {
+        is64 = true;
+      } else {
+        throw in.malformed(at, "malformed limits flags " + flags);
+      }
     }
-    long min = in.u32();
-    long max = flags == 1 ? in.u32() : -1;
-    if (max >= 0 && min > max) {
+    long min = is64 ? in.u64() : in.u32();
+    long max = (flags & 1) == 1 ? (is64 ? in.u64() : in.u32()) : -1;
+    if (max != -1 && Long.compareUnsigned(min, max) > 0) {
       throw in.invalid(at, "size minimum must not be greater than maximum");
     }
     return new long[] {min, max};
@@ -445,7 +453,7 @@ final class ModuleChecker {
         if (table >= module.tables.size()) {
           throw in.invalid(tableAt, "unknown table " + table);
         }
-        constantExpression(ValueTypes.I32);
+        constantExpression(module.table64.get((int) table) ? ValueTypes.I64 : ValueTypes.I32);
       }
       int type = ValueTypes.FUNCREF;
       if (passiveOrDeclarative || explicitTable) {
@@ -562,7 +570,7 @@ final class ModuleChecker {
         if (memory >= module.memories) {
           throw in.invalid(at, "unknown memory " + memory);
         }
-        constantExpression(ValueTypes.I32);
+        constantExpression(module.isMemory64(memory) ? ValueTypes.I64 : ValueTypes.I32);
       }
       in.skip(in.count());
     }

@@ -32,6 +32,25 @@ public final class ModuleDecoder {
 
   private ModuleDecoder() {}
 
+  /**
+   * A memory's or table's type as the binary declares it: 64-bit (memory64, table64) or not, limits
+   * in pages or elements, {@code max} -1 when there is none.
+   */
+  public record MemoryType(boolean is64, long min, long max) {}
+
+  /**
+   * The types of the memories of {@code bytes}, a module {@link #decode} accepted, imported ones
+   * first: the parser's own module does not know 64-bit memories.
+   */
+  public static java.util.List<MemoryType> memoryTypes(byte[] bytes) {
+    return ParserInput.of(bytes).memories();
+  }
+
+  /** The types of the tables of {@code bytes} (limits in elements), as {@link #memoryTypes}. */
+  public static java.util.List<MemoryType> tableTypes(byte[] bytes) {
+    return ParserInput.of(bytes).tables();
+  }
+
   private static CustomSection nameSection(byte[] content) {
     try {
       return NameCustomSection.parse(content);
@@ -81,13 +100,30 @@ public final class ModuleDecoder {
       throw new MalformedModuleException(
           "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
-    ModuleChecker.check(bytes);
+    ModuleShape shape = ModuleChecker.check(bytes);
+    ParserInput input = ParserInput.of(bytes);
+    byte[] parsed = input.bytes();
     WasmModule module;
     try {
-      module = PARSER.parse(() -> new ByteArrayInputStream(bytes));
+      module = PARSER.parse(() -> new ByteArrayInputStream(parsed));
     } catch (RuntimeException e) {
       throw parserDisagrees(e);
     }
+    validate(input.lowered() ? parseForValidation(input, shape) : module);
+    return module;
+  }
+
+  /** The module the validator checks in place of one with 64-bit memories (see ParserInput). */
+  private static WasmModule parseForValidation(ParserInput input, ModuleShape shape) {
+    byte[] bytes = input.bytesForValidation(shape);
+    try {
+      return PARSER.parse(() -> new ByteArrayInputStream(bytes));
+    } catch (RuntimeException e) {
+      throw parserDisagrees(e);
+    }
+  }
+
+  private static void validate(WasmModule module) {
     try {
       ParserValidation.validate(module);
     } catch (InvalidException e) {
@@ -114,6 +150,5 @@ public final class ModuleDecoder {
           where.byteOffset(),
           e);
     }
-    return module;
   }
 }

@@ -24,7 +24,22 @@ final class ModuleShape {
   /** Reference type of every table. */
   final List<Integer> tables = new ArrayList<>();
 
+  /** Whether each table is 64-bit (table64: i64 indices), imported ones first. */
+  final List<Boolean> table64 = new ArrayList<>();
+
+  boolean isTable64(long table) {
+    return table < table64.size() && table64.get((int) table);
+  }
+
   int memories;
+
+  /** Whether each memory is 64-bit (memory64: i64 addresses), imported ones first. */
+  final List<Boolean> memory64 = new ArrayList<>();
+
+  boolean isMemory64(long memory) {
+    return memory < memory64.size() && memory64.get((int) memory);
+  }
+
   final List<GlobalType> globals = new ArrayList<>();
   int importedGlobals;
 

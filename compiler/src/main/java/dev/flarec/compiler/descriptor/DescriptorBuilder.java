@@ -2,6 +2,7 @@ package dev.flarec.compiler.descriptor;
 
 import dev.flarec.compiler.InvalidModuleException;
 import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.compiler.decode.ModuleDecoder;
 import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.descriptor.ConstExpr;
@@ -49,6 +50,60 @@ public final class DescriptorBuilder {
   private DescriptorBuilder() {}
 
   public static ModuleDescriptor build(WasmModule m, String className) {
+    return build(m, className, List.of());
+  }
+
+  /**
+   * Like {@link #build(WasmModule, String)}, with the memory types the binary declares ({@code
+   * ModuleDecoder.memoryTypes}): the parser's module has 64-bit memories as 32-bit ones.
+   */
+  public static ModuleDescriptor build(
+      WasmModule m, String className, List<ModuleDecoder.MemoryType> memoryTypes) {
+    return build(m, className, memoryTypes, List.of());
+  }
+
+  /** As above, with the table types too: the parser's module has table64 tables as 32-bit ones. */
+  public static ModuleDescriptor build(
+      WasmModule m,
+      String className,
+      List<ModuleDecoder.MemoryType> memoryTypes,
+      List<ModuleDecoder.MemoryType> tableTypes) {
+    ModuleDescriptor d = buildFromParser(m, className);
+    if (memoryTypes.stream().noneMatch(ModuleDecoder.MemoryType::is64)
+        && tableTypes.stream().noneMatch(ModuleDecoder.MemoryType::is64)) {
+      return d;
+    }
+    List<TableDef> tables = new ArrayList<>(d.tables());
+    for (int i = 0; i < tables.size() && i < tableTypes.size(); i++) {
+      ModuleDecoder.MemoryType t = tableTypes.get(i);
+      if (t.is64()) {
+        tables.set(
+            i, tables.get(i).as64(new Limits(t.min(), t.max() < 0 ? Limits.NO_MAX : t.max())));
+      }
+    }
+    List<MemoryDef> memories = new ArrayList<>(d.memories());
+    for (int i = 0; i < memories.size() && i < memoryTypes.size(); i++) {
+      ModuleDecoder.MemoryType t = memoryTypes.get(i);
+      if (t.is64()) {
+        memories.set(
+            i, memories.get(i).as64(new Limits(t.min(), t.max() < 0 ? Limits.NO_MAX : t.max())));
+      }
+    }
+    return new ModuleDescriptor(
+        d.className(),
+        d.types(),
+        d.imports(),
+        d.functions(),
+        tables,
+        memories,
+        d.globals(),
+        d.exports(),
+        d.startFunction(),
+        d.elements(),
+        d.data());
+  }
+
+  private static ModuleDescriptor buildFromParser(WasmModule m, String className) {
     List<FunctionType> types = new ArrayList<>();
     for (run.endive.wasm.types.FunctionType t : m.typeSection().types()) {
       types.add(JvmTypes.functionType(t));

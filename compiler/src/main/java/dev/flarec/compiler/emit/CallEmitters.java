@@ -36,6 +36,11 @@ final class CallEmitters {
       int typeIndex = (int) ins.operand(0);
       int tableIndex = (int) ins.operand(1);
       FunctionType t = f.module.type(typeIndex);
+      if (f.module.descriptor.tables().get(tableIndex).is64()) {
+        // table64: the i64 index as the int the bridge takes (Table.index saturates)
+        f.mv.visitMethodInsn(
+            org.objectweb.asm.Opcodes.INVOKESTATIC, RuntimeNames.TABLE, "index", "(J)I", false);
+      }
       if (t.isWide()) {
         int index = f.acquireScratch(dev.flarec.runtime.types.ValueType.I32);
         f.mv.visitVarInsn(org.objectweb.asm.Opcodes.ISTORE, index);

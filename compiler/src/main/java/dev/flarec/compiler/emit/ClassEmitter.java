@@ -242,7 +242,7 @@ public final class ClassEmitter {
       cw.visitField(
               ACC_PUBLIC | ACC_FINAL,
               NamingScheme.memoryField(i),
-              RuntimeNames.MEMORY_DESC,
+              d.memories().get(i).is64() ? RuntimeNames.MEMORY64_DESC : RuntimeNames.MEMORY_DESC,
               null,
               null)
           .visitEnd();
@@ -277,7 +277,11 @@ public final class ClassEmitter {
           mv, i, "importedFunction", RuntimeNames.METHOD_HANDLE, NamingScheme.importField(i));
     }
     for (int i = 0; i < d.memories().size(); i++) {
-      copyFromLinkage(mv, i, "memory", RuntimeNames.MEMORY, NamingScheme.memoryField(i));
+      if (d.memories().get(i).is64()) {
+        copyFromLinkage(mv, i, "memory64", RuntimeNames.MEMORY64, NamingScheme.memoryField(i));
+      } else {
+        copyFromLinkage(mv, i, "memory", RuntimeNames.MEMORY, NamingScheme.memoryField(i));
+      }
     }
     for (int i = 0; i < d.tables().size(); i++) {
       copyFromLinkage(mv, i, "table", RuntimeNames.TABLE, NamingScheme.tableField(i));

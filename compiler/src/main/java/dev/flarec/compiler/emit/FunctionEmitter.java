@@ -236,9 +236,14 @@ final class FunctionEmitter {
     }
   }
 
-  /** True when {@code [from, to)} loads or stores (a run's own code included: conservative). */
+  /**
+   * True when {@code [from, to)} loads or stores (a run's own code included: conservative) and
+   * memory 0 is a 32-bit one, whose array and size the method keeps in locals.
+   */
   private boolean accessesMemory(int from, int to) {
-    return !module.descriptor.memories().isEmpty() && fn.memoryAccesses(from, to) > 0;
+    return !module.descriptor.memories().isEmpty()
+        && !module.descriptor.memories().get(0).is64()
+        && fn.memoryAccesses(from, to) > 0;
   }
 
   /** True when {@code [from, to)} calls or grows memory: the memory's array may be replaced. */

@@ -52,16 +52,30 @@ final class MemoryEmitters {
   static Emitter load(Width width, ValueType result, int... extend) {
     return (f, ins) -> {
       f.pop();
-      if (!effectiveAddress(f, ins.operand(1))) {
-        return;
+      int memory = memoryIndex(ins);
+      if (is64(f, memory)) {
+        if (!effectiveAddress64(f, ins.operand(1))) {
+          return;
+        }
+        loadMemory(f, memory);
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64_ACCESS,
+            "load" + width.helper,
+            "(J" + RuntimeNames.MEMORY64_DESC + ")" + width.desc,
+            false);
+      } else {
+        if (!effectiveAddress(f, ins.operand(1))) {
+          return;
+        }
+        String size = loadBytesAndSize(f, memory);
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY_ACCESS,
+            "load" + width.helper,
+            "(I[B" + size + ")" + width.desc,
+            false);
       }
-      String size = loadBytesAndSize(f);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.MEMORY_ACCESS,
-          "load" + width.helper,
-          "(I[B" + size + ")" + width.desc,
-          false);
       for (int op : extend) {
         if (op == LAND) {
           f.mv.visitLdcInsn(0xFFFF_FFFFL);
@@ -89,14 +103,26 @@ final class MemoryEmitters {
       f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.storeOpcode(stored), slot);
       f.pop();
       f.pop();
-      if (effectiveAddress(f, ins.operand(1))) {
+      if (is64(f, memoryIndex(ins))) {
+        if (effectiveAddress64(f, ins.operand(1))) {
+          loadMemory(f, memoryIndex(ins));
+          f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
+          f.mv.visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.MEMORY64_ACCESS,
+              "store" + width.helper,
+              "(J" + RuntimeNames.MEMORY64_DESC + width.desc + ")V",
+              false);
+        }
+      } else if (effectiveAddress(f, ins.operand(1))) {
+        int memory = memoryIndex(ins);
         int address = -1;
         if (f.writtenSlot >= 0) {
           address = f.acquireScratch(ValueType.I32);
           f.mv.visitInsn(DUP);
           f.mv.visitVarInsn(ISTORE, address);
         }
-        String size = loadBytesAndSize(f);
+        String size = loadBytesAndSize(f, memory);
         f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
         f.mv.visitMethodInsn(
             INVOKESTATIC,
@@ -105,7 +131,7 @@ final class MemoryEmitters {
             "(I[B" + size + width.desc + ")V",
             false);
         if (address >= 0) {
-          markWritten(f, address);
+          markWritten(f, memory, address);
           f.releaseScratch(ValueType.I32, address);
         }
       }
@@ -113,9 +139,25 @@ final class MemoryEmitters {
     };
   }
 
-  /** {@code written[address >>> 12] = 1}, after the store succeeded (Memory.written). */
-  static void markWritten(FunctionEmitter f, int addressSlot) {
-    f.mv.visitVarInsn(ALOAD, f.writtenSlot);
+  /**
+   * The memory a load or store names: its memarg's memory index, the third immediate (0 when the
+   * module has one memory).
+   */
+  static int memoryIndex(run.endive.wasm.types.AnnotatedInstruction ins) {
+    return ins.operandCount() > 2 ? (int) ins.operand(2) : 0;
+  }
+
+  /**
+   * {@code written[address >>> 12] = 1}, after the store succeeded (Memory.written): memory 0's
+   * array from its local, another memory's from its field.
+   */
+  static void markWritten(FunctionEmitter f, int memory, int addressSlot) {
+    if (memory == 0) {
+      f.mv.visitVarInsn(ALOAD, f.writtenSlot);
+    } else {
+      loadMemory(f, memory);
+      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
+    }
     f.mv.visitVarInsn(ILOAD, addressSlot);
     f.pushInt(12);
     f.mv.visitInsn(IUSHR);
@@ -157,27 +199,69 @@ final class MemoryEmitters {
     return true;
   }
 
-  private static void loadMemory(FunctionEmitter f) {
+  private static void loadMemory(FunctionEmitter f, int memory) {
     f.loadInstance();
     f.mv.visitFieldInsn(
-        GETFIELD, f.module.internalName, NamingScheme.memoryField(0), RuntimeNames.MEMORY_DESC);
+        GETFIELD,
+        f.module.internalName,
+        NamingScheme.memoryField(memory),
+        is64(f, memory) ? RuntimeNames.MEMORY64_DESC : RuntimeNames.MEMORY_DESC);
+  }
+
+  /** SIMD loads and stores reach 32-bit memories only, for now. */
+  static void requireMemory32(FunctionEmitter f, int memory) {
+    if (is64(f, memory)) {
+      throw new dev.flarec.compiler.UnsupportedModuleException(
+          "unsupported: a SIMD load or store on a 64-bit memory (memory64)");
+    }
+  }
+
+  /** Whether memory {@code memory} is a 64-bit one (memory64), a {@code Memory64} at run time. */
+  static boolean is64(FunctionEmitter f, int memory) {
+    return f.module.descriptor.memories().get(memory).is64();
+  }
+
+  /**
+   * {@link #effectiveAddress} for a 64-bit memory: the base is a {@code long}, and a static offset
+   * of 2^63 or more (negative here) is past any memory.
+   */
+  static boolean effectiveAddress64(FunctionEmitter f, long offset) {
+    if (offset == 0) {
+      return true;
+    }
+    if (offset < 0) {
+      f.mv.visitInsn(POP2);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.TRAP,
+          "outOfBoundsMemory",
+          RuntimeNames.TRAP_FACTORY_DESC,
+          false);
+      f.mv.visitInsn(ATHROW);
+      f.markUnreachable();
+      return false;
+    }
+    f.mv.visitLdcInsn(offset);
+    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY64, "effectiveAddress", "(JJ)J", false);
+    return true;
   }
 
   /**
    * Pushes the memory's array, and its size in bytes when the module's accesses check it, from the
-   * method's locals when it has them; returns the descriptor of what it pushed after the array ("I"
-   * or nothing).
+   * method's locals when it has them (memory 0 only: other memories are read from their fields at
+   * each access, see docs/RATIONALE.md#why-only-memory-0-lives-in-locals); returns the descriptor
+   * of what it pushed after the array ("I" or nothing).
    */
-  static String loadBytesAndSize(FunctionEmitter f) {
+  static String loadBytesAndSize(FunctionEmitter f, int memory) {
     boolean checks = f.module.descriptor.checksMemorySize();
-    if (f.bytesSlot >= 0) {
+    if (memory == 0 && f.bytesSlot >= 0) {
       f.mv.visitVarInsn(ALOAD, f.bytesSlot);
       if (checks) {
         f.mv.visitVarInsn(ILOAD, f.sizeSlot);
       }
       return checks ? "I" : "";
     }
-    loadMemory(f);
+    loadMemory(f, memory);
     if (checks) {
       f.mv.visitInsn(DUP);
       f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
@@ -191,17 +275,37 @@ final class MemoryEmitters {
 
   static Emitter size() {
     return (f, ins) -> {
-      loadMemory(f);
-      f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
-      f.push(ValueType.I32);
+      int memory = (int) ins.operand(0);
+      loadMemory(f, memory);
+      if (is64(f, memory)) {
+        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY64, "pages", "()J", false);
+        f.push(ValueType.I64);
+      } else {
+        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
+        f.push(ValueType.I32);
+      }
     };
   }
 
   static Emitter grow() {
     return (f, ins) -> {
-      loadMemory(f);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC, RuntimeNames.MEMORY, "grow", "(I" + RuntimeNames.MEMORY_DESC + ")I", false);
+      int memory = (int) ins.operand(0);
+      loadMemory(f, memory);
+      if (is64(f, memory)) {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64,
+            "grow",
+            "(J" + RuntimeNames.MEMORY64_DESC + ")J",
+            false);
+      } else {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "grow",
+            "(I" + RuntimeNames.MEMORY_DESC + ")I",
+            false);
+      }
       f.refreshMemoryArray();
     };
   }
@@ -211,28 +315,69 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.MEMORY,
-          "fill",
-          "(III" + RuntimeNames.MEMORY_DESC + ")V",
-          false);
+      int memory = (int) ins.operand(0);
+      loadMemory(f, memory);
+      if (is64(f, memory)) {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64,
+            "fill",
+            "(JIJ" + RuntimeNames.MEMORY64_DESC + ")V",
+            false);
+      } else {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "fill",
+            "(III" + RuntimeNames.MEMORY_DESC + ")V",
+            false);
+      }
     };
   }
 
+  /** {@code memory.copy}: within one memory as before; between two, the runtime's other form. */
   static Emitter copy() {
     return (f, ins) -> {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.MEMORY,
-          "copy",
-          "(III" + RuntimeNames.MEMORY_DESC + ")V",
-          false);
+      int dst = (int) ins.operand(0);
+      int src = (int) ins.operand(1);
+      if (is64(f, dst) || is64(f, src)) {
+        if (is64(f, dst) != is64(f, src)) {
+          throw new dev.flarec.compiler.UnsupportedModuleException(
+              "unsupported: memory.copy between a 32-bit and a 64-bit memory");
+        }
+        loadMemory(f, dst);
+        String m64 = RuntimeNames.MEMORY64_DESC;
+        if (dst != src) {
+          loadMemory(f, src);
+        }
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64,
+            "copy",
+            "(JJJ" + m64 + (dst != src ? m64 : "") + ")V",
+            false);
+        return;
+      }
+      loadMemory(f, dst);
+      if (dst == src) {
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "copy",
+            "(III" + RuntimeNames.MEMORY_DESC + ")V",
+            false);
+      } else {
+        loadMemory(f, src);
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY,
+            "copy",
+            "(III" + RuntimeNames.MEMORY_DESC + RuntimeNames.MEMORY_DESC + ")V",
+            false);
+      }
     };
   }
 
@@ -241,14 +386,23 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadMemory(f);
+      int memory = ins.operandCount() > 1 ? (int) ins.operand(1) : 0;
+      loadMemory(f, memory);
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
+      String target =
+          is64(f, memory) ? "J" + RuntimeNames.MEMORY64_DESC : "I" + RuntimeNames.MEMORY_DESC;
       f.mv.visitMethodInsn(
           INVOKESTATIC,
           RuntimeNames.INSTANCE,
           "memoryInit",
-          "(III" + RuntimeNames.MEMORY_DESC + "I" + RuntimeNames.INSTANCE_DESC + ")V",
+          "("
+              + target.charAt(0)
+              + "II"
+              + target.substring(1)
+              + "I"
+              + RuntimeNames.INSTANCE_DESC
+              + ")V",
           false);
     };
   }

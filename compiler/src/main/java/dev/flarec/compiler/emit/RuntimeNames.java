@@ -11,6 +11,8 @@ final class RuntimeNames {
   static final String FUNCTION_TYPE = "dev/flarec/runtime/types/FunctionType";
   static final String MEMORY = "dev/flarec/runtime/memory/Memory";
   static final String MEMORY_ACCESS = "dev/flarec/runtime/memory/MemoryAccess";
+  static final String MEMORY64 = "dev/flarec/runtime/memory/Memory64";
+  static final String MEMORY64_ACCESS = "dev/flarec/runtime/memory/Memory64Access";
   static final String TABLE = "dev/flarec/runtime/table/Table";
   static final String GLOBAL = "dev/flarec/runtime/global/Global";
   static final String TRAP = "dev/flarec/runtime/trap/WasmTrap";
@@ -22,6 +24,7 @@ final class RuntimeNames {
   static final String OBJECT = "java/lang/Object";
 
   static final String MEMORY_DESC = "L" + MEMORY + ";";
+  static final String MEMORY64_DESC = "L" + MEMORY64 + ";";
   static final String TABLE_DESC = "L" + TABLE + ";";
   static final String WASM_EXCEPTION = "dev/flarec/runtime/exception/WasmException";
   static final String INSTANCE_DESC = "L" + INSTANCE + ";";

@@ -69,11 +69,12 @@ final class SimdEmitters {
   /** A load that takes only the address: {@code v128.load}, the extending, splat and zero loads. */
   static Emitter load(String helper) {
     return (f, ins) -> {
+      MemoryEmitters.requireMemory32(f, MemoryEmitters.memoryIndex(ins));
       f.pop();
       if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
         return;
       }
-      String size = MemoryEmitters.loadBytesAndSize(f);
+      String size = MemoryEmitters.loadBytesAndSize(f, MemoryEmitters.memoryIndex(ins));
       f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B" + size + ")" + V, false);
       f.push(ValueType.V128);
     };
@@ -104,18 +105,20 @@ final class SimdEmitters {
       run.endive.wasm.types.AnnotatedInstruction ins,
       String helper,
       boolean load) {
+    MemoryEmitters.requireMemory32(f, MemoryEmitters.memoryIndex(ins));
     int vector = f.acquireScratch(ValueType.V128);
     f.mv.visitVarInsn(ASTORE, vector);
     f.pop();
     f.pop();
     if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+      int memory = MemoryEmitters.memoryIndex(ins);
       int address = -1;
       if (!load && f.writtenSlot >= 0) {
         address = f.acquireScratch(ValueType.I32);
         f.mv.visitInsn(DUP);
         f.mv.visitVarInsn(ISTORE, address);
       }
-      String size = MemoryEmitters.loadBytesAndSize(f);
+      String size = MemoryEmitters.loadBytesAndSize(f, memory);
       f.mv.visitVarInsn(ALOAD, vector);
       String lane = "";
       if (ins.operandCount() > 3) {
@@ -125,7 +128,7 @@ final class SimdEmitters {
       f.mv.visitMethodInsn(
           INVOKESTATIC, MEMORY, helper, "(I[B" + size + V + lane + ")" + (load ? V : "V"), false);
       if (address >= 0) {
-        MemoryEmitters.markWritten(f, address);
+        MemoryEmitters.markWritten(f, memory, address);
         f.releaseScratch(ValueType.I32, address);
       }
       if (load) {

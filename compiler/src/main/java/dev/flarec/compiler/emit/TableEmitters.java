@@ -22,6 +22,16 @@ final class TableEmitters {
         GETFIELD, f.module.internalName, NamingScheme.tableField(index), RuntimeNames.TABLE_DESC);
   }
 
+  /** Whether table {@code index} takes i64 indices (table64). */
+  private static boolean is64(FunctionEmitter f, int index) {
+    return f.module.descriptor.tables().get(index).is64();
+  }
+
+  /** "J" for a 64-bit table's index operand, "I" for a 32-bit one's. */
+  private static String indexDesc(FunctionEmitter f, int index) {
+    return is64(f, index) ? "J" : "I";
+  }
+
   private static void callTable(FunctionEmitter f, String name, String desc) {
     f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TABLE, name, desc, false);
   }
@@ -31,7 +41,10 @@ final class TableEmitters {
       int t = (int) ins.operand(0);
       f.pop();
       loadTable(f, t);
-      callTable(f, "get", "(I" + RuntimeNames.TABLE_DESC + ")" + RuntimeNames.OBJECT_DESC);
+      callTable(
+          f,
+          "get",
+          "(" + indexDesc(f, t) + RuntimeNames.TABLE_DESC + ")" + RuntimeNames.OBJECT_DESC);
       f.push(f.module.tableElementType(t));
     };
   }
@@ -40,16 +53,26 @@ final class TableEmitters {
     return (f, ins) -> {
       f.pop();
       f.pop();
-      loadTable(f, (int) ins.operand(0));
-      callTable(f, "set", "(I" + RuntimeNames.OBJECT_DESC + RuntimeNames.TABLE_DESC + ")V");
+      int t = (int) ins.operand(0);
+      loadTable(f, t);
+      callTable(
+          f,
+          "set",
+          "(" + indexDesc(f, t) + RuntimeNames.OBJECT_DESC + RuntimeNames.TABLE_DESC + ")V");
     };
   }
 
   static Emitter size() {
     return (f, ins) -> {
-      loadTable(f, (int) ins.operand(0));
+      int t = (int) ins.operand(0);
+      loadTable(f, t);
       f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.TABLE, "size", "()I", false);
-      f.push(ValueType.I32);
+      if (is64(f, t)) {
+        f.mv.visitInsn(I2L);
+        f.push(ValueType.I64);
+      } else {
+        f.push(ValueType.I32);
+      }
     };
   }
 
@@ -57,9 +80,11 @@ final class TableEmitters {
     return (f, ins) -> {
       f.pop();
       f.pop();
-      loadTable(f, (int) ins.operand(0));
-      callTable(f, "grow", "(" + RuntimeNames.OBJECT_DESC + "I" + RuntimeNames.TABLE_DESC + ")I");
-      f.push(ValueType.I32);
+      int t = (int) ins.operand(0);
+      loadTable(f, t);
+      String i = indexDesc(f, t);
+      callTable(f, "grow", "(" + RuntimeNames.OBJECT_DESC + i + RuntimeNames.TABLE_DESC + ")" + i);
+      f.push(is64(f, t) ? ValueType.I64 : ValueType.I32);
     };
   }
 
@@ -68,8 +93,10 @@ final class TableEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadTable(f, (int) ins.operand(0));
-      callTable(f, "fill", "(I" + RuntimeNames.OBJECT_DESC + "I" + RuntimeNames.TABLE_DESC + ")V");
+      int t = (int) ins.operand(0);
+      loadTable(f, t);
+      String i = indexDesc(f, t);
+      callTable(f, "fill", "(" + i + RuntimeNames.OBJECT_DESC + i + RuntimeNames.TABLE_DESC + ")V");
     };
   }
 
@@ -79,9 +106,22 @@ final class TableEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadTable(f, (int) ins.operand(0));
-      loadTable(f, (int) ins.operand(1));
-      callTable(f, "copy", "(III" + RuntimeNames.TABLE_DESC + RuntimeNames.TABLE_DESC + ")V");
+      int dst = (int) ins.operand(0);
+      int src = (int) ins.operand(1);
+      loadTable(f, dst);
+      loadTable(f, src);
+      // the count is an i64 only when both tables are 64-bit
+      String count = is64(f, dst) && is64(f, src) ? "J" : "I";
+      callTable(
+          f,
+          "copy",
+          "("
+              + indexDesc(f, dst)
+              + indexDesc(f, src)
+              + count
+              + RuntimeNames.TABLE_DESC
+              + RuntimeNames.TABLE_DESC
+              + ")V");
     };
   }
 
@@ -91,14 +131,21 @@ final class TableEmitters {
       f.pop();
       f.pop();
       f.pop();
-      loadTable(f, (int) ins.operand(1));
+      int t = (int) ins.operand(1);
+      loadTable(f, t);
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
       f.mv.visitMethodInsn(
           INVOKESTATIC,
           RuntimeNames.INSTANCE,
           "tableInit",
-          "(III" + RuntimeNames.TABLE_DESC + "I" + RuntimeNames.INSTANCE_DESC + ")V",
+          "("
+              + indexDesc(f, t)
+              + "II"
+              + RuntimeNames.TABLE_DESC
+              + "I"
+              + RuntimeNames.INSTANCE_DESC
+              + ")V",
           false);
     };
   }

@@ -54,7 +54,13 @@ public final class WatTranslator {
               .withStdout(wasm)
               .withStderr(diagnostics)
               .withDirectory(dir.toString(), dir)
-              .withArguments(List.of("wat2wasm", dir.resolve(INPUT_NAME).toString(), "--output=-"))
+              .withArguments(
+                  List.of(
+                      "wat2wasm",
+                      dir.resolve(INPUT_NAME).toString(),
+                      "--enable-multi-memory",
+                      "--enable-memory64",
+                      "--output=-"))
               .build();
       try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
         Instance.builder(Wat2Wasm.MODULE)

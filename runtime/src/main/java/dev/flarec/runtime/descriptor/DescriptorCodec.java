@@ -74,7 +74,7 @@ public final class DescriptorCodec {
       for (TableDef t : d.tables()) {
         out.writeByte(t.elementType().code());
         writeLimits(out, t.limits());
-        out.writeBoolean(t.imported());
+        out.writeByte((t.imported() ? 1 : 0) | (t.is64() ? 2 : 0));
         out.writeBoolean(t.init() != null);
         if (t.init() != null) {
           writeConst(out, t.init());
@@ -83,7 +83,7 @@ public final class DescriptorCodec {
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
         writeLimits(out, m.limits());
-        out.writeBoolean(m.imported());
+        out.writeByte((m.imported() ? 1 : 0) | (m.is64() ? 2 : 0));
       }
       out.writeInt(d.globals().size());
       for (GlobalDef g : d.globals()) {
@@ -161,16 +161,14 @@ public final class DescriptorCodec {
       n = in.readInt();
       List<TableDef> tables = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        ValueType elementType = ValueType.ofCode(in.readUnsignedByte());
-        Limits limits = readLimits(in);
-        boolean imported = in.readBoolean();
-        ConstExpr init = in.readBoolean() ? readConst(in) : null;
-        tables.add(new TableDef(elementType, limits, imported, init));
+        tables.add(readTable(in));
       }
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        memories.add(new MemoryDef(readLimits(in), in.readBoolean()));
+        Limits limits = readLimits(in);
+        int bits = in.readUnsignedByte();
+        memories.add(new MemoryDef(limits, (bits & 1) != 0, (bits & 2) != 0));
       }
       n = in.readInt();
       List<GlobalDef> globals = new ArrayList<>(n);
@@ -258,6 +256,14 @@ public final class DescriptorCodec {
   private static void writeLimits(DataOutputStream out, Limits limits) throws IOException {
     out.writeLong(limits.min());
     out.writeLong(limits.max());
+  }
+
+  private static TableDef readTable(DataInputStream in) throws IOException {
+    ValueType type = ValueType.ofCode(in.readUnsignedByte());
+    Limits limits = readLimits(in);
+    int bits = in.readUnsignedByte();
+    ConstExpr init = in.readBoolean() ? readConst(in) : null;
+    return new TableDef(type, limits, (bits & 1) != 0, init, (bits & 2) != 0);
   }
 
   private static Limits readLimits(DataInputStream in) throws IOException {

@@ -189,15 +189,39 @@ public record ModuleDescriptor(
 
   /**
    * A table; {@code init} is the constant expression its elements start as (Wasm 3.0 table
-   * initialisers, needed by tables of non-nullable references), or null for null elements.
+   * initialisers, needed by tables of non-nullable references), or null for null elements; a 64-bit
+   * one ({@code is64}, table64) takes i64 indices.
    */
-  public record TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
+  public record TableDef(
+      ValueType elementType, Limits limits, boolean imported, ConstExpr init, boolean is64) {
     public TableDef(ValueType elementType, Limits limits, boolean imported) {
-      this(elementType, limits, imported, null);
+      this(elementType, limits, imported, null, false);
+    }
+
+    public TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
+      this(elementType, limits, imported, init, false);
+    }
+
+    /** This table with i64 indices and the limits the binary declares. */
+    public TableDef as64(Limits declared) {
+      return new TableDef(elementType, declared, imported, init, true);
     }
   }
 
-  public record MemoryDef(Limits limits, boolean imported) {}
+  /**
+   * A memory; a 64-bit one ({@code is64}, memory64) takes i64 addresses and is a {@link
+   * dev.flarec.runtime.memory.Memory64}, the others a {@link dev.flarec.runtime.memory.Memory}.
+   */
+  public record MemoryDef(Limits limits, boolean imported, boolean is64) {
+    public MemoryDef(Limits limits, boolean imported) {
+      this(limits, imported, false);
+    }
+
+    /** This memory with the address type and limits the binary declares. */
+    public MemoryDef as64(Limits declared) {
+      return new MemoryDef(declared, imported, true);
+    }
+  }
 
   /**
    * A global; {@code shared} globals (imported or exported) live in a {@link

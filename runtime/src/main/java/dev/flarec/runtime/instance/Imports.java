@@ -3,6 +3,7 @@ package dev.flarec.runtime.instance;
 import dev.flarec.runtime.exception.Tag;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.Memory64;
 import dev.flarec.runtime.table.Table;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,6 +69,11 @@ public final class Imports {
     }
 
     public Builder memory(String module, String name, Memory memory) {
+      return put(module, name, memory);
+    }
+
+    /** A 64-bit memory, for a module that imports one ({@code (memory i64 ...)}). */
+    public Builder memory(String module, String name, Memory64 memory) {
       return put(module, name, memory);
     }
 

@@ -7,6 +7,7 @@ import dev.flarec.runtime.exception.Tag;
 import dev.flarec.runtime.exception.WasmException;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.Memory64;
 import dev.flarec.runtime.table.Table;
 import dev.flarec.runtime.types.FunctionType;
 import java.lang.invoke.MethodHandle;
@@ -38,7 +39,7 @@ public abstract class Instance {
   private final FunctionRef[] importedFunctions;
   private final FunctionRef[] functionRefs;
   private final FunctionType[] types;
-  private final Memory[] memories;
+  private final Object[] memories;
   private final Table[] tables;
   private final Global[] globals;
   private final Object[][] elementSegments;
@@ -85,8 +86,11 @@ public abstract class Instance {
     byte[][] mem = new byte[memories.length][];
     for (int i = 0; i < mem.length; i++) {
       if (!d.memories().get(i).imported()) {
-        mem[i] = memories[i].snapshot();
-        memories[i].clearWritten();
+        if (!(memories[i] instanceof Memory m)) {
+          throw new UnsupportedOperationException("a snapshot of a 64-bit memory (memory64)");
+        }
+        mem[i] = m.snapshot();
+        m.clearWritten();
       }
     }
     Object[][] tab = new Object[tables.length][];
@@ -106,7 +110,7 @@ public abstract class Instance {
   public final void restore(InstanceSnapshot s) {
     for (int i = 0; i < memories.length; i++) {
       if (s.memories[i] != null) {
-        memories[i].restore(s.memories[i]);
+        ((Memory) memories[i]).restore(s.memories[i]);
       }
     }
     for (int i = 0; i < tables.length; i++) {
@@ -253,6 +257,12 @@ public abstract class Instance {
     memory.init(dst, instance.dataSegments[segment], src, count);
   }
 
+  /** {@code memory.init} into a 64-bit memory. */
+  public static void memoryInit(
+      long dst, int src, int count, Memory64 memory, int segment, Instance instance) {
+    memory.init(dst, instance.dataSegments[segment], src, count);
+  }
+
   /** {@code data.drop}. */
   public static void dataDrop(int segment, Instance instance) {
     instance.dataSegments[segment] = EMPTY_BYTES;
@@ -262,6 +272,12 @@ public abstract class Instance {
   public static void tableInit(
       int dst, int src, int count, Table table, int segment, Instance instance) {
     table.init(dst, instance.elementSegments[segment], src, count);
+  }
+
+  /** {@code table.init} into a 64-bit table. */
+  public static void tableInit(
+      long dst, int src, int count, Table table, int segment, Instance instance) {
+    tableInit(Table.index(dst), src, count, table, segment, instance);
   }
 
   /** {@code elem.drop}. */
@@ -293,7 +309,8 @@ public abstract class Instance {
     elementSegments[index] = items;
   }
 
-  final Memory memoryAt(int index) {
+  /** A {@link Memory}, or a {@link Memory64}. */
+  final Object memoryAt(int index) {
     return memories[index];
   }
 

@@ -13,6 +13,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.TagDef;
 import dev.flarec.runtime.exception.Tag;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.Memory64;
 import dev.flarec.runtime.table.Table;
 import dev.flarec.runtime.trap.TrapBoundary;
 import dev.flarec.runtime.types.FunctionType;
@@ -42,7 +43,7 @@ final class Instantiator {
 
   Instance instantiate() {
     FunctionRef[] functions = new FunctionRef[d.importedFunctionCount()];
-    Memory[] memories = new Memory[d.memories().size()];
+    Object[] memories = new Object[d.memories().size()];
     Table[] tables = new Table[d.tables().size()];
     Global[] globals = new Global[d.globals().size()];
     Tag[] tags = new Tag[d.tags().size()];
@@ -63,25 +64,30 @@ final class Instantiator {
     for (int i = 0; i < memories.length; i++) {
       MemoryDef m = d.memories().get(i);
       if (!m.imported()) {
-        memories[i] = new Memory(m.limits(), maxMemoryPages);
+        memories[i] =
+            m.is64()
+                ? new Memory64(m.limits(), memory64Cap())
+                : new Memory(m.limits(), maxMemoryPages);
       }
     }
     for (int i = 0; i < tables.length; i++) {
       TableDef t = d.tables().get(i);
       if (!t.imported()) {
-        tables[i] = new Table(t.elementType(), t.limits());
+        tables[i] = new Table(t.elementType(), t.limits(), t.is64());
       }
     }
     if (!d.checksMemorySize()) {
       // this module's loads and stores rely on the JVM's bounds check alone
-      for (Memory m : memories) {
-        m.keepExact();
+      for (Object m : memories) {
+        if (m instanceof Memory memory) {
+          memory.keepExact();
+        }
       }
     }
     if (d.tracksMemoryWrites()) {
-      for (Memory m : memories) {
-        if (m.written == null) {
-          m.trackWrites();
+      for (Object m : memories) {
+        if (m instanceof Memory memory && memory.written == null) {
+          memory.trackWrites();
         }
       }
     }
@@ -136,7 +142,8 @@ final class Instantiator {
       }
       instance.setElementSegment(s, refs);
       if (seg.mode() == SegmentMode.ACTIVE) {
-        int offset = (Integer) evaluate(instance, seg.offset());
+        Object at = evaluate(instance, seg.offset());
+        int offset = at instanceof Long wide ? Table.index(wide) : (Integer) at;
         Instance.tableInit(offset, 0, refs.length, instance.tableAt(seg.tableIndex()), s, instance);
       }
       if (seg.mode() != SegmentMode.PASSIVE) {
@@ -149,9 +156,14 @@ final class Instantiator {
     for (int s = 0; s < d.data().size(); s++) {
       DataSegment seg = d.data().get(s);
       if (seg.mode() == SegmentMode.ACTIVE) {
-        int offset = (Integer) evaluate(instance, seg.offset());
-        Instance.memoryInit(
-            offset, 0, seg.bytes().length, instance.memoryAt(seg.memoryIndex()), s, instance);
+        Object offset = evaluate(instance, seg.offset());
+        Object memory = instance.memoryAt(seg.memoryIndex());
+        if (memory instanceof Memory64 m) {
+          Instance.memoryInit((Long) offset, 0, seg.bytes().length, m, s, instance);
+        } else {
+          Instance.memoryInit(
+              (Integer) offset, 0, seg.bytes().length, (Memory) memory, s, instance);
+        }
         Instance.dataDrop(s, instance);
       }
     }
@@ -177,16 +189,32 @@ final class Instantiator {
     return f;
   }
 
-  private static Memory matchMemory(Import imp, Object value, MemoryDef expected) {
-    if (!(value instanceof Memory m)
-        || !expected.limits().admits(m.pages(), m.limits().hasMax() ? m.limits().max() : -1)) {
+  /**
+   * The host's cap on a 64-bit memory: {@link Module#instantiate(Imports, int)}'s when one was
+   * given, none by default (the 32-bit default, {@link Memory#MAX_PAGES}, is the array's limit).
+   */
+  private long memory64Cap() {
+    return maxMemoryPages < Memory.MAX_PAGES ? maxMemoryPages : Memory64.SPEC_MAX_PAGES;
+  }
+
+  private static Object matchMemory(Import imp, Object value, MemoryDef expected) {
+    boolean admits;
+    if (value instanceof Memory m && !expected.is64()) {
+      admits = expected.limits().admits(m.pages(), m.limits().hasMax() ? m.limits().max() : -1);
+    } else if (value instanceof Memory64 m && expected.is64()) {
+      admits = expected.limits().admits(m.pages(), m.limits().hasMax() ? m.limits().max() : -1);
+    } else {
+      admits = false;
+    }
+    if (!admits) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());
     }
-    return m;
+    return value;
   }
 
   private static Table matchTable(Import imp, Object value, TableDef expected) {
     if (!(value instanceof Table t)
+        || t.is64() != expected.is64()
         || t.elementType() != expected.elementType()
         || !expected.limits().admits(t.size(), t.limits().hasMax() ? t.limits().max() : -1)) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());

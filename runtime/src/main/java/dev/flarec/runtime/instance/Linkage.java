@@ -3,6 +3,7 @@ package dev.flarec.runtime.instance;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.Memory64;
 import dev.flarec.runtime.table.Table;
 import java.lang.invoke.MethodHandle;
 
@@ -14,14 +15,17 @@ import java.lang.invoke.MethodHandle;
 public final class Linkage {
   final Module module;
   final FunctionRef[] importedFunctions;
-  final Memory[] memories;
+
+  /** Each a {@link Memory}, or a {@link Memory64} for a 64-bit memory. */
+  final Object[] memories;
+
   final Table[] tables;
   final Global[] globals;
 
   Linkage(
       Module module,
       FunctionRef[] importedFunctions,
-      Memory[] memories,
+      Object[] memories,
       Table[] tables,
       Global[] globals) {
     this.module = module;
@@ -41,7 +45,11 @@ public final class Linkage {
   }
 
   public Memory memory(int index) {
-    return memories[index];
+    return (Memory) memories[index];
+  }
+
+  public Memory64 memory64(int index) {
+    return (Memory64) memories[index];
   }
 
   public Table table(int index) {

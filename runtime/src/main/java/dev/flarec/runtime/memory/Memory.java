@@ -272,6 +272,14 @@ public final class Memory {
     System.arraycopy(bytes, src, bytes, dst, count);
   }
 
+  /** {@code memory.copy} from another memory ({@code source}) into this one. */
+  public void copyFrom(Memory source, int dst, int src, int count) {
+    checkRange(dst, count, size);
+    checkRange(src, count, source.size);
+    markWritten(dst, count);
+    System.arraycopy(source.bytes, src, bytes, dst, count);
+  }
+
   /** {@code memory.init}: copies {@code count} bytes of a data segment into this memory. */
   public void init(int dst, byte[] segment, int src, int count) {
     checkRange(src, count, segment.length);
@@ -291,6 +299,11 @@ public final class Memory {
   /** {@code memory.copy} as compiled code calls it. */
   public static void copy(int dst, int src, int count, Memory memory) {
     memory.copy(dst, src, count);
+  }
+
+  /** {@code memory.copy} between two memories (multiple memories), as compiled code calls it. */
+  public static void copy(int dst, int src, int count, Memory target, Memory source) {
+    target.copyFrom(source, dst, src, count);
   }
 
   /** {@code memory.grow} as compiled code calls it. */

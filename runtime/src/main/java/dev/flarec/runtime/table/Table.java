@@ -29,15 +29,68 @@ public final class Table {
   private final Limits limits;
   private final int maxSize;
   private Object[] elements;
+  private final boolean is64;
 
   public Table(ValueType elementType, Limits limits) {
+    this(elementType, limits, false);
+  }
+
+  /** A table whose indices are i64 when {@code is64} (table64); its size stays an {@code int}. */
+  public Table(ValueType elementType, Limits limits, boolean is64) {
+    this.is64 = is64;
     this.elementType = elementType;
     this.limits = limits;
     this.maxSize = (int) Math.min(limits.hasMax() ? limits.max() : MAX_ELEMENTS, MAX_ELEMENTS);
-    if (limits.min() > maxSize) {
+    if (limits.min() < 0 || limits.min() > maxSize) { // negative: a table64 size past 2^63
       throw new WasmTrap(TrapKind.MEMORY_LIMIT_EXCEEDED);
     }
     this.elements = new Object[(int) limits.min()];
+  }
+
+  /** Whether the table takes i64 indices (table64); only a table of the same kind matches. */
+  public boolean is64() {
+    return is64;
+  }
+
+  /**
+   * An i64 index, count or delta of a 64-bit table as the {@code int} the other methods take (read
+   * as unsigned): itself below 2^32, else 2^32 - 1, which no table reaches, so that the bounds
+   * check traps and {@code table.grow} fails as they must.
+   */
+  public static int index(long value) {
+    return value >= 0 && value <= 0xFFFF_FFFFL ? (int) value : -1;
+  }
+
+  // ---- compiled code's entry points for 64-bit tables ----
+
+  public static Object get(long index, Table table) {
+    return get(index(index), table);
+  }
+
+  public static void set(long index, Object value, Table table) {
+    set(index(index), value, table);
+  }
+
+  public static long grow(Object init, long delta, Table table) {
+    return grow(init, index(delta), table);
+  }
+
+  public static void fill(long start, Object value, long count, Table table) {
+    fill(index(start), value, index(count), table);
+  }
+
+  public static void copy(long dst, long src, long count, Table destination, Table source) {
+    copy(index(dst), index(src), index(count), destination, source);
+  }
+
+  /** {@code table.copy} from a 32-bit table into a 64-bit one: the count is an i32. */
+  public static void copy(long dst, int src, int count, Table destination, Table source) {
+    copy(index(dst), src, count, destination, source);
+  }
+
+  /** {@code table.copy} from a 64-bit table into a 32-bit one. */
+  public static void copy(int dst, long src, int count, Table destination, Table source) {
+    copy(dst, index(src), count, destination, source);
   }
 
   public ValueType elementType() {

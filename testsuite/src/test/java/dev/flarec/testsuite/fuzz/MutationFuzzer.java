@@ -135,7 +135,10 @@ final class MutationFuzzer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ReferenceTools.run(ReferenceTools.command(wasmValidate, "--no-debug-names", file), 30);
+    return ReferenceTools.run(
+        ReferenceTools.command(
+            wasmValidate, "--enable-multi-memory", "--enable-memory64", "--no-debug-names", file),
+        30);
   }
 
   private Path save(byte[] wasm, String name) {

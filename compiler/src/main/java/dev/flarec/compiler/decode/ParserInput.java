@@ -1,0 +1,569 @@
+package dev.flarec.compiler.decode;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bytes the parser is given, and the memory types it cannot read. Endive 1.2.0 knows multiple
+ * memories but not memory64: it rejects limits flags 4 and 5 ("invalid memory limit: 4"). So a
+ * module with a 64-bit memory reaches it with that memory's type written as a 32-bit one (flags 0
+ * or 1, sizes capped at 65536 pages), every other byte unchanged; the real types, read here, are
+ * what the descriptor and the emitter use. A module without 64-bit memories is passed as it is. See
+ * docs/RATIONALE.md#why-memory64-modules-are-read-around-the-parser.
+ */
+final class ParserInput {
+  private static final int IMPORT_SECTION = 2;
+  private static final int TABLE_SECTION = 4;
+  private static final int MEMORY_SECTION = 5;
+  private static final int ELEMENT_SECTION = 9;
+  private static final long PARSER_MAX_PAGES = 65_536;
+
+  /** What a lowered table's limits are capped at: the descriptor takes the real ones. */
+  private static final long PARSER_MAX_ELEMENTS = 10_000_000;
+
+  private final byte[] module;
+  private final List<ModuleDecoder.MemoryType> memories = new ArrayList<>();
+  private final List<ModuleDecoder.MemoryType> tables = new ArrayList<>();
+  private boolean anyMemory64;
+
+  /** The module's shape, for the validation copy: parameter counts and table types. */
+  private ModuleShape shape;
+
+  /** In the validation copy, the first of the four locals each function gets (see scratch). */
+  private long scratch;
+
+  /** True during the first pass, which records the types; the second only rewrites. */
+  private boolean scanning;
+
+  private ParserInput(byte[] module) {
+    this.module = module;
+  }
+
+  /** Reads {@code module}, which {@link ModuleChecker} has already found well-formed. */
+  static ParserInput of(byte[] module) {
+    ParserInput input = new ParserInput(module);
+    input.scan();
+    return input;
+  }
+
+  /** Every memory's type, imported ones first, as the binary declares it. */
+  List<ModuleDecoder.MemoryType> memories() {
+    return memories;
+  }
+
+  /** Every table's type (its limits in elements), imported ones first. */
+  List<ModuleDecoder.MemoryType> tables() {
+    return tables;
+  }
+
+  /** True when the parser reads other bytes than the module's: a 64-bit memory or table. */
+  boolean lowered() {
+    return anyMemory64;
+  }
+
+  /** The bytes for the parser. */
+  byte[] bytes() {
+    if (!anyMemory64) {
+      return module;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(module.length);
+    out.write(module, 0, 8);
+    ByteCursor in = new ByteCursor(module, 8);
+    while (in.position() < module.length) {
+      int start = in.position();
+      int id = in.u8();
+      long size = in.u32();
+      int content = in.position();
+      int end = content + (int) size;
+      if (id == IMPORT_SECTION || id == MEMORY_SECTION || id == TABLE_SECTION) {
+        byte[] lowered = lowerSection(id, content, end);
+        out.write(id);
+        writeU32(out, lowered.length, content - start - 1);
+        out.write(lowered, 0, lowered.length);
+      } else {
+        out.write(module, start, end - start);
+      }
+      in.skip(end - content);
+    }
+    return out.toByteArray();
+  }
+
+  private static final int CODE_SECTION = 10;
+  private static final int DATA_SECTION = 11;
+  private static final int NOP = 0x01;
+
+  /**
+   * The bytes for the parser's validator: {@link #bytes()} with every instruction on a 64-bit
+   * memory replaced by plain instructions of the same stack effect as the validator should see it
+   * (a load of {@code i64.load} becomes {@code i64.clz}: i64 in, i64 out; {@code memory.fill}
+   * becomes {@code i64.eqz i32.eq drop i64.eqz drop}, which checks its three operands' types). A
+   * replacement shorter than the instruction is padded with {@code nop}s; a longer one moves the
+   * bytes after it, so a type error after one in the same function is reported a few bytes off.
+   */
+  byte[] bytesForValidation(ModuleShape shape) {
+    this.shape = shape;
+    byte[] lowered = bytes();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(lowered.length + 64);
+    out.write(lowered, 0, 8);
+    ByteCursor in = new ByteCursor(lowered, 8);
+    while (in.position() < lowered.length) {
+      in.limit(lowered.length);
+      int start = in.position();
+      int id = in.u8();
+      long size = in.u32();
+      int content = in.position();
+      int end = content + (int) size;
+      if (id == CODE_SECTION) {
+        byte[] code = retypeCode(lowered, in, end);
+        out.write(id);
+        writeU32(out, code.length, 1);
+        out.write(code, 0, code.length);
+      } else {
+        if (id == DATA_SECTION) {
+          retypeDataOffsets(lowered, in, end);
+        } else if (id == ELEMENT_SECTION) {
+          retypeElementOffsets(lowered, in, end);
+        }
+        out.write(lowered, start, end - start);
+      }
+      in.limit(lowered.length);
+      in.skip(end - in.position());
+    }
+    return out.toByteArray();
+  }
+
+  private byte[] retypeCode(byte[] module, ByteCursor in, int sectionEnd) {
+    in.limit(sectionEnd);
+    ByteArrayOutputStream section = new ByteArrayOutputStream(sectionEnd - in.position());
+    int n = (int) in.u32();
+    writeU32(section, n, 1);
+    InstructionDecoder ins = new InstructionDecoder(in);
+    for (int f = 0; f < n; f++) {
+      in.limit(sectionEnd);
+      long size = in.u32();
+      int bodyStart = in.position();
+      int bodyEnd = bodyStart + (int) size;
+      in.limit(bodyEnd);
+      ByteArrayOutputStream body = new ByteArrayOutputStream((int) size + 16);
+      int groups = (int) in.u32();
+      long declared = 0;
+      for (int g = 0; g < groups; g++) {
+        declared += in.u32();
+        ValueTypes.read(in);
+      }
+      int function = shape.importedFunctions + f;
+      scratch = shape.types.get(shape.functions.get(function)).params().length + declared;
+      // four more locals for table64 replacements: i32, i32, funcref, externref
+      writeU32(body, groups + 3, 1);
+      body.write(
+          module, localsStart(module, bodyStart), in.position() - localsStart(module, bodyStart));
+      body.write(new byte[] {2, 0x7F, 1, 0x70, 1, 0x6F}, 0, 6);
+      int copiedFrom = in.position();
+      int copied = copiedFrom;
+      while (in.position() < bodyEnd) {
+        ins.next();
+        int[] replacement = replacement(ins);
+        if (replacement != null) {
+          body.write(module, copied, ins.offset - copied);
+          int length = in.position() - ins.offset;
+          for (int i = 0; i < Math.max(length, replacement.length); i++) {
+            body.write(i < replacement.length ? replacement[i] : NOP);
+          }
+          copied = in.position();
+        }
+      }
+      body.write(module, copied, bodyEnd - copied);
+      writeU32(section, body.size(), 1);
+      section.write(body.toByteArray(), 0, body.size());
+    }
+    return section.toByteArray();
+  }
+
+  /**
+   * An active segment's offset into a 64-bit memory, {@code i64.const}, becomes an {@code i32.const
+   * 0} of the same length for the validator, which sees the memory as a 32-bit one ({@link
+   * ModuleChecker} has checked the real type). Offsets longer than five bytes or computed otherwise
+   * are left, and such a module is reported invalid: a known gap.
+   */
+  private void retypeDataOffsets(byte[] out, ByteCursor in, int sectionEnd) {
+    in.limit(sectionEnd);
+    int n = (int) in.u32();
+    InstructionDecoder ins = new InstructionDecoder(in);
+    for (int i = 0; i < n; i++) {
+      long flags = in.u32();
+      if (flags != 1) {
+        long memory = flags == 2 ? in.u32() : 0;
+        int exprAt = in.position();
+        ins.next();
+        int length = in.position() - exprAt;
+        if (is64(memory) && ins.op == InstructionDecoder.I64_CONST && length <= 6) {
+          out[exprAt] = 0x41; // i32.const 0, padded
+          for (int k = exprAt + 1; k < exprAt + length; k++) {
+            out[k] = (byte) (k < exprAt + length - 1 ? 0x80 : 0x00);
+          }
+        }
+        while (ins.op != InstructionDecoder.END) {
+          ins.next();
+        }
+      }
+      in.skip((int) in.u32());
+    }
+  }
+
+  /** Where a body's local groups start: after the LEB128 count of groups at {@code bodyStart}. */
+  private static int localsStart(byte[] module, int bodyStart) {
+    int at = bodyStart;
+    while ((module[at] & 0x80) != 0) {
+      at++;
+    }
+    return at + 1;
+  }
+
+  /** An element segment's {@code i64.const} offset into a 64-bit table, as for data segments. */
+  private void retypeElementOffsets(byte[] out, ByteCursor in, int sectionEnd) {
+    in.limit(sectionEnd);
+    int n = (int) in.u32();
+    InstructionDecoder ins = new InstructionDecoder(in);
+    for (int i = 0; i < n; i++) {
+      long flags = in.u32();
+      boolean expressions = (flags & 4) != 0;
+      if ((flags & 1) == 0) {
+        long table = (flags & 2) != 0 ? in.u32() : 0;
+        int exprAt = in.position();
+        ins.next();
+        int length = in.position() - exprAt;
+        if (shape.isTable64(table) && ins.op == InstructionDecoder.I64_CONST && length <= 6) {
+          out[exprAt] = 0x41;
+          for (int k = exprAt + 1; k < exprAt + length; k++) {
+            out[k] = (byte) (k < exprAt + length - 1 ? 0x80 : 0x00);
+          }
+        }
+        while (ins.op != InstructionDecoder.END) {
+          ins.next();
+        }
+      }
+      if ((flags & 3) != 0) {
+        if (expressions) {
+          ValueTypes.readReference(in);
+        } else {
+          in.u8();
+        }
+      }
+      int items = (int) in.u32();
+      for (int k = 0; k < items; k++) {
+        if (expressions) {
+          do {
+            ins.next();
+          } while (ins.op != InstructionDecoder.END);
+        } else {
+          in.u32();
+        }
+      }
+    }
+  }
+
+  private boolean is64(long memory) {
+    return memory < memories.size() && memories.get((int) memory).is64();
+  }
+
+  /** What the validator sees instead of {@code ins} on a 64-bit memory; null to keep it. */
+  private int[] replacement(InstructionDecoder ins) {
+    int op = ins.op;
+    int[] table = tableReplacement(ins);
+    if (table != null) {
+      return table;
+    }
+    if (!is64(ins.memory) || !isMemoryInstruction(op)) {
+      return null;
+    }
+    if (op >= 0x28 && op <= 0x35) { // loads: [i64] -> [t]
+      return switch (op) {
+        case 0x28, 0x2C, 0x2D, 0x2E, 0x2F -> new int[] {0xA7}; // i32.wrap_i64
+        case 0x2A -> new int[] {0xB4}; // f32.convert_i64_s
+        case 0x2B -> new int[] {0xB9}; // f64.convert_i64_s
+        default -> new int[] {0x79}; // i64.clz
+      };
+    }
+    if (op >= 0x36 && op <= 0x3E) { // stores: [i64 t] -> []
+      return switch (op) {
+        case 0x36, 0x3A, 0x3B -> new int[] {0xAD, 0x51, 0x1A}; // i64.extend_i32_u, i64.eq, drop
+        case 0x38 -> new int[] {0xAE, 0x51, 0x1A}; // i64.trunc_f32_s, i64.eq, drop
+        case 0x39 -> new int[] {0xB0, 0x51, 0x1A}; // i64.trunc_f64_s, i64.eq, drop
+        default -> new int[] {0x51, 0x1A}; // i64.eq, drop
+      };
+    }
+    return switch (op) {
+      case InstructionDecoder.MEMORY_SIZE -> new int[] {0x42, 0x00}; // i64.const 0
+      case InstructionDecoder.MEMORY_GROW -> new int[] {0x79}; // i64.clz
+      // i64.eqz, i32.eq, drop, i64.eqz, drop: [i64 i32 i64] -> []
+      case InstructionDecoder.MEMORY_FILL -> new int[] {0x50, 0x46, 0x1A, 0x50, 0x1A};
+      // i64.eq, drop, i64.eqz, drop: [i64 i64 i64] -> []
+      case InstructionDecoder.MEMORY_COPY ->
+          is64(ins.sourceMemory) ? new int[] {0x51, 0x1A, 0x50, 0x1A} : null;
+      case InstructionDecoder.MEMORY_INIT ->
+          new int[] {0x46, 0x1A, 0x50, 0x1A}; // i32.eq, drop, i64.eqz, drop
+      default -> null;
+    };
+  }
+
+  private static boolean isMemoryInstruction(int op) {
+    return (op >= 0x28 && op <= 0x40)
+        || op == InstructionDecoder.MEMORY_FILL
+        || op == InstructionDecoder.MEMORY_COPY
+        || op == InstructionDecoder.MEMORY_INIT;
+  }
+
+  /**
+   * What the validator sees instead of a table instruction on a 64-bit table: the i64 operands
+   * wrapped to i32 (operands below the top go through the scratch locals and come back), then the
+   * instruction itself, and an i64 result widened; null for other instructions.
+   */
+  private int[] tableReplacement(InstructionDecoder ins) {
+    int wrap = 0xA7;
+    int extend = 0xAD;
+    long a = scratch;
+    long b = scratch + 1;
+    switch (ins.op) {
+      case InstructionDecoder.CALL_INDIRECT -> {
+        return shape.isTable64(ins.b)
+            ? concat(new int[] {wrap, 0x11}, leb(ins.a), leb(ins.b))
+            : null;
+      }
+      case InstructionDecoder.TABLE_GET -> {
+        return shape.isTable64(ins.a) ? concat(new int[] {wrap, 0x25}, leb(ins.a)) : null;
+      }
+      case InstructionDecoder.TABLE_SET -> {
+        if (!shape.isTable64(ins.a)) {
+          return null;
+        }
+        long ref = refScratch(ins.a);
+        return concat(
+            new int[] {0x21},
+            leb(ref),
+            new int[] {wrap, 0x20},
+            leb(ref),
+            new int[] {0x26},
+            leb(ins.a));
+      }
+      case InstructionDecoder.TABLE_SIZE -> {
+        return shape.isTable64(ins.a)
+            ? concat(new int[] {0xFC, 16}, leb(ins.a), new int[] {extend})
+            : null;
+      }
+      case InstructionDecoder.TABLE_GROW -> {
+        return shape.isTable64(ins.a)
+            ? concat(new int[] {wrap, 0xFC, 15}, leb(ins.a), new int[] {extend})
+            : null;
+      }
+      case InstructionDecoder.TABLE_FILL -> {
+        if (!shape.isTable64(ins.a)) {
+          return null;
+        }
+        long ref = refScratch(ins.a);
+        return concat(
+            new int[] {wrap, 0x21},
+            leb(a),
+            new int[] {0x21},
+            leb(ref),
+            new int[] {wrap, 0x20},
+            leb(ref),
+            new int[] {0x20},
+            leb(a),
+            new int[] {0xFC, 17},
+            leb(ins.a));
+      }
+      case InstructionDecoder.TABLE_COPY -> {
+        boolean dst = shape.isTable64(ins.a);
+        boolean src = shape.isTable64(ins.b);
+        int[] op = concat(new int[] {0xFC, 14}, leb(ins.a), leb(ins.b));
+        if (dst && src) {
+          return concat(
+              new int[] {wrap, 0x21},
+              leb(a),
+              new int[] {wrap, 0x21},
+              leb(b),
+              new int[] {wrap, 0x20},
+              leb(b),
+              new int[] {0x20},
+              leb(a),
+              op);
+        } else if (dst) {
+          return concat(
+              new int[] {0x21},
+              leb(a),
+              new int[] {0x21},
+              leb(b),
+              new int[] {wrap, 0x20},
+              leb(b),
+              new int[] {0x20},
+              leb(a),
+              op);
+        } else if (src) {
+          return concat(new int[] {0x21}, leb(a), new int[] {wrap, 0x20}, leb(a), op);
+        }
+        return null;
+      }
+      case InstructionDecoder.TABLE_INIT -> {
+        if (!shape.isTable64(ins.b)) {
+          return null;
+        }
+        return concat(
+            new int[] {0x21},
+            leb(a),
+            new int[] {0x21},
+            leb(b),
+            new int[] {wrap, 0x20},
+            leb(b),
+            new int[] {0x20},
+            leb(a),
+            new int[] {0xFC, 12},
+            leb(ins.a),
+            leb(ins.b));
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** The scratch local of the table's element type. */
+  private long refScratch(long table) {
+    return shape.tables.get((int) table) == ValueTypes.EXTERNREF ? scratch + 3 : scratch + 2;
+  }
+
+  private static int[] leb(long value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(5);
+    writeU32(out, value, 1);
+    byte[] bytes = out.toByteArray();
+    int[] result = new int[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      result[i] = bytes[i] & 0xFF;
+    }
+    return result;
+  }
+
+  private static int[] concat(int[]... parts) {
+    int n = 0;
+    for (int[] p : parts) {
+      n += p.length;
+    }
+    int[] all = new int[n];
+    int at = 0;
+    for (int[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
+  }
+
+  private void scan() {
+    scanning = true;
+    ByteCursor in = new ByteCursor(module, 8);
+    while (in.position() < module.length) {
+      int id = in.u8();
+      long size = in.u32();
+      int content = in.position();
+      int end = content + (int) size;
+      if (id == IMPORT_SECTION || id == MEMORY_SECTION || id == TABLE_SECTION) {
+        lowerSection(id, content, end);
+      }
+      in.limit(module.length);
+      in.skip(end - in.position());
+    }
+    scanning = false;
+  }
+
+  /**
+   * The section's content with every memory type written as a 32-bit one; records the real types in
+   * {@link #memories} while {@link #scanning}.
+   */
+  private byte[] lowerSection(int id, int content, int end) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(end - content);
+    ByteCursor in = new ByteCursor(module, content);
+    in.limit(end);
+    int copied = content;
+    int n = (int) in.u32();
+    for (int i = 0; i < n; i++) {
+      boolean table = id == TABLE_SECTION;
+      if (id == IMPORT_SECTION) {
+        in.name();
+        in.name();
+        int kind = in.u8();
+        switch (kind) {
+          case 0 -> in.u32();
+          case 1 -> table = true;
+          case 3 -> {
+            ValueTypes.read(in);
+            in.u8();
+          }
+          case 4 -> { // a tag (exception handling): attribute, type index
+            in.u8();
+            in.u32();
+          }
+          default -> {}
+        }
+        if (kind != 1 && kind != 2) {
+          continue;
+        }
+      }
+      boolean initialiser = false;
+      if (table) {
+        if (id == TABLE_SECTION && in.peek() == 0x40) { // 3.0: 0x40 0x00, type, initialiser
+          in.u8();
+          in.u8();
+          initialiser = true;
+        }
+        ValueTypes.readReference(in);
+      }
+      int at = in.position();
+      out.write(module, copied, at - copied);
+      int flags = in.u8();
+      boolean is64 = flags >= 4;
+      int minAt = in.position();
+      long min = is64 ? in.u64() : in.u32();
+      int maxAt = in.position();
+      boolean hasMax = (flags & 1) != 0;
+      long max = hasMax ? (is64 ? in.u64() : in.u32()) : -1;
+      if (scanning) {
+        // a maximum of 2^64 - 1 (-1 here) is as good as none: no table or memory reaches it
+        (table ? tables : memories).add(new ModuleDecoder.MemoryType(is64, min, max));
+      }
+      anyMemory64 |= is64;
+      long cap = table ? (is64 ? PARSER_MAX_ELEMENTS : 0xFFFF_FFFFL) : PARSER_MAX_PAGES;
+      out.write(flags & 1);
+      writeU32(out, Long.compareUnsigned(min, cap) > 0 ? cap : min, maxAt - minAt);
+      if (hasMax) {
+        writeU32(out, Long.compareUnsigned(max, cap) > 0 ? cap : max, in.position() - maxAt);
+      }
+      copied = in.position();
+      if (initialiser) {
+        InstructionDecoder ins = new InstructionDecoder(in);
+        do {
+          ins.next();
+        } while (ins.op != InstructionDecoder.END);
+      }
+    }
+    out.write(module, copied, end - copied);
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes {@code value} as LEB128 in {@code length} bytes when it fits a u32's five (padding with
+   * continuation bytes), so that the section keeps its size and every later byte its offset: the
+   * positions the parser reports are then the module's own.
+   */
+  private static void writeU32(ByteArrayOutputStream out, long value, int length) {
+    int bytes = Math.min(length, 5);
+    for (int i = 0; ; i++) {
+      int b = (int) (value & 0x7F);
+      value >>>= 7;
+      if (value != 0 || i < bytes - 1) {
+        out.write(b | 0x80);
+      } else {
+        out.write(b);
+        return;
+      }
+    }
+  }
+}

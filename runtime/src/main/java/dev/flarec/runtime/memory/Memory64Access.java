@@ -1,0 +1,126 @@
+package dev.flarec.runtime.memory;
+
+import java.util.Objects;
+
+/**
+ * The loads and stores of compiled code on a 64-bit memory ({@link Memory64}): the effective
+ * address (a {@code long}) and the memory on the stack, then (for a store) the value. Each checks
+ * the access against the memory's size with {@link Objects#checkIndex(long, long)}, which C2 treats
+ * as a range check, finds the chunk by the address's high bits and accesses it through {@link
+ * Memory}'s little-endian views; an access that straddles two chunks takes the byte-by-byte path.
+ * The extra cost over a 32-bit access, a shift, a mask, a load of the chunk and a compare, is
+ * measured in docs/benchmarks.md.
+ */
+public final class Memory64Access {
+  private Memory64Access() {}
+
+  public static byte loadByte(long address, Memory64 m) {
+    Objects.checkIndex(address, m.size);
+    return m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)][(int) address & Memory64.CHUNK_MASK];
+  }
+
+  public static void storeByte(long address, Memory64 m, byte value) {
+    Objects.checkIndex(address, m.size);
+    m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)][(int) address & Memory64.CHUNK_MASK] = value;
+  }
+
+  public static short loadShort(long address, Memory64 m) {
+    Objects.checkIndex(address, m.size - 1);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 2) {
+      return (short) Memory.SHORT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+    }
+    long v = m.getSlow(address, 2);
+    return (short) v;
+  }
+
+  public static void storeShort(long address, Memory64 m, short value) {
+    Objects.checkIndex(address, m.size - 1);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 2) {
+      Memory.SHORT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      return;
+    }
+    m.putSlow(address, 2, value);
+  }
+
+  public static int loadInt(long address, Memory64 m) {
+    Objects.checkIndex(address, m.size - 3);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 4) {
+      return (int) Memory.INT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+    }
+    long v = m.getSlow(address, 4);
+    return (int) v;
+  }
+
+  public static void storeInt(long address, Memory64 m, int value) {
+    Objects.checkIndex(address, m.size - 3);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 4) {
+      Memory.INT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      return;
+    }
+    m.putSlow(address, 4, value);
+  }
+
+  public static long loadLong(long address, Memory64 m) {
+    Objects.checkIndex(address, m.size - 7);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 8) {
+      return (long) Memory.LONG.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+    }
+    long v = m.getSlow(address, 8);
+    return v;
+  }
+
+  public static void storeLong(long address, Memory64 m, long value) {
+    Objects.checkIndex(address, m.size - 7);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 8) {
+      Memory.LONG.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      return;
+    }
+    m.putSlow(address, 8, value);
+  }
+
+  public static float loadFloat(long address, Memory64 m) {
+    Objects.checkIndex(address, m.size - 3);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 4) {
+      return (float) Memory.FLOAT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+    }
+    long v = m.getSlow(address, 4);
+    return Float.intBitsToFloat((int) v);
+  }
+
+  public static void storeFloat(long address, Memory64 m, float value) {
+    Objects.checkIndex(address, m.size - 3);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 4) {
+      Memory.FLOAT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      return;
+    }
+    m.putSlow(address, 4, Float.floatToRawIntBits(value));
+  }
+
+  public static double loadDouble(long address, Memory64 m) {
+    Objects.checkIndex(address, m.size - 7);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 8) {
+      return (double) Memory.DOUBLE.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+    }
+    long v = m.getSlow(address, 8);
+    return Double.longBitsToDouble(v);
+  }
+
+  public static void storeDouble(long address, Memory64 m, double value) {
+    Objects.checkIndex(address, m.size - 7);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - 8) {
+      Memory.DOUBLE.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      return;
+    }
+    m.putSlow(address, 8, Double.doubleToRawLongBits(value));
+  }
+}
