@@ -161,21 +161,65 @@ final class ModuleChecker {
     return n;
   }
 
+  /**
+   * Wasm 3.0 type section: a vector of recursive groups ({@code 0x4E}, then its members) or single
+   * types, each type possibly a subtype declaration ({@code 0x50}, or {@code 0x4F} when final)
+   * around its composite type. flarec compiles function types; struct and array types are GC.
+   */
   private void typeSection() {
     int n = countWithin(Limits.MAX_TYPES, "types");
     for (int i = 0; i < n; i++) {
-      int at = in.position();
-      int form = in.u8();
-      if (form != 0x60) {
-        throw in.malformed(
-            at,
-            String.format(
-                "malformed function type: form 0x%02x, not 0x60 (WebAssembly 2.0 has function types only)",
-                form));
+      if (in.peek() == REC) {
+        in.u8();
+        int members = countWithin(Limits.MAX_TYPES, "types in a recursive group");
+        for (int j = 0; j < members; j++) {
+          subType();
+        }
+      } else {
+        subType();
       }
-      int[] params = valueTypes(Limits.MAX_PARAMS, "parameters");
-      int[] results = valueTypes(Limits.MAX_RESULTS, "results");
-      module.types.add(new ModuleShape.FunctionType(params, results));
+      if (module.types.size() > Limits.MAX_TYPES) {
+        throw in.limit(
+            in.position(),
+            module.types.size() + " types exceed the parser's limit of " + Limits.MAX_TYPES);
+      }
+    }
+  }
+
+  private static final int REC = 0x4E;
+  private static final int SUB = 0x50;
+  private static final int SUB_FINAL = 0x4F;
+
+  private void subType() {
+    int at = in.position();
+    int form = in.peek();
+    if (form == SUB || form == SUB_FINAL) {
+      in.u8();
+      int supers = in.count();
+      for (int k = 0; k < supers; k++) {
+        int superAt = in.position();
+        long s = in.u32();
+        if (s >= module.types.size()) {
+          throw in.invalid(superAt, "unknown type " + s);
+        }
+      }
+      at = in.position();
+      form = in.peek();
+    }
+    in.u8();
+    switch (form) {
+      case 0x60 -> {
+        int[] params = valueTypes(Limits.MAX_PARAMS, "parameters");
+        int[] results = valueTypes(Limits.MAX_RESULTS, "results");
+        module.types.add(new ModuleShape.FunctionType(params, results));
+      }
+      case 0x5F -> throw in.unsupported(at, "GC struct type");
+      case 0x5E -> throw in.unsupported(at, "GC array type");
+      default ->
+          throw in.malformed(
+              at,
+              String.format(
+                  "malformed function type: form 0x%02x, not 0x60 (a function type)", form));
     }
   }
 

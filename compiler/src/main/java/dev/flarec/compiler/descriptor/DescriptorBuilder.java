@@ -48,8 +48,17 @@ public final class DescriptorBuilder {
 
   public static ModuleDescriptor build(WasmModule m, String className) {
     List<FunctionType> types = new ArrayList<>();
-    for (run.endive.wasm.types.FunctionType t : m.typeSection().types()) {
-      types.add(JvmTypes.functionType(t));
+    String[] keys = CanonicalTypes.keys(m.typeSection());
+    run.endive.wasm.types.FunctionType[] parsed = m.typeSection().types();
+    for (int i = 0; i < parsed.length; i++) {
+      FunctionType erased = JvmTypes.functionType(parsed[i]);
+      int supertype = CanonicalTypes.supertype(m.typeSection(), i);
+      types.add(
+          FunctionType.of(
+              erased.params(),
+              erased.results(),
+              keys[i],
+              supertype < 0 ? null : types.get(supertype)));
     }
 
     List<Import> imports = new ArrayList<>();

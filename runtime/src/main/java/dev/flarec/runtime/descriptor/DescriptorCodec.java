@@ -35,7 +35,7 @@ public final class DescriptorCodec {
   public static final String RESOURCE_SUFFIX = ".flarec-module";
 
   private static final int MAGIC = 0x464C5243; // "FLRC"
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
 
   private DescriptorCodec() {}
 
@@ -49,6 +49,12 @@ public final class DescriptorCodec {
       for (FunctionType t : d.types()) {
         writeTypes(out, t.params());
         writeTypes(out, t.results());
+        out.writeBoolean(t.canonicalKey() != null);
+        if (t.canonicalKey() != null) {
+          writeString(out, t.canonicalKey());
+        }
+        // a supertype is declared before its subtypes, so it is decoded first
+        out.writeInt(t.supertype() == null ? -1 : d.types().indexOf(t.supertype()));
       }
       out.writeInt(d.imports().size());
       for (Import i : d.imports()) {
@@ -135,7 +141,12 @@ public final class DescriptorCodec {
       int n = in.readInt();
       List<FunctionType> types = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        types.add(FunctionType.of(readTypes(in), readTypes(in)));
+        List<ValueType> params = readTypes(in);
+        List<ValueType> results = readTypes(in);
+        String key = in.readBoolean() ? readString(in) : null;
+        int supertype = in.readInt();
+        types.add(
+            FunctionType.of(params, results, key, supertype < 0 ? null : types.get(supertype)));
       }
       n = in.readInt();
       List<Import> imports = new ArrayList<>(n);

@@ -159,7 +159,7 @@ final class Instantiator {
   }
 
   private static FunctionRef matchFunction(Import imp, Object value, FunctionType expected) {
-    if (!(value instanceof FunctionRef f) || f.type() != expected) {
+    if (!(value instanceof FunctionRef f) || !f.type().matches(expected)) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());
     }
     return f;

@@ -113,7 +113,7 @@ public final class Table {
 
   /**
    * The target of {@code call_indirect}: the function at {@code index}, checked to exist, to be
-   * non-null and to have exactly the expected (interned) type.
+   * non-null and to have the expected (interned) type or a declared subtype of it.
    */
   public FunctionRef functionForCall(int index, FunctionType expected) {
     if (index < 0 || index >= elements.length) { // unsigned index >= size, as size < 2^31
@@ -124,7 +124,7 @@ public final class Table {
       throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT, Integer.toString(index));
     }
     FunctionRef function = (FunctionRef) element;
-    if (function.type() != expected) {
+    if (function.type() != expected && !function.type().matches(expected)) {
       throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
     }
     return function;
