@@ -18,6 +18,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.SegmentMode;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ import run.endive.wasm.types.NameCustomSection;
 import run.endive.wasm.types.OpCode;
 import run.endive.wasm.types.TableImport;
 import run.endive.wasm.types.TableLimits;
+import run.endive.wasm.types.ValType;
 
 /**
  * Builds the {@link ModuleDescriptor} of a decoded, validated module: everything the runtime needs
@@ -84,7 +86,13 @@ public final class DescriptorBuilder {
         functions.add(new Function(f.typeIndex(), null));
       } else if (imp instanceof TableImport t) {
         imports.add(new Import(imp.module(), imp.name(), ExternKind.TABLE, tables.size()));
-        tables.add(new TableDef(JvmTypes.valueType(t.entryType()), tableLimits(t.limits()), true));
+        tables.add(
+            new TableDef(
+                JvmTypes.valueType(t.entryType()),
+                tableLimits(t.limits()),
+                true,
+                null,
+                refType(t.entryType(), types)));
       } else if (imp instanceof MemoryImport mem) {
         imports.add(new Import(imp.module(), imp.name(), ExternKind.MEMORY, memories.size()));
         memories.add(new MemoryDef(memoryLimits(mem.limits()), true));
@@ -95,7 +103,8 @@ public final class DescriptorBuilder {
                 JvmTypes.valueType(g.type()),
                 g.mutabilityType() == MutabilityType.Var,
                 true,
-                true));
+                true,
+                refType(g.type(), types)));
       } else {
         throw new UnsupportedModuleException(
             "import " + imp.module() + "." + imp.name() + " is of a kind beyond WebAssembly 2.0");
@@ -120,7 +129,8 @@ public final class DescriptorBuilder {
               JvmTypes.valueType(t.elementType()),
               tableLimits(t.limits()),
               false,
-              init == null || init.isEmpty() ? null : constExpr(init)));
+              init == null || init.isEmpty() ? null : constExpr(init),
+              refType(t.elementType(), types)));
     }
     m.memorySection()
         .ifPresent(
@@ -137,7 +147,8 @@ public final class DescriptorBuilder {
               JvmTypes.valueType(g.valueType()),
               g.mutabilityType() == MutabilityType.Var,
               false,
-              exportedGlobals.contains(index)));
+              exportedGlobals.contains(index),
+              refType(g.valueType(), types)));
     }
 
     List<ElementSegment> elements = new ArrayList<>();
@@ -198,6 +209,34 @@ public final class DescriptorBuilder {
       case GLOBAL_GET -> new ConstExpr(ConstExpr.Op.GLOBAL_GET, ins.operand(0));
       default -> throw new InvalidModuleException("constant expression required");
     };
+  }
+
+  /**
+   * A reference type as written, for import matching at link time; {@code null} for numbers and
+   * vectors, and for heap types flarec has no run-time counterpart of yet (matched by their {@link
+   * ValueType} alone).
+   */
+  static RefType refType(ValType t, List<FunctionType> types) {
+    if (!t.isReference()) {
+      return null;
+    }
+    int heap = t.typeIdx();
+    if (heap >= 0) {
+      return new RefType(t.isNullable(), RefType.Heap.DEFINED, types.get(heap));
+    }
+    RefType.Heap abstractHeap;
+    if (heap == ValType.FuncRef.typeIdx()) {
+      abstractHeap = RefType.Heap.FUNC;
+    } else if (heap == ValType.NoFuncRef.typeIdx()) {
+      abstractHeap = RefType.Heap.NOFUNC;
+    } else if (heap == ValType.ExternRef.typeIdx()) {
+      abstractHeap = RefType.Heap.EXTERN;
+    } else if (heap == ValType.NoExternRef.typeIdx()) {
+      abstractHeap = RefType.Heap.NOEXTERN;
+    } else {
+      return null;
+    }
+    return new RefType(t.isNullable(), abstractHeap, null);
   }
 
   private static ExternKind externKind(run.endive.wasm.types.ExternalType t) {

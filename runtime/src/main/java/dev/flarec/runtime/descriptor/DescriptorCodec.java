@@ -11,6 +11,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.SegmentMode;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,6 +85,7 @@ public final class DescriptorCodec {
         if (t.init() != null) {
           writeConst(out, t.init());
         }
+        writeRefType(out, t.refType(), d.types());
       }
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
@@ -96,6 +98,7 @@ public final class DescriptorCodec {
         out.writeBoolean(g.mutable());
         out.writeBoolean(g.imported());
         out.writeBoolean(g.shared());
+        writeRefType(out, g.refType(), d.types());
       }
       out.writeInt(d.exports().size());
       for (Export e : d.exports()) {
@@ -170,7 +173,7 @@ public final class DescriptorCodec {
         Limits limits = readLimits(in);
         boolean imported = in.readBoolean();
         ConstExpr init = in.readBoolean() ? readConst(in) : null;
-        tables.add(new TableDef(elementType, limits, imported, init));
+        tables.add(new TableDef(elementType, limits, imported, init, readRefType(in, types)));
       }
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);
@@ -185,7 +188,8 @@ public final class DescriptorCodec {
                 ValueType.ofCode(in.readUnsignedByte()),
                 in.readBoolean(),
                 in.readBoolean(),
-                in.readBoolean()));
+                in.readBoolean(),
+                readRefType(in, types)));
       }
       n = in.readInt();
       List<Export> exports = new ArrayList<>(n);
@@ -236,6 +240,27 @@ public final class DescriptorCodec {
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt module descriptor", e);
     }
+  }
+
+  private static void writeRefType(DataOutputStream out, RefType t, List<FunctionType> types)
+      throws IOException {
+    out.writeBoolean(t != null);
+    if (t != null) {
+      out.writeBoolean(t.nullable());
+      out.writeByte(t.heap().ordinal());
+      out.writeInt(t.defined() == null ? -1 : types.indexOf(t.defined()));
+    }
+  }
+
+  private static RefType readRefType(DataInputStream in, List<FunctionType> types)
+      throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    boolean nullable = in.readBoolean();
+    RefType.Heap heap = RefType.Heap.values()[in.readByte()];
+    int defined = in.readInt();
+    return new RefType(nullable, heap, defined < 0 ? null : types.get(defined));
   }
 
   private static void writeTypes(DataOutputStream out, List<ValueType> types) throws IOException {

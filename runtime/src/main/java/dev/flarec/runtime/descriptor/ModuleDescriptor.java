@@ -2,6 +2,7 @@ package dev.flarec.runtime.descriptor;
 
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.List;
 
@@ -155,9 +156,18 @@ public record ModuleDescriptor(
    * A table; {@code init} is the constant expression its elements start as (Wasm 3.0 table
    * initialisers, needed by tables of non-nullable references), or null for null elements.
    */
-  public record TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
+  /**
+   * A table; {@code refType} is its element type as written ({@code (ref $t)}, non-nullable...),
+   * for matching imports, or {@code null} when it has no more to say than {@code elementType}.
+   */
+  public record TableDef(
+      ValueType elementType, Limits limits, boolean imported, ConstExpr init, RefType refType) {
     public TableDef(ValueType elementType, Limits limits, boolean imported) {
       this(elementType, limits, imported, null);
+    }
+
+    public TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
+      this(elementType, limits, imported, init, RefType.of(elementType));
     }
   }
 
@@ -167,7 +177,12 @@ public record ModuleDescriptor(
    * A global; {@code shared} globals (imported or exported) live in a {@link
    * dev.flarec.runtime.global.Global} cell, the others in a typed field of the generated class.
    */
-  public record GlobalDef(ValueType type, boolean mutable, boolean imported, boolean shared) {}
+  public record GlobalDef(
+      ValueType type, boolean mutable, boolean imported, boolean shared, RefType refType) {
+    public GlobalDef(ValueType type, boolean mutable, boolean imported, boolean shared) {
+      this(type, mutable, imported, shared, RefType.of(type));
+    }
+  }
 
   public record Export(String name, ExternKind kind, int index) {}
 

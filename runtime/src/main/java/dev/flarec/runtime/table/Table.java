@@ -5,6 +5,7 @@ import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.Arrays;
 
@@ -26,12 +27,22 @@ public final class Table {
   public static final int MAX_ELEMENTS = 10_000_000;
 
   private final ValueType elementType;
+  private final RefType refType;
   private final Limits limits;
   private final int maxSize;
   private Object[] elements;
 
   public Table(ValueType elementType, Limits limits) {
+    this(elementType, RefType.of(elementType), limits);
+  }
+
+  /**
+   * A table whose element type is written more precisely than {@code elementType} says ({@code (ref
+   * $t)}, non-nullable...); {@code refType} is what imports of it are matched against.
+   */
+  public Table(ValueType elementType, RefType refType, Limits limits) {
     this.elementType = elementType;
+    this.refType = refType;
     this.limits = limits;
     this.maxSize = (int) Math.min(limits.hasMax() ? limits.max() : MAX_ELEMENTS, MAX_ELEMENTS);
     if (limits.min() > maxSize) {
@@ -42,6 +53,11 @@ public final class Table {
 
   public ValueType elementType() {
     return elementType;
+  }
+
+  /** The element type as written, for import matching; null if {@link #elementType()} says all. */
+  public RefType refType() {
+    return refType;
   }
 
   public Limits limits() {
