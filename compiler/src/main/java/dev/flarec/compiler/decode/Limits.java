@@ -35,7 +35,4 @@ final class Limits {
   static final int MAX_GLOBALS = 1_000_000;
   static final int MAX_DATA_SEGMENTS = 100_000;
   static final int MAX_TABLES = 1_000_000;
-
-  /** Initial elements of a table (the parser's limit). */
-  static final long MAX_TABLE_ELEMENTS = 10_000_000;
 }

@@ -52,9 +52,39 @@ final class ModuleChecker {
     this.ins = new InstructionDecoder(in);
   }
 
-  /** Checks {@code bytes}, whose 8-byte header is already known to be right. */
-  static void check(byte[] bytes) {
-    new ModuleChecker(bytes).sections();
+  /**
+   * Checks {@code bytes}, whose 8-byte header is already known to be right, and returns the bytes
+   * the parser is to read: {@code bytes} itself, or a copy in which the minimum of each table
+   * without a maximum is lowered to the parser's table limit where it exceeded it. The parser
+   * refuses such a valid table; it clamps every other minimum to the same limit, which {@code
+   * DescriptorBuilder} reads as "larger than the runtime can create".
+   */
+  static byte[] check(byte[] bytes) {
+    ModuleChecker checker = new ModuleChecker(bytes);
+    checker.sections();
+    if (checker.oversizedMinimums.isEmpty()) {
+      return bytes;
+    }
+    byte[] copy = bytes.clone();
+    for (int[] field : checker.oversizedMinimums) {
+      writePaddedLeb(copy, field[0], field[1], PARSER_TABLE_LIMIT);
+    }
+    return copy;
+  }
+
+  /** The parser's largest table minimum ({@code TableLimits.LIMIT_MAX}). */
+  private static final long PARSER_TABLE_LIMIT = run.endive.wasm.types.TableLimits.LIMIT_MAX;
+
+  /** {offset, length} of each table minimum (without a maximum) above the parser's limit. */
+  private final java.util.List<int[]> oversizedMinimums = new java.util.ArrayList<>();
+
+  /** Writes {@code value} as an unsigned LEB128 of exactly {@code length} bytes (padded). */
+  private static void writePaddedLeb(byte[] out, int offset, int length, long value) {
+    for (int i = 0; i < length; i++) {
+      int b = (int) (value & 0x7F);
+      value >>>= 7;
+      out[offset + i] = (byte) (i < length - 1 ? b | 0x80 : b);
+    }
   }
 
   private void sections() {
@@ -294,19 +324,28 @@ final class ModuleChecker {
   /** The first byte of a table with an initialiser expression. */
   private static final int TABLE_WITH_INITIALISER = 0x40;
 
+  /**
+   * Any size is valid; a table larger than the runtime's {@code Table.MAX_ELEMENTS} compiles, and
+   * only creating it fails (a module may be compiled and never instantiated, or import the table).
+   */
   private void tableType() {
     int type = ValueTypes.readReference(in);
-    int at = in.position();
+    int flagsAt = in.position();
+    int minAt = flagsAt + 1;
     long[] limits = limits(false);
-    if (limits[0] > Limits.MAX_TABLE_ELEMENTS) {
-      throw in.limit(
-          at,
-          "a table of "
-              + limits[0]
-              + " initial elements exceeds the parser's limit of "
-              + Limits.MAX_TABLE_ELEMENTS);
+    if (limits[1] < 0 && limits[0] > PARSER_TABLE_LIMIT) {
+      // 10,000,000 needs four LEB128 bytes, and a larger minimum takes at least as many
+      oversizedMinimums.add(new int[] {minAt, leb128Length(minAt)});
     }
     module.tables.add(type);
+  }
+
+  private int leb128Length(int at) {
+    int n = 1;
+    while ((bytes[at + n - 1] & 0x80) != 0) {
+      n++;
+    }
+    return n;
   }
 
   private void memorySection() {

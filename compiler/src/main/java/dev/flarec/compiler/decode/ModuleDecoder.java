@@ -81,10 +81,10 @@ public final class ModuleDecoder {
       throw new MalformedModuleException(
           "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
-    ModuleChecker.check(bytes);
+    byte[] parserInput = ModuleChecker.check(bytes);
     WasmModule module;
     try {
-      module = PARSER.parse(() -> new ByteArrayInputStream(bytes));
+      module = PARSER.parse(() -> new ByteArrayInputStream(parserInput));
     } catch (RuntimeException e) {
       throw parserDisagrees(e);
     }

@@ -257,8 +257,14 @@ public final class DescriptorBuilder {
     return new Limits(l.initialPages(), max);
   }
 
+  /**
+   * The parser clamps a table's minimum to its limit, which is the runtime's table limit too
+   * ({@code Table.MAX_ELEMENTS}): a clamped minimum stands for "more than the runtime can create",
+   * so that instantiating the module fails cleanly instead of making a smaller table.
+   */
   private static Limits tableLimits(TableLimits l) {
     long max = l.max() >= TableLimits.LIMIT_MAX ? Limits.NO_MAX : l.max();
-    return new Limits(l.min(), max);
+    long min = l.min() >= TableLimits.LIMIT_MAX ? TableLimits.LIMIT_MAX + 1 : l.min();
+    return new Limits(min, max);
   }
 }

@@ -46,7 +46,11 @@ public final class Table {
     this.limits = limits;
     this.maxSize = (int) Math.min(limits.hasMax() ? limits.max() : MAX_ELEMENTS, MAX_ELEMENTS);
     if (limits.min() > maxSize) {
-      throw new WasmTrap(TrapKind.MEMORY_LIMIT_EXCEEDED);
+      throw new WasmTrap(
+          TrapKind.MEMORY_LIMIT_EXCEEDED,
+          limits.min() > MAX_ELEMENTS
+              ? "a table of more than " + MAX_ELEMENTS + " elements (flarec's limit)"
+              : "a table of " + limits.min() + " elements, beyond its maximum " + maxSize);
     }
     this.elements = new Object[(int) limits.min()];
   }
