@@ -243,13 +243,37 @@ final class ModuleChecker {
         int[] results = valueTypes(Limits.MAX_RESULTS, "results");
         module.types.add(new ModuleShape.FunctionType(params, results));
       }
-      case 0x5F -> throw in.unsupported(at, "GC struct type");
-      case 0x5E -> throw in.unsupported(at, "GC array type");
+      case 0x5F -> {
+        int fields = in.count();
+        for (int k = 0; k < fields; k++) {
+          fieldType();
+        }
+        throw in.unsupported(at, "GC struct type");
+      }
+      case 0x5E -> {
+        fieldType();
+        throw in.unsupported(at, "GC array type");
+      }
       default ->
           throw in.malformed(
               at,
               String.format(
                   "malformed function type: form 0x%02x, not 0x60 (a function type)", form));
+    }
+  }
+
+  /**
+   * Reads a GC field type far enough to find it malformed (a bad mutability byte) before the type
+   * is refused as unsupported; its storage type is not checked further.
+   */
+  private void fieldType() {
+    int storage = in.u8();
+    if (storage == 0x63 || storage == 0x64) {
+      in.signed(33);
+    }
+    int at = in.position();
+    if (in.u8() > 1) {
+      throw in.malformed(at, "malformed mutability");
     }
   }
 
