@@ -66,6 +66,35 @@ final class ModuleChecker {
     return checker.module;
   }
 
+  /**
+   * The bytes the parser is to read: {@code bytes} itself, or a copy in which the minimum of each
+   * 32-bit table without a maximum is lowered to the parser's table limit where it exceeded it. The
+   * parser refuses such a valid table; it clamps every other minimum to the same limit, which
+   * {@code DescriptorBuilder} reads as "larger than the runtime can create".
+   */
+  static byte[] forParser(byte[] bytes, ModuleShape shape) {
+    if (shape.oversizedTableMinimums.isEmpty()) {
+      return bytes;
+    }
+    byte[] copy = bytes.clone();
+    for (int[] field : shape.oversizedTableMinimums) {
+      writePaddedLeb(copy, field[0], field[1], PARSER_TABLE_LIMIT);
+    }
+    return copy;
+  }
+
+  /** The parser's largest table minimum ({@code TableLimits.LIMIT_MAX}). */
+  private static final long PARSER_TABLE_LIMIT = run.endive.wasm.types.TableLimits.LIMIT_MAX;
+
+  /** Writes {@code value} as an unsigned LEB128 of exactly {@code length} bytes (padded). */
+  private static void writePaddedLeb(byte[] out, int offset, int length, long value) {
+    for (int i = 0; i < length; i++) {
+      int b = (int) (value & 0x7F);
+      value >>>= 7;
+      out[offset + i] = (byte) (i < length - 1 ? b | 0x80 : b);
+    }
+  }
+
   private void sections() {
     int lastOrder = 0;
     String lastName = null;
@@ -171,21 +200,89 @@ final class ModuleChecker {
     return n;
   }
 
+  /**
+   * Wasm 3.0 type section: a vector of recursive groups ({@code 0x4E}, then its members) or single
+   * types, each type possibly a subtype declaration ({@code 0x50}, or {@code 0x4F} when final)
+   * around its composite type. flarec compiles function types; struct and array types are GC.
+   */
   private void typeSection() {
     int n = countWithin(Limits.MAX_TYPES, "types");
     for (int i = 0; i < n; i++) {
-      int at = in.position();
-      int form = in.u8();
-      if (form != 0x60) {
-        throw in.malformed(
-            at,
-            String.format(
-                "malformed function type: form 0x%02x, not 0x60 (WebAssembly 2.0 has function types only)",
-                form));
+      if (in.peek() == REC) {
+        in.u8();
+        int members = countWithin(Limits.MAX_TYPES, "types in a recursive group");
+        for (int j = 0; j < members; j++) {
+          subType();
+        }
+      } else {
+        subType();
       }
-      int[] params = valueTypes(Limits.MAX_PARAMS, "parameters");
-      int[] results = valueTypes(Limits.MAX_RESULTS, "results");
-      module.types.add(new ModuleShape.FunctionType(params, results));
+      if (module.types.size() > Limits.MAX_TYPES) {
+        throw in.limit(
+            in.position(),
+            module.types.size() + " types exceed the parser's limit of " + Limits.MAX_TYPES);
+      }
+    }
+  }
+
+  private static final int REC = 0x4E;
+  private static final int SUB = 0x50;
+  private static final int SUB_FINAL = 0x4F;
+
+  private void subType() {
+    int at = in.position();
+    int form = in.peek();
+    if (form == SUB || form == SUB_FINAL) {
+      in.u8();
+      int supers = in.count();
+      for (int k = 0; k < supers; k++) {
+        int superAt = in.position();
+        long s = in.u32();
+        if (s >= module.types.size()) {
+          throw in.invalid(superAt, "unknown type " + s);
+        }
+      }
+      at = in.position();
+      form = in.peek();
+    }
+    in.u8();
+    switch (form) {
+      case 0x60 -> {
+        int[] params = valueTypes(Limits.MAX_PARAMS, "parameters");
+        int[] results = valueTypes(Limits.MAX_RESULTS, "results");
+        module.types.add(new ModuleShape.FunctionType(params, results));
+      }
+      case 0x5F -> {
+        int fields = in.count();
+        for (int k = 0; k < fields; k++) {
+          fieldType();
+        }
+        throw in.unsupported(at, "GC struct type");
+      }
+      case 0x5E -> {
+        fieldType();
+        throw in.unsupported(at, "GC array type");
+      }
+      default ->
+          throw in.malformed(
+              at,
+              String.format(
+                  "malformed function type: form 0x%02x, not 0x60 (a function type)", form));
+    }
+  }
+
+  /**
+   * Reads a GC field type far enough to find it malformed (a bad mutability byte) before the type
+   * is refused as unsupported; its storage type is not checked further.
+   */
+  private void fieldType() {
+    int storage = in.u8();
+    if (storage == 0x63 || storage == 0x64) {
+      in.signed(33);
+    }
+    int at = in.position();
+    if (in.u8() > 1) {
+      throw in.malformed(at, "malformed mutability");
     }
   }
 
@@ -286,14 +383,33 @@ final class ModuleChecker {
   /** The first byte of a table with an initialiser expression. */
   private static final int TABLE_WITH_INITIALISER = 0x40;
 
+  /**
+   * Any size is valid; a table larger than the runtime's {@code Table.MAX_ELEMENTS} compiles, and
+   * only creating it fails (a module may be compiled and never instantiated, or import the table).
+   */
   private void tableType() {
     int type = ValueTypes.readReference(in);
     boolean is64 = in.peek() == 4 || in.peek() == 5;
-    limits(false);
+    int minAt = in.position() + 1;
+    long[] limits = limits(false);
     module.table64.add(is64);
     // A table larger than flarec's limit is valid (3.0's table64.wast defines one of 2^64 - 1
     // elements): instantiating it is what fails, with "memory limit exceeded", as for memories.
+    // A 32-bit one without a maximum must still get past the parser (see forParser); a 64-bit
+    // one reaches it lowered by ParserInput.
+    if (!is64 && limits[1] < 0 && limits[0] > PARSER_TABLE_LIMIT) {
+      // 10,000,000 needs four LEB128 bytes, and a larger minimum takes at least as many
+      module.oversizedTableMinimums.add(new int[] {minAt, leb128Length(minAt)});
+    }
     module.tables.add(type);
+  }
+
+  private int leb128Length(int at) {
+    int n = 1;
+    while ((bytes[at + n - 1] & 0x80) != 0) {
+      n++;
+    }
+    return n;
   }
 
   private void memorySection() {

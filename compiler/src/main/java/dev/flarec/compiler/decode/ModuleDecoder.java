@@ -101,7 +101,7 @@ public final class ModuleDecoder {
           "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
     ModuleShape shape = ModuleChecker.check(bytes);
-    ParserInput input = ParserInput.of(bytes);
+    ParserInput input = ParserInput.of(ModuleChecker.forParser(bytes, shape));
     byte[] parsed = input.bytes();
     WasmModule module;
     try {

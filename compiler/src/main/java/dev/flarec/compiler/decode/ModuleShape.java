@@ -21,6 +21,12 @@ final class ModuleShape {
 
   int importedFunctions;
 
+  /**
+   * {offset, length} of each 32-bit table minimum (without a maximum) above the parser's limit: the
+   * parser reads a copy with those lowered (ModuleChecker.forParser).
+   */
+  final List<int[]> oversizedTableMinimums = new ArrayList<>();
+
   /** Reference type of every table. */
   final List<Integer> tables = new ArrayList<>();
 

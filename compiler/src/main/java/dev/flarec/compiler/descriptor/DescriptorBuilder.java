@@ -20,6 +20,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.TagDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +42,7 @@ import run.endive.wasm.types.OpCode;
 import run.endive.wasm.types.TableImport;
 import run.endive.wasm.types.TableLimits;
 import run.endive.wasm.types.TagImport;
+import run.endive.wasm.types.ValType;
 
 /**
  * Builds the {@link ModuleDescriptor} of a decoded, validated module: everything the runtime needs
@@ -105,8 +107,17 @@ public final class DescriptorBuilder {
 
   private static ModuleDescriptor buildFromParser(WasmModule m, String className) {
     List<FunctionType> types = new ArrayList<>();
-    for (run.endive.wasm.types.FunctionType t : m.typeSection().types()) {
-      types.add(JvmTypes.functionType(t));
+    String[] keys = CanonicalTypes.keys(m.typeSection());
+    run.endive.wasm.types.FunctionType[] parsed = m.typeSection().types();
+    for (int i = 0; i < parsed.length; i++) {
+      FunctionType erased = JvmTypes.functionType(parsed[i]);
+      int supertype = CanonicalTypes.supertype(m.typeSection(), i);
+      types.add(
+          FunctionType.of(
+              erased.params(),
+              erased.results(),
+              keys[i],
+              supertype < 0 ? null : types.get(supertype)));
     }
 
     List<Import> imports = new ArrayList<>();
@@ -133,7 +144,13 @@ public final class DescriptorBuilder {
         functions.add(new Function(f.typeIndex(), null));
       } else if (imp instanceof TableImport t) {
         imports.add(new Import(imp.module(), imp.name(), ExternKind.TABLE, tables.size()));
-        tables.add(new TableDef(JvmTypes.valueType(t.entryType()), tableLimits(t.limits()), true));
+        tables.add(
+            new TableDef(
+                JvmTypes.valueType(t.entryType()),
+                tableLimits(t.limits()),
+                true,
+                null,
+                refType(t.entryType(), types)));
       } else if (imp instanceof MemoryImport mem) {
         imports.add(new Import(imp.module(), imp.name(), ExternKind.MEMORY, memories.size()));
         memories.add(new MemoryDef(memoryLimits(mem.limits()), true));
@@ -144,7 +161,8 @@ public final class DescriptorBuilder {
                 JvmTypes.valueType(g.type()),
                 g.mutabilityType() == MutabilityType.Var,
                 true,
-                true));
+                true,
+                refType(g.type(), types)));
       } else if (imp instanceof TagImport tag) {
         imports.add(new Import(imp.module(), imp.name(), ExternKind.TAG, tags.size()));
         tags.add(new TagDef(tag.tagType().typeIdx(), true));
@@ -172,7 +190,8 @@ public final class DescriptorBuilder {
               JvmTypes.valueType(t.elementType()),
               tableLimits(t.limits()),
               false,
-              init == null || init.isEmpty() ? null : constExpr(init)));
+              init == null || init.isEmpty() ? null : constExpr(init),
+              refType(t.elementType(), types)));
     }
     m.memorySection()
         .ifPresent(
@@ -189,7 +208,8 @@ public final class DescriptorBuilder {
               JvmTypes.valueType(g.valueType()),
               g.mutabilityType() == MutabilityType.Var,
               false,
-              exportedGlobals.contains(index)));
+              exportedGlobals.contains(index),
+              refType(g.valueType(), types)));
     }
 
     List<ElementSegment> elements = new ArrayList<>();
@@ -261,6 +281,34 @@ public final class DescriptorBuilder {
     };
   }
 
+  /**
+   * A reference type as written, for import matching at link time; {@code null} for numbers and
+   * vectors, and for heap types flarec has no run-time counterpart of yet (matched by their {@link
+   * ValueType} alone).
+   */
+  static RefType refType(ValType t, List<FunctionType> types) {
+    if (!t.isReference()) {
+      return null;
+    }
+    int heap = t.typeIdx();
+    if (heap >= 0) {
+      return new RefType(t.isNullable(), RefType.Heap.DEFINED, types.get(heap));
+    }
+    RefType.Heap abstractHeap;
+    if (heap == ValType.FuncRef.typeIdx()) {
+      abstractHeap = RefType.Heap.FUNC;
+    } else if (heap == ValType.NoFuncRef.typeIdx()) {
+      abstractHeap = RefType.Heap.NOFUNC;
+    } else if (heap == ValType.ExternRef.typeIdx()) {
+      abstractHeap = RefType.Heap.EXTERN;
+    } else if (heap == ValType.NoExternRef.typeIdx()) {
+      abstractHeap = RefType.Heap.NOEXTERN;
+    } else {
+      return null;
+    }
+    return new RefType(t.isNullable(), abstractHeap, null);
+  }
+
   private static ExternKind externKind(run.endive.wasm.types.ExternalType t) {
     return switch (t) {
       case FUNCTION -> ExternKind.FUNCTION;
@@ -280,8 +328,14 @@ public final class DescriptorBuilder {
     return new Limits(l.initialPages(), max);
   }
 
+  /**
+   * The parser clamps a table's minimum to its limit, which is the runtime's table limit too
+   * ({@code Table.MAX_ELEMENTS}): a clamped minimum stands for "more than the runtime can create",
+   * so that instantiating the module fails cleanly instead of making a smaller table.
+   */
   private static Limits tableLimits(TableLimits l) {
     long max = l.max() >= TableLimits.LIMIT_MAX ? Limits.NO_MAX : l.max();
-    return new Limits(l.min(), max);
+    long min = l.min() >= TableLimits.LIMIT_MAX ? TableLimits.LIMIT_MAX + 1 : l.min();
+    return new Limits(min, max);
   }
 }

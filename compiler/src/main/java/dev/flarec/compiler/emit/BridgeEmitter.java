@@ -151,7 +151,8 @@ final class BridgeEmitter {
     int perChunk = methodBudget.itemsPerMethod(perCase);
     List<Integer> current = new ArrayList<>();
     for (int i = module.importedFunctions; i < module.descriptor.functions().size(); i++) {
-      if (module.functionType(i) == type) {
+      // a function of a declared subtype passes the signature check too: same shape, same switch
+      if (module.functionType(i).sameValueTypes(type)) {
         current.add(i);
         if (current.size() == perChunk) {
           chunks.add(current);

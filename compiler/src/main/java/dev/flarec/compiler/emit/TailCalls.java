@@ -295,7 +295,7 @@ final class TailCalls {
     }
     for (int t : indirectTypes) {
       for (int i = module.importedFunctions; i < module.descriptor.functions().size(); i++) {
-        if (module.functionType(i) == module.type(t)) {
+        if (module.functionType(i).sameValueTypes(module.type(t))) {
           addPendable(pendable, fields, i);
         }
       }

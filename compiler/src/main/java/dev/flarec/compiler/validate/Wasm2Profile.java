@@ -72,7 +72,7 @@ public final class Wasm2Profile {
 
   /** The parser does not check that declared function types exist. */
   private static void checkTypeIndices(WasmModule m) {
-    int types = m.typeSection().typeCount();
+    int types = m.typeSection().subTypeCount();
     for (int i = 0; i < m.importSection().importCount(); i++) {
       if (m.importSection().getImport(i) instanceof FunctionImport f && f.typeIndex() >= types) {
         throw new InvalidModuleException("unknown type " + f.typeIndex());

@@ -12,6 +12,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.TagDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,6 +51,12 @@ public final class DescriptorCodec {
       for (FunctionType t : d.types()) {
         writeTypes(out, t.params());
         writeTypes(out, t.results());
+        out.writeBoolean(t.canonicalKey() != null);
+        if (t.canonicalKey() != null) {
+          writeString(out, t.canonicalKey());
+        }
+        // a supertype is declared before its subtypes, so it is decoded first
+        out.writeInt(t.supertype() == null ? -1 : d.types().indexOf(t.supertype()));
       }
       out.writeInt(d.imports().size());
       for (Import i : d.imports()) {
@@ -79,6 +86,7 @@ public final class DescriptorCodec {
         if (t.init() != null) {
           writeConst(out, t.init());
         }
+        writeRefType(out, t.refType(), d.types());
       }
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
@@ -91,6 +99,7 @@ public final class DescriptorCodec {
         out.writeBoolean(g.mutable());
         out.writeBoolean(g.imported());
         out.writeBoolean(g.shared());
+        writeRefType(out, g.refType(), d.types());
       }
       out.writeInt(d.exports().size());
       for (Export e : d.exports()) {
@@ -141,7 +150,12 @@ public final class DescriptorCodec {
       int n = in.readInt();
       List<FunctionType> types = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        types.add(FunctionType.of(readTypes(in), readTypes(in)));
+        List<ValueType> params = readTypes(in);
+        List<ValueType> results = readTypes(in);
+        String key = in.readBoolean() ? readString(in) : null;
+        int supertype = in.readInt();
+        types.add(
+            FunctionType.of(params, results, key, supertype < 0 ? null : types.get(supertype)));
       }
       n = in.readInt();
       List<Import> imports = new ArrayList<>(n);
@@ -161,7 +175,7 @@ public final class DescriptorCodec {
       n = in.readInt();
       List<TableDef> tables = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        tables.add(readTable(in));
+        tables.add(readTable(in, types));
       }
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);
@@ -178,7 +192,8 @@ public final class DescriptorCodec {
                 ValueType.ofCode(in.readUnsignedByte()),
                 in.readBoolean(),
                 in.readBoolean(),
-                in.readBoolean()));
+                in.readBoolean(),
+                readRefType(in, types)));
       }
       n = in.readInt();
       List<Export> exports = new ArrayList<>(n);
@@ -237,6 +252,27 @@ public final class DescriptorCodec {
     }
   }
 
+  private static void writeRefType(DataOutputStream out, RefType t, List<FunctionType> types)
+      throws IOException {
+    out.writeBoolean(t != null);
+    if (t != null) {
+      out.writeBoolean(t.nullable());
+      out.writeByte(t.heap().ordinal());
+      out.writeInt(t.defined() == null ? -1 : types.indexOf(t.defined()));
+    }
+  }
+
+  private static RefType readRefType(DataInputStream in, List<FunctionType> types)
+      throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    boolean nullable = in.readBoolean();
+    RefType.Heap heap = RefType.Heap.values()[in.readByte()];
+    int defined = in.readInt();
+    return new RefType(nullable, heap, defined < 0 ? null : types.get(defined));
+  }
+
   private static void writeTypes(DataOutputStream out, List<ValueType> types) throws IOException {
     out.writeInt(types.size());
     for (ValueType t : types) {
@@ -258,12 +294,14 @@ public final class DescriptorCodec {
     out.writeLong(limits.max());
   }
 
-  private static TableDef readTable(DataInputStream in) throws IOException {
+  private static TableDef readTable(DataInputStream in, List<FunctionType> types)
+      throws IOException {
     ValueType type = ValueType.ofCode(in.readUnsignedByte());
     Limits limits = readLimits(in);
     int bits = in.readUnsignedByte();
     ConstExpr init = in.readBoolean() ? readConst(in) : null;
-    return new TableDef(type, limits, (bits & 1) != 0, init, (bits & 2) != 0);
+    return new TableDef(
+        type, limits, (bits & 1) != 0, init, (bits & 2) != 0, readRefType(in, types));
   }
 
   private static Limits readLimits(DataInputStream in) throws IOException {

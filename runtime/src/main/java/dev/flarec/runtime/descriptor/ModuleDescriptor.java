@@ -2,6 +2,7 @@ package dev.flarec.runtime.descriptor;
 
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.List;
 
@@ -190,21 +191,33 @@ public record ModuleDescriptor(
   /**
    * A table; {@code init} is the constant expression its elements start as (Wasm 3.0 table
    * initialisers, needed by tables of non-nullable references), or null for null elements; a 64-bit
-   * one ({@code is64}, table64) takes i64 indices.
+   * one ({@code is64}, table64) takes i64 indices; {@code refType} is its element type as written
+   * ({@code (ref $t)}, non-nullable...), for matching imports, or {@code null} when it has no more
+   * to say than {@code elementType}.
    */
   public record TableDef(
-      ValueType elementType, Limits limits, boolean imported, ConstExpr init, boolean is64) {
+      ValueType elementType,
+      Limits limits,
+      boolean imported,
+      ConstExpr init,
+      boolean is64,
+      RefType refType) {
     public TableDef(ValueType elementType, Limits limits, boolean imported) {
-      this(elementType, limits, imported, null, false);
+      this(elementType, limits, imported, null);
     }
 
     public TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
-      this(elementType, limits, imported, init, false);
+      this(elementType, limits, imported, init, RefType.of(elementType));
+    }
+
+    public TableDef(
+        ValueType elementType, Limits limits, boolean imported, ConstExpr init, RefType refType) {
+      this(elementType, limits, imported, init, false, refType);
     }
 
     /** This table with i64 indices and the limits the binary declares. */
     public TableDef as64(Limits declared) {
-      return new TableDef(elementType, declared, imported, init, true);
+      return new TableDef(elementType, declared, imported, init, true, refType);
     }
   }
 
@@ -227,7 +240,12 @@ public record ModuleDescriptor(
    * A global; {@code shared} globals (imported or exported) live in a {@link
    * dev.flarec.runtime.global.Global} cell, the others in a typed field of the generated class.
    */
-  public record GlobalDef(ValueType type, boolean mutable, boolean imported, boolean shared) {}
+  public record GlobalDef(
+      ValueType type, boolean mutable, boolean imported, boolean shared, RefType refType) {
+    public GlobalDef(ValueType type, boolean mutable, boolean imported, boolean shared) {
+      this(type, mutable, imported, shared, RefType.of(type));
+    }
+  }
 
   public record Export(String name, ExternKind kind, int index) {}
 

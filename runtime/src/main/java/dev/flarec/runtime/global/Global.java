@@ -1,5 +1,6 @@
 package dev.flarec.runtime.global;
 
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 
 /**
@@ -15,6 +16,7 @@ public abstract sealed class Global
     permits Global.I32, Global.I64, Global.F32, Global.F64, Global.Ref, Global.Vector {
   private final ValueType type;
   private final boolean mutable;
+  private RefType refType;
 
   Global(ValueType type, boolean mutable) {
     this.type = type;
@@ -23,6 +25,11 @@ public abstract sealed class Global
 
   public ValueType type() {
     return type;
+  }
+
+  /** The type as written, for import matching; null for numbers and vectors. */
+  public RefType refType() {
+    return refType;
   }
 
   public boolean mutable() {
@@ -37,6 +44,14 @@ public abstract sealed class Global
 
   /** A new cell of the given type holding {@code initial} (boxed), or the type's zero. */
   public static Global of(ValueType type, boolean mutable, Object initial) {
+    return of(type, mutable, initial, RefType.of(type));
+  }
+
+  /**
+   * A new cell whose reference type is written more precisely than {@code type} says ({@code (ref
+   * $t)}, non-nullable...).
+   */
+  public static Global of(ValueType type, boolean mutable, Object initial, RefType refType) {
     Global g =
         switch (type) {
           case I32 -> new I32(mutable);
@@ -46,6 +61,7 @@ public abstract sealed class Global
           case FUNCREF, EXTERNREF, EXNREF -> new Ref(type, mutable);
           case V128 -> new Vector(mutable);
         };
+    g.refType = refType;
     if (initial != null) {
       g.set(initial);
     }

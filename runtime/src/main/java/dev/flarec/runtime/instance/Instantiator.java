@@ -17,7 +17,9 @@ import dev.flarec.runtime.memory.Memory64;
 import dev.flarec.runtime.table.Table;
 import dev.flarec.runtime.trap.TrapBoundary;
 import dev.flarec.runtime.types.FunctionType;
+import dev.flarec.runtime.types.RefType;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Carries out instantiation in the order the spec prescribes: resolve and match imports, allocate
@@ -73,7 +75,7 @@ final class Instantiator {
     for (int i = 0; i < tables.length; i++) {
       TableDef t = d.tables().get(i);
       if (!t.imported()) {
-        tables[i] = new Table(t.elementType(), t.limits(), t.is64());
+        tables[i] = new Table(t.elementType(), t.refType(), t.limits(), t.is64());
       }
     }
     if (!d.checksMemorySize()) {
@@ -94,7 +96,7 @@ final class Instantiator {
     for (int i = 0; i < globals.length; i++) {
       GlobalDef g = d.globals().get(i);
       if (!g.imported() && g.shared()) {
-        globals[i] = Global.of(g.type(), g.mutable(), null);
+        globals[i] = Global.of(g.type(), g.mutable(), null, g.refType());
       }
     }
 
@@ -183,7 +185,7 @@ final class Instantiator {
   }
 
   private static FunctionRef matchFunction(Import imp, Object value, FunctionType expected) {
-    if (!(value instanceof FunctionRef f) || f.type() != expected) {
+    if (!(value instanceof FunctionRef f) || !f.type().matches(expected)) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());
     }
     return f;
@@ -216,6 +218,7 @@ final class Instantiator {
     if (!(value instanceof Table t)
         || t.is64() != expected.is64()
         || t.elementType() != expected.elementType()
+        || !Objects.equals(t.refType(), expected.refType())
         || !expected.limits().admits(t.size(), t.limits().hasMax() ? t.limits().max() : -1)) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());
     }
@@ -233,9 +236,21 @@ final class Instantiator {
   private static Global matchGlobal(Import imp, Object value, GlobalDef expected) {
     if (!(value instanceof Global g)
         || g.type() != expected.type()
-        || g.mutable() != expected.mutable()) {
+        || g.mutable() != expected.mutable()
+        || !globalTypeMatches(g.refType(), expected.refType(), g.mutable())) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());
     }
     return g;
+  }
+
+  /**
+   * Reference types of globals (§3.3.1, global types): an immutable global may be of a subtype of
+   * the import's type, a mutable one must be of the same type, as it is read and written.
+   */
+  private static boolean globalTypeMatches(RefType actual, RefType expected, boolean mutable) {
+    if (actual == null || expected == null) {
+      return actual == expected;
+    }
+    return mutable ? actual.equals(expected) : actual.matches(expected);
   }
 }

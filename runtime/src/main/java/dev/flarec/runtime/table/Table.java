@@ -5,6 +5,7 @@ import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
+import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.Arrays;
 
@@ -26,23 +27,42 @@ public final class Table {
   public static final int MAX_ELEMENTS = 10_000_000;
 
   private final ValueType elementType;
+  private final RefType refType;
   private final Limits limits;
   private final int maxSize;
   private Object[] elements;
   private final boolean is64;
 
   public Table(ValueType elementType, Limits limits) {
-    this(elementType, limits, false);
+    this(elementType, RefType.of(elementType), limits, false);
   }
 
   /** A table whose indices are i64 when {@code is64} (table64); its size stays an {@code int}. */
   public Table(ValueType elementType, Limits limits, boolean is64) {
+    this(elementType, RefType.of(elementType), limits, is64);
+  }
+
+  /**
+   * A table whose element type is written more precisely than {@code elementType} says ({@code (ref
+   * $t)}, non-nullable...); {@code refType} is what imports of it are matched against.
+   */
+  public Table(ValueType elementType, RefType refType, Limits limits) {
+    this(elementType, refType, limits, false);
+  }
+
+  /** The most general form: element type as written, and i64 indices when {@code is64}. */
+  public Table(ValueType elementType, RefType refType, Limits limits, boolean is64) {
     this.is64 = is64;
     this.elementType = elementType;
+    this.refType = refType;
     this.limits = limits;
     this.maxSize = (int) Math.min(limits.hasMax() ? limits.max() : MAX_ELEMENTS, MAX_ELEMENTS);
     if (limits.min() < 0 || limits.min() > maxSize) { // negative: a table64 size past 2^63
-      throw new WasmTrap(TrapKind.MEMORY_LIMIT_EXCEEDED);
+      throw new WasmTrap(
+          TrapKind.MEMORY_LIMIT_EXCEEDED,
+          limits.min() < 0 || limits.min() > MAX_ELEMENTS
+              ? "a table of more than " + MAX_ELEMENTS + " elements (flarec's limit)"
+              : "a table of " + limits.min() + " elements, beyond its maximum " + maxSize);
     }
     this.elements = new Object[(int) limits.min()];
   }
@@ -95,6 +115,11 @@ public final class Table {
 
   public ValueType elementType() {
     return elementType;
+  }
+
+  /** The element type as written, for import matching; null if {@link #elementType()} says all. */
+  public RefType refType() {
+    return refType;
   }
 
   public Limits limits() {
@@ -166,7 +191,7 @@ public final class Table {
 
   /**
    * The target of {@code call_indirect}: the function at {@code index}, checked to exist, to be
-   * non-null and to have exactly the expected (interned) type.
+   * non-null and to have the expected (interned) type or a declared subtype of it.
    */
   public FunctionRef functionForCall(int index, FunctionType expected) {
     if (index < 0 || index >= elements.length) { // unsigned index >= size, as size < 2^31
@@ -177,7 +202,7 @@ public final class Table {
       throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT, Integer.toString(index));
     }
     FunctionRef function = (FunctionRef) element;
-    if (function.type() != expected) {
+    if (function.type() != expected && !function.type().matches(expected)) {
       throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
     }
     return function;

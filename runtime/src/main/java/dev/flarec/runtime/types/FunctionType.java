@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A WebAssembly function type, interned: two structurally equal types are the same object, so that
- * {@code call_indirect}'s signature check (which the spec defines structurally, across modules) is
- * one reference comparison.
+ * A WebAssembly function type, interned: two equal types are the same object, so that {@code
+ * call_indirect}'s signature check (which the spec defines structurally, across modules) is one
+ * reference comparison.
+ *
+ * <p>Equality is the 3.0 one (iso-recursive canonicalisation, §3.5.1): parameters and results as
+ * flarec carries them at run time ({@link ValueType}, where every function reference is a funcref)
+ * plus a {@linkplain #canonicalKey() canonical key} that the compiler derives from the type's
+ * recursive group. A type that 2.0 could write has no key, so host functions typed here match it
+ * (docs/RATIONALE.md#why-function-types-carry-a-canonical-key).
  *
  * <p>The JVM shape of a function of this type is {@link #methodType()}: parameters in order, and
  * the single result as the return type; a function with several results returns them boxed in an
@@ -18,26 +24,47 @@ import java.util.concurrent.ConcurrentHashMap;
  *     §2.3.5</a>
  */
 public final class FunctionType {
-  private static final ConcurrentHashMap<List<ValueType>, FunctionType> INTERNED =
+  private record Identity(List<ValueType> params, List<ValueType> results, String canonicalKey) {}
+
+  private static final ConcurrentHashMap<Identity, FunctionType> INTERNED =
       new ConcurrentHashMap<>();
 
   private final List<ValueType> params;
   private final List<ValueType> results;
+  private final String canonicalKey;
+  private final FunctionType supertype;
   private final MethodType methodType;
 
-  private FunctionType(List<ValueType> params, List<ValueType> results) {
+  private FunctionType(
+      List<ValueType> params,
+      List<ValueType> results,
+      String canonicalKey,
+      FunctionType supertype) {
     this.params = List.copyOf(params);
     this.results = List.copyOf(results);
+    this.canonicalKey = canonicalKey;
+    this.supertype = supertype;
     this.methodType = computeMethodType();
   }
 
-  /** The interned type with these parameters and results. */
+  /** The interned type with these parameters and results, as Wasm 2.0 writes it (no key). */
   public static FunctionType of(List<ValueType> params, List<ValueType> results) {
-    List<ValueType> key = new ArrayList<>(params.size() + results.size() + 1);
-    key.addAll(params);
-    key.add(null); // separator: (i32)->() and ()->(i32) differ
-    key.addAll(results);
-    return INTERNED.computeIfAbsent(key, k -> new FunctionType(params, results));
+    return of(params, results, null, null);
+  }
+
+  /**
+   * The interned type with these parameters and results, canonical key ({@code null} for a type 2.0
+   * can write) and declared supertype ({@code null} for none). The key determines the supertype,
+   * since the compiler derives it from the whole subtype declaration.
+   */
+  public static FunctionType of(
+      List<ValueType> params,
+      List<ValueType> results,
+      String canonicalKey,
+      FunctionType supertype) {
+    Identity id = new Identity(List.copyOf(params), List.copyOf(results), canonicalKey);
+    return INTERNED.computeIfAbsent(
+        id, k -> new FunctionType(k.params(), k.results(), canonicalKey, supertype));
   }
 
   public static FunctionType of(ValueType[] params, ValueType[] results) {
@@ -69,6 +96,38 @@ public final class FunctionType {
     }
     throw new IllegalArgumentException(
         m + ": type " + c.getName() + " has no Wasm counterpart; give the FunctionType explicitly");
+  }
+
+  /**
+   * What tells this type apart from others of the same run-time parameters and results: the
+   * canonical form of its recursive group and its position in it, or {@code null} for a type
+   * without typed references, recursion or subtype declaration.
+   */
+  public String canonicalKey() {
+    return canonicalKey;
+  }
+
+  /** The declared supertype ({@code sub $t}), or {@code null}. */
+  public FunctionType supertype() {
+    return supertype;
+  }
+
+  /**
+   * Whether a function of this type may be used where {@code expected} is wanted (§3.3.1 matching
+   * of defined types): the same type, or one declared below it.
+   */
+  public boolean matches(FunctionType expected) {
+    for (FunctionType t = this; t != null; t = t.supertype) {
+      if (t == expected) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether both have the same run-time parameters and results: the same JVM calling shape. */
+  public boolean sameValueTypes(FunctionType other) {
+    return params.equals(other.params) && results.equals(other.results);
   }
 
   public List<ValueType> params() {
