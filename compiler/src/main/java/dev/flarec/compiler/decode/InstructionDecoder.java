@@ -30,6 +30,12 @@ final class InstructionDecoder {
   static final int I64_CONST = 0x42;
   static final int F32_CONST = 0x43;
   static final int F64_CONST = 0x44;
+  static final int I32_ADD = 0x6A;
+  static final int I32_SUB = 0x6B;
+  static final int I32_MUL = 0x6C;
+  static final int I64_ADD = 0x7C;
+  static final int I64_SUB = 0x7D;
+  static final int I64_MUL = 0x7E;
   static final int REF_NULL = 0xD0;
   static final int REF_FUNC = 0xD2;
 

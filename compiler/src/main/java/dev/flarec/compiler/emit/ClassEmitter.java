@@ -483,7 +483,16 @@ public final class ClassEmitter {
   }
 
   private void pushConst(MethodVisitor mv, ConstExpr c) {
+    for (ConstExpr operand : c.operands()) {
+      pushConst(mv, operand);
+    }
     switch (c.op()) {
+      case I32_ADD -> mv.visitInsn(IADD);
+      case I32_SUB -> mv.visitInsn(ISUB);
+      case I32_MUL -> mv.visitInsn(IMUL);
+      case I64_ADD -> mv.visitInsn(LADD);
+      case I64_SUB -> mv.visitInsn(LSUB);
+      case I64_MUL -> mv.visitInsn(LMUL);
       case I32_CONST -> JvmConstants.pushInt(mv, (int) c.operand());
       case I64_CONST -> mv.visitLdcInsn(c.operand());
       case F32_CONST -> mv.visitLdcInsn(Float.intBitsToFloat((int) c.operand()));

@@ -74,6 +74,7 @@ public final class DescriptorCodec {
         out.writeByte(t.elementType().code());
         writeLimits(out, t.limits());
         out.writeBoolean(t.imported());
+        writeConst(out, t.init());
       }
       out.writeInt(d.memories().size());
       for (MemoryDef m : d.memories()) {
@@ -153,7 +154,10 @@ public final class DescriptorCodec {
       for (int i = 0; i < n; i++) {
         tables.add(
             new TableDef(
-                ValueType.ofCode(in.readUnsignedByte()), readLimits(in), in.readBoolean()));
+                ValueType.ofCode(in.readUnsignedByte()),
+                readLimits(in),
+                in.readBoolean(),
+                readConst(in)));
       }
       n = in.readInt();
       List<MemoryDef> memories = new ArrayList<>(n);
@@ -249,8 +253,16 @@ public final class DescriptorCodec {
   private static void writeConst(DataOutputStream out, ConstExpr c) throws IOException {
     out.writeBoolean(c != null);
     if (c != null) {
-      out.writeByte(c.op().ordinal());
-      out.writeLong(c.operand());
+      writeConstTree(out, c);
+    }
+  }
+
+  // prefix order: an arithmetic node's operands follow it
+  private static void writeConstTree(DataOutputStream out, ConstExpr c) throws IOException {
+    out.writeByte(c.op().ordinal());
+    out.writeLong(c.operand());
+    for (ConstExpr operand : c.operands()) {
+      writeConstTree(out, operand);
     }
   }
 
@@ -258,7 +270,17 @@ public final class DescriptorCodec {
     if (!in.readBoolean()) {
       return null;
     }
-    return new ConstExpr(ConstExpr.Op.values()[in.readByte()], in.readLong());
+    return readConstTree(in);
+  }
+
+  private static ConstExpr readConstTree(DataInputStream in) throws IOException {
+    ConstExpr.Op op = ConstExpr.Op.values()[in.readByte()];
+    long operand = in.readLong();
+    if (!op.isArithmetic()) {
+      return new ConstExpr(op, operand);
+    }
+    ConstExpr left = readConstTree(in);
+    return ConstExpr.arithmetic(op, left, readConstTree(in));
   }
 
   // Import and export names are arbitrary UTF-8 of any length, which writeUTF cannot carry.

@@ -151,7 +151,15 @@ public record ModuleDescriptor(
         checksMemorySize);
   }
 
-  public record TableDef(ValueType elementType, Limits limits, boolean imported) {}
+  /**
+   * A table; a defined table's {@code init} (WebAssembly 3.0's table initialiser) is the value of
+   * every initial element, null for the null reference.
+   */
+  public record TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
+    public TableDef(ValueType elementType, Limits limits, boolean imported) {
+      this(elementType, limits, imported, null);
+    }
+  }
 
   public record MemoryDef(Limits limits, boolean imported) {}
 

@@ -91,6 +91,7 @@ final class Instantiator {
     Instance instance = module.construct(new Linkage(module, functions, memories, tables, globals));
     try {
       instance.initializeGlobals();
+      initializeTables(instance);
       applyElements(instance);
       applyData(instance);
       if (d.startFunction() != ModuleDescriptor.NO_START) {
@@ -100,6 +101,20 @@ final class Instantiator {
       throw TrapBoundary.translate(t);
     }
     return instance;
+  }
+
+  /** Fills each defined table that has an initialiser with its value (3.0 §4.5.3.3). */
+  private void initializeTables(Instance instance) {
+    for (int i = 0; i < d.tables().size(); i++) {
+      TableDef t = d.tables().get(i);
+      if (!t.imported() && t.init() != null) {
+        Object value = evaluate(instance, t.init());
+        if (value != null) {
+          Table table = instance.tableAt(i);
+          table.fill(0, value, table.size());
+        }
+      }
+    }
   }
 
   private void applyElements(Instance instance) {
@@ -133,7 +148,10 @@ final class Instantiator {
     }
   }
 
-  /** Evaluates a segment offset or element item (§3.3.10: one constant instruction). */
+  /**
+   * Evaluates a segment offset, element item or table initialiser (§3.3.10: constant instructions
+   * and, since 3.0, integer add, sub and mul over them, wrapping).
+   */
   private static Object evaluate(Instance instance, ConstExpr c) {
     return switch (c.op()) {
       case I32_CONST -> (int) c.operand();
@@ -143,7 +161,21 @@ final class Instantiator {
       case REF_NULL -> null;
       case REF_FUNC -> instance.functionRef((int) c.operand());
       case GLOBAL_GET -> instance.globalAt((int) c.operand()).get();
+      case I32_ADD -> evaluateInt(instance, c, 0) + evaluateInt(instance, c, 1);
+      case I32_SUB -> evaluateInt(instance, c, 0) - evaluateInt(instance, c, 1);
+      case I32_MUL -> evaluateInt(instance, c, 0) * evaluateInt(instance, c, 1);
+      case I64_ADD -> evaluateLong(instance, c, 0) + evaluateLong(instance, c, 1);
+      case I64_SUB -> evaluateLong(instance, c, 0) - evaluateLong(instance, c, 1);
+      case I64_MUL -> evaluateLong(instance, c, 0) * evaluateLong(instance, c, 1);
     };
+  }
+
+  private static int evaluateInt(Instance instance, ConstExpr c, int operand) {
+    return (Integer) evaluate(instance, c.operands().get(operand));
+  }
+
+  private static long evaluateLong(Instance instance, ConstExpr c, int operand) {
+    return (Long) evaluate(instance, c.operands().get(operand));
   }
 
   private static FunctionRef matchFunction(Import imp, Object value, FunctionType expected) {
