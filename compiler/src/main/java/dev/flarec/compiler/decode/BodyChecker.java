@@ -118,6 +118,8 @@ final class BodyChecker {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
+          } else if (isRelaxedSimd(ins.op)) {
+            module.relaxedSimd.put(ins.offset, ins.op & 0xFFFF);
           } else if (simdNaturalAlignment(ins.op) >= 0) {
             memory();
             if (ins.a > simdNaturalAlignment(ins.op)) {

@@ -56,6 +56,21 @@ final class InstructionDecoder {
   /** SIMD instructions are numbered {@code 0xFD00 | subopcode}. */
   static final int SIMD = 0xFD00;
 
+  /** WebAssembly 3.0's relaxed SIMD instructions: subopcodes {@code 0x100..0x113}. */
+  static final int FIRST_RELAXED_SIMD = 0x100;
+
+  static final int LAST_RELAXED_SIMD = 0x113;
+
+  /**
+   * Relaxed SIMD instructions are numbered {@code 0xFD0000 | subopcode}: their subopcodes need more
+   * than the 8 bits {@link #SIMD} leaves.
+   */
+  static final int RELAXED_SIMD = 0xFD0000;
+
+  static boolean isRelaxedSimd(int op) {
+    return op >= (RELAXED_SIMD | FIRST_RELAXED_SIMD) && op <= (RELAXED_SIMD | LAST_RELAXED_SIMD);
+  }
+
   /** The SIMD subopcodes 2.0 leaves unassigned. */
   private static final java.util.Set<Integer> SIMD_UNASSIGNED =
       java.util.Set.of(
@@ -203,6 +218,10 @@ final class InstructionDecoder {
 
   private void simd() {
     long sub = in.u32();
+    if (sub >= FIRST_RELAXED_SIMD && sub <= LAST_RELAXED_SIMD) {
+      op = RELAXED_SIMD | (int) sub; // no immediates
+      return;
+    }
     if (sub > 0xFF || SIMD_UNASSIGNED.contains((int) sub)) {
       throw in.malformed(offset, String.format("illegal opcode 0xfd %d", sub));
     }

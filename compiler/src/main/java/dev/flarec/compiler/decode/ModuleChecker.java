@@ -53,8 +53,10 @@ final class ModuleChecker {
   }
 
   /** Checks {@code bytes}, whose 8-byte header is already known to be right. */
-  static void check(byte[] bytes) {
-    new ModuleChecker(bytes).sections();
+  static RelaxedSimdSites check(byte[] bytes) {
+    ModuleChecker checker = new ModuleChecker(bytes);
+    checker.sections();
+    return new RelaxedSimdSites(checker.module.relaxedSimd);
   }
 
   private void sections() {

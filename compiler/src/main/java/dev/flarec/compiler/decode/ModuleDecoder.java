@@ -59,6 +59,14 @@ public final class ModuleDecoder {
    * in the section, function and byte offset in which it was found.
    */
   public static WasmModule decode(byte[] bytes) {
+    return decodeWithSites(bytes).wasm();
+  }
+
+  /** A decoded module, and where it uses instructions the parser does not know. */
+  public record Decoded(WasmModule wasm, RelaxedSimdSites relaxedSimd) {}
+
+  /** Like {@link #decode}, also saying where relaxed SIMD instructions are. */
+  public static Decoded decodeWithSites(byte[] bytes) {
     if (bytes.length < 8) {
       throw new MalformedModuleException(
           bytes.length < 4
@@ -81,10 +89,11 @@ public final class ModuleDecoder {
       throw new MalformedModuleException(
           "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
-    ModuleChecker.check(bytes);
+    RelaxedSimdSites relaxed = ModuleChecker.check(bytes);
+    byte[] parsed = relaxed.subopcodes().isEmpty() ? bytes : relaxed.withCarriers(bytes);
     WasmModule module;
     try {
-      module = PARSER.parse(() -> new ByteArrayInputStream(bytes));
+      module = PARSER.parse(() -> new ByteArrayInputStream(parsed));
     } catch (RuntimeException e) {
       throw parserDisagrees(e);
     }
@@ -114,6 +123,6 @@ public final class ModuleDecoder {
           where.byteOffset(),
           e);
     }
-    return module;
+    return new Decoded(module, relaxed);
   }
 }
