@@ -147,9 +147,7 @@ final class BodyChecker {
             ValueTypes.V128,
             ValueTypes.FUNCREF,
             ValueTypes.EXTERNREF -> {}
-        default ->
-            throw in.malformed(
-                ins.offset + 1, String.format("malformed block type 0x%02x", encoded));
+        default -> throw ValueTypes.notAType(in, ins.offset + 1, encoded, "block");
       }
     }
   }

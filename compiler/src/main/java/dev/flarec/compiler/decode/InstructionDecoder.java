@@ -180,6 +180,12 @@ final class InstructionDecoder {
       case REF_NULL -> a = ValueTypes.readReference(in);
       case 0xFC -> misc();
       case 0xFD -> simd();
+      case UnsupportedFeatures.GC_PREFIX ->
+          throw in.unsupported(offset, UnsupportedFeatures.gcInstruction(in.u32()));
+      case UnsupportedFeatures.THREADS_PREFIX ->
+          throw in.unsupported(offset, UnsupportedFeatures.threadsInstruction(in.u32()));
+      case UnsupportedFeatures.REF_EQ ->
+          throw in.unsupported(offset, "GC ref.eq (garbage collection is not supported yet)");
       default -> {
         if (code >= FIRST_MEMORY_ACCESS && code <= LAST_MEMORY_ACCESS) {
           a = in.u32(); // alignment

@@ -168,6 +168,10 @@ final class ModuleChecker {
     for (int i = 0; i < n; i++) {
       int at = in.position();
       int form = in.u8();
+      String gc = UnsupportedFeatures.gcTypeDefinition(form);
+      if (gc != null) {
+        throw in.unsupported(at, gc);
+      }
       if (form != 0x60) {
         throw in.malformed(
             at,
@@ -300,11 +304,7 @@ final class ModuleChecker {
     int flags = in.u8();
     if (flags > 1) {
       if (memory && (flags == 2 || flags == 3)) {
-        throw in.malformed(
-            at,
-            "shared memory (limits flags "
-                + flags
-                + ") is beyond WebAssembly 2.0 (threads proposal)");
+        throw in.unsupported(at, UnsupportedFeatures.sharedMemory());
       }
       throw in.malformed(at, "malformed limits flags " + flags);
     }

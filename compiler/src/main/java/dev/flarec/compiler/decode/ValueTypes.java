@@ -20,7 +20,7 @@ final class ValueTypes {
       case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF -> {
         return t;
       }
-      default -> throw in.malformed(at, String.format("malformed value type 0x%02x", t));
+      default -> throw notAType(in, at, t, "value");
     }
   }
 
@@ -28,9 +28,18 @@ final class ValueTypes {
     int at = in.position();
     int t = in.u8();
     if (t != FUNCREF && t != EXTERNREF) {
-      throw in.malformed(at, String.format("malformed reference type 0x%02x", t));
+      throw notAType(in, at, t, "reference");
     }
     return t;
+  }
+
+  /** A type flarec does not compile yet is unsupported (GC), any other byte malformed. */
+  static RuntimeException notAType(ByteCursor in, int at, int t, String kind) {
+    String gc = UnsupportedFeatures.gcType(t);
+    if (gc != null) {
+      return in.unsupported(at, gc);
+    }
+    return in.malformed(at, String.format("malformed %s type 0x%02x", kind, t));
   }
 
   static String name(int t) {

@@ -40,7 +40,7 @@ public final class Wasm2Profile {
         memories++;
         if (mi.limits().shared()) {
           throw new UnsupportedModuleException(
-              "shared memories (threads) are beyond WebAssembly 2.0");
+              "threads shared memory (shared memories are not supported yet)");
         }
       }
     }
