@@ -1,8 +1,8 @@
 package dev.flarec.testsuite;
 
 /**
- * The result of one command: passed, failed (with a description of what was expected and what
- * happened), or not applicable to flarec.
+ * The result of one command: passed, or failed (with a description of what was expected and what
+ * happened).
  *
  * @param detail for a failure, {@code expected ..., got ...}; otherwise null
  */
@@ -10,19 +10,13 @@ record Outcome(Status status, String detail) {
   /** How a command ended. */
   enum Status {
     PASSED,
-    FAILED,
-    NOT_APPLICABLE
+    FAILED
   }
 
   private static final Outcome PASS = new Outcome(Status.PASSED, null);
-  private static final Outcome NOT_APPLICABLE = new Outcome(Status.NOT_APPLICABLE, null);
 
   static Outcome pass() {
     return PASS;
-  }
-
-  static Outcome notApplicable() {
-    return NOT_APPLICABLE;
   }
 
   static Outcome fail(String detail) {

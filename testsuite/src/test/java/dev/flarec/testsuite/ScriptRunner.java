@@ -7,6 +7,7 @@ import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.InvalidModuleException;
 import dev.flarec.compiler.MalformedModuleException;
 import dev.flarec.compiler.layout.MethodSizes;
+import dev.flarec.runtime.exception.WasmException;
 import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.LinkException;
@@ -15,6 +16,7 @@ import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.testsuite.Command.Action;
 import dev.flarec.testsuite.Command.ActionCommand;
+import dev.flarec.testsuite.Command.AssertException;
 import dev.flarec.testsuite.Command.AssertExhaustion;
 import dev.flarec.testsuite.Command.AssertInvalid;
 import dev.flarec.testsuite.Command.AssertMalformed;
@@ -22,11 +24,12 @@ import dev.flarec.testsuite.Command.AssertReturn;
 import dev.flarec.testsuite.Command.AssertTrap;
 import dev.flarec.testsuite.Command.AssertUninstantiable;
 import dev.flarec.testsuite.Command.AssertUnlinkable;
+import dev.flarec.testsuite.Command.ModuleBinary;
 import dev.flarec.testsuite.Command.ModuleCommand;
-import dev.flarec.testsuite.Command.ModuleFile;
+import dev.flarec.testsuite.Command.ModuleDefinition;
+import dev.flarec.testsuite.Command.ModuleInstance;
+import dev.flarec.testsuite.Command.ModuleSource;
 import dev.flarec.testsuite.Command.RegisterCommand;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,15 +48,16 @@ import java.util.function.Function;
  * Runs one script's commands in order against flarec, as the reference interpreter would, and
  * counts the outcomes.
  *
- * <p>The state a script builds up (its instances, their names, the registered modules, the {@code
- * spectest} host module) lives in one runner and goes with it: a runner is made per script and
- * dropped after, which is what lets the generated classes of its modules be unloaded.
+ * <p>The state a script builds up (its module definitions and instances, their names, the
+ * registered modules, the {@code spectest} host module) lives in one runner and goes with it: a
+ * runner is made per script and dropped after, which is what lets the generated classes of its
+ * modules be unloaded.
  *
  * <p>Every command is isolated: whatever it throws becomes that command's failure, so one compiler
- * bug does not hide the results of the rest of the script. A module that fails to compile or
- * instantiate stays bound to its name (and as the latest module) in its failed state, so the
- * commands that use it fail too, saying why, rather than silently running against an earlier
- * module.
+ * bug does not hide the results of the rest of the script. A definition that fails to compile, or
+ * an instance that fails to instantiate, stays bound to its name (and as the latest) in its failed
+ * state, so the commands that use it fail too, saying why, rather than silently running against an
+ * earlier module.
  *
  * <p>A command that runs longer than the timeout is stopped through {@link Instance#interrupt()}
  * and fails; a miscompiled branch can loop forever, and that should cost one command, not the whole
@@ -72,41 +76,47 @@ final class ScriptRunner {
   private final Duration timeout;
   private final Imports spectest = SpecTestHost.create();
   private final Map<String, Instance> registered = new LinkedHashMap<>();
-  private final Map<String, ModuleState> named = new HashMap<>();
+  private final Map<String, InstanceState> named = new HashMap<>();
+  private final Map<String, DefinitionState> definitions = new HashMap<>();
 
   /** Every instance made so far, for the watchdog to interrupt (from its own thread). */
   private final List<Instance> live = new CopyOnWriteArrayList<>();
 
-  private ModuleState latest;
+  private InstanceState latest;
+  private DefinitionState latestDefinition;
 
   ScriptRunner(Script script, Duration timeout) {
     this.script = script;
     this.timeout = timeout;
   }
 
-  /** What became of a module command: an instance, a failure, or a module flarec cannot read. */
-  private sealed interface ModuleState {
-    /** The module compiled and instantiated. */
-    record Ready(Instance instance) implements ModuleState {}
+  /** What became of a module definition: a compiled module, or a failure. */
+  private sealed interface DefinitionState {
+    /** The module compiled. */
+    record Ready(Module module) implements DefinitionState {}
 
-    /** The module command at {@code line} failed; {@code reason} says how. */
-    record Failed(int line, String reason) implements ModuleState {}
+    /** The definition at {@code line} failed to compile; {@code reason} says how. */
+    record Failed(int line, String reason) implements DefinitionState {}
+  }
 
-    /** The module at {@code line} is in the text format. */
-    record TextOnly(int line) implements ModuleState {}
+  /** What became of an instantiation: an instance, or a failure. */
+  private sealed interface InstanceState {
+    /** The module instantiated. */
+    record Ready(Instance instance) implements InstanceState {}
+
+    /** The instantiation at {@code line} failed; {@code reason} says how. */
+    record Failed(int line, String reason) implements InstanceState {}
   }
 
   /** Runs every command and tallies them. */
   ScriptResult run() {
     int passed = 0;
     int failed = 0;
-    int notApplicable = 0;
     List<String> failures = new ArrayList<>();
     for (Command command : script.commands()) {
       Outcome outcome = runGuarded(command);
       switch (outcome.status()) {
         case PASSED -> passed++;
-        case NOT_APPLICABLE -> notApplicable++;
         case FAILED -> {
           failed++;
           if (failures.size() < ScriptResult.MAX_REPORTED) {
@@ -116,7 +126,7 @@ final class ScriptRunner {
         }
       }
     }
-    return new ScriptResult(script.name(), passed, failed, notApplicable, List.copyOf(failures));
+    return new ScriptResult(script.name(), passed, failed, List.copyOf(failures));
   }
 
   /** Runs one command under the watchdog, turning anything it throws into its failure. */
@@ -146,9 +156,15 @@ final class ScriptRunner {
     return outcome;
   }
 
-  private Outcome execute(Command command) throws IOException {
-    if (command instanceof ModuleCommand c) {
-      return module(c);
+  private Outcome execute(Command command) {
+    if (command instanceof ModuleDefinition c) {
+      return define(c.line(), c.name(), c.module());
+    } else if (command instanceof ModuleInstance c) {
+      return instantiate(c.line(), c.instance(), c.definition());
+    } else if (command instanceof ModuleCommand c) {
+      Outcome defined = define(c.line(), c.name(), c.module());
+      Outcome instantiated = instantiate(c.line(), c.name(), c.name());
+      return defined.status() == Outcome.Status.FAILED ? defined : instantiated;
     } else if (command instanceof RegisterCommand c) {
       return register(c);
     } else if (command instanceof ActionCommand c) {
@@ -159,6 +175,8 @@ final class ScriptRunner {
       return assertTrap(c);
     } else if (command instanceof AssertExhaustion c) {
       return assertExhaustion(c);
+    } else if (command instanceof AssertException c) {
+      return assertException(c);
     } else if (command instanceof AssertInvalid c) {
       return assertRejected(c.module(), c.text(), "an invalid");
     } else if (command instanceof AssertMalformed c) {
@@ -173,27 +191,65 @@ final class ScriptRunner {
 
   // ---- modules ----
 
-  private Outcome module(ModuleCommand c) {
-    ModuleState state;
+  private Outcome define(int line, String name, ModuleBinary binary) {
+    DefinitionState state;
     Outcome outcome;
-    if (c.module().text()) {
-      state = new ModuleState.TextOnly(c.line());
-      outcome = Outcome.notApplicable();
-    } else {
-      try {
-        state = new ModuleState.Ready(instantiate(compile(c.line(), c.module())));
-        outcome = Outcome.pass();
-      } catch (Throwable t) {
-        state = new ModuleState.Failed(c.line(), describe(t));
-        outcome =
-            Outcome.fail("expected the module to compile and instantiate, got " + describe(t));
-      }
+    try {
+      state = new DefinitionState.Ready(compile(line, binary));
+      outcome = Outcome.pass();
+    } catch (Throwable t) {
+      state = new DefinitionState.Failed(line, describe(t));
+      outcome = Outcome.fail("expected the module to compile, got " + describe(t));
     }
-    latest = state;
-    if (c.name() != null) {
-      named.put(c.name(), state);
+    latestDefinition = state;
+    if (name != null) {
+      definitions.put(name, state);
     }
     return outcome;
+  }
+
+  private Outcome instantiate(int line, String name, String definition) {
+    InstanceState state;
+    Outcome outcome;
+    DefinitionState source = definition == null ? latestDefinition : definitions.get(definition);
+    if (source instanceof DefinitionState.Ready ready) {
+      try {
+        state = new InstanceState.Ready(instantiate(ready.module()));
+        outcome = Outcome.pass();
+      } catch (Throwable t) {
+        state = new InstanceState.Failed(line, describe(t));
+        outcome = Outcome.fail("expected the module to instantiate, got " + describe(t));
+      }
+    } else {
+      String why = missingDefinition(definition, source);
+      state = new InstanceState.Failed(line, why);
+      outcome = Outcome.fail(why);
+    }
+    latest = state;
+    if (name != null) {
+      named.put(name, state);
+    }
+    return outcome;
+  }
+
+  private static String missingDefinition(String name, DefinitionState state) {
+    if (state instanceof DefinitionState.Failed f) {
+      return "no module: the definition at line " + f.line() + " failed (" + f.reason() + ")";
+    }
+    return name == null ? "no module defined yet" : "no module named " + name;
+  }
+
+  /** The module an instantiation assertion names, compiled; throws if there is none. */
+  private Module moduleOf(int line, ModuleSource source) {
+    if (source instanceof ModuleSource.Inline inline) {
+      return compile(line, inline.module());
+    }
+    String name = ((ModuleSource.Definition) source).name();
+    DefinitionState state = name == null ? latestDefinition : definitions.get(name);
+    if (state instanceof DefinitionState.Ready ready) {
+      return ready.module();
+    }
+    throw new IllegalStateException(missingDefinition(name, state));
   }
 
   private Outcome register(RegisterCommand c) {
@@ -231,11 +287,10 @@ final class ScriptRunner {
     }
   }
 
-  private Module compile(int line, ModuleFile file) throws IOException {
-    byte[] wasm = Files.readAllBytes(script.resolve(file));
+  private Module compile(int line, ModuleBinary binary) {
     CompiledModule compiled =
         Flarec.compile(
-            wasm,
+            binary.bytes(),
             CompileOptions.defaults()
                 .withClassName(className(line))
                 .withMethodBudget(METHOD_BUDGET));
@@ -263,14 +318,10 @@ final class ScriptRunner {
     return "spec." + id + ".Line" + line;
   }
 
-  private Outcome assertRejected(ModuleFile file, String text, String kind) throws IOException {
-    if (file.text()) {
-      return Outcome.notApplicable();
-    }
-    byte[] wasm = Files.readAllBytes(script.resolve(file));
+  private static Outcome assertRejected(ModuleBinary binary, String text, String kind) {
     String expected = "expected " + kind + " module (\"" + text + "\"), got ";
     try {
-      Flarec.compile(wasm);
+      Flarec.compile(binary.bytes());
     } catch (MalformedModuleException | InvalidModuleException e) {
       // The spec tests do not agree with every decoder on which phase catches what (a bad
       // section order is "malformed" to one, "invalid" to another): rejecting is what counts.
@@ -281,14 +332,11 @@ final class ScriptRunner {
     return Outcome.fail(expected + "a module that compiled");
   }
 
-  private Outcome assertUnlinkable(AssertUnlinkable c) throws IOException {
-    if (c.module().text()) {
-      return Outcome.notApplicable();
-    }
+  private Outcome assertUnlinkable(AssertUnlinkable c) {
     String expected = "expected link error \"" + c.text() + "\", got ";
     Module module;
     try {
-      module = compile(c.line(), c.module());
+      module = moduleOf(c.line(), c.module());
     } catch (Throwable t) {
       return Outcome.fail(expected + describe(t));
     }
@@ -302,14 +350,11 @@ final class ScriptRunner {
     return Outcome.fail(expected + "an instance");
   }
 
-  private Outcome assertUninstantiable(AssertUninstantiable c) throws IOException {
-    if (c.module().text()) {
-      return Outcome.notApplicable();
-    }
+  private Outcome assertUninstantiable(AssertUninstantiable c) {
     String expected = "expected trap \"" + c.text() + "\" while instantiating, got ";
     Module module;
     try {
-      module = compile(c.line(), c.module());
+      module = moduleOf(c.line(), c.module());
     } catch (Throwable t) {
       return Outcome.fail(expected + describe(t));
     }
@@ -393,6 +438,21 @@ final class ScriptRunner {
         });
   }
 
+  private Outcome assertException(AssertException c) {
+    return withInstance(
+        c.action().module(),
+        instance -> {
+          String expected = "expected a WebAssembly exception, got ";
+          try {
+            return Outcome.fail(expected + describe(perform(instance, c.action())));
+          } catch (WasmException e) {
+            return Outcome.pass();
+          } catch (Throwable t) {
+            return Outcome.fail(expected + describe(t));
+          }
+        });
+  }
+
   /** Invokes the function or reads the global; results boxed, in order. */
   private static Object[] perform(Instance instance, Action action) {
     if (action.kind() == Action.Kind.GET) {
@@ -406,16 +466,13 @@ final class ScriptRunner {
   }
 
   /**
-   * Runs {@code body} on the instance of the named module (null: the latest), or says why there is
-   * none: a failed module fails the command, a text-format module makes it not applicable.
+   * Runs {@code body} on the named instance (null: the latest), or fails saying why there is none.
    */
   private Outcome withInstance(String name, Function<Instance, Outcome> body) {
-    ModuleState state = name == null ? latest : named.get(name);
-    if (state instanceof ModuleState.Ready ready) {
+    InstanceState state = name == null ? latest : named.get(name);
+    if (state instanceof InstanceState.Ready ready) {
       return body.apply(ready.instance());
-    } else if (state instanceof ModuleState.TextOnly) {
-      return Outcome.notApplicable();
-    } else if (state instanceof ModuleState.Failed f) {
+    } else if (state instanceof InstanceState.Failed f) {
       return Outcome.fail(
           "no instance: the module at line " + f.line() + " failed (" + f.reason() + ")");
     }

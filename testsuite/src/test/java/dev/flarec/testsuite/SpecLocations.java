@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where things are on disk: the repository root, the folder of spec scripts, the conversion cache
- * and the status document.
+ * Where things are on disk: the repository root, the folder of spec scripts and the status
+ * document.
  *
  * <p>The spec scripts are test data that the project deliberately does not copy into its tree (they
  * are another project's files, kept in the shared folder beside the repository). So their folder is
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 final class SpecLocations {
   static final String PROPERTY = "flarec.spec.dir";
   static final String ENVIRONMENT = "FLAREC_SPEC_DIR";
-  static final String DEFAULT_RELATIVE = "../shared/wasm-spec/wg-2.0";
+  static final String DEFAULT_RELATIVE = "../shared/wasm-spec/wg-3.0-bin";
 
   private SpecLocations() {}
 
@@ -95,7 +96,7 @@ final class SpecLocations {
             + PROPERTY
             + " (mvn -D"
             + PROPERTY
-            + "=/path/to/wg-2.0 ...), or the environment variable "
+            + "=/path/to/wg-3.0-bin ...), or the environment variable "
             + ENVIRONMENT
             + ", or put them in "
             + DEFAULT_RELATIVE
@@ -105,41 +106,34 @@ final class SpecLocations {
   }
 
   /**
-   * The {@code .wast} scripts directly in {@code specDir}, then those of its {@code simd/} folder,
-   * each group by name (the SIMD scripts' names all start with {@code simd_}, so names stay
-   * unique).
+   * Every script below {@code specDir}: those at its top first (the core scripts), then each
+   * folder's ({@code exceptions/}, {@code simd/}, ...), each group by name.
    */
   static List<Path> scripts(Path specDir) {
-    List<Path> all = new java.util.ArrayList<>(scriptsIn(specDir));
-    Path simd = specDir.resolve("simd");
-    if (Files.isDirectory(simd)) {
-      all.addAll(scriptsIn(simd));
-    }
-    return all;
-  }
-
-  private static List<Path> scriptsIn(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.walk(specDir)) {
       return files
           .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".wast"))
-          .sorted()
+          .sorted(
+              Comparator.comparing((Path p) -> specDir.relativize(p).getNameCount() > 1)
+                  .thenComparing(p -> specDir.relativize(p).toString()))
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
+      throw new UncheckedIOException("cannot list " + specDir, e);
     }
-  }
-
-  /** Script name as reported: the file name without {@code .wast}. */
-  static String scriptName(Path wast) {
-    String file = wast.getFileName().toString();
-    return file.endsWith(".wast") ? file.substring(0, file.length() - ".wast".length()) : file;
   }
 
   /**
-   * Where converted scripts are cached: under the testsuite's build directory, so clean wipes it.
+   * Script name as reported: the path below {@code specDir} without {@code .bin.wast}, with {@code
+   * /} between folders, e.g. {@code i32} or {@code exceptions/throw}.
    */
-  static Path conversionCache() {
-    return repositoryRoot().resolve("testsuite").resolve("target").resolve("spec-json");
+  static String scriptName(Path specDir, Path script) {
+    String name = specDir.relativize(script).toString().replace('\\', '/');
+    for (String suffix : new String[] {".bin.wast", ".wast"}) {
+      if (name.endsWith(suffix)) {
+        return name.substring(0, name.length() - suffix.length());
+      }
+    }
+    return name;
   }
 
   /**

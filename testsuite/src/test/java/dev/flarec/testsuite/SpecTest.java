@@ -12,11 +12,9 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -25,16 +23,18 @@ import org.junit.jupiter.api.TestInstance;
  * Runs the WebAssembly spec test scripts against flarec: one dynamic test per script, which fails
  * if any of the script's commands fails, and a summary table at the end.
  *
- * <p>One test per script (rather than per command) keeps the report readable, about 90 entries
- * instead of 28,000, while the failure message still points at the first failing lines.
+ * <p>One test per script (rather than per command) keeps the report readable, about 260 entries
+ * instead of 70,000, while the failure message still points at the first failing lines. A script
+ * that {@link NotYetScripts} lists runs too, and its test is reported as skipped with the reason
+ * and the counts; it fails only if the script passes (so that the list is kept exact).
  *
- * <p>System properties: {@value #ONLY} (comma-separated script names without {@code .wast}) runs a
- * subset; {@value #TIMEOUT} (seconds, default {@value #DEFAULT_TIMEOUT_SECONDS}) bounds each
- * command; {@value SpecLocations#PROPERTY} points at the scripts; {@code flarec.spec.methodBudget}
- * sets the compiler's method budget (the build runs the suite a second time with a tiny budget,
- * which forces nearly every function to be split); {@value #PUBLISH} {@code =true} copies the
- * report of a full run to the committed {@code docs/spec-status.md} (otherwise it is only written
- * under {@code testsuite/target/}).
+ * <p>System properties: {@value #ONLY} (comma-separated script names, e.g. {@code
+ * i32,exceptions/throw}) runs a subset; {@value #TIMEOUT} (seconds, default {@value
+ * #DEFAULT_TIMEOUT_SECONDS}) bounds each command; {@value SpecLocations#PROPERTY} points at the
+ * scripts; {@code flarec.spec.methodBudget} sets the compiler's method budget (the build runs the
+ * suite a second time with a tiny budget, which forces nearly every function to be split); {@value
+ * #PUBLISH} {@code =true} copies the report of a full run to the committed {@code
+ * docs/spec-status.md} (otherwise it is only written under {@code testsuite/target/}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpecTest {
@@ -46,47 +46,47 @@ class SpecTest {
 
   static final long DEFAULT_TIMEOUT_SECONDS = 60;
 
-  /** wast2json threads: the machines this runs on have two cores. */
-  private static final int CONVERTER_THREADS = 2;
-
   private final List<ScriptResult> results = Collections.synchronizedList(new ArrayList<>());
   private Path specDir;
   private int scriptCount;
   private boolean subset;
-  private WastConverter converter;
+  private final NotYetScripts notYet = NotYetScripts.load();
 
   @TestFactory
   Stream<DynamicTest> specScripts() {
     specDir = SpecLocations.specDirectory();
     List<Path> all = SpecLocations.scripts(specDir);
+    checkNotYetNamesScripts(all);
     List<Path> selected = select(all);
     scriptCount = all.size();
     Duration timeout = Duration.ofSeconds(Long.getLong(TIMEOUT, DEFAULT_TIMEOUT_SECONDS));
-    converter = new WastConverter(SpecLocations.conversionCache(), CONVERTER_THREADS);
-    // Start every conversion now, in script order, so that later scripts convert while
-    // earlier ones run.
-    List<CompletableFuture<Path>> conversions = selected.stream().map(converter::submit).toList();
-    return IntStream.range(0, selected.size())
-        .mapToObj(
-            i -> {
-              Path wast = selected.get(i);
+    return selected.stream()
+        .map(
+            file -> {
+              String name = SpecLocations.scriptName(specDir, file);
               return DynamicTest.dynamicTest(
-                  wast.getFileName().toString(),
-                  wast.toUri(),
-                  () -> runScript(SpecLocations.scriptName(wast), conversions.get(i), timeout));
+                  name, file.toUri(), () -> runScript(name, file, timeout));
             });
   }
 
-  private void runScript(String name, CompletableFuture<Path> conversion, Duration timeout) {
+  /** A not-yet line whose script does not exist is a typo that would hide nothing: an error. */
+  private void checkNotYetNamesScripts(List<Path> all) {
+    Set<String> unknown = new LinkedHashSet<>(notYet.scripts());
+    all.forEach(p -> unknown.remove(SpecLocations.scriptName(specDir, p)));
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException(
+          NotYetScripts.RESOURCE + " names scripts that are not in " + specDir + ": " + unknown);
+    }
+  }
+
+  private void runScript(String name, Path file, Duration timeout) {
     Script script;
     try {
-      script = ScriptParser.parse(name, conversion.join());
+      script = ScriptReader.read(name, file);
     } catch (RuntimeException e) {
-      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      ScriptResult broken =
-          ScriptResult.broken(name, "cannot read the script: " + cause.getMessage());
+      ScriptResult broken = ScriptResult.broken(name, "cannot read the script: " + e.getMessage());
       results.add(broken);
-      throw new AssertionError(broken.failureMessage(), cause);
+      throw new AssertionError(broken.failureMessage(), e);
     }
     ScriptResult result;
     try {
@@ -98,6 +98,22 @@ class SpecTest {
           ScriptResult.broken(name, "the runner failed: " + ScriptRunner.describe(t));
       results.add(broken);
       throw new AssertionError(broken.failureMessage(), t);
+    }
+    String reason = notYet.reason(name);
+    if (reason != null) {
+      result = result.notYet(reason);
+      results.add(result);
+      if (result.failed() == 0) {
+        fail(
+            name
+                + " passes now ("
+                + result.passed()
+                + " commands): remove its line from testsuite/src/test/resources"
+                + NotYetScripts.RESOURCE);
+      }
+      // Reported as skipped, with the reason and the counts: never as a passed test.
+      Assumptions.abort(
+          reason + " (" + result.passed() + " passed, " + result.failed() + " failed)");
     }
     results.add(result);
     if (result.failed() > 0) {
@@ -115,17 +131,19 @@ class SpecTest {
     Set<String> wanted = new LinkedHashSet<>();
     for (String name : only.split(",")) {
       String n = name.trim();
-      if (n.endsWith(".wast")) {
-        n = n.substring(0, n.length() - ".wast".length());
+      for (String suffix : new String[] {".bin.wast", ".wast"}) {
+        if (n.endsWith(suffix)) {
+          n = n.substring(0, n.length() - suffix.length());
+        }
       }
       if (!n.isEmpty()) {
         wanted.add(n);
       }
     }
     List<Path> selected =
-        all.stream().filter(p -> wanted.contains(SpecLocations.scriptName(p))).toList();
+        all.stream().filter(p -> wanted.contains(SpecLocations.scriptName(specDir, p))).toList();
     Set<String> unknown = new LinkedHashSet<>(wanted);
-    selected.forEach(p -> unknown.remove(SpecLocations.scriptName(p)));
+    selected.forEach(p -> unknown.remove(SpecLocations.scriptName(specDir, p)));
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
           ONLY
@@ -134,7 +152,8 @@ class SpecTest {
               + " in "
               + specDir
               + "; scripts are: "
-              + Arrays.toString(all.stream().map(SpecLocations::scriptName).toArray()));
+              + Arrays.toString(
+                  all.stream().map(p -> SpecLocations.scriptName(specDir, p)).toArray()));
     }
     return selected;
   }
@@ -143,9 +162,6 @@ class SpecTest {
   // the report is dated with the local calendar day of the run
   @SuppressWarnings("JavaTimeDefaultTimeZone")
   void report() {
-    if (converter != null) {
-      converter.close();
-    }
     if (results.isEmpty()) {
       return;
     }

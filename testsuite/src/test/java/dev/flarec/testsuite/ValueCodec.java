@@ -1,20 +1,21 @@
 package dev.flarec.testsuite;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.flarec.runtime.instance.FunctionRef;
 import dev.flarec.runtime.simd.V128;
-import dev.flarec.runtime.types.ValueType;
+import dev.flarec.testsuite.SExpression.Atom;
+import dev.flarec.testsuite.SExpression.Parens;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Translates values between wast2json's JSON and the boxed Java values flarec's API takes and
- * returns, and prints them for failure messages.
+ * Reads the values of a script, written in the WebAssembly text format's notation, into the boxed
+ * Java values flarec's API takes and returns, and prints them for failure messages.
  *
- * <p>wast2json writes every number as the decimal string of its bits: integers unsigned, floats as
- * the integer whose bits they are. So floats are rebuilt with {@code intBitsToFloat} / {@code
- * longBitsToDouble}, which keeps NaN payloads and signed zeros that parsing a decimal float literal
- * would lose.
+ * <p>Floats are built from their bits wherever the notation names bits ({@code nan:0x200000}), and
+ * hexadecimal floats are parsed exactly (the binary scripts only write floats that need no
+ * rounding), so NaN payloads and signed zeros survive: parsing through a decimal would lose them.
  */
 final class ValueCodec {
   static final String NAN_CANONICAL = "nan:canonical";
@@ -22,76 +23,159 @@ final class ValueCodec {
 
   private ValueCodec() {}
 
-  /** The value type named as in the JSON ({@code "i32"}, {@code "externref"}, ...). */
-  static ValueType type(String name) {
-    return switch (name) {
-      case "i32" -> ValueType.I32;
-      case "i64" -> ValueType.I64;
-      case "f32" -> ValueType.F32;
-      case "f64" -> ValueType.F64;
-      case "funcref" -> ValueType.FUNCREF;
-      case "externref" -> ValueType.EXTERNREF;
-      case "v128" -> ValueType.V128;
-      default -> throw new IllegalArgumentException("unsupported value type \"" + name + "\"");
+  /**
+   * An argument: {@code (i32.const 0x2a)}, {@code (v128.const i32x4 1 2 3 4)}, {@code (ref.null
+   * func)}, {@code (ref.extern 1)}.
+   */
+  static WasmValue argument(Parens p) {
+    String head = p.head();
+    return switch (head) {
+      case "i32.const", "i64.const", "f32.const", "f64.const" ->
+          new WasmValue(head.substring(0, 3), scalar(head.substring(0, 3), atom(p, 1)));
+      case "v128.const" -> new WasmValue("v128", vector(p));
+      case "ref.null" -> new WasmValue(p.size() > 1 ? "ref.null " + atom(p, 1) : "ref.null", null);
+      case "ref.extern", "ref.host" ->
+          new WasmValue("ref.extern", new ExternValue(Integer.decode(atom(p, 1))));
+      default -> throw new IllegalArgumentException("unknown argument " + p);
     };
   }
 
-  /** An argument: {@code {"type": "i32", "value": "42"}}. */
-  static WasmValue argument(JsonNode node) {
-    ValueType type = type(node.path("type").asText());
-    JsonNode value = node.get("value");
-    if (type == ValueType.V128 && value != null) {
-      return new WasmValue(type, vector(node.path("lane_type").asText(), value));
+  /**
+   * An expected result: an exact value, a NaN class, a reference pattern, or {@code (either ...)}
+   * of those.
+   */
+  static Expected expected(Parens p) {
+    String head = p.head();
+    switch (head) {
+      case "either" -> {
+        List<Expected> alternatives = new ArrayList<>();
+        for (int i = 1; i < p.size(); i++) {
+          alternatives.add(expected(parens(p.get(i))));
+        }
+        return new Expected.Either(List.copyOf(alternatives));
+      }
+      case "f32.const", "f64.const" -> {
+        String text = atom(p, 1);
+        boolean f64 = head.startsWith("f64");
+        return switch (text) {
+          case NAN_CANONICAL -> new Expected.CanonicalNan(f64);
+          case NAN_ARITHMETIC -> new Expected.ArithmeticNan(f64);
+          default -> new Expected.Exact(argument(p));
+        };
+      }
+      case "i32.const", "i64.const" -> {
+        return new Expected.Exact(argument(p));
+      }
+      case "v128.const" -> {
+        return vectorExpected(p);
+      }
+      case "ref.null" -> {
+        return new Expected.NullRef(p.size() > 1 ? atom(p, 1) : "");
+      }
+      case "ref.extern", "ref.host" -> {
+        return p.size() > 1
+            ? new Expected.Exact(argument(p))
+            : new Expected.NonNullRef(head.substring("ref.".length()));
+      }
+      default -> {
+        if (head.equals("ref") || head.startsWith("ref.")) {
+          // (ref), (ref.func), (ref.struct), (ref.i31), ...: some non-null reference of that kind.
+          return new Expected.NonNullRef(head.equals("ref") ? "any" : head.substring(4));
+        }
+        throw new IllegalArgumentException("unknown result " + p);
+      }
     }
-    if (value == null) {
-      throw new IllegalArgumentException("argument without a value: " + node);
-    }
-    return value(type, value.asText());
   }
 
-  /**
-   * An expected result: an exact value, a NaN class, or (a reference without a value) any non-null
-   * reference.
-   */
-  static Expected expected(JsonNode node) {
-    ValueType type = type(node.path("type").asText());
-    JsonNode value = node.get("value");
-    if (value == null) {
-      if (type.isReference()) {
-        return new Expected.NonNullRef(type);
-      }
-      throw new IllegalArgumentException("expected " + type + " without a value: " + node);
-    }
-    if (type == ValueType.V128) {
-      return vectorExpected(node.path("lane_type").asText(), value);
-    }
-    String text = value.asText();
-    if (type == ValueType.F32 || type == ValueType.F64) {
-      if (text.equals(NAN_CANONICAL)) {
-        return new Expected.CanonicalNan(type);
-      }
-      if (text.equals(NAN_ARITHMETIC)) {
-        return new Expected.ArithmeticNan(type);
-      }
-    }
-    if (type == ValueType.FUNCREF && !text.equals("null")) {
-      // A funcref's identity cannot be written in a script; only "some function" can be meant.
-      return new Expected.NonNullRef(type);
-    }
-    return new Expected.Exact(value(type, text));
+  /** A scalar of type {@code i32}, {@code i64}, {@code f32} or {@code f64} from its notation. */
+  static Object scalar(String type, String text) {
+    return switch (type) {
+      case "i32" -> integer(text).intValue();
+      case "i64" -> integer(text).longValue();
+      case "f32" -> f32(text);
+      case "f64" -> f64(text);
+      default -> throw new IllegalArgumentException("unknown type " + type);
+    };
   }
 
-  /**
-   * A {@code v128} from wast2json's form: {@code "lane_type": "i32", "value": ["1", "2", "3",
-   * "4"]}, each lane the decimal string of its unsigned bits.
-   */
-  static V128 vector(String laneType, JsonNode lanes) {
-    int bits = laneBits(laneType);
+  /** An integer literal, signed or not, decimal or {@code 0x}, with {@code _} separators. */
+  static BigInteger integer(String text) {
+    String t = text.replace("_", "");
+    boolean negative = t.startsWith("-");
+    if (negative || t.startsWith("+")) {
+      t = t.substring(1);
+    }
+    BigInteger magnitude =
+        t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t, 10);
+    return negative ? magnitude.negate() : magnitude;
+  }
+
+  static float f32(String text) {
+    String t = text.replace("_", "");
+    boolean negative = t.startsWith("-");
+    String magnitude = negative || t.startsWith("+") ? t.substring(1) : t;
+    int sign = negative ? 0x8000_0000 : 0;
+    if (magnitude.equals("nan")) {
+      return Float.intBitsToFloat(sign | 0x7fc0_0000);
+    }
+    if (magnitude.startsWith("nan:0x")) {
+      return Float.intBitsToFloat(
+          sign | 0x7f80_0000 | Integer.parseInt(magnitude.substring(6), 16));
+    }
+    if (magnitude.equals("inf")) {
+      return negative ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+    }
+    float f = Float.parseFloat(javaFloat(magnitude));
+    return negative ? -f : f;
+  }
+
+  static double f64(String text) {
+    String t = text.replace("_", "");
+    boolean negative = t.startsWith("-");
+    String magnitude = negative || t.startsWith("+") ? t.substring(1) : t;
+    long sign = negative ? 0x8000_0000_0000_0000L : 0;
+    if (magnitude.equals("nan")) {
+      return Double.longBitsToDouble(sign | 0x7ff8_0000_0000_0000L);
+    }
+    if (magnitude.startsWith("nan:0x")) {
+      return Double.longBitsToDouble(
+          sign | 0x7ff0_0000_0000_0000L | Long.parseLong(magnitude.substring(6), 16));
+    }
+    if (magnitude.equals("inf")) {
+      return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    double d = Double.parseDouble(javaFloat(magnitude));
+    return negative ? -d : d;
+  }
+
+  /** Java reads hexadecimal floats only with a binary exponent, which the text format may omit. */
+  private static String javaFloat(String magnitude) {
+    boolean hex = magnitude.startsWith("0x");
+    if (hex && magnitude.indexOf('p') < 0 && magnitude.indexOf('P') < 0) {
+      return magnitude + "p0";
+    }
+    return magnitude;
+  }
+
+  /** {@code (v128.const SHAPE lane...)} as a vector; lanes in the notation of their type. */
+  static V128 vector(Parens p) {
+    String shape = atom(p, 1);
+    int bits = laneBits(shape);
+    int count = 128 / bits;
+    if (p.size() != 2 + count) {
+      throw new IllegalArgumentException(shape + " needs " + count + " lanes: " + p);
+    }
     long lo = 0;
     long hi = 0;
     int perHalf = 64 / bits;
-    for (int i = 0; i < lanes.size(); i++) {
-      long lane = new BigInteger(lanes.get(i).asText()).longValue();
+    for (int i = 0; i < count; i++) {
+      String text = atom(p, 2 + i);
+      long lane =
+          switch (shape) {
+            case "f32x4" -> Float.floatToRawIntBits(f32(text));
+            case "f64x2" -> Double.doubleToRawLongBits(f64(text));
+            default -> integer(text).longValue();
+          };
       long masked = bits == 64 ? lane : lane & ((1L << bits) - 1);
       if (i < perHalf) {
         lo |= masked << (i * bits);
@@ -103,58 +187,53 @@ final class ValueCodec {
   }
 
   /** An expected {@code v128}: exact, or lane by lane when a float lane is a NaN class. */
-  private static Expected vectorExpected(String laneType, JsonNode lanes) {
+  private static Expected vectorExpected(Parens p) {
+    String shape = atom(p, 1);
     boolean nanClass = false;
-    for (JsonNode lane : lanes) {
-      nanClass |= lane.asText().startsWith("nan:");
+    for (int i = 2; i < p.size(); i++) {
+      nanClass |= atom(p, i).startsWith("nan:") && !atom(p, i).startsWith("nan:0x");
     }
     if (!nanClass) {
-      return new Expected.Exact(new WasmValue(ValueType.V128, vector(laneType, lanes)));
+      return new Expected.Exact(new WasmValue("v128", vector(p)));
     }
-    ValueType scalar = type(laneType);
-    java.util.List<Expected> each = new java.util.ArrayList<>();
-    for (JsonNode lane : lanes) {
-      String text = lane.asText();
+    boolean f64 = shape.equals("f64x2");
+    List<Expected> each = new ArrayList<>();
+    for (int i = 2; i < p.size(); i++) {
+      String text = atom(p, i);
       each.add(
           switch (text) {
-            case NAN_CANONICAL -> new Expected.CanonicalNan(scalar);
-            case NAN_ARITHMETIC -> new Expected.ArithmeticNan(scalar);
-            default -> new Expected.Exact(value(scalar, text));
+            case NAN_CANONICAL -> new Expected.CanonicalNan(f64);
+            case NAN_ARITHMETIC -> new Expected.ArithmeticNan(f64);
+            default ->
+                new Expected.Exact(
+                    new WasmValue(f64 ? "f64" : "f32", f64 ? (Object) f64(text) : f32(text)));
           });
     }
-    return new Expected.Lanes(laneType, each);
+    return new Expected.Lanes(shape.substring(0, 3), List.copyOf(each));
   }
 
-  private static int laneBits(String laneType) {
-    return switch (laneType) {
-      case "i8" -> 8;
-      case "i16" -> 16;
-      case "i32", "f32" -> 32;
-      case "i64", "f64" -> 64;
-      default -> throw new IllegalArgumentException("unknown v128 lane type \"" + laneType + "\"");
+  private static int laneBits(String shape) {
+    return switch (shape) {
+      case "i8x16" -> 8;
+      case "i16x8" -> 16;
+      case "i32x4", "f32x4" -> 32;
+      case "i64x2", "f64x2" -> 64;
+      default -> throw new IllegalArgumentException("unknown v128 shape \"" + shape + "\"");
     };
   }
 
-  /** A value of {@code type} from its JSON text. */
-  static WasmValue value(ValueType type, String text) {
-    Object boxed =
-        switch (type) {
-          case I32 -> new BigInteger(text).intValue();
-          case I64 -> new BigInteger(text).longValue();
-          case F32 -> Float.intBitsToFloat(new BigInteger(text).intValue());
-          case F64 -> Double.longBitsToDouble(new BigInteger(text).longValue());
-          case EXTERNREF -> text.equals("null") ? null : new ExternValue(Integer.parseInt(text));
-          case FUNCREF -> {
-            if (!text.equals("null")) {
-              throw new IllegalArgumentException(
-                  "a script cannot pass a non-null funcref: " + text);
-            }
-            yield null;
-          }
-          case V128 ->
-              throw new IllegalArgumentException("a v128 has lanes, not one value: " + text);
-        };
-    return new WasmValue(type, boxed);
+  private static String atom(Parens p, int i) {
+    if (i >= p.size() || !(p.get(i) instanceof Atom a)) {
+      throw new IllegalArgumentException("expected a token at position " + i + " of " + p);
+    }
+    return a.text();
+  }
+
+  private static Parens parens(SExpression e) {
+    if (!(e instanceof Parens p)) {
+      throw new IllegalArgumentException("expected a parenthesised value, got " + e);
+    }
+    return p;
   }
 
   /**
@@ -162,9 +241,9 @@ final class ValueCodec {
    * f32:NaN(0x7fc00000)}: floats with their bits, since two floats that print alike may differ in
    * sign or payload.
    */
-  static String describe(ValueType type, Object boxed) {
-    if (type.isReference()) {
-      return type + ":" + describeReference(boxed);
+  static String describe(String type, Object boxed) {
+    if (type.startsWith("ref")) {
+      return boxed == null ? type : type + ":" + describeReference(boxed);
     }
     return describe(boxed);
   }
