@@ -170,7 +170,9 @@ final class ModuleChecker {
       int form = in.u8();
       String gc = UnsupportedFeatures.gcTypeDefinition(form);
       if (gc != null) {
-        throw in.unsupported(at, gc);
+        // a malformed GC type is malformed, not unsupported: read it all first
+        boolean structOrArray = gcTypeDefinition(form);
+        throw in.unsupported(at, structOrArray ? gc : UnsupportedFeatures.functionTypeGroup(form));
       }
       if (form != 0x60) {
         throw in.malformed(
@@ -182,6 +184,73 @@ final class ModuleChecker {
       int[] params = valueTypes(Limits.MAX_PARAMS, "parameters");
       int[] results = valueTypes(Limits.MAX_RESULTS, "results");
       module.types.add(new ModuleShape.FunctionType(params, results));
+    }
+  }
+
+  /**
+   * Reads a GC type definition after its first byte {@code form} ({@code rec}, {@code sub}, {@code
+   * sub final}, struct, array), only to find what is malformed in it; true if it defines a struct
+   * or an array type.
+   */
+  private boolean gcTypeDefinition(int form) {
+    boolean structOrArray = false;
+    switch (form) {
+      case 0x4E -> {
+        int n = in.count();
+        for (int i = 0; i < n; i++) {
+          structOrArray |= gcTypeDefinition(in.u8());
+        }
+      }
+      case 0x50, 0x4F -> {
+        int supertypes = in.count();
+        for (int i = 0; i < supertypes; i++) {
+          in.u32();
+        }
+        structOrArray = gcTypeDefinition(in.u8());
+      }
+      case 0x5F -> {
+        int fields = in.count();
+        for (int i = 0; i < fields; i++) {
+          fieldType();
+        }
+        structOrArray = true;
+      }
+      case 0x5E -> {
+        fieldType();
+        structOrArray = true;
+      }
+      case 0x60 -> {
+        for (int list = 0; list < 2; list++) {
+          int n = in.count();
+          for (int i = 0; i < n; i++) {
+            anyValueType(in.u8());
+          }
+        }
+      }
+      default ->
+          throw in.malformed(in.position() - 1, String.format("malformed type 0x%02x", form));
+    }
+    return structOrArray;
+  }
+
+  /** A struct or array field: a storage type and its mutability. */
+  private void fieldType() {
+    int t = in.u8();
+    if (t != 0x78 && t != 0x77) { // i8, i16: packed
+      anyValueType(t);
+    }
+    int at = in.position();
+    if (in.u8() > 1) {
+      throw in.malformed(at, "malformed mutability");
+    }
+  }
+
+  /** A value type of 3.0, GC's included, whose first byte {@code t} is read. */
+  private void anyValueType(int t) {
+    if (t == 0x63 || t == 0x64) { // (ref null ht), (ref ht)
+      in.signed(33);
+    } else if (t < 0x69 || t > 0x7F) {
+      throw in.malformed(in.position() - 1, String.format("malformed value type 0x%02x", t));
     }
   }
 

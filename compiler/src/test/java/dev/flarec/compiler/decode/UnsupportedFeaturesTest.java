@@ -103,8 +103,22 @@ class UnsupportedFeaturesTest {
     assertEquals("type", struct.section());
     assertEquals(HEADER + 3, struct.byteOffset());
 
-    UnsupportedModuleException rec = refused(module(section(TYPE, 1, 0x4E, 1, 0x60, 0, 0)));
+    UnsupportedModuleException rec = refused(module(section(TYPE, 1, 0x4E, 1, 0x5E, 0x7F, 1)));
     assertTrue(rec.getMessage().startsWith("GC rec"), rec.getMessage());
+
+    // a group of function types is no GC, though not compiled yet either
+    UnsupportedModuleException functions = refused(module(section(TYPE, 1, 0x4E, 1, 0x60, 0, 0)));
+    assertTrue(
+        functions.getMessage().startsWith("recursive type groups (rec) of function types"),
+        functions.getMessage());
+  }
+
+  @Test
+  void aMalformedGcTypeIsMalformed() {
+    // (type (array (mut? i8))) with mutability 2, as in gc/binary-gc
+    assertThrows(
+        dev.flarec.compiler.MalformedModuleException.class,
+        () -> Flarec.compile(module(section(TYPE, 1, 0x5E, 0x78, 2))));
   }
 
   @Test
