@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,31 @@ public final class FlareNode implements AutoCloseable {
    * following ones give the JIT the compiler's and the mount's hot paths.
    */
   private static final int WARM_UP_ROUNDS = 10;
+
+  /**
+   * The Host of the warm-up's own requests, answered only while the warm-up runs: a name under
+   * {@code .invalid}, which no DNS name can ever be (RFC 2606), so no client's request is taken for
+   * one.
+   */
+  private static final String WARM_UP_HOST = "flarec-warm-up.invalid";
+
+  /** How long a warm-up request may take before the warm-up gives up (the node starts cold). */
+  private static final int WARM_UP_TIMEOUT_MS = 5000;
+
+  /** Requests sent to each round's warm-up flare through the node's own port. */
+  private static final int WARM_UP_REQUESTS = 3;
+
+  /** The warm-up flare's configuration: no access lines for requests nobody made. */
+  private static final String WARM_UP_CONFIG = "[log]\naccess = \"off\"\n";
+
+  /** The warm-up flare of the current round, while its requests run; null otherwise. */
+  private volatile FlareServer warming;
+
+  /** Warm-up requests answered 200 so far, for the node's log and tests. */
+  private volatile int warmUpAnswers;
+
+  /** Set once the warm-up has ended, however it ended. */
+  private final CountDownLatch warmUpDone = new CountDownLatch(1);
 
   private final Path directory;
   private final FlareSource source;
@@ -214,6 +241,11 @@ public final class FlareNode implements AutoCloseable {
         return;
       }
       String host = exchange.getRequestHeaders().getFirst("Host");
+      FlareServer warm = warming;
+      if (warm != null && WARM_UP_HOST.equals(host)) {
+        warm.handler().handle(exchange);
+        return;
+      }
       long waitUntil = System.nanoTime() + REPLACE_WAIT.toNanos();
       while (true) {
         MountedFlare flare = route(host, path);
@@ -482,23 +514,36 @@ public final class FlareNode implements AutoCloseable {
       Files.write(wasm, in.readAllBytes());
       for (int round = 0; round < WARM_UP_ROUNDS && !stopping; round++) {
         Module module = source.load(wasm);
-        ServerConfig config = configs.load("", "warm-up", "flarec-warm-up", directory);
+        ServerConfig config = configs.load(WARM_UP_CONFIG, "warm-up", "flarec-warm-up", directory);
         configs.route("", "warm-up");
         configs.cluster("", "warm-up");
         HostServices services = HostServices.create(config, module.descriptor());
         try {
-          FlareServer.mount(module, config, services).stop();
+          FlareServer server = FlareServer.mount(module, config, services);
+          warming = server;
+          try {
+            for (int i = 0; i < WARM_UP_REQUESTS && !stopping; i++) {
+              if (requestOwnPort() == 200) {
+                warmUpAnswers++;
+              }
+            }
+          } finally {
+            warming = null;
+            server.stop();
+          }
         } finally {
           services.close();
         }
       }
       LogLine.of("node-warmed-up")
           .field("ms", millis(System.nanoTime() - start))
+          .field("requests_answered", String.valueOf(warmUpAnswers))
           .log(Loggers.HOST, Level.FINE);
     } catch (Exception | LinkageError e) {
       // a node serving compiled JARs only cannot load a .wasm: it just starts cold
       LogLine.of("node-warm-up-skipped").field("reason", oneLine(e)).log(Loggers.HOST, Level.FINE);
     } finally {
+      warmUpDone.countDown();
       if (wasm != null) {
         try {
           Files.deleteIfExists(wasm);
@@ -507,6 +552,36 @@ public final class FlareNode implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Sends one GET for the warm-up flare to the node's own port and reads the whole answer: the
+   * request takes the path a client's does (the JDK server's exchange, routing, the flare's handler
+   * and invocation), which is what runs cold for the first request of the first flare otherwise.
+   * Plain HTTP/1.0 over a socket, since a client library would load its own classes for nothing.
+   */
+  private int requestOwnPort() throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port()), WARM_UP_TIMEOUT_MS);
+      socket.setSoTimeout(WARM_UP_TIMEOUT_MS);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /warm-up HTTP/1.0\r\nHost: " + WARM_UP_HOST + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      // "HTTP/1.1 200 OK": the status is the second word of the first line
+      String[] status = answer.split(" ", 3);
+      return status.length > 1 ? Integer.parseInt(status[1]) : -1;
+    }
+  }
+
+  /**
+   * Waits at most {@code timeout} for the start-up warm-up to end; returns how many of its requests
+   * were answered 200, or -1 if it has not ended.
+   */
+  int awaitWarmUp(Duration timeout) throws InterruptedException {
+    return warmUpDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? warmUpAnswers : -1;
   }
 
   private static String millis(long nanos) {

@@ -91,6 +91,17 @@ class FlareNodeTest {
   }
 
   @Test
+  void warmUpServesItsOwnRequestsThroughThePortThenClosesItsPath() throws Exception {
+    try (FlareNode node =
+        FlareNode.start(dir, 0, "node-1", FlareNodeTest::compile, new ConfigLoader(name -> null))) {
+      // every round's requests went the way a client's go, and all were answered
+      assertEquals(30, node.awaitWarmUp(Duration.ofSeconds(120)));
+      assertEquals(404, status(node, "/", "flarec-warm-up.invalid"), "only open while warming up");
+      assertTrue(node.flares().isEmpty(), "the warm-up flare is never mounted for clients");
+    }
+  }
+
+  @Test
   void routesSkipsBrokenModulesAndReloadsWithoutFailingRequests() throws Exception {
     Files.copy(HELLO, dir.resolve("hello.wasm"));
     Files.write(dir.resolve("broken.wasm"), new byte[] {0, 'a', 's', 'm', 9, 9});
