@@ -10,6 +10,11 @@ final class ValueTypes {
   static final int FUNCREF = 0x70;
   static final int EXTERNREF = 0x6F;
 
+  /** {@code (ref null ht)} and {@code (ref ht)}: a heap type follows. */
+  static final int NULLABLE_REF = 0x63;
+
+  static final int NON_NULL_REF = 0x64;
+
   private ValueTypes() {}
 
   /** Reads a value type. */
@@ -36,6 +41,10 @@ final class ValueTypes {
   /** A type flarec does not compile yet is unsupported (GC), any other byte malformed. */
   static RuntimeException notAType(ByteCursor in, int at, int t, String kind) {
     String gc = UnsupportedFeatures.gcType(t);
+    if (gc == null && (t == NULLABLE_REF || t == NON_NULL_REF) && !in.atLimit()) {
+      // (ref null ht) or (ref ht) of a GC heap type
+      gc = UnsupportedFeatures.gcType(in.peek());
+    }
     if (gc != null) {
       return in.unsupported(at, gc);
     }

@@ -127,6 +127,10 @@ class UnsupportedFeaturesTest {
     UnsupportedModuleException e = refused(module(section(TYPE, 1, 0x60, 1, 0x6E, 0)));
     assertTrue(e.getMessage().startsWith("GC type anyref"), e.getMessage());
     assertEquals(HEADER + 5, e.byteOffset());
+    // (func (param (ref null struct)))
+    UnsupportedModuleException ref = refused(module(section(TYPE, 1, 0x60, 1, 0x63, 0x6B, 0)));
+    assertTrue(ref.getMessage().startsWith("GC type structref"), ref.getMessage());
+    assertEquals(HEADER + 5, ref.byteOffset());
     // (global i31ref ...)
     UnsupportedModuleException g = refused(module(section(GLOBAL, 1, 0x6C, 0, 0xD0, 0x6C, 0x0B)));
     assertTrue(g.getMessage().startsWith("GC type i31ref"), g.getMessage());
