@@ -35,7 +35,7 @@ public final class DescriptorCodec {
   public static final String RESOURCE_SUFFIX = ".flarec-module";
 
   private static final int MAGIC = 0x464C5243; // "FLRC"
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
 
   private DescriptorCodec() {}
 
