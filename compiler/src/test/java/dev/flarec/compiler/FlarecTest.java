@@ -108,12 +108,35 @@ class FlarecTest {
 
   @Test
   void reportsInstructionsBeyondWasm2WithFunctionAndOffset() {
-    // (module (func (return_call 0)))
-    byte[] tailCall = {
-      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03,
-      0x02, 0x01, 0x00, 0x0a, 0x06, 0x01, 0x04, 0x00, 0x12, 0x00, 0x0b
+    // (module (func (ref.eq))): GC, beyond what flarec compiles
+    byte[] refEq = {
+      0x00,
+      0x61,
+      0x73,
+      0x6d,
+      0x01,
+      0x00,
+      0x00,
+      0x00,
+      0x01,
+      0x04,
+      0x01,
+      0x60,
+      0x00,
+      0x00,
+      0x03,
+      0x02,
+      0x01,
+      0x00,
+      0x0a,
+      0x05,
+      0x01,
+      0x03,
+      0x00,
+      (byte) 0xd3,
+      0x0b
     };
-    CompileException e = assertThrows(CompileException.class, () -> Flarec.compile(tailCall));
+    CompileException e = assertThrows(CompileException.class, () -> Flarec.compile(refEq));
     assertEquals(0, e.functionIndex());
     assertEquals(23, e.byteOffset());
     assertTrue(e.describe().contains("function 0, at byte offset 23"), e.describe());

@@ -57,14 +57,15 @@ final class BodyChecker {
             return;
           }
         }
-        case BR, BR_IF -> label(ins.a, depth);
+        case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> label(ins.a, depth);
         case BR_TABLE -> {
           for (int l : ins.labels) {
             label(l, depth);
           }
         }
-        case CALL -> function(ins.a);
-        case CALL_INDIRECT -> {
+        case CALL, RETURN_CALL -> function(ins.a);
+        case CALL_REF, RETURN_CALL_REF -> type(ins.a);
+        case CALL_INDIRECT, RETURN_CALL_INDIRECT -> {
           type(ins.a);
           table(ins.b);
         }
@@ -135,7 +136,7 @@ final class BodyChecker {
   private void blockType() {
     if (ins.a >= 0) {
       type(ins.a);
-    } else if (in.position() - ins.offset != 2) {
+    } else if (in.position() - ins.offset != 2 && !ins.typedReferenceBlock) {
       throw in.malformed(ins.offset + 1, "malformed block type: a value type is one byte");
     } else if (ins.a != -64) { // 0x40: no result
       int encoded = (int) (ins.a & 0x7F);

@@ -15,6 +15,13 @@ final class InstructionDecoder {
   static final int BR_TABLE = 0x0E;
   static final int CALL = 0x10;
   static final int CALL_INDIRECT = 0x11;
+  static final int RETURN_CALL = 0x12;
+  static final int RETURN_CALL_INDIRECT = 0x13;
+  static final int CALL_REF = 0x14;
+  static final int RETURN_CALL_REF = 0x15;
+  static final int REF_AS_NON_NULL = 0xD4;
+  static final int BR_ON_NULL = 0xD5;
+  static final int BR_ON_NON_NULL = 0xD6;
   static final int SELECT_TYPED = 0x1C;
   static final int LOCAL_GET = 0x20;
   static final int LOCAL_TEE = 0x22;
@@ -130,6 +137,24 @@ final class InstructionDecoder {
     return NATURAL_ALIGNMENT[op - FIRST_MEMORY_ACCESS];
   }
 
+  /**
+   * A block type: a type index, 0x40 or a one-byte value type as an s33, or a typed reference
+   * ({@code 0x63}/{@code 0x64} and a heap type), which reads as the funcref or externref value type
+   * it is at run time, marked by {@link #typedReferenceBlock}.
+   */
+  private long blockType() {
+    typedReferenceBlock = false;
+    int first = in.peek();
+    if (first == 0x63 || first == 0x64) {
+      typedReferenceBlock = true;
+      return ValueTypes.read(in) - 0x80;
+    }
+    return in.signed(33);
+  }
+
+  /** True when the last block type read was a typed reference (more than one byte). */
+  boolean typedReferenceBlock;
+
   /** Decodes the next instruction into the fields. */
   void next() {
     offset = in.position();
@@ -140,8 +165,8 @@ final class InstructionDecoder {
     labels = null;
     lane = -1;
     switch (code) {
-      case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1 -> {}
-      case BLOCK, LOOP, IF -> a = in.signed(33);
+      case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1, REF_AS_NON_NULL -> {}
+      case BLOCK, LOOP, IF -> a = blockType();
       case BR,
           BR_IF,
           CALL,
@@ -152,7 +177,12 @@ final class InstructionDecoder {
           GLOBAL_SET,
           TABLE_GET,
           TABLE_SET,
-          REF_FUNC ->
+          REF_FUNC,
+          RETURN_CALL,
+          CALL_REF,
+          RETURN_CALL_REF,
+          BR_ON_NULL,
+          BR_ON_NON_NULL ->
           a = in.u32();
       case BR_TABLE -> {
         int n = in.count();
@@ -161,7 +191,7 @@ final class InstructionDecoder {
           labels[i] = in.index();
         }
       }
-      case CALL_INDIRECT -> {
+      case CALL_INDIRECT, RETURN_CALL_INDIRECT -> {
         a = in.u32();
         b = in.u32();
       }
@@ -177,7 +207,7 @@ final class InstructionDecoder {
       case I64_CONST -> a = in.signed(64);
       case F32_CONST -> in.skip(4);
       case F64_CONST -> in.skip(8);
-      case REF_NULL -> a = ValueTypes.readReference(in);
+      case REF_NULL -> a = ValueTypes.readHeapType(in);
       case 0xFC -> misc();
       case 0xFD -> simd();
       case UnsupportedFeatures.GC_PREFIX ->

@@ -307,22 +307,22 @@ final class ModuleChecker {
   private void tableSection() {
     int n = countWithin(Limits.MAX_TABLES, "tables");
     for (int i = 0; i < n; i++) {
-      // WebAssembly 3.0: 0x40 0x00 introduces a table type followed by its initialiser
-      boolean initialised = in.peek() == TABLE_WITH_INITIALISER;
-      if (initialised) {
+      if (in.peek() == TABLE_WITH_INITIALISER) {
+        // Wasm 3.0: 0x40 0x00, the table type, then the expression its elements start as
         in.u8();
         int at = in.position();
         if (in.u8() != 0) {
-          throw in.malformed(at, "malformed table: 0x00 expected after 0x40");
+          throw in.malformed(at, "malformed table: 0x40 must be followed by 0x00");
         }
-      }
-      tableType();
-      if (initialised) {
+        tableType();
         constantExpression(module.tables.get(module.tables.size() - 1));
+      } else {
+        tableType();
       }
     }
   }
 
+  /** The first byte of a table with an initialiser expression. */
   private static final int TABLE_WITH_INITIALISER = 0x40;
 
   private void tableType() {

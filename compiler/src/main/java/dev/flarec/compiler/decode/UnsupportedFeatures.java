@@ -4,8 +4,8 @@ package dev.flarec.compiler.decode;
  * Names what a valid WebAssembly 3.0 module may use that flarec does not compile yet, so that such
  * a module is refused as "unsupported" with the feature and instruction named, never as malformed:
  * garbage collection (GC: struct, array and i31 types and instructions, casts, the abstract heap
- * types {@code any}, {@code eq}, {@code i31}, {@code struct}, {@code array} and the bottom types)
- * and threads (shared memories, atomic instructions).
+ * types {@code any}, {@code eq}, {@code i31}, {@code struct}, {@code array}, {@code none}) and
+ * threads (shared memories, atomic instructions).
  */
 final class UnsupportedFeatures {
   private UnsupportedFeatures() {}
@@ -114,8 +114,6 @@ final class UnsupportedFeatures {
           case 0x6B -> "structref";
           case 0x6A -> "arrayref";
           case 0x71 -> "nullref";
-          case 0x72 -> "nullexternref";
-          case 0x73 -> "nullfuncref";
           default -> null;
         };
     return name == null ? null : "GC type " + name + " (garbage collection is not supported yet)";

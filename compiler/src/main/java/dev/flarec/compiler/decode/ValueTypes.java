@@ -10,20 +10,31 @@ final class ValueTypes {
   static final int FUNCREF = 0x70;
   static final int EXTERNREF = 0x6F;
 
-  /** {@code (ref null ht)} and {@code (ref ht)}: a heap type follows. */
-  static final int NULLABLE_REF = 0x63;
+  /** Wasm 3.0 typed references: {@code (ref null ht)} and {@code (ref ht)}, then a heap type. */
+  private static final int REF_NULL = 0x63;
 
-  static final int NON_NULL_REF = 0x64;
+  private static final int REF = 0x64;
+
+  /** Wasm 3.0 shorthands of the bottom types {@code nullfuncref} and {@code nullexternref}. */
+  private static final int NOFUNC = 0x73;
+
+  private static final int NOEXTERN = 0x72;
 
   private ValueTypes() {}
 
-  /** Reads a value type. */
+  /**
+   * Reads a value type. A typed function reference, {@code (ref null? $t)} or a {@code nofunc} one,
+   * reads as {@link #FUNCREF}: what it is at run time; the parser's validator checks the rest.
+   */
   static int read(ByteCursor in) {
     int at = in.position();
     int t = in.u8();
     switch (t) {
       case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF -> {
         return t;
+      }
+      case REF_NULL, REF, NOFUNC, NOEXTERN -> {
+        return reference(in, at, t);
       }
       default -> throw notAType(in, at, t, "value");
     }
@@ -32,23 +43,48 @@ final class ValueTypes {
   static int readReference(ByteCursor in) {
     int at = in.position();
     int t = in.u8();
-    if (t != FUNCREF && t != EXTERNREF) {
+    if (t != FUNCREF
+        && t != EXTERNREF
+        && t != REF_NULL
+        && t != REF
+        && t != NOFUNC
+        && t != NOEXTERN) {
       throw notAType(in, at, t, "reference");
     }
-    return t;
+    return reference(in, at, t);
+  }
+
+  /** The heap type of {@code ref.null}: an abstract one or a type index. */
+  static int readHeapType(ByteCursor in) {
+    int at = in.position();
+    long ht = in.signed(33);
+    if (ht >= 0) {
+      return FUNCREF;
+    }
+    int code = (int) (ht & 0x7F);
+    return switch (code) {
+      case FUNCREF, NOFUNC -> FUNCREF;
+      case EXTERNREF, NOEXTERN -> EXTERNREF;
+      default -> throw notAType(in, at, code, "reference");
+    };
   }
 
   /** A type flarec does not compile yet is unsupported (GC), any other byte malformed. */
   static RuntimeException notAType(ByteCursor in, int at, int t, String kind) {
     String gc = UnsupportedFeatures.gcType(t);
-    if (gc == null && (t == NULLABLE_REF || t == NON_NULL_REF) && !in.atLimit()) {
-      // (ref null ht) or (ref ht) of a GC heap type
-      gc = UnsupportedFeatures.gcType(in.peek());
-    }
     if (gc != null) {
       return in.unsupported(at, gc);
     }
     return in.malformed(at, String.format("malformed %s type 0x%02x", kind, t));
+  }
+
+  private static int reference(ByteCursor in, int at, int t) {
+    return switch (t) {
+      case REF_NULL, REF -> readHeapType(in);
+      case NOFUNC -> FUNCREF;
+      case NOEXTERN -> EXTERNREF;
+      default -> t;
+    };
   }
 
   static String name(int t) {

@@ -147,23 +147,29 @@ public final class ClassEmitter {
     emitInitializeGlobals();
     emitCaptureGlobals();
     emitRestoreGlobals();
+    module.tailCalls.plan(functions);
     for (FunctionCode fn : functions) {
       fn.resetRuns();
       String owner = module.callOwner(fn.index);
       ClassWriter target =
           writers.computeIfAbsent(owner, o -> newClassWriter(o, RuntimeNames.OBJECT));
+      boolean trampolined = module.tailCalls.isTrampolined(fn.index);
       MethodVisitor mv =
           target.visitMethod(
               ACC_PUBLIC | ACC_STATIC,
-              fn.methodName,
+              trampolined ? TailCalls.bodyName(fn.methodName) : fn.methodName,
               JvmTypes.methodDescriptor(fn.type, module.instanceDesc),
               null,
               null);
       new FunctionEmitter(fn, mv, runs, null).emit();
+      if (trampolined) {
+        module.tailCalls.emitTrampoline(target, fn);
+      }
     }
     BridgeEmitter bridges = new BridgeEmitter(cw, module, methodBudget);
     bridges.emitImportBridges();
     bridges.emitIndirectBridges();
+    module.tailCalls.emitSupport(cw, methodBudget);
     emitConstantTables();
 
     Map<String, byte[]> classes = new LinkedHashMap<>();

@@ -119,6 +119,9 @@ final class FunctionEmitter {
   private int skippedDepth;
   private AnnotatedInstruction current;
 
+  /** The entry a self tail call jumps to: after the prologue's setup, before locals are zeroed. */
+  private final Label selfEntry = new Label();
+
   /** The root method of a function: the whole function, or the entry of a split one. */
   FunctionEmitter(FunctionCode fn, MethodVisitor mv, MethodSink sink, int[] offsets) {
     this.fn = fn;
@@ -370,6 +373,7 @@ final class FunctionEmitter {
         }
       }
     }
+    mv.visitLabel(selfEntry);
     for (int i = type.params().size(); i < localSlots.length; i++) {
       if (localSlots[i] >= 0) {
         pushZero(fn.localTypes[i]);
@@ -1095,6 +1099,32 @@ final class FunctionEmitter {
       epilogue = new Label();
     }
     mv.visitJumpInsn(GOTO, epilogue);
+  }
+
+  /**
+   * True when a tail call of this function to itself can be a jump to its entry: this method is the
+   * whole function, so all its locals are JVM locals of this frame. {@link
+   * TailCalls#needsTrampoline} applies the same rule.
+   */
+  boolean canJumpToSelf() {
+    return root && !split;
+  }
+
+  /**
+   * {@code return_call} of the function itself: the arguments become the parameters, the other
+   * locals start again from zero (at {@link #selfEntry}), and whatever lies below the arguments is
+   * dropped, as a new call would not see it.
+   */
+  void selfTailCall() {
+    for (int i = type.params().size() - 1; i >= 0; i--) {
+      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+      pop();
+    }
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      discard(stack.get(i));
+    }
+    mv.visitJumpInsn(GOTO, selfEntry);
+    unreachable = true;
   }
 
   /** Returns the function's results from the top of the stack (extra values below are fine). */

@@ -24,6 +24,9 @@ final class ModuleInfo {
   /** call_indirect sites, as (type index, table index) pairs packed in a long, for bridges. */
   final Set<Long> indirectCalls = new TreeSet<>();
 
+  /** Tail-call sites and the trampolined functions (see {@link TailCalls}). */
+  final TailCalls tailCalls = new TailCalls(this);
+
   /** Constant {@code char[]} tables for static fields, by field name (see ClassEmitter). */
   final Map<String, char[]> constantTables = new LinkedHashMap<>();
 

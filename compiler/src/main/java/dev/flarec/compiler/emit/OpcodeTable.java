@@ -59,6 +59,7 @@ final class OpcodeTable {
   private static final Arity BR_IF_PUSHES = BR_POPS;
   private static final Arity BR_TABLE_POPS =
       (f, ins) -> 1 + f.carriedTo((int) ins.operand(ins.operandCount() - 1)).size();
+  private static final Arity BR_ON_NON_NULL_PUSHES = (f, ins) -> BR_POPS.of(f, ins) - 1;
   private static final Arity RETURN_POPS = (f, ins) -> f.type.results().size();
   private static final Arity CALL_POPS =
       (f, ins) -> f.module.functionType((int) ins.operand(0)).params().size();
@@ -103,6 +104,34 @@ final class OpcodeTable {
         CALL_INDIRECT_POPS,
         CALL_INDIRECT_PUSHES,
         Trait.CALLS);
+
+    // ---- tail calls and typed function references (Wasm 3.0) ----
+    row(OpCode.RETURN_CALL, TailCallEmitters.returnCall(), CALL_POPS, fixed(0), Trait.CALLS);
+    row(
+        OpCode.RETURN_CALL_INDIRECT,
+        TailCallEmitters.returnCallIndirect(),
+        CALL_INDIRECT_POPS,
+        fixed(0),
+        Trait.CALLS);
+    row(
+        OpCode.RETURN_CALL_REF,
+        TailCallEmitters.returnCallRef(),
+        CALL_INDIRECT_POPS,
+        fixed(0),
+        Trait.CALLS);
+    row(
+        OpCode.CALL_REF,
+        TypedReferenceEmitters.callRef(),
+        CALL_INDIRECT_POPS,
+        CALL_INDIRECT_PUSHES,
+        Trait.CALLS);
+    row(OpCode.REF_AS_NON_NULL, TypedReferenceEmitters.refAsNonNull(), fixed(1), fixed(1));
+    row(OpCode.BR_ON_NULL, TypedReferenceEmitters.brOnNull(), BR_IF_POPS, BR_IF_POPS);
+    row(
+        OpCode.BR_ON_NON_NULL,
+        TypedReferenceEmitters.brOnNonNull(),
+        BR_POPS,
+        BR_ON_NON_NULL_PUSHES);
 
     // ---- reference (§4.4.2) ----
     row(OpCode.REF_NULL, ReferenceEmitters.refNull(), fixed(0), fixed(1));

@@ -11,8 +11,9 @@ final class ReferenceEmitters {
   static Emitter refNull() {
     return (f, ins) -> {
       f.mv.visitInsn(ACONST_NULL);
-      // heap type operand: -16 (0x70) funcref, -17 (0x6F) externref
-      f.push(ins.operand(0) == -17 ? ValueType.EXTERNREF : ValueType.FUNCREF);
+      // heap type operand: -17 (0x6F) extern and -14 (0x72) noextern; anything else is a function
+      f.push(
+          ins.operand(0) == -17 || ins.operand(0) == -14 ? ValueType.EXTERNREF : ValueType.FUNCREF);
     };
   }
 

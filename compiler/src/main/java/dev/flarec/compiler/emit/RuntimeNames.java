@@ -7,6 +7,7 @@ final class RuntimeNames {
   static final String INSTANCE = "dev/flarec/runtime/instance/Instance";
   static final String LINKAGE = "dev/flarec/runtime/instance/Linkage";
   static final String FUNCTION_REF = "dev/flarec/runtime/instance/FunctionRef";
+  static final String FUNCTION_REFS = "dev/flarec/runtime/instance/FunctionRefs";
   static final String FUNCTION_TYPE = "dev/flarec/runtime/types/FunctionType";
   static final String MEMORY = "dev/flarec/runtime/memory/Memory";
   static final String MEMORY_ACCESS = "dev/flarec/runtime/memory/MemoryAccess";

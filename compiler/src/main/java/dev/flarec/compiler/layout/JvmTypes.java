@@ -36,6 +36,13 @@ public final class JvmTypes {
       return ValueType.FUNCREF;
     } else if (t.isReference() && t.typeIdx() == ValType.ExternRef.typeIdx()) {
       return ValueType.EXTERNREF;
+    } else if (t.isReference()
+        && (t.typeIdx() >= 0 || t.typeIdx() == ValType.NoFuncRef.typeIdx())) {
+      // a typed function reference, (ref null? $t), or the bottom of funcrefs: validation proved
+      // its type, so at run time it is a funcref (GC types, also indices, are rejected before)
+      return ValueType.FUNCREF;
+    } else if (t.isReference() && t.typeIdx() == ValType.NoExternRef.typeIdx()) {
+      return ValueType.EXTERNREF;
     }
     throw new UnsupportedModuleException("value type " + t + " is beyond WebAssembly 2.0");
   }

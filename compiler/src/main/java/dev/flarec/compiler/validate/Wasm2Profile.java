@@ -146,7 +146,9 @@ public final class Wasm2Profile {
     for (int f = 0; f < bodies.length; f++) {
       for (Instruction ins : bodies[f].instructions()) {
         OpCode op = ins.opcode();
-        if (Wasm2Opcodes.isCore(op) || Wasm2Opcodes.isSimd(op)) {
+        if (Wasm2Opcodes.isCore(op)
+            || Wasm2Opcodes.isSimd(op)
+            || TailCallAndReferenceOpcodes.contains(op)) {
           continue;
         }
         int function = importedFunctions + f;

@@ -130,7 +130,7 @@ class UnsupportedFeaturesTest {
     // (func (param (ref null struct)))
     UnsupportedModuleException ref = refused(module(section(TYPE, 1, 0x60, 1, 0x63, 0x6B, 0)));
     assertTrue(ref.getMessage().startsWith("GC type structref"), ref.getMessage());
-    assertEquals(HEADER + 5, ref.byteOffset());
+    assertEquals(HEADER + 6, ref.byteOffset(), "the heap type's byte");
     // (global i31ref ...)
     UnsupportedModuleException g = refused(module(section(GLOBAL, 1, 0x6C, 0, 0xD0, 0x6C, 0x0B)));
     assertTrue(g.getMessage().startsWith("GC type i31ref"), g.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.flarec.compiler.emit.OpcodeRow.Trait;
+import dev.flarec.compiler.validate.TailCallAndReferenceOpcodes;
 import dev.flarec.compiler.validate.Wasm2Opcodes;
 import java.util.EnumSet;
 import java.util.Set;
@@ -70,7 +71,8 @@ class OpcodeTableTest {
     assertEquals(
         matching(op -> in(op, 0x45, 0x66) || op.opcode() == 0xD1),
         withTrait(Trait.FUSES_WITH_BRANCH));
-    assertEquals(matching(op -> in(op, 0x10, 0x11)), withTrait(Trait.CALLS));
+    // call, call_indirect, return_call, return_call_indirect, call_ref, return_call_ref
+    assertEquals(matching(op -> in(op, 0x10, 0x15)), withTrait(Trait.CALLS));
     assertEquals(Set.of(OpCode.MEMORY_GROW), withTrait(Trait.GROWS_MEMORY));
   }
 
@@ -102,9 +104,11 @@ class OpcodeTableTest {
     return out;
   }
 
-  /** The instructions flarec compiles: all of WebAssembly 2.0. */
+  /** The instructions flarec compiles: all of WebAssembly 2.0, tail calls, typed references. */
   private static boolean compiled(OpCode op) {
-    return Wasm2Opcodes.isCore(op) || Wasm2Opcodes.isSimd(op);
+    return Wasm2Opcodes.isCore(op)
+        || Wasm2Opcodes.isSimd(op)
+        || TailCallAndReferenceOpcodes.contains(op);
   }
 
   /** The compiled instructions that satisfy {@code p}. */

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Writes small WebAssembly binaries directly, for tests that need modules too large to write (or to
  * convert) as text: functions of hundreds of kilobytes, thousands of locals, deep nesting. Only
- * what those tests use: types, functions with locals, exports, one memory.
+ * what those tests use: types (typed references too), functions with locals, exports, one memory,
+ * declared function references.
  *
  * <pre>{@code
  * ModuleBuilder m = new ModuleBuilder();
@@ -29,7 +30,48 @@ public final class ModuleBuilder {
   private final List<byte[]> bodies = new ArrayList<>();
   private final List<byte[]> exports = new ArrayList<>();
   private final List<byte[]> globals = new ArrayList<>();
+  private final List<Integer> declared = new ArrayList<>();
   private int memoryPages = -1;
+
+  /** {@code (ref null $t)} as a value type, for the encoded forms below ({@code t} below 64). */
+  public static byte[] refNull(int typeIndex) {
+    return new byte[] {0x63, (byte) typeIndex};
+  }
+
+  /** {@code (ref $t)} as a value type ({@code t} below 64). */
+  public static byte[] ref(int typeIndex) {
+    return new byte[] {0x64, (byte) typeIndex};
+  }
+
+  /**
+   * Adds a function type whose parameter and result types are given encoded (value types of more
+   * than one byte, such as typed references), with their counts; returns its index.
+   */
+  public int typeEncoded(int paramCount, byte[] params, int resultCount, byte[] results) {
+    types.add(
+        new Bytes().u8(0x60).u32(paramCount).raw(params).u32(resultCount).raw(results).toArray());
+    return types.size() - 1;
+  }
+
+  /** Adds a function whose locals are given as one encoded type each; returns its index. */
+  public int functionWithLocals(int type, List<byte[]> locals, Code body) {
+    Bytes b = new Bytes().u32(locals.size());
+    for (byte[] l : locals) {
+      b.u32(1).raw(l);
+    }
+    b.raw(body.endBody().toArray());
+    byte[] content = b.toArray();
+    bodies.add(new Bytes().u32(content.length).raw(content).toArray());
+    functionTypes.add(type);
+    return functionTypes.size() - 1;
+  }
+
+  /** Declares functions for {@code ref.func} (a declarative element segment). */
+  public void declare(int... functions) {
+    for (int f : functions) {
+      declared.add(f);
+    }
+  }
 
   /** Adds a function type; returns its index. */
   public int type(byte[] params, byte[] results) {
@@ -91,6 +133,13 @@ public final class ModuleBuilder {
       section(out, 6, globals);
     }
     section(out, 7, exports);
+    if (!declared.isEmpty()) {
+      Bytes segment = new Bytes().u8(0x03).u8(0x00).u32(declared.size());
+      for (int f : declared) {
+        segment.u32(f);
+      }
+      section(out, 9, List.of(segment.toArray()));
+    }
     section(out, 10, bodies);
     return out.toArray();
   }
@@ -175,6 +224,12 @@ public final class ModuleBuilder {
 
     public Code globalSet(int g) {
       bytes.u8(0x24).u32(g);
+      return this;
+    }
+
+    /** An instruction with one unsigned LEB128 immediate (an index or a label depth). */
+    public Code op(int opcode, long immediate) {
+      bytes.u8(opcode).u32(immediate);
       return this;
     }
 

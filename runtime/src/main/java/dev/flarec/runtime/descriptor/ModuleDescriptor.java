@@ -152,8 +152,8 @@ public record ModuleDescriptor(
   }
 
   /**
-   * A table; a defined table's {@code init} (WebAssembly 3.0's table initialiser) is the value of
-   * every initial element, null for the null reference.
+   * A table; {@code init} is the constant expression its elements start as (Wasm 3.0 table
+   * initialisers, needed by tables of non-nullable references), or null for null elements.
    */
   public record TableDef(ValueType elementType, Limits limits, boolean imported, ConstExpr init) {
     public TableDef(ValueType elementType, Limits limits, boolean imported) {

@@ -103,16 +103,13 @@ final class Instantiator {
     return instance;
   }
 
-  /** Fills each defined table that has an initialiser with its value (3.0 §4.5.3.3). */
+  /** Fills tables that have an initialiser with its value (after globals, which it may read). */
   private void initializeTables(Instance instance) {
     for (int i = 0; i < d.tables().size(); i++) {
       TableDef t = d.tables().get(i);
       if (!t.imported() && t.init() != null) {
-        Object value = evaluate(instance, t.init());
-        if (value != null) {
-          Table table = instance.tableAt(i);
-          table.fill(0, value, table.size());
-        }
+        Table table = instance.tableAt(i);
+        table.fill(0, evaluate(instance, t.init()), table.size());
       }
     }
   }

@@ -21,6 +21,10 @@ public enum TrapKind {
   UNINITIALIZED_ELEMENT("uninitialized element"),
   INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
   CALL_STACK_EXHAUSTED("call stack exhausted"),
+  /** {@code call_ref} or {@code return_call_ref} of a null reference. */
+  NULL_FUNCTION_REFERENCE("null function reference"),
+  /** {@code ref.as_non_null} of a null reference. */
+  NULL_REFERENCE("null reference"),
   /** Raised when the host asked the instance to stop (for example at a request deadline). */
   INTERRUPTED("interrupted"),
   /** Raised when the host cannot provide the memory an instance needs (not a spec trap). */
