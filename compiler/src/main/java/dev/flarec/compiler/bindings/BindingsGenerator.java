@@ -250,6 +250,7 @@ public final class BindingsGenerator {
           case MEMORY -> new String[] {"dev.flarec.runtime.memory.Memory", "memory"};
           case TABLE -> new String[] {"dev.flarec.runtime.table.Table", "table"};
           case GLOBAL -> new String[] {"dev.flarec.runtime.global.Global", "global"};
+          case TAG -> new String[] {"dev.flarec.runtime.exception.Tag", "tag"};
           case FUNCTION -> throw new IllegalArgumentException("functions get typed methods");
         };
     return "  /** The exported "
@@ -276,7 +277,7 @@ public final class BindingsGenerator {
       case I64 -> "long";
       case F32 -> "float";
       case F64 -> "double";
-      case FUNCREF, EXTERNREF -> "Object";
+      case FUNCREF, EXTERNREF, EXNREF -> "Object";
       case V128 -> "dev.flarec.runtime.simd.V128";
     };
   }

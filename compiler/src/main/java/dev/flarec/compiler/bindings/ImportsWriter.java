@@ -58,6 +58,7 @@ final class ImportsWriter {
               case MEMORY -> new String[] {"dev.flarec.runtime.memory.Memory", "memory"};
               case TABLE -> new String[] {"dev.flarec.runtime.table.Table", "table"};
               case GLOBAL -> new String[] {"dev.flarec.runtime.global.Global", "global"};
+              case TAG -> new String[] {"dev.flarec.runtime.exception.Tag", "tag"};
               case FUNCTION -> throw new AssertionError();
             };
         parameterType = kind[0];

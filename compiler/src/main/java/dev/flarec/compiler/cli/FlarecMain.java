@@ -305,6 +305,10 @@ public final class FlarecMain implements Callable<Integer> {
       err.println("flarec: trap: " + trap.getMessage());
       return ExitStatus.TRAP;
     }
+    if (e instanceof dev.flarec.runtime.exception.WasmException exception) {
+      err.println("flarec: " + exception.getMessage());
+      return ExitStatus.TRAP;
+    }
     return internalError(e, err);
   }
 

@@ -33,6 +33,20 @@ final class BodyChecker {
       }
       ins.next();
       switch (ins.op) {
+        case TRY_TABLE -> {
+          for (int k = 0; k < ins.labels.length; k++) {
+            label(ins.labels[k], depth);
+            if (ins.catchTags[k] >= 0) {
+              tag(ins.catchTags[k]);
+            }
+          }
+          blockType();
+          if (depth == open.length) {
+            open = java.util.Arrays.copyOf(open, depth * 2);
+          }
+          open[depth++] = ins.op;
+        }
+        case THROW -> tag(ins.a);
         case BLOCK, LOOP, IF -> {
           blockType();
           if (depth == open.length) {
@@ -136,7 +150,8 @@ final class BodyChecker {
   private void blockType() {
     if (ins.a >= 0) {
       type(ins.a);
-    } else if (in.position() - ins.offset != 2 && !ins.typedReferenceBlock) {
+    } else if ((ins.op == TRY_TABLE ? ins.b : in.position() - ins.offset) != 2
+        && !ins.typedReferenceBlock) {
       throw in.malformed(ins.offset + 1, "malformed block type: a value type is one byte");
     } else if (ins.a != -64) { // 0x40: no result
       int encoded = (int) (ins.a & 0x7F);
@@ -147,7 +162,8 @@ final class BodyChecker {
             ValueTypes.F64,
             ValueTypes.V128,
             ValueTypes.FUNCREF,
-            ValueTypes.EXTERNREF -> {}
+            ValueTypes.EXTERNREF,
+            ValueTypes.EXNREF -> {}
         default -> throw ValueTypes.notAType(in, ins.offset + 1, encoded, "block");
       }
     }
@@ -156,6 +172,12 @@ final class BodyChecker {
   private void label(long l, int depth) {
     if (l >= depth) {
       throw in.invalid(ins.offset, "unknown label " + l);
+    }
+  }
+
+  private void tag(long t) {
+    if (t >= module.tags.size()) {
+      throw in.invalid(ins.offset, "unknown tag " + t);
     }
   }
 

@@ -9,6 +9,8 @@ final class InstructionDecoder {
   static final int LOOP = 0x03;
   static final int IF = 0x04;
   static final int ELSE = 0x05;
+  static final int THROW = 0x08;
+  static final int THROW_REF = 0x0A;
   static final int END = 0x0B;
   static final int BR = 0x0C;
   static final int BR_IF = 0x0D;
@@ -23,6 +25,7 @@ final class InstructionDecoder {
   static final int BR_ON_NULL = 0xD5;
   static final int BR_ON_NON_NULL = 0xD6;
   static final int SELECT_TYPED = 0x1C;
+  static final int TRY_TABLE = 0x1F;
   static final int LOCAL_GET = 0x20;
   static final int LOCAL_TEE = 0x22;
   static final int GLOBAL_GET = 0x23;
@@ -126,6 +129,9 @@ final class InstructionDecoder {
   /** br_table: the labels, the default last. */
   int[] labels;
 
+  /** try_table: the tag of each catch clause, -1 for catch_all and catch_all_ref. */
+  int[] catchTags;
+
   /** SIMD lane instructions: the lane index; -1 for others. */
   int lane;
 
@@ -163,10 +169,21 @@ final class InstructionDecoder {
     a = 0;
     b = 0;
     labels = null;
+    catchTags = null;
     lane = -1;
     switch (code) {
-      case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1, REF_AS_NON_NULL -> {}
+      case 0x00, 0x01, ELSE, END, 0x0F, 0x1A, 0x1B, 0xD1, REF_AS_NON_NULL, THROW_REF -> {}
       case BLOCK, LOOP, IF -> a = blockType();
+      case THROW -> a = in.u32();
+      case TRY_TABLE -> tryTable();
+      case 0x06, 0x07, 0x09, 0x18, 0x19 ->
+          throw in.unsupported(
+              offset,
+              String.format(
+                  "legacy exception handling (try/catch/rethrow/delegate, opcode 0x%02x) is not"
+                      + " part of WebAssembly 3.0; rebuild with exnref exception handling (clang"
+                      + " -mllvm -wasm-use-legacy-eh=false, or wasm-opt --translate-to-exnref)",
+                  code));
       case BR,
           BR_IF,
           CALL,
@@ -224,6 +241,26 @@ final class InstructionDecoder {
           throw in.malformed(offset, String.format("illegal opcode 0x%02x", code));
         }
       }
+    }
+  }
+
+  /**
+   * {@code try_table bt vec(catch)}: labels and tags into {@link #labels} and {@link #catchTags}.
+   */
+  private void tryTable() {
+    a = blockType();
+    b = in.position() - offset; // the length of opcode and block type, for the block type check
+    int n = in.count();
+    labels = new int[n];
+    catchTags = new int[n];
+    for (int i = 0; i < n; i++) {
+      int at = in.position();
+      int kind = in.u8();
+      if (kind > 3) {
+        throw in.malformed(at, String.format("malformed catch clause 0x%02x", kind));
+      }
+      catchTags[i] = kind < 2 ? in.index() : -1;
+      labels[i] = in.index();
     }
   }
 

@@ -30,11 +30,15 @@ final class ModuleChecker {
     "element",
     "code",
     "data",
-    "data count"
+    "data count",
+    "tag"
   };
 
-  /** Where each section id may appear: the data count section comes before code. */
-  private static final int[] SECTION_ORDER = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+  /**
+   * Where each section id may appear: the data count section comes before code, the tag section (id
+   * 13, exception handling) between memory and global.
+   */
+  private static final int[] SECTION_ORDER = {0, 2, 4, 6, 8, 10, 14, 16, 18, 20, 24, 26, 22, 12};
 
   private static final long SPEC_MAX_PAGES = 65_536;
 
@@ -112,6 +116,7 @@ final class ModuleChecker {
         case 9 -> elementSection();
         case 10 -> codeSection();
         case 11 -> dataSection();
+        case 13 -> tagSection();
         case 12 -> module.dataCount = in.u32();
         default -> throw new IllegalStateException("section id " + id);
       }
@@ -286,9 +291,35 @@ final class ModuleChecker {
           module.globals.add(globalType());
           module.importedGlobals++;
         }
+        case 4 -> module.tags.add(tagType());
         default -> throw in.malformed(at, String.format("malformed import kind 0x%02x", kind));
       }
     }
+  }
+
+  private void tagSection() {
+    int n = in.count();
+    for (int i = 0; i < n; i++) {
+      module.tags.add(tagType());
+    }
+  }
+
+  /** A tag's type: attribute 0 (exception) and a function type without results. */
+  private int tagType() {
+    int at = in.position();
+    int attribute = in.u8();
+    if (attribute != 0) {
+      throw in.malformed(at, String.format("malformed tag attribute 0x%02x", attribute));
+    }
+    int typeAt = in.position();
+    long t = in.u32();
+    if (t >= module.types.size()) {
+      throw in.invalid(typeAt, "unknown type " + t);
+    }
+    if (module.types.get((int) t).results().length != 0) {
+      throw in.invalid(typeAt, "non-empty tag result type");
+    }
+    return (int) t;
   }
 
   private void functionSection() {
@@ -432,6 +463,10 @@ final class ModuleChecker {
         case 3 -> {
           bound = module.globals.size();
           what = "global";
+        }
+        case 4 -> {
+          bound = module.tags.size();
+          what = "tag";
         }
         default -> throw in.malformed(kindAt, String.format("malformed export kind 0x%02x", kind));
       }

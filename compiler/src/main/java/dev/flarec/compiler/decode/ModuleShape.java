@@ -31,6 +31,9 @@ final class ModuleShape {
   /** Reference type of every element segment. */
   final List<Integer> elements = new ArrayList<>();
 
+  /** Type index of every exception tag, imported ones first (3.0). */
+  final List<Integer> tags = new ArrayList<>();
+
   /** The data count section's value, or -1 when there is none. */
   long dataCount = -1;
 

@@ -10,6 +10,9 @@ final class ValueTypes {
   static final int FUNCREF = 0x70;
   static final int EXTERNREF = 0x6F;
 
+  /** The exception reference of 3.0's exception handling. */
+  static final int EXNREF = 0x69;
+
   /** Wasm 3.0 typed references: {@code (ref null ht)} and {@code (ref ht)}, then a heap type. */
   private static final int REF_NULL = 0x63;
 
@@ -19,6 +22,9 @@ final class ValueTypes {
   private static final int NOFUNC = 0x73;
 
   private static final int NOEXTERN = 0x72;
+
+  /** The bottom of exception references, {@code nullexnref}. */
+  private static final int NOEXN = 0x74;
 
   private ValueTypes() {}
 
@@ -30,10 +36,10 @@ final class ValueTypes {
     int at = in.position();
     int t = in.u8();
     switch (t) {
-      case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF -> {
+      case I32, I64, F32, F64, V128, FUNCREF, EXTERNREF, EXNREF -> {
         return t;
       }
-      case REF_NULL, REF, NOFUNC, NOEXTERN -> {
+      case REF_NULL, REF, NOFUNC, NOEXTERN, NOEXN -> {
         return reference(in, at, t);
       }
       default -> throw notAType(in, at, t, "value");
@@ -45,10 +51,12 @@ final class ValueTypes {
     int t = in.u8();
     if (t != FUNCREF
         && t != EXTERNREF
+        && t != EXNREF
         && t != REF_NULL
         && t != REF
         && t != NOFUNC
-        && t != NOEXTERN) {
+        && t != NOEXTERN
+        && t != NOEXN) {
       throw notAType(in, at, t, "reference");
     }
     return reference(in, at, t);
@@ -65,6 +73,7 @@ final class ValueTypes {
     return switch (code) {
       case FUNCREF, NOFUNC -> FUNCREF;
       case EXTERNREF, NOEXTERN -> EXTERNREF;
+      case EXNREF, NOEXN -> EXNREF;
       default -> throw notAType(in, at, code, "reference");
     };
   }
@@ -83,6 +92,7 @@ final class ValueTypes {
       case REF_NULL, REF -> readHeapType(in);
       case NOFUNC -> FUNCREF;
       case NOEXTERN -> EXTERNREF;
+      case NOEXN -> EXNREF;
       default -> t;
     };
   }
@@ -96,6 +106,7 @@ final class ValueTypes {
       case V128 -> "v128";
       case FUNCREF -> "funcref";
       case EXTERNREF -> "externref";
+      case EXNREF -> "exnref";
       default -> String.format("0x%02x", t);
     };
   }

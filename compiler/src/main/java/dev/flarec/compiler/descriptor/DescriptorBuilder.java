@@ -16,6 +16,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.Import;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.MemoryDef;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.SegmentMode;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.TagDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
 import dev.flarec.runtime.types.ValueType;
@@ -40,6 +41,7 @@ import run.endive.wasm.types.NameCustomSection;
 import run.endive.wasm.types.OpCode;
 import run.endive.wasm.types.TableImport;
 import run.endive.wasm.types.TableLimits;
+import run.endive.wasm.types.TagImport;
 
 /**
  * Builds the {@link ModuleDescriptor} of a decoded, validated module: everything the runtime needs
@@ -61,6 +63,7 @@ public final class DescriptorBuilder {
     List<GlobalDef> globals = new ArrayList<>();
     Set<Integer> exportedGlobals = new HashSet<>();
     List<Export> exports = new ArrayList<>();
+    List<TagDef> tags = new ArrayList<>();
     for (int i = 0; i < m.exportSection().exportCount(); i++) {
       run.endive.wasm.types.Export e = m.exportSection().getExport(i);
       ExternKind kind = externKind(e.exportType());
@@ -89,6 +92,9 @@ public final class DescriptorBuilder {
                 g.mutabilityType() == MutabilityType.Var,
                 true,
                 true));
+      } else if (imp instanceof TagImport tag) {
+        imports.add(new Import(imp.module(), imp.name(), ExternKind.TAG, tags.size()));
+        tags.add(new TagDef(tag.tagType().typeIdx(), true));
       } else {
         throw new UnsupportedModuleException(
             "import " + imp.module() + "." + imp.name() + " is of a kind beyond WebAssembly 2.0");
@@ -163,10 +169,19 @@ public final class DescriptorBuilder {
       }
     }
 
+    m.tagSection()
+        .ifPresent(
+            s -> {
+              for (int i = 0; i < s.tagCount(); i++) {
+                tags.add(new TagDef(s.getTag(i).typeIdx(), false));
+              }
+            });
+
     int start = m.startSection().map(s -> (int) s.startIndex()).orElse(ModuleDescriptor.NO_START);
     return new ModuleDescriptor(
-        className, types, imports, functions, tables, memories, globals, exports, start, elements,
-        data);
+            className, types, imports, functions, tables, memories, globals, exports, start,
+            elements, data)
+        .withTags(tags);
   }
 
   /**
@@ -260,6 +275,7 @@ public final class DescriptorBuilder {
       case TABLE -> ExternKind.TABLE;
       case MEMORY -> ExternKind.MEMORY;
       case GLOBAL -> ExternKind.GLOBAL;
+      case TAG -> ExternKind.TAG;
       default ->
           throw new UnsupportedModuleException(
               "export of kind " + t + " is beyond WebAssembly 2.0");

@@ -21,7 +21,9 @@ final class ControlFrame {
     FUNCTION,
     BLOCK,
     LOOP,
-    IF
+    IF,
+    /** A {@code try_table}: a block whose body is covered by a JVM exception handler. */
+    TRY_TABLE
   }
 
   final Kind kind;
@@ -40,6 +42,22 @@ final class ControlFrame {
 
   boolean targetUsed;
   boolean hasElse;
+
+  /**
+   * For {@code try_table}: the labels bounding the ranges its handler covers, start and end in turn
+   * (the last range still open while the body is emitted); tail calls are cut out of them.
+   */
+  final List<Label> ranges = new java.util.ArrayList<>();
+
+  /** For {@code try_table}: its catch clauses. */
+  List<run.endive.wasm.types.CatchOpCode.Catch> catches;
+
+  /**
+   * For {@code try_table}: the JVM local holding each value below the block that was on the JVM
+   * stack at its entry (-1 for values held in the heap frame), since a JVM handler starts with an
+   * empty stack.
+   */
+  int[] belowSlots;
 
   ControlFrame(Kind kind, List<ValueType> params, List<ValueType> results, int entryHeight) {
     this.kind = kind;

@@ -16,6 +16,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.types.AnnotatedInstruction;
 import run.endive.wasm.types.BlockType;
+import run.endive.wasm.types.CatchOpCode;
 import run.endive.wasm.types.OpCode;
 
 /**
@@ -297,6 +298,12 @@ final class FunctionEmitter {
       }
     }
     refreshMemoryArray();
+    Label flushStart = null;
+    if (flushesOnThrow()) {
+      flushStart = new Label();
+      mv.visitLabel(flushStart);
+      mv.visitInsn(NOP);
+    }
     pc = from;
     while (pc < to) {
       if (offsets != null) {
@@ -317,9 +324,18 @@ final class FunctionEmitter {
       } else {
         OpcodeRow row = table.row(current, this);
         materializeTop(pops(row, current));
+        boolean tailCall = isTailCall(op);
+        if (tailCall) {
+          cutHandlerRanges(false);
+        }
         row.emitter().emit(this, current);
+        if (tailCall) {
+          cutHandlerRanges(true);
+        }
       }
     }
+    Label flushEnd = new Label();
+    mv.visitLabel(flushEnd);
     if (offsets != null) {
       offsets[to] = counter.size();
       for (int i = to - 1; i >= from; i--) {
@@ -335,6 +351,14 @@ final class FunctionEmitter {
         mv.visitLabel(epilogue);
         flushLocals();
         mv.visitInsn(IRETURN);
+      }
+      if (flushStart != null) {
+        // a Wasm exception on its way to a caller's try_table: write back, throw on
+        Label handler = new Label();
+        mv.visitTryCatchBlock(flushStart, flushEnd, handler, RuntimeNames.WASM_EXCEPTION);
+        mv.visitLabel(handler);
+        flushLocals();
+        mv.visitInsn(ATHROW);
       }
     }
     mv.visitMaxs(0, 0);
@@ -405,7 +429,7 @@ final class FunctionEmitter {
 
   private void skipUnreachable(OpCode op) {
     switch (op) {
-      case BLOCK, LOOP, IF -> skippedDepth++;
+      case BLOCK, LOOP, IF, TRY_TABLE -> skippedDepth++;
       case ELSE -> {
         if (skippedDepth == 0) {
           elseArm();
@@ -458,7 +482,7 @@ final class FunctionEmitter {
       case I64 -> mv.visitInsn(LCONST_0);
       case F32 -> mv.visitInsn(FCONST_0);
       case F64 -> mv.visitInsn(DCONST_0);
-      case FUNCREF, EXTERNREF -> mv.visitInsn(ACONST_NULL);
+      case FUNCREF, EXTERNREF, EXNREF -> mv.visitInsn(ACONST_NULL);
       case V128 ->
           mv.visitFieldInsn(GETSTATIC, JvmTypes.V128_CLASS, "ZERO", ValueType.V128.descriptor());
     }
@@ -645,7 +669,7 @@ final class FunctionEmitter {
       case I64 -> "I64";
       case F32 -> "F32";
       case F64 -> "F64";
-      case FUNCREF, EXTERNREF, V128 -> "Ref";
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> "Ref";
     };
   }
 
@@ -964,6 +988,9 @@ final class FunctionEmitter {
       }
       return;
     }
+    if (frame.kind == ControlFrame.Kind.TRY_TABLE) {
+      endTryTable(frame);
+    }
     boolean reachable = !unreachable;
     if (frame.kind == ControlFrame.Kind.IF && !frame.hasElse) {
       mv.visitLabel(frame.elseLabel);
@@ -975,6 +1002,191 @@ final class FunctionEmitter {
     }
     resetStack(frame.entryHeight, frame.results);
     unreachable = !reachable;
+  }
+
+  // ---- exception handling ----
+
+  /**
+   * {@code try_table}: a block whose body is the range of a JVM exception handler catching {@code
+   * WasmException}. A JVM handler starts with an empty operand stack, so the values below the block
+   * that are on the JVM stack are copied to JVM locals here, for the handler to put back.
+   */
+  void enterTryTable(long blockType, List<CatchOpCode.Catch> catches) {
+    FunctionType bt = blockType(blockType);
+    int params = bt.params().size();
+    int entry = height() - params;
+    int below = entry - baseHeight;
+    int[] belowSlots = new int[Math.max(below, 0)];
+    java.util.Arrays.fill(belowSlots, -1);
+    boolean anyReal = false;
+    for (int i = 0; i < below; i++) {
+      anyReal |= !stack.isVirtual(i);
+    }
+    if (anyReal) {
+      int[] kept = spill(params);
+      for (int i = below - 1; i >= 0; i--) {
+        if (!stack.isVirtual(i)) {
+          belowSlots[i] = acquireScratch(stack.get(i));
+          mv.visitVarInsn(JvmTypes.storeOpcode(stack.get(i)), belowSlots[i]);
+        }
+      }
+      for (int i = 0; i < below; i++) {
+        if (belowSlots[i] >= 0) {
+          mv.visitVarInsn(JvmTypes.loadOpcode(stack.get(i)), belowSlots[i]);
+        }
+      }
+      reload(kept);
+    }
+    ControlFrame frame =
+        new ControlFrame(ControlFrame.Kind.TRY_TABLE, bt.params(), bt.results(), entry);
+    frame.catches = catches;
+    frame.belowSlots = belowSlots;
+    pushFrame(frame);
+    openRange(frame);
+  }
+
+  private void openRange(ControlFrame frame) {
+    Label start = new Label();
+    frame.ranges.add(start);
+    mv.visitLabel(start);
+    // an exception table range may not be empty, and a body may emit no code
+    mv.visitInsn(NOP);
+  }
+
+  /**
+   * A tail call leaves the function before its callee runs, so the callee's exceptions are not the
+   * function's try_tables' to catch: the ranges of every try_table of this method end before it and
+   * start again after it.
+   */
+  private void cutHandlerRanges(boolean resume) {
+    for (int i = outerFrames; i < frames.size(); i++) {
+      ControlFrame frame = frames.get(i);
+      if (frame.kind == ControlFrame.Kind.TRY_TABLE) {
+        if (resume) {
+          openRange(frame);
+        } else {
+          Label end = new Label();
+          mv.visitLabel(end);
+          frame.ranges.add(end);
+        }
+      }
+    }
+  }
+
+  private static boolean isTailCall(OpCode op) {
+    return op == OpCode.RETURN_CALL
+        || op == OpCode.RETURN_CALL_INDIRECT
+        || op == OpCode.RETURN_CALL_REF;
+  }
+
+  /**
+   * Closes a {@code try_table}'s range and emits its handler: each clause in order tests the tag
+   * (by identity, through the instance) and branches to its label with the payload and/or the
+   * exnref; an exception no clause takes is thrown on. Registered at the end, so that an inner
+   * {@code try_table}, which ends first, precedes its outer ones in the exception table (the JVM
+   * takes the first entry that covers the throwing instruction).
+   */
+  private void endTryTable(ControlFrame frame) {
+    Label tryEnd = new Label();
+    mv.visitLabel(tryEnd);
+    frame.ranges.add(tryEnd);
+    if (!unreachable) {
+      mv.visitJumpInsn(GOTO, frame.target);
+      frame.targetUsed = true;
+    }
+    Label handler = new Label();
+    for (int i = 0; i < frame.ranges.size(); i += 2) {
+      mv.visitTryCatchBlock(
+          frame.ranges.get(i), frame.ranges.get(i + 1), handler, RuntimeNames.WASM_EXCEPTION);
+    }
+    mv.visitLabel(handler);
+    StackState saved = snapshotTypes();
+    stack.truncate(frame.entryHeight - baseHeight);
+    int exception = acquireScratch(ValueType.EXNREF);
+    mv.visitVarInsn(ASTORE, exception);
+    for (int i = 0; i < frame.belowSlots.length; i++) {
+      if (frame.belowSlots[i] >= 0) {
+        mv.visitVarInsn(JvmTypes.loadOpcode(stack.get(i)), frame.belowSlots[i]);
+        releaseScratch(stack.get(i), frame.belowSlots[i]);
+      }
+    }
+    // the exception may come from a callee that grew memory
+    refreshMemoryArray();
+    boolean caughtAll = false;
+    for (CatchOpCode.Catch c : frame.catches) {
+      CatchOpCode kind = c.opcode();
+      Label next = null;
+      if (kind == CatchOpCode.CATCH || kind == CatchOpCode.CATCH_REF) {
+        next = new Label();
+        mv.visitVarInsn(ALOAD, exception);
+        pushInt(c.tag());
+        loadInstance();
+        mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.INSTANCE,
+            "isTag",
+            "(Ljava/lang/Object;I" + RuntimeNames.INSTANCE_DESC + ")Z",
+            false);
+        mv.visitJumpInsn(IFEQ, next);
+        List<ValueType> payload = module.tagType(c.tag()).params();
+        if (!payload.isEmpty()) {
+          mv.visitVarInsn(ALOAD, exception);
+          mv.visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.WASM_EXCEPTION,
+              "payloadOf",
+              "(Ljava/lang/Object;)[Ljava/lang/Object;",
+              false);
+          unboxResults(payload);
+        }
+      }
+      if (kind == CatchOpCode.CATCH_REF || kind == CatchOpCode.CATCH_ALL_REF) {
+        mv.visitVarInsn(ALOAD, exception);
+        push(ValueType.EXNREF);
+      }
+      int pushed = stack.size() - (frame.entryHeight - baseHeight);
+      jumpTo(frame(c.label()));
+      stack.truncate(stack.size() - pushed);
+      if (next != null) {
+        mv.visitLabel(next);
+      } else {
+        caughtAll = true;
+        break;
+      }
+    }
+    if (!caughtAll) {
+      mv.visitVarInsn(ALOAD, exception);
+      mv.visitTypeInsn(CHECKCAST, RuntimeNames.WASM_EXCEPTION);
+      mv.visitInsn(ATHROW);
+    }
+    releaseScratch(ValueType.EXNREF, exception);
+    restoreTypes(saved);
+    unreachable = true;
+  }
+
+  /**
+   * True when this run caches locals it changes and a Wasm exception may leave it towards a {@code
+   * try_table} of the methods that called it: the changed locals would be lost with the run's JVM
+   * frame, so the run writes them back to the heap frame on its way out (see {@link #emit()}).
+   */
+  private boolean flushesOnThrow() {
+    if (root || dirty.isEmpty()) {
+      return false;
+    }
+    boolean enclosed = false;
+    for (int i = 0; i < outerFrames; i++) {
+      enclosed |= frames.get(i).kind == ControlFrame.Kind.TRY_TABLE;
+    }
+    if (!enclosed) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      if (row != null && row.mayThrow()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void resetStack(int entryHeight, List<ValueType> top) {

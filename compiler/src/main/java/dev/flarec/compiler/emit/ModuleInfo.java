@@ -52,6 +52,11 @@ final class ModuleInfo {
     return descriptor.types().get(typeIndex);
   }
 
+  /** The type of tag {@code tagIndex}: its parameters are the payload. */
+  FunctionType tagType(int tagIndex) {
+    return descriptor.types().get(descriptor.tags().get(tagIndex).typeIndex());
+  }
+
   FunctionType functionType(int functionIndex) {
     return descriptor.functionType(functionIndex);
   }

@@ -32,7 +32,9 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
     /** Calls a Wasm function, which may grow memory or recurse. */
     CALLS,
     /** Grows linear memory, replacing its array. */
-    GROWS_MEMORY
+    GROWS_MEMORY,
+    /** Throws a Wasm exception ({@code throw}, {@code throw_ref}); calls may too. */
+    THROWS
   }
 
   OpcodeRow {
@@ -45,6 +47,11 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
 
   boolean accessesMemory() {
     return has(Trait.READS_MEMORY) || has(Trait.WRITES_MEMORY);
+  }
+
+  /** True when a Wasm exception may leave the instruction: it throws or calls. */
+  boolean mayThrow() {
+    return has(Trait.THROWS) || has(Trait.CALLS);
   }
 
   /** True when the memory's array may be replaced by the time the instruction completes. */

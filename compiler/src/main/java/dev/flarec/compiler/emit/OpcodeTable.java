@@ -67,6 +67,8 @@ final class OpcodeTable {
       (f, ins) -> f.module.functionType((int) ins.operand(0)).results().size();
   private static final Arity CALL_INDIRECT_POPS =
       (f, ins) -> f.module.type((int) ins.operand(0)).params().size() + 1;
+  private static final Arity TAG_PARAMS =
+      (f, ins) -> f.module.tagType((int) ins.operand(0)).params().size();
   private static final Arity CALL_INDIRECT_PUSHES =
       (f, ins) -> f.module.type((int) ins.operand(0)).results().size();
 
@@ -98,6 +100,11 @@ final class OpcodeTable {
     row(OpCode.BR_TABLE, ControlEmitters.brTable(), BR_TABLE_POPS, fixed(0));
     row(OpCode.RETURN, ControlEmitters.ret(), RETURN_POPS, fixed(0));
     row(OpCode.CALL, CallEmitters.call(), CALL_POPS, CALL_PUSHES, Trait.CALLS);
+
+    // ---- exception handling (3.0) ----
+    row(OpCode.TRY_TABLE, ExceptionEmitters.tryTable(), BLOCK_PARAMS, BLOCK_PARAMS);
+    row(OpCode.THROW, ExceptionEmitters.throwTag(), TAG_PARAMS, fixed(0), Trait.THROWS);
+    row(OpCode.THROW_REF, ExceptionEmitters.throwRef(), fixed(1), fixed(0), Trait.THROWS);
     row(
         OpCode.CALL_INDIRECT,
         CallEmitters.callIndirect(),

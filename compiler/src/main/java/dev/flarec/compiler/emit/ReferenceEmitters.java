@@ -11,9 +11,13 @@ final class ReferenceEmitters {
   static Emitter refNull() {
     return (f, ins) -> {
       f.mv.visitInsn(ACONST_NULL);
-      // heap type operand: -17 (0x6F) extern and -14 (0x72) noextern; anything else is a function
+      // heap type operand: -17 (0x6F) extern and -14 (0x72) noextern, -23 (0x69) exn and -12
+      // (0x74) noexn; anything else is a function
+      long heapType = ins.operand(0);
       f.push(
-          ins.operand(0) == -17 || ins.operand(0) == -14 ? ValueType.EXTERNREF : ValueType.FUNCREF);
+          heapType == -17 || heapType == -14
+              ? ValueType.EXTERNREF
+              : heapType == -23 || heapType == -12 ? ValueType.EXNREF : ValueType.FUNCREF);
     };
   }
 

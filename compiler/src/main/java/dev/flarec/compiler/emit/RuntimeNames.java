@@ -23,6 +23,7 @@ final class RuntimeNames {
 
   static final String MEMORY_DESC = "L" + MEMORY + ";";
   static final String TABLE_DESC = "L" + TABLE + ";";
+  static final String WASM_EXCEPTION = "dev/flarec/runtime/exception/WasmException";
   static final String INSTANCE_DESC = "L" + INSTANCE + ";";
   static final String OBJECT_DESC = "Ljava/lang/Object;";
   static final String TRAP_FACTORY_DESC = "()L" + TRAP + ";";
@@ -35,7 +36,7 @@ final class RuntimeNames {
           case I64 -> "$I64";
           case F32 -> "$F32";
           case F64 -> "$F64";
-          case FUNCREF, EXTERNREF -> "$Ref";
+          case FUNCREF, EXTERNREF, EXNREF -> "$Ref";
           case V128 -> "$Vector";
         };
   }

@@ -198,7 +198,7 @@ final class SplitPlanner {
     for (int i = 0; i < code.size(); i++) {
       Instruction ins = code.get(i);
       switch (ins.opcode()) {
-        case BLOCK, LOOP, IF -> open[depth++] = i;
+        case BLOCK, LOOP, IF, TRY_TABLE -> open[depth++] = i;
         case ELSE -> elseAt[open[depth - 1]] = i;
         case END -> {
           if (depth > 0) {
@@ -259,7 +259,7 @@ final class SplitPlanner {
   }
 
   private static boolean opensBlock(OpCode op) {
-    return op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF;
+    return op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF || op == OpCode.TRY_TABLE;
   }
 
   private SplitPlan planFunction() {

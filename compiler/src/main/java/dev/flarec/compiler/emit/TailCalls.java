@@ -159,7 +159,7 @@ final class TailCalls {
       case I64 -> 'J';
       case F32 -> 'F';
       case F64 -> 'D';
-      case FUNCREF, EXTERNREF, V128 -> 'A';
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> 'A';
     };
   }
 
@@ -557,7 +557,7 @@ final class TailCalls {
       case I64 -> mv.visitInsn(LCONST_0);
       case F32 -> mv.visitInsn(FCONST_0);
       case F64 -> mv.visitInsn(DCONST_0);
-      case FUNCREF, EXTERNREF -> mv.visitInsn(ACONST_NULL);
+      case FUNCREF, EXTERNREF, EXNREF -> mv.visitInsn(ACONST_NULL);
       case V128 ->
           mv.visitFieldInsn(GETSTATIC, JvmTypes.V128_CLASS, "ZERO", ValueType.V128.descriptor());
     }

@@ -37,6 +37,9 @@ public final class JvmTypes {
     } else if (t.isReference() && t.typeIdx() == ValType.ExternRef.typeIdx()) {
       return ValueType.EXTERNREF;
     } else if (t.isReference()
+        && (t.typeIdx() == ValType.ExnRef.typeIdx() || t.typeIdx() == ValType.NoExnRef.typeIdx())) {
+      return ValueType.EXNREF;
+    } else if (t.isReference()
         && (t.typeIdx() >= 0 || t.typeIdx() == ValType.NoFuncRef.typeIdx())) {
       // a typed function reference, (ref null? $t), or the bottom of funcrefs: validation proved
       // its type, so at run time it is a funcref (GC types, also indices, are rejected before)
@@ -99,7 +102,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LLOAD;
       case F32 -> Opcodes.FLOAD;
       case F64 -> Opcodes.DLOAD;
-      case FUNCREF, EXTERNREF, V128 -> Opcodes.ALOAD;
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> Opcodes.ALOAD;
     };
   }
 
@@ -109,7 +112,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LSTORE;
       case F32 -> Opcodes.FSTORE;
       case F64 -> Opcodes.DSTORE;
-      case FUNCREF, EXTERNREF, V128 -> Opcodes.ASTORE;
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> Opcodes.ASTORE;
     };
   }
 
@@ -119,7 +122,7 @@ public final class JvmTypes {
       case I64 -> Opcodes.LRETURN;
       case F32 -> Opcodes.FRETURN;
       case F64 -> Opcodes.DRETURN;
-      case FUNCREF, EXTERNREF, V128 -> Opcodes.ARETURN;
+      case FUNCREF, EXTERNREF, EXNREF, V128 -> Opcodes.ARETURN;
     };
   }
 
@@ -158,7 +161,7 @@ public final class JvmTypes {
       case I64 -> "java/lang/Long";
       case F32 -> "java/lang/Float";
       case F64 -> "java/lang/Double";
-      case FUNCREF, EXTERNREF -> "java/lang/Object";
+      case FUNCREF, EXTERNREF, EXNREF -> "java/lang/Object";
       case V128 -> V128_CLASS;
     };
   }

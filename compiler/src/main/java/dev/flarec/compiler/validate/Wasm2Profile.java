@@ -48,9 +48,6 @@ public final class Wasm2Profile {
     if (memories > 1) {
       throw new InvalidModuleException("multiple memories");
     }
-    if (m.tagSection().isPresent()) {
-      throw new UnsupportedModuleException("exception handling (tags) is beyond WebAssembly 2.0");
-    }
     checkInstructions(m, m.importSection().count(ExternalType.FUNCTION));
     for (int i = 0; i < m.globalSection().globalCount(); i++) {
       checkConstant(m.globalSection().getGlobal(i).initInstructions());
@@ -112,6 +109,9 @@ public final class Wasm2Profile {
             case TABLE -> tables;
             case MEMORY -> memories;
             case GLOBAL -> globals;
+            case TAG ->
+                m.importSection().count(ExternalType.TAG)
+                    + m.tagSection().map(s -> s.tagCount()).orElse(0);
             default -> 0;
           };
       if (e.index() < 0 || e.index() >= limit) {
@@ -148,7 +148,8 @@ public final class Wasm2Profile {
         OpCode op = ins.opcode();
         if (Wasm2Opcodes.isCore(op)
             || Wasm2Opcodes.isSimd(op)
-            || TailCallAndReferenceOpcodes.contains(op)) {
+            || TailCallAndReferenceOpcodes.contains(op)
+            || isExceptionHandling(op)) {
           continue;
         }
         int function = importedFunctions + f;
@@ -159,6 +160,11 @@ public final class Wasm2Profile {
             null);
       }
     }
+  }
+
+  /** Exception handling (3.0): {@code throw}, {@code throw_ref}, {@code try_table}. */
+  private static boolean isExceptionHandling(OpCode op) {
+    return op == OpCode.THROW || op == OpCode.THROW_REF || op == OpCode.TRY_TABLE;
   }
 
   /**

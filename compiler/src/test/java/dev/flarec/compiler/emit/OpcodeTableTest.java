@@ -74,6 +74,8 @@ class OpcodeTableTest {
     // call, call_indirect, return_call, return_call_indirect, call_ref, return_call_ref
     assertEquals(matching(op -> in(op, 0x10, 0x15)), withTrait(Trait.CALLS));
     assertEquals(Set.of(OpCode.MEMORY_GROW), withTrait(Trait.GROWS_MEMORY));
+    assertEquals(
+        matching(op -> op.opcode() == 0x08 || op.opcode() == 0x0A), withTrait(Trait.THROWS));
   }
 
   private static boolean in(OpCode op, int first, int last) {
@@ -108,7 +110,10 @@ class OpcodeTableTest {
   private static boolean compiled(OpCode op) {
     return Wasm2Opcodes.isCore(op)
         || Wasm2Opcodes.isSimd(op)
-        || TailCallAndReferenceOpcodes.contains(op);
+        || TailCallAndReferenceOpcodes.contains(op)
+        || op == OpCode.TRY_TABLE
+        || op == OpCode.THROW
+        || op == OpCode.THROW_REF;
   }
 
   /** The compiled instructions that satisfy {@code p}. */

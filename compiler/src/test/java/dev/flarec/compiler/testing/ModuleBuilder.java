@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Writes small WebAssembly binaries directly, for tests that need modules too large to write (or to
  * convert) as text: functions of hundreds of kilobytes, thousands of locals, deep nesting. Only
- * what those tests use: types (typed references too), functions with locals, exports, one memory,
- * declared function references.
+ * what those tests use: types (typed references too), function and tag imports, functions with
+ * locals, exception tags, exports, one memory, declared function references, and the
+ * exception-handling instructions (which the text translator does not know).
  *
  * <pre>{@code
  * ModuleBuilder m = new ModuleBuilder();
@@ -24,12 +25,21 @@ public final class ModuleBuilder {
   public static final byte I64 = 0x7E;
   public static final byte F32 = 0x7D;
   public static final byte F64 = 0x7C;
+  public static final byte EXNREF = 0x69;
+
+  /** The block type of a block without values. */
+  public static final int VOID = 0x40;
 
   private final List<byte[]> types = new ArrayList<>();
   private final List<Integer> functionTypes = new ArrayList<>();
   private final List<byte[]> bodies = new ArrayList<>();
   private final List<byte[]> exports = new ArrayList<>();
   private final List<byte[]> globals = new ArrayList<>();
+  private final List<byte[]> imports = new ArrayList<>();
+  private final List<byte[]> tags = new ArrayList<>();
+  private final List<byte[]> tables = new ArrayList<>();
+  private int importedFunctions;
+  private int importedTags;
   private final List<Integer> declared = new ArrayList<>();
   private int memoryPages = -1;
 
@@ -100,7 +110,41 @@ public final class ModuleBuilder {
     byte[] content = b.toArray();
     bodies.add(new Bytes().u32(content.length).raw(content).toArray());
     functionTypes.add(type);
-    return functionTypes.size() - 1;
+    return importedFunctions + functionTypes.size() - 1;
+  }
+
+  /** Imports a function (before any function is defined); returns its index. */
+  public int importFunction(String module, String name, int type) {
+    imports.add(new Bytes().name(module).name(name).u8(0x00).u32(type).toArray());
+    return importedFunctions++;
+  }
+
+  /** Imports an exception tag (before any tag is defined); returns its index. */
+  public int importTag(String module, String name, int type) {
+    imports.add(new Bytes().name(module).name(name).u8(0x04).u8(0x00).u32(type).toArray());
+    return importedTags++;
+  }
+
+  /** Defines an exception tag of {@code type} (a function type without results). */
+  public int tag(int type) {
+    tags.add(new Bytes().u8(0x00).u32(type).toArray());
+    return importedTags + tags.size() - 1;
+  }
+
+  public void exportTag(String name, int tag) {
+    exports.add(new Bytes().name(name).u8(0x04).u32(tag).toArray());
+  }
+
+  /** Adds a table of {@code elementType} with {@code size} elements; returns its index. */
+  public int table(byte elementType, int size) {
+    tables.add(new Bytes().u8(elementType).u8(0x00).u32(size).toArray());
+    return tables.size() - 1;
+  }
+
+  /** Adds a mutable exnref global, initially null; returns its index. */
+  public int globalExnref() {
+    globals.add(new Bytes().u8(EXNREF).u8(1).u8(0xD0).u8(EXNREF).u8(0x0B).toArray());
+    return globals.size() - 1;
   }
 
   public void export(String name, int function) {
@@ -121,13 +165,22 @@ public final class ModuleBuilder {
   public byte[] build() {
     Bytes out = new Bytes().raw(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
     section(out, 1, types);
+    if (!imports.isEmpty()) {
+      section(out, 2, imports);
+    }
     List<byte[]> fs = new ArrayList<>();
     for (int t : functionTypes) {
       fs.add(new Bytes().u32(t).toArray());
     }
     section(out, 3, fs);
+    if (!tables.isEmpty()) {
+      section(out, 4, tables);
+    }
     if (memoryPages >= 0) {
       section(out, 5, List.of(new Bytes().u8(0x00).u32(memoryPages).toArray()));
+    }
+    if (!tags.isEmpty()) {
+      section(out, 13, tags);
     }
     if (!globals.isEmpty()) {
       section(out, 6, globals);
@@ -244,6 +297,74 @@ public final class ModuleBuilder {
       return this;
     }
 
+    /** {@code throw tag}. */
+    public Code throwTag(int tag) {
+      bytes.u8(0x08).u32(tag);
+      return this;
+    }
+
+    public Code throwRef() {
+      bytes.u8(0x0A);
+      return this;
+    }
+
+    /**
+     * {@code try_table} with a value-type block type (or {@link #VOID}), or a type index below
+     * 0x40; clauses from {@link #catchTag}, {@link #catchRef}, {@link #catchAll}, {@link
+     * #catchAllRef}.
+     */
+    public Code tryTable(int blockType, int[]... clauses) {
+      bytes.u8(0x1F);
+      if (blockType >= 0x40) {
+        bytes.u8(blockType);
+      } else {
+        bytes.s64(blockType);
+      }
+      bytes.u32(clauses.length);
+      for (int[] c : clauses) {
+        bytes.u8(c[0]);
+        if (c[0] < 2) {
+          bytes.u32(c[1]);
+        }
+        bytes.u32(c[2]);
+      }
+      return this;
+    }
+
+    public static int[] catchTag(int tag, int label) {
+      return new int[] {0, tag, label};
+    }
+
+    public static int[] catchRef(int tag, int label) {
+      return new int[] {1, tag, label};
+    }
+
+    public static int[] catchAll(int label) {
+      return new int[] {2, 0, label};
+    }
+
+    public static int[] catchAllRef(int label) {
+      return new int[] {3, 0, label};
+    }
+
+    /** {@code ref.null exn}. */
+    public Code refNullExn() {
+      bytes.u8(0xD0).u8(EXNREF);
+      return this;
+    }
+
+    /** A block with a type-index block type (several results, or parameters). */
+    public Code beginTyped(int opcode, int typeIndex) {
+      bytes.u8(opcode).s64(typeIndex);
+      return this;
+    }
+
+    /** {@code table.get} / {@code table.set}. */
+    public Code table(int opcode, int table) {
+      bytes.u8(opcode).u32(table);
+      return this;
+    }
+
     private Bytes endBody() {
       return bytes.u8(0x0B);
     }
@@ -277,6 +398,11 @@ public final class ModuleBuilder {
           return this;
         }
       }
+    }
+
+    Bytes name(String s) {
+      byte[] n = s.getBytes(StandardCharsets.UTF_8);
+      return u32(n.length).raw(n);
     }
 
     Bytes raw(byte[] b) {

@@ -9,6 +9,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.Import;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.MemoryDef;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.SegmentMode;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.TagDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
 import dev.flarec.runtime.types.ValueType;
@@ -116,6 +117,11 @@ public final class DescriptorCodec {
       }
       out.writeBoolean(d.tracksMemoryWrites());
       out.writeBoolean(d.checksMemorySize());
+      out.writeInt(d.tags().size());
+      for (TagDef t : d.tags()) {
+        out.writeInt(t.typeIndex());
+        out.writeBoolean(t.imported());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -206,6 +212,11 @@ public final class DescriptorCodec {
       }
       boolean tracksWrites = in.readBoolean();
       boolean checksSize = in.readBoolean();
+      n = in.readInt();
+      List<TagDef> tags = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        tags.add(new TagDef(in.readInt(), in.readBoolean()));
+      }
       return new ModuleDescriptor(
           className,
           types,
@@ -219,7 +230,8 @@ public final class DescriptorCodec {
           elements,
           data,
           tracksWrites,
-          checksSize);
+          checksSize,
+          tags);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt module descriptor", e);
     }

@@ -10,5 +10,7 @@ public enum ExternKind {
   FUNCTION,
   TABLE,
   MEMORY,
-  GLOBAL
+  GLOBAL,
+  /** An exception tag (3.0). */
+  TAG
 }

@@ -28,7 +28,40 @@ public record ModuleDescriptor(
     List<ElementSegment> elements,
     List<DataSegment> data,
     boolean tracksMemoryWrites,
-    boolean checksMemorySize) {
+    boolean checksMemorySize,
+    List<TagDef> tags) {
+
+  /** A descriptor of a module without exception tags. */
+  public ModuleDescriptor(
+      String className,
+      List<FunctionType> types,
+      List<Import> imports,
+      List<Function> functions,
+      List<TableDef> tables,
+      List<MemoryDef> memories,
+      List<GlobalDef> globals,
+      List<Export> exports,
+      int startFunction,
+      List<ElementSegment> elements,
+      List<DataSegment> data,
+      boolean tracksMemoryWrites,
+      boolean checksMemorySize) {
+    this(
+        className,
+        types,
+        imports,
+        functions,
+        tables,
+        memories,
+        globals,
+        exports,
+        startFunction,
+        elements,
+        data,
+        tracksMemoryWrites,
+        checksMemorySize,
+        List.of());
+  }
 
   /**
    * A descriptor whose compiled code does not track memory writes.
@@ -82,7 +115,8 @@ public record ModuleDescriptor(
         elements,
         data,
         tracks,
-        checksMemorySize);
+        checksMemorySize,
+        tags);
   }
 
   /**
@@ -105,7 +139,8 @@ public record ModuleDescriptor(
         elements,
         data,
         tracksMemoryWrites,
-        checks);
+        checks,
+        tags);
   }
 
   /** No start function. */
@@ -148,7 +183,8 @@ public record ModuleDescriptor(
         elements,
         data,
         tracksMemoryWrites,
-        checksMemorySize);
+        checksMemorySize,
+        tags);
   }
 
   /**
@@ -170,6 +206,31 @@ public record ModuleDescriptor(
   public record GlobalDef(ValueType type, boolean mutable, boolean imported, boolean shared) {}
 
   public record Export(String name, ExternKind kind, int index) {}
+
+  /**
+   * An exception tag (3.0): its type (parameters only) and whether it is imported. Imported tags
+   * come first in the tag index space.
+   */
+  public record TagDef(int typeIndex, boolean imported) {}
+
+  /** This descriptor with the given tags. */
+  public ModuleDescriptor withTags(List<TagDef> newTags) {
+    return new ModuleDescriptor(
+        className,
+        types,
+        imports,
+        functions,
+        tables,
+        memories,
+        globals,
+        exports,
+        startFunction,
+        elements,
+        data,
+        tracksMemoryWrites,
+        checksMemorySize,
+        newTags);
+  }
 
   /** How a segment is applied (§2.5.7, §2.5.8). */
   public enum SegmentMode {

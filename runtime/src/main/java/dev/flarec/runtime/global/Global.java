@@ -43,7 +43,7 @@ public abstract sealed class Global
           case I64 -> new I64(mutable);
           case F32 -> new F32(mutable);
           case F64 -> new F64(mutable);
-          case FUNCREF, EXTERNREF -> new Ref(type, mutable);
+          case FUNCREF, EXTERNREF, EXNREF -> new Ref(type, mutable);
           case V128 -> new Vector(mutable);
         };
     if (initial != null) {

@@ -1,5 +1,6 @@
 package dev.flarec.runtime.instance;
 
+import dev.flarec.runtime.exception.Tag;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.table.Table;
@@ -40,7 +41,8 @@ public final class Imports {
   }
 
   /**
-   * The value offered for {@code module.name} (a FunctionRef, Memory, Table or Global), or null.
+   * The value offered for {@code module.name} (a FunctionRef, Memory, Table, Global or Tag), or
+   * null.
    */
   public Object lookup(String module, String name) {
     Map<String, Object> byName = values.get(module);
@@ -75,6 +77,11 @@ public final class Imports {
 
     public Builder global(String module, String name, Global global) {
       return put(module, name, global);
+    }
+
+    /** A tag: exceptions of it thrown by either side are caught by the other's clauses. */
+    public Builder tag(String module, String name, Tag tag) {
+      return put(module, name, tag);
     }
 
     /** Every export of {@code instance} becomes importable under module name {@code module}. */

@@ -3,6 +3,8 @@ package dev.flarec.runtime.instance;
 import dev.flarec.runtime.descriptor.ExternKind;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.Export;
+import dev.flarec.runtime.exception.Tag;
+import dev.flarec.runtime.exception.WasmException;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.table.Table;
@@ -41,6 +43,10 @@ public abstract class Instance {
   private final Global[] globals;
   private final Object[][] elementSegments;
   private final byte[][] dataSegments;
+
+  /** The tags of the tag index space (imported ones are their exporters' objects). */
+  private Tag[] tags = NO_TAGS;
+
   private Map<String, Object> exports;
 
   protected Instance(Linkage linkage) {
@@ -152,6 +158,7 @@ public abstract class Instance {
       case TABLE -> tables[index];
       case MEMORY -> memories[index];
       case GLOBAL -> globals[index];
+      case TAG -> tags[index];
     };
   }
 
@@ -170,6 +177,11 @@ public abstract class Instance {
 
   public final Global global(String name) {
     return exportOf(name, Global.class, "global");
+  }
+
+  /** The exported tag {@code name}: host code throws and recognises this module's exceptions. */
+  public final Tag tag(String name) {
+    return exportOf(name, Tag.class, "tag");
   }
 
   private <T> T exportOf(String name, Class<T> type, String kind) {
@@ -257,10 +269,25 @@ public abstract class Instance {
     instance.elementSegments[segment] = EMPTY_REFS;
   }
 
+  /** {@code throw}: a new exception of tag {@code tagIndex} carrying {@code payload}. */
+  public static WasmException newException(Object[] payload, int tagIndex, Instance instance) {
+    return new WasmException(instance.tags[tagIndex], payload);
+  }
+
+  /** A {@code catch} clause's test: is {@code e} of tag {@code tagIndex} of this instance? */
+  public static boolean isTag(Object exception, int tagIndex, Instance instance) {
+    return ((WasmException) exception).tag() == instance.tags[tagIndex];
+  }
+
+  private static final Tag[] NO_TAGS = new Tag[0];
   private static final byte[] EMPTY_BYTES = new byte[0];
   private static final Object[] EMPTY_REFS = new Object[0];
 
   // ---- used by instantiation ----
+
+  final void linkTags(Tag[] linked) {
+    tags = linked;
+  }
 
   final void setElementSegment(int index, Object[] items) {
     elementSegments[index] = items;

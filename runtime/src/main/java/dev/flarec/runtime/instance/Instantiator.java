@@ -9,6 +9,8 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor.Import;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.MemoryDef;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.SegmentMode;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.TableDef;
+import dev.flarec.runtime.descriptor.ModuleDescriptor.TagDef;
+import dev.flarec.runtime.exception.Tag;
 import dev.flarec.runtime.global.Global;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.table.Table;
@@ -43,6 +45,7 @@ final class Instantiator {
     Memory[] memories = new Memory[d.memories().size()];
     Table[] tables = new Table[d.tables().size()];
     Global[] globals = new Global[d.globals().size()];
+    Tag[] tags = new Tag[d.tags().size()];
     for (Import imp : d.imports()) {
       Object value = imports.lookup(imp.module(), imp.name());
       if (value == null) {
@@ -54,6 +57,7 @@ final class Instantiator {
         case MEMORY -> memories[i] = matchMemory(imp, value, d.memories().get(i));
         case TABLE -> tables[i] = matchTable(imp, value, d.tables().get(i));
         case GLOBAL -> globals[i] = matchGlobal(imp, value, d.globals().get(i));
+        case TAG -> tags[i] = matchTag(imp, value, d.types().get(d.tags().get(i).typeIndex()));
       }
     }
     for (int i = 0; i < memories.length; i++) {
@@ -88,7 +92,15 @@ final class Instantiator {
       }
     }
 
+    for (int i = 0; i < tags.length; i++) {
+      TagDef t = d.tags().get(i);
+      if (!t.imported()) {
+        tags[i] = Tag.of(d.types().get(t.typeIndex()));
+      }
+    }
+
     Instance instance = module.construct(new Linkage(module, functions, memories, tables, globals));
+    instance.linkTags(tags);
     try {
       instance.initializeGlobals();
       initializeTables(instance);
@@ -194,6 +206,14 @@ final class Instantiator {
     if (!(value instanceof Table t)
         || t.elementType() != expected.elementType()
         || !expected.limits().admits(t.size(), t.limits().hasMax() ? t.limits().max() : -1)) {
+      throw new LinkException("incompatible import type", imp.module(), imp.name());
+    }
+    return t;
+  }
+
+  /** Tag types match when equal (interned, so identical); the tag itself is shared. */
+  private static Tag matchTag(Import imp, Object value, FunctionType expected) {
+    if (!(value instanceof Tag t) || t.type() != expected) {
       throw new LinkException("incompatible import type", imp.module(), imp.name());
     }
     return t;

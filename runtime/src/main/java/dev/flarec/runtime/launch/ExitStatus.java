@@ -15,7 +15,10 @@ public final class ExitStatus {
   /** Bad usage: an unknown option or a missing parameter (picocli's default status too). */
   public static final int USAGE = 2;
 
-  /** The module trapped while being instantiated or invoked. */
+  /**
+   * The module trapped while being instantiated or invoked, or a Wasm exception no handler caught
+   * left it.
+   */
   public static final int TRAP = 3;
 
   /** A bug in flarec itself: reported with a stack trace. */
@@ -35,6 +38,10 @@ public final class ExitStatus {
     }
     if (failure instanceof dev.flarec.runtime.trap.WasmTrap) {
       err.println(program + ": trap: " + failure.getMessage());
+      return TRAP;
+    }
+    if (failure instanceof dev.flarec.runtime.exception.WasmException) {
+      err.println(program + ": " + failure.getMessage());
       return TRAP;
     }
     err.println(program + ": internal error, please report: " + failure);

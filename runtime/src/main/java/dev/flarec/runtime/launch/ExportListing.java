@@ -68,6 +68,7 @@ public final class ExportListing {
       case TABLE -> "table";
       case MEMORY -> "memory";
       case GLOBAL -> "global";
+      case TAG -> "tag";
     };
   }
 

@@ -79,7 +79,7 @@ public final class ValueFormat {
       case I64 -> parseI64(text);
       case F32 -> parseF32(text);
       case F64 -> parseF64(text);
-      case FUNCREF, EXTERNREF -> parseNullReference(type, text);
+      case FUNCREF, EXTERNREF, EXNREF -> parseNullReference(type, text);
       case V128 -> parseV128(text);
     };
   }
@@ -94,7 +94,7 @@ public final class ValueFormat {
       case I64 -> Long.toString((Long) value);
       case F32 -> formatF32((Float) value);
       case F64 -> formatF64((Double) value);
-      case FUNCREF, EXTERNREF -> value == null ? "null" : "ref";
+      case FUNCREF, EXTERNREF, EXNREF -> value == null ? "null" : "ref";
       case V128 -> formatV128((V128) value);
     };
   }

@@ -21,6 +21,8 @@ public enum TrapKind {
   UNINITIALIZED_ELEMENT("uninitialized element"),
   INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
   CALL_STACK_EXHAUSTED("call stack exhausted"),
+  /** {@code throw_ref} of a null exnref. */
+  NULL_EXCEPTION_REFERENCE("null exception reference"),
   /** {@code call_ref} or {@code return_call_ref} of a null reference. */
   NULL_FUNCTION_REFERENCE("null function reference"),
   /** {@code ref.as_non_null} of a null reference. */

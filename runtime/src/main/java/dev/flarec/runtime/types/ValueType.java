@@ -21,6 +21,8 @@ public enum ValueType {
   F64("D", double.class, 0x7C, "f64"),
   FUNCREF("Ljava/lang/Object;", Object.class, 0x70, "funcref"),
   EXTERNREF("Ljava/lang/Object;", Object.class, 0x6F, "externref"),
+  /** An exception reference (3.0): a {@code WasmException} or {@code null}. */
+  EXNREF("Ljava/lang/Object;", Object.class, 0x69, "exnref"),
   V128("L" + V128.class.getName().replace('.', '/') + ";", V128.class, 0x7B, "v128");
 
   private final String descriptor;
@@ -61,7 +63,7 @@ public enum ValueType {
   }
 
   public boolean isReference() {
-    return this == FUNCREF || this == EXTERNREF;
+    return this == FUNCREF || this == EXTERNREF || this == EXNREF;
   }
 
   /** The type with the given binary code, for decoding descriptors. */

@@ -1,0 +1,139 @@
+package dev.flarec.compiler.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flarec.compiler.CompileException;
+import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.InvalidModuleException;
+import dev.flarec.compiler.MalformedModuleException;
+import dev.flarec.compiler.UnsupportedModuleException;
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The binary checks of exception handling: the tag section, tag imports and exports, the new
+ * instructions' immediates, and the legacy instructions (try/catch/rethrow/delegate), which are not
+ * part of 3.0 and are refused as unsupported, never as malformed.
+ */
+class ExceptionHandlingDecodeTest {
+  private static final int TYPE = 1;
+  private static final int FUNCTION = 3;
+  private static final int GLOBAL = 6;
+  private static final int CODE = 10;
+  private static final int TAG = 13;
+
+  /** {@code (type (func))}. */
+  private static final byte[] VOID_TYPE = section(TYPE, 1, 0x60, 0, 0);
+
+  private static byte[] module(byte[]... sections) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    for (byte[] s : sections) {
+      out.writeBytes(s);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] section(int id, int... content) {
+    byte[] b = new byte[content.length + 2];
+    b[0] = (byte) id;
+    b[1] = (byte) content.length;
+    for (int i = 0; i < content.length; i++) {
+      b[i + 2] = (byte) content[i];
+    }
+    return b;
+  }
+
+  /** A code section of one body, given without its size. */
+  private static byte[] code(int... body) {
+    int[] content = new int[body.length + 2];
+    content[0] = 1;
+    content[1] = body.length;
+    System.arraycopy(body, 0, content, 2, body.length);
+    return section(CODE, content);
+  }
+
+  private static <T extends CompileException> T rejected(
+      Class<T> kind, byte[] wasm, String section, int function, long offset, String message) {
+    T e = assertThrows(kind, () -> Flarec.compile(wasm));
+    String line = e.describe();
+    assertEquals(section, e.section(), line);
+    assertEquals(function, e.functionIndex(), line);
+    assertEquals(offset, e.byteOffset(), line);
+    assertTrue(e.getMessage().contains(message), line);
+    assertTrue(!line.contains("\n") && line.contains(String.format("(0x%x)", offset)), line);
+    return e;
+  }
+
+  @Test
+  void legacyTryIsUnsupportedAndNamedWithItsPosition() {
+    // (func try (catch_all) end): 06 40 19 0b 0b
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0x06, 0x40, 0x19, 0x0B, 0x0B));
+    UnsupportedModuleException e =
+        rejected(
+            UnsupportedModuleException.class,
+            wasm,
+            "code",
+            0,
+            23,
+            "legacy exception handling (try/catch");
+    assertTrue(e.describe().startsWith("unsupported module"), e.describe());
+  }
+
+  @Test
+  void legacyDelegateAndRethrowAreUnsupportedToo() {
+    // a tag, then (func block rethrow 0 end): 02 40 09 00 0b 0b
+    byte[] tag = section(TAG, 1, 0, 0);
+    byte[] rethrow =
+        module(
+            VOID_TYPE, section(FUNCTION, 1, 0), tag, code(0, 0x02, 0x40, 0x09, 0x00, 0x0B, 0x0B));
+    rejected(UnsupportedModuleException.class, rethrow, "code", 0, 30, "opcode 0x09");
+    byte[] delegate = module(VOID_TYPE, section(FUNCTION, 1, 0), tag, code(0, 0x18, 0x00, 0x0B));
+    rejected(UnsupportedModuleException.class, delegate, "code", 0, 28, "opcode 0x18");
+  }
+
+  @Test
+  void aTagWithResultsIsInvalid() {
+    byte[] wasm = module(section(TYPE, 1, 0x60, 0, 1, 0x7F), section(TAG, 1, 0, 0));
+    rejected(InvalidModuleException.class, wasm, "tag", -1, 19, "non-empty tag result type");
+  }
+
+  @Test
+  void theTagSectionComesBeforeGlobals() {
+    byte[] global = section(GLOBAL, 1, 0x7F, 0, 0x41, 0, 0x0B);
+    byte[] wasm = module(VOID_TYPE, global, section(TAG, 1, 0, 0));
+    rejected(MalformedModuleException.class, wasm, "tag", -1, 22, "tag section after the global");
+  }
+
+  @Test
+  void throwOfAnUnknownTagIsInvalid() {
+    byte[] wasm = module(VOID_TYPE, section(FUNCTION, 1, 0), code(0, 0x08, 0x00, 0x0B));
+    rejected(InvalidModuleException.class, wasm, "code", 0, 23, "unknown tag 0");
+  }
+
+  @Test
+  void aCatchLabelBeyondTheEnclosingBlocksIsInvalid() {
+    // (tag) (func try_table (catch_all 1) end): 1f 40 01 02 01 0b 0b
+    byte[] wasm =
+        module(
+            VOID_TYPE,
+            section(FUNCTION, 1, 0),
+            section(TAG, 1, 0, 0),
+            code(0, 0x1F, 0x40, 0x01, 0x02, 0x01, 0x0B, 0x0B));
+    rejected(InvalidModuleException.class, wasm, "code", 0, 28, "unknown label 1");
+  }
+
+  @Test
+  void aTryTableCatchingItsOwnTagCompiles() {
+    // (tag) (func block try_table (catch 0 0) throw 0 end end)
+    byte[] wasm =
+        module(
+            VOID_TYPE,
+            section(FUNCTION, 1, 0),
+            section(TAG, 1, 0, 0),
+            code(0, 0x02, 0x40, 0x1F, 0x40, 0x01, 0x00, 0x00, 0x00, 0x08, 0x00, 0x0B, 0x0B, 0x0B));
+    Flarec.compile(wasm).load().instantiate();
+  }
+}
