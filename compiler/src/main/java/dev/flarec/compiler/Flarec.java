@@ -35,7 +35,8 @@ public final class Flarec {
   }
 
   public static CompiledModule compile(byte[] wasm, CompileOptions options) {
-    WasmModule module = ModuleDecoder.decode(wasm);
+    ModuleDecoder.Decoded decoded = ModuleDecoder.decodeWithSites(wasm);
+    WasmModule module = decoded.wasm();
     Wasm2Profile.check(module, wasm);
     ModuleDescriptor descriptor =
         DescriptorBuilder.build(
@@ -51,7 +52,9 @@ public final class Flarec {
     descriptor = descriptor.withChecksMemorySize(growsMemory(module));
     ClassEmitter.Output output;
     try {
-      output = new ClassEmitter(module, descriptor, options.methodBudget()).emit();
+      output =
+          new ClassEmitter(module, descriptor, options.methodBudget(), decoded.relaxedSimd())
+              .emit();
     } catch (MethodTooLargeException e) {
       throw new UnsupportedModuleException(
           "the JVM method for " + e.getMethodName() + " exceeds 64 KiB of bytecode",

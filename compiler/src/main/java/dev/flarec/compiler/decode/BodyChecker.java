@@ -142,6 +142,8 @@ final class BodyChecker {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
             }
+          } else if (isRelaxedSimd(ins.op)) {
+            module.relaxedSimd.put(ins.offset, ins.op & 0xFFFF);
           } else if (simdNaturalAlignment(ins.op) >= 0) {
             memory(ins.memory);
             offset();
@@ -176,9 +178,7 @@ final class BodyChecker {
             ValueTypes.FUNCREF,
             ValueTypes.EXTERNREF,
             ValueTypes.EXNREF -> {}
-        default ->
-            throw in.malformed(
-                ins.offset + 1, String.format("malformed block type 0x%02x", encoded));
+        default -> throw ValueTypes.notAType(in, ins.offset + 1, encoded, "block");
       }
     }
   }

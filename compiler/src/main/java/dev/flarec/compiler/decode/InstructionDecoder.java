@@ -40,6 +40,12 @@ final class InstructionDecoder {
   static final int I64_CONST = 0x42;
   static final int F32_CONST = 0x43;
   static final int F64_CONST = 0x44;
+  static final int I32_ADD = 0x6A;
+  static final int I32_SUB = 0x6B;
+  static final int I32_MUL = 0x6C;
+  static final int I64_ADD = 0x7C;
+  static final int I64_SUB = 0x7D;
+  static final int I64_MUL = 0x7E;
   static final int REF_NULL = 0xD0;
   static final int REF_FUNC = 0xD2;
 
@@ -59,6 +65,21 @@ final class InstructionDecoder {
 
   /** SIMD instructions are numbered {@code 0xFD00 | subopcode}. */
   static final int SIMD = 0xFD00;
+
+  /** WebAssembly 3.0's relaxed SIMD instructions: subopcodes {@code 0x100..0x113}. */
+  static final int FIRST_RELAXED_SIMD = 0x100;
+
+  static final int LAST_RELAXED_SIMD = 0x113;
+
+  /**
+   * Relaxed SIMD instructions are numbered {@code 0xFD0000 | subopcode}: their subopcodes need more
+   * than the 8 bits {@link #SIMD} leaves.
+   */
+  static final int RELAXED_SIMD = 0xFD0000;
+
+  static boolean isRelaxedSimd(int op) {
+    return op >= (RELAXED_SIMD | FIRST_RELAXED_SIMD) && op <= (RELAXED_SIMD | LAST_RELAXED_SIMD);
+  }
 
   /** The SIMD subopcodes 2.0 leaves unassigned. */
   private static final java.util.Set<Integer> SIMD_UNASSIGNED =
@@ -217,6 +238,12 @@ final class InstructionDecoder {
       case REF_NULL -> a = ValueTypes.readHeapType(in);
       case 0xFC -> misc();
       case 0xFD -> simd();
+      case UnsupportedFeatures.GC_PREFIX ->
+          throw in.unsupported(offset, UnsupportedFeatures.gcInstruction(in.u32()));
+      case UnsupportedFeatures.THREADS_PREFIX ->
+          throw in.unsupported(offset, UnsupportedFeatures.threadsInstruction(in.u32()));
+      case UnsupportedFeatures.REF_EQ ->
+          throw in.unsupported(offset, "GC ref.eq (garbage collection is not supported yet)");
       default -> {
         if (code >= FIRST_MEMORY_ACCESS && code <= LAST_MEMORY_ACCESS) {
           memoryArgument();
@@ -274,6 +301,10 @@ final class InstructionDecoder {
 
   private void simd() {
     long sub = in.u32();
+    if (sub >= FIRST_RELAXED_SIMD && sub <= LAST_RELAXED_SIMD) {
+      op = RELAXED_SIMD | (int) sub; // no immediates
+      return;
+    }
     if (sub > 0xFF || SIMD_UNASSIGNED.contains((int) sub)) {
       throw in.malformed(offset, String.format("illegal opcode 0xfd %d", sub));
     }

@@ -257,11 +257,11 @@ final class ModuleChecker {
         for (int k = 0; k < fields; k++) {
           fieldType();
         }
-        throw in.unsupported(at, "GC struct type");
+        throw in.unsupported(at, UnsupportedFeatures.gcTypeDefinition(form));
       }
       case 0x5E -> {
         fieldType();
-        throw in.unsupported(at, "GC array type");
+        throw in.unsupported(at, UnsupportedFeatures.gcTypeDefinition(form));
       }
       default ->
           throw in.malformed(
@@ -271,18 +271,24 @@ final class ModuleChecker {
     }
   }
 
-  /**
-   * Reads a GC field type far enough to find it malformed (a bad mutability byte) before the type
-   * is refused as unsupported; its storage type is not checked further.
-   */
+  /** A struct or array field: a storage type and its mutability. */
   private void fieldType() {
-    int storage = in.u8();
-    if (storage == 0x63 || storage == 0x64) {
-      in.signed(33);
+    int t = in.u8();
+    if (t != 0x78 && t != 0x77) { // i8, i16: packed
+      anyValueType(t);
     }
     int at = in.position();
     if (in.u8() > 1) {
       throw in.malformed(at, "malformed mutability");
+    }
+  }
+
+  /** A value type of 3.0, GC's included, whose first byte {@code t} is read. */
+  private void anyValueType(int t) {
+    if (t == 0x63 || t == 0x64) { // (ref null ht), (ref ht)
+      in.signed(33);
+    } else if (t < 0x69 || t > 0x7F) {
+      throw in.malformed(in.position() - 1, String.format("malformed value type 0x%02x", t));
     }
   }
 
@@ -449,11 +455,7 @@ final class ModuleChecker {
     boolean is64 = false;
     if (flags > 1) {
       if (memory && (flags == 2 || flags == 3 || flags == 6 || flags == 7)) {
-        throw in.malformed(
-            at,
-            "shared memory (limits flags "
-                + flags
-                + ") is beyond WebAssembly 3.0 (threads proposal)");
+        throw in.unsupported(at, UnsupportedFeatures.sharedMemory());
       }
       if (flags == 4 || flags == 5) {
         is64 = true;
@@ -693,61 +695,67 @@ final class ModuleChecker {
   }
 
   /**
-   * A constant expression of type {@code expected} (§3.3.10): in 2.0, one constant instruction or
-   * {@code global.get} of an imported immutable global, then {@code end}.
+   * A constant expression of type {@code expected} (§3.3.10): constant instructions, {@code
+   * global.get} of an immutable global (in a global's initialiser, only of one defined before it),
+   * and since WebAssembly 3.0 (extended constant expressions) {@code i32/i64.add, sub, mul}, ending
+   * with {@code end} and leaving exactly one value of the expected type.
    */
   private void constantExpression(int expected) {
     int start = in.position();
-    ins.next();
-    int type;
-    switch (ins.op) {
-      case I32_CONST -> type = ValueTypes.I32;
-      case I64_CONST -> type = ValueTypes.I64;
-      case F32_CONST -> type = ValueTypes.F32;
-      case F64_CONST -> type = ValueTypes.F64;
-      case V128_CONST -> type = ValueTypes.V128;
-      case REF_NULL -> type = (int) ins.a;
-      case REF_FUNC -> {
-        if (ins.a >= module.functions.size()) {
-          throw in.invalid(ins.offset, "unknown function " + ins.a);
-        }
-        module.declaredReferences.add((int) ins.a);
-        type = ValueTypes.FUNCREF;
+    java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+    while (true) {
+      ins.next();
+      if (ins.op == END) {
+        break;
       }
-      case GLOBAL_GET -> {
-        if (ins.a >= module.importedGlobals) {
-          throw in.invalid(
-              ins.offset,
-              "unknown global "
-                  + ins.a
-                  + " (a constant expression may only read imported globals)");
+      switch (ins.op) {
+        case I32_CONST -> stack.push(ValueTypes.I32);
+        case I64_CONST -> stack.push(ValueTypes.I64);
+        case F32_CONST -> stack.push(ValueTypes.F32);
+        case F64_CONST -> stack.push(ValueTypes.F64);
+        case V128_CONST -> stack.push(ValueTypes.V128);
+        case REF_NULL -> stack.push((int) ins.a);
+        case REF_FUNC -> {
+          if (ins.a >= module.functions.size()) {
+            throw in.invalid(ins.offset, "unknown function " + ins.a);
+          }
+          module.declaredReferences.add((int) ins.a);
+          stack.push(ValueTypes.FUNCREF);
         }
-        ModuleShape.GlobalType g = module.globals.get((int) ins.a);
-        if (g.mutable()) {
-          throw in.invalid(
-              ins.offset, "constant expression required: global " + ins.a + " is mutable");
+        case GLOBAL_GET -> {
+          if (ins.a >= module.globals.size()) {
+            throw in.invalid(ins.offset, "unknown global " + ins.a);
+          }
+          ModuleShape.GlobalType g = module.globals.get((int) ins.a);
+          if (g.mutable()) {
+            throw in.invalid(
+                ins.offset, "constant expression required: global " + ins.a + " is mutable");
+          }
+          stack.push(g.type());
         }
-        type = g.type();
-      }
-      case END ->
-          throw in.invalid(
-              start,
-              "type mismatch: an empty constant expression where "
-                  + ValueTypes.name(expected)
-                  + " is expected");
-      default -> {
-        skipExpression();
-        throw in.invalid(ins.offset, "constant expression required");
+        case I32_ADD, I32_SUB, I32_MUL -> arithmetic(stack, ValueTypes.I32);
+        case I64_ADD, I64_SUB, I64_MUL -> arithmetic(stack, ValueTypes.I64);
+        default -> {
+          int at = ins.offset;
+          if (ins.op != BLOCK && ins.op != LOOP && ins.op != IF) {
+            skipExpression();
+          }
+          throw in.invalid(at, "constant expression required");
+        }
       }
     }
-    ins.next();
-    if (ins.op != END) {
-      int at = ins.offset;
-      if (ins.op != BLOCK && ins.op != LOOP && ins.op != IF) {
-        skipExpression();
-      }
-      throw in.invalid(at, "constant expression required: more than one instruction");
+    if (stack.isEmpty()) {
+      throw in.invalid(
+          start,
+          "type mismatch: an empty constant expression where "
+              + ValueTypes.name(expected)
+              + " is expected");
     }
+    if (stack.size() > 1) {
+      throw in.invalid(
+          start, "type mismatch: a constant expression leaving " + stack.size() + " values");
+    }
+    int type = stack.pop();
     if (type != expected) {
       throw in.invalid(
           start,
@@ -757,6 +765,23 @@ final class ModuleChecker {
               + ValueTypes.name(expected)
               + " is expected");
     }
+  }
+
+  /** An integer operator of a constant expression: pops two {@code type}s, pushes one. */
+  private void arithmetic(java.util.ArrayDeque<Integer> stack, int type) {
+    for (int i = 0; i < 2; i++) {
+      Integer operand = stack.poll();
+      if (operand == null || operand != type) {
+        throw in.invalid(
+            ins.offset,
+            "type mismatch: "
+                + (operand == null ? "no operand" : ValueTypes.name(operand))
+                + " where "
+                + ValueTypes.name(type)
+                + " is expected");
+      }
+    }
+    stack.push(type);
   }
 
   /**

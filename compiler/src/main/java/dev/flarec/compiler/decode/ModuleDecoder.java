@@ -78,6 +78,14 @@ public final class ModuleDecoder {
    * in the section, function and byte offset in which it was found.
    */
   public static WasmModule decode(byte[] bytes) {
+    return decodeWithSites(bytes).wasm();
+  }
+
+  /** A decoded module, and where it uses instructions the parser does not know. */
+  public record Decoded(WasmModule wasm, RelaxedSimdSites relaxedSimd) {}
+
+  /** Like {@link #decode}, also saying where relaxed SIMD instructions are. */
+  public static Decoded decodeWithSites(byte[] bytes) {
     if (bytes.length < 8) {
       throw new MalformedModuleException(
           bytes.length < 4
@@ -101,7 +109,15 @@ public final class ModuleDecoder {
           "unknown binary version", CompileException.UNKNOWN, 4, null);
     }
     ModuleShape shape = ModuleChecker.check(bytes);
-    ParserInput input = ParserInput.of(ModuleChecker.forParser(bytes, shape));
+    RelaxedSimdSites relaxed = new RelaxedSimdSites(shape.relaxedSimd);
+    // What the parser reads: the module with each oversized table minimum lowered, each relaxed
+    // SIMD instruction swapped for a 2.0 carrier, and 64-bit memories and tables written as 32-bit
+    // ones; every rewrite keeps the length of what it replaces, so offsets stay the module's.
+    byte[] forParser = ModuleChecker.forParser(bytes, shape);
+    if (!relaxed.subopcodes().isEmpty()) {
+      forParser = relaxed.withCarriers(forParser);
+    }
+    ParserInput input = ParserInput.of(forParser);
     byte[] parsed = input.bytes();
     WasmModule module;
     try {
@@ -110,7 +126,7 @@ public final class ModuleDecoder {
       throw parserDisagrees(e);
     }
     validate(input.lowered() ? parseForValidation(input, shape) : module);
-    return module;
+    return new Decoded(module, relaxed);
   }
 
   /** The module the validator checks in place of one with 64-bit memories (see ParserInput). */

@@ -58,6 +58,12 @@ final class ModuleShape {
   /** The data count section's value, or -1 when there is none. */
   long dataCount = -1;
 
+  /**
+   * The relaxed SIMD instructions (WebAssembly 3.0) in code, by byte offset in the module: their
+   * subopcode. The parser does not know them (see {@link RelaxedSimdSites}).
+   */
+  final java.util.Map<Integer, Integer> relaxedSimd = new java.util.TreeMap<>();
+
   /** C.refs: functions that may be referenced by {@code ref.func} in code (§3.4.10). */
   final Set<Integer> declaredReferences = new HashSet<>();
 }

@@ -42,7 +42,7 @@ final class ValueTypes {
       case REF_NULL, REF, NOFUNC, NOEXTERN, NOEXN -> {
         return reference(in, at, t);
       }
-      default -> throw in.malformed(at, String.format("malformed value type 0x%02x", t));
+      default -> throw notAType(in, at, t, "value");
     }
   }
 
@@ -57,7 +57,7 @@ final class ValueTypes {
         && t != NOFUNC
         && t != NOEXTERN
         && t != NOEXN) {
-      throw in.malformed(at, String.format("malformed reference type 0x%02x", t));
+      throw notAType(in, at, t, "reference");
     }
     return reference(in, at, t);
   }
@@ -74,8 +74,17 @@ final class ValueTypes {
       case FUNCREF, NOFUNC -> FUNCREF;
       case EXTERNREF, NOEXTERN -> EXTERNREF;
       case EXNREF, NOEXN -> EXNREF;
-      default -> throw in.malformed(at, String.format("malformed reference type 0x%02x", code));
+      default -> throw notAType(in, at, code, "reference");
     };
+  }
+
+  /** A type flarec does not compile yet is unsupported (GC), any other byte malformed. */
+  static RuntimeException notAType(ByteCursor in, int at, int t, String kind) {
+    String gc = UnsupportedFeatures.gcType(t);
+    if (gc != null) {
+      return in.unsupported(at, gc);
+    }
+    return in.malformed(at, String.format("malformed %s type 0x%02x", kind, t));
   }
 
   private static int reference(ByteCursor in, int at, int t) {

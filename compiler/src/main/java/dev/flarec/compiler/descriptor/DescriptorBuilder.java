@@ -22,7 +22,9 @@ import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.Limits;
 import dev.flarec.runtime.types.RefType;
 import dev.flarec.runtime.types.ValueType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -200,6 +202,7 @@ public final class DescriptorBuilder {
                 memories.add(new MemoryDef(memoryLimits(s.getMemory(i).limits()), false));
               }
             });
+    Set<Integer> readAtInstantiation = globalsReadAtInstantiation(m);
     for (int i = 0; i < m.globalSection().globalCount(); i++) {
       run.endive.wasm.types.Global g = m.globalSection().getGlobal(i);
       int index = globals.size();
@@ -208,7 +211,7 @@ public final class DescriptorBuilder {
               JvmTypes.valueType(g.valueType()),
               g.mutabilityType() == MutabilityType.Var,
               false,
-              exportedGlobals.contains(index),
+              exportedGlobals.contains(index) || readAtInstantiation.contains(index),
               refType(g.valueType(), types)));
     }
 
@@ -257,27 +260,53 @@ public final class DescriptorBuilder {
   }
 
   /**
-   * A constant expression as the descriptor stores it. In Wasm 2.0 it is exactly one constant
-   * instruction (followed by {@code end}, which the parser may or may not keep).
+   * A constant expression as the descriptor stores it: its instructions (followed by {@code end},
+   * which the parser may or may not keep) in postfix order, made a tree. Validation has checked
+   * that they leave exactly one value.
    */
   public static ConstExpr constExpr(List<Instruction> code) {
-    List<Instruction> body = new ArrayList<>(code);
-    if (!body.isEmpty() && body.get(body.size() - 1).opcode() == OpCode.END) {
-      body.remove(body.size() - 1);
+    Deque<ConstExpr> stack = new ArrayDeque<>();
+    for (Instruction ins : code) {
+      if (ins.opcode() == OpCode.END) {
+        break;
+      }
+      ConstExpr.Op arithmetic = arithmetic(ins.opcode());
+      if (arithmetic != null) {
+        if (stack.size() < 2) {
+          throw new InvalidModuleException("type mismatch");
+        }
+        ConstExpr right = stack.pop();
+        stack.push(ConstExpr.arithmetic(arithmetic, stack.pop(), right));
+        continue;
+      }
+      stack.push(
+          switch (ins.opcode()) {
+            case I32_CONST -> new ConstExpr(ConstExpr.Op.I32_CONST, (int) ins.operand(0));
+            case I64_CONST -> new ConstExpr(ConstExpr.Op.I64_CONST, ins.operand(0));
+            case F32_CONST -> new ConstExpr(ConstExpr.Op.F32_CONST, ins.operand(0));
+            case F64_CONST -> new ConstExpr(ConstExpr.Op.F64_CONST, ins.operand(0));
+            case REF_NULL -> new ConstExpr(ConstExpr.Op.REF_NULL, ins.operand(0));
+            case REF_FUNC -> new ConstExpr(ConstExpr.Op.REF_FUNC, ins.operand(0));
+            case GLOBAL_GET -> new ConstExpr(ConstExpr.Op.GLOBAL_GET, ins.operand(0));
+            default -> throw new InvalidModuleException("constant expression required");
+          });
     }
-    if (body.size() != 1) {
-      throw new InvalidModuleException("constant expression required");
+    if (stack.size() != 1) {
+      throw new InvalidModuleException(
+          stack.isEmpty() ? "type mismatch" : "constant expression required");
     }
-    Instruction ins = body.get(0);
-    return switch (ins.opcode()) {
-      case I32_CONST -> new ConstExpr(ConstExpr.Op.I32_CONST, (int) ins.operand(0));
-      case I64_CONST -> new ConstExpr(ConstExpr.Op.I64_CONST, ins.operand(0));
-      case F32_CONST -> new ConstExpr(ConstExpr.Op.F32_CONST, ins.operand(0));
-      case F64_CONST -> new ConstExpr(ConstExpr.Op.F64_CONST, ins.operand(0));
-      case REF_NULL -> new ConstExpr(ConstExpr.Op.REF_NULL, ins.operand(0));
-      case REF_FUNC -> new ConstExpr(ConstExpr.Op.REF_FUNC, ins.operand(0));
-      case GLOBAL_GET -> new ConstExpr(ConstExpr.Op.GLOBAL_GET, ins.operand(0));
-      default -> throw new InvalidModuleException("constant expression required");
+    return stack.pop();
+  }
+
+  private static ConstExpr.Op arithmetic(OpCode op) {
+    return switch (op) {
+      case I32_ADD -> ConstExpr.Op.I32_ADD;
+      case I32_SUB -> ConstExpr.Op.I32_SUB;
+      case I32_MUL -> ConstExpr.Op.I32_MUL;
+      case I64_ADD -> ConstExpr.Op.I64_ADD;
+      case I64_SUB -> ConstExpr.Op.I64_SUB;
+      case I64_MUL -> ConstExpr.Op.I64_MUL;
+      default -> null;
     };
   }
 
@@ -307,6 +336,40 @@ public final class DescriptorBuilder {
       return null;
     }
     return new RefType(t.isNullable(), abstractHeap, null);
+  }
+
+  /**
+   * Globals that a segment offset, element item or table initialiser reads: the runtime evaluates
+   * those and reads globals through their cells, so these live in cells like exported ones.
+   */
+  private static Set<Integer> globalsReadAtInstantiation(WasmModule m) {
+    List<List<Instruction>> expressions = new ArrayList<>();
+    for (int i = 0; i < m.tableSection().tableCount(); i++) {
+      List<Instruction> init = m.tableSection().getTable(i).initialize();
+      if (init != null) {
+        expressions.add(init);
+      }
+    }
+    for (Element e : m.elementSection().elements()) {
+      if (e instanceof ActiveElement a) {
+        expressions.add(a.offset());
+      }
+      expressions.addAll(e.initializers());
+    }
+    for (run.endive.wasm.types.DataSegment s : m.dataSection().dataSegments()) {
+      if (s instanceof ActiveDataSegment a) {
+        expressions.add(a.offsetInstructions());
+      }
+    }
+    Set<Integer> read = new HashSet<>();
+    for (List<Instruction> code : expressions) {
+      for (Instruction ins : code) {
+        if (ins.opcode() == OpCode.GLOBAL_GET) {
+          read.add((int) ins.operand(0));
+        }
+      }
+    }
+    return read;
   }
 
   private static ExternKind externKind(run.endive.wasm.types.ExternalType t) {

@@ -3,6 +3,7 @@ package dev.flarec.compiler.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.compiler.decode.RelaxedSimdSites;
 import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.descriptor.ConstExpr;
@@ -37,11 +38,21 @@ public final class ClassEmitter {
 
   private final WasmModule wasm;
   private final ModuleInfo module;
-  private final OpcodeTable table = new OpcodeTable();
+  private final OpcodeTable table;
   private final MethodBudget methodBudget;
   private ClassWriter cw;
 
   public ClassEmitter(WasmModule wasm, ModuleDescriptor descriptor, int methodBudget) {
+    this(wasm, descriptor, methodBudget, RelaxedSimdSites.NONE);
+  }
+
+  /** {@code relaxedSimd}: where the decoder found relaxed SIMD instructions under carriers. */
+  public ClassEmitter(
+      WasmModule wasm,
+      ModuleDescriptor descriptor,
+      int methodBudget,
+      RelaxedSimdSites relaxedSimd) {
+    this.table = new OpcodeTable(relaxedSimd);
     this.wasm = wasm;
     this.module = new ModuleInfo(descriptor);
     this.methodBudget = new MethodBudget(methodBudget);
@@ -493,7 +504,16 @@ public final class ClassEmitter {
   }
 
   private void pushConst(MethodVisitor mv, ConstExpr c) {
+    for (ConstExpr operand : c.operands()) {
+      pushConst(mv, operand);
+    }
     switch (c.op()) {
+      case I32_ADD -> mv.visitInsn(IADD);
+      case I32_SUB -> mv.visitInsn(ISUB);
+      case I32_MUL -> mv.visitInsn(IMUL);
+      case I64_ADD -> mv.visitInsn(LADD);
+      case I64_SUB -> mv.visitInsn(LSUB);
+      case I64_MUL -> mv.visitInsn(LMUL);
       case I32_CONST -> JvmConstants.pushInt(mv, (int) c.operand());
       case I64_CONST -> mv.visitLdcInsn(c.operand());
       case F32_CONST -> mv.visitLdcInsn(Float.intBitsToFloat((int) c.operand()));

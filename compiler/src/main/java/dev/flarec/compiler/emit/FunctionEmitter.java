@@ -327,7 +327,7 @@ final class FunctionEmitter {
       if (unreachable) {
         skipUnreachable(op);
       } else {
-        OpcodeRow row = table.row(op, this);
+        OpcodeRow row = table.row(current, this);
         materializeTop(pops(row, current));
         boolean tailCall = isTailCall(op);
         if (tailCall) {

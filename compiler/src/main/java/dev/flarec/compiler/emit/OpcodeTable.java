@@ -7,13 +7,17 @@ import static dev.flarec.runtime.types.ValueType.I32;
 import static dev.flarec.runtime.types.ValueType.I64;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.flarec.compiler.decode.RelaxedSimdSites;
 import dev.flarec.compiler.emit.MemoryEmitters.Width;
 import dev.flarec.compiler.emit.OpcodeRow.Arity;
 import dev.flarec.compiler.emit.OpcodeRow.Trait;
 import dev.flarec.runtime.types.ValueType;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import run.endive.wasm.types.AnnotatedInstruction;
 import run.endive.wasm.types.OpCode;
 
 /**
@@ -70,7 +74,18 @@ final class OpcodeTable {
 
   private final EnumMap<OpCode, OpcodeRow> rows = new EnumMap<>(OpCode.class);
 
+  /** Relaxed SIMD (3.0) rows by subopcode: these instructions have no {@link OpCode}. */
+  private final Map<Integer, OpcodeRow> relaxedRows = new TreeMap<>();
+
+  private final RelaxedSimdSites relaxedSites;
+
   OpcodeTable() {
+    this(RelaxedSimdSites.NONE);
+  }
+
+  /** A table for a module whose relaxed SIMD instructions are at {@code relaxedSites}. */
+  OpcodeTable(RelaxedSimdSites relaxedSites) {
+    this.relaxedSites = relaxedSites;
 
     // ---- control (§4.4.8) ----
     row(OpCode.UNREACHABLE, ControlEmitters.unreachable(), fixed(0), fixed(0));
@@ -694,6 +709,16 @@ final class OpcodeTable {
     }
   }
 
+  /** The row of a relaxed SIMD instruction, by its subopcode ({@code 0x100..0x113}). */
+  void relaxed(int subopcode, SimpleOp emitter) {
+    OpcodeRow row =
+        new OpcodeRow(
+            emitter, fixed(emitter.in().length), fixed(emitter.out() == null ? 0 : 1), Set.of());
+    if (relaxedRows.put(subopcode, row) != null) {
+      throw new IllegalStateException("two rows for relaxed SIMD " + subopcode);
+    }
+  }
+
   /** A row of fixed operand types: its stack effect is its signature. */
   void simple(OpCode op, SimpleOp emitter) {
     row(op, emitter, fixed(emitter.in().length), fixed(emitter.out() == null ? 0 : 1));
@@ -751,6 +776,28 @@ final class OpcodeTable {
       throw f.unsupported("instruction " + op + " is beyond WebAssembly 2.0");
     }
     return row;
+  }
+
+  /**
+   * The row of the instruction {@code ins}: a relaxed SIMD instruction's own row where the decoder
+   * put a carrier in its place (whose stack effect and traits are the same), else its opcode's.
+   */
+  OpcodeRow row(AnnotatedInstruction ins, FunctionEmitter f) {
+    int relaxed = relaxedSites.subopcodeAt(ins.address());
+    if (relaxed >= 0) {
+      return relaxedRows.get(relaxed);
+    }
+    return row(ins.opcode(), f);
+  }
+
+  /** The relaxed SIMD subopcodes that have a row, for the completeness test. */
+  Set<Integer> relaxedSubopcodes() {
+    return Collections.unmodifiableSet(relaxedRows.keySet());
+  }
+
+  /** The row of a relaxed SIMD subopcode, or null. */
+  OpcodeRow relaxedRowOrNull(int subopcode) {
+    return relaxedRows.get(subopcode);
   }
 
   /** The opcodes that have a row, for the completeness test. */

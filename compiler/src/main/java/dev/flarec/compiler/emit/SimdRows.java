@@ -21,6 +21,7 @@ final class SimdRows {
   private static final String INT_LANES = RuntimeNames.SIMD + "IntLanes";
   private static final String FLOAT_LANES = RuntimeNames.SIMD + "FloatLanes";
   private static final String BITS = SimdEmitters.BITS;
+  private static final String RELAXED_LANES = RuntimeNames.SIMD + "RelaxedLanes";
 
   private SimdRows() {}
 
@@ -393,6 +394,38 @@ final class SimdRows {
     t.simple(OpCode.I64x2_SPLAT, SimpleOp.call(types("L"), V128, BITS, "i64x2Splat"));
     t.simple(OpCode.F32x4_SPLAT, SimpleOp.call(types("F"), V128, BITS, "f32x4Splat"));
     t.simple(OpCode.F64x2_SPLAT, SimpleOp.call(types("D"), V128, BITS, "f64x2Splat"));
+
+    relaxedRows(t);
+  }
+
+  /**
+   * Relaxed SIMD (WebAssembly 3.0), by subopcode. Each may behave in one of several ways; flarec
+   * always picks the same one, on every machine: the 2.0 instruction where one is allowed, else the
+   * helper in {@code RelaxedLanes}. docs/RATIONALE.md, "Why does relaxed SIMD behave the same
+   * everywhere?", lists the choices.
+   */
+  private static void relaxedRows(OpcodeTable t) {
+    t.relaxed(0x100, SimpleOp.call(types("VV"), V128, BITS, "i8x16Swizzle"));
+    t.relaxed(0x101, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4S"));
+    t.relaxed(0x102, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4U"));
+    t.relaxed(0x103, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2SZero"));
+    t.relaxed(0x104, SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2UZero"));
+    t.relaxed(0x105, SimpleOp.call(types("VVV"), V128, RELAXED_LANES, "f32x4RelaxedMadd"));
+    t.relaxed(0x106, SimpleOp.call(types("VVV"), V128, RELAXED_LANES, "f32x4RelaxedNmadd"));
+    t.relaxed(0x107, SimpleOp.call(types("VVV"), V128, RELAXED_LANES, "f64x2RelaxedMadd"));
+    t.relaxed(0x108, SimpleOp.call(types("VVV"), V128, RELAXED_LANES, "f64x2RelaxedNmadd"));
+    // laneselect of every lane width: a bitwise select, whatever the mask's lanes hold
+    for (int sub = 0x109; sub <= 0x10C; sub++) {
+      t.relaxed(sub, SimpleOp.call(types("VVV"), V128, BITS, "v128Bitselect"));
+    }
+    t.relaxed(0x10D, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Min"));
+    t.relaxed(0x10E, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Max"));
+    t.relaxed(0x10F, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Min"));
+    t.relaxed(0x110, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Max"));
+    t.relaxed(0x111, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Q15mulrSatS"));
+    t.relaxed(0x112, SimpleOp.call(types("VV"), V128, RELAXED_LANES, "i16x8RelaxedDotI8x16I7x16S"));
+    t.relaxed(
+        0x113, SimpleOp.call(types("VVV"), V128, RELAXED_LANES, "i32x4RelaxedDotI8x16I7x16AddS"));
   }
 
   private static void load(OpcodeTable t, OpCode op, String helper) {

@@ -13,7 +13,6 @@ import run.endive.wasm.types.Element;
 import run.endive.wasm.types.Export;
 import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.FunctionImport;
-import run.endive.wasm.types.GlobalImport;
 import run.endive.wasm.types.Instruction;
 import run.endive.wasm.types.MemoryImport;
 import run.endive.wasm.types.OpCode;
@@ -34,17 +33,14 @@ public final class Wasm2Profile {
     checkTypeIndices(m);
     checkExports(m);
     int memories = 0;
-    int importedGlobals = 0;
     for (int i = 0; i < m.importSection().importCount(); i++) {
       var imp = m.importSection().getImport(i);
       if (imp instanceof MemoryImport mi) {
         memories++;
         if (mi.limits().shared()) {
           throw new UnsupportedModuleException(
-              "shared memories (threads) are beyond WebAssembly 2.0");
+              "threads shared memory (shared memories are not supported yet)");
         }
-      } else if (imp instanceof GlobalImport) {
-        importedGlobals++;
       }
     }
     memories += m.memorySection().map(s -> s.memoryCount()).orElse(0);
@@ -53,19 +49,25 @@ public final class Wasm2Profile {
     }
     checkInstructions(m, m.importSection().count(ExternalType.FUNCTION));
     for (int i = 0; i < m.globalSection().globalCount(); i++) {
-      checkConstant(m.globalSection().getGlobal(i).initInstructions(), importedGlobals);
+      checkConstant(m.globalSection().getGlobal(i).initInstructions());
     }
     for (Element e : m.elementSection().elements()) {
       if (e instanceof ActiveElement a) {
-        checkConstant(a.offset(), importedGlobals);
+        checkConstant(a.offset());
       }
       for (List<Instruction> init : e.initializers()) {
-        checkConstant(init, importedGlobals);
+        checkConstant(init);
       }
     }
     for (var s : m.dataSection().dataSegments()) {
       if (s instanceof ActiveDataSegment a) {
-        checkConstant(a.offsetInstructions(), importedGlobals);
+        checkConstant(a.offsetInstructions());
+      }
+    }
+    for (int i = 0; i < m.tableSection().tableCount(); i++) {
+      List<Instruction> init = m.tableSection().getTable(i).initialize();
+      if (init != null && !init.isEmpty()) {
+        checkConstant(init);
       }
     }
   }
@@ -167,30 +169,39 @@ public final class Wasm2Profile {
   }
 
   /**
-   * 2.0 constant expressions are one constant instruction; {@code global.get} may only read an
-   * imported global (§3.3.10).
+   * Constant expressions are constant instructions and, since 3.0 (extended constant expressions),
+   * integer add, sub and mul over them; {@code global.get} may read any immutable global that
+   * {@code ModuleChecker} let through. They leave one value.
    */
-  private static void checkConstant(List<Instruction> code, int importedGlobals) {
-    int count = 0;
+  private static void checkConstant(List<Instruction> code) {
+    int depth = 0;
     for (Instruction ins : code) {
       OpCode op = ins.opcode();
       if (op == OpCode.END) {
         continue;
       }
-      count++;
       switch (op) {
-        case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> {}
-        case GLOBAL_GET -> {
-          if (ins.operand(0) >= importedGlobals) {
-            throw new InvalidModuleException("unknown global " + ins.operand(0));
+        case I32_CONST,
+            I64_CONST,
+            F32_CONST,
+            F64_CONST,
+            V128_CONST,
+            REF_NULL,
+            REF_FUNC,
+            GLOBAL_GET ->
+            depth++;
+        case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> {
+          if (depth < 2) {
+            throw new InvalidModuleException("type mismatch");
           }
+          depth--;
         }
         default -> throw new InvalidModuleException("constant expression required");
       }
     }
-    if (count != 1) {
+    if (depth != 1) {
       throw new InvalidModuleException(
-          count == 0 ? "type mismatch" : "constant expression required");
+          depth == 0 ? "type mismatch" : "constant expression required");
     }
   }
 }

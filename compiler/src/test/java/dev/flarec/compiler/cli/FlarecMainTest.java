@@ -106,6 +106,56 @@ class FlarecMainTest {
     0x0b // code section: block end, and no final end
   };
 
+  /** () -> () whose body is {@code struct.new_default 0; drop} (GC) at byte offset 23. */
+  private static final byte[] GC = {
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // magic, version
+    0x01,
+    0x04,
+    0x01,
+    0x60,
+    0x00,
+    0x00, // type section: () -> ()
+    0x03,
+    0x02,
+    0x01,
+    0x00, // function section
+    0x0a,
+    0x08,
+    0x01,
+    0x06,
+    0x00,
+    (byte) 0xfb,
+    0x01,
+    0x00,
+    0x1a,
+    0x0b // code section
+  };
+
+  /** A module whose only memory is shared (threads), its limits at byte offset 11. */
+  private static final byte[] SHARED_MEMORY = {
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // magic, version
+    0x05,
+    0x04,
+    0x01,
+    0x03,
+    0x01,
+    0x01 // memory section: shared, 1 to 1 page
+  };
+
   @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -227,6 +277,9 @@ class FlarecMainTest {
           invalid module     | 1 | run DIR/invalid.wasm                            | flarec: DIR/invalid.wasm: invalid module, code section, function 0, at byte offset
           body without end   | 1 | run DIR/no_end.wasm                             | flarec: DIR/no_end.wasm: malformed module, code section, function 0, at byte offset 26 (0x1a): END opcode expected
           no JAR if no end   | 1 | DIR/no_end.wasm -o DIR/no_end.jar               | flarec: DIR/no_end.wasm: malformed module, code section, function 0, at byte offset 26
+          GC instruction     | 1 | DIR/gc.wasm                                     | flarec: DIR/gc.wasm: unsupported module, code section, function 0, at byte offset 23 (0x17): GC struct.new_default (garbage collection is not supported yet)
+          GC instruction run | 1 | run DIR/gc.wasm                                 | flarec: DIR/gc.wasm: unsupported module, code section, function 0, at byte offset 23 (0x17): GC struct.new_default
+          shared memory      | 1 | DIR/shared.wasm                                 | flarec: DIR/shared.wasm: unsupported module, memory section, at byte offset 11 (0xb): threads shared memory
           unknown export     | 1 | run DIR/calc.wasm --invoke mul 1 2              | flarec: no exported function "mul"; exported functions: div, neg, pair
           not a function     | 1 | run DIR/calc.wasm --invoke mem                  | flarec: export "mem" is a memory, not a function; exported functions: div, neg, pair
           too few arguments  | 1 | run DIR/calc.wasm --invoke div 1                | flarec: div takes 2 arguments (i32, i32) but was given 1
@@ -252,6 +305,8 @@ class FlarecMainTest {
     write("garbage.wasm", "not wasm".getBytes(StandardCharsets.UTF_8));
     write("invalid.wasm", INVALID);
     write("no_end.wasm", NO_END);
+    write("gc.wasm", GC);
+    write("shared.wasm", SHARED_MEMORY);
     String[] argv = args.isEmpty() ? new String[0] : args.replace("DIR", dir.toString()).split(" ");
 
     int actual = flarec(argv);

@@ -28,6 +28,18 @@ class OpcodeTableTest {
   }
 
   @Test
+  void everyRelaxedSimdInstructionHasARowOfItsOwn() {
+    Set<Integer> expected = new java.util.TreeSet<>();
+    for (int sub = 0x100; sub <= 0x113; sub++) {
+      expected.add(sub);
+      OpcodeRow row = table.relaxedRowOrNull(sub);
+      assertNotNull(row, "relaxed SIMD " + Integer.toHexString(sub));
+      assertEquals(Set.of(), row.traits(), "relaxed SIMD touches neither memory nor calls");
+    }
+    assertEquals(expected, table.relaxedSubopcodes());
+  }
+
+  @Test
   void everyRowFillsEveryColumn() {
     for (OpCode op : table.opcodes()) {
       OpcodeRow row = table.rowOrNull(op);

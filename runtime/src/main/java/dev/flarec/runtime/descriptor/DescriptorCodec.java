@@ -82,10 +82,7 @@ public final class DescriptorCodec {
         out.writeByte(t.elementType().code());
         writeLimits(out, t.limits());
         out.writeByte((t.imported() ? 1 : 0) | (t.is64() ? 2 : 0));
-        out.writeBoolean(t.init() != null);
-        if (t.init() != null) {
-          writeConst(out, t.init());
-        }
+        writeConst(out, t.init());
         writeRefType(out, t.refType(), d.types());
       }
       out.writeInt(d.memories().size());
@@ -299,7 +296,7 @@ public final class DescriptorCodec {
     ValueType type = ValueType.ofCode(in.readUnsignedByte());
     Limits limits = readLimits(in);
     int bits = in.readUnsignedByte();
-    ConstExpr init = in.readBoolean() ? readConst(in) : null;
+    ConstExpr init = readConst(in);
     return new TableDef(
         type, limits, (bits & 1) != 0, init, (bits & 2) != 0, readRefType(in, types));
   }
@@ -311,8 +308,16 @@ public final class DescriptorCodec {
   private static void writeConst(DataOutputStream out, ConstExpr c) throws IOException {
     out.writeBoolean(c != null);
     if (c != null) {
-      out.writeByte(c.op().ordinal());
-      out.writeLong(c.operand());
+      writeConstTree(out, c);
+    }
+  }
+
+  // prefix order: an arithmetic node's operands follow it
+  private static void writeConstTree(DataOutputStream out, ConstExpr c) throws IOException {
+    out.writeByte(c.op().ordinal());
+    out.writeLong(c.operand());
+    for (ConstExpr operand : c.operands()) {
+      writeConstTree(out, operand);
     }
   }
 
@@ -320,7 +325,17 @@ public final class DescriptorCodec {
     if (!in.readBoolean()) {
       return null;
     }
-    return new ConstExpr(ConstExpr.Op.values()[in.readByte()], in.readLong());
+    return readConstTree(in);
+  }
+
+  private static ConstExpr readConstTree(DataInputStream in) throws IOException {
+    ConstExpr.Op op = ConstExpr.Op.values()[in.readByte()];
+    long operand = in.readLong();
+    if (!op.isArithmetic()) {
+      return new ConstExpr(op, operand);
+    }
+    ConstExpr left = readConstTree(in);
+    return ConstExpr.arithmetic(op, left, readConstTree(in));
   }
 
   // Import and export names are arbitrary UTF-8 of any length, which writeUTF cannot carry.

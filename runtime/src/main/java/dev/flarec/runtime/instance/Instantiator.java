@@ -171,7 +171,10 @@ final class Instantiator {
     }
   }
 
-  /** Evaluates a segment offset or element item (§3.3.10: one constant instruction). */
+  /**
+   * Evaluates a segment offset, element item or table initialiser (§3.3.10: constant instructions
+   * and, since 3.0, integer add, sub and mul over them, wrapping).
+   */
   private static Object evaluate(Instance instance, ConstExpr c) {
     return switch (c.op()) {
       case I32_CONST -> (int) c.operand();
@@ -181,7 +184,21 @@ final class Instantiator {
       case REF_NULL -> null;
       case REF_FUNC -> instance.functionRef((int) c.operand());
       case GLOBAL_GET -> instance.globalAt((int) c.operand()).get();
+      case I32_ADD -> evaluateInt(instance, c, 0) + evaluateInt(instance, c, 1);
+      case I32_SUB -> evaluateInt(instance, c, 0) - evaluateInt(instance, c, 1);
+      case I32_MUL -> evaluateInt(instance, c, 0) * evaluateInt(instance, c, 1);
+      case I64_ADD -> evaluateLong(instance, c, 0) + evaluateLong(instance, c, 1);
+      case I64_SUB -> evaluateLong(instance, c, 0) - evaluateLong(instance, c, 1);
+      case I64_MUL -> evaluateLong(instance, c, 0) * evaluateLong(instance, c, 1);
     };
+  }
+
+  private static int evaluateInt(Instance instance, ConstExpr c, int operand) {
+    return (Integer) evaluate(instance, c.operands().get(operand));
+  }
+
+  private static long evaluateLong(Instance instance, ConstExpr c, int operand) {
+    return (Long) evaluate(instance, c.operands().get(operand));
   }
 
   private static FunctionRef matchFunction(Import imp, Object value, FunctionType expected) {
