@@ -7,9 +7,6 @@ import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.plasma.PlasmaStore;
 import dev.flarec.hostabi.spark.SparkCode;
 import dev.flarec.hostabi.spark.SparkStore;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two nodes in one JVM on loopback: Plasma changes cross, spark_pull reaches a named peer. */
 class ClusterNodeTest {
   @TempDir Path dir;
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
     for (int i = 0; i < 300; i++) {
@@ -59,8 +50,8 @@ class ClusterNodeTest {
 
   @Test
   void plasmaReplicatesAndSparkPullsBetweenTwoNodes() throws Exception {
-    int portA = freePort();
-    int portB = freePort();
+    int portA = ClusterPorts.free();
+    int portB = ClusterPorts.free();
     List<ClusterConfig.Address> seeds =
         List.of(
             new ClusterConfig.Address("127.0.0.1", portA),

@@ -9,8 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +53,7 @@ class ClusterProcessTest {
 
   @Test
   void countsConvergeAcrossAPartitionAndAfterACrash() throws Exception {
-    int[] clusterPorts = {freePort(), freePort(), freePort()};
+    int[] clusterPorts = {ClusterPorts.free(), ClusterPorts.free(), ClusterPorts.free()};
     String seeds =
         "127.0.0.1:"
             + clusterPorts[0]
@@ -227,12 +225,6 @@ class ClusterProcessTest {
             .start();
     assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
     assertEquals(0, kill.exitValue(), "kill -" + signal);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   /** A node process and the line protocol of {@link ClusterNodeProcess}. */

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.compiler.Flarec;
+import dev.flarec.hostabi.cluster.ClusterPorts;
 import dev.flarec.hostabi.config.ClusterConfig;
 import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.runtime.instance.Module;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,12 +35,6 @@ class FlareNodeClusterTest {
   @TempDir Path root;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private static Module compile(Path file) {
     return Flarec.compile(file).load();
@@ -93,8 +86,8 @@ class FlareNodeClusterTest {
 
   @Test
   void oneChannelPerNodeAndEachFlareReplicatesToItsNamesake() throws Exception {
-    int portOne = freePort();
-    int portTwo = freePort();
+    int portOne = ClusterPorts.free();
+    int portTwo = ClusterPorts.free();
     List<ClusterConfig.Address> seeds =
         List.of(
             new ClusterConfig.Address("127.0.0.1", portOne),
