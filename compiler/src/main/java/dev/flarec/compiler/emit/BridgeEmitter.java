@@ -53,6 +53,41 @@ final class BridgeEmitter {
     }
   }
 
+  /**
+   * Pushes the function in element {@code elementSlot} of table {@code tableIndex}, checked against
+   * type {@code typeIndex} by {@code Table.functionForCall} (which traps on a null or mismatched
+   * element): the lookup of every indirect call, ordinary or tail.
+   */
+  static void pushFunctionForCall(
+      MethodVisitor mv,
+      ModuleInfo module,
+      int tableIndex,
+      int typeIndex,
+      int elementSlot,
+      int instanceSlot) {
+    mv.visitVarInsn(ALOAD, instanceSlot);
+    mv.visitFieldInsn(
+        GETFIELD,
+        module.internalName,
+        NamingScheme.tableField(tableIndex),
+        RuntimeNames.TABLE_DESC);
+    mv.visitVarInsn(ILOAD, elementSlot);
+    mv.visitVarInsn(ALOAD, instanceSlot);
+    JvmConstants.pushInt(mv, typeIndex);
+    mv.visitMethodInsn(
+        INVOKEVIRTUAL,
+        RuntimeNames.INSTANCE,
+        "type",
+        "(I)L" + RuntimeNames.FUNCTION_TYPE + ";",
+        false);
+    mv.visitMethodInsn(
+        INVOKEVIRTUAL,
+        RuntimeNames.TABLE,
+        "functionForCall",
+        "(IL" + RuntimeNames.FUNCTION_TYPE + ";)L" + RuntimeNames.FUNCTION_REF + ";",
+        false);
+  }
+
   void emitIndirectBridges() {
     java.util.Set<Integer> dispatched = new java.util.HashSet<>();
     for (long key : module.indirectCalls) {
@@ -70,27 +105,7 @@ final class BridgeEmitter {
       int elementSlot = paramSlots(type);
       int instanceSlot = elementSlot + 1;
       int refSlot = instanceSlot + 1;
-      mv.visitVarInsn(ALOAD, instanceSlot);
-      mv.visitFieldInsn(
-          GETFIELD,
-          module.internalName,
-          NamingScheme.tableField(tableIndex),
-          RuntimeNames.TABLE_DESC);
-      mv.visitVarInsn(ILOAD, elementSlot);
-      mv.visitVarInsn(ALOAD, instanceSlot);
-      JvmConstants.pushInt(mv, typeIndex);
-      mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.INSTANCE,
-          "type",
-          "(I)L" + RuntimeNames.FUNCTION_TYPE + ";",
-          false);
-      mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.TABLE,
-          "functionForCall",
-          "(IL" + RuntimeNames.FUNCTION_TYPE + ";)L" + RuntimeNames.FUNCTION_REF + ";",
-          false);
+      pushFunctionForCall(mv, module, tableIndex, typeIndex, elementSlot, instanceSlot);
       mv.visitVarInsn(ASTORE, refSlot);
       if (!chunks.isEmpty()) {
         Label viaHandle = new Label();

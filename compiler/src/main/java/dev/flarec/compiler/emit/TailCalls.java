@@ -372,27 +372,8 @@ final class TailCalls {
           "(Ljava/lang/Object;)L" + RuntimeNames.FUNCTION_REF + ";",
           false);
     } else {
-      mv.visitVarInsn(ALOAD, instanceSlot);
-      mv.visitFieldInsn(
-          GETFIELD,
-          module.internalName,
-          dev.flarec.compiler.layout.NamingScheme.tableField(tableIndex),
-          RuntimeNames.TABLE_DESC);
-      mv.visitVarInsn(ILOAD, operandSlot);
-      mv.visitVarInsn(ALOAD, instanceSlot);
-      JvmConstants.pushInt(mv, typeIndex);
-      mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.INSTANCE,
-          "type",
-          "(I)L" + RuntimeNames.FUNCTION_TYPE + ";",
-          false);
-      mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.TABLE,
-          "functionForCall",
-          "(IL" + RuntimeNames.FUNCTION_TYPE + ";)L" + RuntimeNames.FUNCTION_REF + ";",
-          false);
+      BridgeEmitter.pushFunctionForCall(
+          mv, module, tableIndex, typeIndex, operandSlot, instanceSlot);
     }
     mv.visitVarInsn(ASTORE, refSlot);
     Label foreign = new Label();
