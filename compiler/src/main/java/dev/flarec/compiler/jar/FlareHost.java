@@ -93,18 +93,38 @@ public final class FlareHost {
   static FlareHost fromJar(JarFile jar) throws IOException {
     SortedSet<String> names = new TreeSet<>();
     Manifest manifest = null;
-    for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
-      JarEntry e = all.nextElement();
-      if (e.isDirectory() || !e.getName().startsWith(RESOURCE_DIR)) {
-        continue;
+    ZipIndex stored = ZipIndex.open(Path.of(jar.getName()));
+    if (stored != null) {
+      // the index has every name already; enumerating the JarFile's 14,000 entries would make
+      // an object for each
+      for (String entry : stored.names()) {
+        if (entry.startsWith(RESOURCE_DIR) && !entry.endsWith("/")) {
+          String name = entry.substring(RESOURCE_DIR.length());
+          if (!name.equals(JarFile.MANIFEST_NAME)) {
+            names.add(name);
+          }
+        }
       }
-      String name = e.getName().substring(RESOURCE_DIR.length());
-      if (name.equals(JarFile.MANIFEST_NAME)) {
-        try (InputStream in = jar.getInputStream(e)) {
+      JarEntry manifestEntry = jar.getJarEntry(RESOURCE_DIR + JarFile.MANIFEST_NAME);
+      if (manifestEntry != null) {
+        try (InputStream in = jar.getInputStream(manifestEntry)) {
           manifest = new Manifest(in);
         }
-      } else {
-        names.add(name);
+      }
+    } else {
+      for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
+        JarEntry e = all.nextElement();
+        if (e.isDirectory() || !e.getName().startsWith(RESOURCE_DIR)) {
+          continue;
+        }
+        String name = e.getName().substring(RESOURCE_DIR.length());
+        if (name.equals(JarFile.MANIFEST_NAME)) {
+          try (InputStream in = jar.getInputStream(e)) {
+            manifest = new Manifest(in);
+          }
+        } else {
+          names.add(name);
+        }
       }
     }
     Source source =
@@ -113,7 +133,7 @@ public final class FlareHost {
             return in.readAllBytes();
           }
         };
-    return of(names, source, manifest, ZipIndex.open(Path.of(jar.getName())));
+    return of(names, source, manifest, stored);
   }
 
   /** The host unpacked in a directory (a build's class output), for runs outside a JAR. */

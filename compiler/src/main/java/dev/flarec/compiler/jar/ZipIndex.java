@@ -109,9 +109,9 @@ final class ZipIndex {
     return entries;
   }
 
-  /** Whether the zip has an entry of this name. */
-  boolean contains(String name) {
-    return entries.containsKey(name);
+  /** The names of every entry, in no particular order. */
+  java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(entries.keySet());
   }
 
   /**
