@@ -9,21 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
- * A log handler that formats on the calling thread and leaves the writing to a thread of its own,
- * which writes and flushes in batches. Request threads then never wait for a write and flush of the
- * log stream (the server logs two lines per request), nor wake the writer.
+ * A log handler that leaves formatting and writing to a thread of its own, which formats, writes
+ * and flushes in batches. Request threads then never format a line, wait for a write and flush of
+ * the log stream (the server logs two lines per request), nor wake the writer. A record is
+ * formatted after {@link #publish} returns, so its parameters must not change after it is logged
+ * ({@link LogLine}'s do not).
  *
  * <p>Nothing is dropped: when the queue is full, the caller waits for room. {@link #flush()}
  * returns once everything published before it is written; {@link #close()} drains and stops.
  */
 public final class AsyncLineHandler extends Handler {
   private static final int CAPACITY = 8192;
-  private static final String STOP = new String("stop"); // identity marks the end
+  private static final LogRecord STOP = new LogRecord(Level.OFF, "stop"); // identity marks the end
 
-  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<LogRecord> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final Writer out;
   private final Thread writer;
   private final Object drained = new Object();
@@ -43,12 +46,11 @@ public final class AsyncLineHandler extends Handler {
     if (closed || !isLoggable(record)) {
       return;
     }
-    String line = getFormatter().format(record);
     synchronized (drained) {
       published++;
     }
     try {
-      lines.put(line);
+      lines.put(record);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -59,9 +61,9 @@ public final class AsyncLineHandler extends Handler {
    * blocks on the queue: a blocked consumer would have to be woken (a futex call) for every line
    * published, twice per request under load.
    */
-  @SuppressWarnings("ReferenceEquality") // STOP is told apart from equal log lines by identity
+  @SuppressWarnings("ReferenceEquality") // STOP is a marker, told apart by identity
   private void drain() {
-    java.util.List<String> batch = new java.util.ArrayList<>(256);
+    java.util.List<LogRecord> batch = new java.util.ArrayList<>(256);
     try {
       while (true) {
         lines.drainTo(batch, 256);
@@ -70,12 +72,12 @@ public final class AsyncLineHandler extends Handler {
           continue;
         }
         boolean stop = false;
-        for (String line : batch) {
-          if (line == STOP) {
+        for (LogRecord record : batch) {
+          if (record == STOP) {
             stop = true;
             break;
           }
-          out.write(line);
+          out.write(format(record));
         }
         out.flush();
         synchronized (drained) {
@@ -95,6 +97,16 @@ public final class AsyncLineHandler extends Handler {
       synchronized (drained) {
         drained.notifyAll();
       }
+    }
+  }
+
+  /** The record's line; a formatter that fails costs that line, not the writer thread. */
+  private String format(LogRecord record) {
+    try {
+      return getFormatter().format(record);
+    } catch (RuntimeException e) {
+      reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
+      return "";
     }
   }
 
