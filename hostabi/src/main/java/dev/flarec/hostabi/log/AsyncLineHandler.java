@@ -1,13 +1,13 @@
 package dev.flarec.hostabi.log;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -27,15 +27,19 @@ public final class AsyncLineHandler extends Handler {
   private static final LogRecord STOP = new LogRecord(Level.OFF, "stop"); // identity marks the end
 
   private final BlockingQueue<LogRecord> lines = new ArrayBlockingQueue<>(CAPACITY);
-  private final Writer out;
+  private final OutputStream out;
+  // a batch's lines as UTF-8, handed to the stream in one write: a Writer would encode through
+  // its own buffers and call the stream several times per batch
+  private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(64 * 1024);
   private final Thread writer;
   private final Object drained = new Object();
-  private long published;
+  private final AtomicLong published = new AtomicLong(); // no lock on the request threads
+
   private long written;
   private volatile boolean closed;
 
   public AsyncLineHandler(OutputStream stream) {
-    this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    this.out = stream;
     this.writer = new Thread(this::drain, "flarec-log-writer");
     writer.setDaemon(true);
     writer.start();
@@ -46,9 +50,7 @@ public final class AsyncLineHandler extends Handler {
     if (closed || !isLoggable(record)) {
       return;
     }
-    synchronized (drained) {
-      published++;
-    }
+    published.incrementAndGet();
     try {
       lines.put(record);
     } catch (InterruptedException e) {
@@ -77,16 +79,23 @@ public final class AsyncLineHandler extends Handler {
             stop = true;
             break;
           }
-          out.write(format(record));
+          batchBytes.writeBytes(format(record).getBytes(StandardCharsets.UTF_8));
         }
+        batchBytes.writeTo(out);
+        batchBytes.reset();
         out.flush();
         synchronized (drained) {
           written += stop ? batch.size() - 1 : batch.size();
           drained.notifyAll();
         }
+        boolean full = batch.size() == 256;
         batch.clear();
         if (stop) {
           break;
+        }
+        if (!full) {
+          // let lines gather: under load a write per millisecond rather than one per few lines
+          Thread.sleep(BATCH_GATHER_MILLIS);
         }
       }
     } catch (IOException e) {
@@ -110,6 +119,9 @@ public final class AsyncLineHandler extends Handler {
     }
   }
 
+  /** How long the writer lets lines gather after a batch that did not fill. */
+  private static final long BATCH_GATHER_MILLIS = 1;
+
   /** How long the writer sleeps when there is nothing to write: the most a line waits. */
   private static final long IDLE_POLL_MILLIS = 5;
 
@@ -117,7 +129,7 @@ public final class AsyncLineHandler extends Handler {
   @Override
   public void flush() {
     synchronized (drained) {
-      long target = published;
+      long target = published.get();
       while (written < target && writer.isAlive()) {
         try {
           drained.wait(100);
