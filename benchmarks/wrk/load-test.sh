@@ -82,7 +82,7 @@ for flare in hello hash; do
       ticks_after=$(cpu_ticks "$SERVER_PID")
       requests=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<<"$line")
       cpu_us=$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-        'BEGIN { printf "%.1f", n > 0 ? t * 1e6 / hz / n : 0 }')
+        'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
       echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"connections\": $CONNECTIONS, \"server_cpu_us_per_request\": $cpu_us, \"load\": $(cut -d' ' -f1 /proc/loadavg), ${line#\{}" \
         | tee -a "$OUT/wrk.jsonl"
       stop_server
