@@ -161,7 +161,7 @@ final class FunctionEmitter {
       for (int i = type.params().size(); i < localSlots.length; i++) {
         if (kept.get(i)) {
           localSlots[i] = slot;
-          slot += fn.localTypes[i].slots();
+          slot += jvmSlots(i);
         }
       }
       direct = (BitSet) fn.sharedLocals.clone();
@@ -173,7 +173,7 @@ final class FunctionEmitter {
       refsSlot = -1;
       for (int i = type.params().size(); i < localSlots.length; i++) {
         localSlots[i] = slot;
-        slot += fn.localTypes[i].slots();
+        slot += jvmSlots(i);
       }
       dirty = new BitSet();
       direct = new BitSet();
@@ -218,7 +218,7 @@ final class FunctionEmitter {
       BitSet kept = fn.mostUsed(used, from, to, MAX_CACHED_LOCALS);
       for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
         localSlots[i] = slot;
-        slot += fn.localTypes[i].slots();
+        slot += jvmSlots(i);
       }
       this.direct = (BitSet) used.clone();
       direct.andNot(kept);
@@ -298,7 +298,7 @@ final class FunctionEmitter {
       for (int i = 0; i < localSlots.length; i++) {
         if (localSlots[i] >= 0) {
           frameLoad(fn.localTypes[i], i);
-          mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+          storeJvmLocal(i);
         }
       }
     }
@@ -404,7 +404,12 @@ final class FunctionEmitter {
     }
     mv.visitLabel(selfEntry);
     for (int i = type.params().size(); i < localSlots.length; i++) {
-      if (localSlots[i] >= 0) {
+      if (localSlots[i] >= 0 && inLongs(i)) {
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, localSlots[i]);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, localSlots[i] + 2);
+      } else if (localSlots[i] >= 0) {
         pushZero(fn.localTypes[i]);
         mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       }
@@ -554,7 +559,7 @@ final class FunctionEmitter {
     if (direct.get(index)) {
       frameLoad(fn.localTypes[index], index);
     } else {
-      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[index]), localSlots[index]);
+      loadJvmLocal(index);
     }
   }
 
@@ -563,7 +568,50 @@ final class FunctionEmitter {
     if (direct.get(index)) {
       frameStore(fn.localTypes[index], index);
     } else {
-      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[index]), localSlots[index]);
+      storeJvmLocal(index);
+    }
+  }
+
+  /**
+   * Whether Wasm local {@code index} lives in two {@code long} JVM locals rather than one {@code
+   * V128} reference: every {@code v128} local but the parameters of the function's own method,
+   * which arrive as objects. Loop headers then merge longs, which C2 keeps in registers, where
+   * merged objects would defeat its escape analysis and allocate on every iteration (see
+   * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
+   */
+  private boolean inLongs(int index) {
+    return fn.localTypes[index] == ValueType.V128 && (!root || index >= type.params().size());
+  }
+
+  private int jvmSlots(int index) {
+    return inLongs(index) ? 4 : fn.localTypes[index].slots();
+  }
+
+  /** Pushes the value of a local that has JVM slots of its own. */
+  private void loadJvmLocal(int index) {
+    int slot = localSlots[index];
+    if (inLongs(index)) {
+      mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(LLOAD, slot);
+      mv.visitVarInsn(LLOAD, slot + 2);
+      mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
+    } else {
+      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[index]), slot);
+    }
+  }
+
+  /** Pops the top of the JVM stack into the JVM slots of a local. */
+  private void storeJvmLocal(int index) {
+    int slot = localSlots[index];
+    if (inLongs(index)) {
+      mv.visitInsn(DUP);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "lo", "J");
+      mv.visitVarInsn(LSTORE, slot);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "hi", "J");
+      mv.visitVarInsn(LSTORE, slot + 2);
+    } else {
+      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[index]), slot);
     }
   }
 
@@ -681,7 +729,7 @@ final class FunctionEmitter {
   /** Writes the locals this method changed back to the frame (before calls and exits). */
   private void flushLocals() {
     for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
-      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
+      loadJvmLocal(i);
       frameStore(fn.localTypes[i], i);
     }
   }
@@ -719,7 +767,7 @@ final class FunctionEmitter {
     for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
       if (localSlots[i] >= 0 && !direct.get(i)) {
         frameLoad(fn.localTypes[i], i);
-        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+        storeJvmLocal(i);
       }
     }
     dispatch(run, first);
