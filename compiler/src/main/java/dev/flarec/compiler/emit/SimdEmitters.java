@@ -2,7 +2,6 @@ package dev.flarec.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.runtime.types.ValueType;
 
 /**
@@ -19,78 +18,6 @@ final class SimdEmitters {
   private static final String V = ValueType.V128.descriptor();
 
   private SimdEmitters() {}
-
-  /** {@code v128.const}: the parser gives the 16 bytes as two little-endian longs. */
-  static Emitter constant() {
-    return (f, ins) -> {
-      f.mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
-      f.mv.visitInsn(DUP);
-      f.mv.visitLdcInsn(ins.operand(0));
-      f.mv.visitLdcInsn(ins.operand(1));
-      f.mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
-      f.push(ValueType.V128);
-    };
-  }
-
-  /**
-   * {@code i8x16.shuffle}: the lane indices are constants, so each half of the result is built in
-   * line from the operands' four halves, one shift and mask per run of bytes that keep their order
-   * (a call with the indices as arguments chose each byte at run time, and its compiled size kept
-   * C2 from inlining it into large kernels).
-   */
-  static Emitter shuffle() {
-    return (f, ins) -> {
-      f.pop();
-      f.pop();
-      int b = f.acquireScratch(ValueType.V128);
-      f.mv.visitVarInsn(ASTORE, b);
-      int a = f.acquireScratch(ValueType.V128);
-      f.mv.visitVarInsn(ASTORE, a);
-      f.mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
-      f.mv.visitInsn(DUP);
-      shuffleHalf(f, a, b, ins.operand(0));
-      shuffleHalf(f, a, b, ins.operand(1));
-      f.mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
-      f.releaseScratch(ValueType.V128, a);
-      f.releaseScratch(ValueType.V128, b);
-      f.push(ValueType.V128);
-    };
-  }
-
-  /** Pushes the half of a shuffle whose eight byte indices are {@code indices}, lowest first. */
-  private static void shuffleHalf(FunctionEmitter f, int a, int b, long indices) {
-    boolean first = true;
-    int j = 0;
-    while (j < 8) {
-      int index = (int) (indices >>> (8 * j)) & 0x1F;
-      int source = index >>> 3;
-      int from = index & 7;
-      int length = 1;
-      while (j + length < 8) {
-        int next = (int) (indices >>> (8 * (j + length))) & 0x1F;
-        if (next >>> 3 != source || (next & 7) != from + length) {
-          break;
-        }
-        length++;
-      }
-      f.mv.visitVarInsn(ALOAD, source < 2 ? a : b);
-      f.mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, (source & 1) == 0 ? "lo" : "hi", "J");
-      int shift = 8 * (j - from);
-      if (shift != 0) {
-        f.pushInt(Math.abs(shift));
-        f.mv.visitInsn(shift > 0 ? LSHL : LUSHR);
-      }
-      if (length < 8) {
-        f.mv.visitLdcInsn(((1L << (8 * length)) - 1) << (8 * j));
-        f.mv.visitInsn(LAND);
-      }
-      if (!first) {
-        f.mv.visitInsn(LOR);
-      }
-      first = false;
-      j += length;
-    }
-  }
 
   /** {@code *.extract_lane}: the lane index becomes an int argument. */
   static Emitter extractLane(String helper, ValueType result) {
@@ -131,11 +58,6 @@ final class SimdEmitters {
   /** {@code v128.loadN_lane}: the address and the vector whose lane the loaded value replaces. */
   static Emitter loadLane(String helper) {
     return (f, ins) -> access(f, ins, helper, true);
-  }
-
-  /** {@code v128.store}. */
-  static Emitter store() {
-    return (f, ins) -> access(f, ins, "store", false);
   }
 
   /** {@code v128.storeN_lane}. */

@@ -241,4 +241,38 @@ public final class V128Bits {
   public static int v128AnyTrue(long lo, long hi) {
     return (lo | hi) != 0 ? 1 : 0;
   }
+
+  // ---- lane extraction from a value given as its halves (the lane is a constant) ----
+
+  public static int i8x16ExtractLaneS(long lo, long hi, int lane) {
+    return (byte) ((lane < 8 ? lo : hi) >>> (lane << 3));
+  }
+
+  public static int i8x16ExtractLaneU(long lo, long hi, int lane) {
+    return (int) ((lane < 8 ? lo : hi) >>> (lane << 3)) & 0xFF;
+  }
+
+  public static int i16x8ExtractLaneS(long lo, long hi, int lane) {
+    return (short) ((lane < 4 ? lo : hi) >>> (lane << 4));
+  }
+
+  public static int i16x8ExtractLaneU(long lo, long hi, int lane) {
+    return (int) ((lane < 4 ? lo : hi) >>> (lane << 4)) & 0xFFFF;
+  }
+
+  public static int i32x4ExtractLane(long lo, long hi, int lane) {
+    return (int) ((lane < 2 ? lo : hi) >>> (lane << 5));
+  }
+
+  public static long i64x2ExtractLane(long lo, long hi, int lane) {
+    return lane == 0 ? lo : hi;
+  }
+
+  public static float f32x4ExtractLane(long lo, long hi, int lane) {
+    return Float.intBitsToFloat(i32x4ExtractLane(lo, hi, lane));
+  }
+
+  public static double f64x2ExtractLane(long lo, long hi, int lane) {
+    return Double.longBitsToDouble(lane == 0 ? lo : hi);
+  }
 }
