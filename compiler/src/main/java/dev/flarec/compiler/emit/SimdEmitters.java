@@ -5,11 +5,9 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.flarec.runtime.types.ValueType;
 
 /**
- * The SIMD instructions that carry immediates: {@code v128.const}, {@code i8x16.shuffle}, lane
- * extraction and replacement, and the {@code v128} loads and stores. The lane-wise arithmetic has
- * no immediates and is data in {@link SimdRows}. A {@code v128} is an immutable {@code
- * dev.flarec.runtime.simd.V128} object on the JVM stack; every operation is a static call of the
- * runtime's {@code simd} package, which C2 inlines (see
+ * The SIMD instructions with immediates that work on boxed {@code dev.flarec.runtime.simd.V128}
+ * objects: lane replacement, the loads without a form in halves, and the lane loads and stores.
+ * Their operands held in halves are boxed before they run; {@link SimdHalves} has the others (see
  * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
  */
 final class SimdEmitters {
@@ -18,16 +16,6 @@ final class SimdEmitters {
   private static final String V = ValueType.V128.descriptor();
 
   private SimdEmitters() {}
-
-  /** {@code *.extract_lane}: the lane index becomes an int argument. */
-  static Emitter extractLane(String helper, ValueType result) {
-    return (f, ins) -> {
-      f.pop();
-      f.pushInt((int) ins.operand(0));
-      f.mv.visitMethodInsn(INVOKESTATIC, BITS, helper, "(" + V + "I)" + result.descriptor(), false);
-      f.push(result);
-    };
-  }
 
   /** {@code *.replace_lane}: the vector, the scalar, then the lane index. */
   static Emitter replaceLane(String helper, ValueType scalar) {
