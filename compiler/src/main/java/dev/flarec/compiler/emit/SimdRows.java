@@ -13,9 +13,10 @@ import run.endive.wasm.types.OpCode;
 
 /**
  * The rows of the {@link OpcodeTable} for the SIMD instructions of WebAssembly 2.0 (§4.4.3 vector
- * instructions): the ones with immediates through {@link SimdEmitters}, every other one a static
- * call of the runtime's {@code simd} package ({@code V128Bits}, {@code IntLanes}, {@code
- * FloatLanes}) whose signature is its stack effect.
+ * instructions): the ones with immediates through {@link SimdHalves} or {@link SimdEmitters}, every
+ * other one a lane operation of the runtime's {@code simd} package ({@code V128Bits}, {@code
+ * IntLanes}, {@code FloatLanes}) whose signature is its stack effect, emitted on halves where the
+ * runtime has the forms for it.
  */
 final class SimdRows {
   private static final String INT_LANES = RuntimeNames.SIMD + "IntLanes";
