@@ -56,6 +56,11 @@ final class SimdEmitters {
     return (f, ins) -> access(f, ins, helper, true);
   }
 
+  /** {@code v128.store} of a boxed value (on a 64-bit memory; see {@link SimdHalves#store}). */
+  static Emitter store() {
+    return (f, ins) -> access(f, ins, "store", false);
+  }
+
   /** {@code v128.storeN_lane}. */
   static Emitter storeLane(String helper) {
     return (f, ins) -> access(f, ins, helper, false);

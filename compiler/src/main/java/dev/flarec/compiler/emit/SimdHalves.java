@@ -195,13 +195,17 @@ final class SimdHalves {
     boolean pair =
         has(memory, helper + "Lo", new Class<?>[] {int.class, byte[].class}, long.class)
             && has(memory, helper + "Hi", new Class<?>[] {int.class, byte[].class}, long.class);
+    Emitter boxed = SimdEmitters.load(helper);
     if (!single && !pair) {
-      return SimdEmitters.load(helper);
+      return boxed;
     }
     return (HalvesEmitter)
         (f, ins) -> {
           int memoryIndex = MemoryEmitters.memoryIndex(ins);
-          MemoryEmitters.requireMemory32(f, memoryIndex);
+          if (MemoryEmitters.is64(f, memoryIndex)) {
+            boxed.emit(f, ins); // a 64-bit memory's window of addresses: the boxed load
+            return;
+          }
           f.pop();
           if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
             return;
@@ -230,9 +234,14 @@ final class SimdHalves {
 
   /** {@code v128.store} of a value in halves. Stores mark their block written, as scalar ones. */
   static HalvesEmitter store() {
+    Emitter boxed = SimdEmitters.store();
     return (f, ins) -> {
       int memory = MemoryEmitters.memoryIndex(ins);
-      MemoryEmitters.requireMemory32(f, memory);
+      if (MemoryEmitters.is64(f, memory)) {
+        f.materializeOperands(2); // a 64-bit memory's window of addresses: the boxed store
+        boxed.emit(f, ins);
+        return;
+      }
       f.operandsToHalves(2);
       int[] value = f.popHalves();
       f.pop();
