@@ -11,14 +11,14 @@ import dev.flarec.runtime.types.ValueType;
 final class ConstantEmitters {
   private ConstantEmitters() {}
 
-  static Emitter i32() {
+  static TopOnlyEmitter i32() {
     return (f, ins) -> {
       f.pushInt((int) ins.operand(0));
       f.push(ValueType.I32);
     };
   }
 
-  static Emitter i64() {
+  static TopOnlyEmitter i64() {
     return (f, ins) -> {
       long v = ins.operand(0);
       if (v == 0 || v == 1) {
@@ -30,7 +30,7 @@ final class ConstantEmitters {
     };
   }
 
-  static Emitter f32() {
+  static TopOnlyEmitter f32() {
     return (f, ins) -> {
       int bits = (int) ins.operand(0);
       if (bits == 0) {
@@ -46,7 +46,7 @@ final class ConstantEmitters {
     };
   }
 
-  static Emitter f64() {
+  static TopOnlyEmitter f64() {
     return (f, ins) -> {
       long bits = ins.operand(0);
       if (bits == 0) {

@@ -161,7 +161,7 @@ final class FunctionEmitter {
       for (int i = type.params().size(); i < localSlots.length; i++) {
         if (kept.get(i)) {
           localSlots[i] = slot;
-          slot += fn.localTypes[i].slots();
+          slot += jvmSlots(i);
         }
       }
       direct = (BitSet) fn.sharedLocals.clone();
@@ -173,7 +173,7 @@ final class FunctionEmitter {
       refsSlot = -1;
       for (int i = type.params().size(); i < localSlots.length; i++) {
         localSlots[i] = slot;
-        slot += fn.localTypes[i].slots();
+        slot += jvmSlots(i);
       }
       dirty = new BitSet();
       direct = new BitSet();
@@ -218,7 +218,7 @@ final class FunctionEmitter {
       BitSet kept = fn.mostUsed(used, from, to, MAX_CACHED_LOCALS);
       for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
         localSlots[i] = slot;
-        slot += fn.localTypes[i].slots();
+        slot += jvmSlots(i);
       }
       this.direct = (BitSet) used.clone();
       direct.andNot(kept);
@@ -298,7 +298,7 @@ final class FunctionEmitter {
       for (int i = 0; i < localSlots.length; i++) {
         if (localSlots[i] >= 0) {
           frameLoad(fn.localTypes[i], i);
-          mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+          storeJvmLocal(i);
         }
       }
     }
@@ -317,6 +317,7 @@ final class FunctionEmitter {
       if (split && !unreachable) {
         int runEnd = fn.plan.runAt(pc, from, root ? to - 1 : to);
         if (runEnd >= 0) {
+          materializeAllHalves();
           emitRunCall(pc, runEnd);
           pc = runEnd;
           continue;
@@ -328,7 +329,11 @@ final class FunctionEmitter {
         skipUnreachable(op);
       } else {
         OpcodeRow row = table.row(current, this);
-        materializeTop(pops(row, current));
+        Emitter emitter = row.emitter();
+        if (!(emitter instanceof TopOnlyEmitter) || row.has(OpcodeRow.Trait.FUSES_WITH_BRANCH)) {
+          materializeAllHalves();
+        }
+        materializeTop(pops(row, current), emitter instanceof HalvesEmitter);
         boolean tailCall = isTailCall(op);
         if (tailCall) {
           cutHandlerRanges(false);
@@ -338,6 +343,9 @@ final class FunctionEmitter {
           cutHandlerRanges(true);
         }
       }
+    }
+    if (!unreachable) {
+      materializeAllHalves();
     }
     Label flushEnd = new Label();
     mv.visitLabel(flushEnd);
@@ -404,7 +412,12 @@ final class FunctionEmitter {
     }
     mv.visitLabel(selfEntry);
     for (int i = type.params().size(); i < localSlots.length; i++) {
-      if (localSlots[i] >= 0) {
+      if (localSlots[i] >= 0 && inLongs(i)) {
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, localSlots[i]);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, localSlots[i] + 2);
+      } else if (localSlots[i] >= 0) {
         pushZero(fn.localTypes[i]);
         mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       }
@@ -512,8 +525,22 @@ final class FunctionEmitter {
    * frame: values above the lowest virtual one are parked in scratch locals meanwhile.
    */
   private void materializeTop(int count) {
+    materializeTop(count, false);
+  }
+
+  /**
+   * Puts the top {@code count} values on the JVM stack in order: values in the frame are loaded,
+   * values held in halves boxed into {@code V128} objects, unless {@code keepHalves} (the
+   * instruction takes them as halves).
+   */
+  private void materializeTop(int count, boolean keepHalves) {
     int size = stack.size();
-    int lowest = stack.lowestVirtual(size - count);
+    int lowest = -1;
+    for (int i = Math.max(size - count, 0); i < size && lowest < 0; i++) {
+      if (stack.isVirtual(i) && !(keepHalves && stack.halves(i) != null)) {
+        lowest = i;
+      }
+    }
     if (lowest < 0) {
       return;
     }
@@ -526,7 +553,13 @@ final class FunctionEmitter {
     }
     for (int i = lowest; i < size; i++) {
       ValueType t = stack.get(i);
-      if (stack.isVirtual(i)) {
+      int[] halves = stack.halves(i);
+      if (halves != null) {
+        if (!keepHalves) {
+          boxHalves(halves);
+          stack.clearHalves(i);
+        }
+      } else if (stack.isVirtual(i)) {
         frameLoad(t, fn.stackSlot(baseHeight + i));
         stack.setVirtual(i, false);
       } else {
@@ -534,6 +567,97 @@ final class FunctionEmitter {
         releaseScratch(t, parked[i - lowest]);
       }
     }
+  }
+
+  /**
+   * Boxes every value held in halves: before an instruction that does more than consume its
+   * operands (control, calls, runs), which expects every value on the JVM stack or in the frame.
+   */
+  private void materializeAllHalves() {
+    int lowest = stack.lowestHalves();
+    if (lowest >= 0) {
+      materializeTop(stack.size() - lowest, false);
+    }
+  }
+
+  /** Pushes a {@code V128} of the halves in {@code slots} and frees them. */
+  private void boxHalves(int[] slots) {
+    mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(LLOAD, slots[0]);
+    mv.visitVarInsn(LLOAD, slots[1]);
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
+    releaseHalves(slots);
+  }
+
+  /** Pops the {@code V128} on top of the JVM stack into two fresh long locals. */
+  private int[] unboxToHalves() {
+    int[] slots = {acquireScratch(ValueType.I64), acquireScratch(ValueType.I64)};
+    mv.visitInsn(DUP);
+    mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "lo", "J");
+    mv.visitVarInsn(LSTORE, slots[0]);
+    mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "hi", "J");
+    mv.visitVarInsn(LSTORE, slots[1]);
+    return slots;
+  }
+
+  /**
+   * For an instruction that takes its {@code v128} operands in halves: of the top {@code count}
+   * values (none of them in the frame), every {@code v128} is moved into halves, the others stay on
+   * the JVM stack in order.
+   */
+  void operandsToHalves(int count) {
+    int size = stack.size();
+    int lowest = -1;
+    for (int i = size - count; i < size && lowest < 0; i++) {
+      if (stack.get(i) == ValueType.V128 && !stack.isVirtual(i)) {
+        lowest = i;
+      }
+    }
+    if (lowest < 0) {
+      return;
+    }
+    int[] parked = new int[size - lowest];
+    for (int i = size - 1; i >= lowest; i--) {
+      if (stack.isVirtual(i)) {
+        continue;
+      }
+      ValueType t = stack.get(i);
+      if (t == ValueType.V128) {
+        stack.setHalves(i, unboxToHalves());
+      } else {
+        parked[i - lowest] = acquireScratch(t);
+        mv.visitVarInsn(JvmTypes.storeOpcode(t), parked[i - lowest]);
+      }
+    }
+    for (int i = lowest; i < size; i++) {
+      if (!stack.isVirtual(i)) {
+        ValueType t = stack.get(i);
+        mv.visitVarInsn(JvmTypes.loadOpcode(t), parked[i - lowest]);
+        releaseScratch(t, parked[i - lowest]);
+      }
+    }
+  }
+
+  /** Pops the {@code v128} on top of the tracked stack, held in halves: its {@code {lo, hi}}. */
+  int[] popHalves() {
+    int[] slots = stack.halves(stack.size() - 1);
+    if (slots == null) {
+      throw new IllegalStateException("v128 operand not in halves");
+    }
+    stack.pop();
+    return slots;
+  }
+
+  /** Pushes a {@code v128} held in the long locals {@code lo} and {@code hi}. */
+  void pushHalves(int lo, int hi) {
+    stack.pushHalves(lo, hi);
+    maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
+  }
+
+  void releaseHalves(int[] slots) {
+    releaseScratch(ValueType.I64, slots[0]);
+    releaseScratch(ValueType.I64, slots[1]);
   }
 
   /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
@@ -554,7 +678,7 @@ final class FunctionEmitter {
     if (direct.get(index)) {
       frameLoad(fn.localTypes[index], index);
     } else {
-      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[index]), localSlots[index]);
+      loadJvmLocal(index);
     }
   }
 
@@ -563,7 +687,87 @@ final class FunctionEmitter {
     if (direct.get(index)) {
       frameStore(fn.localTypes[index], index);
     } else {
-      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[index]), localSlots[index]);
+      storeJvmLocal(index);
+    }
+  }
+
+  /**
+   * Whether Wasm local {@code index} lives in two {@code long} JVM locals rather than one {@code
+   * V128} reference: the declared {@code v128} locals of the function's own method. Loop headers
+   * then merge longs, which C2 keeps in registers, where merged objects would defeat its escape
+   * analysis and allocate on every iteration (see
+   * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs). Parameters arrive as objects and
+   * stay so; the outlined runs of a split function keep objects too, as each run would otherwise
+   * unbox its cached locals on entry and box them again on exit.
+   */
+  private boolean inLongs(int index) {
+    return fn.localTypes[index] == ValueType.V128 && root && index >= type.params().size();
+  }
+
+  private int jvmSlots(int index) {
+    return inLongs(index) ? 4 : fn.localTypes[index].slots();
+  }
+
+  /** Whether local {@code index} is a {@code v128} in two long JVM locals of this method. */
+  boolean localInHalves(int index) {
+    return !direct.get(index) && inLongs(index);
+  }
+
+  /** {@code local.get} of a local in halves: its longs are copied into a new stack entry. */
+  void loadLocalHalves(int index) {
+    int slot = localSlots[index];
+    int lo = acquireScratch(ValueType.I64);
+    int hi = acquireScratch(ValueType.I64);
+    mv.visitVarInsn(LLOAD, slot);
+    mv.visitVarInsn(LSTORE, lo);
+    mv.visitVarInsn(LLOAD, slot + 2);
+    mv.visitVarInsn(LSTORE, hi);
+    pushHalves(lo, hi);
+  }
+
+  /** {@code local.set} ({@code keep}: {@code local.tee}) of the top value, held in halves. */
+  void storeLocalHalves(int index, boolean keep) {
+    int slot = localSlots[index];
+    int[] value = keep ? stack.halves(stack.size() - 1) : popHalves();
+    mv.visitVarInsn(LLOAD, value[0]);
+    mv.visitVarInsn(LSTORE, slot);
+    mv.visitVarInsn(LLOAD, value[1]);
+    mv.visitVarInsn(LSTORE, slot + 2);
+    if (!keep) {
+      releaseHalves(value);
+    }
+  }
+
+  /** Boxes the top {@code count} values if held in halves (for a {@link HalvesEmitter}). */
+  void materializeOperands(int count) {
+    materializeTop(count, false);
+  }
+
+  /** Pushes the value of a local that has JVM slots of its own. */
+  private void loadJvmLocal(int index) {
+    int slot = localSlots[index];
+    if (inLongs(index)) {
+      mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(LLOAD, slot);
+      mv.visitVarInsn(LLOAD, slot + 2);
+      mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
+    } else {
+      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[index]), slot);
+    }
+  }
+
+  /** Pops the top of the JVM stack into the JVM slots of a local. */
+  private void storeJvmLocal(int index) {
+    int slot = localSlots[index];
+    if (inLongs(index)) {
+      mv.visitInsn(DUP);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "lo", "J");
+      mv.visitVarInsn(LSTORE, slot);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "hi", "J");
+      mv.visitVarInsn(LSTORE, slot + 2);
+    } else {
+      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[index]), slot);
     }
   }
 
@@ -681,7 +885,7 @@ final class FunctionEmitter {
   /** Writes the locals this method changed back to the frame (before calls and exits). */
   private void flushLocals() {
     for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
-      mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
+      loadJvmLocal(i);
       frameStore(fn.localTypes[i], i);
     }
   }
@@ -719,7 +923,7 @@ final class FunctionEmitter {
     for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
       if (localSlots[i] >= 0 && !direct.get(i)) {
         frameLoad(fn.localTypes[i], i);
-        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+        storeJvmLocal(i);
       }
     }
     dispatch(run, first);

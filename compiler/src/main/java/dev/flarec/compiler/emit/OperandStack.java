@@ -10,10 +10,17 @@ import java.util.BitSet;
  * virtual when they cross into or out of an outlined run; they are loaded back (materialised) only
  * when an instruction consumes them, so a run that starts with many values on the stack does not
  * pay to load them all.
+ *
+ * <p>A {@code v128} value may also be held <em>in halves</em>: two {@code long} scratch locals of
+ * the method, written by the SIMD instructions that compute on halves and read by those that
+ * consume them, so that no {@code V128} object exists between them. Such an entry counts as virtual
+ * too: it is not on the JVM stack, and is boxed when any other instruction consumes it (see
+ * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
  */
 final class OperandStack {
   private final ArrayList<ValueType> types = new ArrayList<>();
   private final BitSet virtual = new BitSet();
+  private final ArrayList<int[]> halves = new ArrayList<>();
 
   int size() {
     return types.size();
@@ -30,18 +37,55 @@ final class OperandStack {
 
   void push(ValueType t) {
     types.add(t);
+    halves.add(null);
     virtual.clear(types.size() - 1);
   }
 
   void pushVirtual(ValueType t) {
     types.add(t);
+    halves.add(null);
+    virtual.set(types.size() - 1);
+  }
+
+  /** Pushes a {@code v128} held in the long locals {@code lo} and {@code hi}. */
+  void pushHalves(int lo, int hi) {
+    types.add(ValueType.V128);
+    halves.add(new int[] {lo, hi});
     virtual.set(types.size() - 1);
   }
 
   ValueType pop() {
     int top = types.size() - 1;
     virtual.clear(top);
+    halves.remove(top);
     return types.remove(top);
+  }
+
+  /** The long locals {@code {lo, hi}} of an entry held in halves, or null. */
+  int[] halves(int index) {
+    return halves.get(index);
+  }
+
+  /** Marks a {@code v128} entry as now held in the long locals {@code slots}. */
+  void setHalves(int index, int[] slots) {
+    halves.set(index, slots);
+    virtual.set(index);
+  }
+
+  /** Marks an entry held in halves as now on the JVM stack. */
+  void clearHalves(int index) {
+    halves.set(index, null);
+    virtual.clear(index);
+  }
+
+  /** Index of the lowest entry held in halves, or -1. */
+  int lowestHalves() {
+    for (int i = 0; i < halves.size(); i++) {
+      if (halves.get(i) != null) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   boolean isVirtual(int index) {

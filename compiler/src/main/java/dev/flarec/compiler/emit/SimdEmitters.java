@@ -2,15 +2,12 @@ package dev.flarec.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.runtime.types.ValueType;
 
 /**
- * The SIMD instructions that carry immediates: {@code v128.const}, {@code i8x16.shuffle}, lane
- * extraction and replacement, and the {@code v128} loads and stores. The lane-wise arithmetic has
- * no immediates and is data in {@link SimdRows}. A {@code v128} is an immutable {@code
- * dev.flarec.runtime.simd.V128} object on the JVM stack; every operation is a static call of the
- * runtime's {@code simd} package, which C2 inlines (see
+ * The SIMD instructions with immediates that work on boxed {@code dev.flarec.runtime.simd.V128}
+ * objects: lane replacement, the loads without a form in halves, and the lane loads and stores.
+ * Their operands held in halves are boxed before they run; {@link SimdHalves} has the others (see
  * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
  */
 final class SimdEmitters {
@@ -19,40 +16,6 @@ final class SimdEmitters {
   private static final String V = ValueType.V128.descriptor();
 
   private SimdEmitters() {}
-
-  /** {@code v128.const}: the parser gives the 16 bytes as two little-endian longs. */
-  static Emitter constant() {
-    return (f, ins) -> {
-      f.mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
-      f.mv.visitInsn(DUP);
-      f.mv.visitLdcInsn(ins.operand(0));
-      f.mv.visitLdcInsn(ins.operand(1));
-      f.mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
-      f.push(ValueType.V128);
-    };
-  }
-
-  /** {@code i8x16.shuffle}: the 16 lane indices travel as two longs, as the constant's bytes. */
-  static Emitter shuffle() {
-    return (f, ins) -> {
-      f.pop();
-      f.pop();
-      f.mv.visitLdcInsn(ins.operand(0));
-      f.mv.visitLdcInsn(ins.operand(1));
-      f.mv.visitMethodInsn(INVOKESTATIC, BITS, "i8x16Shuffle", "(" + V + V + "JJ)" + V, false);
-      f.push(ValueType.V128);
-    };
-  }
-
-  /** {@code *.extract_lane}: the lane index becomes an int argument. */
-  static Emitter extractLane(String helper, ValueType result) {
-    return (f, ins) -> {
-      f.pop();
-      f.pushInt((int) ins.operand(0));
-      f.mv.visitMethodInsn(INVOKESTATIC, BITS, helper, "(" + V + "I)" + result.descriptor(), false);
-      f.push(result);
-    };
-  }
 
   /** {@code *.replace_lane}: the vector, the scalar, then the lane index. */
   static Emitter replaceLane(String helper, ValueType scalar) {
@@ -93,7 +56,7 @@ final class SimdEmitters {
     return (f, ins) -> access(f, ins, helper, true);
   }
 
-  /** {@code v128.store}. */
+  /** {@code v128.store} of a boxed value (on a 64-bit memory; see {@link SimdHalves#store}). */
   static Emitter store() {
     return (f, ins) -> access(f, ins, "store", false);
   }

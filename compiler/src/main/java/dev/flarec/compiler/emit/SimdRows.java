@@ -13,9 +13,10 @@ import run.endive.wasm.types.OpCode;
 
 /**
  * The rows of the {@link OpcodeTable} for the SIMD instructions of WebAssembly 2.0 (§4.4.3 vector
- * instructions): the ones with immediates through {@link SimdEmitters}, every other one a static
- * call of the runtime's {@code simd} package ({@code V128Bits}, {@code IntLanes}, {@code
- * FloatLanes}) whose signature is its stack effect.
+ * instructions): the ones with immediates through {@link SimdHalves} or {@link SimdEmitters}, every
+ * other one a lane operation of the runtime's {@code simd} package ({@code V128Bits}, {@code
+ * IntLanes}, {@code FloatLanes}) whose signature is its stack effect, emitted on halves where the
+ * runtime has the forms for it.
  */
 final class SimdRows {
   private static final String INT_LANES = RuntimeNames.SIMD + "IntLanes";
@@ -64,7 +65,7 @@ final class SimdRows {
         fixed(2),
         fixed(1),
         Trait.READS_MEMORY);
-    t.row(OpCode.V128_STORE, SimdEmitters.store(), fixed(2), fixed(0), Trait.WRITES_MEMORY);
+    t.row(OpCode.V128_STORE, SimdHalves.store(), fixed(2), fixed(0), Trait.WRITES_MEMORY);
     t.row(
         OpCode.V128_STORE8_LANE,
         SimdEmitters.storeLane("store8Lane"),
@@ -91,8 +92,8 @@ final class SimdRows {
         Trait.WRITES_MEMORY);
 
     // ---- immediates ----
-    t.row(OpCode.V128_CONST, SimdEmitters.constant(), fixed(0), fixed(1));
-    t.row(OpCode.I8x16_SHUFFLE, SimdEmitters.shuffle(), fixed(2), fixed(1));
+    t.row(OpCode.V128_CONST, SimdHalves.constant(), fixed(0), fixed(1));
+    t.row(OpCode.I8x16_SHUFFLE, SimdHalves.shuffle(), fixed(2), fixed(1));
     extract(t, OpCode.I8x16_EXTRACT_LANE_S, "i8x16ExtractLaneS", I32);
     extract(t, OpCode.I8x16_EXTRACT_LANE_U, "i8x16ExtractLaneU", I32);
     extract(t, OpCode.I16x8_EXTRACT_LANE_S, "i16x8ExtractLaneS", I32);
@@ -109,291 +110,270 @@ final class SimdRows {
     replace(t, OpCode.F64x2_REPLACE_LANE, "f64x2ReplaceLane", F64);
 
     // ---- lane-wise operations: data ----
-    t.simple(OpCode.I8x16_EQ, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16Eq"));
-    t.simple(OpCode.I8x16_NE, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16Ne"));
-    t.simple(OpCode.I8x16_LT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16LtS"));
-    t.simple(OpCode.I8x16_LT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16LtU"));
-    t.simple(OpCode.I8x16_GT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16GtS"));
-    t.simple(OpCode.I8x16_GT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16GtU"));
-    t.simple(OpCode.I8x16_LE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16LeS"));
-    t.simple(OpCode.I8x16_LE_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16LeU"));
-    t.simple(OpCode.I8x16_GE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16GeS"));
-    t.simple(OpCode.I8x16_GE_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16GeU"));
-    t.simple(OpCode.I8x16_ABS, SimpleOp.call(types("V"), V128, INT_LANES, "i8x16Abs"));
-    t.simple(OpCode.I8x16_NEG, SimpleOp.call(types("V"), V128, INT_LANES, "i8x16Neg"));
-    t.simple(OpCode.I8x16_ADD, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16Add"));
-    t.simple(OpCode.I8x16_SUB, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16Sub"));
-    t.simple(OpCode.I8x16_SHL, SimpleOp.call(types("VI"), V128, INT_LANES, "i8x16Shl"));
-    t.simple(OpCode.I8x16_SHR_S, SimpleOp.call(types("VI"), V128, INT_LANES, "i8x16ShrS"));
-    t.simple(OpCode.I8x16_SHR_U, SimpleOp.call(types("VI"), V128, INT_LANES, "i8x16ShrU"));
-    t.simple(OpCode.I8x16_ADD_SAT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16AddSatS"));
-    t.simple(OpCode.I8x16_ADD_SAT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16AddSatU"));
-    t.simple(OpCode.I8x16_SUB_SAT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16SubSatS"));
-    t.simple(OpCode.I8x16_SUB_SAT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16SubSatU"));
-    t.simple(OpCode.I8x16_AVGR_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16AvgrU"));
-    t.simple(OpCode.I8x16_MIN_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16MinS"));
-    t.simple(OpCode.I8x16_MIN_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16MinU"));
-    t.simple(OpCode.I8x16_MAX_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16MaxS"));
-    t.simple(OpCode.I8x16_MAX_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16MaxU"));
-    t.simple(OpCode.I8x16_ALL_TRUE, SimpleOp.call(types("V"), I32, INT_LANES, "i8x16AllTrue"));
-    t.simple(OpCode.I8x16_BITMASK, SimpleOp.call(types("V"), I32, INT_LANES, "i8x16Bitmask"));
-    t.simple(OpCode.I16x8_EQ, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Eq"));
-    t.simple(OpCode.I16x8_NE, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Ne"));
-    t.simple(OpCode.I16x8_LT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8LtS"));
-    t.simple(OpCode.I16x8_LT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8LtU"));
-    t.simple(OpCode.I16x8_GT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8GtS"));
-    t.simple(OpCode.I16x8_GT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8GtU"));
-    t.simple(OpCode.I16x8_LE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8LeS"));
-    t.simple(OpCode.I16x8_LE_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8LeU"));
-    t.simple(OpCode.I16x8_GE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8GeS"));
-    t.simple(OpCode.I16x8_GE_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8GeU"));
-    t.simple(OpCode.I16x8_ABS, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8Abs"));
-    t.simple(OpCode.I16x8_NEG, SimpleOp.call(types("V"), V128, INT_LANES, "i16x8Neg"));
-    t.simple(OpCode.I16x8_ADD, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Add"));
-    t.simple(OpCode.I16x8_SUB, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Sub"));
-    t.simple(OpCode.I16x8_SHL, SimpleOp.call(types("VI"), V128, INT_LANES, "i16x8Shl"));
-    t.simple(OpCode.I16x8_SHR_S, SimpleOp.call(types("VI"), V128, INT_LANES, "i16x8ShrS"));
-    t.simple(OpCode.I16x8_SHR_U, SimpleOp.call(types("VI"), V128, INT_LANES, "i16x8ShrU"));
-    t.simple(OpCode.I16x8_MUL, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Mul"));
-    t.simple(OpCode.I16x8_ADD_SAT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8AddSatS"));
-    t.simple(OpCode.I16x8_ADD_SAT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8AddSatU"));
-    t.simple(OpCode.I16x8_SUB_SAT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8SubSatS"));
-    t.simple(OpCode.I16x8_SUB_SAT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8SubSatU"));
-    t.simple(OpCode.I16x8_AVGR_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8AvgrU"));
-    t.simple(OpCode.I16x8_MIN_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8MinS"));
-    t.simple(OpCode.I16x8_MIN_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8MinU"));
-    t.simple(OpCode.I16x8_MAX_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8MaxS"));
-    t.simple(OpCode.I16x8_MAX_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8MaxU"));
-    t.simple(OpCode.I16x8_ALL_TRUE, SimpleOp.call(types("V"), I32, INT_LANES, "i16x8AllTrue"));
-    t.simple(OpCode.I16x8_BITMASK, SimpleOp.call(types("V"), I32, INT_LANES, "i16x8Bitmask"));
-    t.simple(OpCode.I32x4_EQ, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4Eq"));
-    t.simple(OpCode.I32x4_NE, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4Ne"));
-    t.simple(OpCode.I32x4_LT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4LtS"));
-    t.simple(OpCode.I32x4_LT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4LtU"));
-    t.simple(OpCode.I32x4_GT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4GtS"));
-    t.simple(OpCode.I32x4_GT_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4GtU"));
-    t.simple(OpCode.I32x4_LE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4LeS"));
-    t.simple(OpCode.I32x4_LE_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4LeU"));
-    t.simple(OpCode.I32x4_GE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4GeS"));
-    t.simple(OpCode.I32x4_GE_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4GeU"));
-    t.simple(OpCode.I32x4_ABS, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4Abs"));
-    t.simple(OpCode.I32x4_NEG, SimpleOp.call(types("V"), V128, INT_LANES, "i32x4Neg"));
-    t.simple(OpCode.I32x4_ADD, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4Add"));
-    t.simple(OpCode.I32x4_SUB, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4Sub"));
-    t.simple(OpCode.I32x4_SHL, SimpleOp.call(types("VI"), V128, INT_LANES, "i32x4Shl"));
-    t.simple(OpCode.I32x4_SHR_S, SimpleOp.call(types("VI"), V128, INT_LANES, "i32x4ShrS"));
-    t.simple(OpCode.I32x4_SHR_U, SimpleOp.call(types("VI"), V128, INT_LANES, "i32x4ShrU"));
-    t.simple(OpCode.I32x4_MUL, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4Mul"));
-    t.simple(OpCode.I32x4_MIN_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4MinS"));
-    t.simple(OpCode.I32x4_MIN_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4MinU"));
-    t.simple(OpCode.I32x4_MAX_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4MaxS"));
-    t.simple(OpCode.I32x4_MAX_U, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4MaxU"));
-    t.simple(OpCode.I32x4_ALL_TRUE, SimpleOp.call(types("V"), I32, INT_LANES, "i32x4AllTrue"));
-    t.simple(OpCode.I32x4_BITMASK, SimpleOp.call(types("V"), I32, INT_LANES, "i32x4Bitmask"));
-    t.simple(OpCode.I64x2_EQ, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2Eq"));
-    t.simple(OpCode.I64x2_NE, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2Ne"));
-    t.simple(OpCode.I64x2_LT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2LtS"));
-    t.simple(OpCode.I64x2_GT_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2GtS"));
-    t.simple(OpCode.I64x2_LE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2LeS"));
-    t.simple(OpCode.I64x2_GE_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2GeS"));
-    t.simple(OpCode.I64x2_ABS, SimpleOp.call(types("V"), V128, INT_LANES, "i64x2Abs"));
-    t.simple(OpCode.I64x2_NEG, SimpleOp.call(types("V"), V128, INT_LANES, "i64x2Neg"));
-    t.simple(OpCode.I64x2_ADD, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2Add"));
-    t.simple(OpCode.I64x2_SUB, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2Sub"));
-    t.simple(OpCode.I64x2_SHL, SimpleOp.call(types("VI"), V128, INT_LANES, "i64x2Shl"));
-    t.simple(OpCode.I64x2_SHR_S, SimpleOp.call(types("VI"), V128, INT_LANES, "i64x2ShrS"));
-    t.simple(OpCode.I64x2_SHR_U, SimpleOp.call(types("VI"), V128, INT_LANES, "i64x2ShrU"));
-    t.simple(OpCode.I64x2_MUL, SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2Mul"));
-    t.simple(OpCode.I64x2_ALL_TRUE, SimpleOp.call(types("V"), I32, INT_LANES, "i64x2AllTrue"));
-    t.simple(OpCode.I64x2_BITMASK, SimpleOp.call(types("V"), I32, INT_LANES, "i64x2Bitmask"));
-    t.simple(OpCode.I8x16_POPCNT, SimpleOp.call(types("V"), V128, INT_LANES, "i8x16Popcnt"));
-    t.simple(
-        OpCode.I16x8_Q15MULR_SAT_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8Q15mulrSatS"));
-    t.simple(
-        OpCode.I8x16_NARROW_I16x8_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16NarrowI16x8S"));
-    t.simple(
-        OpCode.I8x16_NARROW_I16x8_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i8x16NarrowI16x8U"));
-    t.simple(
-        OpCode.I16x8_NARROW_I32x4_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8NarrowI32x4S"));
-    t.simple(
-        OpCode.I16x8_NARROW_I32x4_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8NarrowI32x4U"));
-    t.simple(
-        OpCode.I16x8_EXTEND_LOW_I8x16_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16S"));
-    t.simple(
-        OpCode.I16x8_EXTMUL_LOW_I8x16_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16S"));
-    t.simple(
-        OpCode.I16x8_EXTEND_LOW_I8x16_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16U"));
-    t.simple(
-        OpCode.I16x8_EXTMUL_LOW_I8x16_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16U"));
-    t.simple(
-        OpCode.I16x8_EXTEND_HIGH_I8x16_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16S"));
-    t.simple(
-        OpCode.I16x8_EXTMUL_HIGH_I8x16_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16S"));
-    t.simple(
-        OpCode.I16x8_EXTEND_HIGH_I8x16_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16U"));
-    t.simple(
-        OpCode.I16x8_EXTMUL_HIGH_I8x16_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16U"));
-    t.simple(
-        OpCode.I32x4_EXTEND_LOW_I16x8_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8S"));
-    t.simple(
-        OpCode.I32x4_EXTMUL_LOW_I16x8_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8S"));
-    t.simple(
-        OpCode.I32x4_EXTEND_LOW_I16x8_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8U"));
-    t.simple(
-        OpCode.I32x4_EXTMUL_LOW_I16x8_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8U"));
-    t.simple(
-        OpCode.I32x4_EXTEND_HIGH_I16x8_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8S"));
-    t.simple(
-        OpCode.I32x4_EXTMUL_HIGH_I16x8_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8S"));
-    t.simple(
-        OpCode.I32x4_EXTEND_HIGH_I16x8_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8U"));
-    t.simple(
-        OpCode.I32x4_EXTMUL_HIGH_I16x8_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8U"));
-    t.simple(
-        OpCode.I64x2_EXTEND_LOW_I32x4_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4S"));
-    t.simple(
-        OpCode.I64x2_EXTMUL_LOW_I32x4_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4S"));
-    t.simple(
-        OpCode.I64x2_EXTEND_LOW_I32x4_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4U"));
-    t.simple(
-        OpCode.I64x2_EXTMUL_LOW_I32x4_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4U"));
-    t.simple(
-        OpCode.I64x2_EXTEND_HIGH_I32x4_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4S"));
-    t.simple(
-        OpCode.I64x2_EXTMUL_HIGH_I32x4_S,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4S"));
-    t.simple(
-        OpCode.I64x2_EXTEND_HIGH_I32x4_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4U"));
-    t.simple(
-        OpCode.I64x2_EXTMUL_HIGH_I32x4_U,
-        SimpleOp.call(types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4U"));
-    t.simple(
+    lanes(t, OpCode.I8x16_EQ, types("VV"), V128, INT_LANES, "i8x16Eq");
+    lanes(t, OpCode.I8x16_NE, types("VV"), V128, INT_LANES, "i8x16Ne");
+    lanes(t, OpCode.I8x16_LT_S, types("VV"), V128, INT_LANES, "i8x16LtS");
+    lanes(t, OpCode.I8x16_LT_U, types("VV"), V128, INT_LANES, "i8x16LtU");
+    lanes(t, OpCode.I8x16_GT_S, types("VV"), V128, INT_LANES, "i8x16GtS");
+    lanes(t, OpCode.I8x16_GT_U, types("VV"), V128, INT_LANES, "i8x16GtU");
+    lanes(t, OpCode.I8x16_LE_S, types("VV"), V128, INT_LANES, "i8x16LeS");
+    lanes(t, OpCode.I8x16_LE_U, types("VV"), V128, INT_LANES, "i8x16LeU");
+    lanes(t, OpCode.I8x16_GE_S, types("VV"), V128, INT_LANES, "i8x16GeS");
+    lanes(t, OpCode.I8x16_GE_U, types("VV"), V128, INT_LANES, "i8x16GeU");
+    lanes(t, OpCode.I8x16_ABS, types("V"), V128, INT_LANES, "i8x16Abs");
+    lanes(t, OpCode.I8x16_NEG, types("V"), V128, INT_LANES, "i8x16Neg");
+    lanes(t, OpCode.I8x16_ADD, types("VV"), V128, INT_LANES, "i8x16Add");
+    lanes(t, OpCode.I8x16_SUB, types("VV"), V128, INT_LANES, "i8x16Sub");
+    lanes(t, OpCode.I8x16_SHL, types("VI"), V128, INT_LANES, "i8x16Shl");
+    lanes(t, OpCode.I8x16_SHR_S, types("VI"), V128, INT_LANES, "i8x16ShrS");
+    lanes(t, OpCode.I8x16_SHR_U, types("VI"), V128, INT_LANES, "i8x16ShrU");
+    lanes(t, OpCode.I8x16_ADD_SAT_S, types("VV"), V128, INT_LANES, "i8x16AddSatS");
+    lanes(t, OpCode.I8x16_ADD_SAT_U, types("VV"), V128, INT_LANES, "i8x16AddSatU");
+    lanes(t, OpCode.I8x16_SUB_SAT_S, types("VV"), V128, INT_LANES, "i8x16SubSatS");
+    lanes(t, OpCode.I8x16_SUB_SAT_U, types("VV"), V128, INT_LANES, "i8x16SubSatU");
+    lanes(t, OpCode.I8x16_AVGR_U, types("VV"), V128, INT_LANES, "i8x16AvgrU");
+    lanes(t, OpCode.I8x16_MIN_S, types("VV"), V128, INT_LANES, "i8x16MinS");
+    lanes(t, OpCode.I8x16_MIN_U, types("VV"), V128, INT_LANES, "i8x16MinU");
+    lanes(t, OpCode.I8x16_MAX_S, types("VV"), V128, INT_LANES, "i8x16MaxS");
+    lanes(t, OpCode.I8x16_MAX_U, types("VV"), V128, INT_LANES, "i8x16MaxU");
+    lanes(t, OpCode.I8x16_ALL_TRUE, types("V"), I32, INT_LANES, "i8x16AllTrue");
+    lanes(t, OpCode.I8x16_BITMASK, types("V"), I32, INT_LANES, "i8x16Bitmask");
+    lanes(t, OpCode.I16x8_EQ, types("VV"), V128, INT_LANES, "i16x8Eq");
+    lanes(t, OpCode.I16x8_NE, types("VV"), V128, INT_LANES, "i16x8Ne");
+    lanes(t, OpCode.I16x8_LT_S, types("VV"), V128, INT_LANES, "i16x8LtS");
+    lanes(t, OpCode.I16x8_LT_U, types("VV"), V128, INT_LANES, "i16x8LtU");
+    lanes(t, OpCode.I16x8_GT_S, types("VV"), V128, INT_LANES, "i16x8GtS");
+    lanes(t, OpCode.I16x8_GT_U, types("VV"), V128, INT_LANES, "i16x8GtU");
+    lanes(t, OpCode.I16x8_LE_S, types("VV"), V128, INT_LANES, "i16x8LeS");
+    lanes(t, OpCode.I16x8_LE_U, types("VV"), V128, INT_LANES, "i16x8LeU");
+    lanes(t, OpCode.I16x8_GE_S, types("VV"), V128, INT_LANES, "i16x8GeS");
+    lanes(t, OpCode.I16x8_GE_U, types("VV"), V128, INT_LANES, "i16x8GeU");
+    lanes(t, OpCode.I16x8_ABS, types("V"), V128, INT_LANES, "i16x8Abs");
+    lanes(t, OpCode.I16x8_NEG, types("V"), V128, INT_LANES, "i16x8Neg");
+    lanes(t, OpCode.I16x8_ADD, types("VV"), V128, INT_LANES, "i16x8Add");
+    lanes(t, OpCode.I16x8_SUB, types("VV"), V128, INT_LANES, "i16x8Sub");
+    lanes(t, OpCode.I16x8_SHL, types("VI"), V128, INT_LANES, "i16x8Shl");
+    lanes(t, OpCode.I16x8_SHR_S, types("VI"), V128, INT_LANES, "i16x8ShrS");
+    lanes(t, OpCode.I16x8_SHR_U, types("VI"), V128, INT_LANES, "i16x8ShrU");
+    lanes(t, OpCode.I16x8_MUL, types("VV"), V128, INT_LANES, "i16x8Mul");
+    lanes(t, OpCode.I16x8_ADD_SAT_S, types("VV"), V128, INT_LANES, "i16x8AddSatS");
+    lanes(t, OpCode.I16x8_ADD_SAT_U, types("VV"), V128, INT_LANES, "i16x8AddSatU");
+    lanes(t, OpCode.I16x8_SUB_SAT_S, types("VV"), V128, INT_LANES, "i16x8SubSatS");
+    lanes(t, OpCode.I16x8_SUB_SAT_U, types("VV"), V128, INT_LANES, "i16x8SubSatU");
+    lanes(t, OpCode.I16x8_AVGR_U, types("VV"), V128, INT_LANES, "i16x8AvgrU");
+    lanes(t, OpCode.I16x8_MIN_S, types("VV"), V128, INT_LANES, "i16x8MinS");
+    lanes(t, OpCode.I16x8_MIN_U, types("VV"), V128, INT_LANES, "i16x8MinU");
+    lanes(t, OpCode.I16x8_MAX_S, types("VV"), V128, INT_LANES, "i16x8MaxS");
+    lanes(t, OpCode.I16x8_MAX_U, types("VV"), V128, INT_LANES, "i16x8MaxU");
+    lanes(t, OpCode.I16x8_ALL_TRUE, types("V"), I32, INT_LANES, "i16x8AllTrue");
+    lanes(t, OpCode.I16x8_BITMASK, types("V"), I32, INT_LANES, "i16x8Bitmask");
+    lanes(t, OpCode.I32x4_EQ, types("VV"), V128, INT_LANES, "i32x4Eq");
+    lanes(t, OpCode.I32x4_NE, types("VV"), V128, INT_LANES, "i32x4Ne");
+    lanes(t, OpCode.I32x4_LT_S, types("VV"), V128, INT_LANES, "i32x4LtS");
+    lanes(t, OpCode.I32x4_LT_U, types("VV"), V128, INT_LANES, "i32x4LtU");
+    lanes(t, OpCode.I32x4_GT_S, types("VV"), V128, INT_LANES, "i32x4GtS");
+    lanes(t, OpCode.I32x4_GT_U, types("VV"), V128, INT_LANES, "i32x4GtU");
+    lanes(t, OpCode.I32x4_LE_S, types("VV"), V128, INT_LANES, "i32x4LeS");
+    lanes(t, OpCode.I32x4_LE_U, types("VV"), V128, INT_LANES, "i32x4LeU");
+    lanes(t, OpCode.I32x4_GE_S, types("VV"), V128, INT_LANES, "i32x4GeS");
+    lanes(t, OpCode.I32x4_GE_U, types("VV"), V128, INT_LANES, "i32x4GeU");
+    lanes(t, OpCode.I32x4_ABS, types("V"), V128, INT_LANES, "i32x4Abs");
+    lanes(t, OpCode.I32x4_NEG, types("V"), V128, INT_LANES, "i32x4Neg");
+    lanes(t, OpCode.I32x4_ADD, types("VV"), V128, INT_LANES, "i32x4Add");
+    lanes(t, OpCode.I32x4_SUB, types("VV"), V128, INT_LANES, "i32x4Sub");
+    lanes(t, OpCode.I32x4_SHL, types("VI"), V128, INT_LANES, "i32x4Shl");
+    lanes(t, OpCode.I32x4_SHR_S, types("VI"), V128, INT_LANES, "i32x4ShrS");
+    lanes(t, OpCode.I32x4_SHR_U, types("VI"), V128, INT_LANES, "i32x4ShrU");
+    lanes(t, OpCode.I32x4_MUL, types("VV"), V128, INT_LANES, "i32x4Mul");
+    lanes(t, OpCode.I32x4_MIN_S, types("VV"), V128, INT_LANES, "i32x4MinS");
+    lanes(t, OpCode.I32x4_MIN_U, types("VV"), V128, INT_LANES, "i32x4MinU");
+    lanes(t, OpCode.I32x4_MAX_S, types("VV"), V128, INT_LANES, "i32x4MaxS");
+    lanes(t, OpCode.I32x4_MAX_U, types("VV"), V128, INT_LANES, "i32x4MaxU");
+    lanes(t, OpCode.I32x4_ALL_TRUE, types("V"), I32, INT_LANES, "i32x4AllTrue");
+    lanes(t, OpCode.I32x4_BITMASK, types("V"), I32, INT_LANES, "i32x4Bitmask");
+    lanes(t, OpCode.I64x2_EQ, types("VV"), V128, INT_LANES, "i64x2Eq");
+    lanes(t, OpCode.I64x2_NE, types("VV"), V128, INT_LANES, "i64x2Ne");
+    lanes(t, OpCode.I64x2_LT_S, types("VV"), V128, INT_LANES, "i64x2LtS");
+    lanes(t, OpCode.I64x2_GT_S, types("VV"), V128, INT_LANES, "i64x2GtS");
+    lanes(t, OpCode.I64x2_LE_S, types("VV"), V128, INT_LANES, "i64x2LeS");
+    lanes(t, OpCode.I64x2_GE_S, types("VV"), V128, INT_LANES, "i64x2GeS");
+    lanes(t, OpCode.I64x2_ABS, types("V"), V128, INT_LANES, "i64x2Abs");
+    lanes(t, OpCode.I64x2_NEG, types("V"), V128, INT_LANES, "i64x2Neg");
+    lanes(t, OpCode.I64x2_ADD, types("VV"), V128, INT_LANES, "i64x2Add");
+    lanes(t, OpCode.I64x2_SUB, types("VV"), V128, INT_LANES, "i64x2Sub");
+    lanes(t, OpCode.I64x2_SHL, types("VI"), V128, INT_LANES, "i64x2Shl");
+    lanes(t, OpCode.I64x2_SHR_S, types("VI"), V128, INT_LANES, "i64x2ShrS");
+    lanes(t, OpCode.I64x2_SHR_U, types("VI"), V128, INT_LANES, "i64x2ShrU");
+    lanes(t, OpCode.I64x2_MUL, types("VV"), V128, INT_LANES, "i64x2Mul");
+    lanes(t, OpCode.I64x2_ALL_TRUE, types("V"), I32, INT_LANES, "i64x2AllTrue");
+    lanes(t, OpCode.I64x2_BITMASK, types("V"), I32, INT_LANES, "i64x2Bitmask");
+    lanes(t, OpCode.I8x16_POPCNT, types("V"), V128, INT_LANES, "i8x16Popcnt");
+    lanes(t, OpCode.I16x8_Q15MULR_SAT_S, types("VV"), V128, INT_LANES, "i16x8Q15mulrSatS");
+    lanes(t, OpCode.I8x16_NARROW_I16x8_S, types("VV"), V128, INT_LANES, "i8x16NarrowI16x8S");
+    lanes(t, OpCode.I8x16_NARROW_I16x8_U, types("VV"), V128, INT_LANES, "i8x16NarrowI16x8U");
+    lanes(t, OpCode.I16x8_NARROW_I32x4_S, types("VV"), V128, INT_LANES, "i16x8NarrowI32x4S");
+    lanes(t, OpCode.I16x8_NARROW_I32x4_U, types("VV"), V128, INT_LANES, "i16x8NarrowI32x4U");
+    lanes(t, OpCode.I16x8_EXTEND_LOW_I8x16_S, types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16S");
+    lanes(t, OpCode.I16x8_EXTMUL_LOW_I8x16_S, types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16S");
+    lanes(t, OpCode.I16x8_EXTEND_LOW_I8x16_U, types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16U");
+    lanes(t, OpCode.I16x8_EXTMUL_LOW_I8x16_U, types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16U");
+    lanes(
+        t, OpCode.I16x8_EXTEND_HIGH_I8x16_S, types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16S");
+    lanes(
+        t, OpCode.I16x8_EXTMUL_HIGH_I8x16_S, types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16S");
+    lanes(
+        t, OpCode.I16x8_EXTEND_HIGH_I8x16_U, types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16U");
+    lanes(
+        t, OpCode.I16x8_EXTMUL_HIGH_I8x16_U, types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16U");
+    lanes(t, OpCode.I32x4_EXTEND_LOW_I16x8_S, types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8S");
+    lanes(t, OpCode.I32x4_EXTMUL_LOW_I16x8_S, types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8S");
+    lanes(t, OpCode.I32x4_EXTEND_LOW_I16x8_U, types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8U");
+    lanes(t, OpCode.I32x4_EXTMUL_LOW_I16x8_U, types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8U");
+    lanes(
+        t, OpCode.I32x4_EXTEND_HIGH_I16x8_S, types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8S");
+    lanes(
+        t, OpCode.I32x4_EXTMUL_HIGH_I16x8_S, types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8S");
+    lanes(
+        t, OpCode.I32x4_EXTEND_HIGH_I16x8_U, types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8U");
+    lanes(
+        t, OpCode.I32x4_EXTMUL_HIGH_I16x8_U, types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8U");
+    lanes(t, OpCode.I64x2_EXTEND_LOW_I32x4_S, types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4S");
+    lanes(t, OpCode.I64x2_EXTMUL_LOW_I32x4_S, types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4S");
+    lanes(t, OpCode.I64x2_EXTEND_LOW_I32x4_U, types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4U");
+    lanes(t, OpCode.I64x2_EXTMUL_LOW_I32x4_U, types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4U");
+    lanes(
+        t, OpCode.I64x2_EXTEND_HIGH_I32x4_S, types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4S");
+    lanes(
+        t, OpCode.I64x2_EXTMUL_HIGH_I32x4_S, types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4S");
+    lanes(
+        t, OpCode.I64x2_EXTEND_HIGH_I32x4_U, types("V"), V128, INT_LANES, "i64x2ExtendHighI32x4U");
+    lanes(
+        t, OpCode.I64x2_EXTMUL_HIGH_I32x4_U, types("VV"), V128, INT_LANES, "i64x2ExtmulHighI32x4U");
+    lanes(
+        t,
         OpCode.I16x8_EXTADD_PAIRWISE_I8x16_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtaddPairwiseI8x16S"));
-    t.simple(
+        types("V"),
+        V128,
+        INT_LANES,
+        "i16x8ExtaddPairwiseI8x16S");
+    lanes(
+        t,
         OpCode.I16x8_EXTADD_PAIRWISE_I8x16_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i16x8ExtaddPairwiseI8x16U"));
-    t.simple(
+        types("V"),
+        V128,
+        INT_LANES,
+        "i16x8ExtaddPairwiseI8x16U");
+    lanes(
+        t,
         OpCode.I32x4_EXTADD_PAIRWISE_I16x8_S,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtaddPairwiseI16x8S"));
-    t.simple(
+        types("V"),
+        V128,
+        INT_LANES,
+        "i32x4ExtaddPairwiseI16x8S");
+    lanes(
+        t,
         OpCode.I32x4_EXTADD_PAIRWISE_I16x8_U,
-        SimpleOp.call(types("V"), V128, INT_LANES, "i32x4ExtaddPairwiseI16x8U"));
-    t.simple(
-        OpCode.I32x4_DOT_I16x8_S, SimpleOp.call(types("VV"), V128, INT_LANES, "i32x4DotI16x8S"));
-    t.simple(OpCode.F32x4_EQ, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Eq"));
-    t.simple(OpCode.F32x4_NE, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Ne"));
-    t.simple(OpCode.F32x4_LT, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Lt"));
-    t.simple(OpCode.F32x4_GT, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Gt"));
-    t.simple(OpCode.F32x4_LE, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Le"));
-    t.simple(OpCode.F32x4_GE, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Ge"));
-    t.simple(OpCode.F32x4_SQRT, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Sqrt"));
-    t.simple(OpCode.F32x4_CEIL, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Ceil"));
-    t.simple(OpCode.F32x4_FLOOR, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Floor"));
-    t.simple(OpCode.F32x4_TRUNC, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Trunc"));
-    t.simple(OpCode.F32x4_NEAREST, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Nearest"));
-    t.simple(OpCode.F32x4_ADD, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Add"));
-    t.simple(OpCode.F32x4_SUB, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Sub"));
-    t.simple(OpCode.F32x4_MUL, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Mul"));
-    t.simple(OpCode.F32x4_DIV, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Div"));
-    t.simple(OpCode.F32x4_MIN, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Min"));
-    t.simple(OpCode.F32x4_MAX, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Max"));
-    t.simple(OpCode.F32x4_PMIN, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Pmin"));
-    t.simple(OpCode.F32x4_PMAX, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f32x4Pmax"));
-    t.simple(OpCode.F64x2_EQ, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Eq"));
-    t.simple(OpCode.F64x2_NE, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Ne"));
-    t.simple(OpCode.F64x2_LT, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Lt"));
-    t.simple(OpCode.F64x2_GT, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Gt"));
-    t.simple(OpCode.F64x2_LE, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Le"));
-    t.simple(OpCode.F64x2_GE, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Ge"));
-    t.simple(OpCode.F64x2_SQRT, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Sqrt"));
-    t.simple(OpCode.F64x2_CEIL, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Ceil"));
-    t.simple(OpCode.F64x2_FLOOR, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Floor"));
-    t.simple(OpCode.F64x2_TRUNC, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Trunc"));
-    t.simple(OpCode.F64x2_NEAREST, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Nearest"));
-    t.simple(OpCode.F64x2_ADD, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Add"));
-    t.simple(OpCode.F64x2_SUB, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Sub"));
-    t.simple(OpCode.F64x2_MUL, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Mul"));
-    t.simple(OpCode.F64x2_DIV, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Div"));
-    t.simple(OpCode.F64x2_MIN, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Min"));
-    t.simple(OpCode.F64x2_MAX, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Max"));
-    t.simple(OpCode.F64x2_PMIN, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Pmin"));
-    t.simple(OpCode.F64x2_PMAX, SimpleOp.call(types("VV"), V128, FLOAT_LANES, "f64x2Pmax"));
-    t.simple(OpCode.F32x4_ABS, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Abs"));
-    t.simple(OpCode.F32x4_NEG, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4Neg"));
-    t.simple(OpCode.F64x2_ABS, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Abs"));
-    t.simple(OpCode.F64x2_NEG, SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2Neg"));
-    t.simple(
-        OpCode.I32x4_TRUNC_SAT_F32X4_S,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4S"));
-    t.simple(
-        OpCode.I32x4_TRUNC_SAT_F32X4_U,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4U"));
-    t.simple(
-        OpCode.F32x4_CONVERT_I32x4_S,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4S"));
-    t.simple(
-        OpCode.F32x4_CONVERT_I32x4_U,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4U"));
-    t.simple(
+        types("V"),
+        V128,
+        INT_LANES,
+        "i32x4ExtaddPairwiseI16x8U");
+    lanes(t, OpCode.I32x4_DOT_I16x8_S, types("VV"), V128, INT_LANES, "i32x4DotI16x8S");
+    lanes(t, OpCode.F32x4_EQ, types("VV"), V128, FLOAT_LANES, "f32x4Eq");
+    lanes(t, OpCode.F32x4_NE, types("VV"), V128, FLOAT_LANES, "f32x4Ne");
+    lanes(t, OpCode.F32x4_LT, types("VV"), V128, FLOAT_LANES, "f32x4Lt");
+    lanes(t, OpCode.F32x4_GT, types("VV"), V128, FLOAT_LANES, "f32x4Gt");
+    lanes(t, OpCode.F32x4_LE, types("VV"), V128, FLOAT_LANES, "f32x4Le");
+    lanes(t, OpCode.F32x4_GE, types("VV"), V128, FLOAT_LANES, "f32x4Ge");
+    lanes(t, OpCode.F32x4_SQRT, types("V"), V128, FLOAT_LANES, "f32x4Sqrt");
+    lanes(t, OpCode.F32x4_CEIL, types("V"), V128, FLOAT_LANES, "f32x4Ceil");
+    lanes(t, OpCode.F32x4_FLOOR, types("V"), V128, FLOAT_LANES, "f32x4Floor");
+    lanes(t, OpCode.F32x4_TRUNC, types("V"), V128, FLOAT_LANES, "f32x4Trunc");
+    lanes(t, OpCode.F32x4_NEAREST, types("V"), V128, FLOAT_LANES, "f32x4Nearest");
+    lanes(t, OpCode.F32x4_ADD, types("VV"), V128, FLOAT_LANES, "f32x4Add");
+    lanes(t, OpCode.F32x4_SUB, types("VV"), V128, FLOAT_LANES, "f32x4Sub");
+    lanes(t, OpCode.F32x4_MUL, types("VV"), V128, FLOAT_LANES, "f32x4Mul");
+    lanes(t, OpCode.F32x4_DIV, types("VV"), V128, FLOAT_LANES, "f32x4Div");
+    lanes(t, OpCode.F32x4_MIN, types("VV"), V128, FLOAT_LANES, "f32x4Min");
+    lanes(t, OpCode.F32x4_MAX, types("VV"), V128, FLOAT_LANES, "f32x4Max");
+    lanes(t, OpCode.F32x4_PMIN, types("VV"), V128, FLOAT_LANES, "f32x4Pmin");
+    lanes(t, OpCode.F32x4_PMAX, types("VV"), V128, FLOAT_LANES, "f32x4Pmax");
+    lanes(t, OpCode.F64x2_EQ, types("VV"), V128, FLOAT_LANES, "f64x2Eq");
+    lanes(t, OpCode.F64x2_NE, types("VV"), V128, FLOAT_LANES, "f64x2Ne");
+    lanes(t, OpCode.F64x2_LT, types("VV"), V128, FLOAT_LANES, "f64x2Lt");
+    lanes(t, OpCode.F64x2_GT, types("VV"), V128, FLOAT_LANES, "f64x2Gt");
+    lanes(t, OpCode.F64x2_LE, types("VV"), V128, FLOAT_LANES, "f64x2Le");
+    lanes(t, OpCode.F64x2_GE, types("VV"), V128, FLOAT_LANES, "f64x2Ge");
+    lanes(t, OpCode.F64x2_SQRT, types("V"), V128, FLOAT_LANES, "f64x2Sqrt");
+    lanes(t, OpCode.F64x2_CEIL, types("V"), V128, FLOAT_LANES, "f64x2Ceil");
+    lanes(t, OpCode.F64x2_FLOOR, types("V"), V128, FLOAT_LANES, "f64x2Floor");
+    lanes(t, OpCode.F64x2_TRUNC, types("V"), V128, FLOAT_LANES, "f64x2Trunc");
+    lanes(t, OpCode.F64x2_NEAREST, types("V"), V128, FLOAT_LANES, "f64x2Nearest");
+    lanes(t, OpCode.F64x2_ADD, types("VV"), V128, FLOAT_LANES, "f64x2Add");
+    lanes(t, OpCode.F64x2_SUB, types("VV"), V128, FLOAT_LANES, "f64x2Sub");
+    lanes(t, OpCode.F64x2_MUL, types("VV"), V128, FLOAT_LANES, "f64x2Mul");
+    lanes(t, OpCode.F64x2_DIV, types("VV"), V128, FLOAT_LANES, "f64x2Div");
+    lanes(t, OpCode.F64x2_MIN, types("VV"), V128, FLOAT_LANES, "f64x2Min");
+    lanes(t, OpCode.F64x2_MAX, types("VV"), V128, FLOAT_LANES, "f64x2Max");
+    lanes(t, OpCode.F64x2_PMIN, types("VV"), V128, FLOAT_LANES, "f64x2Pmin");
+    lanes(t, OpCode.F64x2_PMAX, types("VV"), V128, FLOAT_LANES, "f64x2Pmax");
+    lanes(t, OpCode.F32x4_ABS, types("V"), V128, FLOAT_LANES, "f32x4Abs");
+    lanes(t, OpCode.F32x4_NEG, types("V"), V128, FLOAT_LANES, "f32x4Neg");
+    lanes(t, OpCode.F64x2_ABS, types("V"), V128, FLOAT_LANES, "f64x2Abs");
+    lanes(t, OpCode.F64x2_NEG, types("V"), V128, FLOAT_LANES, "f64x2Neg");
+    lanes(t, OpCode.I32x4_TRUNC_SAT_F32X4_S, types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4S");
+    lanes(t, OpCode.I32x4_TRUNC_SAT_F32X4_U, types("V"), V128, FLOAT_LANES, "i32x4TruncSatF32x4U");
+    lanes(t, OpCode.F32x4_CONVERT_I32x4_S, types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4S");
+    lanes(t, OpCode.F32x4_CONVERT_I32x4_U, types("V"), V128, FLOAT_LANES, "f32x4ConvertI32x4U");
+    lanes(
+        t,
         OpCode.I32x4_TRUNC_SAT_F64x2_S_ZERO,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2SZero"));
-    t.simple(
+        types("V"),
+        V128,
+        FLOAT_LANES,
+        "i32x4TruncSatF64x2SZero");
+    lanes(
+        t,
         OpCode.I32x4_TRUNC_SAT_F64x2_U_ZERO,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "i32x4TruncSatF64x2UZero"));
-    t.simple(
+        types("V"),
+        V128,
+        FLOAT_LANES,
+        "i32x4TruncSatF64x2UZero");
+    lanes(
+        t,
         OpCode.F64x2_CONVERT_LOW_I32x4_S,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2ConvertLowI32x4S"));
-    t.simple(
+        types("V"),
+        V128,
+        FLOAT_LANES,
+        "f64x2ConvertLowI32x4S");
+    lanes(
+        t,
         OpCode.F64x2_CONVERT_LOW_I32x4_U,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2ConvertLowI32x4U"));
-    t.simple(
+        types("V"),
+        V128,
+        FLOAT_LANES,
+        "f64x2ConvertLowI32x4U");
+    lanes(
+        t,
         OpCode.F32x4_DEMOTE_LOW_F64x2_ZERO,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f32x4DemoteLowF64x2Zero"));
-    t.simple(
-        OpCode.F64x2_PROMOTE_LOW_F32x4,
-        SimpleOp.call(types("V"), V128, FLOAT_LANES, "f64x2PromoteLowF32x4"));
-    t.simple(OpCode.V128_NOT, SimpleOp.call(types("V"), V128, BITS, "v128Not"));
-    t.simple(OpCode.V128_AND, SimpleOp.call(types("VV"), V128, BITS, "v128And"));
-    t.simple(OpCode.V128_ANDNOT, SimpleOp.call(types("VV"), V128, BITS, "v128Andnot"));
-    t.simple(OpCode.V128_OR, SimpleOp.call(types("VV"), V128, BITS, "v128Or"));
-    t.simple(OpCode.V128_XOR, SimpleOp.call(types("VV"), V128, BITS, "v128Xor"));
-    t.simple(OpCode.V128_BITSELECT, SimpleOp.call(types("VVV"), V128, BITS, "v128Bitselect"));
-    t.simple(OpCode.V128_ANY_TRUE, SimpleOp.call(types("V"), I32, BITS, "v128AnyTrue"));
-    t.simple(OpCode.I8x16_SWIZZLE, SimpleOp.call(types("VV"), V128, BITS, "i8x16Swizzle"));
-    t.simple(OpCode.I8x16_SPLAT, SimpleOp.call(types("I"), V128, BITS, "i8x16Splat"));
-    t.simple(OpCode.I16x8_SPLAT, SimpleOp.call(types("I"), V128, BITS, "i16x8Splat"));
-    t.simple(OpCode.I32x4_SPLAT, SimpleOp.call(types("I"), V128, BITS, "i32x4Splat"));
-    t.simple(OpCode.I64x2_SPLAT, SimpleOp.call(types("L"), V128, BITS, "i64x2Splat"));
-    t.simple(OpCode.F32x4_SPLAT, SimpleOp.call(types("F"), V128, BITS, "f32x4Splat"));
-    t.simple(OpCode.F64x2_SPLAT, SimpleOp.call(types("D"), V128, BITS, "f64x2Splat"));
+        types("V"),
+        V128,
+        FLOAT_LANES,
+        "f32x4DemoteLowF64x2Zero");
+    lanes(t, OpCode.F64x2_PROMOTE_LOW_F32x4, types("V"), V128, FLOAT_LANES, "f64x2PromoteLowF32x4");
+    lanes(t, OpCode.V128_NOT, types("V"), V128, BITS, "v128Not");
+    lanes(t, OpCode.V128_AND, types("VV"), V128, BITS, "v128And");
+    lanes(t, OpCode.V128_ANDNOT, types("VV"), V128, BITS, "v128Andnot");
+    lanes(t, OpCode.V128_OR, types("VV"), V128, BITS, "v128Or");
+    lanes(t, OpCode.V128_XOR, types("VV"), V128, BITS, "v128Xor");
+    lanes(t, OpCode.V128_BITSELECT, types("VVV"), V128, BITS, "v128Bitselect");
+    lanes(t, OpCode.V128_ANY_TRUE, types("V"), I32, BITS, "v128AnyTrue");
+    lanes(t, OpCode.I8x16_SWIZZLE, types("VV"), V128, BITS, "i8x16Swizzle");
+    lanes(t, OpCode.I8x16_SPLAT, types("I"), V128, BITS, "i8x16Splat");
+    lanes(t, OpCode.I16x8_SPLAT, types("I"), V128, BITS, "i16x8Splat");
+    lanes(t, OpCode.I32x4_SPLAT, types("I"), V128, BITS, "i32x4Splat");
+    lanes(t, OpCode.I64x2_SPLAT, types("L"), V128, BITS, "i64x2Splat");
+    lanes(t, OpCode.F32x4_SPLAT, types("F"), V128, BITS, "f32x4Splat");
+    lanes(t, OpCode.F64x2_SPLAT, types("D"), V128, BITS, "f64x2Splat");
 
     relaxedRows(t);
   }
@@ -429,15 +409,23 @@ final class SimdRows {
   }
 
   private static void load(OpcodeTable t, OpCode op, String helper) {
-    t.row(op, SimdEmitters.load(helper), fixed(1), fixed(1), Trait.READS_MEMORY);
+    t.row(op, SimdHalves.load(helper), fixed(1), fixed(1), Trait.READS_MEMORY);
   }
 
   private static void extract(OpcodeTable t, OpCode op, String helper, ValueType result) {
-    t.row(op, SimdEmitters.extractLane(helper, result), fixed(1), fixed(1));
+    t.row(op, SimdHalves.extractLane(helper, result), fixed(1), fixed(1));
   }
 
   private static void replace(OpcodeTable t, OpCode op, String helper, ValueType scalar) {
     t.row(op, SimdEmitters.replaceLane(helper, scalar), fixed(2), fixed(1));
+  }
+
+  /**
+   * A lane operation: in halves where the runtime has the forms for it (see {@link SimdHalves}).
+   */
+  private static void lanes(
+      OpcodeTable t, OpCode op, ValueType[] in, ValueType out, String owner, String name) {
+    t.row(op, SimdHalves.lanes(in, out, owner, name), fixed(in.length), fixed(out == null ? 0 : 1));
   }
 
   /** Operand types from letters: V for v128, I, L, F, D for i32, i64, f32, f64. */

@@ -9,7 +9,8 @@ import run.endive.wasm.types.AnnotatedInstruction;
  * An instruction that pops fixed operand types, runs straight-line JVM code and pushes at most one
  * result: most numeric instructions are one of these.
  */
-record SimpleOp(ValueType[] in, ValueType out, Consumer<MethodVisitor> code) implements Emitter {
+record SimpleOp(ValueType[] in, ValueType out, Consumer<MethodVisitor> code)
+    implements TopOnlyEmitter {
   @Override
   public void emit(FunctionEmitter f, AnnotatedInstruction ins) {
     for (int i = 0; i < in.length; i++) {

@@ -12,32 +12,49 @@ import dev.flarec.runtime.types.ValueType;
 final class VariableEmitters {
   private VariableEmitters() {}
 
-  static Emitter localGet() {
+  /** A {@code v128} local kept in two long JVM locals is read into halves. */
+  static HalvesEmitter localGet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
-      f.loadLocal(idx);
-      f.push(f.localType(idx));
+      if (f.localInHalves(idx)) {
+        f.loadLocalHalves(idx);
+      } else {
+        f.loadLocal(idx);
+        f.push(f.localType(idx));
+      }
     };
   }
 
-  static Emitter localSet() {
+  static HalvesEmitter localSet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
-      f.pop();
-      f.storeLocal(idx);
+      if (f.localInHalves(idx)) {
+        f.operandsToHalves(1);
+        f.storeLocalHalves(idx, false);
+      } else {
+        f.materializeOperands(1);
+        f.pop();
+        f.storeLocal(idx);
+      }
     };
   }
 
-  static Emitter localTee() {
+  static HalvesEmitter localTee() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
+      if (f.localInHalves(idx)) {
+        f.operandsToHalves(1);
+        f.storeLocalHalves(idx, true);
+        return;
+      }
+      f.materializeOperands(1);
       ValueType t = f.peek(0);
       f.mv.visitInsn(t.slots() == 2 ? DUP2 : DUP);
       f.storeLocal(idx);
     };
   }
 
-  static Emitter globalGet() {
+  static TopOnlyEmitter globalGet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
       ModuleInfo m = f.module;
@@ -52,7 +69,7 @@ final class VariableEmitters {
     };
   }
 
-  static Emitter globalSet() {
+  static TopOnlyEmitter globalSet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
       ModuleInfo m = f.module;

@@ -10,14 +10,64 @@ package dev.flarec.runtime.simd;
  * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html">Wasm 2.0 §4.3</a>
  */
 public final class IntLanes {
+  /** The top bit of each 8-bit lane. */
+  private static final long H8 = 0x8080_8080_8080_8080L;
+
+  /** The top bit of each 16-bit lane. */
+  private static final long H16 = 0x8000_8000_8000_8000L;
+
+  /** The low 32-bit lane of a half. */
+  private static final long LOW32 = 0xFFFF_FFFFL;
+
+  /** 1 in each 8-, 16- or 32-bit lane: a lane's pattern times this fills every lane. */
+  private static final long ONES8 = 0x0101_0101_0101_0101L;
+
+  private static final long ONES16 = 0x0001_0001_0001_0001L;
+  private static final long ONES32 = 0x0000_0001_0000_0001L;
+
+  /** The low byte of each 16-bit lane, its sign bit, and the low half of each 32-bit lane. */
+  private static final long LOW8_OF16 = 0x00FF_00FF_00FF_00FFL;
+
+  private static final long SIGN8_OF16 = 0x0080_0080_0080_0080L;
+  private static final long LOW16_OF32 = 0x0000_FFFF_0000_FFFFL;
+
   private IntLanes() {}
+
+  // ---- widening: four, two or one lanes of 32 bits' worth of a half, each lane twice as wide ----
+
+  private static long widenU8(int x) {
+    long w = x & LOW32;
+    w = (w | w << 16) & LOW16_OF32;
+    return (w | w << 8) & LOW8_OF16;
+  }
+
+  private static long widenS8(int x) {
+    long w = widenU8(x);
+    return w | (w & SIGN8_OF16) * 0x1FEL;
+  }
+
+  private static long widenU16(int x) {
+    return (x & 0xFFFFL) | (x & 0xFFFF_0000L) << 16;
+  }
+
+  private static long widenS16(int x) {
+    return ((short) x & LOW32) | (long) (x >> 16) << 32;
+  }
+
+  private static long widenU32(int x) {
+    return x & LOW32;
+  }
+
+  private static long widenS32(int x) {
+    return x;
+  }
 
   /** {@code i8x16.eq}. */
   public static V128 i8x16Eq(V128 a, V128 b) {
-    return new V128(i8x16Eq(a.lo, b.lo), i8x16Eq(a.hi, b.hi));
+    return new V128(i8x16EqHalf(a.lo, b.lo), i8x16EqHalf(a.hi, b.hi));
   }
 
-  private static long i8x16Eq(long a, long b) {
+  public static long i8x16EqHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -29,10 +79,10 @@ public final class IntLanes {
 
   /** {@code i8x16.ne}. */
   public static V128 i8x16Ne(V128 a, V128 b) {
-    return new V128(i8x16Ne(a.lo, b.lo), i8x16Ne(a.hi, b.hi));
+    return new V128(i8x16NeHalf(a.lo, b.lo), i8x16NeHalf(a.hi, b.hi));
   }
 
-  private static long i8x16Ne(long a, long b) {
+  public static long i8x16NeHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -44,10 +94,10 @@ public final class IntLanes {
 
   /** {@code i8x16.lt_s}. */
   public static V128 i8x16LtS(V128 a, V128 b) {
-    return new V128(i8x16LtS(a.lo, b.lo), i8x16LtS(a.hi, b.hi));
+    return new V128(i8x16LtSHalf(a.lo, b.lo), i8x16LtSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16LtS(long a, long b) {
+  public static long i8x16LtSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -59,10 +109,10 @@ public final class IntLanes {
 
   /** {@code i8x16.lt_u}. */
   public static V128 i8x16LtU(V128 a, V128 b) {
-    return new V128(i8x16LtU(a.lo, b.lo), i8x16LtU(a.hi, b.hi));
+    return new V128(i8x16LtUHalf(a.lo, b.lo), i8x16LtUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16LtU(long a, long b) {
+  public static long i8x16LtUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -74,10 +124,10 @@ public final class IntLanes {
 
   /** {@code i8x16.gt_s}. */
   public static V128 i8x16GtS(V128 a, V128 b) {
-    return new V128(i8x16GtS(a.lo, b.lo), i8x16GtS(a.hi, b.hi));
+    return new V128(i8x16GtSHalf(a.lo, b.lo), i8x16GtSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16GtS(long a, long b) {
+  public static long i8x16GtSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -89,10 +139,10 @@ public final class IntLanes {
 
   /** {@code i8x16.gt_u}. */
   public static V128 i8x16GtU(V128 a, V128 b) {
-    return new V128(i8x16GtU(a.lo, b.lo), i8x16GtU(a.hi, b.hi));
+    return new V128(i8x16GtUHalf(a.lo, b.lo), i8x16GtUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16GtU(long a, long b) {
+  public static long i8x16GtUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -104,10 +154,10 @@ public final class IntLanes {
 
   /** {@code i8x16.le_s}. */
   public static V128 i8x16LeS(V128 a, V128 b) {
-    return new V128(i8x16LeS(a.lo, b.lo), i8x16LeS(a.hi, b.hi));
+    return new V128(i8x16LeSHalf(a.lo, b.lo), i8x16LeSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16LeS(long a, long b) {
+  public static long i8x16LeSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -119,10 +169,10 @@ public final class IntLanes {
 
   /** {@code i8x16.le_u}. */
   public static V128 i8x16LeU(V128 a, V128 b) {
-    return new V128(i8x16LeU(a.lo, b.lo), i8x16LeU(a.hi, b.hi));
+    return new V128(i8x16LeUHalf(a.lo, b.lo), i8x16LeUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16LeU(long a, long b) {
+  public static long i8x16LeUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -134,10 +184,10 @@ public final class IntLanes {
 
   /** {@code i8x16.ge_s}. */
   public static V128 i8x16GeS(V128 a, V128 b) {
-    return new V128(i8x16GeS(a.lo, b.lo), i8x16GeS(a.hi, b.hi));
+    return new V128(i8x16GeSHalf(a.lo, b.lo), i8x16GeSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16GeS(long a, long b) {
+  public static long i8x16GeSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -149,10 +199,10 @@ public final class IntLanes {
 
   /** {@code i8x16.ge_u}. */
   public static V128 i8x16GeU(V128 a, V128 b) {
-    return new V128(i8x16GeU(a.lo, b.lo), i8x16GeU(a.hi, b.hi));
+    return new V128(i8x16GeUHalf(a.lo, b.lo), i8x16GeUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16GeU(long a, long b) {
+  public static long i8x16GeUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -164,10 +214,10 @@ public final class IntLanes {
 
   /** {@code i8x16.abs}. */
   public static V128 i8x16Abs(V128 a) {
-    return new V128(i8x16Abs(a.lo), i8x16Abs(a.hi));
+    return new V128(i8x16AbsHalf(a.lo), i8x16AbsHalf(a.hi));
   }
 
-  private static long i8x16Abs(long a) {
+  public static long i8x16AbsHalf(long a) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -178,10 +228,10 @@ public final class IntLanes {
 
   /** {@code i8x16.neg}. */
   public static V128 i8x16Neg(V128 a) {
-    return new V128(i8x16Neg(a.lo), i8x16Neg(a.hi));
+    return new V128(i8x16NegHalf(a.lo), i8x16NegHalf(a.hi));
   }
 
-  private static long i8x16Neg(long a) {
+  public static long i8x16NegHalf(long a) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -192,56 +242,41 @@ public final class IntLanes {
 
   /** {@code i8x16.add}. */
   public static V128 i8x16Add(V128 a, V128 b) {
-    return new V128(i8x16Add(a.lo, b.lo), i8x16Add(a.hi, b.hi));
+    return new V128(i8x16AddHalf(a.lo, b.lo), i8x16AddHalf(a.hi, b.hi));
   }
 
-  private static long i8x16Add(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= ((long) (x + y) & 0xFFL) << s;
-    }
-    return r;
+  public static long i8x16AddHalf(long a, long b) {
+    return ((a & ~H8) + (b & ~H8)) ^ ((a ^ b) & H8);
   }
 
   /** {@code i8x16.sub}. */
   public static V128 i8x16Sub(V128 a, V128 b) {
-    return new V128(i8x16Sub(a.lo, b.lo), i8x16Sub(a.hi, b.hi));
+    return new V128(i8x16SubHalf(a.lo, b.lo), i8x16SubHalf(a.hi, b.hi));
   }
 
-  private static long i8x16Sub(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= ((long) (x - y) & 0xFFL) << s;
-    }
-    return r;
+  public static long i8x16SubHalf(long a, long b) {
+    return ((a | H8) - (b & ~H8)) ^ ((a ^ ~b) & H8);
   }
 
   /** {@code i8x16.shl}. */
   public static V128 i8x16Shl(V128 a, int count) {
     int c = count & 7;
-    return new V128(i8x16Shl(a.lo, c), i8x16Shl(a.hi, c));
+    return new V128(i8x16ShlHalf(a.lo, c), i8x16ShlHalf(a.hi, c));
   }
 
-  private static long i8x16Shl(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      r |= ((long) (x << c) & 0xFFL) << s;
-    }
-    return r;
+  public static long i8x16ShlHalf(long a, int count) {
+    int c = count & 7;
+    return (a << c) & ((0xFFL << c) & 0xFFL) * ONES8;
   }
 
   /** {@code i8x16.shr_s}. */
   public static V128 i8x16ShrS(V128 a, int count) {
     int c = count & 7;
-    return new V128(i8x16ShrS(a.lo, c), i8x16ShrS(a.hi, c));
+    return new V128(i8x16ShrSHalf(a.lo, c), i8x16ShrSHalf(a.hi, c));
   }
 
-  private static long i8x16ShrS(long a, int c) {
+  public static long i8x16ShrSHalf(long a, int count) {
+    int c = count & 7;
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -253,24 +288,20 @@ public final class IntLanes {
   /** {@code i8x16.shr_u}. */
   public static V128 i8x16ShrU(V128 a, int count) {
     int c = count & 7;
-    return new V128(i8x16ShrU(a.lo, c), i8x16ShrU(a.hi, c));
+    return new V128(i8x16ShrUHalf(a.lo, c), i8x16ShrUHalf(a.hi, c));
   }
 
-  private static long i8x16ShrU(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      r |= ((long) (x >>> c) & 0xFFL) << s;
-    }
-    return r;
+  public static long i8x16ShrUHalf(long a, int count) {
+    int c = count & 7;
+    return (a >>> c) & (0xFFL >>> c) * ONES8;
   }
 
   /** {@code i8x16.add_sat_s}. */
   public static V128 i8x16AddSatS(V128 a, V128 b) {
-    return new V128(i8x16AddSatS(a.lo, b.lo), i8x16AddSatS(a.hi, b.hi));
+    return new V128(i8x16AddSatSHalf(a.lo, b.lo), i8x16AddSatSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16AddSatS(long a, long b) {
+  public static long i8x16AddSatSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -282,25 +313,21 @@ public final class IntLanes {
 
   /** {@code i8x16.add_sat_u}. */
   public static V128 i8x16AddSatU(V128 a, V128 b) {
-    return new V128(i8x16AddSatU(a.lo, b.lo), i8x16AddSatU(a.hi, b.hi));
+    return new V128(i8x16AddSatUHalf(a.lo, b.lo), i8x16AddSatUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16AddSatU(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= ((long) (Math.min(255, x + y)) & 0xFFL) << s;
-    }
-    return r;
+  public static long i8x16AddSatUHalf(long a, long b) {
+    long sum = i8x16AddHalf(a, b);
+    long carries = ((a & b) | ((a | b) & ~sum)) & H8;
+    return sum | (carries >>> 7) * 0xFFL;
   }
 
   /** {@code i8x16.sub_sat_s}. */
   public static V128 i8x16SubSatS(V128 a, V128 b) {
-    return new V128(i8x16SubSatS(a.lo, b.lo), i8x16SubSatS(a.hi, b.hi));
+    return new V128(i8x16SubSatSHalf(a.lo, b.lo), i8x16SubSatSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16SubSatS(long a, long b) {
+  public static long i8x16SubSatSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -312,25 +339,21 @@ public final class IntLanes {
 
   /** {@code i8x16.sub_sat_u}. */
   public static V128 i8x16SubSatU(V128 a, V128 b) {
-    return new V128(i8x16SubSatU(a.lo, b.lo), i8x16SubSatU(a.hi, b.hi));
+    return new V128(i8x16SubSatUHalf(a.lo, b.lo), i8x16SubSatUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16SubSatU(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= ((long) (Math.max(0, x - y)) & 0xFFL) << s;
-    }
-    return r;
+  public static long i8x16SubSatUHalf(long a, long b) {
+    long difference = i8x16SubHalf(a, b);
+    long borrows = ((~a & b) | ((~a | b) & difference)) & H8;
+    return difference & ~((borrows >>> 7) * 0xFFL);
   }
 
   /** {@code i8x16.avgr_u}. */
   public static V128 i8x16AvgrU(V128 a, V128 b) {
-    return new V128(i8x16AvgrU(a.lo, b.lo), i8x16AvgrU(a.hi, b.hi));
+    return new V128(i8x16AvgrUHalf(a.lo, b.lo), i8x16AvgrUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16AvgrU(long a, long b) {
+  public static long i8x16AvgrUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -342,10 +365,10 @@ public final class IntLanes {
 
   /** {@code i8x16.min_s}. */
   public static V128 i8x16MinS(V128 a, V128 b) {
-    return new V128(i8x16MinS(a.lo, b.lo), i8x16MinS(a.hi, b.hi));
+    return new V128(i8x16MinSHalf(a.lo, b.lo), i8x16MinSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16MinS(long a, long b) {
+  public static long i8x16MinSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -357,10 +380,10 @@ public final class IntLanes {
 
   /** {@code i8x16.min_u}. */
   public static V128 i8x16MinU(V128 a, V128 b) {
-    return new V128(i8x16MinU(a.lo, b.lo), i8x16MinU(a.hi, b.hi));
+    return new V128(i8x16MinUHalf(a.lo, b.lo), i8x16MinUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16MinU(long a, long b) {
+  public static long i8x16MinUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -372,10 +395,10 @@ public final class IntLanes {
 
   /** {@code i8x16.max_s}. */
   public static V128 i8x16MaxS(V128 a, V128 b) {
-    return new V128(i8x16MaxS(a.lo, b.lo), i8x16MaxS(a.hi, b.hi));
+    return new V128(i8x16MaxSHalf(a.lo, b.lo), i8x16MaxSHalf(a.hi, b.hi));
   }
 
-  private static long i8x16MaxS(long a, long b) {
+  public static long i8x16MaxSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (byte) (a >>> s);
@@ -387,10 +410,10 @@ public final class IntLanes {
 
   /** {@code i8x16.max_u}. */
   public static V128 i8x16MaxU(V128 a, V128 b) {
-    return new V128(i8x16MaxU(a.lo, b.lo), i8x16MaxU(a.hi, b.hi));
+    return new V128(i8x16MaxUHalf(a.lo, b.lo), i8x16MaxUHalf(a.hi, b.hi));
   }
 
-  private static long i8x16MaxU(long a, long b) {
+  public static long i8x16MaxUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -423,10 +446,10 @@ public final class IntLanes {
 
   /** {@code i16x8.eq}. */
   public static V128 i16x8Eq(V128 a, V128 b) {
-    return new V128(i16x8Eq(a.lo, b.lo), i16x8Eq(a.hi, b.hi));
+    return new V128(i16x8EqHalf(a.lo, b.lo), i16x8EqHalf(a.hi, b.hi));
   }
 
-  private static long i16x8Eq(long a, long b) {
+  public static long i16x8EqHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -438,10 +461,10 @@ public final class IntLanes {
 
   /** {@code i16x8.ne}. */
   public static V128 i16x8Ne(V128 a, V128 b) {
-    return new V128(i16x8Ne(a.lo, b.lo), i16x8Ne(a.hi, b.hi));
+    return new V128(i16x8NeHalf(a.lo, b.lo), i16x8NeHalf(a.hi, b.hi));
   }
 
-  private static long i16x8Ne(long a, long b) {
+  public static long i16x8NeHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -453,10 +476,10 @@ public final class IntLanes {
 
   /** {@code i16x8.lt_s}. */
   public static V128 i16x8LtS(V128 a, V128 b) {
-    return new V128(i16x8LtS(a.lo, b.lo), i16x8LtS(a.hi, b.hi));
+    return new V128(i16x8LtSHalf(a.lo, b.lo), i16x8LtSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8LtS(long a, long b) {
+  public static long i16x8LtSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -468,10 +491,10 @@ public final class IntLanes {
 
   /** {@code i16x8.lt_u}. */
   public static V128 i16x8LtU(V128 a, V128 b) {
-    return new V128(i16x8LtU(a.lo, b.lo), i16x8LtU(a.hi, b.hi));
+    return new V128(i16x8LtUHalf(a.lo, b.lo), i16x8LtUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8LtU(long a, long b) {
+  public static long i16x8LtUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -483,10 +506,10 @@ public final class IntLanes {
 
   /** {@code i16x8.gt_s}. */
   public static V128 i16x8GtS(V128 a, V128 b) {
-    return new V128(i16x8GtS(a.lo, b.lo), i16x8GtS(a.hi, b.hi));
+    return new V128(i16x8GtSHalf(a.lo, b.lo), i16x8GtSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8GtS(long a, long b) {
+  public static long i16x8GtSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -498,10 +521,10 @@ public final class IntLanes {
 
   /** {@code i16x8.gt_u}. */
   public static V128 i16x8GtU(V128 a, V128 b) {
-    return new V128(i16x8GtU(a.lo, b.lo), i16x8GtU(a.hi, b.hi));
+    return new V128(i16x8GtUHalf(a.lo, b.lo), i16x8GtUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8GtU(long a, long b) {
+  public static long i16x8GtUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -513,10 +536,10 @@ public final class IntLanes {
 
   /** {@code i16x8.le_s}. */
   public static V128 i16x8LeS(V128 a, V128 b) {
-    return new V128(i16x8LeS(a.lo, b.lo), i16x8LeS(a.hi, b.hi));
+    return new V128(i16x8LeSHalf(a.lo, b.lo), i16x8LeSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8LeS(long a, long b) {
+  public static long i16x8LeSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -528,10 +551,10 @@ public final class IntLanes {
 
   /** {@code i16x8.le_u}. */
   public static V128 i16x8LeU(V128 a, V128 b) {
-    return new V128(i16x8LeU(a.lo, b.lo), i16x8LeU(a.hi, b.hi));
+    return new V128(i16x8LeUHalf(a.lo, b.lo), i16x8LeUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8LeU(long a, long b) {
+  public static long i16x8LeUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -543,10 +566,10 @@ public final class IntLanes {
 
   /** {@code i16x8.ge_s}. */
   public static V128 i16x8GeS(V128 a, V128 b) {
-    return new V128(i16x8GeS(a.lo, b.lo), i16x8GeS(a.hi, b.hi));
+    return new V128(i16x8GeSHalf(a.lo, b.lo), i16x8GeSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8GeS(long a, long b) {
+  public static long i16x8GeSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -558,10 +581,10 @@ public final class IntLanes {
 
   /** {@code i16x8.ge_u}. */
   public static V128 i16x8GeU(V128 a, V128 b) {
-    return new V128(i16x8GeU(a.lo, b.lo), i16x8GeU(a.hi, b.hi));
+    return new V128(i16x8GeUHalf(a.lo, b.lo), i16x8GeUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8GeU(long a, long b) {
+  public static long i16x8GeUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -573,10 +596,10 @@ public final class IntLanes {
 
   /** {@code i16x8.abs}. */
   public static V128 i16x8Abs(V128 a) {
-    return new V128(i16x8Abs(a.lo), i16x8Abs(a.hi));
+    return new V128(i16x8AbsHalf(a.lo), i16x8AbsHalf(a.hi));
   }
 
-  private static long i16x8Abs(long a) {
+  public static long i16x8AbsHalf(long a) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -587,10 +610,10 @@ public final class IntLanes {
 
   /** {@code i16x8.neg}. */
   public static V128 i16x8Neg(V128 a) {
-    return new V128(i16x8Neg(a.lo), i16x8Neg(a.hi));
+    return new V128(i16x8NegHalf(a.lo), i16x8NegHalf(a.hi));
   }
 
-  private static long i16x8Neg(long a) {
+  public static long i16x8NegHalf(long a) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -601,100 +624,77 @@ public final class IntLanes {
 
   /** {@code i16x8.add}. */
   public static V128 i16x8Add(V128 a, V128 b) {
-    return new V128(i16x8Add(a.lo, b.lo), i16x8Add(a.hi, b.hi));
+    return new V128(i16x8AddHalf(a.lo, b.lo), i16x8AddHalf(a.hi, b.hi));
   }
 
-  private static long i16x8Add(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= ((long) (x + y) & 0xFFFFL) << s;
-    }
-    return r;
+  public static long i16x8AddHalf(long a, long b) {
+    return ((a & ~H16) + (b & ~H16)) ^ ((a ^ b) & H16);
   }
 
   /** {@code i16x8.sub}. */
   public static V128 i16x8Sub(V128 a, V128 b) {
-    return new V128(i16x8Sub(a.lo, b.lo), i16x8Sub(a.hi, b.hi));
+    return new V128(i16x8SubHalf(a.lo, b.lo), i16x8SubHalf(a.hi, b.hi));
   }
 
-  private static long i16x8Sub(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= ((long) (x - y) & 0xFFFFL) << s;
-    }
-    return r;
+  public static long i16x8SubHalf(long a, long b) {
+    return ((a | H16) - (b & ~H16)) ^ ((a ^ ~b) & H16);
   }
 
   /** {@code i16x8.shl}. */
   public static V128 i16x8Shl(V128 a, int count) {
     int c = count & 15;
-    return new V128(i16x8Shl(a.lo, c), i16x8Shl(a.hi, c));
+    return new V128(i16x8ShlHalf(a.lo, c), i16x8ShlHalf(a.hi, c));
   }
 
-  private static long i16x8Shl(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      r |= ((long) (x << c) & 0xFFFFL) << s;
-    }
-    return r;
+  public static long i16x8ShlHalf(long a, int count) {
+    int c = count & 15;
+    return (a << c) & ((0xFFFFL << c) & 0xFFFFL) * ONES16;
   }
 
   /** {@code i16x8.shr_s}. */
   public static V128 i16x8ShrS(V128 a, int count) {
     int c = count & 15;
-    return new V128(i16x8ShrS(a.lo, c), i16x8ShrS(a.hi, c));
+    return new V128(i16x8ShrSHalf(a.lo, c), i16x8ShrSHalf(a.hi, c));
   }
 
-  private static long i16x8ShrS(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      r |= ((long) (x >> c) & 0xFFFFL) << s;
-    }
-    return r;
+  public static long i16x8ShrSHalf(long a, int count) {
+    int c = count & 15;
+    return ((long) ((short) a >> c) & 0xFFFFL)
+        | ((long) ((short) (a >>> 16) >> c) & 0xFFFFL) << 16
+        | ((long) ((short) (a >>> 32) >> c) & 0xFFFFL) << 32
+        | (long) ((short) (a >>> 48) >> c) << 48;
   }
 
   /** {@code i16x8.shr_u}. */
   public static V128 i16x8ShrU(V128 a, int count) {
     int c = count & 15;
-    return new V128(i16x8ShrU(a.lo, c), i16x8ShrU(a.hi, c));
+    return new V128(i16x8ShrUHalf(a.lo, c), i16x8ShrUHalf(a.hi, c));
   }
 
-  private static long i16x8ShrU(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      r |= ((long) (x >>> c) & 0xFFFFL) << s;
-    }
-    return r;
+  public static long i16x8ShrUHalf(long a, int count) {
+    int c = count & 15;
+    return (a >>> c) & (0xFFFFL >>> c) * ONES16;
   }
 
   /** {@code i16x8.mul}. */
   public static V128 i16x8Mul(V128 a, V128 b) {
-    return new V128(i16x8Mul(a.lo, b.lo), i16x8Mul(a.hi, b.hi));
+    return new V128(i16x8MulHalf(a.lo, b.lo), i16x8MulHalf(a.hi, b.hi));
   }
 
-  private static long i16x8Mul(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= (((long) x * y) & 0xFFFFL) << s;
-    }
-    return r;
+  public static long i16x8MulHalf(long a, long b) {
+    // the low 16 bits of a product depend only on the low 16 bits of its factors
+    return (a * b & 0xFFFFL)
+        | ((a >>> 16) * (b >>> 16) & 0xFFFFL) << 16
+        | ((a >>> 32) * (b >>> 32) & 0xFFFFL) << 32
+        | (a >>> 48) * (b >>> 48) << 48;
   }
 
   /** {@code i16x8.add_sat_s}. */
   public static V128 i16x8AddSatS(V128 a, V128 b) {
-    return new V128(i16x8AddSatS(a.lo, b.lo), i16x8AddSatS(a.hi, b.hi));
+    return new V128(i16x8AddSatSHalf(a.lo, b.lo), i16x8AddSatSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8AddSatS(long a, long b) {
+  public static long i16x8AddSatSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -706,10 +706,10 @@ public final class IntLanes {
 
   /** {@code i16x8.add_sat_u}. */
   public static V128 i16x8AddSatU(V128 a, V128 b) {
-    return new V128(i16x8AddSatU(a.lo, b.lo), i16x8AddSatU(a.hi, b.hi));
+    return new V128(i16x8AddSatUHalf(a.lo, b.lo), i16x8AddSatUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8AddSatU(long a, long b) {
+  public static long i16x8AddSatUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -721,10 +721,10 @@ public final class IntLanes {
 
   /** {@code i16x8.sub_sat_s}. */
   public static V128 i16x8SubSatS(V128 a, V128 b) {
-    return new V128(i16x8SubSatS(a.lo, b.lo), i16x8SubSatS(a.hi, b.hi));
+    return new V128(i16x8SubSatSHalf(a.lo, b.lo), i16x8SubSatSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8SubSatS(long a, long b) {
+  public static long i16x8SubSatSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -736,10 +736,10 @@ public final class IntLanes {
 
   /** {@code i16x8.sub_sat_u}. */
   public static V128 i16x8SubSatU(V128 a, V128 b) {
-    return new V128(i16x8SubSatU(a.lo, b.lo), i16x8SubSatU(a.hi, b.hi));
+    return new V128(i16x8SubSatUHalf(a.lo, b.lo), i16x8SubSatUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8SubSatU(long a, long b) {
+  public static long i16x8SubSatUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -751,10 +751,10 @@ public final class IntLanes {
 
   /** {@code i16x8.avgr_u}. */
   public static V128 i16x8AvgrU(V128 a, V128 b) {
-    return new V128(i16x8AvgrU(a.lo, b.lo), i16x8AvgrU(a.hi, b.hi));
+    return new V128(i16x8AvgrUHalf(a.lo, b.lo), i16x8AvgrUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8AvgrU(long a, long b) {
+  public static long i16x8AvgrUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -766,10 +766,10 @@ public final class IntLanes {
 
   /** {@code i16x8.min_s}. */
   public static V128 i16x8MinS(V128 a, V128 b) {
-    return new V128(i16x8MinS(a.lo, b.lo), i16x8MinS(a.hi, b.hi));
+    return new V128(i16x8MinSHalf(a.lo, b.lo), i16x8MinSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8MinS(long a, long b) {
+  public static long i16x8MinSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -781,10 +781,10 @@ public final class IntLanes {
 
   /** {@code i16x8.min_u}. */
   public static V128 i16x8MinU(V128 a, V128 b) {
-    return new V128(i16x8MinU(a.lo, b.lo), i16x8MinU(a.hi, b.hi));
+    return new V128(i16x8MinUHalf(a.lo, b.lo), i16x8MinUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8MinU(long a, long b) {
+  public static long i16x8MinUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -796,10 +796,10 @@ public final class IntLanes {
 
   /** {@code i16x8.max_s}. */
   public static V128 i16x8MaxS(V128 a, V128 b) {
-    return new V128(i16x8MaxS(a.lo, b.lo), i16x8MaxS(a.hi, b.hi));
+    return new V128(i16x8MaxSHalf(a.lo, b.lo), i16x8MaxSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8MaxS(long a, long b) {
+  public static long i16x8MaxSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -811,10 +811,10 @@ public final class IntLanes {
 
   /** {@code i16x8.max_u}. */
   public static V128 i16x8MaxU(V128 a, V128 b) {
-    return new V128(i16x8MaxU(a.lo, b.lo), i16x8MaxU(a.hi, b.hi));
+    return new V128(i16x8MaxUHalf(a.lo, b.lo), i16x8MaxUHalf(a.hi, b.hi));
   }
 
-  private static long i16x8MaxU(long a, long b) {
+  public static long i16x8MaxUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (int) (a >>> s) & 0xFFFF;
@@ -847,10 +847,10 @@ public final class IntLanes {
 
   /** {@code i32x4.eq}. */
   public static V128 i32x4Eq(V128 a, V128 b) {
-    return new V128(i32x4Eq(a.lo, b.lo), i32x4Eq(a.hi, b.hi));
+    return new V128(i32x4EqHalf(a.lo, b.lo), i32x4EqHalf(a.hi, b.hi));
   }
 
-  private static long i32x4Eq(long a, long b) {
+  public static long i32x4EqHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -862,10 +862,10 @@ public final class IntLanes {
 
   /** {@code i32x4.ne}. */
   public static V128 i32x4Ne(V128 a, V128 b) {
-    return new V128(i32x4Ne(a.lo, b.lo), i32x4Ne(a.hi, b.hi));
+    return new V128(i32x4NeHalf(a.lo, b.lo), i32x4NeHalf(a.hi, b.hi));
   }
 
-  private static long i32x4Ne(long a, long b) {
+  public static long i32x4NeHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -877,10 +877,10 @@ public final class IntLanes {
 
   /** {@code i32x4.lt_s}. */
   public static V128 i32x4LtS(V128 a, V128 b) {
-    return new V128(i32x4LtS(a.lo, b.lo), i32x4LtS(a.hi, b.hi));
+    return new V128(i32x4LtSHalf(a.lo, b.lo), i32x4LtSHalf(a.hi, b.hi));
   }
 
-  private static long i32x4LtS(long a, long b) {
+  public static long i32x4LtSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -892,10 +892,10 @@ public final class IntLanes {
 
   /** {@code i32x4.lt_u}. */
   public static V128 i32x4LtU(V128 a, V128 b) {
-    return new V128(i32x4LtU(a.lo, b.lo), i32x4LtU(a.hi, b.hi));
+    return new V128(i32x4LtUHalf(a.lo, b.lo), i32x4LtUHalf(a.hi, b.hi));
   }
 
-  private static long i32x4LtU(long a, long b) {
+  public static long i32x4LtUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       long x = (a >>> s) & 0xFFFF_FFFFL;
@@ -907,10 +907,10 @@ public final class IntLanes {
 
   /** {@code i32x4.gt_s}. */
   public static V128 i32x4GtS(V128 a, V128 b) {
-    return new V128(i32x4GtS(a.lo, b.lo), i32x4GtS(a.hi, b.hi));
+    return new V128(i32x4GtSHalf(a.lo, b.lo), i32x4GtSHalf(a.hi, b.hi));
   }
 
-  private static long i32x4GtS(long a, long b) {
+  public static long i32x4GtSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -922,10 +922,10 @@ public final class IntLanes {
 
   /** {@code i32x4.gt_u}. */
   public static V128 i32x4GtU(V128 a, V128 b) {
-    return new V128(i32x4GtU(a.lo, b.lo), i32x4GtU(a.hi, b.hi));
+    return new V128(i32x4GtUHalf(a.lo, b.lo), i32x4GtUHalf(a.hi, b.hi));
   }
 
-  private static long i32x4GtU(long a, long b) {
+  public static long i32x4GtUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       long x = (a >>> s) & 0xFFFF_FFFFL;
@@ -937,10 +937,10 @@ public final class IntLanes {
 
   /** {@code i32x4.le_s}. */
   public static V128 i32x4LeS(V128 a, V128 b) {
-    return new V128(i32x4LeS(a.lo, b.lo), i32x4LeS(a.hi, b.hi));
+    return new V128(i32x4LeSHalf(a.lo, b.lo), i32x4LeSHalf(a.hi, b.hi));
   }
 
-  private static long i32x4LeS(long a, long b) {
+  public static long i32x4LeSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -952,10 +952,10 @@ public final class IntLanes {
 
   /** {@code i32x4.le_u}. */
   public static V128 i32x4LeU(V128 a, V128 b) {
-    return new V128(i32x4LeU(a.lo, b.lo), i32x4LeU(a.hi, b.hi));
+    return new V128(i32x4LeUHalf(a.lo, b.lo), i32x4LeUHalf(a.hi, b.hi));
   }
 
-  private static long i32x4LeU(long a, long b) {
+  public static long i32x4LeUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       long x = (a >>> s) & 0xFFFF_FFFFL;
@@ -967,10 +967,10 @@ public final class IntLanes {
 
   /** {@code i32x4.ge_s}. */
   public static V128 i32x4GeS(V128 a, V128 b) {
-    return new V128(i32x4GeS(a.lo, b.lo), i32x4GeS(a.hi, b.hi));
+    return new V128(i32x4GeSHalf(a.lo, b.lo), i32x4GeSHalf(a.hi, b.hi));
   }
 
-  private static long i32x4GeS(long a, long b) {
+  public static long i32x4GeSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -982,10 +982,10 @@ public final class IntLanes {
 
   /** {@code i32x4.ge_u}. */
   public static V128 i32x4GeU(V128 a, V128 b) {
-    return new V128(i32x4GeU(a.lo, b.lo), i32x4GeU(a.hi, b.hi));
+    return new V128(i32x4GeUHalf(a.lo, b.lo), i32x4GeUHalf(a.hi, b.hi));
   }
 
-  private static long i32x4GeU(long a, long b) {
+  public static long i32x4GeUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       long x = (a >>> s) & 0xFFFF_FFFFL;
@@ -997,10 +997,10 @@ public final class IntLanes {
 
   /** {@code i32x4.abs}. */
   public static V128 i32x4Abs(V128 a) {
-    return new V128(i32x4Abs(a.lo), i32x4Abs(a.hi));
+    return new V128(i32x4AbsHalf(a.lo), i32x4AbsHalf(a.hi));
   }
 
-  private static long i32x4Abs(long a) {
+  public static long i32x4AbsHalf(long a) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -1011,10 +1011,10 @@ public final class IntLanes {
 
   /** {@code i32x4.neg}. */
   public static V128 i32x4Neg(V128 a) {
-    return new V128(i32x4Neg(a.lo), i32x4Neg(a.hi));
+    return new V128(i32x4NegHalf(a.lo), i32x4NegHalf(a.hi));
   }
 
-  private static long i32x4Neg(long a) {
+  public static long i32x4NegHalf(long a) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -1025,100 +1025,70 @@ public final class IntLanes {
 
   /** {@code i32x4.add}. */
   public static V128 i32x4Add(V128 a, V128 b) {
-    return new V128(i32x4Add(a.lo, b.lo), i32x4Add(a.hi, b.hi));
+    return new V128(i32x4AddHalf(a.lo, b.lo), i32x4AddHalf(a.hi, b.hi));
   }
 
-  private static long i32x4Add(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 32) {
-      int x = (int) (a >>> s);
-      int y = (int) (b >>> s);
-      r |= ((long) (x + y) & 0xFFFF_FFFFL) << s;
-    }
-    return r;
+  public static long i32x4AddHalf(long a, long b) {
+    return ((a + b) & LOW32) | ((a & ~LOW32) + (b & ~LOW32));
   }
 
   /** {@code i32x4.sub}. */
   public static V128 i32x4Sub(V128 a, V128 b) {
-    return new V128(i32x4Sub(a.lo, b.lo), i32x4Sub(a.hi, b.hi));
+    return new V128(i32x4SubHalf(a.lo, b.lo), i32x4SubHalf(a.hi, b.hi));
   }
 
-  private static long i32x4Sub(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 32) {
-      int x = (int) (a >>> s);
-      int y = (int) (b >>> s);
-      r |= ((long) (x - y) & 0xFFFF_FFFFL) << s;
-    }
-    return r;
+  public static long i32x4SubHalf(long a, long b) {
+    return ((a - b) & LOW32) | ((a & ~LOW32) - (b & ~LOW32));
   }
 
   /** {@code i32x4.shl}. */
   public static V128 i32x4Shl(V128 a, int count) {
     int c = count & 31;
-    return new V128(i32x4Shl(a.lo, c), i32x4Shl(a.hi, c));
+    return new V128(i32x4ShlHalf(a.lo, c), i32x4ShlHalf(a.hi, c));
   }
 
-  private static long i32x4Shl(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 32) {
-      int x = (int) (a >>> s);
-      r |= ((long) (x << c) & 0xFFFF_FFFFL) << s;
-    }
-    return r;
+  public static long i32x4ShlHalf(long a, int count) {
+    int c = count & 31;
+    return (a << c) & ((LOW32 << c) & LOW32) * ONES32;
   }
 
   /** {@code i32x4.shr_s}. */
   public static V128 i32x4ShrS(V128 a, int count) {
     int c = count & 31;
-    return new V128(i32x4ShrS(a.lo, c), i32x4ShrS(a.hi, c));
+    return new V128(i32x4ShrSHalf(a.lo, c), i32x4ShrSHalf(a.hi, c));
   }
 
-  private static long i32x4ShrS(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 32) {
-      int x = (int) (a >>> s);
-      r |= ((long) (x >> c) & 0xFFFF_FFFFL) << s;
-    }
-    return r;
+  public static long i32x4ShrSHalf(long a, int count) {
+    int c = count & 31;
+    return ((long) ((int) a >> c) & LOW32) | (a >> 32 >> c) << 32;
   }
 
   /** {@code i32x4.shr_u}. */
   public static V128 i32x4ShrU(V128 a, int count) {
     int c = count & 31;
-    return new V128(i32x4ShrU(a.lo, c), i32x4ShrU(a.hi, c));
+    return new V128(i32x4ShrUHalf(a.lo, c), i32x4ShrUHalf(a.hi, c));
   }
 
-  private static long i32x4ShrU(long a, int c) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 32) {
-      long x = (a >>> s) & 0xFFFF_FFFFL;
-      r |= ((long) (x >>> c) & 0xFFFF_FFFFL) << s;
-    }
-    return r;
+  public static long i32x4ShrUHalf(long a, int count) {
+    int c = count & 31;
+    return (a >>> c) & (LOW32 >>> c) * ONES32;
   }
 
   /** {@code i32x4.mul}. */
   public static V128 i32x4Mul(V128 a, V128 b) {
-    return new V128(i32x4Mul(a.lo, b.lo), i32x4Mul(a.hi, b.hi));
+    return new V128(i32x4MulHalf(a.lo, b.lo), i32x4MulHalf(a.hi, b.hi));
   }
 
-  private static long i32x4Mul(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 32) {
-      int x = (int) (a >>> s);
-      int y = (int) (b >>> s);
-      r |= (((long) x * y) & 0xFFFF_FFFFL) << s;
-    }
-    return r;
+  public static long i32x4MulHalf(long a, long b) {
+    return (a * b & LOW32) | ((a >>> 32) * (b >>> 32) << 32);
   }
 
   /** {@code i32x4.min_s}. */
   public static V128 i32x4MinS(V128 a, V128 b) {
-    return new V128(i32x4MinS(a.lo, b.lo), i32x4MinS(a.hi, b.hi));
+    return new V128(i32x4MinSHalf(a.lo, b.lo), i32x4MinSHalf(a.hi, b.hi));
   }
 
-  private static long i32x4MinS(long a, long b) {
+  public static long i32x4MinSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -1130,10 +1100,10 @@ public final class IntLanes {
 
   /** {@code i32x4.min_u}. */
   public static V128 i32x4MinU(V128 a, V128 b) {
-    return new V128(i32x4MinU(a.lo, b.lo), i32x4MinU(a.hi, b.hi));
+    return new V128(i32x4MinUHalf(a.lo, b.lo), i32x4MinUHalf(a.hi, b.hi));
   }
 
-  private static long i32x4MinU(long a, long b) {
+  public static long i32x4MinUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       long x = (a >>> s) & 0xFFFF_FFFFL;
@@ -1145,10 +1115,10 @@ public final class IntLanes {
 
   /** {@code i32x4.max_s}. */
   public static V128 i32x4MaxS(V128 a, V128 b) {
-    return new V128(i32x4MaxS(a.lo, b.lo), i32x4MaxS(a.hi, b.hi));
+    return new V128(i32x4MaxSHalf(a.lo, b.lo), i32x4MaxSHalf(a.hi, b.hi));
   }
 
-  private static long i32x4MaxS(long a, long b) {
+  public static long i32x4MaxSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       int x = (int) (a >>> s);
@@ -1160,10 +1130,10 @@ public final class IntLanes {
 
   /** {@code i32x4.max_u}. */
   public static V128 i32x4MaxU(V128 a, V128 b) {
-    return new V128(i32x4MaxU(a.lo, b.lo), i32x4MaxU(a.hi, b.hi));
+    return new V128(i32x4MaxUHalf(a.lo, b.lo), i32x4MaxUHalf(a.hi, b.hi));
   }
 
-  private static long i32x4MaxU(long a, long b) {
+  public static long i32x4MaxUHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 32) {
       long x = (a >>> s) & 0xFFFF_FFFFL;
@@ -1196,10 +1166,10 @@ public final class IntLanes {
 
   /** {@code i64x2.eq}. */
   public static V128 i64x2Eq(V128 a, V128 b) {
-    return new V128(i64x2Eq(a.lo, b.lo), i64x2Eq(a.hi, b.hi));
+    return new V128(i64x2EqHalf(a.lo, b.lo), i64x2EqHalf(a.hi, b.hi));
   }
 
-  private static long i64x2Eq(long a, long b) {
+  public static long i64x2EqHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x == y ? -1L : 0L);
@@ -1207,10 +1177,10 @@ public final class IntLanes {
 
   /** {@code i64x2.ne}. */
   public static V128 i64x2Ne(V128 a, V128 b) {
-    return new V128(i64x2Ne(a.lo, b.lo), i64x2Ne(a.hi, b.hi));
+    return new V128(i64x2NeHalf(a.lo, b.lo), i64x2NeHalf(a.hi, b.hi));
   }
 
-  private static long i64x2Ne(long a, long b) {
+  public static long i64x2NeHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x != y ? -1L : 0L);
@@ -1218,10 +1188,10 @@ public final class IntLanes {
 
   /** {@code i64x2.lt_s}. */
   public static V128 i64x2LtS(V128 a, V128 b) {
-    return new V128(i64x2LtS(a.lo, b.lo), i64x2LtS(a.hi, b.hi));
+    return new V128(i64x2LtSHalf(a.lo, b.lo), i64x2LtSHalf(a.hi, b.hi));
   }
 
-  private static long i64x2LtS(long a, long b) {
+  public static long i64x2LtSHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x < y ? -1L : 0L);
@@ -1229,10 +1199,10 @@ public final class IntLanes {
 
   /** {@code i64x2.gt_s}. */
   public static V128 i64x2GtS(V128 a, V128 b) {
-    return new V128(i64x2GtS(a.lo, b.lo), i64x2GtS(a.hi, b.hi));
+    return new V128(i64x2GtSHalf(a.lo, b.lo), i64x2GtSHalf(a.hi, b.hi));
   }
 
-  private static long i64x2GtS(long a, long b) {
+  public static long i64x2GtSHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x > y ? -1L : 0L);
@@ -1240,10 +1210,10 @@ public final class IntLanes {
 
   /** {@code i64x2.le_s}. */
   public static V128 i64x2LeS(V128 a, V128 b) {
-    return new V128(i64x2LeS(a.lo, b.lo), i64x2LeS(a.hi, b.hi));
+    return new V128(i64x2LeSHalf(a.lo, b.lo), i64x2LeSHalf(a.hi, b.hi));
   }
 
-  private static long i64x2LeS(long a, long b) {
+  public static long i64x2LeSHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x <= y ? -1L : 0L);
@@ -1251,10 +1221,10 @@ public final class IntLanes {
 
   /** {@code i64x2.ge_s}. */
   public static V128 i64x2GeS(V128 a, V128 b) {
-    return new V128(i64x2GeS(a.lo, b.lo), i64x2GeS(a.hi, b.hi));
+    return new V128(i64x2GeSHalf(a.lo, b.lo), i64x2GeSHalf(a.hi, b.hi));
   }
 
-  private static long i64x2GeS(long a, long b) {
+  public static long i64x2GeSHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x >= y ? -1L : 0L);
@@ -1262,30 +1232,30 @@ public final class IntLanes {
 
   /** {@code i64x2.abs}. */
   public static V128 i64x2Abs(V128 a) {
-    return new V128(i64x2Abs(a.lo), i64x2Abs(a.hi));
+    return new V128(i64x2AbsHalf(a.lo), i64x2AbsHalf(a.hi));
   }
 
-  private static long i64x2Abs(long a) {
+  public static long i64x2AbsHalf(long a) {
     long x = a;
     return (Math.abs(x));
   }
 
   /** {@code i64x2.neg}. */
   public static V128 i64x2Neg(V128 a) {
-    return new V128(i64x2Neg(a.lo), i64x2Neg(a.hi));
+    return new V128(i64x2NegHalf(a.lo), i64x2NegHalf(a.hi));
   }
 
-  private static long i64x2Neg(long a) {
+  public static long i64x2NegHalf(long a) {
     long x = a;
     return (-x);
   }
 
   /** {@code i64x2.add}. */
   public static V128 i64x2Add(V128 a, V128 b) {
-    return new V128(i64x2Add(a.lo, b.lo), i64x2Add(a.hi, b.hi));
+    return new V128(i64x2AddHalf(a.lo, b.lo), i64x2AddHalf(a.hi, b.hi));
   }
 
-  private static long i64x2Add(long a, long b) {
+  public static long i64x2AddHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x + y);
@@ -1293,10 +1263,10 @@ public final class IntLanes {
 
   /** {@code i64x2.sub}. */
   public static V128 i64x2Sub(V128 a, V128 b) {
-    return new V128(i64x2Sub(a.lo, b.lo), i64x2Sub(a.hi, b.hi));
+    return new V128(i64x2SubHalf(a.lo, b.lo), i64x2SubHalf(a.hi, b.hi));
   }
 
-  private static long i64x2Sub(long a, long b) {
+  public static long i64x2SubHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x - y);
@@ -1305,10 +1275,11 @@ public final class IntLanes {
   /** {@code i64x2.shl}. */
   public static V128 i64x2Shl(V128 a, int count) {
     int c = count & 63;
-    return new V128(i64x2Shl(a.lo, c), i64x2Shl(a.hi, c));
+    return new V128(i64x2ShlHalf(a.lo, c), i64x2ShlHalf(a.hi, c));
   }
 
-  private static long i64x2Shl(long a, int c) {
+  public static long i64x2ShlHalf(long a, int count) {
+    int c = count & 63;
     long x = a;
     return (x << c);
   }
@@ -1316,10 +1287,11 @@ public final class IntLanes {
   /** {@code i64x2.shr_s}. */
   public static V128 i64x2ShrS(V128 a, int count) {
     int c = count & 63;
-    return new V128(i64x2ShrS(a.lo, c), i64x2ShrS(a.hi, c));
+    return new V128(i64x2ShrSHalf(a.lo, c), i64x2ShrSHalf(a.hi, c));
   }
 
-  private static long i64x2ShrS(long a, int c) {
+  public static long i64x2ShrSHalf(long a, int count) {
+    int c = count & 63;
     long x = a;
     return (x >> c);
   }
@@ -1327,20 +1299,21 @@ public final class IntLanes {
   /** {@code i64x2.shr_u}. */
   public static V128 i64x2ShrU(V128 a, int count) {
     int c = count & 63;
-    return new V128(i64x2ShrU(a.lo, c), i64x2ShrU(a.hi, c));
+    return new V128(i64x2ShrUHalf(a.lo, c), i64x2ShrUHalf(a.hi, c));
   }
 
-  private static long i64x2ShrU(long a, int c) {
+  public static long i64x2ShrUHalf(long a, int count) {
+    int c = count & 63;
     long x = a;
     return (x >>> c);
   }
 
   /** {@code i64x2.mul}. */
   public static V128 i64x2Mul(V128 a, V128 b) {
-    return new V128(i64x2Mul(a.lo, b.lo), i64x2Mul(a.hi, b.hi));
+    return new V128(i64x2MulHalf(a.lo, b.lo), i64x2MulHalf(a.hi, b.hi));
   }
 
-  private static long i64x2Mul(long a, long b) {
+  public static long i64x2MulHalf(long a, long b) {
     long x = a;
     long y = b;
     return (x * y);
@@ -1369,10 +1342,10 @@ public final class IntLanes {
 
   /** {@code i8x16.popcnt}. */
   public static V128 i8x16Popcnt(V128 a) {
-    return new V128(i8x16Popcnt(a.lo), i8x16Popcnt(a.hi));
+    return new V128(i8x16PopcntHalf(a.lo), i8x16PopcntHalf(a.hi));
   }
 
-  private static long i8x16Popcnt(long a) {
+  public static long i8x16PopcntHalf(long a) {
     long r = 0;
     for (int s = 0; s < 64; s += 8) {
       int x = (int) (a >>> s) & 0xFF;
@@ -1383,10 +1356,10 @@ public final class IntLanes {
 
   /** {@code i16x8.q15mulr_sat_s}. */
   public static V128 i16x8Q15mulrSatS(V128 a, V128 b) {
-    return new V128(i16x8Q15mulrSatS(a.lo, b.lo), i16x8Q15mulrSatS(a.hi, b.hi));
+    return new V128(i16x8Q15mulrSatSHalf(a.lo, b.lo), i16x8Q15mulrSatSHalf(a.hi, b.hi));
   }
 
-  private static long i16x8Q15mulrSatS(long a, long b) {
+  public static long i16x8Q15mulrSatSHalf(long a, long b) {
     long r = 0;
     for (int s = 0; s < 64; s += 16) {
       int x = (short) (a >>> s);
@@ -1398,354 +1371,229 @@ public final class IntLanes {
 
   /** {@code i8x16.narrow_i16x8_s}. */
   public static V128 i8x16NarrowI16x8S(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 8; i++) {
-      int j = i + 8;
-      lo |=
-          ((long) (Math.max(-128, Math.min(127, (i < 8 ? a.i16(i) : b.i16(i - 8))))) & 0xFFL)
-              << (i * 8);
-      hi |=
-          ((long) (Math.max(-128, Math.min(127, (j < 8 ? a.i16(j) : b.i16(j - 8))))) & 0xFFL)
-              << (i * 8);
-    }
-    return new V128(lo, hi);
+    return new V128(
+        narrowI16S(a.lo) | narrowI16S(a.hi) << 32, narrowI16S(b.lo) | narrowI16S(b.hi) << 32);
+  }
+
+  /** The four 16-bit lanes of a half, saturated to signed bytes, in the low 32 bits. */
+  private static long narrowI16S(long h) {
+    return satS8((short) h)
+        | satS8((short) (h >>> 16)) << 8
+        | satS8((short) (h >>> 32)) << 16
+        | satS8((short) (h >>> 48)) << 24;
+  }
+
+  private static long satS8(int x) {
+    return Math.max(-128, Math.min(127, x)) & 0xFFL;
   }
 
   /** {@code i8x16.narrow_i16x8_u}. */
   public static V128 i8x16NarrowI16x8U(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 8; i++) {
-      int j = i + 8;
-      lo |=
-          ((long) (Math.max(0, Math.min(255, (i < 8 ? a.i16(i) : b.i16(i - 8))))) & 0xFFL)
-              << (i * 8);
-      hi |=
-          ((long) (Math.max(0, Math.min(255, (j < 8 ? a.i16(j) : b.i16(j - 8))))) & 0xFFL)
-              << (i * 8);
-    }
-    return new V128(lo, hi);
+    return new V128(
+        narrowI16U(a.lo) | narrowI16U(a.hi) << 32, narrowI16U(b.lo) | narrowI16U(b.hi) << 32);
+  }
+
+  /** The four 16-bit lanes of a half, saturated to unsigned bytes, in the low 32 bits. */
+  private static long narrowI16U(long h) {
+    return satU8((short) h)
+        | satU8((short) (h >>> 16)) << 8
+        | satU8((short) (h >>> 32)) << 16
+        | satU8((short) (h >>> 48)) << 24;
+  }
+
+  private static long satU8(int x) {
+    return Math.max(0, Math.min(255, x));
   }
 
   /** {@code i16x8.narrow_i32x4_s}. */
   public static V128 i16x8NarrowI32x4S(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |=
-          ((long) (Math.max(-32768, Math.min(32767, (i < 4 ? a.i32(i) : b.i32(i - 4))))) & 0xFFFFL)
-              << (i * 16);
-      hi |=
-          ((long) (Math.max(-32768, Math.min(32767, (j < 4 ? a.i32(j) : b.i32(j - 4))))) & 0xFFFFL)
-              << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(
+        narrowI32S(a.lo) | narrowI32S(a.hi) << 32, narrowI32S(b.lo) | narrowI32S(b.hi) << 32);
+  }
+
+  /** The two 32-bit lanes of a half, saturated to signed 16 bits, in the low 32 bits. */
+  private static long narrowI32S(long h) {
+    return (Math.max(-32768, Math.min(32767, (int) h)) & 0xFFFFL)
+        | (Math.max(-32768, Math.min(32767, (int) (h >> 32))) & 0xFFFFL) << 16;
   }
 
   /** {@code i16x8.narrow_i32x4_u}. */
   public static V128 i16x8NarrowI32x4U(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |=
-          ((long) (Math.max(0, Math.min(65535, (i < 4 ? a.i32(i) : b.i32(i - 4))))) & 0xFFFFL)
-              << (i * 16);
-      hi |=
-          ((long) (Math.max(0, Math.min(65535, (j < 4 ? a.i32(j) : b.i32(j - 4))))) & 0xFFFFL)
-              << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(
+        narrowI32U(a.lo) | narrowI32U(a.hi) << 32, narrowI32U(b.lo) | narrowI32U(b.hi) << 32);
+  }
+
+  /** The two 32-bit lanes of a half, saturated to unsigned 16 bits, in the low 32 bits. */
+  private static long narrowI32U(long h) {
+    return (long) Math.max(0, Math.min(65535, (int) h))
+        | (long) Math.max(0, Math.min(65535, (int) (h >> 32))) << 16;
   }
 
   /** {@code i16x8.extend_low_i8x16_s}. */
   public static V128 i16x8ExtendLowI8x16S(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) (a.i8(i)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) (a.i8(j)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(widenS8((int) a.lo), widenS8((int) (a.lo >>> 32)));
   }
 
   /** {@code i16x8.extmul_low_i8x16_s}. */
   public static V128 i16x8ExtmulLowI8x16S(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) (a.i8(i) * b.i8(i)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) (a.i8(j) * b.i8(j)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return i16x8Mul(i16x8ExtendLowI8x16S(a), i16x8ExtendLowI8x16S(b));
   }
 
   /** {@code i16x8.extend_low_i8x16_u}. */
   public static V128 i16x8ExtendLowI8x16U(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) ((a.i8(i) & 0xFF)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) ((a.i8(j) & 0xFF)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(widenU8((int) a.lo), widenU8((int) (a.lo >>> 32)));
   }
 
   /** {@code i16x8.extmul_low_i8x16_u}. */
   public static V128 i16x8ExtmulLowI8x16U(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= (((long) (a.i8(i) & 0xFF) * (b.i8(i) & 0xFF)) & 0xFFFFL) << (i * 16);
-      hi |= (((long) (a.i8(j) & 0xFF) * (b.i8(j) & 0xFF)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return i16x8Mul(i16x8ExtendLowI8x16U(a), i16x8ExtendLowI8x16U(b));
   }
 
   /** {@code i16x8.extend_high_i8x16_s}. */
   public static V128 i16x8ExtendHighI8x16S(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) (a.i8(i + 8)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) (a.i8(j + 8)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(widenS8((int) a.hi), widenS8((int) (a.hi >>> 32)));
   }
 
   /** {@code i16x8.extmul_high_i8x16_s}. */
   public static V128 i16x8ExtmulHighI8x16S(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) (a.i8(i + 8) * b.i8(i + 8)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) (a.i8(j + 8) * b.i8(j + 8)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return i16x8Mul(i16x8ExtendHighI8x16S(a), i16x8ExtendHighI8x16S(b));
   }
 
   /** {@code i16x8.extend_high_i8x16_u}. */
   public static V128 i16x8ExtendHighI8x16U(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) ((a.i8(i + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) ((a.i8(j + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(widenU8((int) a.hi), widenU8((int) (a.hi >>> 32)));
   }
 
   /** {@code i16x8.extmul_high_i8x16_u}. */
   public static V128 i16x8ExtmulHighI8x16U(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= (((long) (a.i8(i + 8) & 0xFF) * (b.i8(i + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
-      hi |= (((long) (a.i8(j + 8) & 0xFF) * (b.i8(j + 8) & 0xFF)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return i16x8Mul(i16x8ExtendHighI8x16U(a), i16x8ExtendHighI8x16U(b));
   }
 
   /** {@code i32x4.extend_low_i16x8_s}. */
   public static V128 i32x4ExtendLowI16x8S(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= ((long) (a.i16(i)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) (a.i16(j)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return new V128(widenS16((int) a.lo), widenS16((int) (a.lo >>> 32)));
   }
 
   /** {@code i32x4.extmul_low_i16x8_s}. */
   public static V128 i32x4ExtmulLowI16x8S(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= ((long) (a.i16(i) * b.i16(i)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) (a.i16(j) * b.i16(j)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return i32x4Mul(i32x4ExtendLowI16x8S(a), i32x4ExtendLowI16x8S(b));
   }
 
   /** {@code i32x4.extend_low_i16x8_u}. */
   public static V128 i32x4ExtendLowI16x8U(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= ((long) ((a.i16(i) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) ((a.i16(j) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return new V128(widenU16((int) a.lo), widenU16((int) (a.lo >>> 32)));
   }
 
   /** {@code i32x4.extmul_low_i16x8_u}. */
   public static V128 i32x4ExtmulLowI16x8U(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= (((long) (a.i16(i) & 0xFFFF) * (b.i16(i) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= (((long) (a.i16(j) & 0xFFFF) * (b.i16(j) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return i32x4Mul(i32x4ExtendLowI16x8U(a), i32x4ExtendLowI16x8U(b));
   }
 
   /** {@code i32x4.extend_high_i16x8_s}. */
   public static V128 i32x4ExtendHighI16x8S(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= ((long) (a.i16(i + 4)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) (a.i16(j + 4)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return new V128(widenS16((int) a.hi), widenS16((int) (a.hi >>> 32)));
   }
 
   /** {@code i32x4.extmul_high_i16x8_s}. */
   public static V128 i32x4ExtmulHighI16x8S(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= ((long) (a.i16(i + 4) * b.i16(i + 4)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) (a.i16(j + 4) * b.i16(j + 4)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return i32x4Mul(i32x4ExtendHighI16x8S(a), i32x4ExtendHighI16x8S(b));
   }
 
   /** {@code i32x4.extend_high_i16x8_u}. */
   public static V128 i32x4ExtendHighI16x8U(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= ((long) ((a.i16(i + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) ((a.i16(j + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return new V128(widenU16((int) a.hi), widenU16((int) (a.hi >>> 32)));
   }
 
   /** {@code i32x4.extmul_high_i16x8_u}. */
   public static V128 i32x4ExtmulHighI16x8U(V128 a, V128 b) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= (((long) (a.i16(i + 4) & 0xFFFF) * (b.i16(i + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= (((long) (a.i16(j + 4) & 0xFFFF) * (b.i16(j + 4) & 0xFFFF)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return i32x4Mul(i32x4ExtendHighI16x8U(a), i32x4ExtendHighI16x8U(b));
   }
 
   /** {@code i64x2.extend_low_i32x4_s}. */
   public static V128 i64x2ExtendLowI32x4S(V128 a) {
-    return new V128((a.i32(0)), (a.i32(1)));
+    return new V128(widenS32((int) a.lo), widenS32((int) (a.lo >>> 32)));
   }
 
   /** {@code i64x2.extmul_low_i32x4_s}. */
   public static V128 i64x2ExtmulLowI32x4S(V128 a, V128 b) {
-    return new V128(((long) a.i32(0) * b.i32(0)), ((long) a.i32(1) * b.i32(1)));
+    return i64x2Mul(i64x2ExtendLowI32x4S(a), i64x2ExtendLowI32x4S(b));
   }
 
   /** {@code i64x2.extend_low_i32x4_u}. */
   public static V128 i64x2ExtendLowI32x4U(V128 a) {
-    return new V128(((a.i32(0) & 0xFFFF_FFFFL)), ((a.i32(1) & 0xFFFF_FFFFL)));
+    return new V128(widenU32((int) a.lo), widenU32((int) (a.lo >>> 32)));
   }
 
   /** {@code i64x2.extmul_low_i32x4_u}. */
   public static V128 i64x2ExtmulLowI32x4U(V128 a, V128 b) {
-    return new V128(
-        ((long) (a.i32(0) & 0xFFFF_FFFFL) * (b.i32(0) & 0xFFFF_FFFFL)),
-        ((long) (a.i32(1) & 0xFFFF_FFFFL) * (b.i32(1) & 0xFFFF_FFFFL)));
+    return i64x2Mul(i64x2ExtendLowI32x4U(a), i64x2ExtendLowI32x4U(b));
   }
 
   /** {@code i64x2.extend_high_i32x4_s}. */
   public static V128 i64x2ExtendHighI32x4S(V128 a) {
-    return new V128((a.i32(0 + 2)), (a.i32(1 + 2)));
+    return new V128(widenS32((int) a.hi), widenS32((int) (a.hi >>> 32)));
   }
 
   /** {@code i64x2.extmul_high_i32x4_s}. */
   public static V128 i64x2ExtmulHighI32x4S(V128 a, V128 b) {
-    return new V128(((long) a.i32(0 + 2) * b.i32(0 + 2)), ((long) a.i32(1 + 2) * b.i32(1 + 2)));
+    return i64x2Mul(i64x2ExtendHighI32x4S(a), i64x2ExtendHighI32x4S(b));
   }
 
   /** {@code i64x2.extend_high_i32x4_u}. */
   public static V128 i64x2ExtendHighI32x4U(V128 a) {
-    return new V128(((a.i32(0 + 2) & 0xFFFF_FFFFL)), ((a.i32(1 + 2) & 0xFFFF_FFFFL)));
+    return new V128(widenU32((int) a.hi), widenU32((int) (a.hi >>> 32)));
   }
 
   /** {@code i64x2.extmul_high_i32x4_u}. */
   public static V128 i64x2ExtmulHighI32x4U(V128 a, V128 b) {
-    return new V128(
-        ((long) (a.i32(0 + 2) & 0xFFFF_FFFFL) * (b.i32(0 + 2) & 0xFFFF_FFFFL)),
-        ((long) (a.i32(1 + 2) & 0xFFFF_FFFFL) * (b.i32(1 + 2) & 0xFFFF_FFFFL)));
+    return i64x2Mul(i64x2ExtendHighI32x4U(a), i64x2ExtendHighI32x4U(b));
   }
 
   /** {@code i16x8.extadd_pairwise_i8x16_s}. */
   public static V128 i16x8ExtaddPairwiseI8x16S(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) (a.i8(2 * i) + a.i8(2 * i + 1)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) (a.i8(2 * j) + a.i8(2 * j + 1)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(i16x8ExtaddPairwiseI8x16SHalf(a.lo), i16x8ExtaddPairwiseI8x16SHalf(a.hi));
+  }
+
+  public static long i16x8ExtaddPairwiseI8x16SHalf(long a) {
+    return pairwiseS8(a);
+  }
+
+  private static long pairwiseS8(long h) {
+    long even = h & LOW8_OF16;
+    long odd = (h >>> 8) & LOW8_OF16;
+    return i16x8AddHalf(even | (even & SIGN8_OF16) * 0x1FEL, odd | (odd & SIGN8_OF16) * 0x1FEL);
   }
 
   /** {@code i16x8.extadd_pairwise_i8x16_u}. */
   public static V128 i16x8ExtaddPairwiseI8x16U(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 4; i++) {
-      int j = i + 4;
-      lo |= ((long) ((a.i8(2 * i) & 0xFF) + (a.i8(2 * i + 1) & 0xFF)) & 0xFFFFL) << (i * 16);
-      hi |= ((long) ((a.i8(2 * j) & 0xFF) + (a.i8(2 * j + 1) & 0xFF)) & 0xFFFFL) << (i * 16);
-    }
-    return new V128(lo, hi);
+    return new V128(i16x8ExtaddPairwiseI8x16UHalf(a.lo), i16x8ExtaddPairwiseI8x16UHalf(a.hi));
+  }
+
+  public static long i16x8ExtaddPairwiseI8x16UHalf(long a) {
+    return (a & LOW8_OF16) + ((a >>> 8) & LOW8_OF16);
   }
 
   /** {@code i32x4.extadd_pairwise_i16x8_s}. */
   public static V128 i32x4ExtaddPairwiseI16x8S(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |= ((long) (a.i16(2 * i) + a.i16(2 * i + 1)) & 0xFFFF_FFFFL) << (i * 32);
-      hi |= ((long) (a.i16(2 * j) + a.i16(2 * j + 1)) & 0xFFFF_FFFFL) << (i * 32);
-    }
-    return new V128(lo, hi);
+    return new V128(i32x4ExtaddPairwiseI16x8SHalf(a.lo), i32x4ExtaddPairwiseI16x8SHalf(a.hi));
+  }
+
+  public static long i32x4ExtaddPairwiseI16x8SHalf(long a) {
+    return pairwiseS16(a);
+  }
+
+  private static long pairwiseS16(long h) {
+    return ((short) h + (short) (h >>> 16) & LOW32)
+        | (long) ((short) (h >>> 32) + (short) (h >>> 48)) << 32;
   }
 
   /** {@code i32x4.extadd_pairwise_i16x8_u}. */
   public static V128 i32x4ExtaddPairwiseI16x8U(V128 a) {
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < 2; i++) {
-      int j = i + 2;
-      lo |=
-          ((long) ((a.i16(2 * i) & 0xFFFF) + (a.i16(2 * i + 1) & 0xFFFF)) & 0xFFFF_FFFFL)
-              << (i * 32);
-      hi |=
-          ((long) ((a.i16(2 * j) & 0xFFFF) + (a.i16(2 * j + 1) & 0xFFFF)) & 0xFFFF_FFFFL)
-              << (i * 32);
-    }
-    return new V128(lo, hi);
+    return new V128(i32x4ExtaddPairwiseI16x8UHalf(a.lo), i32x4ExtaddPairwiseI16x8UHalf(a.hi));
+  }
+
+  public static long i32x4ExtaddPairwiseI16x8UHalf(long a) {
+    return (a & LOW16_OF32) + ((a >>> 16) & LOW16_OF32);
   }
 
   /** {@code i32x4.dot_i16x8_s}. */
@@ -1764,5 +1612,287 @@ public final class IntLanes {
               << (i * 32);
     }
     return new V128(lo, hi);
+  }
+
+  // ---- halves of the operations that move lanes between halves, for compiled code ----
+
+  /** The low half of {@code i16x8ExtendLowI8x16S}, from the operand's halves. */
+  public static long i16x8ExtendLowI8x16SLo(long aLo, long aHi) {
+    return widenS8((int) aLo);
+  }
+
+  /** The high half of {@code i16x8ExtendLowI8x16S}. */
+  public static long i16x8ExtendLowI8x16SHi(long aLo, long aHi) {
+    return widenS8((int) (aLo >>> 32));
+  }
+
+  /** The low half of {@code i16x8ExtmulLowI8x16S}, from the operands' halves. */
+  public static long i16x8ExtmulLowI8x16SLo(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenS8((int) aLo), widenS8((int) bLo));
+  }
+
+  /** The high half of {@code i16x8ExtmulLowI8x16S}. */
+  public static long i16x8ExtmulLowI8x16SHi(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenS8((int) (aLo >>> 32)), widenS8((int) (bLo >>> 32)));
+  }
+
+  /** The low half of {@code i16x8ExtendLowI8x16U}, from the operand's halves. */
+  public static long i16x8ExtendLowI8x16ULo(long aLo, long aHi) {
+    return widenU8((int) aLo);
+  }
+
+  /** The high half of {@code i16x8ExtendLowI8x16U}. */
+  public static long i16x8ExtendLowI8x16UHi(long aLo, long aHi) {
+    return widenU8((int) (aLo >>> 32));
+  }
+
+  /** The low half of {@code i16x8ExtmulLowI8x16U}, from the operands' halves. */
+  public static long i16x8ExtmulLowI8x16ULo(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenU8((int) aLo), widenU8((int) bLo));
+  }
+
+  /** The high half of {@code i16x8ExtmulLowI8x16U}. */
+  public static long i16x8ExtmulLowI8x16UHi(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenU8((int) (aLo >>> 32)), widenU8((int) (bLo >>> 32)));
+  }
+
+  /** The low half of {@code i16x8ExtendHighI8x16S}, from the operand's halves. */
+  public static long i16x8ExtendHighI8x16SLo(long aLo, long aHi) {
+    return widenS8((int) aHi);
+  }
+
+  /** The high half of {@code i16x8ExtendHighI8x16S}. */
+  public static long i16x8ExtendHighI8x16SHi(long aLo, long aHi) {
+    return widenS8((int) (aHi >>> 32));
+  }
+
+  /** The low half of {@code i16x8ExtmulHighI8x16S}, from the operands' halves. */
+  public static long i16x8ExtmulHighI8x16SLo(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenS8((int) aHi), widenS8((int) bHi));
+  }
+
+  /** The high half of {@code i16x8ExtmulHighI8x16S}. */
+  public static long i16x8ExtmulHighI8x16SHi(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenS8((int) (aHi >>> 32)), widenS8((int) (bHi >>> 32)));
+  }
+
+  /** The low half of {@code i16x8ExtendHighI8x16U}, from the operand's halves. */
+  public static long i16x8ExtendHighI8x16ULo(long aLo, long aHi) {
+    return widenU8((int) aHi);
+  }
+
+  /** The high half of {@code i16x8ExtendHighI8x16U}. */
+  public static long i16x8ExtendHighI8x16UHi(long aLo, long aHi) {
+    return widenU8((int) (aHi >>> 32));
+  }
+
+  /** The low half of {@code i16x8ExtmulHighI8x16U}, from the operands' halves. */
+  public static long i16x8ExtmulHighI8x16ULo(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenU8((int) aHi), widenU8((int) bHi));
+  }
+
+  /** The high half of {@code i16x8ExtmulHighI8x16U}. */
+  public static long i16x8ExtmulHighI8x16UHi(long aLo, long aHi, long bLo, long bHi) {
+    return i16x8MulHalf(widenU8((int) (aHi >>> 32)), widenU8((int) (bHi >>> 32)));
+  }
+
+  /** The low half of {@code i32x4ExtendLowI16x8S}, from the operand's halves. */
+  public static long i32x4ExtendLowI16x8SLo(long aLo, long aHi) {
+    return widenS16((int) aLo);
+  }
+
+  /** The high half of {@code i32x4ExtendLowI16x8S}. */
+  public static long i32x4ExtendLowI16x8SHi(long aLo, long aHi) {
+    return widenS16((int) (aLo >>> 32));
+  }
+
+  /** The low half of {@code i32x4ExtmulLowI16x8S}, from the operands' halves. */
+  public static long i32x4ExtmulLowI16x8SLo(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenS16((int) aLo), widenS16((int) bLo));
+  }
+
+  /** The high half of {@code i32x4ExtmulLowI16x8S}. */
+  public static long i32x4ExtmulLowI16x8SHi(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenS16((int) (aLo >>> 32)), widenS16((int) (bLo >>> 32)));
+  }
+
+  /** The low half of {@code i32x4ExtendLowI16x8U}, from the operand's halves. */
+  public static long i32x4ExtendLowI16x8ULo(long aLo, long aHi) {
+    return widenU16((int) aLo);
+  }
+
+  /** The high half of {@code i32x4ExtendLowI16x8U}. */
+  public static long i32x4ExtendLowI16x8UHi(long aLo, long aHi) {
+    return widenU16((int) (aLo >>> 32));
+  }
+
+  /** The low half of {@code i32x4ExtmulLowI16x8U}, from the operands' halves. */
+  public static long i32x4ExtmulLowI16x8ULo(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenU16((int) aLo), widenU16((int) bLo));
+  }
+
+  /** The high half of {@code i32x4ExtmulLowI16x8U}. */
+  public static long i32x4ExtmulLowI16x8UHi(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenU16((int) (aLo >>> 32)), widenU16((int) (bLo >>> 32)));
+  }
+
+  /** The low half of {@code i32x4ExtendHighI16x8S}, from the operand's halves. */
+  public static long i32x4ExtendHighI16x8SLo(long aLo, long aHi) {
+    return widenS16((int) aHi);
+  }
+
+  /** The high half of {@code i32x4ExtendHighI16x8S}. */
+  public static long i32x4ExtendHighI16x8SHi(long aLo, long aHi) {
+    return widenS16((int) (aHi >>> 32));
+  }
+
+  /** The low half of {@code i32x4ExtmulHighI16x8S}, from the operands' halves. */
+  public static long i32x4ExtmulHighI16x8SLo(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenS16((int) aHi), widenS16((int) bHi));
+  }
+
+  /** The high half of {@code i32x4ExtmulHighI16x8S}. */
+  public static long i32x4ExtmulHighI16x8SHi(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenS16((int) (aHi >>> 32)), widenS16((int) (bHi >>> 32)));
+  }
+
+  /** The low half of {@code i32x4ExtendHighI16x8U}, from the operand's halves. */
+  public static long i32x4ExtendHighI16x8ULo(long aLo, long aHi) {
+    return widenU16((int) aHi);
+  }
+
+  /** The high half of {@code i32x4ExtendHighI16x8U}. */
+  public static long i32x4ExtendHighI16x8UHi(long aLo, long aHi) {
+    return widenU16((int) (aHi >>> 32));
+  }
+
+  /** The low half of {@code i32x4ExtmulHighI16x8U}, from the operands' halves. */
+  public static long i32x4ExtmulHighI16x8ULo(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenU16((int) aHi), widenU16((int) bHi));
+  }
+
+  /** The high half of {@code i32x4ExtmulHighI16x8U}. */
+  public static long i32x4ExtmulHighI16x8UHi(long aLo, long aHi, long bLo, long bHi) {
+    return i32x4MulHalf(widenU16((int) (aHi >>> 32)), widenU16((int) (bHi >>> 32)));
+  }
+
+  /** The low half of {@code i64x2ExtendLowI32x4S}, from the operand's halves. */
+  public static long i64x2ExtendLowI32x4SLo(long aLo, long aHi) {
+    return widenS32((int) aLo);
+  }
+
+  /** The high half of {@code i64x2ExtendLowI32x4S}. */
+  public static long i64x2ExtendLowI32x4SHi(long aLo, long aHi) {
+    return widenS32((int) (aLo >>> 32));
+  }
+
+  /** The low half of {@code i64x2ExtmulLowI32x4S}, from the operands' halves. */
+  public static long i64x2ExtmulLowI32x4SLo(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenS32((int) aLo), widenS32((int) bLo));
+  }
+
+  /** The high half of {@code i64x2ExtmulLowI32x4S}. */
+  public static long i64x2ExtmulLowI32x4SHi(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenS32((int) (aLo >>> 32)), widenS32((int) (bLo >>> 32)));
+  }
+
+  /** The low half of {@code i64x2ExtendLowI32x4U}, from the operand's halves. */
+  public static long i64x2ExtendLowI32x4ULo(long aLo, long aHi) {
+    return widenU32((int) aLo);
+  }
+
+  /** The high half of {@code i64x2ExtendLowI32x4U}. */
+  public static long i64x2ExtendLowI32x4UHi(long aLo, long aHi) {
+    return widenU32((int) (aLo >>> 32));
+  }
+
+  /** The low half of {@code i64x2ExtmulLowI32x4U}, from the operands' halves. */
+  public static long i64x2ExtmulLowI32x4ULo(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenU32((int) aLo), widenU32((int) bLo));
+  }
+
+  /** The high half of {@code i64x2ExtmulLowI32x4U}. */
+  public static long i64x2ExtmulLowI32x4UHi(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenU32((int) (aLo >>> 32)), widenU32((int) (bLo >>> 32)));
+  }
+
+  /** The low half of {@code i64x2ExtendHighI32x4S}, from the operand's halves. */
+  public static long i64x2ExtendHighI32x4SLo(long aLo, long aHi) {
+    return widenS32((int) aHi);
+  }
+
+  /** The high half of {@code i64x2ExtendHighI32x4S}. */
+  public static long i64x2ExtendHighI32x4SHi(long aLo, long aHi) {
+    return widenS32((int) (aHi >>> 32));
+  }
+
+  /** The low half of {@code i64x2ExtmulHighI32x4S}, from the operands' halves. */
+  public static long i64x2ExtmulHighI32x4SLo(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenS32((int) aHi), widenS32((int) bHi));
+  }
+
+  /** The high half of {@code i64x2ExtmulHighI32x4S}. */
+  public static long i64x2ExtmulHighI32x4SHi(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenS32((int) (aHi >>> 32)), widenS32((int) (bHi >>> 32)));
+  }
+
+  /** The low half of {@code i64x2ExtendHighI32x4U}, from the operand's halves. */
+  public static long i64x2ExtendHighI32x4ULo(long aLo, long aHi) {
+    return widenU32((int) aHi);
+  }
+
+  /** The high half of {@code i64x2ExtendHighI32x4U}. */
+  public static long i64x2ExtendHighI32x4UHi(long aLo, long aHi) {
+    return widenU32((int) (aHi >>> 32));
+  }
+
+  /** The low half of {@code i64x2ExtmulHighI32x4U}, from the operands' halves. */
+  public static long i64x2ExtmulHighI32x4ULo(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenU32((int) aHi), widenU32((int) bHi));
+  }
+
+  /** The high half of {@code i64x2ExtmulHighI32x4U}. */
+  public static long i64x2ExtmulHighI32x4UHi(long aLo, long aHi, long bLo, long bHi) {
+    return i64x2MulHalf(widenU32((int) (aHi >>> 32)), widenU32((int) (bHi >>> 32)));
+  }
+
+  /** The low half of {@code i8x16NarrowI16x8S}: the first operand narrowed. */
+  public static long i8x16NarrowI16x8SLo(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI16S(aLo) | narrowI16S(aHi) << 32;
+  }
+
+  /** The high half of {@code i8x16NarrowI16x8S}: the second operand narrowed. */
+  public static long i8x16NarrowI16x8SHi(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI16S(bLo) | narrowI16S(bHi) << 32;
+  }
+
+  /** The low half of {@code i8x16NarrowI16x8U}: the first operand narrowed. */
+  public static long i8x16NarrowI16x8ULo(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI16U(aLo) | narrowI16U(aHi) << 32;
+  }
+
+  /** The high half of {@code i8x16NarrowI16x8U}: the second operand narrowed. */
+  public static long i8x16NarrowI16x8UHi(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI16U(bLo) | narrowI16U(bHi) << 32;
+  }
+
+  /** The low half of {@code i16x8NarrowI32x4S}: the first operand narrowed. */
+  public static long i16x8NarrowI32x4SLo(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI32S(aLo) | narrowI32S(aHi) << 32;
+  }
+
+  /** The high half of {@code i16x8NarrowI32x4S}: the second operand narrowed. */
+  public static long i16x8NarrowI32x4SHi(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI32S(bLo) | narrowI32S(bHi) << 32;
+  }
+
+  /** The low half of {@code i16x8NarrowI32x4U}: the first operand narrowed. */
+  public static long i16x8NarrowI32x4ULo(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI32U(aLo) | narrowI32U(aHi) << 32;
+  }
+
+  /** The high half of {@code i16x8NarrowI32x4U}: the second operand narrowed. */
+  public static long i16x8NarrowI32x4UHi(long aLo, long aHi, long bLo, long bHi) {
+    return narrowI32U(bLo) | narrowI32U(bHi) << 32;
   }
 }

@@ -6,8 +6,9 @@ import java.util.Locale;
  * A WebAssembly {@code v128} value: 128 bits as two {@code long}s, {@link #lo} holding bytes 0 to 7
  * (lane 0 in its low bits) and {@link #hi} bytes 8 to 15, the memory order of a Wasm store.
  *
- * <p>Immutable, so one instance can be shared freely; compiled code creates a new one per operation
- * and C2 removes most of those allocations once the operations inline (see
+ * <p>Immutable, so one instance can be shared freely. Compiled code keeps a {@code v128} as its two
+ * longs between SIMD instructions and boxes it into this class only where another consumer needs an
+ * object (calls, globals, control flow; see
  * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs). This is also the Java form of a
  * {@code v128} across the embedding boundary: exports return it, imports receive it, and {@link
  * #toString()} writes it as the text format does ({@code i32x4 1 2 3 4}).

@@ -185,4 +185,94 @@ public final class V128Bits {
     }
     return r;
   }
+
+  // ---- one 64-bit half of a result from the same half of the operands, for compiled code ----
+
+  public static long v128NotHalf(long a) {
+    return ~a;
+  }
+
+  public static long v128AndHalf(long a, long b) {
+    return a & b;
+  }
+
+  public static long v128AndnotHalf(long a, long b) {
+    return a & ~b;
+  }
+
+  public static long v128OrHalf(long a, long b) {
+    return a | b;
+  }
+
+  public static long v128XorHalf(long a, long b) {
+    return a ^ b;
+  }
+
+  public static long v128BitselectHalf(long a, long b, long mask) {
+    return (a & mask) | (b & ~mask);
+  }
+
+  public static long i8x16SplatHalf(int x) {
+    return (x & 0xFFL) * 0x0101_0101_0101_0101L;
+  }
+
+  public static long i16x8SplatHalf(int x) {
+    return (x & 0xFFFFL) * 0x0001_0001_0001_0001L;
+  }
+
+  public static long i32x4SplatHalf(int x) {
+    return V128.pair(x, x);
+  }
+
+  public static long i64x2SplatHalf(long x) {
+    return x;
+  }
+
+  public static long f32x4SplatHalf(float x) {
+    int bits = Float.floatToRawIntBits(x);
+    return V128.pair(bits, bits);
+  }
+
+  public static long f64x2SplatHalf(double x) {
+    return Double.doubleToRawLongBits(x);
+  }
+
+  /** {@code v128.any_true} of a value given as its halves. */
+  public static int v128AnyTrue(long lo, long hi) {
+    return (lo | hi) != 0 ? 1 : 0;
+  }
+
+  // ---- lane extraction from a value given as its halves (the lane is a constant) ----
+
+  public static int i8x16ExtractLaneS(long lo, long hi, int lane) {
+    return (byte) ((lane < 8 ? lo : hi) >>> (lane << 3));
+  }
+
+  public static int i8x16ExtractLaneU(long lo, long hi, int lane) {
+    return (int) ((lane < 8 ? lo : hi) >>> (lane << 3)) & 0xFF;
+  }
+
+  public static int i16x8ExtractLaneS(long lo, long hi, int lane) {
+    return (short) ((lane < 4 ? lo : hi) >>> (lane << 4));
+  }
+
+  public static int i16x8ExtractLaneU(long lo, long hi, int lane) {
+    return (int) ((lane < 4 ? lo : hi) >>> (lane << 4)) & 0xFFFF;
+  }
+
+  public static int i32x4ExtractLane(long lo, long hi, int lane) {
+    return (int) ((lane < 2 ? lo : hi) >>> (lane << 5));
+  }
+
+  public static long i64x2ExtractLane(long lo, long hi, int lane) {
+    return lane == 0 ? lo : hi;
+  }
+
+  public static float f32x4ExtractLane(long lo, long hi, int lane) {
+    return Float.intBitsToFloat(i32x4ExtractLane(lo, hi, lane));
+  }
+
+  public static double f64x2ExtractLane(long lo, long hi, int lane) {
+    return Double.longBitsToDouble(lane == 0 ? lo : hi);
+  }
 }

@@ -257,4 +257,69 @@ public final class V128Memory {
     int at = Objects.checkFromIndexSize(address, 8, size);
     Memory.LONG.set(bytes, at, v.i64(lane));
   }
+
+  // ---- the forms compiled code uses, with a v128 as two longs (lo: bytes 0 to 7) ----
+
+  /**
+   * The low half of {@code v128.load}. Each half is read through the view's own bounds check, as
+   * scalar loads are (C2 hoists those out of loops): a load past the end traps on one half or the
+   * other, and a load changes nothing, so no check of the whole access is needed first.
+   */
+  public static long loadLo(int address, byte[] bytes) {
+    return (long) Memory.LONG.get(bytes, address);
+  }
+
+  public static long loadLo(int address, byte[] bytes, int size) {
+    Objects.checkIndex(address, size - 15);
+    return (long) Memory.LONG.get(bytes, address);
+  }
+
+  /** The high half of {@code v128.load}; an address past 2^31 - 9 wraps negative and traps. */
+  public static long loadHi(int address, byte[] bytes) {
+    return (long) Memory.LONG.get(bytes, address + 8);
+  }
+
+  public static long loadHi(int address, byte[] bytes, int size) {
+    return (long) Memory.LONG.get(bytes, address + 8);
+  }
+
+  /** Either half of {@code v128.load32_splat}. */
+  public static long load32SplatHalf(int address, byte[] bytes) {
+    int at = Objects.checkFromIndexSize(address, 4, bytes.length);
+    int x = (int) Memory.INT.get(bytes, at);
+    return V128.pair(x, x);
+  }
+
+  public static long load32SplatHalf(int address, byte[] bytes, int size) {
+    int at = Objects.checkFromIndexSize(address, 4, size);
+    int x = (int) Memory.INT.get(bytes, at);
+    return V128.pair(x, x);
+  }
+
+  /** Either half of {@code v128.load64_splat}. */
+  public static long load64SplatHalf(int address, byte[] bytes) {
+    int at = Objects.checkFromIndexSize(address, 8, bytes.length);
+    return (long) Memory.LONG.get(bytes, at);
+  }
+
+  public static long load64SplatHalf(int address, byte[] bytes, int size) {
+    int at = Objects.checkFromIndexSize(address, 8, size);
+    return (long) Memory.LONG.get(bytes, at);
+  }
+
+  /**
+   * {@code v128.store} of the value {@code lo}, {@code hi}: the whole access is checked first (with
+   * the intrinsic index check, {@code address < length - 15}), so a trapping store writes nothing.
+   */
+  public static void store(int address, byte[] bytes, long lo, long hi) {
+    Objects.checkIndex(address, bytes.length - 15);
+    Memory.LONG.set(bytes, address, lo);
+    Memory.LONG.set(bytes, address + 8, hi);
+  }
+
+  public static void store(int address, byte[] bytes, int size, long lo, long hi) {
+    Objects.checkIndex(address, size - 15);
+    Memory.LONG.set(bytes, address, lo);
+    Memory.LONG.set(bytes, address + 8, hi);
+  }
 }
