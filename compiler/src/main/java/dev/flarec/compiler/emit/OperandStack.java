@@ -14,9 +14,17 @@ import java.util.BitSet;
 final class OperandStack {
   private final ArrayList<ValueType> types = new ArrayList<>();
   private final BitSet virtual = new BitSet();
+  private boolean heldObject;
 
   int size() {
     return types.size();
+  }
+
+  /**
+   * Whether a reference or v128 has ever been pushed (such values live in the frame's Object[]).
+   */
+  boolean heldObject() {
+    return heldObject;
   }
 
   ValueType get(int index) {
@@ -29,11 +37,13 @@ final class OperandStack {
   }
 
   void push(ValueType t) {
+    heldObject |= t.isObject();
     types.add(t);
     virtual.clear(types.size() - 1);
   }
 
   void pushVirtual(ValueType t) {
+    heldObject |= t.isObject();
     types.add(t);
     virtual.set(types.size() - 1);
   }
