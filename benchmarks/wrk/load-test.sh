@@ -3,7 +3,12 @@
 # (java -jar FLARE.jar, default configuration) and a plain HttpHandler on the same HttpServer
 # set-up (dev.flarec.benchmarks.request.PlainServer), started one at a time and alternated so
 # that drifting machine load hits both. Every wrk run is bounded by -d; servers are stopped with
-# SIGTERM (then SIGKILL). Only 127.0.0.1 is ever addressed.
+# SIGTERM (then SIGKILL). Only 127.0.0.1 is ever addressed. For hash there are two plain
+# handlers: `plain` (the JDK's MessageDigest, which uses the CPU's SHA instructions) and
+# `plain-java` (SHA-256 written in Java, the same work as the flare's C). Each line also carries
+# the server process's CPU time per request during the measured run (user + system, from
+# /proc/PID/stat) and the load average: on a shared machine the CPU per request is the steadier
+# figure of the two.
 #   load-test.sh OUT WARM_SECONDS MEASURE_SECONDS ROUNDS     (class path in $BENCH_CP)
 set -euo pipefail
 OUT="$1"; WARM="$2"; TIME="$3"; ROUNDS="$4"
@@ -29,6 +34,11 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# user + system CPU time of a process so far, in clock ticks
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
 wait_ready() {
   for _ in $(seq 300); do
     if curl -fs -o /dev/null "http://127.0.0.1:$PORT/ready"; then return 0; fi
@@ -46,6 +56,7 @@ for flare in hello hash; do
   for round in $(seq "$ROUNDS"); do
     impls="plain flarec"
     [[ $flare == hello && $round == 1 ]] && impls="plain flarec flarec-reuse"
+    [[ $flare == hash ]] && impls="plain plain-java flarec"
     for impl in $impls; do
       if [[ $impl == flarec ]]; then
         # the flare's own log lines and access log go to a file, as an operator would keep them
@@ -54,6 +65,9 @@ for flare in hello hash; do
       elif [[ $impl == flarec-reuse ]]; then
         (cd "$OUT/servers" && exec java $SERVER_FLAGS -jar "$flare.jar" --port "$PORT" --config reuse.toml) \
           >"$OUT/servers/$flare-$impl-$round.log" 2>&1 &
+      elif [[ $impl == plain-java ]]; then
+        java $SERVER_FLAGS -cp "$BENCH_CP" dev.flarec.benchmarks.request.PlainServer "$flare-java" "$PORT" \
+          >"$OUT/servers/$flare-plain-java-$round.log" 2>&1 &
       else
         java $SERVER_FLAGS -cp "$BENCH_CP" dev.flarec.benchmarks.request.PlainServer "$flare" "$PORT" \
           >"$OUT/servers/$flare-plain-$round.log" 2>&1 &
@@ -62,15 +76,22 @@ for flare in hello hash; do
       wait_ready
       curl -fs "http://127.0.0.1:$PORT/world?x=1" >"$OUT/servers/$flare-$impl.body"
       wrk -t1 -c"$CONNECTIONS" -d"${WARM}s" "http://127.0.0.1:$PORT/world?x=1" >/dev/null
+      ticks_before=$(cpu_ticks "$SERVER_PID")
       line=$(wrk -t1 -c"$CONNECTIONS" -d"${TIME}s" --latency -s "$HERE/report.lua" \
         "http://127.0.0.1:$PORT/world?x=1" | tee -a "$OUT/servers/wrk.log" | grep '^{')
-      echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"connections\": $CONNECTIONS, ${line#\{}" \
+      ticks_after=$(cpu_ticks "$SERVER_PID")
+      requests=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<<"$line")
+      cpu_us=$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+      echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"connections\": $CONNECTIONS, \"server_cpu_us_per_request\": $cpu_us, \"load\": $(cut -d' ' -f1 /proc/loadavg), ${line#\{}" \
         | tee -a "$OUT/wrk.jsonl"
       stop_server
     done
   done
-  if ! cmp -s "$OUT/servers/$flare-plain.body" "$OUT/servers/$flare-flarec.body"; then
-    echo "load-test: the plain $flare handler and the flare answer different bodies" >&2
-    exit 1
-  fi
+  for plain in "$OUT/servers/$flare-plain.body" "$OUT/servers/$flare-plain-java.body"; do
+    if [[ -f $plain ]] && ! cmp -s "$plain" "$OUT/servers/$flare-flarec.body"; then
+      echo "load-test: $(basename "$plain" .body) and the flare answer different bodies" >&2
+      exit 1
+    fi
+  done
 done

@@ -5,3 +5,4 @@ set -eu
 cd "$(dirname "$0")"
 python3 gen_probe.py
 wat2wasm --debug-names probe.wat -o probe.wasm
+wat2wasm --debug-names scribble.wat -o scribble.wasm

@@ -5,7 +5,6 @@ import dev.flarec.compiler.descriptor.DescriptorBuilder;
 import dev.flarec.compiler.descriptor.ModuleKind;
 import dev.flarec.compiler.emit.ClassEmitter;
 import dev.flarec.compiler.text.WatTranslator;
-import dev.flarec.compiler.validate.Wasm2Profile;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +36,6 @@ public final class Flarec {
   public static CompiledModule compile(byte[] wasm, CompileOptions options) {
     ModuleDecoder.Decoded decoded = ModuleDecoder.decodeWithSites(wasm);
     WasmModule module = decoded.wasm();
-    Wasm2Profile.check(module, wasm);
     ModuleDescriptor descriptor =
         DescriptorBuilder.build(
             module,
@@ -53,7 +51,12 @@ public final class Flarec {
     ClassEmitter.Output output;
     try {
       output =
-          new ClassEmitter(module, descriptor, options.methodBudget(), decoded.relaxedSimd())
+          new ClassEmitter(
+                  module,
+                  descriptor,
+                  options.methodBudget(),
+                  decoded.relaxedSimd(),
+                  decoded.memory64Offsets())
               .emit();
     } catch (MethodTooLargeException e) {
       throw new UnsupportedModuleException(

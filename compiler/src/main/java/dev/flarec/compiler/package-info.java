@@ -4,8 +4,9 @@
  * generated class name and method budget; {@link dev.flarec.compiler.CompileException} and its
  * subclasses report, by phase, why a module was rejected.
  *
- * <p>The pipeline's stages are the subpackages, in order: {@code decode}, {@code validate}, {@code
- * descriptor}, {@code emit} (with {@code layout}), then {@code jar}; {@code cli} is the command
- * line. Generated code must never depend on this module: only on the runtime.
+ * <p>The pipeline's stages are the subpackages, in order: {@code decode} (which also holds a module
+ * to what flarec compiles), {@code descriptor}, {@code emit} (with {@code layout}), then {@code
+ * jar}; {@code cli} is the command line. Generated code must never depend on this module: only on
+ * the runtime.
  */
 package dev.flarec.compiler;

@@ -507,6 +507,7 @@ final class MarkdownReport {
     return switch (impl) {
       case "flarec" -> "flarec flare";
       case "flarec-reuse" -> "flarec flare, isolation `reuse` (no per-request reset)";
+      case "plain-java" -> "plain handler, SHA-256 written in Java";
       default -> "plain handler";
     };
   }

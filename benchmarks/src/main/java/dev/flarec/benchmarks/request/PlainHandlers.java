@@ -23,22 +23,45 @@ public final class PlainHandlers {
     return (GREETING + method + " " + pathAndQuery + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The body of flares/hash.c for a request: SHA-256 re-hashed 64 times, as JSON. */
+  /**
+   * The body of flares/hash.c for a request: SHA-256 re-hashed 64 times, as JSON, with the JDK's
+   * {@code MessageDigest} (the CPU's SHA instructions where it has them).
+   */
   public static byte[] hashBody(String pathAndQuery) {
-    byte[] path = pathAndQuery.getBytes(StandardCharsets.UTF_8);
-    if (path.length > 400) {
-      path = java.util.Arrays.copyOf(path, 400);
-    }
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+    byte[] path = hashedPath(pathAndQuery);
     byte[] digest = sha.digest(path);
     for (int r = 1; r < HASH_ROUNDS; r++) {
       digest = sha.digest(digest);
     }
+    return hashJson(path, digest);
+  }
+
+  /**
+   * The same body with SHA-256 written out in Java ({@link PlainSha256}), as the flare writes it in
+   * C: the same work, not just the same answer.
+   */
+  public static byte[] hashBodyInJava(String pathAndQuery) {
+    byte[] path = hashedPath(pathAndQuery);
+    byte[] digest = PlainSha256.digest(path, path.length);
+    for (int r = 1; r < HASH_ROUNDS; r++) {
+      digest = PlainSha256.digest(digest, digest.length);
+    }
+    return hashJson(path, digest);
+  }
+
+  /** The path and query as hash.c hashes it: UTF-8, at most 400 bytes. */
+  private static byte[] hashedPath(String pathAndQuery) {
+    byte[] path = pathAndQuery.getBytes(StandardCharsets.UTF_8);
+    return path.length > 400 ? java.util.Arrays.copyOf(path, 400) : path;
+  }
+
+  private static byte[] hashJson(byte[] path, byte[] digest) {
     StringBuilder json = new StringBuilder("{\"path\":\"");
     for (byte b : path) {
       char c = (char) (b & 0xff);
@@ -54,6 +77,6 @@ public final class PlainHandlers {
 
   /** The response headers each flare sets. */
   static String contentType(String flare) {
-    return flare.equals("hash") ? "application/json" : "text/plain; charset=utf-8";
+    return flare.startsWith("hash") ? "application/json" : "text/plain; charset=utf-8";
   }
 }

@@ -158,7 +158,7 @@ public final class BindingsGenerator {
     for (String accessor : others) {
       out.append('\n').append(accessor);
     }
-    out.append('\n').append(new ImportsWriter(descriptor).write());
+    out.append('\n').append(new ImportsWriter(descriptor, simpleName).write());
     out.append("}\n");
     return new BindingsSource(bindingsClass, out.toString());
   }

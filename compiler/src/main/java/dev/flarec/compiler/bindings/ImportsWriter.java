@@ -16,14 +16,18 @@ import java.util.Set;
  */
 final class ImportsWriter {
   private final ModuleDescriptor descriptor;
+  private final String bindingsSimpleName;
 
-  ImportsWriter(ModuleDescriptor descriptor) {
+  /** {@code bindingsSimpleName}: the simple name of the bindings class the writer's code is in. */
+  ImportsWriter(ModuleDescriptor descriptor, String bindingsSimpleName) {
     this.descriptor = descriptor;
+    this.bindingsSimpleName = bindingsSimpleName;
   }
 
   String write() {
     var members = new JavaIdentifiers(Set.of("build", "addAll", "builder", "imports"));
-    var types = new JavaIdentifiers(Set.of("Imports", "Builder"));
+    // the bindings class's own name stays free: code in Imports names it (typeExpression)
+    var types = new JavaIdentifiers(Set.of("Imports", "Builder", bindingsSimpleName));
     var interfaces = new StringBuilder();
     var methods = new StringBuilder();
     var required = new StringBuilder();
@@ -49,7 +53,10 @@ final class ImportsWriter {
         FunctionType type = descriptor.types().get(importedTypeIndex(imp));
         parameterType = types.type(wasmName);
         interfaces.append(functionalInterface(parameterType, type, wasmName));
-        value = "dev.flarec.runtime.instance.FunctionRef.of(" + typeExpression(type) + ", value)";
+        value =
+            "dev.flarec.runtime.instance.FunctionRef.of("
+                + typeExpression(type, importedTypeIndex(imp))
+                + ", value)";
         adder = "function";
         what += ", {@code " + BindingsGenerator.signature(type) + "}";
       } else {
@@ -154,7 +161,17 @@ final class ImportsWriter {
     return sb.append(");\n    }\n\n").toString();
   }
 
-  private static String typeExpression(FunctionType type) {
+  /**
+   * Code for the function type at {@code typeIndex}, which the module's import expects exactly. A
+   * type Wasm 2.0 can write is rebuilt from its parameters and results (interning makes it the
+   * module's); one with a canonical key (typed references, recursion, a declared supertype) is
+   * taken from the module's descriptor, where its key and supertype are (see
+   * docs/RATIONALE.md#why-function-types-carry-a-canonical-key).
+   */
+  private String typeExpression(FunctionType type, int typeIndex) {
+    if (type.canonicalKey() != null) {
+      return bindingsSimpleName + ".module().descriptor().types().get(" + typeIndex + ")";
+    }
     return "dev.flarec.runtime.types.FunctionType.of("
         + valueTypes(type.params())
         + ", "

@@ -105,10 +105,6 @@ final class BodyChecker {
         case MEMORY_COPY -> {
           memory(ins.memory);
           memory(ins.sourceMemory);
-          if (module.isMemory64(ins.memory) != module.isMemory64(ins.sourceMemory)) {
-            throw in.unsupported(
-                ins.offset, "unsupported: memory.copy between a 32-bit and a 64-bit memory");
-          }
         }
         case MEMORY_INIT -> {
           memory(ins.memory);
@@ -147,10 +143,6 @@ final class BodyChecker {
           } else if (simdNaturalAlignment(ins.op) >= 0) {
             memory(ins.memory);
             offset();
-            if (module.isMemory64(ins.memory)) {
-              throw in.unsupported(
-                  ins.offset, "unsupported: a SIMD load or store on a 64-bit memory (memory64)");
-            }
             if (ins.a > simdNaturalAlignment(ins.op)) {
               throw in.invalid(
                   ins.offset, "alignment must not be larger than natural (2^" + ins.a + ")");
@@ -225,15 +217,16 @@ final class BodyChecker {
     }
   }
 
-  /** A load's or store's static offset: below 2^32 for a 32-bit memory (§3.3.7). */
+  /**
+   * A load's or store's static offset: below 2^32 for a 32-bit memory (§3.3.7), any u64 for a
+   * 64-bit one; one the parser cannot read is recorded for the rewrite ({@link Memory64Offsets}).
+   */
   private void offset() {
     if (module.isMemory64(ins.memory)) {
-      if (Long.compareUnsigned(ins.b, 0xFFFF_FFFFL) > 0) {
-        throw in.unsupported(
-            ins.offset,
-            "unsupported: a memory64 access with a static offset of 2^32 or more ("
-                + Long.toUnsignedString(ins.b)
-                + ")");
+      if (Long.compareUnsigned(ins.b, 0xFFFF_FFFFL) > 0 || ins.offsetEnd - ins.offsetAt > 5) {
+        module.wideOffsets.add(
+            new Memory64Offsets.Site(
+                ins.offset, ins.offsetAt, ins.offsetEnd, in.position(), ins.b));
       }
     } else if (Long.compareUnsigned(ins.b, 0xFFFF_FFFFL) > 0) {
       throw in.malformed(ins.offset, "integer too large: offset out of range for a 32-bit memory");

@@ -144,6 +144,11 @@ final class InstructionDecoder {
   /** {@code memory.copy}: the source memory. */
   long sourceMemory;
 
+  /** Loads and stores: where the memarg's offset (its LEB128) starts and ends in the module. */
+  int offsetAt;
+
+  int offsetEnd;
+
   InstructionDecoder(ByteCursor in) {
     this.in = in;
   }
@@ -329,6 +334,7 @@ final class InstructionDecoder {
     }
   }
 
+  static final int V128_STORE = SIMD | 11;
   static final int V128_CONST = SIMD | 12;
   static final int I8X16_SHUFFLE = SIMD | 13;
 
@@ -346,7 +352,7 @@ final class InstructionDecoder {
   }
 
   /** The lanes a SIMD instruction's lane immediate indexes; 0 when it has none. */
-  private static int simdLaneCount(int op) {
+  static int simdLaneCount(int op) {
     int sub = op - SIMD;
     return switch (sub) {
       case 21, 22, 23, 84, 88 -> 16;
@@ -367,6 +373,8 @@ final class InstructionDecoder {
       a &= ~0x40L;
       memory = in.u32();
     }
+    offsetAt = in.position();
     b = in.u64(); // u32 for a 32-bit memory: BodyChecker checks it against the memory's type
+    offsetEnd = in.position();
   }
 }

@@ -70,16 +70,18 @@ final class ModuleChecker {
    * The bytes the parser is to read: {@code bytes} itself, or a copy in which the minimum of each
    * 32-bit table without a maximum is lowered to the parser's table limit where it exceeded it. The
    * parser refuses such a valid table; it clamps every other minimum to the same limit, which
-   * {@code DescriptorBuilder} reads as "larger than the runtime can create".
+   * {@code DescriptorBuilder} reads as "larger than the runtime can create". Memory64 offsets the
+   * parser cannot read are rewritten too ({@link Memory64Offsets}).
    */
   static byte[] forParser(byte[] bytes, ModuleShape shape) {
-    if (shape.oversizedTableMinimums.isEmpty()) {
+    if (shape.oversizedTableMinimums.isEmpty() && shape.wideOffsets.isEmpty()) {
       return bytes;
     }
     byte[] copy = bytes.clone();
     for (int[] field : shape.oversizedTableMinimums) {
       writePaddedLeb(copy, field[0], field[1], PARSER_TABLE_LIMIT);
     }
+    Memory64Offsets.rewrite(copy, shape.wideOffsets);
     return copy;
   }
 

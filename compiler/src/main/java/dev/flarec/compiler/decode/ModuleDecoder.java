@@ -81,10 +81,17 @@ public final class ModuleDecoder {
     return decodeWithSites(bytes).wasm();
   }
 
-  /** A decoded module, and where it uses instructions the parser does not know. */
-  public record Decoded(WasmModule wasm, RelaxedSimdSites relaxedSimd) {}
+  /**
+   * A decoded module, and where it uses instructions the parser does not know or reads otherwise:
+   * relaxed SIMD, and memory64 offsets beyond a {@code u32}.
+   */
+  public record Decoded(
+      WasmModule wasm, RelaxedSimdSites relaxedSimd, Memory64Offsets memory64Offsets) {}
 
-  /** Like {@link #decode}, also saying where relaxed SIMD instructions are. */
+  /**
+   * Like {@link #decode}, also saying where relaxed SIMD instructions and wide memory64 offsets
+   * are.
+   */
   public static Decoded decodeWithSites(byte[] bytes) {
     if (bytes.length < 8) {
       throw new MalformedModuleException(
@@ -110,9 +117,10 @@ public final class ModuleDecoder {
     }
     ModuleShape shape = ModuleChecker.check(bytes);
     RelaxedSimdSites relaxed = new RelaxedSimdSites(shape.relaxedSimd);
-    // What the parser reads: the module with each oversized table minimum lowered, each relaxed
-    // SIMD instruction swapped for a 2.0 carrier, and 64-bit memories and tables written as 32-bit
-    // ones; every rewrite keeps the length of what it replaces, so offsets stay the module's.
+    // What the parser reads: the module with each oversized table minimum lowered, each memory64
+    // offset beyond a u32 written as one (and nops), each relaxed SIMD instruction swapped for a
+    // 2.0 carrier, and 64-bit memories and tables written as 32-bit ones; every rewrite keeps the
+    // length of what it replaces, so offsets stay the module's.
     byte[] forParser = ModuleChecker.forParser(bytes, shape);
     if (!relaxed.subopcodes().isEmpty()) {
       forParser = relaxed.withCarriers(forParser);
@@ -126,7 +134,19 @@ public final class ModuleDecoder {
       throw parserDisagrees(e);
     }
     validate(input.lowered() ? parseForValidation(input, shape) : module);
-    return new Decoded(module, relaxed);
+    UnsupportedFeatures.checkDecoded(module, shape.importedFunctions);
+    return new Decoded(module, relaxed, memory64Offsets(shape));
+  }
+
+  private static Memory64Offsets memory64Offsets(ModuleShape shape) {
+    if (shape.wideOffsets.isEmpty()) {
+      return Memory64Offsets.NONE;
+    }
+    Map<Integer, Long> offsets = new java.util.HashMap<>();
+    for (Memory64Offsets.Site site : shape.wideOffsets) {
+      offsets.put(site.instruction(), site.value());
+    }
+    return new Memory64Offsets(offsets);
   }
 
   /** The module the validator checks in place of one with 64-bit memories (see ParserInput). */

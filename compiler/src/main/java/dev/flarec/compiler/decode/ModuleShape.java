@@ -64,6 +64,12 @@ final class ModuleShape {
    */
   final java.util.Map<Integer, Integer> relaxedSimd = new java.util.TreeMap<>();
 
+  /**
+   * Memory64 accesses whose static offset the parser cannot read (2^32 or more, or longer than five
+   * bytes): the parser reads them rewritten (see {@link Memory64Offsets}).
+   */
+  final List<Memory64Offsets.Site> wideOffsets = new ArrayList<>();
+
   /** C.refs: functions that may be referenced by {@code ref.func} in code (§3.4.10). */
   final Set<Integer> declaredReferences = new HashSet<>();
 }

@@ -154,21 +154,19 @@ final class ParserInput {
       }
       int function = shape.importedFunctions + f;
       scratch = shape.types.get(shape.functions.get(function)).params().length + declared;
-      // four more locals for table64 replacements: i32, i32, funcref, externref
-      writeU32(body, groups + 3, 1);
+      writeU32(body, groups + SCRATCH_GROUPS, 1);
       body.write(
           module, localsStart(module, bodyStart), in.position() - localsStart(module, bodyStart));
-      body.write(new byte[] {2, 0x7F, 1, 0x70, 1, 0x6F}, 0, 6);
-      int copiedFrom = in.position();
-      int copied = copiedFrom;
+      body.write(SCRATCH_LOCALS, 0, SCRATCH_LOCALS.length);
+      int copied = in.position();
       while (in.position() < bodyEnd) {
         ins.next();
-        int[] replacement = replacement(ins);
+        byte[] replacement = replacement(module, ins, in.position());
         if (replacement != null) {
           body.write(module, copied, ins.offset - copied);
-          int length = in.position() - ins.offset;
-          for (int i = 0; i < Math.max(length, replacement.length); i++) {
-            body.write(i < replacement.length ? replacement[i] : NOP);
+          body.write(replacement, 0, replacement.length);
+          for (int i = replacement.length; i < in.position() - ins.offset; i++) {
+            body.write(NOP);
           }
           copied = in.position();
         }
@@ -267,42 +265,57 @@ final class ParserInput {
     return memory < memories.size() && memories.get((int) memory).is64();
   }
 
-  /** What the validator sees instead of {@code ins} on a 64-bit memory; null to keep it. */
-  private int[] replacement(InstructionDecoder ins) {
+  /**
+   * What the validator sees instead of {@code ins}, the instruction in {@code module} that ends at
+   * {@code end}, when it works on a 64-bit memory or table; null to keep it.
+   */
+  private byte[] replacement(byte[] module, InstructionDecoder ins, int end) {
     int op = ins.op;
-    int[] table = tableReplacement(ins);
+    byte[] table = tableReplacement(module, ins, end);
     if (table != null) {
       return table;
     }
-    if (!is64(ins.memory) || !isMemoryInstruction(op)) {
+    if (op == InstructionDecoder.MEMORY_COPY) {
+      boolean dst = is64(ins.memory);
+      boolean src = is64(ins.sourceMemory);
+      return copyReplacement(module, ins, end, dst, src);
+    }
+    if (!is64(ins.memory)) {
+      return null;
+    }
+    if (InstructionDecoder.simdNaturalAlignment(op) >= 0) {
+      // the instruction itself, its i64 address wrapped; a vector operand waits in a local
+      return InstructionDecoder.simdLaneCount(op) > 0 || op == InstructionDecoder.V128_STORE
+          ? narrowed(module, ins, end, false, Operand.WIDE, Operand.V128)
+          : narrowed(module, ins, end, false, Operand.WIDE);
+    }
+    if (!isMemoryInstruction(op)) {
       return null;
     }
     if (op >= 0x28 && op <= 0x35) { // loads: [i64] -> [t]
       return switch (op) {
-        case 0x28, 0x2C, 0x2D, 0x2E, 0x2F -> new int[] {0xA7}; // i32.wrap_i64
-        case 0x2A -> new int[] {0xB4}; // f32.convert_i64_s
-        case 0x2B -> new int[] {0xB9}; // f64.convert_i64_s
-        default -> new int[] {0x79}; // i64.clz
+        case 0x28, 0x2C, 0x2D, 0x2E, 0x2F -> new byte[] {(byte) 0xA7}; // i32.wrap_i64
+        case 0x2A -> new byte[] {(byte) 0xB4}; // f32.convert_i64_s
+        case 0x2B -> new byte[] {(byte) 0xB9}; // f64.convert_i64_s
+        default -> new byte[] {0x79}; // i64.clz
       };
     }
     if (op >= 0x36 && op <= 0x3E) { // stores: [i64 t] -> []
       return switch (op) {
-        case 0x36, 0x3A, 0x3B -> new int[] {0xAD, 0x51, 0x1A}; // i64.extend_i32_u, i64.eq, drop
-        case 0x38 -> new int[] {0xAE, 0x51, 0x1A}; // i64.trunc_f32_s, i64.eq, drop
-        case 0x39 -> new int[] {0xB0, 0x51, 0x1A}; // i64.trunc_f64_s, i64.eq, drop
-        default -> new int[] {0x51, 0x1A}; // i64.eq, drop
+        // i64.extend_i32_u, i64.eq, drop
+        case 0x36, 0x3A, 0x3B -> new byte[] {(byte) 0xAD, 0x51, 0x1A};
+        case 0x38 -> new byte[] {(byte) 0xAE, 0x51, 0x1A}; // i64.trunc_f32_s, i64.eq, drop
+        case 0x39 -> new byte[] {(byte) 0xB0, 0x51, 0x1A}; // i64.trunc_f64_s, i64.eq, drop
+        default -> new byte[] {0x51, 0x1A}; // i64.eq, drop
       };
     }
     return switch (op) {
-      case InstructionDecoder.MEMORY_SIZE -> new int[] {0x42, 0x00}; // i64.const 0
-      case InstructionDecoder.MEMORY_GROW -> new int[] {0x79}; // i64.clz
+      case InstructionDecoder.MEMORY_SIZE -> new byte[] {0x42, 0x00}; // i64.const 0
+      case InstructionDecoder.MEMORY_GROW -> new byte[] {0x79}; // i64.clz
       // i64.eqz, i32.eq, drop, i64.eqz, drop: [i64 i32 i64] -> []
-      case InstructionDecoder.MEMORY_FILL -> new int[] {0x50, 0x46, 0x1A, 0x50, 0x1A};
-      // i64.eq, drop, i64.eqz, drop: [i64 i64 i64] -> []
-      case InstructionDecoder.MEMORY_COPY ->
-          is64(ins.sourceMemory) ? new int[] {0x51, 0x1A, 0x50, 0x1A} : null;
-      case InstructionDecoder.MEMORY_INIT ->
-          new int[] {0x46, 0x1A, 0x50, 0x1A}; // i32.eq, drop, i64.eqz, drop
+      case InstructionDecoder.MEMORY_FILL -> new byte[] {0x50, 0x46, 0x1A, 0x50, 0x1A};
+      // i32.eq, drop, i64.eqz, drop: [i64 i32 i32] -> []
+      case InstructionDecoder.MEMORY_INIT -> new byte[] {0x46, 0x1A, 0x50, 0x1A};
       default -> null;
     };
   }
@@ -310,151 +323,160 @@ final class ParserInput {
   private static boolean isMemoryInstruction(int op) {
     return (op >= 0x28 && op <= 0x40)
         || op == InstructionDecoder.MEMORY_FILL
-        || op == InstructionDecoder.MEMORY_COPY
         || op == InstructionDecoder.MEMORY_INIT;
   }
 
   /**
-   * What the validator sees instead of a table instruction on a 64-bit table: the i64 operands
-   * wrapped to i32 (operands below the top go through the scratch locals and come back), then the
-   * instruction itself, and an i64 result widened; null for other instructions.
+   * What the validator sees instead of a table instruction on a 64-bit table: the instruction with
+   * its i64 operands wrapped to i32, and an i64 result widened; null for other instructions.
    */
-  private int[] tableReplacement(InstructionDecoder ins) {
-    int wrap = 0xA7;
-    int extend = 0xAD;
-    long a = scratch;
-    long b = scratch + 1;
-    switch (ins.op) {
-      case InstructionDecoder.CALL_INDIRECT -> {
-        return shape.isTable64(ins.b)
-            ? concat(new int[] {wrap, 0x11}, leb(ins.a), leb(ins.b))
-            : null;
-      }
-      case InstructionDecoder.TABLE_GET -> {
-        return shape.isTable64(ins.a) ? concat(new int[] {wrap, 0x25}, leb(ins.a)) : null;
-      }
-      case InstructionDecoder.TABLE_SET -> {
-        if (!shape.isTable64(ins.a)) {
-          return null;
-        }
-        long ref = refScratch(ins.a);
-        return concat(
-            new int[] {0x21},
-            leb(ref),
-            new int[] {wrap, 0x20},
-            leb(ref),
-            new int[] {0x26},
-            leb(ins.a));
-      }
-      case InstructionDecoder.TABLE_SIZE -> {
-        return shape.isTable64(ins.a)
-            ? concat(new int[] {0xFC, 16}, leb(ins.a), new int[] {extend})
-            : null;
-      }
-      case InstructionDecoder.TABLE_GROW -> {
-        return shape.isTable64(ins.a)
-            ? concat(new int[] {wrap, 0xFC, 15}, leb(ins.a), new int[] {extend})
-            : null;
-      }
-      case InstructionDecoder.TABLE_FILL -> {
-        if (!shape.isTable64(ins.a)) {
-          return null;
-        }
-        long ref = refScratch(ins.a);
-        return concat(
-            new int[] {wrap, 0x21},
-            leb(a),
-            new int[] {0x21},
-            leb(ref),
-            new int[] {wrap, 0x20},
-            leb(ref),
-            new int[] {0x20},
-            leb(a),
-            new int[] {0xFC, 17},
-            leb(ins.a));
-      }
-      case InstructionDecoder.TABLE_COPY -> {
-        boolean dst = shape.isTable64(ins.a);
-        boolean src = shape.isTable64(ins.b);
-        int[] op = concat(new int[] {0xFC, 14}, leb(ins.a), leb(ins.b));
-        if (dst && src) {
-          return concat(
-              new int[] {wrap, 0x21},
-              leb(a),
-              new int[] {wrap, 0x21},
-              leb(b),
-              new int[] {wrap, 0x20},
-              leb(b),
-              new int[] {0x20},
-              leb(a),
-              op);
-        } else if (dst) {
-          return concat(
-              new int[] {0x21},
-              leb(a),
-              new int[] {0x21},
-              leb(b),
-              new int[] {wrap, 0x20},
-              leb(b),
-              new int[] {0x20},
-              leb(a),
-              op);
-        } else if (src) {
-          return concat(new int[] {0x21}, leb(a), new int[] {wrap, 0x20}, leb(a), op);
-        }
-        return null;
-      }
-      case InstructionDecoder.TABLE_INIT -> {
-        if (!shape.isTable64(ins.b)) {
-          return null;
-        }
-        return concat(
-            new int[] {0x21},
-            leb(a),
-            new int[] {0x21},
-            leb(b),
-            new int[] {wrap, 0x20},
-            leb(b),
-            new int[] {0x20},
-            leb(a),
-            new int[] {0xFC, 12},
-            leb(ins.a),
-            leb(ins.b));
-      }
-      default -> {
-        return null;
-      }
-    }
+  private byte[] tableReplacement(byte[] module, InstructionDecoder ins, int end) {
+    return switch (ins.op) {
+      case InstructionDecoder.CALL_INDIRECT, InstructionDecoder.RETURN_CALL_INDIRECT ->
+          shape.isTable64(ins.b) ? narrowed(module, ins, end, false, Operand.WIDE) : null;
+      case InstructionDecoder.TABLE_GET ->
+          shape.isTable64(ins.a) ? narrowed(module, ins, end, false, Operand.WIDE) : null;
+      case InstructionDecoder.TABLE_SET ->
+          shape.isTable64(ins.a)
+              ? narrowed(module, ins, end, false, Operand.WIDE, Operand.REF)
+              : null;
+      case InstructionDecoder.TABLE_SIZE ->
+          shape.isTable64(ins.a) ? narrowed(module, ins, end, true) : null;
+      case InstructionDecoder.TABLE_GROW ->
+          shape.isTable64(ins.a)
+              ? narrowed(module, ins, end, true, Operand.REF, Operand.WIDE)
+              : null;
+      case InstructionDecoder.TABLE_FILL ->
+          shape.isTable64(ins.a)
+              ? narrowed(module, ins, end, false, Operand.WIDE, Operand.REF, Operand.WIDE)
+              : null;
+      case InstructionDecoder.TABLE_COPY ->
+          copyReplacement(module, ins, end, shape.isTable64(ins.a), shape.isTable64(ins.b));
+      case InstructionDecoder.TABLE_INIT ->
+          shape.isTable64(ins.b)
+              ? narrowed(module, ins, end, false, Operand.WIDE, Operand.NARROW, Operand.NARROW)
+              : null;
+      default -> null;
+    };
   }
+
+  /**
+   * {@code table.copy} or {@code memory.copy} between a destination and a source either of which
+   * may be 64-bit: each address is i64 where its table or memory is, the length only where both are
+   * (3.0: the smaller of the two address types).
+   */
+  private byte[] copyReplacement(
+      byte[] module, InstructionDecoder ins, int end, boolean dst64, boolean src64) {
+    if (!dst64 && !src64) {
+      return null;
+    }
+    return narrowed(
+        module,
+        ins,
+        end,
+        false,
+        dst64 ? Operand.WIDE : Operand.NARROW,
+        src64 ? Operand.WIDE : Operand.NARROW,
+        dst64 && src64 ? Operand.WIDE : Operand.NARROW);
+  }
+
+  /** An operand of an instruction the validator sees narrowed, by its type in the real module. */
+  private enum Operand {
+    /** An i64 address or index of a 64-bit memory or table: wrapped to the i32 it is lowered to. */
+    WIDE,
+    /** An i32, kept. */
+    NARROW,
+    /** A reference of the instruction's table's element type. */
+    REF,
+    /** A v128. */
+    V128
+  }
+
+  /**
+   * The instruction {@code ins} (its bytes up to {@code end}, as the parser reads them) preceded by
+   * code that wraps each {@link Operand#WIDE} operand to i32, and followed by an {@code
+   * i64.extend_i32_u} when {@code widensResult}. {@code operands} are the instruction's topmost
+   * operands, bottom first; those above the lowest wide one pass through the scratch locals while
+   * it is wrapped, and come back in order. The validator thus checks the real instruction against
+   * the real operand and result types.
+   */
+  private byte[] narrowed(
+      byte[] module, InstructionDecoder ins, int end, boolean widensResult, Operand... operands) {
+    Code code = new Code();
+    int lowest = 0;
+    while (lowest < operands.length && operands[lowest] != Operand.WIDE) {
+      lowest++;
+    }
+    long[] parked = new long[operands.length];
+    long nextI32 = scratch;
+    for (int i = operands.length - 1; i > lowest; i--) {
+      if (operands[i] == Operand.WIDE) {
+        code.op(I32_WRAP_I64);
+      }
+      parked[i] =
+          switch (operands[i]) {
+            case WIDE, NARROW -> nextI32++;
+            case REF -> refScratch(ins.a);
+            case V128 -> scratch + V128_SCRATCH;
+          };
+      code.op(LOCAL_SET).index(parked[i]);
+    }
+    if (lowest < operands.length) {
+      code.op(I32_WRAP_I64);
+    }
+    for (int i = lowest + 1; i < operands.length; i++) {
+      code.op(LOCAL_GET).index(parked[i]);
+    }
+    code.copy(module, ins.offset, end);
+    if (widensResult) {
+      code.op(I64_EXTEND_I32_U);
+    }
+    return code.bytes();
+  }
+
+  private static final int I32_WRAP_I64 = 0xA7;
+  private static final int I64_EXTEND_I32_U = 0xAD;
+  private static final int LOCAL_GET = 0x20;
+  private static final int LOCAL_SET = 0x21;
+
+  /**
+   * The scratch locals added to each function of the validation copy, after its own: two i32s, a
+   * funcref, an externref and a v128, as local groups.
+   */
+  private static final byte[] SCRATCH_LOCALS = {2, 0x7F, 1, 0x70, 1, 0x6F, 1, 0x7B};
+
+  private static final int SCRATCH_GROUPS = 4;
+  private static final int V128_SCRATCH = 4;
 
   /** The scratch local of the table's element type. */
   private long refScratch(long table) {
     return shape.tables.get((int) table) == ValueTypes.EXTERNREF ? scratch + 3 : scratch + 2;
   }
 
-  private static int[] leb(long value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(5);
-    writeU32(out, value, 1);
-    byte[] bytes = out.toByteArray();
-    int[] result = new int[bytes.length];
-    for (int i = 0; i < bytes.length; i++) {
-      result[i] = bytes[i] & 0xFF;
-    }
-    return result;
-  }
+  /** A short run of instructions, written an opcode or an immediate at a time. */
+  private static final class Code {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(16);
 
-  private static int[] concat(int[]... parts) {
-    int n = 0;
-    for (int[] p : parts) {
-      n += p.length;
+    Code op(int opcode) {
+      out.write(opcode);
+      return this;
     }
-    int[] all = new int[n];
-    int at = 0;
-    for (int[] p : parts) {
-      System.arraycopy(p, 0, all, at, p.length);
-      at += p.length;
+
+    /** An index immediate, as LEB128. */
+    Code index(long value) {
+      writeU32(out, value, 1);
+      return this;
     }
-    return all;
+
+    /** Bytes of the module as they are. */
+    Code copy(byte[] module, int from, int to) {
+      out.write(module, from, to - from);
+      return this;
+    }
+
+    byte[] bytes() {
+      return out.toByteArray();
+    }
   }
 
   private void scan() {

@@ -1,13 +1,20 @@
 package dev.flarec.compiler.decode;
 
+import dev.flarec.compiler.UnsupportedModuleException;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.Instruction;
+import run.endive.wasm.types.OpCode;
+
 /**
- * Names what a valid WebAssembly 3.0 module may use that flarec does not compile yet, so that such
- * a module is refused as "unsupported" with the feature and instruction named, never as malformed:
- * garbage collection (GC: struct, array and i31 types and instructions, casts, the abstract heap
- * types {@code any}, {@code eq}, {@code i31}, {@code struct}, {@code array}, {@code none}) and
- * threads (shared memories, atomic instructions).
+ * What flarec compiles: WebAssembly 3.0 but garbage collection (GC: struct, array and i31 types and
+ * instructions, casts, the abstract heap types {@code any}, {@code eq}, {@code i31}, {@code
+ * struct}, {@code array}, {@code none}) and threads (shared memories, atomic instructions). A valid
+ * module that uses either is refused as "unsupported" with the feature and the instruction or type
+ * named, at its function and byte offset, never as malformed. {@link ModuleChecker} meets them in
+ * the bytes, before the parser; {@link #checkDecoded} holds the parser's module to the same line.
+ * See docs/RATIONALE.md#why-gc-and-threads-are-unsupported-not-malformed.
  */
-final class UnsupportedFeatures {
+public final class UnsupportedFeatures {
   private UnsupportedFeatures() {}
 
   static final int GC_PREFIX = 0xFB;
@@ -132,5 +139,37 @@ final class UnsupportedFeatures {
 
   static String sharedMemory() {
     return "threads shared memory (shared memories are not supported yet)";
+  }
+
+  /**
+   * Whether flarec compiles {@code op}: every instruction the parser knows but those of GC (the
+   * {@code 0xFB} prefix and {@code ref.eq}) and threads (the {@code 0xFE} prefix).
+   */
+  public static boolean compiles(OpCode op) {
+    int prefix = op.opcode() >> 8;
+    return prefix != GC_PREFIX && prefix != THREADS_PREFIX && op.opcode() != REF_EQ;
+  }
+
+  /**
+   * Refuses a decoded module holding an instruction flarec does not compile, naming it, its
+   * function and its byte offset. {@link ModuleChecker} refuses every such instruction first; this
+   * keeps the parser's view of the module to the same line, whatever it learns to decode.
+   */
+  static void checkDecoded(WasmModule m, int importedFunctions) {
+    var bodies = m.codeSection().functionBodies();
+    for (int f = 0; f < bodies.length; f++) {
+      for (Instruction ins : bodies[f].instructions()) {
+        OpCode op = ins.opcode();
+        if (compiles(op)) {
+          continue;
+        }
+        int sub = op.opcode() & 0xFF;
+        String what =
+            op == OpCode.REF_EQ
+                ? "GC ref.eq (garbage collection is not supported yet)"
+                : op.opcode() >> 8 == GC_PREFIX ? gcInstruction(sub) : threadsInstruction(sub);
+        throw new UnsupportedModuleException(what, importedFunctions + f, ins.address(), null);
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.flarec.compiler.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.compiler.decode.Memory64Offsets;
 import dev.flarec.compiler.decode.RelaxedSimdSites;
 import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.compiler.layout.NamingScheme;
@@ -43,18 +44,22 @@ public final class ClassEmitter {
   private ClassWriter cw;
 
   public ClassEmitter(WasmModule wasm, ModuleDescriptor descriptor, int methodBudget) {
-    this(wasm, descriptor, methodBudget, RelaxedSimdSites.NONE);
+    this(wasm, descriptor, methodBudget, RelaxedSimdSites.NONE, Memory64Offsets.NONE);
   }
 
-  /** {@code relaxedSimd}: where the decoder found relaxed SIMD instructions under carriers. */
+  /**
+   * {@code relaxedSimd}: where the decoder found relaxed SIMD instructions under carriers; {@code
+   * memory64Offsets}: the memory64 offsets the parser read rewritten.
+   */
   public ClassEmitter(
       WasmModule wasm,
       ModuleDescriptor descriptor,
       int methodBudget,
-      RelaxedSimdSites relaxedSimd) {
+      RelaxedSimdSites relaxedSimd,
+      Memory64Offsets memory64Offsets) {
     this.table = new OpcodeTable(relaxedSimd);
     this.wasm = wasm;
-    this.module = new ModuleInfo(descriptor);
+    this.module = new ModuleInfo(descriptor, memory64Offsets);
     this.methodBudget = new MethodBudget(methodBudget);
   }
 

@@ -54,7 +54,7 @@ final class MemoryEmitters {
       f.pop();
       int memory = memoryIndex(ins);
       if (is64(f, memory)) {
-        if (!effectiveAddress64(f, ins.operand(1))) {
+        if (!effectiveAddress64(f, offset64(f, ins))) {
           return;
         }
         loadMemory(f, memory);
@@ -104,7 +104,7 @@ final class MemoryEmitters {
       f.pop();
       f.pop();
       if (is64(f, memoryIndex(ins))) {
-        if (effectiveAddress64(f, ins.operand(1))) {
+        if (effectiveAddress64(f, offset64(f, ins))) {
           loadMemory(f, memoryIndex(ins));
           f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
           f.mv.visitMethodInsn(
@@ -208,12 +208,90 @@ final class MemoryEmitters {
         is64(f, memory) ? RuntimeNames.MEMORY64_DESC : RuntimeNames.MEMORY_DESC);
   }
 
-  /** SIMD loads and stores reach 32-bit memories only, for now. */
-  static void requireMemory32(FunctionEmitter f, int memory) {
-    if (is64(f, memory)) {
-      throw new dev.flarec.compiler.UnsupportedModuleException(
-          "unsupported: a SIMD load or store on a 64-bit memory (memory64)");
+  /** The scratch locals of a SIMD access on a 64-bit memory: its effective address, its window. */
+  record Window64(int address, int window) {}
+
+  /**
+   * For a SIMD access on a 64-bit memory: turns the i64 base on the stack into what the {@code
+   * V128Memory} helpers take for a 32-bit memory's array, the index and the array, through {@code
+   * Memory64Access.window} (the chunk that holds the access, or a copy of its bytes when it
+   * straddles two). The helpers' own check against the array's length then always passes. Returns
+   * null after an unconditional trap; else {@link #closeWindow64} must follow the helper's call.
+   */
+  static Window64 simdWindow64(FunctionEmitter f, run.endive.wasm.types.AnnotatedInstruction ins) {
+    if (!effectiveAddress64(f, offset64(f, ins))) {
+      return null;
     }
+    int address = f.acquireScratch(ValueType.I64);
+    int window = f.acquireScratch(ValueType.EXTERNREF);
+    f.mv.visitInsn(DUP2);
+    f.mv.visitVarInsn(LSTORE, address);
+    f.pushInt(simdWidth(ins.opcode()));
+    loadMemory(f, memoryIndex(ins));
+    f.mv.visitMethodInsn(
+        INVOKESTATIC,
+        RuntimeNames.MEMORY64_ACCESS,
+        "window",
+        "(JI" + RuntimeNames.MEMORY64_DESC + ")[B",
+        false);
+    f.mv.visitVarInsn(ASTORE, window);
+    f.mv.visitVarInsn(LLOAD, address);
+    f.mv.visitVarInsn(ALOAD, window);
+    f.mv.visitMethodInsn(
+        INVOKESTATIC, RuntimeNames.MEMORY64_ACCESS, "windowIndex", "(J[B)I", false);
+    f.mv.visitVarInsn(ALOAD, window);
+    return new Window64(address, window);
+  }
+
+  /** After a SIMD access through a window: a store's copy is written back; frees the locals. */
+  static void closeWindow64(
+      FunctionEmitter f,
+      run.endive.wasm.types.AnnotatedInstruction ins,
+      Window64 w,
+      boolean store) {
+    if (store) {
+      f.mv.visitVarInsn(LLOAD, w.address());
+      f.mv.visitVarInsn(ALOAD, w.window());
+      loadMemory(f, memoryIndex(ins));
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.MEMORY64_ACCESS,
+          "commitWindow",
+          "(J[B" + RuntimeNames.MEMORY64_DESC + ")V",
+          false);
+    }
+    f.releaseScratch(ValueType.EXTERNREF, w.window());
+    f.releaseScratch(ValueType.I64, w.address());
+  }
+
+  /** The bytes a SIMD load or store reads or writes. */
+  private static int simdWidth(run.endive.wasm.types.OpCode op) {
+    return switch (op) {
+      case V128_LOAD, V128_STORE -> 16;
+      case V128_LOAD8x8_S,
+          V128_LOAD8x8_U,
+          V128_LOAD16x4_S,
+          V128_LOAD16x4_U,
+          V128_LOAD32x2_S,
+          V128_LOAD32x2_U,
+          V128_LOAD64_SPLAT,
+          V128_LOAD64_ZERO,
+          V128_LOAD64_LANE,
+          V128_STORE64_LANE ->
+          8;
+      case V128_LOAD32_SPLAT, V128_LOAD32_ZERO, V128_LOAD32_LANE, V128_STORE32_LANE -> 4;
+      case V128_LOAD16_SPLAT, V128_LOAD16_LANE, V128_STORE16_LANE -> 2;
+      case V128_LOAD8_SPLAT, V128_LOAD8_LANE, V128_STORE8_LANE -> 1;
+      default -> throw new IllegalArgumentException("not a SIMD load or store: " + op);
+    };
+  }
+
+  /**
+   * The static offset of a load or store on a 64-bit memory: a u64, the module's own even where the
+   * parser read a rewritten one (decode.Memory64Offsets).
+   */
+  static long offset64(FunctionEmitter f, run.endive.wasm.types.AnnotatedInstruction ins) {
+    return f.module.memory64Offsets.offsetAt(ins.address(), ins.operand(1));
   }
 
   /** Whether memory {@code memory} is a 64-bit one (memory64), a {@code Memory64} at run time. */
@@ -343,11 +421,21 @@ final class MemoryEmitters {
       f.pop();
       int dst = (int) ins.operand(0);
       int src = (int) ins.operand(1);
-      if (is64(f, dst) || is64(f, src)) {
-        if (is64(f, dst) != is64(f, src)) {
-          throw new dev.flarec.compiler.UnsupportedModuleException(
-              "unsupported: memory.copy between a 32-bit and a 64-bit memory");
-        }
+      if (is64(f, dst) != is64(f, src)) {
+        // i64 and i32 addresses, an i32 length (3.0: the smaller address type)
+        loadMemory(f, dst);
+        loadMemory(f, src);
+        String m32 = RuntimeNames.MEMORY_DESC;
+        String m64 = RuntimeNames.MEMORY64_DESC;
+        f.mv.visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64,
+            "copy",
+            is64(f, dst) ? "(JII" + m64 + m32 + ")V" : "(IJI" + m32 + m64 + ")V",
+            false);
+        return;
+      }
+      if (is64(f, dst)) {
         loadMemory(f, dst);
         String m64 = RuntimeNames.MEMORY64_DESC;
         if (dst != src) {

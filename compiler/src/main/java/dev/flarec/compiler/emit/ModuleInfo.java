@@ -1,5 +1,6 @@
 package dev.flarec.compiler.emit;
 
+import dev.flarec.compiler.decode.Memory64Offsets;
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
@@ -40,8 +41,12 @@ final class ModuleInfo {
     return name;
   }
 
-  ModuleInfo(ModuleDescriptor descriptor) {
+  /** The static offsets of memory64 accesses that the parser read rewritten. */
+  final Memory64Offsets memory64Offsets;
+
+  ModuleInfo(ModuleDescriptor descriptor, Memory64Offsets memory64Offsets) {
     this.descriptor = descriptor;
+    this.memory64Offsets = memory64Offsets;
     this.internalName = descriptor.className().replace('.', '/');
     this.instanceDesc = "L" + internalName + ";";
     this.importedFunctions = descriptor.importedFunctionCount();

@@ -69,8 +69,16 @@ final class SimdEmitters {
   /** A load that takes only the address: {@code v128.load}, the extending, splat and zero loads. */
   static Emitter load(String helper) {
     return (f, ins) -> {
-      MemoryEmitters.requireMemory32(f, MemoryEmitters.memoryIndex(ins));
       f.pop();
+      if (MemoryEmitters.is64(f, MemoryEmitters.memoryIndex(ins))) {
+        MemoryEmitters.Window64 window = MemoryEmitters.simdWindow64(f, ins);
+        if (window != null) {
+          f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B)" + V, false);
+          MemoryEmitters.closeWindow64(f, ins, window, false);
+          f.push(ValueType.V128);
+        }
+        return;
+      }
       if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
         return;
       }
@@ -105,12 +113,27 @@ final class SimdEmitters {
       run.endive.wasm.types.AnnotatedInstruction ins,
       String helper,
       boolean load) {
-    MemoryEmitters.requireMemory32(f, MemoryEmitters.memoryIndex(ins));
     int vector = f.acquireScratch(ValueType.V128);
     f.mv.visitVarInsn(ASTORE, vector);
     f.pop();
     f.pop();
-    if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+    if (MemoryEmitters.is64(f, MemoryEmitters.memoryIndex(ins))) {
+      MemoryEmitters.Window64 window = MemoryEmitters.simdWindow64(f, ins);
+      if (window != null) {
+        f.mv.visitVarInsn(ALOAD, vector);
+        String lane = "";
+        if (ins.operandCount() > 3) {
+          f.pushInt((int) ins.operand(3));
+          lane = "I";
+        }
+        f.mv.visitMethodInsn(
+            INVOKESTATIC, MEMORY, helper, "(I[B" + V + lane + ")" + (load ? V : "V"), false);
+        MemoryEmitters.closeWindow64(f, ins, window, !load);
+        if (load) {
+          f.push(ValueType.V128);
+        }
+      }
+    } else if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
       int memory = MemoryEmitters.memoryIndex(ins);
       int address = -1;
       if (!load && f.writtenSlot >= 0) {

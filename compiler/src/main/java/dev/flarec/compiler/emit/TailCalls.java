@@ -244,7 +244,17 @@ final class TailCalls {
     int instanceSlot = parameterSlots(type);
     int resultSlot = instanceSlot + 1;
     int targetSlot = resultSlot + 2;
+    int outerSlot = targetSlot + 1;
     String ret = JvmTypes.returnDescriptor(type.results());
+    JvmConstants.pushInt(mv, fn.index);
+    mv.visitVarInsn(ALOAD, instanceSlot);
+    mv.visitMethodInsn(
+        INVOKESTATIC,
+        FOREIGN,
+        "enter",
+        "(I" + RuntimeNames.INSTANCE_DESC + ")" + RuntimeNames.INSTANCE_DESC,
+        false);
+    mv.visitVarInsn(ASTORE, outerSlot);
     loadParameters(mv, type);
     mv.visitVarInsn(ALOAD, instanceSlot);
     mv.visitMethodInsn(
@@ -272,6 +282,13 @@ final class TailCalls {
     storeResult(mv, ret, resultSlot);
     mv.visitJumpInsn(GOTO, loop);
     mv.visitLabel(done);
+    Label finish = new Label();
+    mv.visitVarInsn(ALOAD, instanceSlot);
+    mv.visitMethodInsn(
+        INVOKESTATIC, FOREIGN, "pending", "(" + RuntimeNames.INSTANCE_DESC + ")Z", false);
+    mv.visitJumpInsn(IFEQ, finish);
+    runForeign(mv, type, instanceSlot, outerSlot);
+    mv.visitLabel(finish);
     if (ret.equals("V")) {
       mv.visitInsn(RETURN);
     } else {
@@ -280,6 +297,87 @@ final class TailCalls {
     }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  private static final String FOREIGN = "dev/flarec/runtime/instance/ForeignTailCalls";
+
+  /**
+   * The end of a trampoline whose chain left a tail call into another instance: {@code
+   * ForeignTailCalls.run} hands it to the trampoline this one continues, if any (this one then
+   * returns zeros, which that one ignores), or makes it, and this one returns its results.
+   */
+  private static void runForeign(MethodVisitor mv, FunctionType type, int instanceSlot, int outer) {
+    mv.visitVarInsn(ALOAD, instanceSlot);
+    mv.visitVarInsn(ALOAD, outer);
+    mv.visitMethodInsn(
+        INVOKESTATIC,
+        FOREIGN,
+        "run",
+        "("
+            + RuntimeNames.INSTANCE_DESC
+            + RuntimeNames.INSTANCE_DESC
+            + ")"
+            + RuntimeNames.OBJECT_DESC,
+        false);
+    Label made = new Label();
+    mv.visitVarInsn(ALOAD, outer);
+    mv.visitJumpInsn(IFNULL, made);
+    mv.visitInsn(POP);
+    returnZeros(mv, type);
+    mv.visitLabel(made);
+    List<ValueType> results = type.results();
+    if (results.isEmpty()) {
+      mv.visitInsn(POP);
+      mv.visitInsn(RETURN);
+    } else if (results.size() == 1) {
+      JvmTypes.unbox(mv, results.get(0));
+      mv.visitInsn(returnOp(JvmTypes.returnDescriptor(results)));
+    } else {
+      mv.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
+      mv.visitInsn(ARETURN);
+    }
+  }
+
+  /**
+   * Leaves the tail call of {@code callee}, a function of another instance, to the trampoline: its
+   * arguments (in the JVM locals from slot 0) boxed, as its handle takes them; then returns zeros.
+   */
+  private static void makeForeignPending(
+      MethodVisitor mv, FunctionType type, int calleeSlot, int instanceSlot) {
+    List<ValueType> params = type.params();
+    if (type.isWide()) {
+      mv.visitInsn(ICONST_1);
+      mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
+      mv.visitInsn(DUP);
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitInsn(AASTORE);
+    } else {
+      JvmConstants.pushInt(mv, params.size());
+      mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
+      int slot = 0;
+      for (int i = 0; i < params.size(); i++) {
+        mv.visitInsn(DUP);
+        JvmConstants.pushInt(mv, i);
+        mv.visitVarInsn(JvmTypes.loadOpcode(params.get(i)), slot);
+        JvmTypes.box(mv, params.get(i));
+        mv.visitInsn(AASTORE);
+        slot += params.get(i).slots();
+      }
+    }
+    mv.visitVarInsn(ALOAD, calleeSlot);
+    mv.visitVarInsn(ALOAD, instanceSlot);
+    mv.visitMethodInsn(
+        INVOKESTATIC,
+        FOREIGN,
+        "makePending",
+        "([Ljava/lang/Object;L"
+            + RuntimeNames.FUNCTION_REF
+            + ";"
+            + RuntimeNames.INSTANCE_DESC
+            + ")V",
+        false);
+    returnZeros(mv, type);
   }
 
   /** Fields, helpers and dispatch switches, in the module's main class, after all functions. */
@@ -343,6 +441,31 @@ final class TailCalls {
     MethodVisitor mv =
         open(cw, directHelper(callee), JvmTypes.methodDescriptor(type, module.instanceDesc));
     int instanceSlot = parameterSlots(type);
+    if (callee < module.importedFunctions) {
+      // a function of another instance is left to the trampoline as such; a host function is
+      // pending here like any callee, and called by the run switch through its bridge
+      int refSlot = instanceSlot + 1;
+      Label host = new Label();
+      mv.visitVarInsn(ALOAD, instanceSlot);
+      JvmConstants.pushInt(mv, callee);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL,
+          RuntimeNames.INSTANCE,
+          "functionRef",
+          "(I)L" + RuntimeNames.FUNCTION_REF + ";",
+          false);
+      mv.visitVarInsn(ASTORE, refSlot);
+      mv.visitVarInsn(ALOAD, refSlot);
+      mv.visitMethodInsn(
+          INVOKEVIRTUAL,
+          RuntimeNames.FUNCTION_REF,
+          "owner",
+          "()" + RuntimeNames.INSTANCE_DESC,
+          false);
+      mv.visitJumpInsn(IFNULL, host);
+      makeForeignPending(mv, type, refSlot, instanceSlot);
+      mv.visitLabel(host);
+    }
     makePending(mv, type, instanceSlot, () -> JvmConstants.pushInt(mv, callee + 1));
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -397,6 +520,17 @@ final class TailCalls {
           mv.visitInsn(IADD);
         });
     mv.visitLabel(foreign);
+    Label host = new Label();
+    mv.visitVarInsn(ALOAD, refSlot);
+    mv.visitMethodInsn(
+        INVOKEVIRTUAL,
+        RuntimeNames.FUNCTION_REF,
+        "owner",
+        "()" + RuntimeNames.INSTANCE_DESC,
+        false);
+    mv.visitJumpInsn(IFNULL, host);
+    makeForeignPending(mv, type, refSlot, instanceSlot);
+    mv.visitLabel(host);
     mv.visitVarInsn(ALOAD, refSlot);
     mv.visitMethodInsn(
         INVOKEVIRTUAL,
@@ -422,6 +556,11 @@ final class TailCalls {
     mv.visitVarInsn(ALOAD, instanceSlot);
     target.run();
     mv.visitFieldInsn(PUTFIELD, module.internalName, TARGET_FIELD, "I");
+    returnZeros(mv, type);
+  }
+
+  /** Returns zeros of {@code type}'s results: what a function returns when its call is pending. */
+  private static void returnZeros(MethodVisitor mv, FunctionType type) {
     List<ValueType> results = type.results();
     if (results.size() > 1) {
       // the caller unboxes what it gets back before returning it: give it zeros to unbox

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.testing.ModuleBuilder;
+import dev.flarec.compiler.testing.ModuleBuilder.Code;
 import dev.flarec.runtime.descriptor.DescriptorCodec;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.trap.WasmTrap;
@@ -59,17 +61,30 @@ class BindingsGeneratorTest {
     BindingsSource bindings =
         new BindingsGenerator(module.descriptor(), "com.example.Calc", "calc.wat").generate();
     source = bindings.source();
-    Path sources = dir.resolve("src");
-    Path classes = Files.createDirectories(dir.resolve("classes"));
+    loader = compile(module, bindings, dir);
+    calc = Class.forName("com.example.Calc", true, loader);
+  }
+
+  /**
+   * Compiles {@code bindings} of {@code module} with javac beside the module's classes under {@code
+   * root}, and returns a loader of them.
+   */
+  private static ClassLoader compile(CompiledModule module, BindingsSource bindings, Path root)
+      throws IOException {
+    String bindingsClass = bindings.className();
+    Path sources = root.resolve("src");
+    Path classes = Files.createDirectories(root.resolve("classes"));
     Path file = bindings.writeTo(sources);
-    assertEquals(sources.resolve("com/example/Calc.java"), file);
+    assertEquals(sources.resolve(bindingsClass.replace('.', '/') + ".java"), file);
     for (Map.Entry<String, byte[]> c : module.classFiles().entrySet()) {
       Path classFile = classes.resolve(c.getKey().replace('.', '/') + ".class");
       Files.createDirectories(classFile.getParent());
       Files.write(classFile, c.getValue());
     }
     Files.write(
-        classes.resolve("com/example/CalcModule" + DescriptorCodec.RESOURCE_SUFFIX),
+        classes.resolve(
+            BindingsGenerator.moduleClassFor(bindingsClass).replace('.', '/')
+                + DescriptorCodec.RESOURCE_SUFFIX),
         DescriptorCodec.encode(module.descriptor()));
     var diagnostics = new ByteArrayOutputStream();
     int status =
@@ -85,11 +100,60 @@ class BindingsGeneratorTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 file.toString());
-    assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8) + "\n" + source);
-    loader =
-        new URLClassLoader(
-            new URL[] {classes.toUri().toURL()}, BindingsGeneratorTest.class.getClassLoader());
-    calc = Class.forName("com.example.Calc", true, loader);
+    assertEquals(
+        0, status, diagnostics.toString(StandardCharsets.UTF_8) + "\n" + bindings.source());
+    return new URLClassLoader(
+        new URL[] {classes.toUri().toURL()}, BindingsGeneratorTest.class.getClassLoader());
+  }
+
+  /**
+   * An import whose type has typed references (its canonical key tells it apart from a plain
+   * funcref type of the same shape) links through the bindings' builder: the builder gives the host
+   * function the module's own type, key included.
+   */
+  @Test
+  void anImportWithTypedReferencesLinks(@TempDir Path root) throws Throwable {
+    ModuleBuilder m = new ModuleBuilder();
+    int intToInt = m.type(new byte[] {ModuleBuilder.I32}, new byte[] {ModuleBuilder.I32});
+    int takesRef =
+        m.typeEncoded(1, ModuleBuilder.refNull(intToInt), 1, new byte[] {ModuleBuilder.I32});
+    int noArgs = m.type(new byte[0], new byte[] {ModuleBuilder.I32});
+    int apply = m.importFunction("env", "apply", takesRef);
+    int inc =
+        m.function(intToInt, new byte[0], new Code().localGet(0).i32Const(1).op(0x6A)); // i32.add
+    m.declare(inc);
+    m.export("run", m.function(noArgs, new byte[0], new Code().op(0xD2, inc).call(apply)));
+    CompiledModule module =
+        Flarec.compile(
+            m.build(), new CompileOptions(BindingsGenerator.moduleClassFor("com.example.Typed")));
+    ClassLoader typedLoader =
+        compile(
+            module,
+            new BindingsGenerator(module.descriptor(), "com.example.Typed", "typed.wasm")
+                .generate(),
+            root);
+    Class<?> typed = Class.forName("com.example.Typed", true, typedLoader);
+    Class<?> imports = Class.forName("com.example.Typed$Imports", true, typedLoader);
+    Class<?> builderClass = Class.forName("com.example.Typed$Imports$Builder", true, typedLoader);
+    Class<?> applyInterface =
+        Class.forName("com.example.Typed$Imports$EnvApply", true, typedLoader);
+    // the host calls the function reference it is given with 41
+    Object host =
+        Proxy.newProxyInstance(
+            typedLoader,
+            new Class<?>[] {applyInterface},
+            (proxy, method, args) -> {
+              if (!method.getName().equals("call")) {
+                return method.invoke(this, args);
+              }
+              var ref = (dev.flarec.runtime.instance.FunctionRef) args[0];
+              return (int) ref.handle().invokeExact(41);
+            });
+    Object builder = imports.getMethod("builder").invoke(null);
+    builderClass.getMethod("envApply", applyInterface).invoke(builder, host);
+    Object built = builderClass.getMethod("build").invoke(builder);
+    Object instance = typed.getMethod("instantiate", imports).invoke(null, built);
+    assertEquals(42, typed.getMethod("run").invoke(instance));
   }
 
   private static Object instantiate(List<Integer> logged) throws ReflectiveOperationException {

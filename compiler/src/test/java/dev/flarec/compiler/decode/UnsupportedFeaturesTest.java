@@ -151,4 +151,28 @@ class UnsupportedFeaturesTest {
     assertTrue(e.getMessage().startsWith("threads shared memory"), e.getMessage());
     assertEquals(HEADER + 3, e.byteOffset());
   }
+
+  /**
+   * What the parser decodes is held to what flarec compiles as well: a GC instruction that reached
+   * it (here past flarec's own checker) is refused with its name, function and byte offset.
+   */
+  @Test
+  void theDecodedModuleIsHeldToWhatFlarecCompiles() {
+    // second body: ref.null func, ref.null func, ref.eq, drop, end
+    byte[] wasm =
+        twoFunctions(new int[] {0, 0x0B}, new int[] {0, 0xD0, 0x70, 0xD0, 0x70, 0xD3, 0x1A, 0x0B});
+    var parsed =
+        run.endive.wasm.Parser.builder()
+            .withValidation(false)
+            .build()
+            .parse(() -> new java.io.ByteArrayInputStream(wasm));
+    UnsupportedModuleException e =
+        assertThrows(
+            UnsupportedModuleException.class, () -> UnsupportedFeatures.checkDecoded(parsed, 0));
+    assertTrue(e.getMessage().startsWith("GC ref.eq"), e.getMessage());
+    assertEquals(1, e.functionIndex());
+    assertEquals(SECOND_BODY_CODE + 4, e.byteOffset());
+    assertTrue(UnsupportedFeatures.compiles(run.endive.wasm.types.OpCode.RETURN_CALL_REF));
+    assertTrue(!UnsupportedFeatures.compiles(run.endive.wasm.types.OpCode.STRUCT_NEW));
+  }
 }

@@ -96,8 +96,14 @@ class Large64ProgramTest {
       put(written, a, a * 0x9E3779B97F4A7C15L, 8);
     }
     for (long mark = 1L << 30; mark < SIZE; mark += 1L << 30) {
+      put(written, mark - 10, 0x1112131415161718L, 8);
+      put(written, mark - 2, 0x2122232425262728L, 8);
       put(written, mark - 3, 0x0102030405060708L, 8);
       put(written, mark - 1, 0xCAFEBABEL, 4);
+      for (int i = 0; i < 16; i++) {
+        Byte b = written.get(mark - 8 + i);
+        written.put(mark + 32 + i, b == null ? (byte) 0x5A : b);
+      }
     }
     long src = 0xFFF0_0000L;
     long dst = 0x1_0100_0000L;

@@ -3,16 +3,17 @@ package dev.flarec.compiler.emit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.Flarec;
-import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.compiler.testing.ModuleBuilder;
+import dev.flarec.compiler.testing.NativeWat;
 import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.LinkException;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.memory.Memory64;
+import dev.flarec.runtime.simd.V128;
 import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.runtime.types.Limits;
 import org.junit.jupiter.api.Test;
@@ -164,13 +165,189 @@ class Memory64Test {
     Flarec.compile(memory64Module(0x40, 0x42, 0x00, 0x28, 0x02, 0x00, 0x1A, 0x0B));
   }
 
+  private static final String SIMD_MODULE =
+      """
+      (module
+        (memory $m i64 1)
+        (memory $n 1)
+        (func (export "roundtrip") (param $a i64) (result v128 v128 v128 v128 v128)
+          (v128.store offset=16 (local.get $a) (v128.const i32x4 1 2 3 4))
+          (v128.store32_lane offset=64 2 (local.get $a) (v128.const i32x4 5 6 7 8))
+          (v128.load offset=16 (local.get $a))
+          (v128.load8_lane offset=16 1 (local.get $a) (v128.const i64x2 0 0))
+          (v128.load32_splat offset=20 (local.get $a))
+          (v128.load16x4_u offset=16 (local.get $a))
+          (v128.load32_zero offset=64 (local.get $a)))
+        (func (export "store") (param $a i64)
+          (v128.store (local.get $a) (v128.const i8x16 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1)))
+        (func (export "load") (param $a i64) (result v128)
+          (v128.load (local.get $a)))
+        (func (export "load64_lane") (param $a i64) (result v128)
+          (v128.load64_lane 1 (local.get $a) (v128.const i64x2 -1 -1)))
+        (func (export "both") (result v128 v128)
+          (v128.store $n (i32.const 0) (v128.const i32x4 9 9 9 9))
+          (v128.store $m (i64.const 0) (v128.load $n (i32.const 0)))
+          (v128.load $m (i64.const 0))
+          (v128.load $n (i32.const 0))))
+      """;
+
+  private static Instance instantiate(byte[] wasm, int budget) {
+    CompileOptions options = CompileOptions.defaults();
+    if (budget > 0) {
+      options = options.withMethodBudget(budget);
+    }
+    return Flarec.compile(wasm, options).load().instantiate();
+  }
+
+  private static byte[] nativeBinary(String wat) {
+    return NativeWat.toBinary(wat, "--enable-memory64", "--enable-multi-memory");
+  }
+
+  private static V128 i32x4(int a, int b, int c, int d) {
+    return new V128((a & 0xFFFF_FFFFL) | ((long) b << 32), (c & 0xFFFF_FFFFL) | ((long) d << 32));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 300})
+  void simdLoadsAndStoresTakeI64Addresses(int budget) {
+    Instance in = instantiate(nativeBinary(SIMD_MODULE), budget);
+    Object[] results = in.function("roundtrip").call(1000L);
+    assertEquals(i32x4(1, 2, 3, 4), results[0]);
+    assertEquals(new V128(0x0100, 0), results[1]);
+    assertEquals(i32x4(2, 2, 2, 2), results[2]);
+    assertEquals(i32x4(1, 0, 2, 0), results[3]);
+    assertEquals(i32x4(7, 0, 0, 0), results[4]);
+    assertArrayEquals(
+        new Object[] {i32x4(9, 9, 9, 9), i32x4(9, 9, 9, 9)}, in.function("both").call());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 300})
+  void aSimdAccessPastTheEndTrapsAndAStoreWritesNothing(int budget) {
+    Instance in = instantiate(nativeBinary(SIMD_MODULE), budget);
+    WasmTrap trap = assertThrows(WasmTrap.class, () -> in.function("store").call(65521L));
+    assertEquals("out of bounds memory access", trap.getMessage());
+    assertEquals(new V128(0, 0), in.function("load").call(65520L)[0]);
+    assertThrows(WasmTrap.class, () -> in.function("load").call(65521L));
+    assertThrows(WasmTrap.class, () -> in.function("load").call(-1L));
+    assertThrows(WasmTrap.class, () -> in.function("load64_lane").call(65529L));
+    assertEquals(new V128(-1, 0), in.function("load64_lane").call(65528L)[0]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 300})
+  void memoryCopyGoesBetweenA32BitAndA64BitMemory(int budget) {
+    String wat =
+        """
+        (module
+          (memory $w (export "w") i64 1)
+          (memory $n (export "n") 1)
+          (data (memory $w) (i64.const 0) "wide")
+          (data (memory $n) (i32.const 0) "narrow")
+          (func (export "copy") (param $len i32)
+            (memory.copy $w $n (i64.const 100) (i32.const 0) (local.get $len))
+            (memory.copy $n $w (i32.const 200) (i64.const 0) (local.get $len)))
+          (func (export "to_w") (param $d i64) (param $s i32) (param $len i32)
+            (memory.copy $w $n (local.get $d) (local.get $s) (local.get $len)))
+          (func (export "to_n") (param $d i32) (param $s i64) (param $len i32)
+            (memory.copy $n $w (local.get $d) (local.get $s) (local.get $len))))
+        """;
+    Instance in = instantiate(nativeBinary(wat), budget);
+    in.function("copy").call(4);
+    Memory64 w = (Memory64) in.export("w");
+    Memory n = (Memory) in.export("n");
+    assertArrayEquals("narr".getBytes(java.nio.charset.StandardCharsets.US_ASCII), w.read(100, 4));
+    assertArrayEquals("wide".getBytes(java.nio.charset.StandardCharsets.US_ASCII), n.read(200, 4));
+    // a range past either end traps before anything is written; a length is an unsigned i32
+    assertThrows(WasmTrap.class, () -> in.function("to_w").call(65534L, 0, 4));
+    assertThrows(WasmTrap.class, () -> in.function("to_w").call(0L, 65534, 4));
+    assertThrows(WasmTrap.class, () -> in.function("to_w").call(0L, 0, -1));
+    assertThrows(WasmTrap.class, () -> in.function("to_n").call(65534, 0L, 4));
+    assertThrows(WasmTrap.class, () -> in.function("to_n").call(0, 65534L, 4));
+    assertThrows(WasmTrap.class, () -> in.function("to_n").call(0, -1L, 1));
+    assertArrayEquals(new byte[4], w.read(65532, 4));
+    assertArrayEquals("narr".getBytes(java.nio.charset.StandardCharsets.US_ASCII), n.read(0, 4));
+    in.function("to_n").call(65535, 0L, 1);
+    assertEquals((byte) 'w', n.readByte(65535));
+    in.function("to_w").call(65535L, 1, 1);
+    assertEquals((byte) 'a', w.readByte(65535));
+  }
+
   @Test
-  void simdOnA64BitMemoryIsUnsupportedAndSaysSo() {
-    String wat = "(module (memory i64 1) (func (drop (v128.load (i64.const 0)))))";
-    UnsupportedModuleException e =
-        assertThrows(
-            UnsupportedModuleException.class,
-            () -> Flarec.compileText(wat, CompileOptions.defaults()));
-    assertTrue(e.getMessage().contains("64-bit memory"), e.getMessage());
+  void aMixedMemoryCopyTakesAnI32Length() {
+    // memory.copy 0 1 (64-bit into 32-bit) with an i64 length: [i64 i32 i64] is invalid
+    String wat =
+        """
+        (module (memory i64 1) (memory 1)
+          (func (memory.copy 0 1 (i64.const 0) (i32.const 0) (i64.const 1))))
+        """;
+    byte[] wasm =
+        NativeWat.toBinary(wat, "--enable-memory64", "--enable-multi-memory", "--no-check");
+    assertThrows(dev.flarec.compiler.InvalidModuleException.class, () -> Flarec.compile(wasm));
+  }
+
+  /**
+   * A one-page 64-bit memory with 0x11223344 at address 8, and {@code load}: {@code i32.load} of
+   * its i64 parameter at static offset {@code offset}, written in ten LEB128 bytes (more than the
+   * parser reads).
+   */
+  private static byte[] loadAtOffset(long offset) {
+    ModuleBuilder m = new ModuleBuilder();
+    m.memory64(1);
+    int type = m.type(new byte[] {ModuleBuilder.I64}, new byte[] {ModuleBuilder.I32});
+    ModuleBuilder.Code body =
+        new ModuleBuilder.Code()
+            .i64Const(8)
+            .i32Const(0x11223344)
+            .op(0x36)
+            .memarg(2, 0, 1)
+            .localGet(0)
+            .op(0x28)
+            .memarg(2, offset, 10);
+    m.export("load", m.function(type, new byte[0], body));
+    return m.build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 300})
+  void aStaticOffsetIsAnyU64AndTheAddressNeverWraps(int budget) {
+    assertEquals(0x11223344, instantiate(loadAtOffset(8), budget).function("load").call(0L)[0]);
+    long[][] trapping = {
+      {1L << 32, 8 - (1L << 32)}, // the sum is 8 modulo 2^64
+      {1L << 32, 0},
+      {0xFFFF_FFFFL + 1, -(1L << 32)},
+      {-1L, 9}, // 2^64 - 1: 8 modulo 2^64
+      {-1L, 0},
+      {1L << 63, (1L << 63) + 8},
+      {1L << 62, 0},
+    };
+    for (long[] c : trapping) {
+      Instance in = instantiate(loadAtOffset(c[0]), budget);
+      WasmTrap trap = assertThrows(WasmTrap.class, () -> in.function("load").call(c[1]));
+      assertEquals("out of bounds memory access", trap.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 300})
+  void aLaneAccessKeepsItsLaneAfterALongOffset(int budget) {
+    // v128.load8_lane 3, its offset 8 in ten bytes: the lane byte follows the long memarg
+    ModuleBuilder m = new ModuleBuilder();
+    m.memory64(1);
+    int type = m.type(new byte[] {ModuleBuilder.I64}, new byte[] {ModuleBuilder.I32});
+    ModuleBuilder.Code body =
+        new ModuleBuilder.Code()
+            .i64Const(8)
+            .i32Const(0x11223344)
+            .op(0x36)
+            .memarg(2, 0, 1)
+            .localGet(0)
+            .op(0xFD, 12);
+    for (int i = 0; i < 16; i++) {
+      body.op(0);
+    }
+    body.op(0xFD, 84).memarg(0, 8, 10).op(3).op(0xFD, 22).op(3);
+    m.export("lane", m.function(type, new byte[0], body));
+    assertEquals(0x44, instantiate(m.build(), budget).function("lane").call(0L)[0]);
   }
 }

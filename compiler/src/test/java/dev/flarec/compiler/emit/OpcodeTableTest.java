@@ -3,9 +3,8 @@ package dev.flarec.compiler.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.flarec.compiler.decode.UnsupportedFeatures;
 import dev.flarec.compiler.emit.OpcodeRow.Trait;
-import dev.flarec.compiler.validate.TailCallAndReferenceOpcodes;
-import dev.flarec.compiler.validate.Wasm2Opcodes;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class OpcodeTableTest {
 
   /** SIMD loads are {@code 0xFD 0..10} and {@code 84..87, 92, 93}; stores {@code 11, 88..91}. */
   private static boolean simdMemory(OpCode op, boolean store) {
-    if (!Wasm2Opcodes.isSimd(op)) {
+    if (op.opcode() >> 8 != 0xFD) {
       return false;
     }
     int sub = op.opcode() & 0xFF;
@@ -106,14 +105,9 @@ class OpcodeTableTest {
     return out;
   }
 
-  /** The instructions flarec compiles: all of WebAssembly 2.0, tail calls, typed references. */
+  /** The instructions flarec compiles: WebAssembly 3.0 but GC and threads. */
   private static boolean compiled(OpCode op) {
-    return Wasm2Opcodes.isCore(op)
-        || Wasm2Opcodes.isSimd(op)
-        || TailCallAndReferenceOpcodes.contains(op)
-        || op == OpCode.TRY_TABLE
-        || op == OpCode.THROW
-        || op == OpCode.THROW_REF;
+    return UnsupportedFeatures.compiles(op);
   }
 
   /** The compiled instructions that satisfy {@code p}. */

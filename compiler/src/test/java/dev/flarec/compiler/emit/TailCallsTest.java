@@ -131,6 +131,65 @@ class TailCallsTest {
     return (Object[]) out.get();
   }
 
+  /** Counts down by tail calls into the other instance: through an import, and back by a table. */
+  private static final String BOUNCE_A =
+      """
+      (module
+        (import "b" "g" (func $g (param i64 f64) (result i64 f64)))
+        (import "b" "leaf" (func $leaf (param i64 f64) (result i64 f64)))
+        (func (export "f") (param i64 f64) (result i64 f64)
+          (if (result i64 f64) (i64.eqz (local.get 0))
+            (then (return_call $leaf (local.get 0) (local.get 1)))
+            (else (return_call $g (i64.sub (local.get 0) (i64.const 1))
+              (f64.add (local.get 1) (f64.const 1)))))))
+      """;
+
+  private static final String BOUNCE_B =
+      """
+      (module
+        (import "a" "t" (table 1 funcref))
+        (type $t (func (param i64 f64) (result i64 f64)))
+        (func (export "g") (param i64 f64) (result i64 f64)
+          (if (result i64 f64) (i64.eqz (local.get 0))
+            (then (i64.const 7) (local.get 1))
+            (else (return_call_indirect (type $t)
+              (i64.sub (local.get 0) (i64.const 1)) (local.get 1) (i32.const 0)))))
+        (func (export "leaf") (param i64 f64) (result i64 f64)
+          (i64.const 42) (local.get 1)))
+      """;
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, TINY})
+  void aMillionDeepChainBetweenTwoInstancesRunsInConstantStack(int budget) {
+    var table =
+        new dev.flarec.runtime.table.Table(
+            dev.flarec.runtime.types.ValueType.FUNCREF, new dev.flarec.runtime.types.Limits(1, 1));
+    Instance b =
+        compile(BOUNCE_B, budget)
+            .load()
+            .instantiate(
+                dev.flarec.runtime.instance.Imports.builder().table("a", "t", table).build());
+    Instance a =
+        compile(BOUNCE_A, budget)
+            .load()
+            .instantiate(
+                dev.flarec.runtime.instance.Imports.builder()
+                    .function("b", "g", b.function("g").ref())
+                    .function("b", "leaf", b.function("leaf").ref())
+                    .build());
+    table.set(0, a.function("f").ref());
+    // an even count ends in A, by a tail call of B's leaf; an odd one in B's g
+    Object[] even = callOnSmallStack(a, "f", (long) DEPTH, 0.0);
+    assertEquals(42L, even[0]);
+    assertEquals(DEPTH / 2.0, even[1]);
+    Object[] odd = callOnSmallStack(a, "f", DEPTH + 1L, 0.0);
+    assertEquals(7L, odd[0]);
+    assertEquals(DEPTH / 2.0 + 1, odd[1]);
+    // ordinary calls into the chain from Java still see each function's own results
+    assertEquals(42L, b.function("leaf").call(3L, 1.5)[0]);
+    assertEquals(7L, b.function("g").call(0L, 0.0)[0]);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, TINY})
   void aMillionDeepMutualRecursionRunsInConstantStack(int budget) {

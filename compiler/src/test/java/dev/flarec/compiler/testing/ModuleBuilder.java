@@ -42,6 +42,7 @@ public final class ModuleBuilder {
   private int importedTags;
   private final List<Integer> declared = new ArrayList<>();
   private int memoryPages = -1;
+  private boolean memory64;
 
   /** {@code (ref null $t)} as a value type, for the encoded forms below ({@code t} below 64). */
   public static byte[] refNull(int typeIndex) {
@@ -162,6 +163,12 @@ public final class ModuleBuilder {
     this.memoryPages = pages;
   }
 
+  /** Makes the memory a 64-bit one (memory64) of {@code pages} pages. */
+  public void memory64(int pages) {
+    this.memoryPages = pages;
+    this.memory64 = true;
+  }
+
   public byte[] build() {
     Bytes out = new Bytes().raw(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
     section(out, 1, types);
@@ -177,7 +184,7 @@ public final class ModuleBuilder {
       section(out, 4, tables);
     }
     if (memoryPages >= 0) {
-      section(out, 5, List.of(new Bytes().u8(0x00).u32(memoryPages).toArray()));
+      section(out, 5, List.of(new Bytes().u8(memory64 ? 0x04 : 0x00).u32(memoryPages).toArray()));
     }
     if (!tags.isEmpty()) {
       section(out, 13, tags);
@@ -295,6 +302,23 @@ public final class ModuleBuilder {
     public Code memory(int opcode, int align, int offset) {
       bytes.u8(opcode).u32(align).u32(offset);
       return this;
+    }
+
+    /**
+     * A memarg: the alignment, then the offset (a u64 for a 64-bit memory) as an LEB128 of at least
+     * {@code length} bytes, padded with continuation bytes.
+     */
+    public Code memarg(int align, long offset, int length) {
+      bytes.u32(align);
+      for (int i = 0; ; i++) {
+        int b = (int) (offset & 0x7F);
+        offset >>>= 7;
+        if (offset == 0 && i >= length - 1) {
+          bytes.u8(b);
+          return this;
+        }
+        bytes.u8(b | 0x80);
+      }
     }
 
     /** {@code throw tag}. */

@@ -1,38 +1,45 @@
 package dev.flarec.hostabi.log;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
- * A log handler that formats on the calling thread and leaves the writing to a thread of its own,
- * which writes and flushes in batches. Request threads then never wait for a write and flush of the
- * log stream (the server logs two lines per request), nor wake the writer.
+ * A log handler that leaves formatting and writing to a thread of its own, which formats, writes
+ * and flushes in batches. Request threads then never format a line, wait for a write and flush of
+ * the log stream (the server logs two lines per request), nor wake the writer. A record is
+ * formatted after {@link #publish} returns, so its parameters must not change after it is logged
+ * ({@link LogLine}'s do not).
  *
  * <p>Nothing is dropped: when the queue is full, the caller waits for room. {@link #flush()}
  * returns once everything published before it is written; {@link #close()} drains and stops.
  */
 public final class AsyncLineHandler extends Handler {
   private static final int CAPACITY = 8192;
-  private static final String STOP = new String("stop"); // identity marks the end
+  private static final LogRecord STOP = new LogRecord(Level.OFF, "stop"); // identity marks the end
 
-  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
-  private final Writer out;
+  private final BlockingQueue<LogRecord> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final OutputStream out;
+  // a batch's lines as UTF-8, handed to the stream in one write: a Writer would encode through
+  // its own buffers and call the stream several times per batch
+  private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(64 * 1024);
   private final Thread writer;
   private final Object drained = new Object();
-  private long published;
+  private final AtomicLong published = new AtomicLong(); // no lock on the request threads
+
   private long written;
   private volatile boolean closed;
 
   public AsyncLineHandler(OutputStream stream) {
-    this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    this.out = stream;
     this.writer = new Thread(this::drain, "flarec-log-writer");
     writer.setDaemon(true);
     writer.start();
@@ -43,12 +50,9 @@ public final class AsyncLineHandler extends Handler {
     if (closed || !isLoggable(record)) {
       return;
     }
-    String line = getFormatter().format(record);
-    synchronized (drained) {
-      published++;
-    }
+    published.incrementAndGet();
     try {
-      lines.put(line);
+      lines.put(record);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -59,9 +63,9 @@ public final class AsyncLineHandler extends Handler {
    * blocks on the queue: a blocked consumer would have to be woken (a futex call) for every line
    * published, twice per request under load.
    */
-  @SuppressWarnings("ReferenceEquality") // STOP is told apart from equal log lines by identity
+  @SuppressWarnings("ReferenceEquality") // STOP is a marker, told apart by identity
   private void drain() {
-    java.util.List<String> batch = new java.util.ArrayList<>(256);
+    java.util.List<LogRecord> batch = new java.util.ArrayList<>(256);
     try {
       while (true) {
         lines.drainTo(batch, 256);
@@ -70,21 +74,28 @@ public final class AsyncLineHandler extends Handler {
           continue;
         }
         boolean stop = false;
-        for (String line : batch) {
-          if (line == STOP) {
+        for (LogRecord record : batch) {
+          if (record == STOP) {
             stop = true;
             break;
           }
-          out.write(line);
+          batchBytes.writeBytes(format(record).getBytes(StandardCharsets.UTF_8));
         }
+        batchBytes.writeTo(out);
+        batchBytes.reset();
         out.flush();
         synchronized (drained) {
           written += stop ? batch.size() - 1 : batch.size();
           drained.notifyAll();
         }
+        boolean full = batch.size() == 256;
         batch.clear();
         if (stop) {
           break;
+        }
+        if (!full) {
+          // let lines gather: under load a write per millisecond rather than one per few lines
+          Thread.sleep(BATCH_GATHER_MILLIS);
         }
       }
     } catch (IOException e) {
@@ -98,6 +109,19 @@ public final class AsyncLineHandler extends Handler {
     }
   }
 
+  /** The record's line; a formatter that fails costs that line, not the writer thread. */
+  private String format(LogRecord record) {
+    try {
+      return getFormatter().format(record);
+    } catch (RuntimeException e) {
+      reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
+      return "";
+    }
+  }
+
+  /** How long the writer lets lines gather after a batch that did not fill. */
+  private static final long BATCH_GATHER_MILLIS = 1;
+
   /** How long the writer sleeps when there is nothing to write: the most a line waits. */
   private static final long IDLE_POLL_MILLIS = 5;
 
@@ -105,7 +129,7 @@ public final class AsyncLineHandler extends Handler {
   @Override
   public void flush() {
     synchronized (drained) {
-      long target = published;
+      long target = published.get();
       while (written < target && writer.isAlive()) {
         try {
           drained.wait(100);

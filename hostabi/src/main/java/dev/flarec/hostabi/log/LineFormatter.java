@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -96,10 +98,13 @@ public final class LineFormatter extends Formatter {
     return "DEBUG";
   }
 
+  /** The last segments of the logger names met so far: a handful, asked for on every line. */
+  private static final Map<String, String> SHORT_NAMES = new ConcurrentHashMap<>();
+
   private static String shortName(String logger) {
     if (logger == null) {
       return "-";
     }
-    return logger.substring(logger.lastIndexOf('.') + 1);
+    return SHORT_NAMES.computeIfAbsent(logger, l -> l.substring(l.lastIndexOf('.') + 1));
   }
 }

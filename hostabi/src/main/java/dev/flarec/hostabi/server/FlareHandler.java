@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.server;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.flarec.hostabi.config.FlareConfig;
@@ -14,9 +15,10 @@ import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.server.FlareRunner.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 
@@ -45,8 +47,7 @@ final class FlareHandler implements HttpHandler {
   static final String READY_PATH = "/__flarec/ready";
   static final String METRICS_PATH = "/__flarec/metrics";
 
-  /** Statuses whose responses have no body (RFC 9110 §6.4.1). */
-  private static final Set<Integer> NO_BODY = Set.of(204, 304);
+  private static final byte[] EMPTY = new byte[0];
 
   private final FlareServer server;
   private final FlareConfig flare;
@@ -104,7 +105,7 @@ final class FlareHandler implements HttpHandler {
       // counted before the reply leaves, so that a scrape after a response always includes it
       metrics.request(reply.status(), System.nanoTime() - start);
       try {
-        send(exchange, reply.has(RequestIds.HEADER) ? reply : reply.with(RequestIds.HEADER, id));
+        send(exchange, reply, id);
       } finally {
         exchange.close();
         access(exchange, id, reply, System.nanoTime() - start);
@@ -213,8 +214,9 @@ final class FlareHandler implements HttpHandler {
   }
 
   private static List<Reply.Header> flareHeaders(FlareResponse response) {
-    List<Reply.Header> headers = new ArrayList<>();
-    for (FlareResponse.Header h : response.headers()) {
+    List<FlareResponse.Header> set = response.headers();
+    List<Reply.Header> headers = new ArrayList<>(set.size() + 1);
+    for (FlareResponse.Header h : set) {
       headers.add(new Reply.Header(h.name(), h.value()));
     }
     return headers;
@@ -257,13 +259,25 @@ final class FlareHandler implements HttpHandler {
     return LogLine.of(event).field("flare", flare.name()).field("request_id", id);
   }
 
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+  /** Sends {@code reply}, with {@code X-Request-Id: id} unless it carries its own. */
+  private static void send(HttpExchange exchange, Reply reply, String id) throws IOException {
+    Headers headers = exchange.getResponseHeaders();
+    boolean hasId = false;
     for (Reply.Header h : reply.headers()) {
-      exchange.getResponseHeaders().add(h.name(), h.value());
+      headers.add(h.name(), h.value());
+      hasId |= h.name().equalsIgnoreCase(RequestIds.HEADER);
     }
-    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-    boolean bodyless = head || NO_BODY.contains(reply.status()) || reply.status() < 200;
-    byte[] body = bodyless ? new byte[0] : reply.body();
+    if (!hasId) {
+      headers.add(RequestIds.HEADER, id);
+    }
+    int status = reply.status();
+    // 1xx, 204 and 304 responses have no body (RFC 9110 §6.4.1), nor has an answer to HEAD
+    boolean bodyless =
+        status < 200
+            || status == 204
+            || status == 304
+            || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    byte[] body = bodyless ? EMPTY : reply.body();
     exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
@@ -277,6 +291,33 @@ final class FlareHandler implements HttpHandler {
     long micros = Math.max(0, nanos / 1000);
     String fraction = Long.toString(1000 + micros % 1000).substring(1);
     return (micros / 1000) + "." + fraction;
+  }
+
+  // Values of the access line that are turned into text only when the line is written, on the log
+  // thread (see AsyncLineHandler): the request thread only keeps what they are made from.
+
+  /** The request's path and query as sent. */
+  private record PathOf(URI uri) {
+    @Override
+    public String toString() {
+      return RequestReader.pathAndQuery(uri);
+    }
+  }
+
+  /** A duration in milliseconds with three decimals. */
+  private record Millis(long nanos) {
+    @Override
+    public String toString() {
+      return millis(nanos);
+    }
+  }
+
+  /** The client's address without a host name lookup. */
+  private record AddressOf(InetSocketAddress address) {
+    @Override
+    public String toString() {
+      return address.getAddress().getHostAddress();
+    }
   }
 
   /**
@@ -295,16 +336,16 @@ final class FlareHandler implements HttpHandler {
             .field("flare", flare.name())
             .field("request_id", id)
             .field("method", exchange.getRequestMethod())
-            .field("path", RequestReader.pathAndQuery(exchange.getRequestURI()))
+            .field("path", new PathOf(exchange.getRequestURI()))
             .field("status", reply.status())
             .field("outcome", reply.outcome())
             .field("bytes", reply.body().length)
-            .field("duration_ms", millis(nanos))
+            .field("duration_ms", new Millis(nanos))
             .field(
                 "remote",
                 exchange.getRemoteAddress() == null
                     ? null
-                    : exchange.getRemoteAddress().getAddress().getHostAddress());
+                    : new AddressOf(exchange.getRemoteAddress()));
     (log.access() == LogConfig.AccessFormat.JSON ? line.asJson() : line)
         .log(Loggers.ACCESS, Level.INFO);
   }

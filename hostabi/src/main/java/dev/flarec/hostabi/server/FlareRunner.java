@@ -8,6 +8,7 @@ import dev.flarec.hostabi.pool.WebSocketEntry;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs {@code handle_request} on a pooled instance under the invocation's deadline, and says how it
@@ -129,12 +130,19 @@ final class FlareRunner {
     }
   }
 
-  /** Interrupts the instance at the deadline, unless the invocation ended first. */
+  /**
+   * Interrupts the instance at the deadline, unless the invocation ended first. One compare-and-set
+   * decides which came first, instead of a lock taken three times per request.
+   */
   private static final class Alarm implements DeadlineWatch.Alarm {
+    private static final int ARMED = 0;
+    private static final int FIRING = 1;
+    private static final int FIRED = 2;
+    private static final int DISARMED = 3;
+
     private final FlareInstance instance;
     private final long deadlineNanos;
-    private boolean fired;
-    private boolean disarmed;
+    private final AtomicInteger state = new AtomicInteger(ARMED);
 
     Alarm(FlareInstance instance, long deadlineNanos) {
       this.instance = instance;
@@ -147,19 +155,29 @@ final class FlareRunner {
     }
 
     @Override
-    public synchronized void fire() {
-      if (!disarmed) {
-        fired = true;
+    public void fire() {
+      if (state.compareAndSet(ARMED, FIRING)) {
         instance.interrupt();
+        state.set(FIRED);
       }
     }
 
-    synchronized void disarm() {
-      disarmed = true;
+    /**
+     * After this the alarm never touches the instance again: when it is firing, wait for the
+     * interrupt to land, so that it cannot reach the instance's next invocation.
+     */
+    void disarm() {
+      if (!state.compareAndSet(ARMED, DISARMED)) {
+        while (state.get() == FIRING) {
+          Thread.onSpinWait();
+        }
+      }
     }
 
-    synchronized boolean fired() {
-      return fired;
+    /** Whether the deadline came first (the interrupt may still be landing). */
+    boolean fired() {
+      int now = state.get();
+      return now == FIRING || now == FIRED;
     }
   }
 }

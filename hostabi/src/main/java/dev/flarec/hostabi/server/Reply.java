@@ -3,7 +3,6 @@ package dev.flarec.hostabi.server;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An HTTP response ready to send: status, headers in order (a name may repeat), body.
@@ -14,9 +13,8 @@ import java.util.Locale;
 record Reply(int status, List<Header> headers, byte[] body, String outcome) {
   record Header(String name, String value) {}
 
-  Reply {
-    headers = List.copyOf(headers);
-  }
+  // headers is taken as given, not copied (one copy fewer per request): whoever builds a reply
+  // hands its list over and does not change it afterwards
 
   /** A short generic text reply; errors never carry details to the client (decision 4). */
   static Reply error(int status, String reason, String outcome) {
@@ -29,14 +27,9 @@ record Reply(int status, List<Header> headers, byte[] body, String outcome) {
 
   /** This reply with one more header. */
   Reply with(String name, String value) {
-    List<Header> more = new ArrayList<>(headers);
+    List<Header> more = new ArrayList<>(headers.size() + 1);
+    more.addAll(headers);
     more.add(new Header(name, value));
     return new Reply(status, more, body, outcome);
-  }
-
-  /** Whether a header of this name (any case) is present. */
-  boolean has(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return headers.stream().anyMatch(h -> h.name().toLowerCase(Locale.ROOT).equals(lower));
   }
 }

@@ -1,5 +1,6 @@
 package dev.flarec.hostabi.server;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 final class RequestIds {
   static final String HEADER = "X-Request-Id";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private RequestIds() {}
 
@@ -17,6 +19,16 @@ final class RequestIds {
     if (fromClient != null && SANE.matcher(fromClient).matches()) {
       return fromClient;
     }
-    return String.format("%016x", ThreadLocalRandom.current().nextLong());
+    return hex16(ThreadLocalRandom.current().nextLong());
+  }
+
+  /** {@code String.format("%016x", n)} without parsing a format string on every request. */
+  static String hex16(long n) {
+    byte[] digits = new byte[16];
+    for (int i = 15; i >= 0; i--) {
+      digits[i] = HEX[(int) (n & 15)];
+      n >>>= 4;
+    }
+    return new String(digits, StandardCharsets.ISO_8859_1);
   }
 }

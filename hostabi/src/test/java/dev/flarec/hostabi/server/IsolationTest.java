@@ -28,6 +28,37 @@ class IsolationTest {
     }
   }
 
+  /**
+   * {@code flares/server/scribble.wat} checks memory around block boundaries, a filled range, the
+   * memory's size, a global and a table slot, then writes over all of them: under {@code reset} no
+   * request sees another's writes, on one instance, many times over.
+   */
+  @Test
+  void underResetNoRequestSeesThePreviousRequestsWrites() {
+    try (RunningServer server =
+        RunningServer.start(
+            RunningServer.flare("/flares/server/scribble.wasm"),
+            data,
+            "[server]\nmax_instances = 1\n")) {
+      for (int i = 0; i < 20; i++) {
+        assertEquals("clean", server.get("/").body(), "request " + i);
+      }
+    }
+  }
+
+  /** The same flare under {@code reuse}: the checks do see the writes (they are not vacuous). */
+  @Test
+  void underReuseTheScribbleFlareSeesItsOwnWrites() {
+    try (RunningServer server =
+        RunningServer.start(
+            RunningServer.flare("/flares/server/scribble.wasm"),
+            data,
+            "[server]\nmax_instances = 1\n[flare]\nisolation = \"reuse\"\n")) {
+      assertEquals("clean", server.get("/").body());
+      assertEquals("dirty:ABCDEF", server.get("/").body());
+    }
+  }
+
   @Test
   void reuseKeepsStateBetweenRequests() {
     try (RunningServer server =

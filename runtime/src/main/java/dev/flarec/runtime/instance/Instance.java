@@ -50,6 +50,22 @@ public abstract class Instance {
 
   private Map<String, Object> exports;
 
+  // ---- tail calls into other instances (ForeignTailCalls) ----
+
+  /** A tail call into another instance, waiting for this instance's trampoline; or null. */
+  FunctionRef foreignTail;
+
+  Object[] foreignTailArguments;
+
+  /**
+   * Set just before function {@link #tailEntryIndex} of this instance is entered as the
+   * continuation of a tail call made in {@code tailOuter}, whose trampoline then runs the tail
+   * calls into other instances that the function makes; null otherwise.
+   */
+  Instance tailOuter;
+
+  int tailEntryIndex;
+
   protected Instance(Linkage linkage) {
     this.module = linkage.module;
     this.importedFunctions = linkage.importedFunctions;

@@ -64,6 +64,9 @@ public final class Memory {
   /** The memory's size in bytes ({@code memory.size} pages times 64 KiB); accesses stop here. */
   public int size;
 
+  /** The widest store ({@code v128.store}): one that starts in a block ends in the next at most. */
+  private static final int WIDEST_STORE_BYTES = 16;
+
   /** Log2 of the block size write tracking works in (4 KiB). */
   public static final int BLOCK_SHIFT = 12;
 
@@ -71,8 +74,8 @@ public final class Memory {
    * With write tracking on, one flag per 4 KiB block, set (non-zero) when the block may have been
    * written since the last {@link #restore}; null when tracking is off. Compiled stores of modules
    * compiled with tracking mark the block of their address; bulk operations and host writes mark
-   * their range. A store may reach into the next block: {@link #restore} copies that one too. See
-   * docs/RATIONALE.md#why-flares-track-memory-writes.
+   * their range. A store may reach into the next block: {@link #restore} copies what it can reach
+   * there. See docs/RATIONALE.md#why-flares-track-memory-writes.
    */
   public byte[] written;
 
@@ -228,9 +231,10 @@ public final class Memory {
       int block = 1 << BLOCK_SHIFT;
       for (int b = 0; b < written.length; b++) {
         if (written[b] != 0) {
-          // this block, and the next, which a store at the end of this one may reach into
+          // this block, and the start of the next, which a store at the end of this one reaches
+          // into (compiled stores mark the block of their first byte)
           int start = b << BLOCK_SHIFT;
-          int end = Math.min(snapshot.length, start + 2 * block);
+          int end = Math.min(snapshot.length, start + block + WIDEST_STORE_BYTES - 1);
           if (start < end) {
             System.arraycopy(snapshot, start, bytes, start, end - start);
           }

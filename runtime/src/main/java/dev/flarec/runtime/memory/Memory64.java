@@ -245,6 +245,42 @@ public final class Memory64 {
     target.copyFrom(source, dst, src, count);
   }
 
+  /**
+   * {@code memory.copy} from a 32-bit memory into a 64-bit one: the source address and the length
+   * are i32s (3.0: the length has the smaller address type), unsigned. Both ranges are checked
+   * before a byte is written.
+   */
+  public static void copy(long dst, int src, int count, Memory64 target, Memory source) {
+    long from = Integer.toUnsignedLong(src);
+    long n = Integer.toUnsignedLong(count);
+    if (from + n > source.size) {
+      throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+    target.write(dst, source.bytes, (int) from, (int) n);
+  }
+
+  /**
+   * {@code memory.copy} from a 64-bit memory into a 32-bit one: the destination address and the
+   * length are i32s, unsigned. Both ranges are checked before a byte is written; the target's write
+   * tracking sees every byte ({@link Memory#init} copies each piece).
+   */
+  public static void copy(int dst, long src, int count, Memory target, Memory64 source) {
+    long to = Integer.toUnsignedLong(dst);
+    long n = Integer.toUnsignedLong(count);
+    if (to + n > target.size) {
+      throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+    checkRange(src, n, source.size);
+    long done = 0;
+    while (done < n) {
+      long s = src + done;
+      int piece = (int) Math.min(n - done, CHUNK_SIZE - (s & CHUNK_MASK));
+      target.init(
+          (int) (to + done), source.chunks[(int) (s >>> CHUNK_SHIFT)], (int) s & CHUNK_MASK, piece);
+      done += piece;
+    }
+  }
+
   public static long grow(long deltaPages, Memory64 memory) {
     return memory.grow(deltaPages);
   }

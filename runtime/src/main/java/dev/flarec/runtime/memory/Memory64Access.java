@@ -123,4 +123,47 @@ public final class Memory64Access {
     }
     m.putSlow(address, 8, Double.doubleToRawLongBits(value));
   }
+
+  // ---- SIMD: the v128 helpers take an int index and an array; a 64-bit memory lends a window ----
+
+  /** The longest access that goes through a window: a {@code v128}. */
+  private static final int WIDEST_ACCESS = 16;
+
+  /**
+   * The array a SIMD access of {@code width} bytes at {@code address} goes through, after checking
+   * the whole access against the memory's size (so that a trapping store writes nothing): the chunk
+   * that holds all its bytes, or, for an access that straddles two chunks, a copy of its bytes,
+   * which {@link #commitWindow} writes back after a store. {@link #windowIndex} says where in the
+   * array the access starts.
+   */
+  public static byte[] window(long address, int width, Memory64 m) {
+    Objects.checkFromIndexSize(address, width, m.size);
+    int offset = (int) address & Memory64.CHUNK_MASK;
+    if (offset <= Memory64.CHUNK_SIZE - width) {
+      return m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)];
+    }
+    byte[] copy = new byte[width];
+    for (int i = 0; i < width; i++) {
+      copy[i] = m.get(address + i);
+    }
+    return copy;
+  }
+
+  /**
+   * Where the access at {@code address} starts in its {@link #window}: a copy starts at 0, a chunk
+   * (never shorter than a page, as the memory is at least a page once an access fits) at the low
+   * bits of the address.
+   */
+  public static int windowIndex(long address, byte[] window) {
+    return window.length <= WIDEST_ACCESS ? 0 : (int) address & Memory64.CHUNK_MASK;
+  }
+
+  /** After a SIMD store through {@code window}: writes a copy back; a chunk is already written. */
+  public static void commitWindow(long address, byte[] window, Memory64 m) {
+    if (window.length <= WIDEST_ACCESS) {
+      for (int i = 0; i < window.length; i++) {
+        m.put(address + i, window[i]);
+      }
+    }
+  }
 }

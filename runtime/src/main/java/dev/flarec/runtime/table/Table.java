@@ -137,7 +137,12 @@ public final class Table {
 
   /** Sets the elements (and so the size) back to a copy of {@code snapshot}. */
   public void restore(Object[] snapshot) {
-    elements = snapshot.clone();
+    if (elements.length == snapshot.length) {
+      // the same size: copy in place rather than allocate a new array for every reset
+      System.arraycopy(snapshot, 0, elements, 0, snapshot.length);
+    } else {
+      elements = snapshot.clone();
+    }
   }
 
   /** {@code table.get}. */
