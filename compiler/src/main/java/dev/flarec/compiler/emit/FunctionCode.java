@@ -42,6 +42,12 @@ final class FunctionCode {
    */
   BitSet sharedLocals = new BitSet();
 
+  /**
+   * Whether a reference or v128 value (an object in the heap frame's {@code Object[]}) is ever a
+   * local or on the operand stack; when not, a split function allocates no {@code Object[]}.
+   */
+  boolean holdsObjects = true;
+
   /** Highest operand-stack height, in values, when emitted whole (sizes the heap frame). */
   int maxHeight;
 

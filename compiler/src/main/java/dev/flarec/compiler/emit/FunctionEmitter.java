@@ -392,8 +392,12 @@ final class FunctionEmitter {
       pushInt(fn.frameLength());
       mv.visitIntInsn(NEWARRAY, T_LONG);
       mv.visitVarInsn(ASTORE, bitsSlot);
-      pushInt(fn.frameLength());
-      mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
+      if (fn.holdsObjects) {
+        pushInt(fn.frameLength());
+        mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
+      } else {
+        mv.visitInsn(ACONST_NULL); // no reference or v128 ever reaches the frame
+      }
       mv.visitVarInsn(ASTORE, refsSlot);
       // a v128 local's zero is an object, not the null a fresh frame holds
       for (int i = type.params().size(); i < localSlots.length; i++) {
@@ -443,6 +447,11 @@ final class FunctionEmitter {
 
   int maxHeightSeen() {
     return maxHeightSeen;
+  }
+
+  /** Whether a reference or v128 value was ever on this method's operand stack. */
+  boolean pushedObject() {
+    return stack.heldObject();
   }
 
   private void skipUnreachable(OpCode op) {

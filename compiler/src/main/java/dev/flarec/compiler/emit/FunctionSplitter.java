@@ -1,6 +1,7 @@
 package dev.flarec.compiler.emit;
 
 import dev.flarec.compiler.UnsupportedModuleException;
+import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class FunctionSplitter {
     this.budget = budget;
   }
 
-  /** Sets {@code fn.plan} and {@code fn.maxHeight}. */
+  /** Sets {@code fn.plan}, {@code fn.maxHeight} and {@code fn.holdsObjects}. */
   void decide() {
     int n = fn.code.size();
     int[] offsets = new int[n + 1];
@@ -40,6 +41,9 @@ final class FunctionSplitter {
     FunctionEmitter whole = new FunctionEmitter(fn, null, null, offsets);
     whole.emit();
     fn.maxHeight = whole.maxHeightSeen();
+    fn.holdsObjects =
+        whole.pushedObject()
+            || java.util.Arrays.stream(fn.localTypes).anyMatch(ValueType::isObject);
     if (budget.fits(offsets[n]) && whole.slotsUsed() < MAX_SLOTS && 2 * fn.maxHeight < MAX_SLOTS) {
       fn.rootSize = offsets[n];
       fn.totalSize = offsets[n];

@@ -21,10 +21,10 @@ record MethodBudget(int bytes) {
 
   /**
    * The most loads and stores a run (or the function's own method, as runs are inlined back) may
-   * hold. C1 inlines each one's {@code VarHandle} chain and gives up on a method with more than
-   * about 85 of them ("out of virtual registers", seen on SQLite and Lua, whatever the method's
-   * size); a method C1 refuses runs in the bytecode interpreter until C2 gets to it. Functions that
-   * fit the budget are not split for it: their heap frame would cost an allocation per call (see
+   * hold. C1 gave up on methods with more than about 85 when each access was a {@code VarHandle}
+   * chain ("out of virtual registers"); with {@code Unsafe} accesses it no longer does, but lifting
+   * the cap made bzip2's steady state twice as slow, so it stays. Functions that fit the budget are
+   * not split for it: their heap frame would cost an allocation per call (see
    * docs/RATIONALE.md#why-split-large-functions-by-structure).
    */
   private static final int MEMORY_ACCESSES = 64;

@@ -21,9 +21,17 @@ final class OperandStack {
   private final ArrayList<ValueType> types = new ArrayList<>();
   private final BitSet virtual = new BitSet();
   private final ArrayList<int[]> halves = new ArrayList<>();
+  private boolean heldObject;
 
   int size() {
     return types.size();
+  }
+
+  /**
+   * Whether a reference or v128 has ever been pushed (such values live in the frame's Object[]).
+   */
+  boolean heldObject() {
+    return heldObject;
   }
 
   ValueType get(int index) {
@@ -36,12 +44,14 @@ final class OperandStack {
   }
 
   void push(ValueType t) {
+    heldObject |= t.isObject();
     types.add(t);
     halves.add(null);
     virtual.clear(types.size() - 1);
   }
 
   void pushVirtual(ValueType t) {
+    heldObject |= t.isObject();
     types.add(t);
     halves.add(null);
     virtual.set(types.size() - 1);
@@ -49,6 +59,7 @@ final class OperandStack {
 
   /** Pushes a {@code v128} held in the long locals {@code lo} and {@code hi}. */
   void pushHalves(int lo, int hi) {
+    heldObject = true;
     types.add(ValueType.V128);
     halves.add(new int[] {lo, hi});
     virtual.set(types.size() - 1);

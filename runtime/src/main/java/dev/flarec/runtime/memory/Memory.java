@@ -19,9 +19,10 @@ import java.util.Arrays;
  * array bounds check now stops at the array's length, not at the memory's size, every access checks
  * against {@link #size} itself: compiled code keeps {@link #bytes} and {@link #size} in locals,
  * refreshed after calls and {@code memory.grow}, and passes both to {@link MemoryAccess}, whose
- * range check C2 hoists out of loops. An out-of-range access raises {@link
- * IndexOutOfBoundsException}, which {@link dev.flarec.runtime.trap.TrapBoundary} turns into the
- * "out of bounds memory access" trap. See docs/RATIONALE.md#why-memory-grows-by-doubling.
+ * range check (against the size and the array) C2 hoists out of loops. An out-of-range access
+ * raises {@link IndexOutOfBoundsException}, which {@link dev.flarec.runtime.trap.TrapBoundary}
+ * turns into the "out of bounds memory access" trap. See
+ * docs/RATIONALE.md#why-memory-grows-by-doubling.
  *
  * <p>A memory may be shared by several instances (import/export); they then hold this same object,
  * so growth by one is seen by all.

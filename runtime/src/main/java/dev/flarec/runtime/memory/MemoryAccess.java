@@ -1,53 +1,112 @@
 package dev.flarec.runtime.memory;
 
+import java.lang.reflect.Field;
+import java.nio.ByteOrder;
 import java.util.Objects;
+import sun.misc.Unsafe;
 
 /**
  * The loads and stores of compiled code: the effective address, the memory's array and its size in
  * bytes on the stack, then (for a store) the value.
  *
- * <p>Modules that grow memory call the forms that take the size: each body checks the access
- * against the memory's size, then makes it through {@link Memory}'s little-endian {@code VarHandle}
- * views (or the array itself, for bytes). Modules that never grow memory keep it exactly sized
- * ({@link Memory#keepExact}) and call the forms without it, where the array's own bounds check is
- * the memory's. The check is {@link Objects#checkIndex}, which C2 treats as a range check like an
- * array's own: hoisted out of loops, and merged with the array's. The array may be longer than the
- * memory (see {@link Memory}), so its own bounds check alone would not do. An address past 2 GiB
- * arrives negative and fails the same check.
+ * <p>Modules that grow memory call the forms that take the size: each checks the access against the
+ * memory's size (and the array's length), then makes it. Modules that never grow memory keep it
+ * exactly sized ({@link Memory#keepExact}) and call the forms without it, checked against the
+ * array's length. The check is {@link Objects#checkIndex}, which C1 and C2 treat as a range check
+ * like an array's own (C2 hoists it out of loops). An address past 2 GiB arrives negative and fails
+ * the same check.
  *
- * <p>Calling these rather than a {@code VarHandle} inline makes cold code fast: the JVM compiles
- * these few shared methods after a few hundred calls from anywhere in the module, while an inline
- * {@code VarHandle} call site in a method that has not been compiled yet takes the interpreter's
- * slow method-handle path on every execution. C1 and C2 inline them, so the steady state is one
- * compare and one machine access. See docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper.
+ * <p>Where the JVM allows it, the checked access itself is {@code Unsafe.getInt} (and so on), which
+ * C1 and C2 both compile to one machine load or store; elsewhere it is {@link Memory}'s
+ * little-endian {@code VarHandle} views, which C2 compiles as well but C1 does not inline (each
+ * access in C1 code was a call), see docs/RATIONALE.md#why-memory-accesses-use-unsafe. Every method
+ * here stays within C1's inlining limit (35 bytes of bytecode), so C1 inlines it into its caller.
+ *
+ * <p>Calling these rather than accessing memory inline makes cold code fast: the JVM compiles these
+ * few shared methods after a few hundred calls from anywhere in the module. See
+ * docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper.
  */
 public final class MemoryAccess {
   private MemoryAccess() {}
 
-  // ---- for memories kept exactly as long as their size: the JVM's bounds check is the check ----
+  /**
+   * {@code sun.misc.Unsafe}, or null where its memory access is not to be used: a big-endian
+   * machine (Wasm memory is little-endian), an architecture that may fault on unaligned accesses,
+   * or a JVM that deprecates it with a warning on first use (JDK 24 and later, JEP 498).
+   */
+  private static final Unsafe UNSAFE = unsafeOrNull();
+
+  /** Whether {@link #UNSAFE} is used; a constant that C1 and C2 fold. */
+  private static final boolean FAST = UNSAFE != null;
+
+  /** Offset of a byte array's first element from the array's address. */
+  private static final long BASE = FAST ? UNSAFE.arrayBaseOffset(byte[].class) : 0;
+
+  private static Unsafe unsafeOrNull() {
+    String arch = System.getProperty("os.arch", "");
+    boolean unalignedOk = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64");
+    if (!unalignedOk
+        || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN
+        || Runtime.version().feature() >= 24) {
+      return null;
+    }
+    try {
+      Field field = Unsafe.class.getDeclaredField("theUnsafe");
+      field.setAccessible(true);
+      Unsafe unsafe = (Unsafe) field.get(null);
+      return unsafe.arrayIndexScale(byte[].class) == 1 ? unsafe : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The raw offset of {@code bytes[address]}, having checked that an access of {@code tail + 1}
+   * bytes there stays within both {@code size} and the array.
+   */
+  private static long at(int address, byte[] bytes, int size, int tail) {
+    return BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - tail);
+  }
+
+  /** {@link #at} for an exactly sized memory: within the array. */
+  private static long at(int address, byte[] bytes, int tail) {
+    return BASE + Objects.checkIndex(address, bytes.length - tail);
+  }
+
+  // ---- for memories kept exactly as long as their size: the array's length is the check ----
 
   public static byte loadByte(int address, byte[] bytes) {
     return bytes[address];
   }
 
   public static short loadShort(int address, byte[] bytes) {
-    return (short) Memory.SHORT.get(bytes, address);
+    return FAST
+        ? UNSAFE.getShort(bytes, at(address, bytes, 1))
+        : VarHandleAccess.loadShort(address, bytes);
   }
 
   public static int loadInt(int address, byte[] bytes) {
-    return (int) Memory.INT.get(bytes, address);
+    return FAST
+        ? UNSAFE.getInt(bytes, at(address, bytes, 3))
+        : VarHandleAccess.loadInt(address, bytes);
   }
 
   public static long loadLong(int address, byte[] bytes) {
-    return (long) Memory.LONG.get(bytes, address);
+    return FAST
+        ? UNSAFE.getLong(bytes, at(address, bytes, 7))
+        : VarHandleAccess.loadLong(address, bytes);
   }
 
   public static float loadFloat(int address, byte[] bytes) {
-    return (float) Memory.FLOAT.get(bytes, address);
+    return FAST
+        ? UNSAFE.getFloat(bytes, at(address, bytes, 3))
+        : VarHandleAccess.loadFloat(address, bytes);
   }
 
   public static double loadDouble(int address, byte[] bytes) {
-    return (double) Memory.DOUBLE.get(bytes, address);
+    return FAST
+        ? UNSAFE.getDouble(bytes, at(address, bytes, 7))
+        : VarHandleAccess.loadDouble(address, bytes);
   }
 
   public static void storeByte(int address, byte[] bytes, byte value) {
@@ -55,23 +114,43 @@ public final class MemoryAccess {
   }
 
   public static void storeShort(int address, byte[] bytes, short value) {
-    Memory.SHORT.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putShort(bytes, at(address, bytes, 1), value);
+    } else {
+      VarHandleAccess.storeShort(address, bytes, value);
+    }
   }
 
   public static void storeInt(int address, byte[] bytes, int value) {
-    Memory.INT.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putInt(bytes, at(address, bytes, 3), value);
+    } else {
+      VarHandleAccess.storeInt(address, bytes, value);
+    }
   }
 
   public static void storeLong(int address, byte[] bytes, long value) {
-    Memory.LONG.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putLong(bytes, at(address, bytes, 7), value);
+    } else {
+      VarHandleAccess.storeLong(address, bytes, value);
+    }
   }
 
   public static void storeFloat(int address, byte[] bytes, float value) {
-    Memory.FLOAT.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putFloat(bytes, at(address, bytes, 3), value);
+    } else {
+      VarHandleAccess.storeFloat(address, bytes, value);
+    }
   }
 
   public static void storeDouble(int address, byte[] bytes, double value) {
-    Memory.DOUBLE.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putDouble(bytes, at(address, bytes, 7), value);
+    } else {
+      VarHandleAccess.storeDouble(address, bytes, value);
+    }
   }
 
   // ---- for memories whose array may be longer than their size: checked against the size ----
@@ -81,28 +160,33 @@ public final class MemoryAccess {
   }
 
   public static short loadShort(int address, byte[] bytes, int size) {
-    Objects.checkIndex(address, size - 1);
-    return (short) Memory.SHORT.get(bytes, address);
+    return FAST
+        ? UNSAFE.getShort(bytes, at(address, bytes, size, 1))
+        : VarHandleAccess.loadShort(address, bytes, size);
   }
 
   public static int loadInt(int address, byte[] bytes, int size) {
-    Objects.checkIndex(address, size - 3);
-    return (int) Memory.INT.get(bytes, address);
+    return FAST
+        ? UNSAFE.getInt(bytes, at(address, bytes, size, 3))
+        : VarHandleAccess.loadInt(address, bytes, size);
   }
 
   public static long loadLong(int address, byte[] bytes, int size) {
-    Objects.checkIndex(address, size - 7);
-    return (long) Memory.LONG.get(bytes, address);
+    return FAST
+        ? UNSAFE.getLong(bytes, at(address, bytes, size, 7))
+        : VarHandleAccess.loadLong(address, bytes, size);
   }
 
   public static float loadFloat(int address, byte[] bytes, int size) {
-    Objects.checkIndex(address, size - 3);
-    return (float) Memory.FLOAT.get(bytes, address);
+    return FAST
+        ? UNSAFE.getFloat(bytes, at(address, bytes, size, 3))
+        : VarHandleAccess.loadFloat(address, bytes, size);
   }
 
   public static double loadDouble(int address, byte[] bytes, int size) {
-    Objects.checkIndex(address, size - 7);
-    return (double) Memory.DOUBLE.get(bytes, address);
+    return FAST
+        ? UNSAFE.getDouble(bytes, at(address, bytes, size, 7))
+        : VarHandleAccess.loadDouble(address, bytes, size);
   }
 
   public static void storeByte(int address, byte[] bytes, int size, byte value) {
@@ -110,27 +194,42 @@ public final class MemoryAccess {
   }
 
   public static void storeShort(int address, byte[] bytes, int size, short value) {
-    Objects.checkIndex(address, size - 1);
-    Memory.SHORT.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putShort(bytes, at(address, bytes, size, 1), value);
+    } else {
+      VarHandleAccess.storeShort(address, bytes, size, value);
+    }
   }
 
   public static void storeInt(int address, byte[] bytes, int size, int value) {
-    Objects.checkIndex(address, size - 3);
-    Memory.INT.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putInt(bytes, at(address, bytes, size, 3), value);
+    } else {
+      VarHandleAccess.storeInt(address, bytes, size, value);
+    }
   }
 
   public static void storeLong(int address, byte[] bytes, int size, long value) {
-    Objects.checkIndex(address, size - 7);
-    Memory.LONG.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putLong(bytes, at(address, bytes, size, 7), value);
+    } else {
+      VarHandleAccess.storeLong(address, bytes, size, value);
+    }
   }
 
   public static void storeFloat(int address, byte[] bytes, int size, float value) {
-    Objects.checkIndex(address, size - 3);
-    Memory.FLOAT.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putFloat(bytes, at(address, bytes, size, 3), value);
+    } else {
+      VarHandleAccess.storeFloat(address, bytes, size, value);
+    }
   }
 
   public static void storeDouble(int address, byte[] bytes, int size, double value) {
-    Objects.checkIndex(address, size - 7);
-    Memory.DOUBLE.set(bytes, address, value);
+    if (FAST) {
+      UNSAFE.putDouble(bytes, at(address, bytes, size, 7), value);
+    } else {
+      VarHandleAccess.storeDouble(address, bytes, size, value);
+    }
   }
 }

@@ -57,4 +57,28 @@ class MemoryAccessTest {
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadLong(0, bytes, 4));
     assertArrayEquals(new byte[16], bytes);
   }
+
+  @Test
+  void anAccessPastTheArrayIsRejectedWhateverSizeItIsGiven() {
+    byte[] bytes = new byte[8];
+    // a size larger than the array never arises from Memory; the array still bounds the access
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(6, bytes, 64));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(4, bytes, 64, 1L));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadDouble(1, bytes, 64));
+    assertArrayEquals(new byte[8], bytes);
+  }
+
+  @Test
+  void theExactFormsAreBoundedByTheArray() {
+    byte[] bytes = new byte[8];
+    MemoryAccess.storeInt(4, bytes, 0x0a0b0c0d);
+    assertEquals(0x0a0b0c0d, MemoryAccess.loadInt(4, bytes));
+    assertEquals((short) 0x0c0d, MemoryAccess.loadShort(4, bytes));
+    assertEquals(0x0a0b0c0d_00000000L, MemoryAccess.loadLong(0, bytes));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(5, bytes));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeShort(7, bytes, (short) 1));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadFloat(-1, bytes));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeDouble(1, bytes, 1.0));
+  }
 }
