@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Cold start of a flare JAR: from `java -jar FLARE.jar` to its first successful response on
 # loopback, RUNS times, against a bare JVM serving "hello" on the same HttpServer (BareServer.java)
-# measured in the same run, alternating the two so that drifting load hits both. Prints each
-# median, their ratio and the load average. Every wait is bounded; servers stop with SIGTERM.
-#   cold-start.sh FLARE.jar [RUNS=10] [JAVA=java] [EXTRA JVM FLAGS...]
+# measured in the same run, alternating them so that drifting load hits all alike. Prints each
+# median (wall clock, and the CPU time the process had used when it answered), the ratios and the
+# load average. Every wait is bounded; servers stop with SIGTERM.
+#   cold-start.sh FLARE.jar[,OTHER.jar...] [RUNS=10] [JAVA=java] [EXTRA JVM FLAGS...]
+# Several comma-separated JARs (an A/B of two builds) are alternated in every round.
 # Example: benchmarks/startup/cold-start.sh target/hello.jar 10 /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 set -euo pipefail
-JAR="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+IFS=, read -r -a GIVEN <<<"$1"
+JARS=()
+for j in "${GIVEN[@]}"; do JARS+=("$(cd "$(dirname "$j")" && pwd)/$(basename "$j")"); done
 RUNS="${2:-10}"
 JAVA="${3:-java}"
 shift $(( $# < 3 ? $# : 3 ))
@@ -31,16 +35,20 @@ trap cleanup EXIT
 JAVAC="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/javac"
 "$JAVAC" -d "$WORK/bare" "$HERE/BareServer.java"
 
-# milliseconds from launching "$@" until GET / on $PORT answers; at most 30 s
+TICKS=$(getconf CLK_TCK)
+
+# "WALL CPU": milliseconds from launching "$@" until GET / on $PORT answers, and the CPU time
+# (user + system, all threads) the process had used by then; at most 30 s
 time_to_first_response() {
-  local start end
+  local start end cpu
   start=$(date +%s%N)
   (cd "$WORK" && exec "$@") >/dev/null 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 3000); do
     if curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then
       end=$(date +%s%N)
-      echo $(( (end - start) / 1000000 ))
+      cpu=$(awk -v t="$TICKS" '{print int(($14 + $15) * 1000 / t)}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0)
+      echo "$(( (end - start) / 1000000 )) $cpu"
       stop_server
       return 0
     fi
@@ -53,15 +61,23 @@ time_to_first_response() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-: >"$WORK/flare.txt"; : >"$WORK/bare.txt"
+: >"$WORK/bare.txt"
+for i in "${!JARS[@]}"; do : >"$WORK/flare$i.txt"; done
 for _ in $(seq "$RUNS"); do
-  time_to_first_response "$JAVA" "${EXTRA[@]}" -jar "$JAR" --port "$PORT" >>"$WORK/flare.txt"
+  for i in "${!JARS[@]}"; do
+    time_to_first_response "$JAVA" "${EXTRA[@]}" -jar "${JARS[$i]}" --port "$PORT" >>"$WORK/flare$i.txt"
+  done
   time_to_first_response "$JAVA" "${EXTRA[@]}" -cp "$WORK/bare" BareServer "$PORT" >>"$WORK/bare.txt"
 done
-flare=$(median <"$WORK/flare.txt"); bare=$(median <"$WORK/bare.txt")
+bare=$(cut -d' ' -f1 "$WORK/bare.txt" | median); bare_cpu=$(cut -d' ' -f2 "$WORK/bare.txt" | median)
 echo "java: $("$JAVA" -version 2>&1 | head -1)"
 echo "flags: ${EXTRA[*]:-(none)}"
-echo "flare $(basename "$JAR"): median ${flare} ms of $RUNS ($(tr '\n' ' ' <"$WORK/flare.txt"))"
-echo "bare JVM + HttpServer: median ${bare} ms of $RUNS ($(tr '\n' ' ' <"$WORK/bare.txt"))"
-awk -v f="$flare" -v b="$bare" 'BEGIN {printf "ratio flare/bare: %.2f\n", f / b}'
+for i in "${!JARS[@]}"; do
+  f="$WORK/flare$i.txt"
+  flare=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median)
+  echo "flare $(basename "${JARS[$i]}"): median ${flare} ms of $RUNS ($(cut -d' ' -f1 "$f" | tr '\n' ' ')), CPU ${cpu} ms"
+  awk -v f="$flare" -v b="$bare" -v c="$cpu" -v d="$bare_cpu" \
+    'BEGIN {printf "  ratio to bare: %.2f (wall), %.2f (CPU)\n", f / b, c / d}'
+done
+echo "bare JVM + HttpServer: median ${bare} ms of $RUNS ($(cut -d' ' -f1 "$WORK/bare.txt" | tr '\n' ' ')), CPU ${bare_cpu} ms"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -72,12 +72,21 @@ final class OpcodeTable {
   private static final Arity CALL_INDIRECT_PUSHES =
       (f, ins) -> f.module.type((int) ins.operand(0)).results().size();
 
-  private final EnumMap<OpCode, OpcodeRow> rows = new EnumMap<>(OpCode.class);
+  private final EnumMap<OpCode, OpcodeRow> rows;
 
   /** Relaxed SIMD (3.0) rows by subopcode: these instructions have no {@link OpCode}. */
-  private final Map<Integer, OpcodeRow> relaxedRows = new TreeMap<>();
+  private final Map<Integer, OpcodeRow> relaxedRows;
 
   private final RelaxedSimdSites relaxedSites;
+
+  /**
+   * The rows, built once per process: they hold no per-module state (emitters and arities are
+   * stateless), and building them is some 400 rows of objects and lambdas, which profiles of many
+   * compiles in one process showed as several percent of the time. Read-only once built.
+   */
+  private static final class Shared {
+    static final OpcodeTable ROWS = new OpcodeTable(new EnumMap<>(OpCode.class), new TreeMap<>());
+  }
 
   OpcodeTable() {
     this(RelaxedSimdSites.NONE);
@@ -86,6 +95,15 @@ final class OpcodeTable {
   /** A table for a module whose relaxed SIMD instructions are at {@code relaxedSites}. */
   OpcodeTable(RelaxedSimdSites relaxedSites) {
     this.relaxedSites = relaxedSites;
+    this.rows = Shared.ROWS.rows;
+    this.relaxedRows = Shared.ROWS.relaxedRows;
+  }
+
+  /** Builds the rows into the given (empty) maps. */
+  private OpcodeTable(EnumMap<OpCode, OpcodeRow> rows, Map<Integer, OpcodeRow> relaxedRows) {
+    this.relaxedSites = RelaxedSimdSites.NONE;
+    this.rows = rows;
+    this.relaxedRows = relaxedRows;
 
     // ---- control (§4.4.8) ----
     row(OpCode.UNREACHABLE, ControlEmitters.unreachable(), fixed(0), fixed(0));

@@ -51,10 +51,15 @@ public final class FlareHost {
   private final Source source;
   private final Attributes mainAttributes;
 
-  private FlareHost(SortedSet<String> names, Source source, Attributes mainAttributes) {
+  /** flarec.jar's entries as stored, when the host is read from it; else null. */
+  private final ZipIndex stored;
+
+  private FlareHost(
+      SortedSet<String> names, Source source, Attributes mainAttributes, ZipIndex stored) {
     this.names = Collections.unmodifiableSortedSet(names);
     this.source = source;
     this.mainAttributes = mainAttributes;
+    this.stored = stored;
   }
 
   /**
@@ -85,21 +90,41 @@ public final class FlareHost {
   }
 
   /** The host unpacked in {@code jar} (flarec.jar), read entry by entry when needed. */
-  private static FlareHost fromJar(JarFile jar) throws IOException {
+  static FlareHost fromJar(JarFile jar) throws IOException {
     SortedSet<String> names = new TreeSet<>();
     Manifest manifest = null;
-    for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
-      JarEntry e = all.nextElement();
-      if (e.isDirectory() || !e.getName().startsWith(RESOURCE_DIR)) {
-        continue;
+    ZipIndex stored = ZipIndex.open(Path.of(jar.getName()));
+    if (stored != null) {
+      // the index has every name already; enumerating the JarFile's 14,000 entries would make
+      // an object for each
+      for (String entry : stored.names()) {
+        if (entry.startsWith(RESOURCE_DIR) && !entry.endsWith("/")) {
+          String name = entry.substring(RESOURCE_DIR.length());
+          if (!name.equals(JarFile.MANIFEST_NAME)) {
+            names.add(name);
+          }
+        }
       }
-      String name = e.getName().substring(RESOURCE_DIR.length());
-      if (name.equals(JarFile.MANIFEST_NAME)) {
-        try (InputStream in = jar.getInputStream(e)) {
+      JarEntry manifestEntry = jar.getJarEntry(RESOURCE_DIR + JarFile.MANIFEST_NAME);
+      if (manifestEntry != null) {
+        try (InputStream in = jar.getInputStream(manifestEntry)) {
           manifest = new Manifest(in);
         }
-      } else {
-        names.add(name);
+      }
+    } else {
+      for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
+        JarEntry e = all.nextElement();
+        if (e.isDirectory() || !e.getName().startsWith(RESOURCE_DIR)) {
+          continue;
+        }
+        String name = e.getName().substring(RESOURCE_DIR.length());
+        if (name.equals(JarFile.MANIFEST_NAME)) {
+          try (InputStream in = jar.getInputStream(e)) {
+            manifest = new Manifest(in);
+          }
+        } else {
+          names.add(name);
+        }
       }
     }
     Source source =
@@ -108,7 +133,7 @@ public final class FlareHost {
             return in.readAllBytes();
           }
         };
-    return of(names, source, manifest);
+    return of(names, source, manifest, stored);
   }
 
   /** The host unpacked in a directory (a build's class output), for runs outside a JAR. */
@@ -125,7 +150,7 @@ public final class FlareHost {
     try (InputStream in = Files.newInputStream(root.resolve(JarFile.MANIFEST_NAME))) {
       manifest = new Manifest(in);
     }
-    return of(names, name -> Files.readAllBytes(root.resolve(name)), manifest);
+    return of(names, name -> Files.readAllBytes(root.resolve(name)), manifest, null);
   }
 
   /** The host of a bundle JAR file. */
@@ -144,16 +169,17 @@ public final class FlareHost {
         }
       }
     }
-    return of(new TreeSet<>(entries.keySet()), entries::get, manifest);
+    return of(new TreeSet<>(entries.keySet()), entries::get, manifest, null);
   }
 
-  private static FlareHost of(SortedSet<String> names, Source source, Manifest manifest)
+  private static FlareHost of(
+      SortedSet<String> names, Source source, Manifest manifest, ZipIndex stored)
       throws IOException {
     if (manifest == null
         || manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) == null) {
       throw new IOException("the flare host bundle has no Main-Class");
     }
-    return new FlareHost(names, source, manifest.getMainAttributes());
+    return new FlareHost(names, source, manifest.getMainAttributes(), stored);
   }
 
   /** The flare launcher, the {@code Main-Class} of every flare JAR. */
@@ -177,6 +203,34 @@ public final class FlareHost {
    * read.
    */
   public SortedMap<String, byte[]> entriesFor(ModuleDescriptor flare) {
+    return read(chosenFor(flare));
+  }
+
+  /**
+   * The same files as {@link #entriesFor}, as they are stored in {@code flarec.jar} (still
+   * compressed), for copying into the flare's JAR as they are; null when this host is not read from
+   * a JAR file that allows it (a build directory, a bundle given as bytes).
+   */
+  SortedMap<String, ZipWriter.RawEntry> storedEntriesFor(ModuleDescriptor flare) {
+    if (stored == null) {
+      return null;
+    }
+    SortedMap<String, ZipWriter.RawEntry> out = new TreeMap<>();
+    try {
+      for (String name : chosenFor(flare)) {
+        ZipWriter.RawEntry raw = stored.raw(RESOURCE_DIR + name, name);
+        if (raw == null) {
+          return null;
+        }
+        out.put(name, raw);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the flare host", e);
+    }
+    return out;
+  }
+
+  private SortedSet<String> chosenFor(ModuleDescriptor flare) {
     Set<HostComponent> used = HostComponent.usedBy(flare);
     SortedSet<String> chosen = new TreeSet<>();
     for (String name : names) {
@@ -185,7 +239,7 @@ public final class FlareHost {
         chosen.add(name);
       }
     }
-    return read(chosen);
+    return chosen;
   }
 
   private SortedMap<String, byte[]> read(SortedSet<String> wanted) {

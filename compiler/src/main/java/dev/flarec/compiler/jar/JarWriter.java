@@ -19,14 +19,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
 
 /**
  * Writes a {@link CompiledModule} as a self-contained, runnable JAR:
@@ -71,6 +72,15 @@ public final class JarWriter {
   // 1980-02-01 rather than the zip epoch 1980-01-01, as Maven's reproducible builds do, so that
   // no time zone conversion by a reader can push a timestamp below the format's minimum.
   private static final LocalDateTime TIMESTAMP = LocalDateTime.of(1980, 2, 1, 0, 0);
+
+  /** {@link #TIMESTAMP} as the zip format stores it (MS-DOS date and time fields). */
+  private static final int DOS_DATE =
+      ((TIMESTAMP.getYear() - 1980) << 9)
+          | (TIMESTAMP.getMonthValue() << 5)
+          | TIMESTAMP.getDayOfMonth();
+
+  private static final int DOS_TIME =
+      (TIMESTAMP.getHour() << 11) | (TIMESTAMP.getMinute() << 5) | (TIMESTAMP.getSecond() / 2);
 
   private final SortedMap<String, byte[]> libraries;
   private final Supplier<FlareHost> flareHost;
@@ -162,14 +172,37 @@ public final class JarWriter {
     }
   }
 
-  /** Writes {@code module} as a JAR to {@code out}, which is left open. */
+  /**
+   * Writes {@code module} as a JAR to {@code out}, which is left open. A flare host read from
+   * {@code flarec.jar} is copied as stored there, still compressed; everything else is deflated
+   * here.
+   */
   public void write(CompiledModule module, OutputStream out) throws IOException {
     FlareHost host = hostFor(module);
     boolean wasi = host == null && usesWasi(module.descriptor());
-    JarOutputStream jar = new JarOutputStream(out);
-    put(jar, JarFile.MANIFEST_NAME, manifest(module.descriptor().className(), host, wasi));
-    for (Map.Entry<String, byte[]> entry : entries(module, host, wasi).entrySet()) {
-      put(jar, entry.getKey(), entry.getValue());
+    SortedMap<String, ZipWriter.RawEntry> stored =
+        host == null ? null : host.storedEntriesFor(module.descriptor());
+    ZipWriter jar = new ZipWriter(out, DOS_DATE, DOS_TIME);
+    jar.put(JarFile.MANIFEST_NAME, manifest(module.descriptor().className(), host, wasi));
+    SortedMap<String, byte[]> plain =
+        entries(
+            module,
+            stored != null
+                ? Map.of()
+                : host == null ? libraries : host.entriesFor(module.descriptor()),
+            stored != null ? stored.keySet() : Set.of(),
+            wasi);
+    SortedSet<String> names = new TreeSet<>(plain.keySet());
+    if (stored != null) {
+      names.addAll(stored.keySet());
+    }
+    for (String name : names) {
+      byte[] bytes = plain.get(name);
+      if (bytes != null) {
+        jar.put(name, bytes);
+      } else {
+        jar.put(stored.get(name));
+      }
     }
     jar.finish();
   }
@@ -198,26 +231,32 @@ public final class JarWriter {
     return wasiLibrary;
   }
 
-  /** Every entry after the manifest, by name, in the order they are written. */
-  private SortedMap<String, byte[]> entries(CompiledModule module, FlareHost host, boolean wasi) {
+  /**
+   * The entries after the manifest that are written from bytes, by name: {@code base} (the library
+   * or host files read here), the WASI classes if {@code wasi}, and the module's own files, which
+   * must not clash with those or with {@code copied}, the host files copied as stored.
+   */
+  private SortedMap<String, byte[]> entries(
+      CompiledModule module, Map<String, byte[]> base, Set<String> copied, boolean wasi) {
     String className = module.descriptor().className();
-    SortedMap<String, byte[]> entries =
-        new TreeMap<>(host == null ? libraries : host.entriesFor(module.descriptor()));
+    SortedMap<String, byte[]> entries = new TreeMap<>(base);
     if (wasi) {
       entries.putAll(wasiLibrary());
     }
     for (Map.Entry<String, byte[]> c : module.classFiles().entrySet()) {
-      add(entries, c.getKey().replace('.', '/') + ".class", c.getValue());
+      add(entries, copied, c.getKey().replace('.', '/') + ".class", c.getValue());
     }
     add(
         entries,
+        copied,
         className.replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX,
         DescriptorCodec.encode(module.descriptor()));
     return entries;
   }
 
-  private static void add(SortedMap<String, byte[]> entries, String name, byte[] bytes) {
-    if (entries.putIfAbsent(name, bytes) != null) {
+  private static void add(
+      SortedMap<String, byte[]> entries, Set<String> copied, String name, byte[] bytes) {
+    if (copied.contains(name) || entries.putIfAbsent(name, bytes) != null) {
       throw new IllegalArgumentException(
           "the module's "
               + name
@@ -247,13 +286,5 @@ public final class JarWriter {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     manifest.write(bytes);
     return bytes.toByteArray();
-  }
-
-  private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
-    ZipEntry entry = new ZipEntry(name);
-    entry.setTimeLocal(TIMESTAMP);
-    jar.putNextEntry(entry);
-    jar.write(bytes);
-    jar.closeEntry();
   }
 }

@@ -1,11 +1,12 @@
 package dev.flarec.hostabi.abi;
 
+import dev.flarec.runtime.descriptor.ExternKind;
+import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.instance.Imports;
-import java.lang.invoke.MethodHandles;
 
 /**
- * Assembles the whole {@code flaron/v1} import module (and AssemblyScript's {@code env.abort}) for
- * one pooled instance. The linker takes the imports a flare declares and ignores the rest.
+ * Assembles the {@code flaron/v1} import module (and AssemblyScript's {@code env.abort}) for one
+ * pooled instance.
  */
 public final class FlaronImports {
   /** The import module name of the ABI. */
@@ -16,24 +17,28 @@ public final class FlaronImports {
   /** Every host function, bound to {@code context}. */
   public static Imports create(FlareContext context) {
     Imports.Builder imports = Imports.builder();
-    MethodHandles.Lookup lookup = MethodHandles.lookup();
-    for (Object family :
-        new Object[] {
-          new RequestImports(context),
-          new ResponseImports(context),
-          new LogImports(context),
-          new WebSocketImports(context),
-          new AbortImport(context),
-          new BeamImports(context),
-          new SparkImports(context),
-          new PlasmaImports(context),
-          new SecretImports(context),
-          new CryptoImports(context),
-          new EncodingImports(context),
-          new IdImports(context),
-          new TimeImports(context),
-        }) {
-      HostFunctionBinder.bind(family, lookup, imports);
+    HostFunctionBinder binder = new HostFunctionBinder(context);
+    for (HostFunctionIndex.Entry entry : HostFunctionIndex.ENTRIES) {
+      binder.bind(entry, imports);
+    }
+    return imports.build();
+  }
+
+  /**
+   * The host functions {@code flare} imports, bound to {@code context}; an import the host does not
+   * have is left out, for the linker to report. Binding only these keeps an instance's creation
+   * (and so a flare's start-up) from paying for the dozens of functions it never calls.
+   */
+  public static Imports create(FlareContext context, ModuleDescriptor flare) {
+    Imports.Builder imports = Imports.builder();
+    HostFunctionBinder binder = new HostFunctionBinder(context);
+    for (ModuleDescriptor.Import i : flare.imports()) {
+      if (i.kind() == ExternKind.FUNCTION) {
+        HostFunctionIndex.Entry entry = HostFunctionIndex.find(i.module(), i.name());
+        if (entry != null) {
+          binder.bind(entry, imports);
+        }
+      }
     }
     return imports.build();
   }

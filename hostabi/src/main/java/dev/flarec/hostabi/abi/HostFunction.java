@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a method of a host-function family as the implementation of one import. The method's Java
  * signature is its Wasm type: {@code int} is i32, {@code long} is i64, {@code void} is no result.
- * See {@link HostFunctionBinder}.
+ * {@code HostFunctionIndex} lists the same functions for binding, which reads no annotations at run
+ * time; a test holds the two to each other.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -6,37 +6,77 @@ import dev.flarec.runtime.types.FunctionType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns the {@link HostFunction}-annotated methods of a family object into imports. The handle is
- * bound to the family object once, when the instance is created, so a call from compiled code is a
- * plain {@code invokeExact} with primitive arguments: no per-call allocation on the compiled side
- * (see docs/RATIONALE.md#why-host-functions-are-bound-method-handles).
+ * Turns host functions ({@link HostFunctionIndex} entries) into imports for one instance. The
+ * handle is bound to the family object once, when the instance is created, so a call from compiled
+ * code is a plain {@code invokeExact} with primitive arguments: no per-call allocation on the
+ * compiled side (see docs/RATIONALE.md#why-host-functions-are-bound-method-handles). Each
+ * function's unbound handle and Wasm type are found once per process; an instance binds only the
+ * functions it is given, and creates only the families they belong to.
  */
-public final class HostFunctionBinder {
-  private HostFunctionBinder() {}
+final class HostFunctionBinder {
+  /** A host function's method as an unbound handle (receiver first), and its Wasm type. */
+  private record Binding(MethodHandle unbound, FunctionType type) {}
 
-  /** Adds every host function of {@code family} to {@code imports}. */
-  public static void bind(Object family, MethodHandles.Lookup lookup, Imports.Builder imports) {
-    for (Method m : family.getClass().getDeclaredMethods()) {
-      HostFunction annotation = m.getAnnotation(HostFunction.class);
-      if (annotation == null) {
-        continue;
-      }
-      try {
-        MethodHandle handle = lookup.unreflect(m).bindTo(family);
-        imports.function(
-            annotation.module(),
-            annotation.value(),
-            FunctionRef.of(typeOf(m), handle, annotation.value()));
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("cannot bind host function " + m, e);
-      }
+  /** By import key; filled at first use of each function. */
+  private static final Map<String, Binding> BINDINGS = new ConcurrentHashMap<>();
+
+  private final FlareContext context;
+  private final Map<HostFunctionIndex.Family, Object> families =
+      new EnumMap<>(HostFunctionIndex.Family.class);
+
+  HostFunctionBinder(FlareContext context) {
+    this.context = context;
+  }
+
+  /** Adds {@code entry}, bound to this binder's context, to {@code imports}. */
+  void bind(HostFunctionIndex.Entry entry, Imports.Builder imports) {
+    Object family = families.get(entry.family());
+    if (family == null) {
+      family = entry.family().create(context);
+      families.put(entry.family(), family);
+    }
+    Binding binding = binding(entry, family.getClass());
+    imports.function(
+        entry.module(),
+        entry.name(),
+        FunctionRef.of(binding.type(), binding.unbound().bindTo(family), entry.name()));
+  }
+
+  private static Binding binding(HostFunctionIndex.Entry entry, Class<?> implementation) {
+    String key = entry.module() + '.' + entry.name();
+    Binding known = BINDINGS.get(key);
+    if (known != null) {
+      return known;
+    }
+    Method method = method(entry, implementation);
+    try {
+      Binding made =
+          new Binding(MethodHandles.lookup().unreflect(method), FunctionType.ofJavaMethod(method));
+      BINDINGS.putIfAbsent(key, made);
+      return made;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot bind host function " + method, e);
     }
   }
 
-  /** The Wasm type of a host-function method, from its Java signature. */
-  public static FunctionType typeOf(Method m) {
-    return FunctionType.ofJavaMethod(m);
+  /** The family's method of that name (host-function methods are not overloaded). */
+  static Method method(HostFunctionIndex.Entry entry, Class<?> implementation) {
+    for (Method m : implementation.getDeclaredMethods()) {
+      if (m.getName().equals(entry.method()) && !m.isSynthetic()) {
+        return m;
+      }
+    }
+    throw new IllegalStateException(
+        "host function "
+            + entry.name()
+            + ": no method "
+            + entry.method()
+            + " in "
+            + entry.family());
   }
 }

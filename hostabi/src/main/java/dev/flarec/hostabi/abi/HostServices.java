@@ -14,7 +14,6 @@ import dev.flarec.hostabi.spark.SparkStore;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import java.time.Clock;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +66,7 @@ public final class HostServices implements AutoCloseable {
 
   /** The services of a node configured by {@code config}, on the system clock, all made now. */
   public static HostServices create(ServerConfig config) {
-    return create(config, name -> true);
+    return createFor(config, null);
   }
 
   /**
@@ -129,7 +128,7 @@ public final class HostServices implements AutoCloseable {
 
   private static HostServices createJoining(
       ServerConfig config, ModuleDescriptor flare, Function<HostServices, ClusterNode> join) {
-    HostServices services = create(config, name -> imports(flare, name));
+    HostServices services = createFor(config, flare);
     try {
       services.connect(
           config,
@@ -170,29 +169,43 @@ public final class HostServices implements AutoCloseable {
    * prefix}.
    */
   public static boolean imports(ModuleDescriptor flare, String prefix) {
-    return flare.imports().stream()
-        .anyMatch(i -> i.module().equals(FlaronImports.MODULE) && i.name().startsWith(prefix));
+    // a loop rather than a stream and lambda: this runs while a flare starts
+    for (ModuleDescriptor.Import i : flare.imports()) {
+      if (i.module().equals(FlaronImports.MODULE) && i.name().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static HostServices create(ServerConfig config, Predicate<String> imports) {
+  private static boolean uses(ModuleDescriptor flare, String prefix) {
+    return flare == null || imports(flare, prefix);
+  }
+
+  /** The services {@code flare} may use; every service when {@code flare} is null. */
+  private static HostServices createFor(ServerConfig config, ModuleDescriptor flare) {
     Clock clock = Clock.systemUTC();
     BeamClient beam = new BeamClient();
     HostServices services =
         new HostServices(
             // No data directory means Spark is not configured: spark_* then answer NotAvailable.
-            config.dataDirectory() == null || !imports.test("spark_")
+            config.dataDirectory() == null || !uses(flare, "spark_")
                 ? null
                 : SparkStore.open(config.dataDirectory(), clock),
-            new PlasmaStore(config.nodeId(), clock),
+            // Plasma (and with it the node id, a host-name lookup) only for flares that use it
+            // or may join a cluster (spark_pull); plasma_* calls answer NotAvailable without it
+            uses(flare, "plasma_") || uses(flare, "spark_pull")
+                ? new PlasmaStore(config.nodeId(), clock)
+                : null,
             beam,
             new SecretStore(config.secrets()),
             () -> new IdGenerators(config.snowflakeNode(), clock),
             clock);
     // what the flare will call is ready before its first request, whose deadline is running
-    if (imports.test("beam_")) {
+    if (uses(flare, "beam_")) {
       beam.prepare();
     }
-    if (imports.test("id_") || imports.test("snowflake_")) {
+    if (uses(flare, "id_") || uses(flare, "snowflake_")) {
       services.ids();
     }
     return services;
@@ -203,6 +216,10 @@ public final class HostServices implements AutoCloseable {
     return spark;
   }
 
+  /**
+   * The Plasma store, or null when the flare neither imports {@code plasma_*} nor may join a
+   * cluster.
+   */
   public PlasmaStore plasma() {
     return plasma;
   }

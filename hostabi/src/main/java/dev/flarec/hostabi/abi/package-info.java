@@ -1,7 +1,7 @@
 /**
  * The {@code flaron/v1} host functions, one class per family (request, response, beam, spark,
- * plasma, secrets, crypto, encoding, ids, time, log, websocket), bound to each pooled instance by
- * {@link dev.flarec.hostabi.abi.HostFunctionBinder}.
+ * plasma, secrets, crypto, encoding, ids, time, log, websocket), listed in {@code
+ * HostFunctionIndex} and bound to each pooled instance by {@code HostFunctionBinder}.
  *
  * <p>Families depend on {@code guest}, {@code invocation}, {@code config} and the services they
  * wrap; never on {@code server}. Follows docs/flaron-abi.md §3 and §8: every citation of

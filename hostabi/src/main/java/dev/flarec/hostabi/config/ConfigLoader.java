@@ -92,7 +92,7 @@ public final class ConfigLoader {
   public ServerConfig defaults(String flareName) {
     return new ServerConfig(
         ServerConfig.DEFAULT_PORT,
-        defaultNodeId(),
+        null,
         0,
         Path.of(DEFAULT_DATA_ROOT, flareName),
         null,
@@ -305,7 +305,7 @@ public final class ConfigLoader {
     String servedName = flareConfig.name();
     return new ServerConfig(
         (int) server.integer("port", 0, 65535),
-        nodeId.isEmpty() ? defaultNodeId() : nodeId,
+        nodeId.isEmpty() ? null : nodeId,
         (int) server.integer("snowflake_node", 0, 1023),
         dataDir.isEmpty() ? Path.of(DEFAULT_DATA_ROOT, servedName) : Path.of(dataDir),
         origin(server),
@@ -398,13 +398,22 @@ public final class ConfigLoader {
     return values;
   }
 
-  /** The node id when none is configured: the host's name. */
+  /** The node id when none is configured: the host's name, looked up once per process. */
   public static String defaultNodeId() {
-    try {
-      String name = InetAddress.getLocalHost().getHostName();
-      return name == null || name.isEmpty() ? "flarec" : name;
-    } catch (UnknownHostException e) {
-      return "flarec";
+    return HostName.VALUE;
+  }
+
+  /** Holds the host's name, looked up when first needed (class initialisation is lazy). */
+  private static final class HostName {
+    static final String VALUE = lookUp();
+
+    private static String lookUp() {
+      try {
+        String name = InetAddress.getLocalHost().getHostName();
+        return name == null || name.isEmpty() ? "flarec" : name;
+      } catch (UnknownHostException e) {
+        return "flarec";
+      }
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * the configuration file (see {@link ConfigLoader}) and the flare's own {@code [flare]} table.
  *
  * @param port HTTP port (8080 by default; 0 picks a free one)
- * @param nodeId this node's id (Plasma stamps, spark_pull peers, logs)
+ * @param nodeId this node's id (Plasma stamps, spark_pull peers, logs); null for the host's name,
+ *     looked up when first asked for (see {@link #nodeId()})
  * @param snowflakeNode the 10-bit Snowflake node number (decision 25)
  * @param dataDirectory where Spark persists its store; by default {@code flarec-data/<flare name>},
  *     so that flares started from the same directory keep apart
@@ -42,6 +43,16 @@ public record ServerConfig(
     LogConfig log,
     boolean metrics,
     WebSocketSettings webSocket) {
+
+  /**
+   * This node's id: the configured one, else the host's name. The name is looked up at the first
+   * call, not when the configuration is read: the lookup (the JDK's resolver) is a noticeable part
+   * of a flare's start-up, and only flares using Plasma or a cluster ask for it.
+   */
+  @Override
+  public String nodeId() {
+    return nodeId != null ? nodeId : ConfigLoader.defaultNodeId();
+  }
 
   /** The port served when none is configured. */
   public static final int DEFAULT_PORT = 8080;

@@ -15,7 +15,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,49 +24,45 @@ import java.util.function.UnaryOperator;
  *
  * <p>Start-up order: options, configuration, the flare, the node's services, the server (which
  * instantiates the flare once, so a flare that cannot run fails here); then a shutdown hook that
- * stops the server gracefully on SIGTERM or Ctrl-C and closes the services.
+ * stops the server gracefully on SIGTERM or Ctrl-C and closes the services. Logging is configured
+ * meanwhile on a second thread ({@link ParallelStart}), awaited before the services start.
  */
 public final class FlareMain {
   private final PrintStream out;
   private final PrintStream err;
   private final UnaryOperator<String> environment;
 
+  /** The start-up's second thread, which configures logging; null when logging is the caller's. */
+  private final ParallelStart parallel;
+
   public FlareMain(PrintStream out, PrintStream err, UnaryOperator<String> environment) {
+    this(out, err, environment, null);
+  }
+
+  private FlareMain(
+      PrintStream out, PrintStream err, UnaryOperator<String> environment, ParallelStart parallel) {
     this.out = out;
     this.err = err;
     this.environment = environment;
+    this.parallel = parallel;
   }
 
   public static void main(String[] args) {
     LogSetup.install();
-    LogSetup.configure();
-    CompletableFuture<Launch> launched = new CompletableFuture<>();
+    // logging is configured on the second thread, which the launch awaits before serving
+    ParallelStart parallel = ParallelStart.begin();
     // Registered before the server starts, so that a SIGTERM arriving any time after the
     // "serving" line drains the server; one arriving during start-up waits for it to finish.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  Launch launch = launched.join();
-                  if (launch.server() != null) {
-                    launch.stop();
-                    // A JVM stopped by SIGTERM exits 143 (128 + 15) once its hooks finish; a server
-                    // that
-                    // has drained its requests stopped as asked, so it says so with 0, as --help
-                    // promises.
-                    // Halting skips nothing: this is the only hook, and stop() flushed the log.
-                    Runtime.getRuntime().halt(ExitStatus.OK);
-                  }
-                },
-                "flarec-shutdown"));
+    StopOnSignal hook = new StopOnSignal();
+    Runtime.getRuntime().addShutdownHook(hook);
     Launch launch = new Launch(ExitStatus.INTERNAL_ERROR, null, null);
     try {
       launch =
-          new FlareMain(System.out, System.err, System::getenv)
+          new FlareMain(System.out, System.err, System::getenv, parallel)
               .launch(FlareMain.class.getClassLoader(), args);
     } finally {
       // even if launch() broke its promise not to throw, the hook must not wait forever
-      launched.complete(launch);
+      hook.launched(launch);
     }
     if (launch.server() == null) {
       System.out.flush();
@@ -74,6 +70,43 @@ public final class FlareMain {
       System.exit(launch.status());
     }
     // the server's listener thread keeps the JVM alive from here
+  }
+
+  /**
+   * The shutdown hook: stops the server gracefully on SIGTERM or Ctrl-C, once {@link #launch} has
+   * returned. A class rather than a lambda, like the rest of the start path (docs/RATIONALE.md "Why
+   * a flare's start-up avoids method-handle spinning").
+   */
+  private static final class StopOnSignal extends Thread {
+    private final CountDownLatch launched = new CountDownLatch(1);
+    private volatile Launch launch;
+
+    StopOnSignal() {
+      super("flarec-shutdown");
+    }
+
+    void launched(Launch launch) {
+      this.launch = launch;
+      launched.countDown();
+    }
+
+    @Override
+    public void run() {
+      try {
+        launched.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      Launch started = launch;
+      if (started.server() != null) {
+        started.stop();
+        // A JVM stopped by SIGTERM exits 143 (128 + 15) once its hooks finish; a server that has
+        // drained its requests stopped as asked, so it says so with 0, as --help promises.
+        // Halting skips nothing: this is the only hook, and stop() flushed the log.
+        Runtime.getRuntime().halt(ExitStatus.OK);
+      }
+    }
   }
 
   /**
@@ -165,6 +198,9 @@ public final class FlareMain {
 
   private Launch serve(
       String program, BundledFlare flare, ServerConfig config, ClusterConfig cluster) {
+    if (parallel != null) {
+      parallel.awaitLogging();
+    }
     LogSetup.level(config.log().level().julLevel());
     HostServices services;
     try {

@@ -9,6 +9,7 @@ import dev.flarec.runtime.instance.FunctionRef;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.InstanceSnapshot;
 import dev.flarec.runtime.instance.Module;
+import dev.flarec.runtime.trap.TrapBoundary;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.lang.invoke.MethodHandle;
@@ -43,10 +44,13 @@ public final class FlareInstance {
     this.context = context;
     this.guest = guest;
     this.snapshot = snapshot;
+    // The export's own handle, without the trap boundary's method-handle combinators
+    // (Instance.function): spinning those costs start-up tens of milliseconds, and
+    // handleRequest translates what escapes the same way (TrapBoundary.translate).
     this.handleRequest =
         instance.export("handle_request") instanceof FunctionRef f
                 && f.type().equals(HANDLE_REQUEST_TYPE)
-            ? instance.function("handle_request").handle()
+            ? f.handle()
             : null;
     this.webSocketEntries = webSocketEntries(instance);
   }
@@ -80,7 +84,8 @@ public final class FlareInstance {
   public static FlareInstance create(
       Module module, HostServices services, int memoryCapPages, boolean keepSnapshot) {
     FlareContext context = new FlareContext(services);
-    Instance instance = module.instantiate(FlaronImports.create(context), memoryCapPages);
+    Instance instance =
+        module.instantiate(FlaronImports.create(context, module.descriptor()), memoryCapPages);
     Guest guest = new Guest(instance);
     context.attach(guest);
     return new FlareInstance(instance, context, guest, keepSnapshot ? instance.snapshot() : null);
@@ -140,10 +145,8 @@ public final class FlareInstance {
     context.begin(invocation);
     try {
       return (long) handleRequest.invokeExact();
-    } catch (RuntimeException | Error e) {
-      throw e;
     } catch (Throwable t) {
-      throw new IllegalStateException(t);
+      throw TrapBoundary.translate(t);
     } finally {
       context.end();
     }

@@ -41,7 +41,7 @@ final class ForwardingFlare {
   static ForwardingFlare load(String name, HostServices services, FlareConfig config) {
     Module module = MODULES.computeIfAbsent(name, ForwardingFlare::compile);
     FlareContext context = new FlareContext(services);
-    Instance instance = module.instantiate(FlaronImports.create(context));
+    Instance instance = module.instantiate(FlaronImports.create(context, module.descriptor()));
     context.attach(new Guest(instance));
     ForwardingFlare flare = new ForwardingFlare(instance, context);
     flare.begin(config);

@@ -47,6 +47,9 @@ class ConfigLoaderTest {
     assertEquals(FlareLimits.DEFAULTS, f.limits(), "decision 23");
     assertEquals(f.limits().memoryCapBytes() / 2, c.recycleMemoryBytes());
     assertTrue(c.maxInstances() >= 2);
+    assertEquals(ConfigLoader.defaultNodeId(), c.nodeId(), "the host's name, looked up lazily");
+    assertFalse(c.nodeId().isEmpty());
+    assertEquals("edge-1", c.withNodeId("edge-1").nodeId());
     assertEquals(Map.of(), c.secrets());
   }
 

@@ -211,6 +211,7 @@ class FlareMainTest {
     try {
       assertEquals(ExitStatus.OK, launch.status(), err());
       // so a second flare started beside it cannot find the store locked
+      assertNull(launch.services().plasma(), "no plasma_* import, no Plasma store");
       assertNull(launch.services().spark());
       assertFalse(Files.exists(data), "no store was opened");
     } finally {

@@ -60,7 +60,13 @@ public final class Imports {
     private final Map<String, Instance> instances = new LinkedHashMap<>();
 
     private Builder put(String module, String name, Object value) {
-      values.computeIfAbsent(module, m -> new HashMap<>()).put(name, value);
+      // no computeIfAbsent: its lambda is one more class spun while a flare starts
+      Map<String, Object> byName = values.get(module);
+      if (byName == null) {
+        byName = new HashMap<>();
+        values.put(module, byName);
+      }
+      byName.put(name, value);
       return this;
     }
 
@@ -109,7 +115,9 @@ public final class Imports {
 
     public Imports build() {
       Map<String, Map<String, Object>> copy = new HashMap<>();
-      values.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+      for (Map.Entry<String, Map<String, Object>> e : values.entrySet()) {
+        copy.put(e.getKey(), Map.copyOf(e.getValue()));
+      }
       return new Imports(copy, Map.copyOf(instances));
     }
   }

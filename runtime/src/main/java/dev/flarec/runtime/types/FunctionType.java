@@ -3,6 +3,7 @@ package dev.flarec.runtime.types;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +25,26 @@ import java.util.concurrent.ConcurrentHashMap;
  *     §2.3.5</a>
  */
 public final class FunctionType {
-  private record Identity(List<ValueType> params, List<ValueType> results, String canonicalKey) {}
+  /**
+   * The interning key. Its {@code equals} and {@code hashCode} are written out: a record's
+   * generated ones are bootstrapped through {@code ObjectMethods} on first use, which spins
+   * method-handle classes worth tens of milliseconds of a flare's start-up (docs/RATIONALE.md "Why
+   * a flare's start-up avoids method-handle spinning").
+   */
+  private record Identity(List<ValueType> params, List<ValueType> results, String canonicalKey) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other
+          && params.equals(other.params)
+          && results.equals(other.results)
+          && Objects.equals(canonicalKey, other.canonicalKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return (params.hashCode() * 31 + results.hashCode()) * 31 + Objects.hashCode(canonicalKey);
+    }
+  }
 
   private static final ConcurrentHashMap<Identity, FunctionType> INTERNED =
       new ConcurrentHashMap<>();
@@ -63,8 +83,15 @@ public final class FunctionType {
       String canonicalKey,
       FunctionType supertype) {
     Identity id = new Identity(List.copyOf(params), List.copyOf(results), canonicalKey);
-    return INTERNED.computeIfAbsent(
-        id, k -> new FunctionType(k.params(), k.results(), canonicalKey, supertype));
+    FunctionType known = INTERNED.get(id);
+    if (known != null) {
+      return known;
+    }
+    // not computeIfAbsent: a lambda here is another class spun at start-up; a lost race only
+    // builds a type that is dropped
+    FunctionType made = new FunctionType(id.params(), id.results(), canonicalKey, supertype);
+    FunctionType raced = INTERNED.putIfAbsent(id, made);
+    return raced != null ? raced : made;
   }
 
   public static FunctionType of(ValueType[] params, ValueType[] results) {
