@@ -2,6 +2,7 @@ package dev.flarec.compiler.decode;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,12 +26,18 @@ final class ParserInput {
   private final byte[] module;
   private final List<ModuleDecoder.MemoryType> memories = new ArrayList<>();
   private final List<ModuleDecoder.MemoryType> tables = new ArrayList<>();
+
+  /** Every table's element type as the binary encodes it, imported ones first. */
+  private final List<byte[]> tableElementTypes = new ArrayList<>();
+
   private boolean anyMemory64;
 
   /** The module's shape, for the validation copy: parameter counts and table types. */
   private ModuleShape shape;
 
-  /** In the validation copy, the first of the four locals each function gets (see scratch). */
+  /**
+   * In the validation copy, the first of the scratch locals each function gets (SCRATCH_LOCALS).
+   */
   private long scratch;
 
   /** True during the first pass, which records the types; the second only rewrites. */
@@ -154,10 +161,14 @@ final class ParserInput {
       }
       int function = shape.importedFunctions + f;
       scratch = shape.types.get(shape.functions.get(function)).params().length + declared;
-      writeU32(body, groups + SCRATCH_GROUPS, 1);
+      writeU32(body, groups + SCRATCH_GROUPS + tableElementTypes.size(), 1);
       body.write(
           module, localsStart(module, bodyStart), in.position() - localsStart(module, bodyStart));
       body.write(SCRATCH_LOCALS, 0, SCRATCH_LOCALS.length);
+      for (byte[] elementType : tableElementTypes) {
+        body.write(1);
+        body.write(elementType, 0, elementType.length);
+      }
       int copied = in.position();
       while (in.position() < bodyEnd) {
         ins.next();
@@ -440,17 +451,23 @@ final class ParserInput {
   private static final int LOCAL_SET = 0x21;
 
   /**
-   * The scratch locals added to each function of the validation copy, after its own: two i32s, a
-   * funcref, an externref and a v128, as local groups.
+   * The scratch locals added to each function of the validation copy, after its own: two i32s and a
+   * v128, as local groups; then one local of each table's element type (see {@link #refScratch}).
    */
-  private static final byte[] SCRATCH_LOCALS = {2, 0x7F, 1, 0x70, 1, 0x6F, 1, 0x7B};
+  private static final byte[] SCRATCH_LOCALS = {2, 0x7F, 1, 0x7B};
 
-  private static final int SCRATCH_GROUPS = 4;
-  private static final int V128_SCRATCH = 4;
+  private static final int SCRATCH_GROUPS = 2;
+  private static final int V128_SCRATCH = 2;
+  private static final int TABLE_SCRATCH = 3;
 
-  /** The scratch local of the table's element type. */
+  /**
+   * The scratch local for an element of {@code table}: of the table's exact element type, so that a
+   * typed reference such as {@code (ref null $t)} or {@code (ref $t)} reaches the instruction as
+   * the type it had, not as a {@code funcref} the table would refuse. A non-nullable one is set
+   * just before it is read, which the validator accepts.
+   */
   private long refScratch(long table) {
-    return shape.tables.get((int) table) == ValueTypes.EXTERNREF ? scratch + 3 : scratch + 2;
+    return scratch + TABLE_SCRATCH + table;
   }
 
   /** A short run of instructions, written an opcode or an immediate at a time. */
@@ -536,7 +553,11 @@ final class ParserInput {
           in.u8();
           initialiser = true;
         }
+        int typeAt = in.position();
         ValueTypes.readReference(in);
+        if (scanning) {
+          tableElementTypes.add(Arrays.copyOfRange(module, typeAt, in.position()));
+        }
       }
       int at = in.position();
       out.write(module, copied, at - copied);

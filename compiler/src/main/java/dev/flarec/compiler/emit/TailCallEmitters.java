@@ -39,6 +39,11 @@ final class TailCallEmitters {
       int typeIndex = (int) ins.operand(0);
       int tableIndex = (int) ins.operand(1);
       FunctionType t = f.module.type(typeIndex);
+      if (f.module.descriptor.tables().get(tableIndex).is64()) {
+        // table64: the i64 index as the int the helper takes, as call_indirect does
+        f.mv.visitMethodInsn(
+            org.objectweb.asm.Opcodes.INVOKESTATIC, RuntimeNames.TABLE, "index", "(J)I", false);
+      }
       boxBelowOperand(f, t, ValueType.I32);
       f.module.tailCalls.indirectCall(typeIndex, tableIndex);
       f.loadInstance();
