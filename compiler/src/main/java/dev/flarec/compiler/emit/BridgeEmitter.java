@@ -54,6 +54,20 @@ final class BridgeEmitter {
   }
 
   /**
+   * Pushes the owner of the {@code FunctionRef} in {@code refSlot}: its instance, null for a host
+   * function.
+   */
+  static void pushOwner(MethodVisitor mv, int refSlot) {
+    mv.visitVarInsn(ALOAD, refSlot);
+    mv.visitMethodInsn(
+        INVOKEVIRTUAL,
+        RuntimeNames.FUNCTION_REF,
+        "owner",
+        "()" + RuntimeNames.INSTANCE_DESC,
+        false);
+  }
+
+  /**
    * Pushes the function in element {@code elementSlot} of table {@code tableIndex}, checked against
    * type {@code typeIndex} by {@code Table.functionForCall} (which traps on a null or mismatched
    * element): the lookup of every indirect call, ordinary or tail.
@@ -109,13 +123,7 @@ final class BridgeEmitter {
       mv.visitVarInsn(ASTORE, refSlot);
       if (!chunks.isEmpty()) {
         Label viaHandle = new Label();
-        mv.visitVarInsn(ALOAD, refSlot);
-        mv.visitMethodInsn(
-            INVOKEVIRTUAL,
-            RuntimeNames.FUNCTION_REF,
-            "owner",
-            "()" + RuntimeNames.INSTANCE_DESC,
-            false);
+        pushOwner(mv, refSlot);
         mv.visitVarInsn(ALOAD, instanceSlot);
         mv.visitJumpInsn(IF_ACMPNE, viaHandle);
         for (int c = 0; c < chunks.size(); c++) {

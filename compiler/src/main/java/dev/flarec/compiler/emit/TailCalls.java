@@ -339,6 +339,19 @@ final class TailCalls {
   }
 
   /**
+   * {@link #makeForeignPending} when the {@code FunctionRef} in {@code refSlot} belongs to another
+   * instance; a host function (no owner) falls through to the code after it.
+   */
+  private static void makeForeignPendingUnlessHost(
+      MethodVisitor mv, FunctionType type, int refSlot, int instanceSlot) {
+    Label host = new Label();
+    BridgeEmitter.pushOwner(mv, refSlot);
+    mv.visitJumpInsn(IFNULL, host);
+    makeForeignPending(mv, type, refSlot, instanceSlot);
+    mv.visitLabel(host);
+  }
+
+  /**
    * Leaves the tail call of {@code callee}, a function of another instance, to the trampoline: its
    * arguments (in the JVM locals from slot 0) boxed, as its handle takes them; then returns zeros.
    */
@@ -445,7 +458,6 @@ final class TailCalls {
       // a function of another instance is left to the trampoline as such; a host function is
       // pending here like any callee, and called by the run switch through its bridge
       int refSlot = instanceSlot + 1;
-      Label host = new Label();
       mv.visitVarInsn(ALOAD, instanceSlot);
       JvmConstants.pushInt(mv, callee);
       mv.visitMethodInsn(
@@ -455,16 +467,7 @@ final class TailCalls {
           "(I)L" + RuntimeNames.FUNCTION_REF + ";",
           false);
       mv.visitVarInsn(ASTORE, refSlot);
-      mv.visitVarInsn(ALOAD, refSlot);
-      mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.FUNCTION_REF,
-          "owner",
-          "()" + RuntimeNames.INSTANCE_DESC,
-          false);
-      mv.visitJumpInsn(IFNULL, host);
-      makeForeignPending(mv, type, refSlot, instanceSlot);
-      mv.visitLabel(host);
+      makeForeignPendingUnlessHost(mv, type, refSlot, instanceSlot);
     }
     makePending(mv, type, instanceSlot, () -> JvmConstants.pushInt(mv, callee + 1));
     mv.visitMaxs(0, 0);
@@ -500,13 +503,7 @@ final class TailCalls {
     }
     mv.visitVarInsn(ASTORE, refSlot);
     Label foreign = new Label();
-    mv.visitVarInsn(ALOAD, refSlot);
-    mv.visitMethodInsn(
-        INVOKEVIRTUAL,
-        RuntimeNames.FUNCTION_REF,
-        "owner",
-        "()" + RuntimeNames.INSTANCE_DESC,
-        false);
+    BridgeEmitter.pushOwner(mv, refSlot);
     mv.visitVarInsn(ALOAD, instanceSlot);
     mv.visitJumpInsn(IF_ACMPNE, foreign);
     makePending(
@@ -520,17 +517,7 @@ final class TailCalls {
           mv.visitInsn(IADD);
         });
     mv.visitLabel(foreign);
-    Label host = new Label();
-    mv.visitVarInsn(ALOAD, refSlot);
-    mv.visitMethodInsn(
-        INVOKEVIRTUAL,
-        RuntimeNames.FUNCTION_REF,
-        "owner",
-        "()" + RuntimeNames.INSTANCE_DESC,
-        false);
-    mv.visitJumpInsn(IFNULL, host);
-    makeForeignPending(mv, type, refSlot, instanceSlot);
-    mv.visitLabel(host);
+    makeForeignPendingUnlessHost(mv, type, refSlot, instanceSlot);
     mv.visitVarInsn(ALOAD, refSlot);
     mv.visitMethodInsn(
         INVOKEVIRTUAL,
