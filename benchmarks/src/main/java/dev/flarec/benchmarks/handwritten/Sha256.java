@@ -4,7 +4,7 @@ package dev.flarec.benchmarks.handwritten;
  * kernels/sha256.c in Java: the same SHA-256, hand-written rather than the JDK's {@code
  * MessageDigest} (whose compression is a CPU intrinsic, not the JVM's code generation).
  */
-final class Sha256 {
+public final class Sha256 {
   private static final int MESSAGE_BYTES = 16384;
   private static final int[] K = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -53,7 +53,11 @@ final class Sha256 {
     }
   }
 
-  private static void compress(int[] state, int[] w, byte[] block, int at) {
+  /**
+   * One SHA-256 compression: folds the 64-byte block at {@code block[at]} into {@code state}, with
+   * {@code w} (64 ints) as the message schedule's scratch space.
+   */
+  public static void compress(int[] state, int[] w, byte[] block, int at) {
     for (int i = 0; i < 16; i++) {
       w[i] = loadBe32(block, at + 4 * i);
     }
