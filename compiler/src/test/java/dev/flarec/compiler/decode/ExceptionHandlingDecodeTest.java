@@ -1,5 +1,8 @@
 package dev.flarec.compiler.decode;
 
+import static dev.flarec.compiler.testing.RawModules.code;
+import static dev.flarec.compiler.testing.RawModules.module;
+import static dev.flarec.compiler.testing.RawModules.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +12,6 @@ import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.InvalidModuleException;
 import dev.flarec.compiler.MalformedModuleException;
 import dev.flarec.compiler.UnsupportedModuleException;
-import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,34 +28,6 @@ class ExceptionHandlingDecodeTest {
 
   /** {@code (type (func))}. */
   private static final byte[] VOID_TYPE = section(TYPE, 1, 0x60, 0, 0);
-
-  private static byte[] module(byte[]... sections) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    for (byte[] s : sections) {
-      out.writeBytes(s);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] section(int id, int... content) {
-    byte[] b = new byte[content.length + 2];
-    b[0] = (byte) id;
-    b[1] = (byte) content.length;
-    for (int i = 0; i < content.length; i++) {
-      b[i + 2] = (byte) content[i];
-    }
-    return b;
-  }
-
-  /** A code section of one body, given without its size. */
-  private static byte[] code(int... body) {
-    int[] content = new int[body.length + 2];
-    content[0] = 1;
-    content[1] = body.length;
-    System.arraycopy(body, 0, content, 2, body.length);
-    return section(CODE, content);
-  }
 
   private static <T extends CompileException> T rejected(
       Class<T> kind, byte[] wasm, String section, int function, long offset, String message) {

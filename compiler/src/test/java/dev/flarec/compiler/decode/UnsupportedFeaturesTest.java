@@ -1,5 +1,7 @@
 package dev.flarec.compiler.decode;
 
+import static dev.flarec.compiler.testing.RawModules.module;
+import static dev.flarec.compiler.testing.RawModules.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarec.compiler.CompileException;
 import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.UnsupportedModuleException;
-import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,25 +22,6 @@ class UnsupportedFeaturesTest {
   private static final int GLOBAL = 6;
   private static final int CODE = 10;
   private static final int HEADER = 8;
-
-  private static byte[] module(byte[]... sections) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    for (byte[] s : sections) {
-      out.writeBytes(s);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] section(int id, int... content) {
-    byte[] b = new byte[content.length + 2];
-    b[0] = (byte) id;
-    b[1] = (byte) content.length;
-    for (int i = 0; i < content.length; i++) {
-      b[i + 2] = (byte) content[i];
-    }
-    return b;
-  }
 
   /** {@code (type (func))}, two functions of it, and the code section of their bodies. */
   private static byte[] twoFunctions(int[] first, int[] second) {

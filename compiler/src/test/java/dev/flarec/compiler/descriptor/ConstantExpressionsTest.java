@@ -1,5 +1,7 @@
 package dev.flarec.compiler.descriptor;
 
+import static dev.flarec.compiler.testing.RawModules.module;
+import static dev.flarec.compiler.testing.RawModules.section;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,6 @@ import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.InvalidModuleException;
 import dev.flarec.runtime.instance.Instance;
-import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,25 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (evaluated at instantiation), reading globals defined in the module.
  */
 class ConstantExpressionsTest {
-  private static byte[] module(byte[]... sections) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    for (byte[] s : sections) {
-      out.writeBytes(s);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] section(int id, int... content) {
-    byte[] b = new byte[content.length + 2];
-    b[0] = (byte) id;
-    b[1] = (byte) content.length; // every section here is shorter than 128 bytes
-    for (int i = 0; i < content.length; i++) {
-      b[i + 2] = (byte) content[i];
-    }
-    return b;
-  }
-
   private static final byte[] TYPES =
       section(1, 3, 0x60, 0, 1, 0x7F, 0x60, 1, 0x7F, 1, 0x7F, 0x60, 0, 1, 0x7E);
 
