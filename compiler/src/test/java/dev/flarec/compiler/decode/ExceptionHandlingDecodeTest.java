@@ -21,7 +21,6 @@ class ExceptionHandlingDecodeTest {
   private static final int TYPE = 1;
   private static final int FUNCTION = 3;
   private static final int GLOBAL = 6;
-  private static final int CODE = 10;
   private static final int TAG = 13;
 
   /** {@code (type (func))}. */
