@@ -15,7 +15,6 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.types.AnnotatedInstruction;
-import run.endive.wasm.types.BlockType;
 import run.endive.wasm.types.CatchOpCode;
 import run.endive.wasm.types.OpCode;
 
@@ -59,6 +58,7 @@ final class FunctionEmitter {
   private final int to;
   private final int baseHeight;
   private final int outerFrames;
+  private final ControlLowering control;
 
   /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
   private final int[] localSlots;
@@ -98,14 +98,10 @@ final class FunctionEmitter {
   final int writtenSlot;
 
   private final OperandStack stack = new OperandStack();
-  private final ArrayList<ControlFrame> frames = new ArrayList<>();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
 
   /** Codes this method (a run) may return besides 0: bit {@code k + 1} for frame {@code k}. */
   private final BitSet exitCodes = new BitSet();
-
-  /** A run's shared exit: writes changed locals back and returns the code on the stack. */
-  private Label epilogue;
 
   /** The stack at normal completion of a run; null when it cannot complete normally. */
   private List<ValueType> exitTypes;
@@ -116,8 +112,6 @@ final class FunctionEmitter {
   private final CodeSizeCounter counter;
   private int nextSlot;
   private int pc;
-  private boolean unreachable;
-  private int skippedDepth;
   private AnnotatedInstruction current;
 
   /** The entry a self tail call jumps to: after the prologue's setup, before locals are zeroed. */
@@ -140,6 +134,7 @@ final class FunctionEmitter {
     this.from = 0;
     this.to = code.size();
     this.baseHeight = 0;
+    this.control = new ControlLowering(this, this.mv, stack, true, 0, List.of());
     this.outerFrames = 0;
     this.localSlots = new int[fn.localCount()];
     java.util.Arrays.fill(localSlots, -1);
@@ -229,8 +224,9 @@ final class FunctionEmitter {
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
-    this.frames.addAll(parent.frames);
-    this.outerFrames = frames.size();
+    this.control =
+        new ControlLowering(this, mv, stack, false, callBase, parent.control.openFrames());
+    this.outerFrames = control.outerFrames();
     for (int i = callBase - parent.baseHeight; i < parent.stack.size(); i++) {
       stack.pushVirtual(parent.stack.get(i));
     }
@@ -293,7 +289,7 @@ final class FunctionEmitter {
     mv.visitCode();
     if (root) {
       emitRootPrologue();
-      pushFrame(new ControlFrame(ControlFrame.Kind.FUNCTION, List.of(), type.results(), 0));
+      control.enterFunction();
     } else {
       for (int i = 0; i < localSlots.length; i++) {
         if (localSlots[i] >= 0) {
@@ -314,7 +310,7 @@ final class FunctionEmitter {
       if (offsets != null) {
         offsets[pc] = counter.size();
       }
-      if (split && !unreachable) {
+      if (split && !control.isUnreachable()) {
         int runEnd = fn.plan.runAt(pc, from, root ? to - 1 : to);
         if (runEnd >= 0) {
           materializeAllHalves();
@@ -325,8 +321,8 @@ final class FunctionEmitter {
       }
       current = code.get(pc++);
       OpCode op = current.opcode();
-      if (unreachable) {
-        skipUnreachable(op);
+      if (control.isUnreachable()) {
+        control.skipUnreachable(op);
       } else {
         OpcodeRow row = table.row(current, this);
         Emitter emitter = row.emitter();
@@ -334,17 +330,17 @@ final class FunctionEmitter {
           materializeAllHalves();
         }
         materializeTop(pops(row, current), emitter instanceof HalvesEmitter);
-        boolean tailCall = isTailCall(op);
+        boolean tailCall = row.has(OpcodeRow.Trait.TAIL_CALLS);
         if (tailCall) {
-          cutHandlerRanges(false);
+          control.cutHandlerRanges(false);
         }
         row.emitter().emit(this, current);
         if (tailCall) {
-          cutHandlerRanges(true);
+          control.cutHandlerRanges(true);
         }
       }
     }
-    if (!unreachable) {
+    if (!control.isUnreachable()) {
       materializeAllHalves();
     }
     Label flushEnd = new Label();
@@ -360,6 +356,7 @@ final class FunctionEmitter {
     }
     if (!root) {
       completeRun();
+      Label epilogue = control.epilogue();
       if (epilogue != null) {
         mv.visitLabel(epilogue);
         flushLocals();
@@ -454,25 +451,6 @@ final class FunctionEmitter {
     return stack.heldObject();
   }
 
-  private void skipUnreachable(OpCode op) {
-    switch (op) {
-      case BLOCK, LOOP, IF, TRY_TABLE -> skippedDepth++;
-      case ELSE -> {
-        if (skippedDepth == 0) {
-          elseArm();
-        }
-      }
-      case END -> {
-        if (skippedDepth > 0) {
-          skippedDepth--;
-        } else {
-          end();
-        }
-      }
-      default -> {}
-    }
-  }
-
   UnsupportedModuleException unsupported(String what) {
     return new UnsupportedModuleException(
         what, functionIndex, current == null ? -1 : current.address(), null);
@@ -494,7 +472,7 @@ final class FunctionEmitter {
     return stack.peek(depth);
   }
 
-  private int height() {
+  int height() {
     return baseHeight + stack.size();
   }
 
@@ -859,7 +837,7 @@ final class FunctionEmitter {
   }
 
   /** Stores the value of type {@code t} on top of the JVM stack into frame slot {@code index}. */
-  private void frameStore(ValueType t, int index) {
+  void frameStore(ValueType t, int index) {
     if (t.isObject()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
@@ -904,7 +882,7 @@ final class FunctionEmitter {
    * through the frame, the run's method is emitted, and its result code is dispatched.
    */
   private void emitRunCall(int start, int end) {
-    ControlFrame innermost = frames.get(frames.size() - 1);
+    ControlFrame innermost = control.innermost();
     int callBase = Math.max(innermost.entryHeight, baseHeight);
     int first = callBase - baseHeight;
     for (int i = stack.size() - 1; i >= first; i--) {
@@ -1008,7 +986,7 @@ final class FunctionEmitter {
     }
     stack.truncate(first);
     if (run.exitTypes == null) {
-      unreachable = true;
+      control.markUnreachable();
     } else {
       for (ValueType t : run.exitTypes) {
         stack.pushVirtual(t);
@@ -1019,13 +997,13 @@ final class FunctionEmitter {
 
   /** A run branched to frame {@code index}; its carried values are in the frame. */
   private void branchFromRun(int index, int first) {
-    ControlFrame target = frames.get(index);
+    ControlFrame target = control.frameAt(index);
     for (int i = first - 1; i >= target.entryHeight - baseHeight; i--) {
       if (!stack.isVirtual(i)) {
         discard(stack.get(i));
       }
     }
-    List<ValueType> carried = carriedBy(target);
+    List<ValueType> carried = control.carriedBy(target);
     for (int i = 0; i < carried.size(); i++) {
       frameLoad(carried.get(i), fn.stackSlot(target.entryHeight + i));
     }
@@ -1036,7 +1014,7 @@ final class FunctionEmitter {
       for (ValueType t : carried) {
         stack.push(t);
       }
-      emitReturn();
+      control.emitReturn();
       restoreTypes(saved);
     } else {
       mv.visitJumpInsn(GOTO, target.target);
@@ -1045,9 +1023,9 @@ final class FunctionEmitter {
   }
 
   /** The tracked stack (types and which are virtual), to put back after a side path. */
-  private record StackState(List<ValueType> types, BitSet virtual) {}
+  record StackState(List<ValueType> types, BitSet virtual) {}
 
-  private StackState snapshotTypes() {
+  StackState snapshotTypes() {
     List<ValueType> types = new ArrayList<>();
     BitSet virtual = new BitSet();
     for (int i = 0; i < stack.size(); i++) {
@@ -1057,7 +1035,7 @@ final class FunctionEmitter {
     return new StackState(types, virtual);
   }
 
-  private void restoreTypes(StackState saved) {
+  void restoreTypes(StackState saved) {
     stack.truncate(0);
     for (int i = 0; i < saved.types().size(); i++) {
       if (saved.virtual().get(i)) {
@@ -1070,7 +1048,7 @@ final class FunctionEmitter {
 
   /** A run reached its end: hand its stack and locals back, and return 0. */
   private void completeRun() {
-    if (unreachable) {
+    if (control.isUnreachable()) {
       exitTypes = null;
       return;
     }
@@ -1080,7 +1058,7 @@ final class FunctionEmitter {
       }
     }
     mv.visitInsn(ICONST_0);
-    returnCode(stack.size());
+    control.returnCode(stack.size());
     exitTypes = new ArrayList<>();
     for (int i = 0; i < stack.size(); i++) {
       exitTypes.add(stack.get(i));
@@ -1105,27 +1083,17 @@ final class FunctionEmitter {
     return nextOpcode() != null && !(split && fn.plan.runAt(pc, from, root ? to - 1 : to) >= 0);
   }
 
-  private void pushFrame(ControlFrame frame) {
-    frame.index = frames.size();
-    frames.add(frame);
-  }
-
   void markUnreachable() {
-    unreachable = true;
+    control.markUnreachable();
   }
 
   /** The control frame {@code depth} labels out (0 = innermost). */
   ControlFrame frame(int depth) {
-    return frames.get(frames.size() - 1 - depth);
+    return control.frame(depth);
   }
 
   ControlFrame innermostFrame() {
-    return frames.get(frames.size() - 1);
-  }
-
-  /** How many control frames belong to the methods that called this run (0 in a root method). */
-  int outerFrames() {
-    return outerFrames;
+    return control.innermost();
   }
 
   /** Records that this run may return {@code code} (a branch to frame {@code code - 1}). */
@@ -1140,11 +1108,11 @@ final class FunctionEmitter {
 
   /** The values a branch to the frame {@code depth} labels out carries. */
   List<ValueType> carriedTo(int depth) {
-    return carriedBy(frame(depth));
+    return control.carriedBy(frame(depth));
   }
 
   FunctionType blockTypeOf(long bt) {
-    return blockType(bt);
+    return control.blockType(bt);
   }
 
   /**
@@ -1155,10 +1123,10 @@ final class FunctionEmitter {
     OpCode next = nextFusable() ? nextOpcode() : null;
     if (next == OpCode.BR_IF) {
       current = code.get(pc++);
-      branchIf(c, (int) current.operand(0));
+      control.branchIf(c, (int) current.operand(0));
     } else if (next == OpCode.IF) {
       current = code.get(pc++);
-      enterIf(c, current.operand(0));
+      control.enterIf(c, current.operand(0));
     } else {
       c.materialize(mv);
       push(ValueType.I32);
@@ -1166,220 +1134,23 @@ final class FunctionEmitter {
   }
 
   void enterBlock(ControlFrame.Kind kind, long blockType) {
-    FunctionType bt = blockType(blockType);
-    ControlFrame frame =
-        new ControlFrame(kind, bt.params(), bt.results(), height() - bt.params().size());
-    pushFrame(frame);
-    if (kind == ControlFrame.Kind.LOOP) {
-      mv.visitLabel(frame.target);
-      emitInterruptCheck();
-    }
+    control.enterBlock(kind, blockType);
   }
 
-  /** {@code if}: the i32 condition (or a fused comparison) has been popped already. */
   void enterIf(Condition c, long blockType) {
-    FunctionType bt = blockType(blockType);
-    ControlFrame frame =
-        new ControlFrame(
-            ControlFrame.Kind.IF, bt.params(), bt.results(), height() - bt.params().size());
-    pushFrame(frame);
-    c.jump(mv, frame.elseLabel, false);
+    control.enterIf(c, blockType);
   }
 
   void elseArm() {
-    ControlFrame frame = frames.get(frames.size() - 1);
-    if (!unreachable) {
-      mv.visitJumpInsn(GOTO, frame.target);
-      frame.targetUsed = true;
-    }
-    frame.hasElse = true;
-    mv.visitLabel(frame.elseLabel);
-    resetStack(frame.entryHeight, frame.params);
-    unreachable = false;
+    control.elseArm();
   }
 
   void end() {
-    ControlFrame frame = frames.remove(frames.size() - 1);
-    if (frame.kind == ControlFrame.Kind.FUNCTION) {
-      if (!unreachable) {
-        emitReturn();
-      }
-      return;
-    }
-    if (frame.kind == ControlFrame.Kind.TRY_TABLE) {
-      endTryTable(frame);
-    }
-    boolean reachable = !unreachable;
-    if (frame.kind == ControlFrame.Kind.IF && !frame.hasElse) {
-      mv.visitLabel(frame.elseLabel);
-      reachable = true;
-    }
-    if (frame.kind != ControlFrame.Kind.LOOP && frame.targetUsed) {
-      mv.visitLabel(frame.target);
-      reachable = true;
-    }
-    resetStack(frame.entryHeight, frame.results);
-    unreachable = !reachable;
+    control.end();
   }
 
-  // ---- exception handling ----
-
-  /**
-   * {@code try_table}: a block whose body is the range of a JVM exception handler catching {@code
-   * WasmException}. A JVM handler starts with an empty operand stack, so the values below the block
-   * that are on the JVM stack are copied to JVM locals here, for the handler to put back.
-   */
   void enterTryTable(long blockType, List<CatchOpCode.Catch> catches) {
-    FunctionType bt = blockType(blockType);
-    int params = bt.params().size();
-    int entry = height() - params;
-    int below = entry - baseHeight;
-    int[] belowSlots = new int[Math.max(below, 0)];
-    java.util.Arrays.fill(belowSlots, -1);
-    boolean anyReal = false;
-    for (int i = 0; i < below; i++) {
-      anyReal |= !stack.isVirtual(i);
-    }
-    if (anyReal) {
-      int[] kept = spill(params);
-      for (int i = below - 1; i >= 0; i--) {
-        if (!stack.isVirtual(i)) {
-          belowSlots[i] = acquireScratch(stack.get(i));
-          mv.visitVarInsn(JvmTypes.storeOpcode(stack.get(i)), belowSlots[i]);
-        }
-      }
-      for (int i = 0; i < below; i++) {
-        if (belowSlots[i] >= 0) {
-          mv.visitVarInsn(JvmTypes.loadOpcode(stack.get(i)), belowSlots[i]);
-        }
-      }
-      reload(kept);
-    }
-    ControlFrame frame =
-        new ControlFrame(ControlFrame.Kind.TRY_TABLE, bt.params(), bt.results(), entry);
-    frame.catches = catches;
-    frame.belowSlots = belowSlots;
-    pushFrame(frame);
-    openRange(frame);
-  }
-
-  private void openRange(ControlFrame frame) {
-    Label start = new Label();
-    frame.ranges.add(start);
-    mv.visitLabel(start);
-    // an exception table range may not be empty, and a body may emit no code
-    mv.visitInsn(NOP);
-  }
-
-  /**
-   * A tail call leaves the function before its callee runs, so the callee's exceptions are not the
-   * function's try_tables' to catch: the ranges of every try_table of this method end before it and
-   * start again after it.
-   */
-  private void cutHandlerRanges(boolean resume) {
-    for (int i = outerFrames; i < frames.size(); i++) {
-      ControlFrame frame = frames.get(i);
-      if (frame.kind == ControlFrame.Kind.TRY_TABLE) {
-        if (resume) {
-          openRange(frame);
-        } else {
-          Label end = new Label();
-          mv.visitLabel(end);
-          frame.ranges.add(end);
-        }
-      }
-    }
-  }
-
-  private static boolean isTailCall(OpCode op) {
-    return op == OpCode.RETURN_CALL
-        || op == OpCode.RETURN_CALL_INDIRECT
-        || op == OpCode.RETURN_CALL_REF;
-  }
-
-  /**
-   * Closes a {@code try_table}'s range and emits its handler: each clause in order tests the tag
-   * (by identity, through the instance) and branches to its label with the payload and/or the
-   * exnref; an exception no clause takes is thrown on. Registered at the end, so that an inner
-   * {@code try_table}, which ends first, precedes its outer ones in the exception table (the JVM
-   * takes the first entry that covers the throwing instruction).
-   */
-  private void endTryTable(ControlFrame frame) {
-    Label tryEnd = new Label();
-    mv.visitLabel(tryEnd);
-    frame.ranges.add(tryEnd);
-    if (!unreachable) {
-      mv.visitJumpInsn(GOTO, frame.target);
-      frame.targetUsed = true;
-    }
-    Label handler = new Label();
-    for (int i = 0; i < frame.ranges.size(); i += 2) {
-      mv.visitTryCatchBlock(
-          frame.ranges.get(i), frame.ranges.get(i + 1), handler, RuntimeNames.WASM_EXCEPTION);
-    }
-    mv.visitLabel(handler);
-    StackState saved = snapshotTypes();
-    stack.truncate(frame.entryHeight - baseHeight);
-    int exception = acquireScratch(ValueType.EXNREF);
-    mv.visitVarInsn(ASTORE, exception);
-    for (int i = 0; i < frame.belowSlots.length; i++) {
-      if (frame.belowSlots[i] >= 0) {
-        mv.visitVarInsn(JvmTypes.loadOpcode(stack.get(i)), frame.belowSlots[i]);
-        releaseScratch(stack.get(i), frame.belowSlots[i]);
-      }
-    }
-    // the exception may come from a callee that grew memory
-    refreshMemoryArray();
-    boolean caughtAll = false;
-    for (CatchOpCode.Catch c : frame.catches) {
-      CatchOpCode kind = c.opcode();
-      Label next = null;
-      if (kind == CatchOpCode.CATCH || kind == CatchOpCode.CATCH_REF) {
-        next = new Label();
-        mv.visitVarInsn(ALOAD, exception);
-        pushInt(c.tag());
-        loadInstance();
-        mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.INSTANCE,
-            "isTag",
-            "(Ljava/lang/Object;I" + RuntimeNames.INSTANCE_DESC + ")Z",
-            false);
-        mv.visitJumpInsn(IFEQ, next);
-        List<ValueType> payload = module.tagType(c.tag()).params();
-        if (!payload.isEmpty()) {
-          mv.visitVarInsn(ALOAD, exception);
-          mv.visitMethodInsn(
-              INVOKESTATIC,
-              RuntimeNames.WASM_EXCEPTION,
-              "payloadOf",
-              "(Ljava/lang/Object;)[Ljava/lang/Object;",
-              false);
-          unboxResults(payload);
-        }
-      }
-      if (kind == CatchOpCode.CATCH_REF || kind == CatchOpCode.CATCH_ALL_REF) {
-        mv.visitVarInsn(ALOAD, exception);
-        push(ValueType.EXNREF);
-      }
-      int pushed = stack.size() - (frame.entryHeight - baseHeight);
-      jumpTo(frame(c.label()));
-      stack.truncate(stack.size() - pushed);
-      if (next != null) {
-        mv.visitLabel(next);
-      } else {
-        caughtAll = true;
-        break;
-      }
-    }
-    if (!caughtAll) {
-      mv.visitVarInsn(ALOAD, exception);
-      mv.visitTypeInsn(CHECKCAST, RuntimeNames.WASM_EXCEPTION);
-      mv.visitInsn(ATHROW);
-    }
-    releaseScratch(ValueType.EXNREF, exception);
-    restoreTypes(saved);
-    unreachable = true;
+    control.enterTryTable(blockType, catches);
   }
 
   /**
@@ -1393,7 +1164,7 @@ final class FunctionEmitter {
     }
     boolean enclosed = false;
     for (int i = 0; i < outerFrames; i++) {
-      enclosed |= frames.get(i).kind == ControlFrame.Kind.TRY_TABLE;
+      enclosed |= control.frameAt(i).kind == ControlFrame.Kind.TRY_TABLE;
     }
     if (!enclosed) {
       return false;
@@ -1407,128 +1178,31 @@ final class FunctionEmitter {
     return false;
   }
 
-  private void resetStack(int entryHeight, List<ValueType> top) {
-    stack.truncate(entryHeight - baseHeight);
-    for (ValueType t : top) {
-      push(t);
-    }
-  }
-
-  /** {@code br depth}. */
   void branch(int depth) {
-    jumpTo(frame(depth));
-    unreachable = true;
+    control.branch(depth);
   }
 
-  /** {@code br_if depth}, the condition already popped from the tracked stack. */
   void branchIf(Condition c, int depth) {
-    ControlFrame target = frame(depth);
-    if (isLocal(target) && realExtrasBelow(target) == 0) {
-      c.jump(mv, target.target, true);
-      target.targetUsed = true;
-    } else {
-      Label skip = new Label();
-      c.jump(mv, skip, false);
-      jumpTo(target);
-      mv.visitLabel(skip);
-    }
+    control.branchIf(c, depth);
   }
 
-  /** {@code br_table}: operands are the label depths, the last one the default. */
   void branchTable(long[] depths) {
-    new BranchTableLowering(this).lower(depths);
+    control.branchTable(depths);
   }
 
-  List<ValueType> carriedBy(ControlFrame target) {
-    return target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
-  }
-
-  /** A frame this method can jump to with a JVM branch (not the function, not a caller's). */
-  boolean isLocal(ControlFrame target) {
-    return target.kind != ControlFrame.Kind.FUNCTION && target.index >= outerFrames;
-  }
-
-  /** Values on the JVM stack between the carried ones and the target's entry height. */
-  int realExtrasBelow(ControlFrame target) {
-    int keep = target.branchTypes().size();
-    int n = 0;
-    for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
-      if (!stack.isVirtual(i)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /**
-   * Jumps to {@code target} carrying its branch values, first dropping whatever the current frames
-   * stacked between them and the target's entry height. The tracked stack is unchanged.
-   */
+  /** Jumps to {@code target} carrying its branch values; the tracked stack is unchanged. */
   void jumpTo(ControlFrame target) {
-    int index = target.index;
-    if (index < outerFrames) {
-      branchOut(target, index);
-      return;
-    }
-    if (target.kind == ControlFrame.Kind.FUNCTION) {
-      emitReturn();
-      return;
-    }
-    int keep = target.branchTypes().size();
-    if (realExtrasBelow(target) > 0) {
-      int[] kept = spill(keep);
-      for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
-        if (!stack.isVirtual(i)) {
-          discard(stack.get(i));
-        }
-      }
-      reload(kept);
-    }
-    mv.visitJumpInsn(GOTO, target.target);
-    target.targetUsed = true;
+    control.jumpTo(target);
   }
 
-  /** From a run, a branch to a frame of a caller: values and locals to the frame, return code. */
-  private void branchOut(ControlFrame target, int index) {
-    List<ValueType> carried = carriedBy(target);
-    for (int i = carried.size() - 1; i >= 0; i--) {
-      frameStore(carried.get(i), fn.stackSlot(target.entryHeight + i));
-    }
-    pushInt(index + 1);
-    returnCode(carried.size());
-    exitCodes.set(index + 1);
+  /** True when this run caches locals it changes, to write back at every exit. */
+  boolean writesBackLocals() {
+    return !dirty.isEmpty();
   }
 
-  /**
-   * Returns the code on top of the JVM stack from a run. A run that changed cached locals writes
-   * them back once, in a shared epilogue that every exit jumps to (its values below the code are
-   * dropped first: the epilogue expects the code alone); {@code consumed} is how many entries of
-   * the tracked stack's top are off the JVM stack already.
-   */
-  void returnCode(int consumed) {
-    if (dirty.isEmpty()) {
-      mv.visitInsn(IRETURN);
-      return;
-    }
-    boolean below = false;
-    for (int i = stack.size() - consumed - 1; i >= 0; i--) {
-      below |= !stack.isVirtual(i);
-    }
-    if (below) {
-      int code = acquireScratch(ValueType.I32);
-      mv.visitVarInsn(ISTORE, code);
-      for (int i = stack.size() - consumed - 1; i >= 0; i--) {
-        if (!stack.isVirtual(i)) {
-          discard(stack.get(i));
-        }
-      }
-      mv.visitVarInsn(ILOAD, code);
-      releaseScratch(ValueType.I32, code);
-    }
-    if (epilogue == null) {
-      epilogue = new Label();
-    }
-    mv.visitJumpInsn(GOTO, epilogue);
+  /** The heap-frame slot of the operand-stack entry at {@code height}. */
+  int stackSlotOf(int height) {
+    return fn.stackSlot(height);
   }
 
   /**
@@ -1554,24 +1228,12 @@ final class FunctionEmitter {
       discard(stack.get(i));
     }
     mv.visitJumpInsn(GOTO, selfEntry);
-    unreachable = true;
+    control.markUnreachable();
   }
 
   /** Returns the function's results from the top of the stack (extra values below are fine). */
   void emitReturn() {
-    if (!root) {
-      branchOut(frames.get(0), 0);
-      return;
-    }
-    List<ValueType> results = type.results();
-    switch (results.size()) {
-      case 0 -> mv.visitInsn(RETURN);
-      case 1 -> mv.visitInsn(JvmTypes.returnOpcode(results.get(0)));
-      default -> {
-        boxResults(results.size());
-        mv.visitInsn(ARETURN);
-      }
-    }
+    control.emitReturn();
   }
 
   /**
@@ -1620,7 +1282,7 @@ final class FunctionEmitter {
   }
 
   /** Function entry and loop headers: lets the host interrupt a runaway module. */
-  private void emitInterruptCheck() {
+  void emitInterruptCheck() {
     loadInstance();
     mv.visitMethodInsn(
         INVOKESTATIC,
@@ -1628,15 +1290,5 @@ final class FunctionEmitter {
         "checkInterrupt",
         "(" + RuntimeNames.INSTANCE_DESC + ")V",
         false);
-  }
-
-  private FunctionType blockType(long bt) {
-    if (BlockType.isEmpty(bt)) {
-      return FunctionType.of(List.of(), List.of());
-    }
-    if (BlockType.isValueType(bt)) {
-      return FunctionType.of(List.of(), List.of(JvmTypes.valueTypeOfId(BlockType.valueTypeId(bt))));
-    }
-    return module.type((int) BlockType.typeIndex(bt));
   }
 }

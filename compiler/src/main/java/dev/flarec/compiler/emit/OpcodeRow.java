@@ -31,6 +31,11 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
     FUSES_WITH_BRANCH,
     /** Calls a Wasm function, which may grow memory or recurse. */
     CALLS,
+    /**
+     * Leaves the function for its callee ({@code return_call} and kin): the callee's exceptions are
+     * not the function's {@code try_table}s' to catch.
+     */
+    TAIL_CALLS,
     /** Grows linear memory, replacing its array. */
     GROWS_MEMORY,
     /** Throws a Wasm exception ({@code throw}, {@code throw_ref}); calls may too. */

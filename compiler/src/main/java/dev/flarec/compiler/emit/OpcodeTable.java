@@ -131,19 +131,27 @@ final class OpcodeTable {
         Trait.CALLS);
 
     // ---- tail calls and typed function references (Wasm 3.0) ----
-    row(OpCode.RETURN_CALL, TailCallEmitters.returnCall(), CALL_POPS, fixed(0), Trait.CALLS);
+    row(
+        OpCode.RETURN_CALL,
+        TailCallEmitters.returnCall(),
+        CALL_POPS,
+        fixed(0),
+        Trait.CALLS,
+        Trait.TAIL_CALLS);
     row(
         OpCode.RETURN_CALL_INDIRECT,
         TailCallEmitters.returnCallIndirect(),
         CALL_INDIRECT_POPS,
         fixed(0),
-        Trait.CALLS);
+        Trait.CALLS,
+        Trait.TAIL_CALLS);
     row(
         OpCode.RETURN_CALL_REF,
         TailCallEmitters.returnCallRef(),
         CALL_INDIRECT_POPS,
         fixed(0),
-        Trait.CALLS);
+        Trait.CALLS,
+        Trait.TAIL_CALLS);
     row(
         OpCode.CALL_REF,
         TypedReferenceEmitters.callRef(),

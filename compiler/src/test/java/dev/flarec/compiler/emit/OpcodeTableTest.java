@@ -72,6 +72,10 @@ class OpcodeTableTest {
         withTrait(Trait.FUSES_WITH_BRANCH));
     // call, call_indirect, return_call, return_call_indirect, call_ref, return_call_ref
     assertEquals(matching(op -> in(op, 0x10, 0x15)), withTrait(Trait.CALLS));
+    // return_call 0x12, return_call_indirect 0x13, return_call_ref 0x15
+    assertEquals(
+        matching(op -> op.opcode() == 0x12 || op.opcode() == 0x13 || op.opcode() == 0x15),
+        withTrait(Trait.TAIL_CALLS));
     assertEquals(Set.of(OpCode.MEMORY_GROW), withTrait(Trait.GROWS_MEMORY));
     assertEquals(
         matching(op -> op.opcode() == 0x08 || op.opcode() == 0x0A), withTrait(Trait.THROWS));
