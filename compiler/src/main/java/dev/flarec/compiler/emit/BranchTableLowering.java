@@ -131,8 +131,8 @@ final class BranchTableLowering {
    * class), or by {@code dflt} past its end.
    */
   private void lookUp(char[] entries, int dflt) {
-    ModuleInfo module = f.module;
-    String field = module.constantTable(f.functionIndex, f.current().address(), entries);
+    ModuleInfo module = f.module();
+    String field = module.constantTable(f.functionIndex(), f.current().address(), entries);
     mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
     JvmConstants.pushInt(mv, dflt);
     mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);

@@ -65,8 +65,8 @@ final class ControlLowering {
     this.f = f;
     this.mv = mv;
     this.stack = stack;
-    this.module = f.module;
-    this.type = f.type;
+    this.module = f.module();
+    this.type = f.type();
     this.root = root;
     this.baseHeight = baseHeight;
     this.frames.addAll(outer);

@@ -41,12 +41,12 @@ import run.endive.wasm.types.OpCode;
  * <p>Call order: {@link #emit()} once; emitters call back into the {@code push}/{@code pop},
  * control and branch methods while it runs.
  */
-final class FunctionEmitter {
+final class FunctionEmitter implements EmitContext {
   final MethodVisitor mv;
-  final ModuleInfo module;
-  final int functionIndex;
-  final FunctionType type;
-  final int instanceSlot;
+  private final ModuleInfo module;
+  private final int functionIndex;
+  private final FunctionType type;
+  private final int instanceSlot;
 
   private final FunctionCode fn;
   private final MethodSink sink;
@@ -86,13 +86,13 @@ final class FunctionEmitter {
    * refreshed after those alone; C2 can then hoist the array's range checks out of loops. See
    * docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
    */
-  final int bytesSlot;
+  private final int bytesSlot;
 
   /**
    * JVM local caching the memory's size in bytes, beside {@link #bytesSlot}, when the module's
    * accesses check it (the module grows memory); else -1.
    */
-  final int sizeSlot;
+  private final int sizeSlot;
 
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
   final int writtenSlot;
@@ -232,6 +232,41 @@ final class FunctionEmitter {
     }
   }
 
+  @Override
+  public MethodVisitor mv() {
+    return mv;
+  }
+
+  @Override
+  public ModuleInfo module() {
+    return module;
+  }
+
+  @Override
+  public int functionIndex() {
+    return functionIndex;
+  }
+
+  @Override
+  public FunctionType type() {
+    return type;
+  }
+
+  @Override
+  public int bytesSlot() {
+    return bytesSlot;
+  }
+
+  @Override
+  public int sizeSlot() {
+    return sizeSlot;
+  }
+
+  @Override
+  public int writtenSlot() {
+    return writtenSlot;
+  }
+
   /**
    * True when {@code [from, to)} loads or stores (a run's own code included: conservative) and
    * memory 0 is a 32-bit one, whose array and size the method keeps in locals.
@@ -257,7 +292,8 @@ final class FunctionEmitter {
    * Re-reads the memory's array and size into {@link #bytesSlot} and {@link #sizeSlot} (entry, and
    * after calls and growth).
    */
-  void refreshMemoryArray() {
+  @Override
+  public void refreshMemoryArray() {
     if (bytesSlot >= 0) {
       loadInstance();
       mv.visitFieldInsn(
@@ -451,24 +487,28 @@ final class FunctionEmitter {
     return stack.heldObject();
   }
 
-  UnsupportedModuleException unsupported(String what) {
+  @Override
+  public UnsupportedModuleException unsupported(String what) {
     return new UnsupportedModuleException(
         what, functionIndex, current == null ? -1 : current.address(), null);
   }
 
   // ---- operand stack ----
 
-  void push(ValueType t) {
+  @Override
+  public void push(ValueType t) {
     stack.push(t);
     maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
   }
 
-  ValueType pop() {
+  @Override
+  public ValueType pop() {
     return stack.pop();
   }
 
   /** The type {@code depth} entries below the top (0 = top). */
-  ValueType peek(int depth) {
+  @Override
+  public ValueType peek(int depth) {
     return stack.peek(depth);
   }
 
@@ -477,7 +517,8 @@ final class FunctionEmitter {
   }
 
   /** Emits POP or POP2 for a value of type {@code t} on top of the JVM stack. */
-  void discard(ValueType t) {
+  @Override
+  public void discard(ValueType t) {
     mv.visitInsn(t.slots() == 2 ? POP2 : POP);
   }
 
@@ -494,16 +535,19 @@ final class FunctionEmitter {
   }
 
   /** Pushes an int constant with the shortest instruction. */
-  void pushInt(int v) {
+  @Override
+  public void pushInt(int v) {
     JvmConstants.pushInt(mv, v);
   }
 
-  void loadInstance() {
+  @Override
+  public void loadInstance() {
     mv.visitVarInsn(ALOAD, instanceSlot);
   }
 
   /** Calls a static method of the generated class. */
-  void invokeOwn(String name, String descriptor) {
+  @Override
+  public void invokeOwn(String name, String descriptor) {
     mv.visitMethodInsn(INVOKESTATIC, module.internalName, name, descriptor, false);
   }
 
@@ -593,7 +637,8 @@ final class FunctionEmitter {
    * values (none of them in the frame), every {@code v128} is moved into halves, the others stay on
    * the JVM stack in order.
    */
-  void operandsToHalves(int count) {
+  @Override
+  public void operandsToHalves(int count) {
     int size = stack.size();
     int lowest = -1;
     for (int i = size - count; i < size && lowest < 0; i++) {
@@ -627,7 +672,8 @@ final class FunctionEmitter {
   }
 
   /** Pops the {@code v128} on top of the tracked stack, held in halves: its {@code {lo, hi}}. */
-  int[] popHalves() {
+  @Override
+  public int[] popHalves() {
     int[] slots = stack.halves(stack.size() - 1);
     if (slots == null) {
       throw new IllegalStateException("v128 operand not in halves");
@@ -637,12 +683,14 @@ final class FunctionEmitter {
   }
 
   /** Pushes a {@code v128} held in the long locals {@code lo} and {@code hi}. */
-  void pushHalves(int lo, int hi) {
+  @Override
+  public void pushHalves(int lo, int hi) {
     stack.pushHalves(lo, hi);
     maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
   }
 
-  void releaseHalves(int[] slots) {
+  @Override
+  public void releaseHalves(int[] slots) {
     releaseScratch(ValueType.I64, slots[0]);
     releaseScratch(ValueType.I64, slots[1]);
   }
@@ -661,7 +709,8 @@ final class FunctionEmitter {
   // ---- locals ----
 
   /** Pushes Wasm local {@code index}. */
-  void loadLocal(int index) {
+  @Override
+  public void loadLocal(int index) {
     if (direct.get(index)) {
       frameLoad(fn.localTypes[index], index);
     } else {
@@ -670,7 +719,8 @@ final class FunctionEmitter {
   }
 
   /** Pops the top of the JVM stack into Wasm local {@code index}. */
-  void storeLocal(int index) {
+  @Override
+  public void storeLocal(int index) {
     if (direct.get(index)) {
       frameStore(fn.localTypes[index], index);
     } else {
@@ -696,12 +746,14 @@ final class FunctionEmitter {
   }
 
   /** Whether local {@code index} is a {@code v128} in two long JVM locals of this method. */
-  boolean localInHalves(int index) {
+  @Override
+  public boolean localInHalves(int index) {
     return !direct.get(index) && inLongs(index);
   }
 
   /** {@code local.get} of a local in halves: its longs are copied into a new stack entry. */
-  void loadLocalHalves(int index) {
+  @Override
+  public void loadLocalHalves(int index) {
     int slot = localSlots[index];
     int lo = acquireScratch(ValueType.I64);
     int hi = acquireScratch(ValueType.I64);
@@ -713,7 +765,8 @@ final class FunctionEmitter {
   }
 
   /** {@code local.set} ({@code keep}: {@code local.tee}) of the top value, held in halves. */
-  void storeLocalHalves(int index, boolean keep) {
+  @Override
+  public void storeLocalHalves(int index, boolean keep) {
     int slot = localSlots[index];
     int[] value = keep ? stack.halves(stack.size() - 1) : popHalves();
     mv.visitVarInsn(LLOAD, value[0]);
@@ -726,7 +779,8 @@ final class FunctionEmitter {
   }
 
   /** Boxes the top {@code count} values if held in halves (for a {@link HalvesEmitter}). */
-  void materializeOperands(int count) {
+  @Override
+  public void materializeOperands(int count) {
     materializeTop(count, false);
   }
 
@@ -758,7 +812,8 @@ final class FunctionEmitter {
     }
   }
 
-  ValueType localType(int index) {
+  @Override
+  public ValueType localType(int index) {
     return fn.localTypes[index];
   }
 
@@ -767,7 +822,8 @@ final class FunctionEmitter {
    * entries of the tracked stack) into fresh scratch locals, without changing the tracked stack;
    * returns the slots, bottom value first. Pair with {@link #reload}.
    */
-  int[] spill(int count) {
+  @Override
+  public int[] spill(int count) {
     int[] slots = new int[count];
     for (int i = 0; i < count; i++) {
       ValueType t = peek(i);
@@ -779,7 +835,8 @@ final class FunctionEmitter {
   }
 
   /** Loads spilled values back (bottom first) and frees their slots. */
-  void reload(int[] slots) {
+  @Override
+  public void reload(int[] slots) {
     int count = slots.length;
     for (int i = 0; i < count; i++) {
       ValueType t = peek(count - 1 - i);
@@ -788,7 +845,8 @@ final class FunctionEmitter {
     }
   }
 
-  int acquireScratch(ValueType t) {
+  @Override
+  public int acquireScratch(ValueType t) {
     ArrayDeque<Integer> free = freeScratch.get(t);
     if (free != null && !free.isEmpty()) {
       return free.pop();
@@ -798,7 +856,8 @@ final class FunctionEmitter {
     return slot;
   }
 
-  void releaseScratch(ValueType t, int slot) {
+  @Override
+  public void releaseScratch(ValueType t, int slot) {
     freeScratch.computeIfAbsent(t, k -> new ArrayDeque<>()).push(slot);
   }
 
@@ -1083,16 +1142,13 @@ final class FunctionEmitter {
     return nextOpcode() != null && !(split && fn.plan.runAt(pc, from, root ? to - 1 : to) >= 0);
   }
 
-  void markUnreachable() {
+  @Override
+  public void markUnreachable() {
     control.markUnreachable();
   }
 
-  /** The control frame {@code depth} labels out (0 = innermost). */
-  ControlFrame frame(int depth) {
-    return control.frame(depth);
-  }
-
-  ControlFrame innermostFrame() {
+  @Override
+  public ControlFrame innermostFrame() {
     return control.innermost();
   }
 
@@ -1107,11 +1163,13 @@ final class FunctionEmitter {
   }
 
   /** The values a branch to the frame {@code depth} labels out carries. */
-  List<ValueType> carriedTo(int depth) {
-    return control.carriedBy(frame(depth));
+  @Override
+  public List<ValueType> carriedTo(int depth) {
+    return control.carriedBy(control.frame(depth));
   }
 
-  FunctionType blockTypeOf(long bt) {
+  @Override
+  public FunctionType blockTypeOf(long bt) {
     return control.blockType(bt);
   }
 
@@ -1119,7 +1177,8 @@ final class FunctionEmitter {
    * A comparison's result: fused into a following {@code br_if} or {@code if}, or else materialised
    * as an i32.
    */
-  void condition(Condition c) {
+  @Override
+  public void condition(Condition c) {
     OpCode next = nextFusable() ? nextOpcode() : null;
     if (next == OpCode.BR_IF) {
       current = code.get(pc++);
@@ -1133,23 +1192,28 @@ final class FunctionEmitter {
     }
   }
 
-  void enterBlock(ControlFrame.Kind kind, long blockType) {
+  @Override
+  public void enterBlock(ControlFrame.Kind kind, long blockType) {
     control.enterBlock(kind, blockType);
   }
 
-  void enterIf(Condition c, long blockType) {
+  @Override
+  public void enterIf(Condition c, long blockType) {
     control.enterIf(c, blockType);
   }
 
-  void elseArm() {
+  @Override
+  public void elseArm() {
     control.elseArm();
   }
 
-  void end() {
+  @Override
+  public void end() {
     control.end();
   }
 
-  void enterTryTable(long blockType, List<CatchOpCode.Catch> catches) {
+  @Override
+  public void enterTryTable(long blockType, List<CatchOpCode.Catch> catches) {
     control.enterTryTable(blockType, catches);
   }
 
@@ -1178,21 +1242,24 @@ final class FunctionEmitter {
     return false;
   }
 
-  void branch(int depth) {
+  @Override
+  public void branch(int depth) {
     control.branch(depth);
   }
 
-  void branchIf(Condition c, int depth) {
+  @Override
+  public void branchIf(Condition c, int depth) {
     control.branchIf(c, depth);
   }
 
-  void branchTable(long[] depths) {
+  @Override
+  public void branchTable(long[] depths) {
     control.branchTable(depths);
   }
 
-  /** Jumps to {@code target} carrying its branch values; the tracked stack is unchanged. */
-  void jumpTo(ControlFrame target) {
-    control.jumpTo(target);
+  @Override
+  public void jumpTo(int depth) {
+    control.jumpTo(control.frame(depth));
   }
 
   /** True when this run caches locals it changes, to write back at every exit. */
@@ -1210,7 +1277,8 @@ final class FunctionEmitter {
    * whole function, so all its locals are JVM locals of this frame. {@link
    * TailCalls#needsTrampoline} applies the same rule.
    */
-  boolean canJumpToSelf() {
+  @Override
+  public boolean canJumpToSelf() {
     return root && !split;
   }
 
@@ -1219,7 +1287,8 @@ final class FunctionEmitter {
    * locals start again from zero (at {@link #selfEntry}), and whatever lies below the arguments is
    * dropped, as a new call would not see it.
    */
-  void selfTailCall() {
+  @Override
+  public void selfTailCall() {
     for (int i = type.params().size() - 1; i >= 0; i--) {
       mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       pop();
@@ -1232,7 +1301,8 @@ final class FunctionEmitter {
   }
 
   /** Returns the function's results from the top of the stack (extra values below are fine). */
-  void emitReturn() {
+  @Override
+  public void emitReturn() {
     control.emitReturn();
   }
 
@@ -1240,7 +1310,8 @@ final class FunctionEmitter {
    * Replaces the top {@code n} values by an {@code Object[]} holding them boxed (multi-value
    * results; arguments of wide calls). The tracked stack loses the {@code n} entries.
    */
-  void boxTop(int n) {
+  @Override
+  public void boxTop(int n) {
     boxValues(n);
     for (int i = 0; i < n; i++) {
       pop();
@@ -1268,7 +1339,8 @@ final class FunctionEmitter {
   }
 
   /** Pushes the values of an {@code Object[]} of results (on the JVM stack) in order. */
-  void unboxResults(List<ValueType> results) {
+  @Override
+  public void unboxResults(List<ValueType> results) {
     int array = acquireScratch(ValueType.EXTERNREF);
     mv.visitVarInsn(ASTORE, array);
     for (int i = 0; i < results.size(); i++) {

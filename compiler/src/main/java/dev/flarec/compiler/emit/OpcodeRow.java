@@ -14,7 +14,7 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
   /** A count of operand-stack values that may depend on the instruction and its context. */
   @FunctionalInterface
   interface Arity {
-    int of(FunctionEmitter f, AnnotatedInstruction ins);
+    int of(EmitContext f, AnnotatedInstruction ins);
 
     static Arity fixed(int n) {
       return (f, ins) -> n;

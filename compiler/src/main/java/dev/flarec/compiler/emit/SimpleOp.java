@@ -16,7 +16,7 @@ record SimpleOp(ValueType[] in, ValueType out, Consumer<MethodVisitor> code)
     for (int i = 0; i < in.length; i++) {
       f.pop();
     }
-    code.accept(f.mv);
+    code.accept(f.mv());
     if (out != null) {
       f.push(out);
     }
