@@ -21,8 +21,9 @@ import run.endive.wasm.types.OpCode;
 /**
  * Emits one JVM method of a Wasm function: the whole function, or — for a function split across
  * several methods — its root or one outlined run. Drives the {@link OpcodeTable} over the
- * instructions and owns what every emitter shares: the typed operand stack, the control stack,
- * local-variable slots and the rules for branching.
+ * instructions and owns what every emitter shares: the typed operand stack, local-variable and
+ * scratch slots, and the cached memory; its {@link ControlLowering} owns the control stack and the
+ * rules for branching. Emitters reach all of it through {@link EmitContext} only.
  *
  * <p>The Wasm operand stack <em>is</em> the JVM operand stack; this class tracks the Wasm types on
  * it so that emitters know value widths and branches can discard what lies between the branch
@@ -39,7 +40,7 @@ import run.endive.wasm.types.OpCode;
  * the frame.
  *
  * <p>Call order: {@link #emit()} once; emitters call back into the {@code push}/{@code pop},
- * control and branch methods while it runs.
+ * control and branch methods of {@link EmitContext} while it runs.
  */
 final class FunctionEmitter implements EmitContext {
   final MethodVisitor mv;
