@@ -43,7 +43,7 @@ import run.endive.wasm.types.OpCode;
  * control and branch methods of {@link EmitContext} while it runs.
  */
 final class FunctionEmitter implements EmitContext {
-  final MethodVisitor mv;
+  private final MethodVisitor mv;
   private final ModuleInfo module;
   private final int functionIndex;
   private final FunctionType type;
@@ -96,7 +96,7 @@ final class FunctionEmitter implements EmitContext {
   private final int sizeSlot;
 
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
-  final int writtenSlot;
+  private final int writtenSlot;
 
   private final OperandStack stack = new OperandStack();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
