@@ -7,29 +7,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 
 /**
- * Lowers one {@code br_table} for a {@link FunctionEmitter}: a {@code tableswitch} whose labels are
- * the targets themselves where a plain jump reaches them, or trampolines that first drop what lies
- * between the carried values and the target (or leave the run); past {@value #LARGE_BR_TABLE}
- * labels, a lookup array first maps the index to one of the distinct targets.
+ * Lowers the {@code br_table}s of one method for its {@link ControlLowering}: a {@code tableswitch}
+ * whose labels are the targets themselves where a plain jump reaches them, or trampolines that
+ * first drop what lies between the carried values and the target (or leave the run); past {@value
+ * #LARGE_BR_TABLE} labels, a lookup array (a constant of the module's class) first maps the index
+ * to one of the distinct targets.
  */
 final class BranchTableLowering {
   /** Above this many labels a {@code br_table} is lowered through a lookup array. */
   private static final int LARGE_BR_TABLE = 128;
 
   private final FunctionEmitter f;
+  private final ControlLowering control;
+  private final MethodVisitor mv;
 
-  BranchTableLowering(FunctionEmitter f) {
+  BranchTableLowering(FunctionEmitter f, ControlLowering control, MethodVisitor mv) {
     this.f = f;
+    this.control = control;
+    this.mv = mv;
   }
 
   /** Lowers a {@code br_table} whose operands are the label depths, the last one the default. */
   void lower(long[] depths) {
     int n = depths.length - 1;
     if (n == 0) {
-      f.mv.visitInsn(POP);
-      f.branch((int) depths[0]);
+      mv.visitInsn(POP);
+      control.branch((int) depths[0]);
       return;
     }
     if (n > LARGE_BR_TABLE) {
@@ -42,12 +48,12 @@ final class BranchTableLowering {
       labels[i] = labelFor((int) depths[i], trampolines);
     }
     Label dflt = labelFor((int) depths[n], trampolines);
-    f.mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
+    mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
     for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
-      f.mv.visitLabel(t.getValue());
-      f.jumpTo(f.frame(t.getKey()));
+      mv.visitLabel(t.getValue());
+      control.jumpTo(control.frame(t.getKey()));
     }
-    f.markUnreachable();
+    control.markUnreachable();
   }
 
   /**
@@ -76,29 +82,26 @@ final class BranchTableLowering {
         ordinals[i] = (char) (int) ordinal;
       }
     }
-    String field = f.module.constantTable(f.functionIndex, f.current().address(), ordinals);
-    f.mv.visitFieldInsn(GETSTATIC, f.module.internalName, field, "[C");
-    f.pushInt(ordinalOf.get((int) depths[n]));
-    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
+    lookUp(ordinals, ordinalOf.get((int) depths[n]));
     // one label per distinct target; the default of this switch is never taken
     Map<Integer, Label> trampolines = new LinkedHashMap<>();
     Label[] labels = new Label[distinct.size()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = labelFor(distinct.get(i), trampolines);
     }
-    f.mv.visitTableSwitchInsn(0, labels.length - 1, labels[0], labels);
+    mv.visitTableSwitchInsn(0, labels.length - 1, labels[0], labels);
     for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
-      f.mv.visitLabel(t.getValue());
-      f.jumpTo(f.frame(t.getKey()));
+      mv.visitLabel(t.getValue());
+      control.jumpTo(control.frame(t.getKey()));
     }
-    f.markUnreachable();
+    control.markUnreachable();
   }
 
   /** True when every target of a {@code br_table} is a caller's frame carrying no values. */
   private boolean allOutwardWithoutValues(long[] depths) {
     for (long d : depths) {
-      ControlFrame target = f.frame((int) d);
-      if (target.index >= f.outerFrames() || f.carriedBy(target).size() > 0) {
+      ControlFrame target = control.frame((int) d);
+      if (target.index >= control.outerFrames() || control.carriedBy(target).size() > 0) {
         return false;
       }
     }
@@ -113,22 +116,31 @@ final class BranchTableLowering {
     int n = depths.length - 1;
     char[] codes = new char[n];
     for (int i = 0; i < n; i++) {
-      codes[i] = (char) (f.frame((int) depths[i]).index + 1);
+      codes[i] = (char) (control.frame((int) depths[i]).index + 1);
       f.addExitCode(codes[i]);
     }
-    int dflt = f.frame((int) depths[n]).index + 1;
+    int dflt = control.frame((int) depths[n]).index + 1;
     f.addExitCode(dflt);
-    String field = f.module.constantTable(f.functionIndex, f.current().address(), codes);
-    f.mv.visitFieldInsn(GETSTATIC, f.module.internalName, field, "[C");
-    f.pushInt(dflt);
-    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
-    f.returnCode(0);
-    f.markUnreachable();
+    lookUp(codes, dflt);
+    control.returnCode(0);
+    control.markUnreachable();
+  }
+
+  /**
+   * Replaces the index on the stack by its entry of {@code entries} (a constant of the module's
+   * class), or by {@code dflt} past its end.
+   */
+  private void lookUp(char[] entries, int dflt) {
+    ModuleInfo module = f.module();
+    String field = module.constantTable(f.functionIndex(), f.current().address(), entries);
+    mv.visitFieldInsn(GETSTATIC, module.internalName, field, "[C");
+    JvmConstants.pushInt(mv, dflt);
+    mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.BRANCH_TABLES, "ordinal", "(I[CI)I", false);
   }
 
   private Label labelFor(int depth, Map<Integer, Label> trampolines) {
-    ControlFrame target = f.frame(depth);
-    if (f.isLocal(target) && f.realExtrasBelow(target) == 0) {
+    ControlFrame target = control.frame(depth);
+    if (control.isLocal(target) && control.realExtrasBelow(target) == 0) {
       target.targetUsed = true;
       return target.target;
     }

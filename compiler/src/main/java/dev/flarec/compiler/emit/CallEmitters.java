@@ -16,17 +16,18 @@ final class CallEmitters {
   static Emitter call() {
     return (f, ins) -> {
       int callee = (int) ins.operand(0);
-      FunctionType t = f.module.functionType(callee);
+      FunctionType t = f.module().functionType(callee);
       if (t.isWide()) {
         f.boxTop(t.params().size());
       }
       f.loadInstance();
-      f.mv.visitMethodInsn(
-          org.objectweb.asm.Opcodes.INVOKESTATIC,
-          f.module.callOwner(callee),
-          f.module.callTarget(callee),
-          JvmTypes.methodDescriptor(t, f.module.instanceDesc),
-          false);
+      f.mv()
+          .visitMethodInsn(
+              org.objectweb.asm.Opcodes.INVOKESTATIC,
+              f.module().callOwner(callee),
+              f.module().callTarget(callee),
+              JvmTypes.methodDescriptor(t, f.module().instanceDesc),
+              false);
       afterCall(f, t);
     };
   }
@@ -35,32 +36,33 @@ final class CallEmitters {
     return (f, ins) -> {
       int typeIndex = (int) ins.operand(0);
       int tableIndex = (int) ins.operand(1);
-      FunctionType t = f.module.type(typeIndex);
-      if (f.module.descriptor.tables().get(tableIndex).is64()) {
+      FunctionType t = f.module().type(typeIndex);
+      if (f.module().descriptor.tables().get(tableIndex).is64()) {
         // table64: the i64 index as the int the bridge takes (Table.index saturates)
-        f.mv.visitMethodInsn(
-            org.objectweb.asm.Opcodes.INVOKESTATIC, RuntimeNames.TABLE, "index", "(J)I", false);
+        f.mv()
+            .visitMethodInsn(
+                org.objectweb.asm.Opcodes.INVOKESTATIC, RuntimeNames.TABLE, "index", "(J)I", false);
       }
       if (t.isWide()) {
         int index = f.acquireScratch(dev.flarec.runtime.types.ValueType.I32);
-        f.mv.visitVarInsn(org.objectweb.asm.Opcodes.ISTORE, index);
+        f.mv().visitVarInsn(org.objectweb.asm.Opcodes.ISTORE, index);
         f.pop();
         f.boxTop(t.params().size());
-        f.mv.visitVarInsn(org.objectweb.asm.Opcodes.ILOAD, index);
+        f.mv().visitVarInsn(org.objectweb.asm.Opcodes.ILOAD, index);
         f.releaseScratch(dev.flarec.runtime.types.ValueType.I32, index);
       } else {
         f.pop(); // element index
       }
-      f.module.indirectCalls.add(((long) typeIndex << 32) | tableIndex);
+      f.module().indirectCalls.add(((long) typeIndex << 32) | tableIndex);
       f.loadInstance();
       f.invokeOwn(
           NamingScheme.indirectBridge(typeIndex, tableIndex),
-          JvmTypes.methodDescriptor(t, "I", f.module.instanceDesc));
+          JvmTypes.methodDescriptor(t, "I", f.module().instanceDesc));
       afterCall(f, t);
     };
   }
 
-  private static void afterCall(FunctionEmitter f, FunctionType t) {
+  private static void afterCall(EmitContext f, FunctionType t) {
     // the callee may have grown the memory, which replaces its array
     f.refreshMemoryArray();
     // a wide call's arguments were already boxed (and popped) by boxTop

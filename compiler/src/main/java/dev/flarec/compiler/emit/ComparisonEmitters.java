@@ -6,7 +6,7 @@ import dev.flarec.runtime.types.ValueType;
 
 /**
  * Comparisons ({@code eqz}, {@code eq}, {@code lt_u}, ...) of all four numeric types. Each yields a
- * {@link Condition}, which {@link FunctionEmitter#condition} fuses into a following branch.
+ * {@link Condition}, which {@link EmitContext#condition} fuses into a following branch.
  *
  * <p>Unsigned comparisons flip the sign bit of both operands and compare signed. This avoids {@code
  * Integer.compareUnsigned}, whose folded forms JDK 17's C2 has miscompiled (JDK-8376400); see
@@ -29,7 +29,7 @@ final class ComparisonEmitters {
   static Emitter i64Eqz() {
     return (f, ins) -> {
       f.pop();
-      f.mv.visitInsn(LCONST_0);
+      f.mv().visitInsn(LCONST_0);
       f.condition(new Condition(LCMP, IFEQ));
     };
   }
@@ -51,11 +51,11 @@ final class ComparisonEmitters {
     return (f, ins) -> {
       f.pop();
       f.pop();
-      f.mv.visitLdcInsn(Integer.MIN_VALUE);
-      f.mv.visitInsn(IXOR);
-      f.mv.visitInsn(SWAP);
-      f.mv.visitLdcInsn(Integer.MIN_VALUE);
-      f.mv.visitInsn(IXOR);
+      f.mv().visitLdcInsn(Integer.MIN_VALUE);
+      f.mv().visitInsn(IXOR);
+      f.mv().visitInsn(SWAP);
+      f.mv().visitLdcInsn(Integer.MIN_VALUE);
+      f.mv().visitInsn(IXOR);
       f.condition(new Condition(-1, jumpOnSwapped));
     };
   }
@@ -65,12 +65,12 @@ final class ComparisonEmitters {
     return (f, ins) -> {
       f.pop();
       f.pop();
-      f.mv.visitLdcInsn(Long.MIN_VALUE);
-      f.mv.visitInsn(LXOR);
-      f.mv.visitInsn(DUP2_X2);
-      f.mv.visitInsn(POP2);
-      f.mv.visitLdcInsn(Long.MIN_VALUE);
-      f.mv.visitInsn(LXOR);
+      f.mv().visitLdcInsn(Long.MIN_VALUE);
+      f.mv().visitInsn(LXOR);
+      f.mv().visitInsn(DUP2_X2);
+      f.mv().visitInsn(POP2);
+      f.mv().visitLdcInsn(Long.MIN_VALUE);
+      f.mv().visitInsn(LXOR);
       f.condition(new Condition(LCMP, jumpOnSwapped));
     };
   }

@@ -22,9 +22,9 @@ final class ConstantEmitters {
     return (f, ins) -> {
       long v = ins.operand(0);
       if (v == 0 || v == 1) {
-        f.mv.visitInsn(LCONST_0 + (int) v);
+        f.mv().visitInsn(LCONST_0 + (int) v);
       } else {
-        f.mv.visitLdcInsn(v);
+        f.mv().visitLdcInsn(v);
       }
       f.push(ValueType.I64);
     };
@@ -34,13 +34,13 @@ final class ConstantEmitters {
     return (f, ins) -> {
       int bits = (int) ins.operand(0);
       if (bits == 0) {
-        f.mv.visitInsn(FCONST_0);
+        f.mv().visitInsn(FCONST_0);
       } else if (bits == Float.floatToRawIntBits(1.0f)) {
-        f.mv.visitInsn(FCONST_1);
+        f.mv().visitInsn(FCONST_1);
       } else if (bits == Float.floatToRawIntBits(2.0f)) {
-        f.mv.visitInsn(FCONST_2);
+        f.mv().visitInsn(FCONST_2);
       } else {
-        f.mv.visitLdcInsn(Float.intBitsToFloat(bits));
+        f.mv().visitLdcInsn(Float.intBitsToFloat(bits));
       }
       f.push(ValueType.F32);
     };
@@ -50,11 +50,11 @@ final class ConstantEmitters {
     return (f, ins) -> {
       long bits = ins.operand(0);
       if (bits == 0) {
-        f.mv.visitInsn(DCONST_0);
+        f.mv().visitInsn(DCONST_0);
       } else if (bits == Double.doubleToRawLongBits(1.0)) {
-        f.mv.visitInsn(DCONST_1);
+        f.mv().visitInsn(DCONST_1);
       } else {
-        f.mv.visitLdcInsn(Double.longBitsToDouble(bits));
+        f.mv().visitLdcInsn(Double.longBitsToDouble(bits));
       }
       f.push(ValueType.F64);
     };

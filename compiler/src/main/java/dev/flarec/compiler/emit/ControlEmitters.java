@@ -5,7 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 /**
  * Structured control: {@code block}, {@code loop}, {@code if}/{@code else}, {@code end}, branches,
  * {@code return}, {@code unreachable}, {@code nop}. The logic of frames and branch fix-ups lives in
- * {@link FunctionEmitter}; these rows only decode operands.
+ * {@link ControlLowering}; these rows only decode operands.
  *
  * @see <a
  *     href="https://webassembly.github.io/spec/core/exec/instructions.html#control-instructions">Wasm
@@ -20,9 +20,14 @@ final class ControlEmitters {
 
   static Emitter unreachable() {
     return (f, ins) -> {
-      f.mv.visitMethodInsn(
-          INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
-      f.mv.visitInsn(ATHROW);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.TRAP,
+              "unreachable",
+              RuntimeNames.TRAP_FACTORY_DESC,
+              false);
+      f.mv().visitInsn(ATHROW);
       f.markUnreachable();
     };
   }

@@ -5,5 +5,5 @@ import run.endive.wasm.types.AnnotatedInstruction;
 /** Emits the JVM code of one Wasm instruction (one row of the {@link OpcodeTable}). */
 @FunctionalInterface
 interface Emitter {
-  void emit(FunctionEmitter f, AnnotatedInstruction ins);
+  void emit(EmitContext f, AnnotatedInstruction ins);
 }

@@ -8,7 +8,7 @@ import run.endive.wasm.types.CatchOpCode;
  * Exception handling (WebAssembly 3.0): {@code throw}, {@code throw_ref} and {@code try_table}. A
  * Wasm exception is a JVM exception ({@code runtime.exception.WasmException}) that carries its tag
  * and boxed payload; a {@code try_table} is a range of the JVM exception table whose handler tests
- * the tag of each clause in turn and branches. The frame logic lives in {@link FunctionEmitter}
+ * the tag of each clause in turn and branches. The frame logic lives in {@link ControlLowering}
  * ({@code enterTryTable}, and {@code end} emitting the handler). See
  * docs/RATIONALE.md#why-wasm-exceptions-are-jvm-exceptions.
  *
@@ -23,20 +23,21 @@ final class ExceptionEmitters {
   static Emitter throwTag() {
     return (f, ins) -> {
       int tag = (int) ins.operand(0);
-      f.boxTop(f.module.tagType(tag).params().size());
+      f.boxTop(f.module().tagType(tag).params().size());
       f.pushInt(tag);
       f.loadInstance();
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.INSTANCE,
-          "newException",
-          "([Ljava/lang/Object;I"
-              + RuntimeNames.INSTANCE_DESC
-              + ")L"
-              + RuntimeNames.WASM_EXCEPTION
-              + ";",
-          false);
-      f.mv.visitInsn(ATHROW);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.INSTANCE,
+              "newException",
+              "([Ljava/lang/Object;I"
+                  + RuntimeNames.INSTANCE_DESC
+                  + ")L"
+                  + RuntimeNames.WASM_EXCEPTION
+                  + ";",
+              false);
+      f.mv().visitInsn(ATHROW);
       f.markUnreachable();
     };
   }
@@ -45,13 +46,14 @@ final class ExceptionEmitters {
   static Emitter throwRef() {
     return (f, ins) -> {
       f.pop();
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.WASM_EXCEPTION,
-          "rethrow",
-          "(Ljava/lang/Object;)L" + RuntimeNames.WASM_EXCEPTION + ";",
-          false);
-      f.mv.visitInsn(ATHROW);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.WASM_EXCEPTION,
+              "rethrow",
+              "(Ljava/lang/Object;)L" + RuntimeNames.WASM_EXCEPTION + ";",
+              false);
+      f.mv().visitInsn(ATHROW);
       f.markUnreachable();
     };
   }

@@ -15,15 +15,15 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.types.AnnotatedInstruction;
-import run.endive.wasm.types.BlockType;
 import run.endive.wasm.types.CatchOpCode;
 import run.endive.wasm.types.OpCode;
 
 /**
  * Emits one JVM method of a Wasm function: the whole function, or — for a function split across
  * several methods — its root or one outlined run. Drives the {@link OpcodeTable} over the
- * instructions and owns what every emitter shares: the typed operand stack, the control stack,
- * local-variable slots and the rules for branching.
+ * instructions and owns what every emitter shares: the typed operand stack, local-variable and
+ * scratch slots, and the cached memory; its {@link ControlLowering} owns the control stack and the
+ * rules for branching. Emitters reach all of it through {@link EmitContext} only.
  *
  * <p>The Wasm operand stack <em>is</em> the JVM operand stack; this class tracks the Wasm types on
  * it so that emitters know value widths and branches can discard what lies between the branch
@@ -40,14 +40,14 @@ import run.endive.wasm.types.OpCode;
  * the frame.
  *
  * <p>Call order: {@link #emit()} once; emitters call back into the {@code push}/{@code pop},
- * control and branch methods while it runs.
+ * control and branch methods of {@link EmitContext} while it runs.
  */
-final class FunctionEmitter {
-  final MethodVisitor mv;
-  final ModuleInfo module;
-  final int functionIndex;
-  final FunctionType type;
-  final int instanceSlot;
+final class FunctionEmitter implements EmitContext {
+  private final MethodVisitor mv;
+  private final ModuleInfo module;
+  private final int functionIndex;
+  private final FunctionType type;
+  private final int instanceSlot;
 
   private final FunctionCode fn;
   private final MethodSink sink;
@@ -59,6 +59,7 @@ final class FunctionEmitter {
   private final int to;
   private final int baseHeight;
   private final int outerFrames;
+  private final ControlLowering control;
 
   /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
   private final int[] localSlots;
@@ -86,26 +87,22 @@ final class FunctionEmitter {
    * refreshed after those alone; C2 can then hoist the array's range checks out of loops. See
    * docs/RATIONALE.md#why-cache-the-memory-array-in-a-local.
    */
-  final int bytesSlot;
+  private final int bytesSlot;
 
   /**
    * JVM local caching the memory's size in bytes, beside {@link #bytesSlot}, when the module's
    * accesses check it (the module grows memory); else -1.
    */
-  final int sizeSlot;
+  private final int sizeSlot;
 
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
-  final int writtenSlot;
+  private final int writtenSlot;
 
   private final OperandStack stack = new OperandStack();
-  private final ArrayList<ControlFrame> frames = new ArrayList<>();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
 
   /** Codes this method (a run) may return besides 0: bit {@code k + 1} for frame {@code k}. */
   private final BitSet exitCodes = new BitSet();
-
-  /** A run's shared exit: writes changed locals back and returns the code on the stack. */
-  private Label epilogue;
 
   /** The stack at normal completion of a run; null when it cannot complete normally. */
   private List<ValueType> exitTypes;
@@ -116,8 +113,6 @@ final class FunctionEmitter {
   private final CodeSizeCounter counter;
   private int nextSlot;
   private int pc;
-  private boolean unreachable;
-  private int skippedDepth;
   private AnnotatedInstruction current;
 
   /** The entry a self tail call jumps to: after the prologue's setup, before locals are zeroed. */
@@ -140,6 +135,7 @@ final class FunctionEmitter {
     this.from = 0;
     this.to = code.size();
     this.baseHeight = 0;
+    this.control = new ControlLowering(this, this.mv, stack, true, 0, List.of());
     this.outerFrames = 0;
     this.localSlots = new int[fn.localCount()];
     java.util.Arrays.fill(localSlots, -1);
@@ -229,11 +225,47 @@ final class FunctionEmitter {
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
-    this.frames.addAll(parent.frames);
-    this.outerFrames = frames.size();
+    this.control =
+        new ControlLowering(this, mv, stack, false, callBase, parent.control.openFrames());
+    this.outerFrames = control.outerFrames();
     for (int i = callBase - parent.baseHeight; i < parent.stack.size(); i++) {
       stack.pushVirtual(parent.stack.get(i));
     }
+  }
+
+  @Override
+  public MethodVisitor mv() {
+    return mv;
+  }
+
+  @Override
+  public ModuleInfo module() {
+    return module;
+  }
+
+  @Override
+  public int functionIndex() {
+    return functionIndex;
+  }
+
+  @Override
+  public FunctionType type() {
+    return type;
+  }
+
+  @Override
+  public int bytesSlot() {
+    return bytesSlot;
+  }
+
+  @Override
+  public int sizeSlot() {
+    return sizeSlot;
+  }
+
+  @Override
+  public int writtenSlot() {
+    return writtenSlot;
   }
 
   /**
@@ -261,7 +293,8 @@ final class FunctionEmitter {
    * Re-reads the memory's array and size into {@link #bytesSlot} and {@link #sizeSlot} (entry, and
    * after calls and growth).
    */
-  void refreshMemoryArray() {
+  @Override
+  public void refreshMemoryArray() {
     if (bytesSlot >= 0) {
       loadInstance();
       mv.visitFieldInsn(
@@ -293,7 +326,7 @@ final class FunctionEmitter {
     mv.visitCode();
     if (root) {
       emitRootPrologue();
-      pushFrame(new ControlFrame(ControlFrame.Kind.FUNCTION, List.of(), type.results(), 0));
+      control.enterFunction();
     } else {
       for (int i = 0; i < localSlots.length; i++) {
         if (localSlots[i] >= 0) {
@@ -314,7 +347,7 @@ final class FunctionEmitter {
       if (offsets != null) {
         offsets[pc] = counter.size();
       }
-      if (split && !unreachable) {
+      if (split && !control.isUnreachable()) {
         int runEnd = fn.plan.runAt(pc, from, root ? to - 1 : to);
         if (runEnd >= 0) {
           materializeAllHalves();
@@ -325,8 +358,8 @@ final class FunctionEmitter {
       }
       current = code.get(pc++);
       OpCode op = current.opcode();
-      if (unreachable) {
-        skipUnreachable(op);
+      if (control.isUnreachable()) {
+        control.skipUnreachable(op);
       } else {
         OpcodeRow row = table.row(current, this);
         Emitter emitter = row.emitter();
@@ -334,17 +367,17 @@ final class FunctionEmitter {
           materializeAllHalves();
         }
         materializeTop(pops(row, current), emitter instanceof HalvesEmitter);
-        boolean tailCall = isTailCall(op);
+        boolean tailCall = row.has(OpcodeRow.Trait.TAIL_CALLS);
         if (tailCall) {
-          cutHandlerRanges(false);
+          control.cutHandlerRanges(false);
         }
         row.emitter().emit(this, current);
         if (tailCall) {
-          cutHandlerRanges(true);
+          control.cutHandlerRanges(true);
         }
       }
     }
-    if (!unreachable) {
+    if (!control.isUnreachable()) {
       materializeAllHalves();
     }
     Label flushEnd = new Label();
@@ -360,6 +393,7 @@ final class FunctionEmitter {
     }
     if (!root) {
       completeRun();
+      Label epilogue = control.epilogue();
       if (epilogue != null) {
         mv.visitLabel(epilogue);
         flushLocals();
@@ -454,52 +488,38 @@ final class FunctionEmitter {
     return stack.heldObject();
   }
 
-  private void skipUnreachable(OpCode op) {
-    switch (op) {
-      case BLOCK, LOOP, IF, TRY_TABLE -> skippedDepth++;
-      case ELSE -> {
-        if (skippedDepth == 0) {
-          elseArm();
-        }
-      }
-      case END -> {
-        if (skippedDepth > 0) {
-          skippedDepth--;
-        } else {
-          end();
-        }
-      }
-      default -> {}
-    }
-  }
-
-  UnsupportedModuleException unsupported(String what) {
+  @Override
+  public UnsupportedModuleException unsupported(String what) {
     return new UnsupportedModuleException(
         what, functionIndex, current == null ? -1 : current.address(), null);
   }
 
   // ---- operand stack ----
 
-  void push(ValueType t) {
+  @Override
+  public void push(ValueType t) {
     stack.push(t);
     maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
   }
 
-  ValueType pop() {
+  @Override
+  public ValueType pop() {
     return stack.pop();
   }
 
   /** The type {@code depth} entries below the top (0 = top). */
-  ValueType peek(int depth) {
+  @Override
+  public ValueType peek(int depth) {
     return stack.peek(depth);
   }
 
-  private int height() {
+  int height() {
     return baseHeight + stack.size();
   }
 
   /** Emits POP or POP2 for a value of type {@code t} on top of the JVM stack. */
-  void discard(ValueType t) {
+  @Override
+  public void discard(ValueType t) {
     mv.visitInsn(t.slots() == 2 ? POP2 : POP);
   }
 
@@ -516,16 +536,19 @@ final class FunctionEmitter {
   }
 
   /** Pushes an int constant with the shortest instruction. */
-  void pushInt(int v) {
+  @Override
+  public void pushInt(int v) {
     JvmConstants.pushInt(mv, v);
   }
 
-  void loadInstance() {
+  @Override
+  public void loadInstance() {
     mv.visitVarInsn(ALOAD, instanceSlot);
   }
 
   /** Calls a static method of the generated class. */
-  void invokeOwn(String name, String descriptor) {
+  @Override
+  public void invokeOwn(String name, String descriptor) {
     mv.visitMethodInsn(INVOKESTATIC, module.internalName, name, descriptor, false);
   }
 
@@ -615,7 +638,8 @@ final class FunctionEmitter {
    * values (none of them in the frame), every {@code v128} is moved into halves, the others stay on
    * the JVM stack in order.
    */
-  void operandsToHalves(int count) {
+  @Override
+  public void operandsToHalves(int count) {
     int size = stack.size();
     int lowest = -1;
     for (int i = size - count; i < size && lowest < 0; i++) {
@@ -649,7 +673,8 @@ final class FunctionEmitter {
   }
 
   /** Pops the {@code v128} on top of the tracked stack, held in halves: its {@code {lo, hi}}. */
-  int[] popHalves() {
+  @Override
+  public int[] popHalves() {
     int[] slots = stack.halves(stack.size() - 1);
     if (slots == null) {
       throw new IllegalStateException("v128 operand not in halves");
@@ -659,12 +684,14 @@ final class FunctionEmitter {
   }
 
   /** Pushes a {@code v128} held in the long locals {@code lo} and {@code hi}. */
-  void pushHalves(int lo, int hi) {
+  @Override
+  public void pushHalves(int lo, int hi) {
     stack.pushHalves(lo, hi);
     maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
   }
 
-  void releaseHalves(int[] slots) {
+  @Override
+  public void releaseHalves(int[] slots) {
     releaseScratch(ValueType.I64, slots[0]);
     releaseScratch(ValueType.I64, slots[1]);
   }
@@ -683,7 +710,8 @@ final class FunctionEmitter {
   // ---- locals ----
 
   /** Pushes Wasm local {@code index}. */
-  void loadLocal(int index) {
+  @Override
+  public void loadLocal(int index) {
     if (direct.get(index)) {
       frameLoad(fn.localTypes[index], index);
     } else {
@@ -692,7 +720,8 @@ final class FunctionEmitter {
   }
 
   /** Pops the top of the JVM stack into Wasm local {@code index}. */
-  void storeLocal(int index) {
+  @Override
+  public void storeLocal(int index) {
     if (direct.get(index)) {
       frameStore(fn.localTypes[index], index);
     } else {
@@ -718,12 +747,14 @@ final class FunctionEmitter {
   }
 
   /** Whether local {@code index} is a {@code v128} in two long JVM locals of this method. */
-  boolean localInHalves(int index) {
+  @Override
+  public boolean localInHalves(int index) {
     return !direct.get(index) && inLongs(index);
   }
 
   /** {@code local.get} of a local in halves: its longs are copied into a new stack entry. */
-  void loadLocalHalves(int index) {
+  @Override
+  public void loadLocalHalves(int index) {
     int slot = localSlots[index];
     int lo = acquireScratch(ValueType.I64);
     int hi = acquireScratch(ValueType.I64);
@@ -735,7 +766,8 @@ final class FunctionEmitter {
   }
 
   /** {@code local.set} ({@code keep}: {@code local.tee}) of the top value, held in halves. */
-  void storeLocalHalves(int index, boolean keep) {
+  @Override
+  public void storeLocalHalves(int index, boolean keep) {
     int slot = localSlots[index];
     int[] value = keep ? stack.halves(stack.size() - 1) : popHalves();
     mv.visitVarInsn(LLOAD, value[0]);
@@ -748,7 +780,8 @@ final class FunctionEmitter {
   }
 
   /** Boxes the top {@code count} values if held in halves (for a {@link HalvesEmitter}). */
-  void materializeOperands(int count) {
+  @Override
+  public void materializeOperands(int count) {
     materializeTop(count, false);
   }
 
@@ -780,7 +813,8 @@ final class FunctionEmitter {
     }
   }
 
-  ValueType localType(int index) {
+  @Override
+  public ValueType localType(int index) {
     return fn.localTypes[index];
   }
 
@@ -789,7 +823,8 @@ final class FunctionEmitter {
    * entries of the tracked stack) into fresh scratch locals, without changing the tracked stack;
    * returns the slots, bottom value first. Pair with {@link #reload}.
    */
-  int[] spill(int count) {
+  @Override
+  public int[] spill(int count) {
     int[] slots = new int[count];
     for (int i = 0; i < count; i++) {
       ValueType t = peek(i);
@@ -801,7 +836,8 @@ final class FunctionEmitter {
   }
 
   /** Loads spilled values back (bottom first) and frees their slots. */
-  void reload(int[] slots) {
+  @Override
+  public void reload(int[] slots) {
     int count = slots.length;
     for (int i = 0; i < count; i++) {
       ValueType t = peek(count - 1 - i);
@@ -810,7 +846,8 @@ final class FunctionEmitter {
     }
   }
 
-  int acquireScratch(ValueType t) {
+  @Override
+  public int acquireScratch(ValueType t) {
     ArrayDeque<Integer> free = freeScratch.get(t);
     if (free != null && !free.isEmpty()) {
       return free.pop();
@@ -820,7 +857,8 @@ final class FunctionEmitter {
     return slot;
   }
 
-  void releaseScratch(ValueType t, int slot) {
+  @Override
+  public void releaseScratch(ValueType t, int slot) {
     freeScratch.computeIfAbsent(t, k -> new ArrayDeque<>()).push(slot);
   }
 
@@ -859,7 +897,7 @@ final class FunctionEmitter {
   }
 
   /** Stores the value of type {@code t} on top of the JVM stack into frame slot {@code index}. */
-  private void frameStore(ValueType t, int index) {
+  void frameStore(ValueType t, int index) {
     if (t.isObject()) {
       mv.visitVarInsn(ALOAD, refsSlot);
       pushInt(index);
@@ -904,7 +942,7 @@ final class FunctionEmitter {
    * through the frame, the run's method is emitted, and its result code is dispatched.
    */
   private void emitRunCall(int start, int end) {
-    ControlFrame innermost = frames.get(frames.size() - 1);
+    ControlFrame innermost = control.innermost();
     int callBase = Math.max(innermost.entryHeight, baseHeight);
     int first = callBase - baseHeight;
     for (int i = stack.size() - 1; i >= first; i--) {
@@ -1008,7 +1046,7 @@ final class FunctionEmitter {
     }
     stack.truncate(first);
     if (run.exitTypes == null) {
-      unreachable = true;
+      control.markUnreachable();
     } else {
       for (ValueType t : run.exitTypes) {
         stack.pushVirtual(t);
@@ -1019,13 +1057,13 @@ final class FunctionEmitter {
 
   /** A run branched to frame {@code index}; its carried values are in the frame. */
   private void branchFromRun(int index, int first) {
-    ControlFrame target = frames.get(index);
+    ControlFrame target = control.frameAt(index);
     for (int i = first - 1; i >= target.entryHeight - baseHeight; i--) {
       if (!stack.isVirtual(i)) {
         discard(stack.get(i));
       }
     }
-    List<ValueType> carried = carriedBy(target);
+    List<ValueType> carried = control.carriedBy(target);
     for (int i = 0; i < carried.size(); i++) {
       frameLoad(carried.get(i), fn.stackSlot(target.entryHeight + i));
     }
@@ -1036,7 +1074,7 @@ final class FunctionEmitter {
       for (ValueType t : carried) {
         stack.push(t);
       }
-      emitReturn();
+      control.emitReturn();
       restoreTypes(saved);
     } else {
       mv.visitJumpInsn(GOTO, target.target);
@@ -1045,9 +1083,9 @@ final class FunctionEmitter {
   }
 
   /** The tracked stack (types and which are virtual), to put back after a side path. */
-  private record StackState(List<ValueType> types, BitSet virtual) {}
+  record StackState(List<ValueType> types, BitSet virtual) {}
 
-  private StackState snapshotTypes() {
+  StackState snapshotTypes() {
     List<ValueType> types = new ArrayList<>();
     BitSet virtual = new BitSet();
     for (int i = 0; i < stack.size(); i++) {
@@ -1057,7 +1095,7 @@ final class FunctionEmitter {
     return new StackState(types, virtual);
   }
 
-  private void restoreTypes(StackState saved) {
+  void restoreTypes(StackState saved) {
     stack.truncate(0);
     for (int i = 0; i < saved.types().size(); i++) {
       if (saved.virtual().get(i)) {
@@ -1070,7 +1108,7 @@ final class FunctionEmitter {
 
   /** A run reached its end: hand its stack and locals back, and return 0. */
   private void completeRun() {
-    if (unreachable) {
+    if (control.isUnreachable()) {
       exitTypes = null;
       return;
     }
@@ -1080,7 +1118,7 @@ final class FunctionEmitter {
       }
     }
     mv.visitInsn(ICONST_0);
-    returnCode(stack.size());
+    control.returnCode(stack.size());
     exitTypes = new ArrayList<>();
     for (int i = 0; i < stack.size(); i++) {
       exitTypes.add(stack.get(i));
@@ -1105,27 +1143,14 @@ final class FunctionEmitter {
     return nextOpcode() != null && !(split && fn.plan.runAt(pc, from, root ? to - 1 : to) >= 0);
   }
 
-  private void pushFrame(ControlFrame frame) {
-    frame.index = frames.size();
-    frames.add(frame);
+  @Override
+  public void markUnreachable() {
+    control.markUnreachable();
   }
 
-  void markUnreachable() {
-    unreachable = true;
-  }
-
-  /** The control frame {@code depth} labels out (0 = innermost). */
-  ControlFrame frame(int depth) {
-    return frames.get(frames.size() - 1 - depth);
-  }
-
-  ControlFrame innermostFrame() {
-    return frames.get(frames.size() - 1);
-  }
-
-  /** How many control frames belong to the methods that called this run (0 in a root method). */
-  int outerFrames() {
-    return outerFrames;
+  @Override
+  public ControlFrame innermostFrame() {
+    return control.innermost();
   }
 
   /** Records that this run may return {@code code} (a branch to frame {@code code - 1}). */
@@ -1139,247 +1164,58 @@ final class FunctionEmitter {
   }
 
   /** The values a branch to the frame {@code depth} labels out carries. */
-  List<ValueType> carriedTo(int depth) {
-    return carriedBy(frame(depth));
+  @Override
+  public List<ValueType> carriedTo(int depth) {
+    return control.carriedBy(control.frame(depth));
   }
 
-  FunctionType blockTypeOf(long bt) {
-    return blockType(bt);
+  @Override
+  public FunctionType blockTypeOf(long bt) {
+    return control.blockType(bt);
   }
 
   /**
    * A comparison's result: fused into a following {@code br_if} or {@code if}, or else materialised
    * as an i32.
    */
-  void condition(Condition c) {
+  @Override
+  public void condition(Condition c) {
     OpCode next = nextFusable() ? nextOpcode() : null;
     if (next == OpCode.BR_IF) {
       current = code.get(pc++);
-      branchIf(c, (int) current.operand(0));
+      control.branchIf(c, (int) current.operand(0));
     } else if (next == OpCode.IF) {
       current = code.get(pc++);
-      enterIf(c, current.operand(0));
+      control.enterIf(c, current.operand(0));
     } else {
       c.materialize(mv);
       push(ValueType.I32);
     }
   }
 
-  void enterBlock(ControlFrame.Kind kind, long blockType) {
-    FunctionType bt = blockType(blockType);
-    ControlFrame frame =
-        new ControlFrame(kind, bt.params(), bt.results(), height() - bt.params().size());
-    pushFrame(frame);
-    if (kind == ControlFrame.Kind.LOOP) {
-      mv.visitLabel(frame.target);
-      emitInterruptCheck();
-    }
+  @Override
+  public void enterBlock(ControlFrame.Kind kind, long blockType) {
+    control.enterBlock(kind, blockType);
   }
 
-  /** {@code if}: the i32 condition (or a fused comparison) has been popped already. */
-  void enterIf(Condition c, long blockType) {
-    FunctionType bt = blockType(blockType);
-    ControlFrame frame =
-        new ControlFrame(
-            ControlFrame.Kind.IF, bt.params(), bt.results(), height() - bt.params().size());
-    pushFrame(frame);
-    c.jump(mv, frame.elseLabel, false);
+  @Override
+  public void enterIf(Condition c, long blockType) {
+    control.enterIf(c, blockType);
   }
 
-  void elseArm() {
-    ControlFrame frame = frames.get(frames.size() - 1);
-    if (!unreachable) {
-      mv.visitJumpInsn(GOTO, frame.target);
-      frame.targetUsed = true;
-    }
-    frame.hasElse = true;
-    mv.visitLabel(frame.elseLabel);
-    resetStack(frame.entryHeight, frame.params);
-    unreachable = false;
+  @Override
+  public void elseArm() {
+    control.elseArm();
   }
 
-  void end() {
-    ControlFrame frame = frames.remove(frames.size() - 1);
-    if (frame.kind == ControlFrame.Kind.FUNCTION) {
-      if (!unreachable) {
-        emitReturn();
-      }
-      return;
-    }
-    if (frame.kind == ControlFrame.Kind.TRY_TABLE) {
-      endTryTable(frame);
-    }
-    boolean reachable = !unreachable;
-    if (frame.kind == ControlFrame.Kind.IF && !frame.hasElse) {
-      mv.visitLabel(frame.elseLabel);
-      reachable = true;
-    }
-    if (frame.kind != ControlFrame.Kind.LOOP && frame.targetUsed) {
-      mv.visitLabel(frame.target);
-      reachable = true;
-    }
-    resetStack(frame.entryHeight, frame.results);
-    unreachable = !reachable;
+  @Override
+  public void end() {
+    control.end();
   }
 
-  // ---- exception handling ----
-
-  /**
-   * {@code try_table}: a block whose body is the range of a JVM exception handler catching {@code
-   * WasmException}. A JVM handler starts with an empty operand stack, so the values below the block
-   * that are on the JVM stack are copied to JVM locals here, for the handler to put back.
-   */
-  void enterTryTable(long blockType, List<CatchOpCode.Catch> catches) {
-    FunctionType bt = blockType(blockType);
-    int params = bt.params().size();
-    int entry = height() - params;
-    int below = entry - baseHeight;
-    int[] belowSlots = new int[Math.max(below, 0)];
-    java.util.Arrays.fill(belowSlots, -1);
-    boolean anyReal = false;
-    for (int i = 0; i < below; i++) {
-      anyReal |= !stack.isVirtual(i);
-    }
-    if (anyReal) {
-      int[] kept = spill(params);
-      for (int i = below - 1; i >= 0; i--) {
-        if (!stack.isVirtual(i)) {
-          belowSlots[i] = acquireScratch(stack.get(i));
-          mv.visitVarInsn(JvmTypes.storeOpcode(stack.get(i)), belowSlots[i]);
-        }
-      }
-      for (int i = 0; i < below; i++) {
-        if (belowSlots[i] >= 0) {
-          mv.visitVarInsn(JvmTypes.loadOpcode(stack.get(i)), belowSlots[i]);
-        }
-      }
-      reload(kept);
-    }
-    ControlFrame frame =
-        new ControlFrame(ControlFrame.Kind.TRY_TABLE, bt.params(), bt.results(), entry);
-    frame.catches = catches;
-    frame.belowSlots = belowSlots;
-    pushFrame(frame);
-    openRange(frame);
-  }
-
-  private void openRange(ControlFrame frame) {
-    Label start = new Label();
-    frame.ranges.add(start);
-    mv.visitLabel(start);
-    // an exception table range may not be empty, and a body may emit no code
-    mv.visitInsn(NOP);
-  }
-
-  /**
-   * A tail call leaves the function before its callee runs, so the callee's exceptions are not the
-   * function's try_tables' to catch: the ranges of every try_table of this method end before it and
-   * start again after it.
-   */
-  private void cutHandlerRanges(boolean resume) {
-    for (int i = outerFrames; i < frames.size(); i++) {
-      ControlFrame frame = frames.get(i);
-      if (frame.kind == ControlFrame.Kind.TRY_TABLE) {
-        if (resume) {
-          openRange(frame);
-        } else {
-          Label end = new Label();
-          mv.visitLabel(end);
-          frame.ranges.add(end);
-        }
-      }
-    }
-  }
-
-  private static boolean isTailCall(OpCode op) {
-    return op == OpCode.RETURN_CALL
-        || op == OpCode.RETURN_CALL_INDIRECT
-        || op == OpCode.RETURN_CALL_REF;
-  }
-
-  /**
-   * Closes a {@code try_table}'s range and emits its handler: each clause in order tests the tag
-   * (by identity, through the instance) and branches to its label with the payload and/or the
-   * exnref; an exception no clause takes is thrown on. Registered at the end, so that an inner
-   * {@code try_table}, which ends first, precedes its outer ones in the exception table (the JVM
-   * takes the first entry that covers the throwing instruction).
-   */
-  private void endTryTable(ControlFrame frame) {
-    Label tryEnd = new Label();
-    mv.visitLabel(tryEnd);
-    frame.ranges.add(tryEnd);
-    if (!unreachable) {
-      mv.visitJumpInsn(GOTO, frame.target);
-      frame.targetUsed = true;
-    }
-    Label handler = new Label();
-    for (int i = 0; i < frame.ranges.size(); i += 2) {
-      mv.visitTryCatchBlock(
-          frame.ranges.get(i), frame.ranges.get(i + 1), handler, RuntimeNames.WASM_EXCEPTION);
-    }
-    mv.visitLabel(handler);
-    StackState saved = snapshotTypes();
-    stack.truncate(frame.entryHeight - baseHeight);
-    int exception = acquireScratch(ValueType.EXNREF);
-    mv.visitVarInsn(ASTORE, exception);
-    for (int i = 0; i < frame.belowSlots.length; i++) {
-      if (frame.belowSlots[i] >= 0) {
-        mv.visitVarInsn(JvmTypes.loadOpcode(stack.get(i)), frame.belowSlots[i]);
-        releaseScratch(stack.get(i), frame.belowSlots[i]);
-      }
-    }
-    // the exception may come from a callee that grew memory
-    refreshMemoryArray();
-    boolean caughtAll = false;
-    for (CatchOpCode.Catch c : frame.catches) {
-      CatchOpCode kind = c.opcode();
-      Label next = null;
-      if (kind == CatchOpCode.CATCH || kind == CatchOpCode.CATCH_REF) {
-        next = new Label();
-        mv.visitVarInsn(ALOAD, exception);
-        pushInt(c.tag());
-        loadInstance();
-        mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.INSTANCE,
-            "isTag",
-            "(Ljava/lang/Object;I" + RuntimeNames.INSTANCE_DESC + ")Z",
-            false);
-        mv.visitJumpInsn(IFEQ, next);
-        List<ValueType> payload = module.tagType(c.tag()).params();
-        if (!payload.isEmpty()) {
-          mv.visitVarInsn(ALOAD, exception);
-          mv.visitMethodInsn(
-              INVOKESTATIC,
-              RuntimeNames.WASM_EXCEPTION,
-              "payloadOf",
-              "(Ljava/lang/Object;)[Ljava/lang/Object;",
-              false);
-          unboxResults(payload);
-        }
-      }
-      if (kind == CatchOpCode.CATCH_REF || kind == CatchOpCode.CATCH_ALL_REF) {
-        mv.visitVarInsn(ALOAD, exception);
-        push(ValueType.EXNREF);
-      }
-      int pushed = stack.size() - (frame.entryHeight - baseHeight);
-      jumpTo(frame(c.label()));
-      stack.truncate(stack.size() - pushed);
-      if (next != null) {
-        mv.visitLabel(next);
-      } else {
-        caughtAll = true;
-        break;
-      }
-    }
-    if (!caughtAll) {
-      mv.visitVarInsn(ALOAD, exception);
-      mv.visitTypeInsn(CHECKCAST, RuntimeNames.WASM_EXCEPTION);
-      mv.visitInsn(ATHROW);
-    }
-    releaseScratch(ValueType.EXNREF, exception);
-    restoreTypes(saved);
-    unreachable = true;
+  @Override
+  public void enterTryTable(long blockType, List<CatchOpCode.Catch> catches) {
+    control.enterTryTable(blockType, catches);
   }
 
   /**
@@ -1393,7 +1229,7 @@ final class FunctionEmitter {
     }
     boolean enclosed = false;
     for (int i = 0; i < outerFrames; i++) {
-      enclosed |= frames.get(i).kind == ControlFrame.Kind.TRY_TABLE;
+      enclosed |= control.frameAt(i).kind == ControlFrame.Kind.TRY_TABLE;
     }
     if (!enclosed) {
       return false;
@@ -1407,128 +1243,34 @@ final class FunctionEmitter {
     return false;
   }
 
-  private void resetStack(int entryHeight, List<ValueType> top) {
-    stack.truncate(entryHeight - baseHeight);
-    for (ValueType t : top) {
-      push(t);
-    }
+  @Override
+  public void branch(int depth) {
+    control.branch(depth);
   }
 
-  /** {@code br depth}. */
-  void branch(int depth) {
-    jumpTo(frame(depth));
-    unreachable = true;
+  @Override
+  public void branchIf(Condition c, int depth) {
+    control.branchIf(c, depth);
   }
 
-  /** {@code br_if depth}, the condition already popped from the tracked stack. */
-  void branchIf(Condition c, int depth) {
-    ControlFrame target = frame(depth);
-    if (isLocal(target) && realExtrasBelow(target) == 0) {
-      c.jump(mv, target.target, true);
-      target.targetUsed = true;
-    } else {
-      Label skip = new Label();
-      c.jump(mv, skip, false);
-      jumpTo(target);
-      mv.visitLabel(skip);
-    }
+  @Override
+  public void branchTable(long[] depths) {
+    control.branchTable(depths);
   }
 
-  /** {@code br_table}: operands are the label depths, the last one the default. */
-  void branchTable(long[] depths) {
-    new BranchTableLowering(this).lower(depths);
+  @Override
+  public void jumpTo(int depth) {
+    control.jumpTo(control.frame(depth));
   }
 
-  List<ValueType> carriedBy(ControlFrame target) {
-    return target.kind == ControlFrame.Kind.FUNCTION ? type.results() : target.branchTypes();
+  /** True when this run caches locals it changes, to write back at every exit. */
+  boolean writesBackLocals() {
+    return !dirty.isEmpty();
   }
 
-  /** A frame this method can jump to with a JVM branch (not the function, not a caller's). */
-  boolean isLocal(ControlFrame target) {
-    return target.kind != ControlFrame.Kind.FUNCTION && target.index >= outerFrames;
-  }
-
-  /** Values on the JVM stack between the carried ones and the target's entry height. */
-  int realExtrasBelow(ControlFrame target) {
-    int keep = target.branchTypes().size();
-    int n = 0;
-    for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
-      if (!stack.isVirtual(i)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /**
-   * Jumps to {@code target} carrying its branch values, first dropping whatever the current frames
-   * stacked between them and the target's entry height. The tracked stack is unchanged.
-   */
-  void jumpTo(ControlFrame target) {
-    int index = target.index;
-    if (index < outerFrames) {
-      branchOut(target, index);
-      return;
-    }
-    if (target.kind == ControlFrame.Kind.FUNCTION) {
-      emitReturn();
-      return;
-    }
-    int keep = target.branchTypes().size();
-    if (realExtrasBelow(target) > 0) {
-      int[] kept = spill(keep);
-      for (int i = stack.size() - keep - 1; i >= target.entryHeight - baseHeight; i--) {
-        if (!stack.isVirtual(i)) {
-          discard(stack.get(i));
-        }
-      }
-      reload(kept);
-    }
-    mv.visitJumpInsn(GOTO, target.target);
-    target.targetUsed = true;
-  }
-
-  /** From a run, a branch to a frame of a caller: values and locals to the frame, return code. */
-  private void branchOut(ControlFrame target, int index) {
-    List<ValueType> carried = carriedBy(target);
-    for (int i = carried.size() - 1; i >= 0; i--) {
-      frameStore(carried.get(i), fn.stackSlot(target.entryHeight + i));
-    }
-    pushInt(index + 1);
-    returnCode(carried.size());
-    exitCodes.set(index + 1);
-  }
-
-  /**
-   * Returns the code on top of the JVM stack from a run. A run that changed cached locals writes
-   * them back once, in a shared epilogue that every exit jumps to (its values below the code are
-   * dropped first: the epilogue expects the code alone); {@code consumed} is how many entries of
-   * the tracked stack's top are off the JVM stack already.
-   */
-  void returnCode(int consumed) {
-    if (dirty.isEmpty()) {
-      mv.visitInsn(IRETURN);
-      return;
-    }
-    boolean below = false;
-    for (int i = stack.size() - consumed - 1; i >= 0; i--) {
-      below |= !stack.isVirtual(i);
-    }
-    if (below) {
-      int code = acquireScratch(ValueType.I32);
-      mv.visitVarInsn(ISTORE, code);
-      for (int i = stack.size() - consumed - 1; i >= 0; i--) {
-        if (!stack.isVirtual(i)) {
-          discard(stack.get(i));
-        }
-      }
-      mv.visitVarInsn(ILOAD, code);
-      releaseScratch(ValueType.I32, code);
-    }
-    if (epilogue == null) {
-      epilogue = new Label();
-    }
-    mv.visitJumpInsn(GOTO, epilogue);
+  /** The heap-frame slot of the operand-stack entry at {@code height}. */
+  int stackSlotOf(int height) {
+    return fn.stackSlot(height);
   }
 
   /**
@@ -1536,7 +1278,8 @@ final class FunctionEmitter {
    * whole function, so all its locals are JVM locals of this frame. {@link
    * TailCalls#needsTrampoline} applies the same rule.
    */
-  boolean canJumpToSelf() {
+  @Override
+  public boolean canJumpToSelf() {
     return root && !split;
   }
 
@@ -1545,7 +1288,8 @@ final class FunctionEmitter {
    * locals start again from zero (at {@link #selfEntry}), and whatever lies below the arguments is
    * dropped, as a new call would not see it.
    */
-  void selfTailCall() {
+  @Override
+  public void selfTailCall() {
     for (int i = type.params().size() - 1; i >= 0; i--) {
       mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       pop();
@@ -1554,31 +1298,21 @@ final class FunctionEmitter {
       discard(stack.get(i));
     }
     mv.visitJumpInsn(GOTO, selfEntry);
-    unreachable = true;
+    control.markUnreachable();
   }
 
   /** Returns the function's results from the top of the stack (extra values below are fine). */
-  void emitReturn() {
-    if (!root) {
-      branchOut(frames.get(0), 0);
-      return;
-    }
-    List<ValueType> results = type.results();
-    switch (results.size()) {
-      case 0 -> mv.visitInsn(RETURN);
-      case 1 -> mv.visitInsn(JvmTypes.returnOpcode(results.get(0)));
-      default -> {
-        boxResults(results.size());
-        mv.visitInsn(ARETURN);
-      }
-    }
+  @Override
+  public void emitReturn() {
+    control.emitReturn();
   }
 
   /**
    * Replaces the top {@code n} values by an {@code Object[]} holding them boxed (multi-value
    * results; arguments of wide calls). The tracked stack loses the {@code n} entries.
    */
-  void boxTop(int n) {
+  @Override
+  public void boxTop(int n) {
     boxValues(n);
     for (int i = 0; i < n; i++) {
       pop();
@@ -1606,7 +1340,8 @@ final class FunctionEmitter {
   }
 
   /** Pushes the values of an {@code Object[]} of results (on the JVM stack) in order. */
-  void unboxResults(List<ValueType> results) {
+  @Override
+  public void unboxResults(List<ValueType> results) {
     int array = acquireScratch(ValueType.EXTERNREF);
     mv.visitVarInsn(ASTORE, array);
     for (int i = 0; i < results.size(); i++) {
@@ -1620,7 +1355,7 @@ final class FunctionEmitter {
   }
 
   /** Function entry and loop headers: lets the host interrupt a runaway module. */
-  private void emitInterruptCheck() {
+  void emitInterruptCheck() {
     loadInstance();
     mv.visitMethodInsn(
         INVOKESTATIC,
@@ -1628,15 +1363,5 @@ final class FunctionEmitter {
         "checkInterrupt",
         "(" + RuntimeNames.INSTANCE_DESC + ")V",
         false);
-  }
-
-  private FunctionType blockType(long bt) {
-    if (BlockType.isEmpty(bt)) {
-      return FunctionType.of(List.of(), List.of());
-    }
-    if (BlockType.isValueType(bt)) {
-      return FunctionType.of(List.of(), List.of(JvmTypes.valueTypeOfId(BlockType.valueTypeId(bt))));
-    }
-    return module.type((int) BlockType.typeIndex(bt));
   }
 }

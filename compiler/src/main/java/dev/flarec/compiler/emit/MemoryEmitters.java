@@ -58,31 +58,33 @@ final class MemoryEmitters {
           return;
         }
         loadMemory(f, memory);
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY64_ACCESS,
-            "load" + width.helper,
-            "(J" + RuntimeNames.MEMORY64_DESC + ")" + width.desc,
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY64_ACCESS,
+                "load" + width.helper,
+                "(J" + RuntimeNames.MEMORY64_DESC + ")" + width.desc,
+                false);
       } else {
         if (!effectiveAddress(f, ins.operand(1))) {
           return;
         }
         String size = loadBytesAndSize(f, memory);
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY_ACCESS,
-            "load" + width.helper,
-            "(I[B" + size + ")" + width.desc,
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                "load" + width.helper,
+                "(I[B" + size + ")" + width.desc,
+                false);
       }
       for (int op : extend) {
         if (op == LAND) {
-          f.mv.visitLdcInsn(0xFFFF_FFFFL);
+          f.mv().visitLdcInsn(0xFFFF_FFFFL);
         } else if (op == IAND) {
-          f.mv.visitLdcInsn(width == Width.BYTE ? 0xFF : 0xFFFF);
+          f.mv().visitLdcInsn(width == Width.BYTE ? 0xFF : 0xFFFF);
         }
-        f.mv.visitInsn(op);
+        f.mv().visitInsn(op);
       }
       f.push(result);
     };
@@ -96,40 +98,42 @@ final class MemoryEmitters {
     return (f, ins) -> {
       ValueType valueType = f.peek(0);
       for (int op : narrow) {
-        f.mv.visitInsn(op);
+        f.mv().visitInsn(op);
       }
       ValueType stored = narrowed(valueType, narrow);
       int slot = f.acquireScratch(stored);
-      f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.storeOpcode(stored), slot);
+      f.mv().visitVarInsn(dev.flarec.compiler.layout.JvmTypes.storeOpcode(stored), slot);
       f.pop();
       f.pop();
       if (is64(f, memoryIndex(ins))) {
         if (effectiveAddress64(f, offset64(f, ins))) {
           loadMemory(f, memoryIndex(ins));
-          f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
-          f.mv.visitMethodInsn(
-              INVOKESTATIC,
-              RuntimeNames.MEMORY64_ACCESS,
-              "store" + width.helper,
-              "(J" + RuntimeNames.MEMORY64_DESC + width.desc + ")V",
-              false);
+          f.mv().visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
+          f.mv()
+              .visitMethodInsn(
+                  INVOKESTATIC,
+                  RuntimeNames.MEMORY64_ACCESS,
+                  "store" + width.helper,
+                  "(J" + RuntimeNames.MEMORY64_DESC + width.desc + ")V",
+                  false);
         }
       } else if (effectiveAddress(f, ins.operand(1))) {
         int memory = memoryIndex(ins);
         int address = -1;
-        if (f.writtenSlot >= 0) {
+        if (f.writtenSlot() >= 0) {
           address = f.acquireScratch(ValueType.I32);
-          f.mv.visitInsn(DUP);
-          f.mv.visitVarInsn(ISTORE, address);
+          f.mv().visitInsn(DUP);
+          f.mv().visitVarInsn(ISTORE, address);
         }
         String size = loadBytesAndSize(f, memory);
-        f.mv.visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY_ACCESS,
-            "store" + width.helper,
-            "(I[B" + size + width.desc + ")V",
-            false);
+        f.mv().visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                "store" + width.helper,
+                "(I[B" + size + width.desc + ")V",
+                false);
         if (address >= 0) {
           markWritten(f, memory, address);
           f.releaseScratch(ValueType.I32, address);
@@ -151,18 +155,18 @@ final class MemoryEmitters {
    * {@code written[address >>> 12] = 1}, after the store succeeded (Memory.written): memory 0's
    * array from its local, another memory's from its field.
    */
-  static void markWritten(FunctionEmitter f, int memory, int addressSlot) {
+  static void markWritten(EmitContext f, int memory, int addressSlot) {
     if (memory == 0) {
-      f.mv.visitVarInsn(ALOAD, f.writtenSlot);
+      f.mv().visitVarInsn(ALOAD, f.writtenSlot());
     } else {
       loadMemory(f, memory);
-      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
+      f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
     }
-    f.mv.visitVarInsn(ILOAD, addressSlot);
+    f.mv().visitVarInsn(ILOAD, addressSlot);
     f.pushInt(12);
-    f.mv.visitInsn(IUSHR);
-    f.mv.visitInsn(ICONST_1);
-    f.mv.visitInsn(BASTORE);
+    f.mv().visitInsn(IUSHR);
+    f.mv().visitInsn(ICONST_1);
+    f.mv().visitInsn(BASTORE);
   }
 
   private static ValueType narrowed(ValueType t, int[] narrow) {
@@ -178,34 +182,36 @@ final class MemoryEmitters {
    * Turns the base address on the stack into the effective address. Returns false (after emitting
    * an unconditional trap) when the static offset alone is already past any memory we can have.
    */
-  static boolean effectiveAddress(FunctionEmitter f, long offset) {
+  static boolean effectiveAddress(EmitContext f, long offset) {
     if (offset == 0) {
       return true;
     }
     if (offset > Integer.MAX_VALUE) {
-      f.mv.visitInsn(POP);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.TRAP,
-          "outOfBoundsMemory",
-          RuntimeNames.TRAP_FACTORY_DESC,
-          false);
-      f.mv.visitInsn(ATHROW);
+      f.mv().visitInsn(POP);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.TRAP,
+              "outOfBoundsMemory",
+              RuntimeNames.TRAP_FACTORY_DESC,
+              false);
+      f.mv().visitInsn(ATHROW);
       f.markUnreachable();
       return false;
     }
     f.pushInt((int) offset);
-    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "effectiveAddress", "(II)I", false);
+    f.mv().visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY, "effectiveAddress", "(II)I", false);
     return true;
   }
 
-  private static void loadMemory(FunctionEmitter f, int memory) {
+  private static void loadMemory(EmitContext f, int memory) {
     f.loadInstance();
-    f.mv.visitFieldInsn(
-        GETFIELD,
-        f.module.internalName,
-        NamingScheme.memoryField(memory),
-        is64(f, memory) ? RuntimeNames.MEMORY64_DESC : RuntimeNames.MEMORY_DESC);
+    f.mv()
+        .visitFieldInsn(
+            GETFIELD,
+            f.module().internalName,
+            NamingScheme.memoryField(memory),
+            is64(f, memory) ? RuntimeNames.MEMORY64_DESC : RuntimeNames.MEMORY_DESC);
   }
 
   /** The scratch locals of a SIMD access on a 64-bit memory: its effective address, its window. */
@@ -218,47 +224,47 @@ final class MemoryEmitters {
    * straddles two). The helpers' own check against the array's length then always passes. Returns
    * null after an unconditional trap; else {@link #closeWindow64} must follow the helper's call.
    */
-  static Window64 simdWindow64(FunctionEmitter f, run.endive.wasm.types.AnnotatedInstruction ins) {
+  static Window64 simdWindow64(EmitContext f, run.endive.wasm.types.AnnotatedInstruction ins) {
     if (!effectiveAddress64(f, offset64(f, ins))) {
       return null;
     }
     int address = f.acquireScratch(ValueType.I64);
     int window = f.acquireScratch(ValueType.EXTERNREF);
-    f.mv.visitInsn(DUP2);
-    f.mv.visitVarInsn(LSTORE, address);
+    f.mv().visitInsn(DUP2);
+    f.mv().visitVarInsn(LSTORE, address);
     f.pushInt(simdWidth(ins.opcode()));
     loadMemory(f, memoryIndex(ins));
-    f.mv.visitMethodInsn(
-        INVOKESTATIC,
-        RuntimeNames.MEMORY64_ACCESS,
-        "window",
-        "(JI" + RuntimeNames.MEMORY64_DESC + ")[B",
-        false);
-    f.mv.visitVarInsn(ASTORE, window);
-    f.mv.visitVarInsn(LLOAD, address);
-    f.mv.visitVarInsn(ALOAD, window);
-    f.mv.visitMethodInsn(
-        INVOKESTATIC, RuntimeNames.MEMORY64_ACCESS, "windowIndex", "(J[B)I", false);
-    f.mv.visitVarInsn(ALOAD, window);
+    f.mv()
+        .visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY64_ACCESS,
+            "window",
+            "(JI" + RuntimeNames.MEMORY64_DESC + ")[B",
+            false);
+    f.mv().visitVarInsn(ASTORE, window);
+    f.mv().visitVarInsn(LLOAD, address);
+    f.mv().visitVarInsn(ALOAD, window);
+    f.mv()
+        .visitMethodInsn(
+            INVOKESTATIC, RuntimeNames.MEMORY64_ACCESS, "windowIndex", "(J[B)I", false);
+    f.mv().visitVarInsn(ALOAD, window);
     return new Window64(address, window);
   }
 
   /** After a SIMD access through a window: a store's copy is written back; frees the locals. */
   static void closeWindow64(
-      FunctionEmitter f,
-      run.endive.wasm.types.AnnotatedInstruction ins,
-      Window64 w,
-      boolean store) {
+      EmitContext f, run.endive.wasm.types.AnnotatedInstruction ins, Window64 w, boolean store) {
     if (store) {
-      f.mv.visitVarInsn(LLOAD, w.address());
-      f.mv.visitVarInsn(ALOAD, w.window());
+      f.mv().visitVarInsn(LLOAD, w.address());
+      f.mv().visitVarInsn(ALOAD, w.window());
       loadMemory(f, memoryIndex(ins));
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.MEMORY64_ACCESS,
-          "commitWindow",
-          "(J[B" + RuntimeNames.MEMORY64_DESC + ")V",
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.MEMORY64_ACCESS,
+              "commitWindow",
+              "(J[B" + RuntimeNames.MEMORY64_DESC + ")V",
+              false);
     }
     f.releaseScratch(ValueType.EXTERNREF, w.window());
     f.releaseScratch(ValueType.I64, w.address());
@@ -290,37 +296,38 @@ final class MemoryEmitters {
    * The static offset of a load or store on a 64-bit memory: a u64, the module's own even where the
    * parser read a rewritten one (decode.Memory64Offsets).
    */
-  static long offset64(FunctionEmitter f, run.endive.wasm.types.AnnotatedInstruction ins) {
-    return f.module.memory64Offsets.offsetAt(ins.address(), ins.operand(1));
+  static long offset64(EmitContext f, run.endive.wasm.types.AnnotatedInstruction ins) {
+    return f.module().memory64Offsets.offsetAt(ins.address(), ins.operand(1));
   }
 
   /** Whether memory {@code memory} is a 64-bit one (memory64), a {@code Memory64} at run time. */
-  static boolean is64(FunctionEmitter f, int memory) {
-    return f.module.descriptor.memories().get(memory).is64();
+  static boolean is64(EmitContext f, int memory) {
+    return f.module().descriptor.memories().get(memory).is64();
   }
 
   /**
    * {@link #effectiveAddress} for a 64-bit memory: the base is a {@code long}, and a static offset
    * of 2^63 or more (negative here) is past any memory.
    */
-  static boolean effectiveAddress64(FunctionEmitter f, long offset) {
+  static boolean effectiveAddress64(EmitContext f, long offset) {
     if (offset == 0) {
       return true;
     }
     if (offset < 0) {
-      f.mv.visitInsn(POP2);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.TRAP,
-          "outOfBoundsMemory",
-          RuntimeNames.TRAP_FACTORY_DESC,
-          false);
-      f.mv.visitInsn(ATHROW);
+      f.mv().visitInsn(POP2);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.TRAP,
+              "outOfBoundsMemory",
+              RuntimeNames.TRAP_FACTORY_DESC,
+              false);
+      f.mv().visitInsn(ATHROW);
       f.markUnreachable();
       return false;
     }
-    f.mv.visitLdcInsn(offset);
-    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY64, "effectiveAddress", "(JJ)J", false);
+    f.mv().visitLdcInsn(offset);
+    f.mv().visitMethodInsn(INVOKESTATIC, RuntimeNames.MEMORY64, "effectiveAddress", "(JJ)J", false);
     return true;
   }
 
@@ -330,24 +337,24 @@ final class MemoryEmitters {
    * each access, see docs/RATIONALE.md#why-only-memory-0-lives-in-locals); returns the descriptor
    * of what it pushed after the array ("I" or nothing).
    */
-  static String loadBytesAndSize(FunctionEmitter f, int memory) {
-    boolean checks = f.module.descriptor.checksMemorySize();
-    if (memory == 0 && f.bytesSlot >= 0) {
-      f.mv.visitVarInsn(ALOAD, f.bytesSlot);
+  static String loadBytesAndSize(EmitContext f, int memory) {
+    boolean checks = f.module().descriptor.checksMemorySize();
+    if (memory == 0 && f.bytesSlot() >= 0) {
+      f.mv().visitVarInsn(ALOAD, f.bytesSlot());
       if (checks) {
-        f.mv.visitVarInsn(ILOAD, f.sizeSlot);
+        f.mv().visitVarInsn(ILOAD, f.sizeSlot());
       }
       return checks ? "I" : "";
     }
     loadMemory(f, memory);
     if (checks) {
-      f.mv.visitInsn(DUP);
-      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
-      f.mv.visitInsn(SWAP);
-      f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+      f.mv().visitInsn(DUP);
+      f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+      f.mv().visitInsn(SWAP);
+      f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
       return "I";
     }
-    f.mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+    f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
     return "";
   }
 
@@ -356,10 +363,10 @@ final class MemoryEmitters {
       int memory = (int) ins.operand(0);
       loadMemory(f, memory);
       if (is64(f, memory)) {
-        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY64, "pages", "()J", false);
+        f.mv().visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY64, "pages", "()J", false);
         f.push(ValueType.I64);
       } else {
-        f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
+        f.mv().visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.MEMORY, "pages", "()I", false);
         f.push(ValueType.I32);
       }
     };
@@ -370,19 +377,21 @@ final class MemoryEmitters {
       int memory = (int) ins.operand(0);
       loadMemory(f, memory);
       if (is64(f, memory)) {
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY64,
-            "grow",
-            "(J" + RuntimeNames.MEMORY64_DESC + ")J",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY64,
+                "grow",
+                "(J" + RuntimeNames.MEMORY64_DESC + ")J",
+                false);
       } else {
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY,
-            "grow",
-            "(I" + RuntimeNames.MEMORY_DESC + ")I",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY,
+                "grow",
+                "(I" + RuntimeNames.MEMORY_DESC + ")I",
+                false);
       }
       f.refreshMemoryArray();
     };
@@ -396,19 +405,21 @@ final class MemoryEmitters {
       int memory = (int) ins.operand(0);
       loadMemory(f, memory);
       if (is64(f, memory)) {
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY64,
-            "fill",
-            "(JIJ" + RuntimeNames.MEMORY64_DESC + ")V",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY64,
+                "fill",
+                "(JIJ" + RuntimeNames.MEMORY64_DESC + ")V",
+                false);
       } else {
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY,
-            "fill",
-            "(III" + RuntimeNames.MEMORY_DESC + ")V",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY,
+                "fill",
+                "(III" + RuntimeNames.MEMORY_DESC + ")V",
+                false);
       }
     };
   }
@@ -427,12 +438,13 @@ final class MemoryEmitters {
         loadMemory(f, src);
         String m32 = RuntimeNames.MEMORY_DESC;
         String m64 = RuntimeNames.MEMORY64_DESC;
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY64,
-            "copy",
-            is64(f, dst) ? "(JII" + m64 + m32 + ")V" : "(IJI" + m32 + m64 + ")V",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY64,
+                "copy",
+                is64(f, dst) ? "(JII" + m64 + m32 + ")V" : "(IJI" + m32 + m64 + ")V",
+                false);
         return;
       }
       if (is64(f, dst)) {
@@ -441,30 +453,33 @@ final class MemoryEmitters {
         if (dst != src) {
           loadMemory(f, src);
         }
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY64,
-            "copy",
-            "(JJJ" + m64 + (dst != src ? m64 : "") + ")V",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY64,
+                "copy",
+                "(JJJ" + m64 + (dst != src ? m64 : "") + ")V",
+                false);
         return;
       }
       loadMemory(f, dst);
       if (dst == src) {
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY,
-            "copy",
-            "(III" + RuntimeNames.MEMORY_DESC + ")V",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY,
+                "copy",
+                "(III" + RuntimeNames.MEMORY_DESC + ")V",
+                false);
       } else {
         loadMemory(f, src);
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.MEMORY,
-            "copy",
-            "(III" + RuntimeNames.MEMORY_DESC + RuntimeNames.MEMORY_DESC + ")V",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY,
+                "copy",
+                "(III" + RuntimeNames.MEMORY_DESC + RuntimeNames.MEMORY_DESC + ")V",
+                false);
       }
     };
   }
@@ -480,18 +495,19 @@ final class MemoryEmitters {
       f.loadInstance();
       String target =
           is64(f, memory) ? "J" + RuntimeNames.MEMORY64_DESC : "I" + RuntimeNames.MEMORY_DESC;
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.INSTANCE,
-          "memoryInit",
-          "("
-              + target.charAt(0)
-              + "II"
-              + target.substring(1)
-              + "I"
-              + RuntimeNames.INSTANCE_DESC
-              + ")V",
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.INSTANCE,
+              "memoryInit",
+              "("
+                  + target.charAt(0)
+                  + "II"
+                  + target.substring(1)
+                  + "I"
+                  + RuntimeNames.INSTANCE_DESC
+                  + ")V",
+              false);
     };
   }
 
@@ -499,12 +515,13 @@ final class MemoryEmitters {
     return (f, ins) -> {
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.INSTANCE,
-          "dataDrop",
-          "(I" + RuntimeNames.INSTANCE_DESC + ")V",
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.INSTANCE,
+              "dataDrop",
+              "(I" + RuntimeNames.INSTANCE_DESC + ")V",
+              false);
     };
   }
 }

@@ -14,7 +14,7 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
   /** A count of operand-stack values that may depend on the instruction and its context. */
   @FunctionalInterface
   interface Arity {
-    int of(FunctionEmitter f, AnnotatedInstruction ins);
+    int of(EmitContext f, AnnotatedInstruction ins);
 
     static Arity fixed(int n) {
       return (f, ins) -> n;
@@ -31,6 +31,11 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
     FUSES_WITH_BRANCH,
     /** Calls a Wasm function, which may grow memory or recurse. */
     CALLS,
+    /**
+     * Leaves the function for its callee ({@code return_call} and kin): the callee's exceptions are
+     * not the function's {@code try_table}s' to catch.
+     */
+    TAIL_CALLS,
     /** Grows linear memory, replacing its array. */
     GROWS_MEMORY,
     /** Throws a Wasm exception ({@code throw}, {@code throw_ref}); calls may too. */

@@ -60,17 +60,17 @@ final class OpcodeTable {
   private static final Arity BR_TABLE_POPS =
       (f, ins) -> 1 + f.carriedTo((int) ins.operand(ins.operandCount() - 1)).size();
   private static final Arity BR_ON_NON_NULL_PUSHES = (f, ins) -> BR_POPS.of(f, ins) - 1;
-  private static final Arity RETURN_POPS = (f, ins) -> f.type.results().size();
+  private static final Arity RETURN_POPS = (f, ins) -> f.type().results().size();
   private static final Arity CALL_POPS =
-      (f, ins) -> f.module.functionType((int) ins.operand(0)).params().size();
+      (f, ins) -> f.module().functionType((int) ins.operand(0)).params().size();
   private static final Arity CALL_PUSHES =
-      (f, ins) -> f.module.functionType((int) ins.operand(0)).results().size();
+      (f, ins) -> f.module().functionType((int) ins.operand(0)).results().size();
   private static final Arity CALL_INDIRECT_POPS =
-      (f, ins) -> f.module.type((int) ins.operand(0)).params().size() + 1;
+      (f, ins) -> f.module().type((int) ins.operand(0)).params().size() + 1;
   private static final Arity TAG_PARAMS =
-      (f, ins) -> f.module.tagType((int) ins.operand(0)).params().size();
+      (f, ins) -> f.module().tagType((int) ins.operand(0)).params().size();
   private static final Arity CALL_INDIRECT_PUSHES =
-      (f, ins) -> f.module.type((int) ins.operand(0)).results().size();
+      (f, ins) -> f.module().type((int) ins.operand(0)).results().size();
 
   private final EnumMap<OpCode, OpcodeRow> rows;
 
@@ -131,19 +131,27 @@ final class OpcodeTable {
         Trait.CALLS);
 
     // ---- tail calls and typed function references (Wasm 3.0) ----
-    row(OpCode.RETURN_CALL, TailCallEmitters.returnCall(), CALL_POPS, fixed(0), Trait.CALLS);
+    row(
+        OpCode.RETURN_CALL,
+        TailCallEmitters.returnCall(),
+        CALL_POPS,
+        fixed(0),
+        Trait.CALLS,
+        Trait.TAIL_CALLS);
     row(
         OpCode.RETURN_CALL_INDIRECT,
         TailCallEmitters.returnCallIndirect(),
         CALL_INDIRECT_POPS,
         fixed(0),
-        Trait.CALLS);
+        Trait.CALLS,
+        Trait.TAIL_CALLS);
     row(
         OpCode.RETURN_CALL_REF,
         TailCallEmitters.returnCallRef(),
         CALL_INDIRECT_POPS,
         fixed(0),
-        Trait.CALLS);
+        Trait.CALLS,
+        Trait.TAIL_CALLS);
     row(
         OpCode.CALL_REF,
         TypedReferenceEmitters.callRef(),
@@ -788,7 +796,7 @@ final class OpcodeTable {
   }
 
   /** The row of {@code op}, or an "unsupported" error naming the instruction. */
-  OpcodeRow row(OpCode op, FunctionEmitter f) {
+  OpcodeRow row(OpCode op, EmitContext f) {
     OpcodeRow row = rows.get(op);
     if (row == null) {
       throw f.unsupported("instruction " + op + " is beyond WebAssembly 2.0");
@@ -800,7 +808,7 @@ final class OpcodeTable {
    * The row of the instruction {@code ins}: a relaxed SIMD instruction's own row where the decoder
    * put a carrier in its place (whose stack effect and traits are the same), else its opcode's.
    */
-  OpcodeRow row(AnnotatedInstruction ins, FunctionEmitter f) {
+  OpcodeRow row(AnnotatedInstruction ins, EmitContext f) {
     int relaxed = relaxedSites.subopcodeAt(ins.address());
     if (relaxed >= 0) {
       return relaxedRows.get(relaxed);

@@ -21,19 +21,19 @@ final class ParametricEmitters {
       f.pop();
       Label pickB = new Label();
       Label done = new Label();
-      f.mv.visitJumpInsn(IFEQ, pickB);
+      f.mv().visitJumpInsn(IFEQ, pickB);
       f.discard(t);
-      f.mv.visitJumpInsn(GOTO, done);
-      f.mv.visitLabel(pickB);
+      f.mv().visitJumpInsn(GOTO, done);
+      f.mv().visitLabel(pickB);
       if (t.slots() == 2) {
-        f.mv.visitInsn(DUP2_X2);
-        f.mv.visitInsn(POP2);
-        f.mv.visitInsn(POP2);
+        f.mv().visitInsn(DUP2_X2);
+        f.mv().visitInsn(POP2);
+        f.mv().visitInsn(POP2);
       } else {
-        f.mv.visitInsn(SWAP);
-        f.mv.visitInsn(POP);
+        f.mv().visitInsn(SWAP);
+        f.mv().visitInsn(POP);
       }
-      f.mv.visitLabel(done);
+      f.mv().visitLabel(done);
       f.push(t);
     };
   }

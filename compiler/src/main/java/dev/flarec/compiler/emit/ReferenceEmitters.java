@@ -10,7 +10,7 @@ final class ReferenceEmitters {
 
   static Emitter refNull() {
     return (f, ins) -> {
-      f.mv.visitInsn(ACONST_NULL);
+      f.mv().visitInsn(ACONST_NULL);
       // heap type operand: -17 (0x6F) extern and -14 (0x72) noextern, -23 (0x69) exn and -12
       // (0x74) noexn; anything else is a function
       long heapType = ins.operand(0);
@@ -32,12 +32,13 @@ final class ReferenceEmitters {
     return (f, ins) -> {
       f.loadInstance();
       f.pushInt((int) ins.operand(0));
-      f.mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.INSTANCE,
-          "functionRef",
-          "(I)L" + RuntimeNames.FUNCTION_REF + ";",
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKEVIRTUAL,
+              RuntimeNames.INSTANCE,
+              "functionRef",
+              "(I)L" + RuntimeNames.FUNCTION_REF + ";",
+              false);
       f.push(ValueType.FUNCREF);
     };
   }

@@ -23,8 +23,9 @@ final class SimdEmitters {
       f.pop();
       f.pop();
       f.pushInt((int) ins.operand(0));
-      f.mv.visitMethodInsn(
-          INVOKESTATIC, BITS, helper, "(" + V + scalar.descriptor() + "I)" + V, false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC, BITS, helper, "(" + V + scalar.descriptor() + "I)" + V, false);
       f.push(ValueType.V128);
     };
   }
@@ -36,7 +37,7 @@ final class SimdEmitters {
       if (MemoryEmitters.is64(f, MemoryEmitters.memoryIndex(ins))) {
         MemoryEmitters.Window64 window = MemoryEmitters.simdWindow64(f, ins);
         if (window != null) {
-          f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B)" + V, false);
+          f.mv().visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B)" + V, false);
           MemoryEmitters.closeWindow64(f, ins, window, false);
           f.push(ValueType.V128);
         }
@@ -46,7 +47,7 @@ final class SimdEmitters {
         return;
       }
       String size = MemoryEmitters.loadBytesAndSize(f, MemoryEmitters.memoryIndex(ins));
-      f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B" + size + ")" + V, false);
+      f.mv().visitMethodInsn(INVOKESTATIC, MEMORY, helper, "(I[B" + size + ")" + V, false);
       f.push(ValueType.V128);
     };
   }
@@ -72,25 +73,23 @@ final class SimdEmitters {
    * instruction has one (its fourth immediate). Stores mark their block written, as scalar ones.
    */
   private static void access(
-      FunctionEmitter f,
-      run.endive.wasm.types.AnnotatedInstruction ins,
-      String helper,
-      boolean load) {
+      EmitContext f, run.endive.wasm.types.AnnotatedInstruction ins, String helper, boolean load) {
     int vector = f.acquireScratch(ValueType.V128);
-    f.mv.visitVarInsn(ASTORE, vector);
+    f.mv().visitVarInsn(ASTORE, vector);
     f.pop();
     f.pop();
     if (MemoryEmitters.is64(f, MemoryEmitters.memoryIndex(ins))) {
       MemoryEmitters.Window64 window = MemoryEmitters.simdWindow64(f, ins);
       if (window != null) {
-        f.mv.visitVarInsn(ALOAD, vector);
+        f.mv().visitVarInsn(ALOAD, vector);
         String lane = "";
         if (ins.operandCount() > 3) {
           f.pushInt((int) ins.operand(3));
           lane = "I";
         }
-        f.mv.visitMethodInsn(
-            INVOKESTATIC, MEMORY, helper, "(I[B" + V + lane + ")" + (load ? V : "V"), false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC, MEMORY, helper, "(I[B" + V + lane + ")" + (load ? V : "V"), false);
         MemoryEmitters.closeWindow64(f, ins, window, !load);
         if (load) {
           f.push(ValueType.V128);
@@ -99,20 +98,25 @@ final class SimdEmitters {
     } else if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
       int memory = MemoryEmitters.memoryIndex(ins);
       int address = -1;
-      if (!load && f.writtenSlot >= 0) {
+      if (!load && f.writtenSlot() >= 0) {
         address = f.acquireScratch(ValueType.I32);
-        f.mv.visitInsn(DUP);
-        f.mv.visitVarInsn(ISTORE, address);
+        f.mv().visitInsn(DUP);
+        f.mv().visitVarInsn(ISTORE, address);
       }
       String size = MemoryEmitters.loadBytesAndSize(f, memory);
-      f.mv.visitVarInsn(ALOAD, vector);
+      f.mv().visitVarInsn(ALOAD, vector);
       String lane = "";
       if (ins.operandCount() > 3) {
         f.pushInt((int) ins.operand(3));
         lane = "I";
       }
-      f.mv.visitMethodInsn(
-          INVOKESTATIC, MEMORY, helper, "(I[B" + size + V + lane + ")" + (load ? V : "V"), false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              MEMORY,
+              helper,
+              "(I[B" + size + V + lane + ")" + (load ? V : "V"),
+              false);
       if (address >= 0) {
         MemoryEmitters.markWritten(f, memory, address);
         f.releaseScratch(ValueType.I32, address);

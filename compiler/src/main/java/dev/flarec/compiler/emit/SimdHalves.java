@@ -48,7 +48,7 @@ final class SimdHalves {
    * halves, or the one helper's scalar. A single half-wise helper computes both halves.
    */
   private static void emit(
-      FunctionEmitter f,
+      EmitContext f,
       ValueType[] in,
       ValueType out,
       String owner,
@@ -62,7 +62,7 @@ final class SimdHalves {
         halves[i] = f.popHalves();
       } else {
         scalars[i] = f.acquireScratch(in[i]);
-        f.mv.visitVarInsn(JvmTypes.storeOpcode(in[i]), scalars[i]);
+        f.mv().visitVarInsn(JvmTypes.storeOpcode(in[i]), scalars[i]);
         f.pop();
       }
     }
@@ -72,19 +72,19 @@ final class SimdHalves {
     for (int half = 0; half < calls; half++) {
       for (int i = 0; i < in.length; i++) {
         if (in[i] != ValueType.V128) {
-          f.mv.visitVarInsn(JvmTypes.loadOpcode(in[i]), scalars[i]);
+          f.mv().visitVarInsn(JvmTypes.loadOpcode(in[i]), scalars[i]);
         } else if (whole) {
-          f.mv.visitVarInsn(LLOAD, halves[i][0]);
-          f.mv.visitVarInsn(LLOAD, halves[i][1]);
+          f.mv().visitVarInsn(LLOAD, halves[i][0]);
+          f.mv().visitVarInsn(LLOAD, halves[i][1]);
         } else {
-          f.mv.visitVarInsn(LLOAD, halves[i][half]);
+          f.mv().visitVarInsn(LLOAD, halves[i][half]);
         }
       }
       String helper = helpers.get(Math.min(half, helpers.size() - 1));
-      f.mv.visitMethodInsn(INVOKESTATIC, owner, helper, descriptor, false);
+      f.mv().visitMethodInsn(INVOKESTATIC, owner, helper, descriptor, false);
       if (out == ValueType.V128) {
         result[half] = f.acquireScratch(ValueType.I64);
-        f.mv.visitVarInsn(LSTORE, result[half]);
+        f.mv().visitVarInsn(LSTORE, result[half]);
       }
     }
     for (int i = 0; i < in.length; i++) {
@@ -106,10 +106,10 @@ final class SimdHalves {
     return (f, ins) -> {
       int lo = f.acquireScratch(ValueType.I64);
       int hi = f.acquireScratch(ValueType.I64);
-      f.mv.visitLdcInsn(ins.operand(0));
-      f.mv.visitVarInsn(LSTORE, lo);
-      f.mv.visitLdcInsn(ins.operand(1));
-      f.mv.visitVarInsn(LSTORE, hi);
+      f.mv().visitLdcInsn(ins.operand(0));
+      f.mv().visitVarInsn(LSTORE, lo);
+      f.mv().visitLdcInsn(ins.operand(1));
+      f.mv().visitVarInsn(LSTORE, hi);
       f.pushHalves(lo, hi);
     };
   }
@@ -119,10 +119,10 @@ final class SimdHalves {
     return (f, ins) -> {
       f.operandsToHalves(1);
       int[] a = f.popHalves();
-      f.mv.visitVarInsn(LLOAD, a[0]);
-      f.mv.visitVarInsn(LLOAD, a[1]);
+      f.mv().visitVarInsn(LLOAD, a[0]);
+      f.mv().visitVarInsn(LLOAD, a[1]);
       f.pushInt((int) ins.operand(0));
-      f.mv.visitMethodInsn(INVOKESTATIC, BITS, helper, "(JJI)" + result.descriptor(), false);
+      f.mv().visitMethodInsn(INVOKESTATIC, BITS, helper, "(JJI)" + result.descriptor(), false);
       f.releaseHalves(a);
       f.push(result);
     };
@@ -141,9 +141,9 @@ final class SimdHalves {
       int lo = f.acquireScratch(ValueType.I64);
       int hi = f.acquireScratch(ValueType.I64);
       shuffleHalf(f, sources, ins.operand(0));
-      f.mv.visitVarInsn(LSTORE, lo);
+      f.mv().visitVarInsn(LSTORE, lo);
       shuffleHalf(f, sources, ins.operand(1));
-      f.mv.visitVarInsn(LSTORE, hi);
+      f.mv().visitVarInsn(LSTORE, hi);
       f.releaseHalves(a);
       f.releaseHalves(b);
       f.pushHalves(lo, hi);
@@ -151,7 +151,7 @@ final class SimdHalves {
   }
 
   /** Pushes the half of a shuffle whose eight byte indices are {@code indices}, lowest first. */
-  private static void shuffleHalf(FunctionEmitter f, int[] sources, long indices) {
+  private static void shuffleHalf(EmitContext f, int[] sources, long indices) {
     boolean first = true;
     int j = 0;
     while (j < 8) {
@@ -166,18 +166,18 @@ final class SimdHalves {
         }
         length++;
       }
-      f.mv.visitVarInsn(LLOAD, sources[source]);
+      f.mv().visitVarInsn(LLOAD, sources[source]);
       int shift = 8 * (j - from);
       if (shift != 0) {
         f.pushInt(Math.abs(shift));
-        f.mv.visitInsn(shift > 0 ? LSHL : LUSHR);
+        f.mv().visitInsn(shift > 0 ? LSHL : LUSHR);
       }
       if (length < 8) {
-        f.mv.visitLdcInsn(((1L << (8 * length)) - 1) << (8 * j));
-        f.mv.visitInsn(LAND);
+        f.mv().visitLdcInsn(((1L << (8 * length)) - 1) << (8 * j));
+        f.mv().visitInsn(LAND);
       }
       if (!first) {
-        f.mv.visitInsn(LOR);
+        f.mv().visitInsn(LOR);
       }
       first = false;
       j += length;
@@ -211,21 +211,21 @@ final class SimdHalves {
             return;
           }
           int address = f.acquireScratch(ValueType.I32);
-          f.mv.visitVarInsn(ISTORE, address);
+          f.mv().visitVarInsn(ISTORE, address);
           int lo = f.acquireScratch(ValueType.I64);
           int hi = f.acquireScratch(ValueType.I64);
           List<String> calls =
               single ? List.of(helper + "Half") : List.of(helper + "Lo", helper + "Hi");
           List<Integer> targets = new ArrayList<>(List.of(lo, hi));
           for (int c = 0; c < calls.size(); c++) {
-            f.mv.visitVarInsn(ILOAD, address);
+            f.mv().visitVarInsn(ILOAD, address);
             String size = MemoryEmitters.loadBytesAndSize(f, memoryIndex);
-            f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, calls.get(c), "(I[B" + size + ")J", false);
+            f.mv().visitMethodInsn(INVOKESTATIC, MEMORY, calls.get(c), "(I[B" + size + ")J", false);
             if (single) {
-              f.mv.visitInsn(DUP2);
-              f.mv.visitVarInsn(LSTORE, hi);
+              f.mv().visitInsn(DUP2);
+              f.mv().visitVarInsn(LSTORE, hi);
             }
-            f.mv.visitVarInsn(LSTORE, targets.get(c));
+            f.mv().visitVarInsn(LSTORE, targets.get(c));
           }
           f.releaseScratch(ValueType.I32, address);
           f.pushHalves(lo, hi);
@@ -247,15 +247,15 @@ final class SimdHalves {
       f.pop();
       if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
         int address = -1;
-        if (f.writtenSlot >= 0) {
+        if (f.writtenSlot() >= 0) {
           address = f.acquireScratch(ValueType.I32);
-          f.mv.visitInsn(DUP);
-          f.mv.visitVarInsn(ISTORE, address);
+          f.mv().visitInsn(DUP);
+          f.mv().visitVarInsn(ISTORE, address);
         }
         String size = MemoryEmitters.loadBytesAndSize(f, memory);
-        f.mv.visitVarInsn(LLOAD, value[0]);
-        f.mv.visitVarInsn(LLOAD, value[1]);
-        f.mv.visitMethodInsn(INVOKESTATIC, MEMORY, "store", "(I[B" + size + "JJ)V", false);
+        f.mv().visitVarInsn(LLOAD, value[0]);
+        f.mv().visitVarInsn(LLOAD, value[1]);
+        f.mv().visitMethodInsn(INVOKESTATIC, MEMORY, "store", "(I[B" + size + "JJ)V", false);
         if (address >= 0) {
           MemoryEmitters.markWritten(f, memory, address);
           f.releaseScratch(ValueType.I32, address);

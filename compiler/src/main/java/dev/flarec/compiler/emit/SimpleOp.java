@@ -12,11 +12,11 @@ import run.endive.wasm.types.AnnotatedInstruction;
 record SimpleOp(ValueType[] in, ValueType out, Consumer<MethodVisitor> code)
     implements TopOnlyEmitter {
   @Override
-  public void emit(FunctionEmitter f, AnnotatedInstruction ins) {
+  public void emit(EmitContext f, AnnotatedInstruction ins) {
     for (int i = 0; i < in.length; i++) {
       f.pop();
     }
-    code.accept(f.mv);
+    code.accept(f.mv());
     if (out != null) {
       f.push(out);
     }

@@ -16,24 +16,28 @@ import dev.flarec.runtime.types.ValueType;
 final class TableEmitters {
   private TableEmitters() {}
 
-  private static void loadTable(FunctionEmitter f, int index) {
+  private static void loadTable(EmitContext f, int index) {
     f.loadInstance();
-    f.mv.visitFieldInsn(
-        GETFIELD, f.module.internalName, NamingScheme.tableField(index), RuntimeNames.TABLE_DESC);
+    f.mv()
+        .visitFieldInsn(
+            GETFIELD,
+            f.module().internalName,
+            NamingScheme.tableField(index),
+            RuntimeNames.TABLE_DESC);
   }
 
   /** Whether table {@code index} takes i64 indices (table64). */
-  private static boolean is64(FunctionEmitter f, int index) {
-    return f.module.descriptor.tables().get(index).is64();
+  private static boolean is64(EmitContext f, int index) {
+    return f.module().descriptor.tables().get(index).is64();
   }
 
   /** "J" for a 64-bit table's index operand, "I" for a 32-bit one's. */
-  private static String indexDesc(FunctionEmitter f, int index) {
+  private static String indexDesc(EmitContext f, int index) {
     return is64(f, index) ? "J" : "I";
   }
 
-  private static void callTable(FunctionEmitter f, String name, String desc) {
-    f.mv.visitMethodInsn(INVOKESTATIC, RuntimeNames.TABLE, name, desc, false);
+  private static void callTable(EmitContext f, String name, String desc) {
+    f.mv().visitMethodInsn(INVOKESTATIC, RuntimeNames.TABLE, name, desc, false);
   }
 
   static Emitter get() {
@@ -45,7 +49,7 @@ final class TableEmitters {
           f,
           "get",
           "(" + indexDesc(f, t) + RuntimeNames.TABLE_DESC + ")" + RuntimeNames.OBJECT_DESC);
-      f.push(f.module.tableElementType(t));
+      f.push(f.module().tableElementType(t));
     };
   }
 
@@ -66,9 +70,9 @@ final class TableEmitters {
     return (f, ins) -> {
       int t = (int) ins.operand(0);
       loadTable(f, t);
-      f.mv.visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.TABLE, "size", "()I", false);
+      f.mv().visitMethodInsn(INVOKEVIRTUAL, RuntimeNames.TABLE, "size", "()I", false);
       if (is64(f, t)) {
-        f.mv.visitInsn(I2L);
+        f.mv().visitInsn(I2L);
         f.push(ValueType.I64);
       } else {
         f.push(ValueType.I32);
@@ -135,18 +139,19 @@ final class TableEmitters {
       loadTable(f, t);
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.INSTANCE,
-          "tableInit",
-          "("
-              + indexDesc(f, t)
-              + "II"
-              + RuntimeNames.TABLE_DESC
-              + "I"
-              + RuntimeNames.INSTANCE_DESC
-              + ")V",
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.INSTANCE,
+              "tableInit",
+              "("
+                  + indexDesc(f, t)
+                  + "II"
+                  + RuntimeNames.TABLE_DESC
+                  + "I"
+                  + RuntimeNames.INSTANCE_DESC
+                  + ")V",
+              false);
     };
   }
 
@@ -154,12 +159,13 @@ final class TableEmitters {
     return (f, ins) -> {
       f.pushInt((int) ins.operand(0));
       f.loadInstance();
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.INSTANCE,
-          "elemDrop",
-          "(I" + RuntimeNames.INSTANCE_DESC + ")V",
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.INSTANCE,
+              "elemDrop",
+              "(I" + RuntimeNames.INSTANCE_DESC + ")V",
+              false);
     };
   }
 }

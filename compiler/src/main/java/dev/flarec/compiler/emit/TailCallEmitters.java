@@ -18,18 +18,18 @@ final class TailCallEmitters {
   static Emitter returnCall() {
     return (f, ins) -> {
       int callee = (int) ins.operand(0);
-      if (callee == f.functionIndex && f.canJumpToSelf()) {
+      if (callee == f.functionIndex() && f.canJumpToSelf()) {
         f.selfTailCall();
         return;
       }
-      FunctionType t = f.module.functionType(callee);
+      FunctionType t = f.module().functionType(callee);
       if (t.isWide()) {
         f.boxTop(t.params().size());
       }
-      f.module.tailCalls.directCall(callee);
+      f.module().tailCalls.directCall(callee);
       f.loadInstance();
       f.invokeOwn(
-          TailCalls.directHelper(callee), JvmTypes.methodDescriptor(t, f.module.instanceDesc));
+          TailCalls.directHelper(callee), JvmTypes.methodDescriptor(t, f.module().instanceDesc));
       returnWhatCameBack(f, t);
     };
   }
@@ -38,18 +38,19 @@ final class TailCallEmitters {
     return (f, ins) -> {
       int typeIndex = (int) ins.operand(0);
       int tableIndex = (int) ins.operand(1);
-      FunctionType t = f.module.type(typeIndex);
-      if (f.module.descriptor.tables().get(tableIndex).is64()) {
+      FunctionType t = f.module().type(typeIndex);
+      if (f.module().descriptor.tables().get(tableIndex).is64()) {
         // table64: the i64 index as the int the helper takes, as call_indirect does
-        f.mv.visitMethodInsn(
-            org.objectweb.asm.Opcodes.INVOKESTATIC, RuntimeNames.TABLE, "index", "(J)I", false);
+        f.mv()
+            .visitMethodInsn(
+                org.objectweb.asm.Opcodes.INVOKESTATIC, RuntimeNames.TABLE, "index", "(J)I", false);
       }
       boxBelowOperand(f, t, ValueType.I32);
-      f.module.tailCalls.indirectCall(typeIndex, tableIndex);
+      f.module().tailCalls.indirectCall(typeIndex, tableIndex);
       f.loadInstance();
       f.invokeOwn(
           TailCalls.indirectHelper(typeIndex, tableIndex),
-          JvmTypes.methodDescriptor(t, "I", f.module.instanceDesc));
+          JvmTypes.methodDescriptor(t, "I", f.module().instanceDesc));
       returnWhatCameBack(f, t);
     };
   }
@@ -57,13 +58,13 @@ final class TailCallEmitters {
   static Emitter returnCallRef() {
     return (f, ins) -> {
       int typeIndex = (int) ins.operand(0);
-      FunctionType t = f.module.type(typeIndex);
+      FunctionType t = f.module().type(typeIndex);
       boxBelowOperand(f, t, ValueType.FUNCREF);
-      f.module.tailCalls.refCall(typeIndex);
+      f.module().tailCalls.refCall(typeIndex);
       f.loadInstance();
       f.invokeOwn(
           TailCalls.refHelper(typeIndex),
-          JvmTypes.methodDescriptor(t, RuntimeNames.OBJECT_DESC, f.module.instanceDesc));
+          JvmTypes.methodDescriptor(t, RuntimeNames.OBJECT_DESC, f.module().instanceDesc));
       returnWhatCameBack(f, t);
     };
   }
@@ -72,13 +73,13 @@ final class TailCallEmitters {
    * Pops the callee operand (a table element index or a reference) from the tracked stack, boxing
    * the arguments under it first when the callee's type is wide.
    */
-  static void boxBelowOperand(FunctionEmitter f, FunctionType t, ValueType operand) {
+  static void boxBelowOperand(EmitContext f, FunctionType t, ValueType operand) {
     if (t.isWide()) {
       int slot = f.acquireScratch(operand);
-      f.mv.visitVarInsn(JvmTypes.storeOpcode(operand), slot);
+      f.mv().visitVarInsn(JvmTypes.storeOpcode(operand), slot);
       f.pop();
       f.boxTop(t.params().size());
-      f.mv.visitVarInsn(JvmTypes.loadOpcode(operand), slot);
+      f.mv().visitVarInsn(JvmTypes.loadOpcode(operand), slot);
       f.releaseScratch(operand, slot);
     } else {
       f.pop();
@@ -86,7 +87,7 @@ final class TailCallEmitters {
   }
 
   /** The helper returned the callee's results (zeros when the call is pending): return them. */
-  private static void returnWhatCameBack(FunctionEmitter f, FunctionType t) {
+  private static void returnWhatCameBack(EmitContext f, FunctionType t) {
     for (int i = t.isWide() ? t.params().size() : 0; i < t.params().size(); i++) {
       f.pop();
     }

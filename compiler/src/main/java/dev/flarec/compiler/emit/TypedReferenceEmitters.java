@@ -18,39 +18,42 @@ final class TypedReferenceEmitters {
   /** {@code call_ref $t}: the null check, then the reference's handle, invoked exactly. */
   static Emitter callRef() {
     return (f, ins) -> {
-      FunctionType t = f.module.type((int) ins.operand(0));
+      FunctionType t = f.module().type((int) ins.operand(0));
       int ref = f.acquireScratch(ValueType.FUNCREF);
-      f.mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.FUNCTION_REFS,
-          "forCall",
-          "(Ljava/lang/Object;)L" + RuntimeNames.FUNCTION_REF + ";",
-          false);
-      f.mv.visitVarInsn(ASTORE, ref);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.FUNCTION_REFS,
+              "forCall",
+              "(Ljava/lang/Object;)L" + RuntimeNames.FUNCTION_REF + ";",
+              false);
+      f.mv().visitVarInsn(ASTORE, ref);
       f.pop();
       if (t.isWide()) {
         f.boxTop(t.params().size());
       }
       int[] args = t.isWide() ? new int[0] : f.spill(t.params().size());
-      f.mv.visitVarInsn(ALOAD, ref);
+      f.mv().visitVarInsn(ALOAD, ref);
       f.releaseScratch(ValueType.FUNCREF, ref);
-      f.mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.FUNCTION_REF,
-          "handle",
-          "()L" + RuntimeNames.METHOD_HANDLE + ";",
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKEVIRTUAL,
+              RuntimeNames.FUNCTION_REF,
+              "handle",
+              "()L" + RuntimeNames.METHOD_HANDLE + ";",
+              false);
       if (t.isWide()) {
-        f.mv.visitInsn(SWAP);
+        f.mv().visitInsn(SWAP);
       } else {
         f.reload(args);
       }
-      f.mv.visitMethodInsn(
-          INVOKEVIRTUAL,
-          RuntimeNames.METHOD_HANDLE,
-          "invokeExact",
-          JvmTypes.methodDescriptor(t),
-          false);
+      f.mv()
+          .visitMethodInsn(
+              INVOKEVIRTUAL,
+              RuntimeNames.METHOD_HANDLE,
+              "invokeExact",
+              JvmTypes.methodDescriptor(t),
+              false);
       f.refreshMemoryArray();
       for (int i = t.isWide() ? t.params().size() : 0; i < t.params().size(); i++) {
         f.pop();
@@ -65,12 +68,13 @@ final class TypedReferenceEmitters {
 
   static Emitter refAsNonNull() {
     return (f, ins) ->
-        f.mv.visitMethodInsn(
-            INVOKESTATIC,
-            RuntimeNames.FUNCTION_REFS,
-            "nonNull",
-            "(Ljava/lang/Object;)Ljava/lang/Object;",
-            false);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.FUNCTION_REFS,
+                "nonNull",
+                "(Ljava/lang/Object;)Ljava/lang/Object;",
+                false);
   }
 
   /**
@@ -79,12 +83,12 @@ final class TypedReferenceEmitters {
   static Emitter brOnNull() {
     return (f, ins) -> {
       Label nonNull = new Label();
-      f.mv.visitInsn(DUP);
-      f.mv.visitJumpInsn(IFNONNULL, nonNull);
-      f.mv.visitInsn(POP);
+      f.mv().visitInsn(DUP);
+      f.mv().visitJumpInsn(IFNONNULL, nonNull);
+      f.mv().visitInsn(POP);
       ValueType ref = f.pop();
-      f.jumpTo(f.frame((int) ins.operand(0)));
-      f.mv.visitLabel(nonNull);
+      f.jumpTo((int) ins.operand(0));
+      f.mv().visitLabel(nonNull);
       f.push(ref);
     };
   }
@@ -95,11 +99,11 @@ final class TypedReferenceEmitters {
   static Emitter brOnNonNull() {
     return (f, ins) -> {
       Label isNull = new Label();
-      f.mv.visitInsn(DUP);
-      f.mv.visitJumpInsn(IFNULL, isNull);
-      f.jumpTo(f.frame((int) ins.operand(0)));
-      f.mv.visitLabel(isNull);
-      f.mv.visitInsn(POP);
+      f.mv().visitInsn(DUP);
+      f.mv().visitJumpInsn(IFNULL, isNull);
+      f.jumpTo((int) ins.operand(0));
+      f.mv().visitLabel(isNull);
+      f.mv().visitInsn(POP);
       f.pop();
     };
   }

@@ -49,7 +49,7 @@ final class VariableEmitters {
       }
       f.materializeOperands(1);
       ValueType t = f.peek(0);
-      f.mv.visitInsn(t.slots() == 2 ? DUP2 : DUP);
+      f.mv().visitInsn(t.slots() == 2 ? DUP2 : DUP);
       f.storeLocal(idx);
     };
   }
@@ -57,13 +57,14 @@ final class VariableEmitters {
   static TopOnlyEmitter globalGet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
-      ModuleInfo m = f.module;
+      ModuleInfo m = f.module();
       ValueType t = m.globalType(idx);
       f.loadInstance();
-      f.mv.visitFieldInsn(
-          GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
+      f.mv()
+          .visitFieldInsn(
+              GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
       if (m.globalInCell(idx)) {
-        f.mv.visitFieldInsn(GETFIELD, RuntimeNames.globalCell(t), "value", cellValueDesc(t));
+        f.mv().visitFieldInsn(GETFIELD, RuntimeNames.globalCell(t), "value", cellValueDesc(t));
       }
       f.push(t);
     };
@@ -72,25 +73,27 @@ final class VariableEmitters {
   static TopOnlyEmitter globalSet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
-      ModuleInfo m = f.module;
+      ModuleInfo m = f.module();
       ValueType t = f.pop();
       f.loadInstance();
       if (m.globalInCell(idx)) {
-        f.mv.visitFieldInsn(
-            GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
+        f.mv()
+            .visitFieldInsn(
+                GETFIELD, m.internalName, NamingScheme.globalField(idx), m.globalFieldDesc(idx));
       }
       // [value, holder] -> [holder, value]
       if (t.slots() == 2) {
-        f.mv.visitInsn(DUP_X2);
-        f.mv.visitInsn(POP);
+        f.mv().visitInsn(DUP_X2);
+        f.mv().visitInsn(POP);
       } else {
-        f.mv.visitInsn(SWAP);
+        f.mv().visitInsn(SWAP);
       }
       if (m.globalInCell(idx)) {
-        f.mv.visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", cellValueDesc(t));
+        f.mv().visitFieldInsn(PUTFIELD, RuntimeNames.globalCell(t), "value", cellValueDesc(t));
       } else {
-        f.mv.visitFieldInsn(
-            PUTFIELD, m.internalName, NamingScheme.globalField(idx), t.descriptor());
+        f.mv()
+            .visitFieldInsn(
+                PUTFIELD, m.internalName, NamingScheme.globalField(idx), t.descriptor());
       }
     };
   }

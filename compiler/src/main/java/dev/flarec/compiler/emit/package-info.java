@@ -1,8 +1,9 @@
 /**
  * Code generation with ASM: {@code ClassEmitter} shapes the module's classes, {@code
- * FunctionEmitter} emits one method of a function (the operand and control stacks, branches, split
- * runs), and the opcode families ({@code ControlEmitters}, {@code MemoryEmitters}, ...) sit behind
- * the one index {@code OpcodeTable}.
+ * FunctionEmitter} emits one method of a function (the operand stack, locals, split runs), {@code
+ * ControlLowering} its structured control and branches ({@code BranchTableLowering} for {@code
+ * br_table}), and the opcode families ({@code ControlEmitters}, {@code MemoryEmitters}, ...) sit
+ * behind the one index {@code OpcodeTable}, working through the narrow {@code EmitContext}.
  *
  * <p>Method splitting lives here too, in one place: {@code MethodBudget} owns the budget and its
  * margins, {@code CodeSizeCounter} measures emitted code, {@code SplitPlanner} plans which parts of
