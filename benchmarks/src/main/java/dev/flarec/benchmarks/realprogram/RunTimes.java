@@ -3,18 +3,33 @@ package dev.flarec.benchmarks.realprogram;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The timings of one program on one engine, in milliseconds. */
+/**
+ * The timings of one program on one engine, in milliseconds: wall-clock, and the CPU time of the
+ * thread that ran the program (its JIT compilers and garbage collector, which compete for the cores
+ * of a loaded machine, not counted).
+ */
 final class RunTimes {
   double compileMs = Double.NaN;
   double firstMs = Double.NaN;
   final List<Double> laterMs = new ArrayList<>();
+  double firstCpuMs = Double.NaN;
+  final List<Double> laterCpuMs = new ArrayList<>();
 
   /** The median of the later runs: the steady state. */
   double steadyMs() {
-    if (laterMs.isEmpty()) {
+    return median(laterMs);
+  }
+
+  /** The median of the later runs' CPU times. */
+  double steadyCpuMs() {
+    return median(laterCpuMs);
+  }
+
+  private static double median(List<Double> times) {
+    if (times.isEmpty()) {
       return Double.NaN;
     }
-    List<Double> sorted = laterMs.stream().sorted().toList();
+    List<Double> sorted = times.stream().sorted().toList();
     int mid = sorted.size() / 2;
     return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
   }

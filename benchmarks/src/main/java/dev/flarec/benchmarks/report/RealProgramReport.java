@@ -129,7 +129,12 @@ final class RealProgramReport {
             + " s is stopped: its");
     line(
         "time is shown as `>` the part it reached, a lower bound. A steady time resting on fewer later");
-    line("runs than planned says on how many. Every run's standard output must equal");
+    line("runs than planned says on how many. **CPU** columns are the CPU time of the thread that");
+    line(
+        "ran the program (first run, and median of the later runs): the JIT compilers and the garbage");
+    line(
+        "collector run on other threads, so on a loaded machine these move less than wall-clock times.");
+    line("Every run's standard output must equal");
     line(
         "the native build's byte for byte; a run that differs is reported as an error, never timed.");
     line(
@@ -145,8 +150,8 @@ final class RealProgramReport {
     line("### Times (milliseconds)");
     line("");
     line(
-        "| program | what it exercises | flarec first | flarec steady | flarec compile | Chicory first | Chicory steady | Chicory compile | node first | node steady | node compile | native steady |");
-    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        "| program | what it exercises | flarec first | flarec steady | flarec compile | flarec first, CPU | flarec steady, CPU | Chicory first | Chicory steady | Chicory compile | node first | node steady | node compile | native steady |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (RealProgram program : programs) {
       String name = program.name();
       var row = new StringBuilder("| " + name + " | " + program.description());
@@ -159,6 +164,10 @@ final class RealProgramReport {
         row.append(" | ").append(cell(r, RealProgramResult::firstMs, false));
         row.append(" | ").append(cell(r, RealProgramResult::steadyMs, true));
         row.append(" | ").append(r == null ? "–" : Stats.ms(r.compileMs()));
+        if (engine.equals("flarec")) {
+          row.append(" | ").append(cpuCell(r, RealProgramResult::firstCpuMs));
+          row.append(" | ").append(cpuCell(r, RealProgramResult::steadyCpuMs));
+        }
       }
       line(row + " |");
     }
@@ -169,6 +178,12 @@ final class RealProgramReport {
     if (!notes.isEmpty()) {
       line("");
     }
+  }
+
+  /** A CPU time cell: the time, or a dash when it was not measured. */
+  private static String cpuCell(RealProgramResult r, ToDoubleFunction<RealProgramResult> time) {
+    double value = r == null ? Double.NaN : time.applyAsDouble(r);
+    return Double.isNaN(value) ? "–" : Stats.ms(value);
   }
 
   /** A time cell: the time, a lower bound after a timeout, or a pointer to the error's note. */

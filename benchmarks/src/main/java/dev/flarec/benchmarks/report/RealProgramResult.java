@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One program on one engine, as benchmarks/real-programs.sh recorded it (a line of results.jsonl).
- * Times are milliseconds, NaN when the stage was not reached.
+ * Times are milliseconds, NaN when the stage was not reached; the CPU times are those of the thread
+ * that ran the program, recorded by the JVM engines only.
  */
 record RealProgramResult(
     String program,
@@ -12,6 +13,8 @@ record RealProgramResult(
     double compileMs,
     double firstMs,
     double steadyMs,
+    double firstCpuMs,
+    double steadyCpuMs,
     int laterRuns,
     String error,
     int timeoutSeconds,
@@ -24,6 +27,8 @@ record RealProgramResult(
         number(line, "compile_ms"),
         number(line, "first_ms"),
         number(line, "steady_ms"),
+        number(line, "first_cpu_ms"),
+        number(line, "steady_cpu_ms"),
         line.path("runs_ms").size(),
         line.hasNonNull("error") ? line.get("error").asText() : null,
         line.path("timeout_seconds").asInt(0),

@@ -307,7 +307,7 @@ final class ControlLowering {
           frame.ranges.get(i), frame.ranges.get(i + 1), handler, RuntimeNames.WASM_EXCEPTION);
     }
     mv.visitLabel(handler);
-    FunctionEmitter.StackState saved = f.snapshotTypes();
+    OperandStack.Snapshot saved = stack.snapshot();
     stack.truncate(frame.entryHeight - baseHeight);
     int exception = f.acquireScratch(ValueType.EXNREF);
     mv.visitVarInsn(ASTORE, exception);
@@ -320,7 +320,7 @@ final class ControlLowering {
       mv.visitInsn(ATHROW);
     }
     f.releaseScratch(ValueType.EXNREF, exception);
-    f.restoreTypes(saved);
+    stack.restore(saved);
     unreachable = true;
   }
 
@@ -463,7 +463,7 @@ final class ControlLowering {
   private void branchOut(ControlFrame target, int index) {
     List<ValueType> carried = carriedBy(target);
     for (int i = carried.size() - 1; i >= 0; i--) {
-      f.frameStore(carried.get(i), f.stackSlotOf(target.entryHeight + i));
+      f.runs.frameStore(carried.get(i), f.stackSlotOf(target.entryHeight + i));
     }
     f.pushInt(index + 1);
     returnCode(carried.size());

@@ -42,6 +42,9 @@ final class FunctionCode {
    */
   BitSet sharedLocals = new BitSet();
 
+  /** Of {@link #sharedLocals}, those some run writes. */
+  BitSet runWrittenLocals = new BitSet();
+
   /**
    * Whether a reference or v128 value (an object in the heap frame's {@code Object[]}) is ever a
    * local or on the operand stack; when not, a split function allocates no {@code Object[]}.
@@ -101,13 +104,18 @@ final class FunctionCode {
   void setPlan(SplitPlan plan) {
     this.plan = plan;
     sharedLocals = new BitSet();
+    runWrittenLocals = new BitSet();
     if (!plan.isSplit()) {
       return;
     }
     BitSet inside = plan.insideRuns(code.size());
     for (int i = inside.nextSetBit(0); i >= 0; i = inside.nextSetBit(i + 1)) {
       switch (code.get(i).opcode()) {
-        case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> sharedLocals.set((int) code.get(i).operand(0));
+        case LOCAL_GET -> sharedLocals.set((int) code.get(i).operand(0));
+        case LOCAL_SET, LOCAL_TEE -> {
+          sharedLocals.set((int) code.get(i).operand(0));
+          runWrittenLocals.set((int) code.get(i).operand(0));
+        }
         default -> {}
       }
     }
@@ -187,6 +195,18 @@ final class FunctionCode {
   /** Loads and stores in {@code [from, to)}, runs inside it included. */
   int memoryAccesses(int from, int to) {
     return memoryOps[to] - memoryOps[from];
+  }
+
+  /** The locals read or written anywhere in {@code [from, to)}, runs inside it included. */
+  BitSet localsAccessed(int from, int to) {
+    BitSet locals = new BitSet();
+    for (int i = from; i < to; i++) {
+      switch (code.get(i).opcode()) {
+        case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> locals.set((int) code.get(i).operand(0));
+        default -> {}
+      }
+    }
+    return locals;
   }
 
   /** The locals written anywhere in {@code [from, to)}, runs inside it included. */

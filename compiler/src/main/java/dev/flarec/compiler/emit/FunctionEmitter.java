@@ -7,7 +7,6 @@ import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,22 +48,22 @@ final class FunctionEmitter implements EmitContext {
   private final FunctionType type;
   private final int instanceSlot;
 
-  private final FunctionCode fn;
-  private final MethodSink sink;
+  final FunctionCode fn;
+  final MethodSink sink;
   private final List<AnnotatedInstruction> code;
   private final OpcodeTable table;
   private final boolean root;
   private final boolean split;
   private final int from;
   private final int to;
-  private final int baseHeight;
+  final int baseHeight;
   private final int outerFrames;
-  private final ControlLowering control;
+  final ControlLowering control;
 
   /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
   private final int[] localSlots;
 
-  private final BitSet dirty;
+  final BitSet dirty;
 
   /**
    * The most locals a method of a split function keeps in JVM locals; the rest it reads and writes
@@ -73,13 +72,19 @@ final class FunctionEmitter implements EmitContext {
    * C2 gets to it: a 7 KB run caching a hundred locals did (bzip2's inlined main). See
    * docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
    */
-  private static final int MAX_CACHED_LOCALS = 32;
+  static final int MAX_CACHED_LOCALS = 32;
 
   /** Locals this method reads and writes in the heap frame itself, without a JVM local. */
   private final BitSet direct;
 
+  /** Locals this method (a run) receives as parameters rather than from the frame. */
+  private final BitSet passed;
+
   private final int bitsSlot;
   private final int refsSlot;
+
+  /** The heap frame and the calls of runs (a split function's methods); idle otherwise. */
+  final RunCalls runs;
 
   /**
    * JVM local caching the memory's {@code byte[]}, or -1 when this method does no loads or stores.
@@ -98,14 +103,8 @@ final class FunctionEmitter implements EmitContext {
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
   private final int writtenSlot;
 
-  private final OperandStack stack = new OperandStack();
+  final OperandStack stack = new OperandStack();
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
-
-  /** Codes this method (a run) may return besides 0: bit {@code k + 1} for frame {@code k}. */
-  private final BitSet exitCodes = new BitSet();
-
-  /** The stack at normal completion of a run; null when it cannot complete normally. */
-  private List<ValueType> exitTypes;
 
   /** Where each instruction's code starts, when measuring a whole function; else null. */
   private final int[] offsets;
@@ -132,6 +131,7 @@ final class FunctionEmitter implements EmitContext {
     this.table = fn.table;
     this.root = true;
     this.split = fn.plan.isSplit();
+    this.passed = new BitSet();
     this.from = 0;
     this.to = code.size();
     this.baseHeight = 0;
@@ -149,11 +149,23 @@ final class FunctionEmitter implements EmitContext {
     if (split) {
       bitsSlot = slot++;
       refsSlot = slot++;
-      // locals some run uses live in the frame, accessed there directly: this method calls runs,
-      // and caching them would cost a flush and a reload at every call
-      BitSet own = fn.localsUsed(from, to - 1, false);
-      own.andNot(fn.sharedLocals);
-      BitSet kept = fn.mostUsed(own, from, to - 1, MAX_CACHED_LOCALS);
+      // locals some run writes live in the frame, accessed there directly: caching them would
+      // cost a flush and a reload at every call. A number runs only read may stay a JVM local:
+      // the runs that cache it take it as a parameter, and it is written to the frame before
+      // calls to the others (see
+      // docs/RATIONALE.md#why-runs-take-the-locals-they-only-read-as-parameters)
+      BitSet used = fn.localsUsed(from, to - 1, false);
+      BitSet candidates = (BitSet) used.clone();
+      candidates.andNot(fn.sharedLocals);
+      BitSet readOnly = (BitSet) fn.sharedLocals.clone();
+      readOnly.andNot(fn.runWrittenLocals);
+      readOnly.and(used);
+      for (int i = readOnly.nextSetBit(0); i >= 0; i = readOnly.nextSetBit(i + 1)) {
+        if (!fn.localTypes[i].isObject()) {
+          candidates.set(i);
+        }
+      }
+      BitSet kept = fn.mostUsed(candidates, from, to - 1, MAX_CACHED_LOCALS);
       for (int i = type.params().size(); i < localSlots.length; i++) {
         if (kept.get(i)) {
           localSlots[i] = slot;
@@ -161,8 +173,8 @@ final class FunctionEmitter implements EmitContext {
         }
       }
       direct = (BitSet) fn.sharedLocals.clone();
-      own.andNot(kept);
-      direct.or(own);
+      direct.or(used);
+      direct.andNot(kept);
       dirty = new BitSet();
     } else {
       bitsSlot = -1;
@@ -178,11 +190,12 @@ final class FunctionEmitter implements EmitContext {
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
+    this.runs = new RunCalls(this, bitsSlot, refsSlot);
   }
 
   /** An outlined run {@code [from, to)} called from {@code parent}. */
-  private FunctionEmitter(
-      FunctionEmitter parent, MethodVisitor mv, int from, int to, int callBase) {
+  FunctionEmitter(
+      FunctionEmitter parent, MethodVisitor mv, int from, int to, int callBase, BitSet passed) {
     this.fn = parent.fn;
     this.counter = null;
     this.offsets = null;
@@ -201,6 +214,7 @@ final class FunctionEmitter implements EmitContext {
     this.bitsSlot = 0;
     this.refsSlot = 1;
     this.instanceSlot = 2;
+    this.passed = passed;
     int slot = 3;
     this.localSlots = new int[fn.localCount()];
     java.util.Arrays.fill(localSlots, -1);
@@ -210,11 +224,18 @@ final class FunctionEmitter implements EmitContext {
       this.direct = used;
       this.dirty = new BitSet();
     } else {
-      // a leaf run caches its locals: loaded on entry, the changed ones written back on exit
+      // a leaf run caches its locals: taken as parameters (first, after the instance) or loaded
+      // on entry, the changed ones written back on exit
       BitSet kept = fn.mostUsed(used, from, to, MAX_CACHED_LOCALS);
-      for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
+      for (int i = passed.nextSetBit(0); i >= 0; i = passed.nextSetBit(i + 1)) {
         localSlots[i] = slot;
         slot += jvmSlots(i);
+      }
+      for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
+        if (!passed.get(i)) {
+          localSlots[i] = slot;
+          slot += jvmSlots(i);
+        }
       }
       this.direct = (BitSet) used.clone();
       direct.andNot(kept);
@@ -225,6 +246,7 @@ final class FunctionEmitter implements EmitContext {
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.nextSlot = slot;
+    this.runs = new RunCalls(this, bitsSlot, refsSlot);
     this.control =
         new ControlLowering(this, mv, stack, false, callBase, parent.control.openFrames());
     this.outerFrames = control.outerFrames();
@@ -279,7 +301,7 @@ final class FunctionEmitter implements EmitContext {
   }
 
   /** True when {@code [from, to)} calls or grows memory: the memory's array may be replaced. */
-  private boolean mayGrowMemory(int from, int to) {
+  boolean mayGrowMemory(int from, int to) {
     for (int i = from; i < to; i++) {
       OpcodeRow row = table.rowOrNull(code.get(i).opcode());
       if (row != null && row.mayGrowMemory()) {
@@ -317,11 +339,6 @@ final class FunctionEmitter implements EmitContext {
     }
   }
 
-  /** Descriptor of every outlined run: the frame arrays and the instance. */
-  private String runDescriptor() {
-    return "([J[Ljava/lang/Object;" + module.instanceDesc + ")I";
-  }
-
   void emit() {
     mv.visitCode();
     if (root) {
@@ -329,8 +346,8 @@ final class FunctionEmitter implements EmitContext {
       control.enterFunction();
     } else {
       for (int i = 0; i < localSlots.length; i++) {
-        if (localSlots[i] >= 0) {
-          frameLoad(fn.localTypes[i], i);
+        if (localSlots[i] >= 0 && !passed.get(i)) {
+          runs.frameLoad(fn.localTypes[i], i);
           storeJvmLocal(i);
         }
       }
@@ -351,7 +368,7 @@ final class FunctionEmitter implements EmitContext {
         int runEnd = fn.plan.runAt(pc, from, root ? to - 1 : to);
         if (runEnd >= 0) {
           materializeAllHalves();
-          emitRunCall(pc, runEnd);
+          runs.emitRunCall(pc, runEnd);
           pc = runEnd;
           continue;
         }
@@ -392,11 +409,11 @@ final class FunctionEmitter implements EmitContext {
       }
     }
     if (!root) {
-      completeRun();
+      runs.completeRun();
       Label epilogue = control.epilogue();
       if (epilogue != null) {
         mv.visitLabel(epilogue);
-        flushLocals();
+        runs.flushLocals();
         mv.visitInsn(IRETURN);
       }
       if (flushStart != null) {
@@ -404,7 +421,7 @@ final class FunctionEmitter implements EmitContext {
         Label handler = new Label();
         mv.visitTryCatchBlock(flushStart, flushEnd, handler, RuntimeNames.WASM_EXCEPTION);
         mv.visitLabel(handler);
-        flushLocals();
+        runs.flushLocals();
         mv.visitInsn(ATHROW);
       }
     }
@@ -423,28 +440,19 @@ final class FunctionEmitter implements EmitContext {
       }
     }
     if (split) {
-      pushInt(fn.frameLength());
-      mv.visitIntInsn(NEWARRAY, T_LONG);
-      mv.visitVarInsn(ASTORE, bitsSlot);
-      if (fn.holdsObjects) {
-        pushInt(fn.frameLength());
-        mv.visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
-      } else {
-        mv.visitInsn(ACONST_NULL); // no reference or v128 ever reaches the frame
-      }
-      mv.visitVarInsn(ASTORE, refsSlot);
+      runs.allocateFrame();
       // a v128 local's zero is an object, not the null a fresh frame holds
       for (int i = type.params().size(); i < localSlots.length; i++) {
         if (fn.localTypes[i] == ValueType.V128) {
           pushZero(ValueType.V128);
-          frameStore(ValueType.V128, i);
+          runs.frameStore(ValueType.V128, i);
         }
       }
       // parameters that runs use move to the frame
       for (int i = 0; i < type.params().size(); i++) {
         if (direct.get(i)) {
           mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
-          frameStore(fn.localTypes[i], i);
+          runs.frameStore(fn.localTypes[i], i);
         }
       }
     }
@@ -481,6 +489,16 @@ final class FunctionEmitter implements EmitContext {
 
   int maxHeightSeen() {
     return maxHeightSeen;
+  }
+
+  /** Records that the operand stack reached {@code height} values (in a run this method calls). */
+  void sawHeight(int height) {
+    maxHeightSeen = Math.max(maxHeightSeen, height);
+  }
+
+  /** Whether Wasm local {@code index} lives in JVM locals of this method, not in the frame. */
+  boolean inJvmLocal(int index) {
+    return localSlots[index] >= 0 && !direct.get(index);
   }
 
   /** Whether a reference or v128 value was ever on this method's operand stack. */
@@ -592,7 +610,7 @@ final class FunctionEmitter implements EmitContext {
           stack.clearHalves(i);
         }
       } else if (stack.isVirtual(i)) {
-        frameLoad(t, fn.stackSlot(baseHeight + i));
+        runs.frameLoad(t, fn.stackSlot(baseHeight + i));
         stack.setVirtual(i, false);
       } else {
         mv.visitVarInsn(JvmTypes.loadOpcode(t), parked[i - lowest]);
@@ -713,7 +731,7 @@ final class FunctionEmitter implements EmitContext {
   @Override
   public void loadLocal(int index) {
     if (direct.get(index)) {
-      frameLoad(fn.localTypes[index], index);
+      runs.frameLoad(fn.localTypes[index], index);
     } else {
       loadJvmLocal(index);
     }
@@ -723,7 +741,7 @@ final class FunctionEmitter implements EmitContext {
   @Override
   public void storeLocal(int index) {
     if (direct.get(index)) {
-      frameStore(fn.localTypes[index], index);
+      runs.frameStore(fn.localTypes[index], index);
     } else {
       storeJvmLocal(index);
     }
@@ -786,7 +804,7 @@ final class FunctionEmitter implements EmitContext {
   }
 
   /** Pushes the value of a local that has JVM slots of its own. */
-  private void loadJvmLocal(int index) {
+  void loadJvmLocal(int index) {
     int slot = localSlots[index];
     if (inLongs(index)) {
       mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
@@ -800,7 +818,7 @@ final class FunctionEmitter implements EmitContext {
   }
 
   /** Pops the top of the JVM stack into the JVM slots of a local. */
-  private void storeJvmLocal(int index) {
+  void storeJvmLocal(int index) {
     int slot = localSlots[index];
     if (inLongs(index)) {
       mv.visitInsn(DUP);
@@ -867,270 +885,6 @@ final class FunctionEmitter implements EmitContext {
     return nextSlot;
   }
 
-  // ---- heap frame (split functions) ----
-
-  /** Pushes frame slot {@code index} as a value of type {@code t}. */
-  private void frameLoad(ValueType t, int index) {
-    if (t.isObject()) {
-      mv.visitVarInsn(ALOAD, refsSlot);
-      pushInt(index);
-      mv.visitInsn(AALOAD);
-      if (t == ValueType.V128) {
-        mv.visitTypeInsn(CHECKCAST, JvmTypes.V128_CLASS);
-      }
-    } else {
-      // plain array loads: as cheap in the bytecode interpreter as in compiled code
-      mv.visitVarInsn(ALOAD, bitsSlot);
-      pushInt(index);
-      mv.visitInsn(LALOAD);
-      switch (t) {
-        case I32 -> mv.visitInsn(L2I);
-        case F32 -> {
-          mv.visitInsn(L2I);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-        }
-        case F64 ->
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
-        default -> {}
-      }
-    }
-  }
-
-  /** Stores the value of type {@code t} on top of the JVM stack into frame slot {@code index}. */
-  void frameStore(ValueType t, int index) {
-    if (t.isObject()) {
-      mv.visitVarInsn(ALOAD, refsSlot);
-      pushInt(index);
-      mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.FRAME_SLOTS,
-          "storeRef",
-          "(Ljava/lang/Object;[Ljava/lang/Object;I)V",
-          false);
-    } else {
-      mv.visitVarInsn(ALOAD, bitsSlot);
-      pushInt(index);
-      mv.visitMethodInsn(
-          INVOKESTATIC,
-          RuntimeNames.FRAME_SLOTS,
-          "store" + frameSuffix(t),
-          "(" + t.descriptor() + "[JI)V",
-          false);
-    }
-  }
-
-  private static String frameSuffix(ValueType t) {
-    return switch (t) {
-      case I32 -> "I32";
-      case I64 -> "I64";
-      case F32 -> "F32";
-      case F64 -> "F64";
-      case FUNCREF, EXTERNREF, EXNREF, V128 -> "Ref";
-    };
-  }
-
-  /** Writes the locals this method changed back to the frame (before calls and exits). */
-  private void flushLocals() {
-    for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
-      loadJvmLocal(i);
-      frameStore(fn.localTypes[i], i);
-    }
-  }
-
-  /**
-   * Calls the outlined run {@code [start, end)}: the values of the innermost block are handed over
-   * through the frame, the run's method is emitted, and its result code is dispatched.
-   */
-  private void emitRunCall(int start, int end) {
-    ControlFrame innermost = control.innermost();
-    int callBase = Math.max(innermost.entryHeight, baseHeight);
-    int first = callBase - baseHeight;
-    for (int i = stack.size() - 1; i >= first; i--) {
-      if (!stack.isVirtual(i)) {
-        frameStore(stack.get(i), fn.stackSlot(baseHeight + i));
-        stack.setVirtual(i, true);
-      }
-    }
-    flushLocals();
-
-    String name = fn.nextRunName();
-    MethodSink.Opened opened = sink.open(name, runDescriptor());
-    FunctionEmitter run = new FunctionEmitter(this, opened.mv(), start, end, callBase);
-    run.emit();
-    maxHeightSeen = Math.max(maxHeightSeen, run.maxHeightSeen);
-
-    mv.visitVarInsn(ALOAD, bitsSlot);
-    mv.visitVarInsn(ALOAD, refsSlot);
-    loadInstance();
-    mv.visitMethodInsn(INVOKESTATIC, opened.owner(), name, runDescriptor(), false);
-    if (mayGrowMemory(start, end)) {
-      refreshMemoryArray();
-    }
-    BitSet written = fn.localsWritten(start, end);
-    for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
-      if (localSlots[i] >= 0 && !direct.get(i)) {
-        frameLoad(fn.localTypes[i], i);
-        storeJvmLocal(i);
-      }
-    }
-    dispatch(run, first);
-  }
-
-  /**
-   * After a run returns its code: continue (0), pass a code for a caller's frame on with one range
-   * check (codes {@code 1..outerFrames}), or branch to one of our own frames.
-   */
-  private void dispatch(FunctionEmitter run, int first) {
-    BitSet own = (BitSet) run.exitCodes.clone();
-    own.clear(0, outerFrames + 1);
-    boolean anyOuter = run.exitCodes.previousSetBit(outerFrames) > 0;
-    if (run.exitCodes.isEmpty()) {
-      mv.visitInsn(POP);
-      if (run.exitTypes == null) {
-        throwUnreachable();
-      }
-    } else if (!anyOuter && own.cardinality() == 1) {
-      // one place to branch to (an interpreter's arm going back to its loop): no switch
-      Label normal = new Label();
-      if (run.exitTypes != null) {
-        mv.visitJumpInsn(IFEQ, normal);
-      } else {
-        mv.visitInsn(POP);
-      }
-      branchFromRun(own.nextSetBit(0) - 1, first);
-      if (run.exitTypes != null) {
-        mv.visitLabel(normal);
-      }
-    } else {
-      Label normal = new Label();
-      int codeSlot = acquireScratch(ValueType.I32);
-      mv.visitVarInsn(ISTORE, codeSlot);
-      if (run.exitTypes != null) {
-        mv.visitVarInsn(ILOAD, codeSlot);
-        mv.visitJumpInsn(IFEQ, normal);
-      }
-      if (anyOuter) {
-        // our locals were flushed before the call and the frame holds the carried values
-        exitCodes.or(run.exitCodes);
-        exitCodes.andNot(own);
-        Label mine = new Label();
-        if (!own.isEmpty()) {
-          mv.visitVarInsn(ILOAD, codeSlot);
-          pushInt(outerFrames);
-          mv.visitJumpInsn(IF_ICMPGT, mine);
-        }
-        mv.visitVarInsn(ILOAD, codeSlot);
-        mv.visitInsn(IRETURN);
-        if (!own.isEmpty()) {
-          mv.visitLabel(mine);
-        }
-      }
-      if (!own.isEmpty()) {
-        int[] keys = own.stream().toArray();
-        Label[] handlers = new Label[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-          handlers[k] = new Label();
-        }
-        mv.visitVarInsn(ILOAD, codeSlot);
-        // no other code can come back: the last case doubles as the default
-        mv.visitLookupSwitchInsn(handlers[keys.length - 1], keys, handlers);
-        for (int k = 0; k < keys.length; k++) {
-          mv.visitLabel(handlers[k]);
-          branchFromRun(keys[k] - 1, first);
-        }
-      }
-      releaseScratch(ValueType.I32, codeSlot);
-      if (run.exitTypes != null) {
-        mv.visitLabel(normal);
-      }
-    }
-    stack.truncate(first);
-    if (run.exitTypes == null) {
-      control.markUnreachable();
-    } else {
-      for (ValueType t : run.exitTypes) {
-        stack.pushVirtual(t);
-      }
-      maxHeightSeen = Math.max(maxHeightSeen, height());
-    }
-  }
-
-  /** A run branched to frame {@code index}; its carried values are in the frame. */
-  private void branchFromRun(int index, int first) {
-    ControlFrame target = control.frameAt(index);
-    for (int i = first - 1; i >= target.entryHeight - baseHeight; i--) {
-      if (!stack.isVirtual(i)) {
-        discard(stack.get(i));
-      }
-    }
-    List<ValueType> carried = control.carriedBy(target);
-    for (int i = 0; i < carried.size(); i++) {
-      frameLoad(carried.get(i), fn.stackSlot(target.entryHeight + i));
-    }
-    if (target.kind == ControlFrame.Kind.FUNCTION) {
-      // only the root owns the function frame
-      StackState saved = snapshotTypes();
-      stack.truncate(0);
-      for (ValueType t : carried) {
-        stack.push(t);
-      }
-      control.emitReturn();
-      restoreTypes(saved);
-    } else {
-      mv.visitJumpInsn(GOTO, target.target);
-      target.targetUsed = true;
-    }
-  }
-
-  /** The tracked stack (types and which are virtual), to put back after a side path. */
-  record StackState(List<ValueType> types, BitSet virtual) {}
-
-  StackState snapshotTypes() {
-    List<ValueType> types = new ArrayList<>();
-    BitSet virtual = new BitSet();
-    for (int i = 0; i < stack.size(); i++) {
-      types.add(stack.get(i));
-      virtual.set(i, stack.isVirtual(i));
-    }
-    return new StackState(types, virtual);
-  }
-
-  void restoreTypes(StackState saved) {
-    stack.truncate(0);
-    for (int i = 0; i < saved.types().size(); i++) {
-      if (saved.virtual().get(i)) {
-        stack.pushVirtual(saved.types().get(i));
-      } else {
-        stack.push(saved.types().get(i));
-      }
-    }
-  }
-
-  /** A run reached its end: hand its stack and locals back, and return 0. */
-  private void completeRun() {
-    if (control.isUnreachable()) {
-      exitTypes = null;
-      return;
-    }
-    for (int i = stack.size() - 1; i >= 0; i--) {
-      if (!stack.isVirtual(i)) {
-        frameStore(stack.get(i), fn.stackSlot(baseHeight + i));
-      }
-    }
-    mv.visitInsn(ICONST_0);
-    control.returnCode(stack.size());
-    exitTypes = new ArrayList<>();
-    for (int i = 0; i < stack.size(); i++) {
-      exitTypes.add(stack.get(i));
-    }
-  }
-
-  private void throwUnreachable() {
-    mv.visitMethodInsn(
-        INVOKESTATIC, RuntimeNames.TRAP, "unreachable", RuntimeNames.TRAP_FACTORY_DESC, false);
-    mv.visitInsn(ATHROW);
-  }
-
   // ---- control ----
 
   /** The opcode of the next instruction of this method, or null at its end. */
@@ -1155,7 +909,7 @@ final class FunctionEmitter implements EmitContext {
 
   /** Records that this run may return {@code code} (a branch to frame {@code code - 1}). */
   void addExitCode(int code) {
-    exitCodes.set(code);
+    runs.exitCodes.set(code);
   }
 
   /** The instruction being emitted. */

@@ -3,6 +3,7 @@ package dev.flarec.compiler.emit;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The Wasm types on the operand stack of the method being emitted, and which of those values are
@@ -116,6 +117,29 @@ final class OperandStack {
   void truncate(int size) {
     while (types.size() > size) {
       pop();
+    }
+  }
+
+  /** The entries' types and which of them are virtual, to put back after a side path. */
+  record Snapshot(List<ValueType> types, BitSet virtual) {}
+
+  Snapshot snapshot() {
+    BitSet v = new BitSet();
+    for (int i = 0; i < types.size(); i++) {
+      v.set(i, virtual.get(i));
+    }
+    return new Snapshot(List.copyOf(types), v);
+  }
+
+  /** Replaces the entries by those of {@code saved} (none held in halves). */
+  void restore(Snapshot saved) {
+    truncate(0);
+    for (int i = 0; i < saved.types().size(); i++) {
+      if (saved.virtual().get(i)) {
+        pushVirtual(saved.types().get(i));
+      } else {
+        push(saved.types().get(i));
+      }
     }
   }
 }

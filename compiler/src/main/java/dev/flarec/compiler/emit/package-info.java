@@ -1,6 +1,6 @@
 /**
  * Code generation with ASM: {@code ClassEmitter} shapes the module's classes, {@code
- * FunctionEmitter} emits one method of a function (the operand stack, locals, split runs), {@code
+ * FunctionEmitter} emits one method of a function (the operand stack and locals), {@code
  * ControlLowering} its structured control and branches ({@code BranchTableLowering} for {@code
  * br_table}), and the opcode families ({@code ControlEmitters}, {@code MemoryEmitters}, ...) sit
  * behind the one index {@code OpcodeTable}, working through the narrow {@code EmitContext}.
@@ -8,8 +8,9 @@
  * <p>Method splitting lives here too, in one place: {@code MethodBudget} owns the budget and its
  * margins, {@code CodeSizeCounter} measures emitted code, {@code SplitPlanner} plans which parts of
  * a function too large for one method become runs ({@code SplitPlan}), {@code FunctionSplitter}
- * measures plans until every method fits, and {@code FunctionEmitter} emits the runs, their calls
- * and their heap frame. See docs/RATIONALE.md#method-splitting.
+ * measures plans until every method fits, and {@code RunCalls} emits the calls of runs, the locals
+ * they are passed, their result codes and the heap frame they share. See
+ * docs/RATIONALE.md#method-splitting.
  *
  * <p>May depend on {@code layout}, the runtime's names (only as strings and descriptors: the
  * generated code links to the runtime, the compiler does not call it) and the parser's instruction

@@ -111,6 +111,11 @@ class SplitFunctionsTest {
    * Together the arms are over the budget.
    */
   private static byte[] interpreterLoop() {
+    return interpreterLoop(false);
+  }
+
+  /** With {@code armsReadPc}, each arm also adds the loop counter, which no arm writes. */
+  private static byte[] interpreterLoop(boolean armsReadPc) {
     int n = 0;
     int acc = 1;
     int pc = 2;
@@ -131,6 +136,9 @@ class SplitFunctionsTest {
     body.localGet(pc).i32Const(ARMS).op(I32_REM_U).brTable(targets, ARMS - 1);
     for (int k = 0; k < ARMS; k++) {
       body.end();
+      if (armsReadPc) {
+        body.localGet(acc).localGet(pc).op(I32_ADD).localSet(acc);
+      }
       for (int j = 0; j < ARM_STATEMENTS; j++) {
         body.localGet(acc).i32Const(k * 7 + j).op(I32_XOR).i32Const(31).op(I32_MUL).localSet(acc);
       }
@@ -147,9 +155,16 @@ class SplitFunctionsTest {
   }
 
   private static int interpreterLoopReference(int n) {
+    return interpreterLoopReference(n, false);
+  }
+
+  private static int interpreterLoopReference(int n, boolean armsReadPc) {
     int acc = 0;
     for (int pc = 0; pc < n; pc++) {
       int k = pc % ARMS;
+      if (armsReadPc) {
+        acc += pc;
+      }
       for (int j = 0; j < ARM_STATEMENTS; j++) {
         acc = (acc ^ (k * 7 + j)) * 31;
       }
@@ -178,6 +193,27 @@ class SplitFunctionsTest {
             assertEquals(0, shape.tableSwitchLabels(), name + " dispatches");
           }
         });
+  }
+
+  /**
+   * The loop counter, which the arms read and none writes, stays a JVM local of the dispatch method
+   * and reaches each arm as a parameter; the accumulator the arms write goes through the frame.
+   */
+  @Test
+  void armsTakeTheLocalsTheyOnlyReadAsParameters() {
+    CompiledModule compiled = compile(interpreterLoop(true), CompileOptions.DEFAULT_METHOD_BUDGET);
+    assertEquals(interpreterLoopReference(1000, true), call(compiled, "run", 1000));
+    Map<String, MethodShape> methods = MethodShape.of(compiled);
+    long arms = 0;
+    for (var method : methods.entrySet()) {
+      if (method.getKey().startsWith("func0$run")) {
+        arms++;
+        assertTrue(
+            method.getValue().descriptor().endsWith(";I)I"),
+            method.getKey() + " takes the counter: " + method.getValue().descriptor());
+      }
+    }
+    assertTrue(arms >= 2, "the arms are outlined: " + methods.keySet());
   }
 
   /**

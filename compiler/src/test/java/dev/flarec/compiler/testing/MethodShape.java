@@ -13,9 +13,9 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * What a generated method contains, for tests that check where code went: the labels of its {@code
- * tableswitch}es and the names of the methods it calls.
+ * tableswitch}es, the names of the methods it calls and its descriptor.
  */
-public record MethodShape(int tableSwitchLabels, List<String> calls) {
+public record MethodShape(int tableSwitchLabels, List<String> calls, String descriptor) {
   /** Every method of every generated class, by name. */
   public static Map<String, MethodShape> of(CompiledModule compiled) {
     Map<String, MethodShape> shapes = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ public record MethodShape(int tableSwitchLabels, List<String> calls) {
 
                     @Override
                     public void visitEnd() {
-                      shapes.put(name, new MethodShape(labels[0], calls));
+                      shapes.put(name, new MethodShape(labels[0], calls, desc));
                     }
                   };
                 }
