@@ -796,7 +796,7 @@ final class FunctionEmitter {
    * {@code int} or {@code float} locals) rather than two longs; null for any other local. See
    * {@link SimdLanes#localLaneTypes}.
    */
-  private ValueType laneTypeOfLocal(int index) {
+  ValueType laneTypeOfLocal(int index) {
     if (!inLongs(index)) {
       return null;
     }
@@ -1231,6 +1231,28 @@ final class FunctionEmitter {
   /** The opcode of the next instruction of this method, or null at its end. */
   OpCode nextOpcode() {
     return pc < to ? code.get(pc).opcode() : null;
+  }
+
+  /**
+   * The instruction that will consume the value the current instruction pushes, found by counting
+   * pops and pushes over the straight-line instructions that follow; null if control flow, a call
+   * or the end of this method comes first.
+   */
+  AnnotatedInstruction consumerOfResult() {
+    int depth = 1;
+    for (int i = pc; i < to && !(split && fn.plan.runAt(i, from, root ? to - 1 : to) >= 0); i++) {
+      AnnotatedInstruction ins = code.get(i);
+      OpcodeRow row = table.rowOrNull(ins.opcode()) == null ? null : table.row(ins, this);
+      if (row == null || !(row.emitter() instanceof TopOnlyEmitter)) {
+        return null;
+      }
+      int pops = row.pops().of(this, ins);
+      if (pops >= depth) {
+        return ins;
+      }
+      depth += row.pushes().of(this, ins) - pops;
+    }
+    return null;
   }
 
   /** True when the next instruction may be fused into the current one (not a run's start). */

@@ -84,6 +84,56 @@ final class SimdLanes {
     };
   }
 
+  /**
+   * The lane type {@code consumer} (the instruction that will take a {@code v128} about to be
+   * pushed) computes in, or null: the {@code i32x4} and {@code f32x4} arithmetic of this class, or
+   * a {@code local.set}/{@code local.tee} of a local kept in lanes.
+   */
+  static ValueType wantedBy(FunctionEmitter f, AnnotatedInstruction consumer) {
+    if (consumer == null) {
+      return null;
+    }
+    OpCode op = consumer.opcode();
+    if (op == OpCode.LOCAL_SET || op == OpCode.LOCAL_TEE) {
+      int index = (int) consumer.operand(0);
+      return f.localInHalves(index) ? f.laneTypeOfLocal(index) : null;
+    }
+    return op == OpCode.I32x4_SPLAT || op == OpCode.F32x4_SPLAT ? null : producedLanes(op);
+  }
+
+  /**
+   * {@code v128.load} (or {@code v128.load32_splat} if {@code splat}) of the address in local
+   * {@code address} straight into lanes, one 32-bit scalar load per lane (a load changes nothing,
+   * so the lane that traps may come after others were read).
+   */
+  static void load(FunctionEmitter f, int memory, int address, ValueType lane, boolean splat) {
+    int[] lanes = new int[4];
+    String descriptor = lane == ValueType.F32 ? "F" : "I";
+    String method = lane == ValueType.F32 ? "loadFloat" : "loadInt";
+    for (int k = 0; k < (splat ? 1 : 4); k++) {
+      f.mv.visitVarInsn(ILOAD, address);
+      if (k > 0) {
+        f.pushInt(4 * k);
+        f.mv.visitInsn(IADD);
+      }
+      String size = MemoryEmitters.loadBytesAndSize(f, memory);
+      f.mv.visitMethodInsn(
+          INVOKESTATIC,
+          RuntimeNames.MEMORY_ACCESS,
+          method,
+          "(I[B" + size + ")" + descriptor,
+          false);
+      lanes[k] = f.acquireScratch(lane);
+      f.mv.visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
+    }
+    for (int k = splat ? 1 : 4; k < 4; k++) {
+      lanes[k] = f.acquireScratch(lane);
+      f.mv.visitVarInsn(JvmTypes.loadOpcode(lane), lanes[0]);
+      f.mv.visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
+    }
+    f.pushLanes(lane, lanes);
+  }
+
   /** Emits the unpacking of halves into four fresh locals of type {@code lane}; returns them. */
   static int[] unpack(FunctionEmitter f, ValueType lane, int[] halves) {
     int[] lanes = new int[4];
