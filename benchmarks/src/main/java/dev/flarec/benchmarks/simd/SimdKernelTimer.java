@@ -5,6 +5,7 @@ import dev.flarec.runtime.instance.ExportedFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.IntToLongFunction;
 
 /**
  * Times one kernel {@code .wasm} (exporting {@code int64 run(int32)}, see kernels/bench.h) under
@@ -26,9 +27,17 @@ public final class SimdKernelTimer {
     }
     ExportedFunction run =
         Flarec.compile(Files.readAllBytes(Path.of(args[0]))).load().instantiate().function("run");
-    int n = Integer.parseInt(args[1]);
-    long expected = Long.parseLong(args[2]);
-    double seconds = Double.parseDouble(args[3]);
+    report(
+        n -> (Long) run.call(n)[0],
+        Integer.parseInt(args[1]),
+        Long.parseLong(args[2]),
+        Double.parseDouble(args[3]));
+  }
+
+  /**
+   * Checks, warms up and times {@code run} (the kernel's {@code run(n)}), printing the JSON line.
+   */
+  static void report(IntToLongFunction run, int n, long expected, double seconds) {
     round(run, n, expected, seconds / 2);
     double[] rounds = new double[ROUNDS];
     double sum = 0;
@@ -53,12 +62,12 @@ public final class SimdKernelTimer {
   }
 
   /** Calls run(n) until {@code seconds} have passed; nanoseconds per call. */
-  private static double round(ExportedFunction run, int n, long expected, double seconds) {
+  private static double round(IntToLongFunction run, int n, long expected, double seconds) {
     long start = System.nanoTime();
     long calls = 0;
     long elapsed;
     do {
-      long got = (Long) run.call(n)[0];
+      long got = run.applyAsLong(n);
       if (got != expected) {
         throw new IllegalStateException("run(" + n + ") = " + got + ", expected " + expected);
       }

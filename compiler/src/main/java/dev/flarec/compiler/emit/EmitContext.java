@@ -5,6 +5,7 @@ import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
 import java.util.List;
 import org.objectweb.asm.MethodVisitor;
+import run.endive.wasm.types.AnnotatedInstruction;
 import run.endive.wasm.types.CatchOpCode;
 
 /**
@@ -104,6 +105,34 @@ interface EmitContext {
   void pushHalves(int lo, int hi);
 
   void releaseHalves(int[] slots);
+
+  // ---- i32x4 and f32x4 values held in four int or float locals ("lanes", see SimdLanes) ----
+
+  /**
+   * The lane type (I32 or F32) of a {@code v128} local kept in lanes rather than two longs; null
+   * for any other local.
+   */
+  ValueType laneTypeOfLocal(int index);
+
+  /** The lane type of the value {@code depth} below the top if held in lanes, else null. */
+  ValueType laneTypeAt(int depth);
+
+  /** Moves every {@code v128} of the top {@code count} values into lanes of type {@code lane}. */
+  void operandsToLanes(int count, ValueType lane);
+
+  /** Pops the {@code v128} on top of the tracked stack, held in lanes: its four locals. */
+  int[] popLanes();
+
+  /** Pushes a {@code v128} held in the four locals {@code slots} of type {@code lane}. */
+  void pushLanes(ValueType lane, int[] slots);
+
+  void releaseLanes(ValueType lane, int[] slots);
+
+  /**
+   * The instruction that will consume the value the current instruction pushes, or null when
+   * control flow, a call or the end of the method comes first.
+   */
+  AnnotatedInstruction consumerOfResult();
 
   // ---- scratch locals ----
 

@@ -104,6 +104,10 @@ final class FunctionEmitter implements EmitContext {
   private final int writtenSlot;
 
   final OperandStack stack = new OperandStack();
+
+  /** Per local, the lane type of a {@code v128} local kept in lanes; computed when first asked. */
+  private ValueType[] localLanes;
+
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
 
   /** Where each instruction's code starts, when measuring a whole function; else null. */
@@ -458,7 +462,12 @@ final class FunctionEmitter implements EmitContext {
     }
     mv.visitLabel(selfEntry);
     for (int i = type.params().size(); i < localSlots.length; i++) {
-      if (localSlots[i] >= 0 && inLongs(i)) {
+      if (localSlots[i] >= 0 && laneTypeOfLocal(i) != null) {
+        for (int k = 0; k < 4; k++) {
+          pushZero(laneTypeOfLocal(i));
+          mv.visitVarInsn(JvmTypes.storeOpcode(laneTypeOfLocal(i)), localSlots[i] + k);
+        }
+      } else if (localSlots[i] >= 0 && inLongs(i)) {
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, localSlots[i]);
         mv.visitInsn(LCONST_0);
@@ -606,7 +615,8 @@ final class FunctionEmitter implements EmitContext {
       int[] halves = stack.halves(i);
       if (halves != null) {
         if (!keepHalves) {
-          boxHalves(halves);
+          toHalves(i);
+          boxHalves(stack.halves(i));
           stack.clearHalves(i);
         }
       } else if (stack.isVirtual(i)) {
@@ -658,6 +668,50 @@ final class FunctionEmitter implements EmitContext {
    */
   @Override
   public void operandsToHalves(int count) {
+    unboxOperands(count);
+    for (int i = stack.size() - count; i < stack.size(); i++) {
+      toHalves(i);
+    }
+  }
+
+  /**
+   * For an instruction that takes its {@code v128} operands in lanes of type {@code lane} (I32 or
+   * F32): of the top {@code count} values (none of them in the frame), every {@code v128} is moved
+   * into such lanes, the others stay on the JVM stack in order.
+   */
+  @Override
+  public void operandsToLanes(int count, ValueType lane) {
+    unboxOperands(count);
+    for (int i = stack.size() - count; i < stack.size(); i++) {
+      if (stack.get(i) == ValueType.V128 && stack.laneType(i) != lane) {
+        toHalves(i);
+        int[] halves = stack.halves(i);
+        stack.setLanes(i, lane, SimdLanes.unpack(this, lane, halves));
+        releaseHalves(halves);
+      }
+    }
+  }
+
+  /** Moves entry {@code i}, if held in lanes, into halves. */
+  private void toHalves(int i) {
+    ValueType lane = stack.laneType(i);
+    if (lane != null) {
+      int[] lanes = stack.halves(i);
+      stack.setHalves(i, SimdLanes.pack(this, lane, lanes));
+      releaseLanes(lane, lanes);
+    }
+  }
+
+  /** The lane type of the value {@code depth} below the top if held in lanes, else null. */
+  @Override
+  public ValueType laneTypeAt(int depth) {
+    return stack.laneType(stack.size() - 1 - depth);
+  }
+
+  /**
+   * Moves the {@code v128} values among the top {@code count} that are on the JVM stack to halves.
+   */
+  private void unboxOperands(int count) {
     int size = stack.size();
     int lowest = -1;
     for (int i = size - count; i < size && lowest < 0; i++) {
@@ -714,6 +768,31 @@ final class FunctionEmitter implements EmitContext {
     releaseScratch(ValueType.I64, slots[1]);
   }
 
+  /** Pops the {@code v128} on top of the tracked stack, held in lanes: its four locals. */
+  @Override
+  public int[] popLanes() {
+    if (stack.laneType(stack.size() - 1) == null) {
+      throw new IllegalStateException("v128 operand not in lanes");
+    }
+    int[] slots = stack.halves(stack.size() - 1);
+    stack.pop();
+    return slots;
+  }
+
+  /** Pushes a {@code v128} held in the four locals {@code slots} of type {@code lane}. */
+  @Override
+  public void pushLanes(ValueType lane, int[] slots) {
+    stack.pushLanes(lane, slots);
+    maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
+  }
+
+  @Override
+  public void releaseLanes(ValueType lane, int[] slots) {
+    for (int slot : slots) {
+      releaseScratch(lane, slot);
+    }
+  }
+
   /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
   private int pops(OpcodeRow row, AnnotatedInstruction ins) {
     int n = row.pops().of(this, ins);
@@ -764,16 +843,46 @@ final class FunctionEmitter implements EmitContext {
     return inLongs(index) ? 4 : fn.localTypes[index].slots();
   }
 
+  /**
+   * The lane type (I32 or F32) of a {@code v128} local in JVM locals that is kept in lanes (four
+   * {@code int} or {@code float} locals) rather than two longs; null for any other local. See
+   * {@link SimdLanes#localLaneTypes}.
+   */
+  @Override
+  public ValueType laneTypeOfLocal(int index) {
+    if (!inLongs(index)) {
+      return null;
+    }
+    if (localLanes == null) {
+      localLanes = SimdLanes.localLaneTypes(code, fn.localTypes);
+    }
+    return localLanes[index];
+  }
+
   /** Whether local {@code index} is a {@code v128} in two long JVM locals of this method. */
   @Override
   public boolean localInHalves(int index) {
     return !direct.get(index) && inLongs(index);
   }
 
-  /** {@code local.get} of a local in halves: its longs are copied into a new stack entry. */
+  /**
+   * {@code local.get} of a local in halves (or lanes): its longs (or lanes) are copied into a new
+   * stack entry.
+   */
   @Override
   public void loadLocalHalves(int index) {
     int slot = localSlots[index];
+    ValueType lane = laneTypeOfLocal(index);
+    if (lane != null) {
+      int[] lanes = new int[4];
+      for (int k = 0; k < 4; k++) {
+        lanes[k] = acquireScratch(lane);
+        mv.visitVarInsn(JvmTypes.loadOpcode(lane), slot + k);
+        mv.visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
+      }
+      pushLanes(lane, lanes);
+      return;
+    }
     int lo = acquireScratch(ValueType.I64);
     int hi = acquireScratch(ValueType.I64);
     mv.visitVarInsn(LLOAD, slot);
@@ -783,10 +892,27 @@ final class FunctionEmitter implements EmitContext {
     pushHalves(lo, hi);
   }
 
-  /** {@code local.set} ({@code keep}: {@code local.tee}) of the top value, held in halves. */
+  /**
+   * {@code local.set} ({@code keep}: {@code local.tee}) of the top {@code v128} into a local in
+   * halves (or lanes), moving the value into the local's form first.
+   */
   @Override
   public void storeLocalHalves(int index, boolean keep) {
     int slot = localSlots[index];
+    ValueType lane = laneTypeOfLocal(index);
+    if (lane != null) {
+      operandsToLanes(1, lane);
+      int[] lanes = keep ? stack.halves(stack.size() - 1) : popLanes();
+      for (int k = 0; k < 4; k++) {
+        mv.visitVarInsn(JvmTypes.loadOpcode(lane), lanes[k]);
+        mv.visitVarInsn(JvmTypes.storeOpcode(lane), slot + k);
+      }
+      if (!keep) {
+        releaseLanes(lane, lanes);
+      }
+      return;
+    }
+    operandsToHalves(1);
     int[] value = keep ? stack.halves(stack.size() - 1) : popHalves();
     mv.visitVarInsn(LLOAD, value[0]);
     mv.visitVarInsn(LSTORE, slot);
@@ -809,8 +935,14 @@ final class FunctionEmitter implements EmitContext {
     if (inLongs(index)) {
       mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
       mv.visitInsn(DUP);
-      mv.visitVarInsn(LLOAD, slot);
-      mv.visitVarInsn(LLOAD, slot + 2);
+      ValueType lane = laneTypeOfLocal(index);
+      if (lane != null) {
+        SimdLanes.pushPacked(mv, lane, slot, slot + 1);
+        SimdLanes.pushPacked(mv, lane, slot + 2, slot + 3);
+      } else {
+        mv.visitVarInsn(LLOAD, slot);
+        mv.visitVarInsn(LLOAD, slot + 2);
+      }
       mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
     } else {
       mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[index]), slot);
@@ -820,7 +952,14 @@ final class FunctionEmitter implements EmitContext {
   /** Pops the top of the JVM stack into the JVM slots of a local. */
   void storeJvmLocal(int index) {
     int slot = localSlots[index];
-    if (inLongs(index)) {
+    if (inLongs(index) && laneTypeOfLocal(index) != null) {
+      ValueType lane = laneTypeOfLocal(index);
+      mv.visitInsn(DUP);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "lo", "J");
+      SimdLanes.storeUnpacked(mv, lane, slot, slot + 1);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "hi", "J");
+      SimdLanes.storeUnpacked(mv, lane, slot + 2, slot + 3);
+    } else if (inLongs(index)) {
       mv.visitInsn(DUP);
       mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "lo", "J");
       mv.visitVarInsn(LSTORE, slot);
@@ -890,6 +1029,29 @@ final class FunctionEmitter implements EmitContext {
   /** The opcode of the next instruction of this method, or null at its end. */
   OpCode nextOpcode() {
     return pc < to ? code.get(pc).opcode() : null;
+  }
+
+  /**
+   * The instruction that will consume the value the current instruction pushes, found by counting
+   * pops and pushes over the straight-line instructions that follow; null if control flow, a call
+   * or the end of this method comes first.
+   */
+  @Override
+  public AnnotatedInstruction consumerOfResult() {
+    int depth = 1;
+    for (int i = pc; i < to && !(split && fn.plan.runAt(i, from, root ? to - 1 : to) >= 0); i++) {
+      AnnotatedInstruction ins = code.get(i);
+      OpcodeRow row = table.rowOrNull(ins.opcode()) == null ? null : table.row(ins, this);
+      if (row == null || !(row.emitter() instanceof TopOnlyEmitter)) {
+        return null;
+      }
+      int pops = row.pops().of(this, ins);
+      if (pops >= depth) {
+        return ins;
+      }
+      depth += row.pushes().of(this, ins) - pops;
+    }
+    return null;
   }
 
   /** True when the next instruction may be fused into the current one (not a run's start). */

@@ -16,12 +16,16 @@ import java.util.List;
  * the method, written by the SIMD instructions that compute on halves and read by those that
  * consume them, so that no {@code V128} object exists between them. Such an entry counts as virtual
  * too: it is not on the JVM stack, and is boxed when any other instruction consumes it (see
- * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
+ * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs). Or <em>in lanes</em>: four {@code
+ * int} or {@code float} scratch locals, one per 32-bit lane, written by the {@code i32x4} and
+ * {@code f32x4} arithmetic of {@link SimdLanes}; such an entry is held like one in halves, and is
+ * turned into halves where an instruction needs them.
  */
 final class OperandStack {
   private final ArrayList<ValueType> types = new ArrayList<>();
   private final BitSet virtual = new BitSet();
   private final ArrayList<int[]> halves = new ArrayList<>();
+  private final ArrayList<ValueType> lanes = new ArrayList<>();
   private boolean heldObject;
 
   int size() {
@@ -48,6 +52,7 @@ final class OperandStack {
     heldObject |= t.isObject();
     types.add(t);
     halves.add(null);
+    lanes.add(null);
     virtual.clear(types.size() - 1);
   }
 
@@ -55,6 +60,7 @@ final class OperandStack {
     heldObject |= t.isObject();
     types.add(t);
     halves.add(null);
+    lanes.add(null);
     virtual.set(types.size() - 1);
   }
 
@@ -63,6 +69,16 @@ final class OperandStack {
     heldObject = true;
     types.add(ValueType.V128);
     halves.add(new int[] {lo, hi});
+    lanes.add(null);
+    virtual.set(types.size() - 1);
+  }
+
+  /** Pushes a {@code v128} held in lanes: four locals of type {@code lane} (I32 or F32). */
+  void pushLanes(ValueType lane, int[] slots) {
+    heldObject = true;
+    types.add(ValueType.V128);
+    halves.add(slots);
+    lanes.add(lane);
     virtual.set(types.size() - 1);
   }
 
@@ -70,23 +86,41 @@ final class OperandStack {
     int top = types.size() - 1;
     virtual.clear(top);
     halves.remove(top);
+    lanes.remove(top);
     return types.remove(top);
   }
 
-  /** The long locals {@code {lo, hi}} of an entry held in halves, or null. */
+  /**
+   * The locals holding an entry: {@code {lo, hi}} for one in halves, the four lanes' for one in
+   * lanes (see {@link #laneType}); null for an entry on the JVM stack or in the frame.
+   */
   int[] halves(int index) {
     return halves.get(index);
+  }
+
+  /** The lane type (I32 or F32) of an entry held in lanes; null for any other entry. */
+  ValueType laneType(int index) {
+    return lanes.get(index);
   }
 
   /** Marks a {@code v128} entry as now held in the long locals {@code slots}. */
   void setHalves(int index, int[] slots) {
     halves.set(index, slots);
+    lanes.set(index, null);
+    virtual.set(index);
+  }
+
+  /** Marks a {@code v128} entry as now held in lanes of type {@code lane}. */
+  void setLanes(int index, ValueType lane, int[] slots) {
+    halves.set(index, slots);
+    lanes.set(index, lane);
     virtual.set(index);
   }
 
   /** Marks an entry held in halves as now on the JVM stack. */
   void clearHalves(int index) {
     halves.set(index, null);
+    lanes.set(index, null);
     virtual.clear(index);
   }
 

@@ -212,6 +212,14 @@ final class SimdHalves {
           }
           int address = f.acquireScratch(ValueType.I32);
           f.mv().visitVarInsn(ISTORE, address);
+          // int lanes: four 32-bit loads; float lanes: two 64-bit loads then unpacked, which
+          // measured faster for matmul_f32 (docs/benchmarks.md "SIMD kernels in lanes")
+          ValueType lane = SimdLanes.wantedBy(f, f.consumerOfResult());
+          if (lane == ValueType.I32 && (helper.equals("load") || helper.equals("load32Splat"))) {
+            SimdLanes.load(f, memoryIndex, address, lane, helper.equals("load32Splat"));
+            f.releaseScratch(ValueType.I32, address);
+            return;
+          }
           int lo = f.acquireScratch(ValueType.I64);
           int hi = f.acquireScratch(ValueType.I64);
           List<String> calls =

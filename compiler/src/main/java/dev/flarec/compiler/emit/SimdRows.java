@@ -6,6 +6,13 @@ import static dev.flarec.runtime.types.ValueType.F64;
 import static dev.flarec.runtime.types.ValueType.I32;
 import static dev.flarec.runtime.types.ValueType.I64;
 import static dev.flarec.runtime.types.ValueType.V128;
+import static org.objectweb.asm.Opcodes.FADD;
+import static org.objectweb.asm.Opcodes.FDIV;
+import static org.objectweb.asm.Opcodes.FMUL;
+import static org.objectweb.asm.Opcodes.FSUB;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.IMUL;
+import static org.objectweb.asm.Opcodes.ISUB;
 
 import dev.flarec.compiler.emit.OpcodeRow.Trait;
 import dev.flarec.runtime.types.ValueType;
@@ -98,9 +105,17 @@ final class SimdRows {
     extract(t, OpCode.I8x16_EXTRACT_LANE_U, "i8x16ExtractLaneU", I32);
     extract(t, OpCode.I16x8_EXTRACT_LANE_S, "i16x8ExtractLaneS", I32);
     extract(t, OpCode.I16x8_EXTRACT_LANE_U, "i16x8ExtractLaneU", I32);
-    extract(t, OpCode.I32x4_EXTRACT_LANE, "i32x4ExtractLane", I32);
+    t.row(
+        OpCode.I32x4_EXTRACT_LANE,
+        SimdLanes.extractLane(I32, SimdHalves.extractLane("i32x4ExtractLane", I32)),
+        fixed(1),
+        fixed(1));
     extract(t, OpCode.I64x2_EXTRACT_LANE, "i64x2ExtractLane", I64);
-    extract(t, OpCode.F32x4_EXTRACT_LANE, "f32x4ExtractLane", F32);
+    t.row(
+        OpCode.F32x4_EXTRACT_LANE,
+        SimdLanes.extractLane(F32, SimdHalves.extractLane("f32x4ExtractLane", F32)),
+        fixed(1),
+        fixed(1));
     extract(t, OpCode.F64x2_EXTRACT_LANE, "f64x2ExtractLane", F64);
     replace(t, OpCode.I8x16_REPLACE_LANE, "i8x16ReplaceLane", I32);
     replace(t, OpCode.I16x8_REPLACE_LANE, "i16x8ReplaceLane", I32);
@@ -179,12 +194,12 @@ final class SimdRows {
     lanes(t, OpCode.I32x4_GE_U, types("VV"), V128, INT_LANES, "i32x4GeU");
     lanes(t, OpCode.I32x4_ABS, types("V"), V128, INT_LANES, "i32x4Abs");
     lanes(t, OpCode.I32x4_NEG, types("V"), V128, INT_LANES, "i32x4Neg");
-    lanes(t, OpCode.I32x4_ADD, types("VV"), V128, INT_LANES, "i32x4Add");
-    lanes(t, OpCode.I32x4_SUB, types("VV"), V128, INT_LANES, "i32x4Sub");
+    inLanes(t, OpCode.I32x4_ADD, I32, IADD, false, INT_LANES, "i32x4Add");
+    inLanes(t, OpCode.I32x4_SUB, I32, ISUB, false, INT_LANES, "i32x4Sub");
     lanes(t, OpCode.I32x4_SHL, types("VI"), V128, INT_LANES, "i32x4Shl");
     lanes(t, OpCode.I32x4_SHR_S, types("VI"), V128, INT_LANES, "i32x4ShrS");
     lanes(t, OpCode.I32x4_SHR_U, types("VI"), V128, INT_LANES, "i32x4ShrU");
-    lanes(t, OpCode.I32x4_MUL, types("VV"), V128, INT_LANES, "i32x4Mul");
+    inLanes(t, OpCode.I32x4_MUL, I32, IMUL, true, INT_LANES, "i32x4Mul");
     lanes(t, OpCode.I32x4_MIN_S, types("VV"), V128, INT_LANES, "i32x4MinS");
     lanes(t, OpCode.I32x4_MIN_U, types("VV"), V128, INT_LANES, "i32x4MinU");
     lanes(t, OpCode.I32x4_MAX_S, types("VV"), V128, INT_LANES, "i32x4MaxS");
@@ -289,10 +304,10 @@ final class SimdRows {
     lanes(t, OpCode.F32x4_FLOOR, types("V"), V128, FLOAT_LANES, "f32x4Floor");
     lanes(t, OpCode.F32x4_TRUNC, types("V"), V128, FLOAT_LANES, "f32x4Trunc");
     lanes(t, OpCode.F32x4_NEAREST, types("V"), V128, FLOAT_LANES, "f32x4Nearest");
-    lanes(t, OpCode.F32x4_ADD, types("VV"), V128, FLOAT_LANES, "f32x4Add");
-    lanes(t, OpCode.F32x4_SUB, types("VV"), V128, FLOAT_LANES, "f32x4Sub");
-    lanes(t, OpCode.F32x4_MUL, types("VV"), V128, FLOAT_LANES, "f32x4Mul");
-    lanes(t, OpCode.F32x4_DIV, types("VV"), V128, FLOAT_LANES, "f32x4Div");
+    inLanes(t, OpCode.F32x4_ADD, F32, FADD, true, FLOAT_LANES, "f32x4Add");
+    inLanes(t, OpCode.F32x4_SUB, F32, FSUB, true, FLOAT_LANES, "f32x4Sub");
+    inLanes(t, OpCode.F32x4_MUL, F32, FMUL, true, FLOAT_LANES, "f32x4Mul");
+    inLanes(t, OpCode.F32x4_DIV, F32, FDIV, true, FLOAT_LANES, "f32x4Div");
     lanes(t, OpCode.F32x4_MIN, types("VV"), V128, FLOAT_LANES, "f32x4Min");
     lanes(t, OpCode.F32x4_MAX, types("VV"), V128, FLOAT_LANES, "f32x4Max");
     lanes(t, OpCode.F32x4_PMIN, types("VV"), V128, FLOAT_LANES, "f32x4Pmin");
@@ -370,9 +385,9 @@ final class SimdRows {
     lanes(t, OpCode.I8x16_SWIZZLE, types("VV"), V128, BITS, "i8x16Swizzle");
     lanes(t, OpCode.I8x16_SPLAT, types("I"), V128, BITS, "i8x16Splat");
     lanes(t, OpCode.I16x8_SPLAT, types("I"), V128, BITS, "i16x8Splat");
-    lanes(t, OpCode.I32x4_SPLAT, types("I"), V128, BITS, "i32x4Splat");
+    t.row(OpCode.I32x4_SPLAT, SimdLanes.splat(I32), fixed(1), fixed(1));
     lanes(t, OpCode.I64x2_SPLAT, types("L"), V128, BITS, "i64x2Splat");
-    lanes(t, OpCode.F32x4_SPLAT, types("F"), V128, BITS, "f32x4Splat");
+    t.row(OpCode.F32x4_SPLAT, SimdLanes.splat(F32), fixed(1), fixed(1));
     lanes(t, OpCode.F64x2_SPLAT, types("D"), V128, BITS, "f64x2Splat");
 
     relaxedRows(t);
@@ -423,6 +438,22 @@ final class SimdRows {
   /**
    * A lane operation: in halves where the runtime has the forms for it (see {@link SimdHalves}).
    */
+  /**
+   * A 32-bit lane-wise operation computed in lanes (see {@link SimdLanes#binary}), on halves
+   * through the runtime's {@code owner.name} where it is not.
+   */
+  private static void inLanes(
+      OpcodeTable t,
+      OpCode op,
+      ValueType lane,
+      int jvmOpcode,
+      boolean always,
+      String owner,
+      String name) {
+    Emitter onHalves = SimdHalves.lanes(types("VV"), V128, owner, name);
+    t.row(op, SimdLanes.binary(lane, jvmOpcode, always, onHalves), fixed(2), fixed(1));
+  }
+
   private static void lanes(
       OpcodeTable t, OpCode op, ValueType[] in, ValueType out, String owner, String name) {
     t.row(op, SimdHalves.lanes(in, out, owner, name), fixed(in.length), fixed(out == null ? 0 : 1));

@@ -12,7 +12,7 @@ import dev.flarec.runtime.types.ValueType;
 final class VariableEmitters {
   private VariableEmitters() {}
 
-  /** A {@code v128} local kept in two long JVM locals is read into halves. */
+  /** A {@code v128} local kept in two long JVM locals (or four lanes) is read into them. */
   static HalvesEmitter localGet() {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
@@ -29,7 +29,6 @@ final class VariableEmitters {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
       if (f.localInHalves(idx)) {
-        f.operandsToHalves(1);
         f.storeLocalHalves(idx, false);
       } else {
         f.materializeOperands(1);
@@ -43,7 +42,6 @@ final class VariableEmitters {
     return (f, ins) -> {
       int idx = (int) ins.operand(0);
       if (f.localInHalves(idx)) {
-        f.operandsToHalves(1);
         f.storeLocalHalves(idx, true);
         return;
       }

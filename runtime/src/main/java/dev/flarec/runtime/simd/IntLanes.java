@@ -1394,15 +1394,17 @@ public final class IntLanes {
   }
 
   /** The four 16-bit lanes of a half, saturated to unsigned bytes, in the low 32 bits. */
+  /**
+   * The four signed 16-bit lanes of {@code h} saturated to unsigned bytes, in the low 32 bits: as
+   * SWAR, a lane is 0 if its sign bit is set, 255 if any of its bits 8 to 14 is (adding 0x7F00 to
+   * those bits carries into bit 15), else its low byte.
+   */
   private static long narrowI16U(long h) {
-    return satU8((short) h)
-        | satU8((short) (h >>> 16)) << 8
-        | satU8((short) (h >>> 32)) << 16
-        | satU8((short) (h >>> 48)) << 24;
-  }
-
-  private static long satU8(int x) {
-    return Math.max(0, Math.min(255, x));
+    long negative = ((h & H16) >>> 15) * 0xFFFFL;
+    long over = (((h & 0x7F00_7F00_7F00_7F00L) + 0x7F00_7F00_7F00_7F00L) & H16) >>> 15;
+    long v = ((h & 0x00FF_00FF_00FF_00FFL) | over * 0xFFL) & ~negative;
+    v = (v | v >>> 8) & 0x0000_FFFF_0000_FFFFL;
+    return (v | v >>> 16) & LOW32;
   }
 
   /** {@code i16x8.narrow_i32x4_s}. */

@@ -1,0 +1,257 @@
+package dev.flarec.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.flarec.compiler.layout.JvmTypes;
+import dev.flarec.runtime.types.ValueType;
+import java.util.List;
+import org.objectweb.asm.MethodVisitor;
+import run.endive.wasm.types.AnnotatedInstruction;
+import run.endive.wasm.types.OpCode;
+
+/**
+ * {@code i32x4} and {@code f32x4} arithmetic on {@code v128} values held <em>in lanes</em>: four
+ * {@code int} or {@code float} locals, one per 32-bit lane, so that a lane operation is plain JVM
+ * arithmetic ({@code iadd}, {@code fmul}) where on halves it unpacks and packs 32-bit lanes around
+ * every operation. Values move between lanes and halves where an instruction needs the other form
+ * (see docs/RATIONALE.md#why-32-bit-lanes-are-four-jvm-locals).
+ */
+final class SimdLanes {
+  private static final long LOW32 = 0xFFFF_FFFFL;
+
+  private SimdLanes() {}
+
+  /**
+   * A lane-wise binary operation on 32-bit lanes, the JVM instruction {@code jvmOpcode} per lane.
+   * Unless {@code always}, it computes in lanes only when an operand already is in lanes, and
+   * otherwise on halves ({@code onHalves}): an {@code i32x4.add} on halves costs about what moving
+   * two operands into lanes does.
+   */
+  static HalvesEmitter binary(ValueType lane, int jvmOpcode, boolean always, Emitter onHalves) {
+    return (f, ins) -> {
+      if (!always && f.laneTypeAt(0) != lane && f.laneTypeAt(1) != lane) {
+        onHalves.emit(f, ins);
+        return;
+      }
+      f.operandsToLanes(2, lane);
+      int[] b = f.popLanes();
+      int[] a = f.popLanes();
+      for (int k = 0; k < 4; k++) {
+        f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), a[k]);
+        f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), b[k]);
+        f.mv().visitInsn(jvmOpcode);
+        f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), a[k]);
+      }
+      f.releaseLanes(lane, b);
+      f.pushLanes(lane, a);
+    };
+  }
+
+  /** {@code i32x4.splat} or {@code f32x4.splat}: the scalar on the JVM stack into four lanes. */
+  static HalvesEmitter splat(ValueType lane) {
+    return (f, ins) -> {
+      f.pop();
+      int[] lanes = new int[4];
+      for (int k = 0; k < 4; k++) {
+        lanes[k] = f.acquireScratch(lane);
+        if (k < 3) {
+          f.mv().visitInsn(DUP);
+        }
+        f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
+      }
+      f.pushLanes(lane, lanes);
+    };
+  }
+
+  /**
+   * {@code i32x4.extract_lane} or {@code f32x4.extract_lane}: of a value in lanes, one local (its
+   * bits reinterpreted if its lanes have the other type); else on halves ({@code onHalves}).
+   */
+  static HalvesEmitter extractLane(ValueType result, Emitter onHalves) {
+    return (f, ins) -> {
+      ValueType lane = f.laneTypeAt(0);
+      if (lane == null) {
+        onHalves.emit(f, ins);
+        return;
+      }
+      int[] lanes = f.popLanes();
+      f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), lanes[(int) ins.operand(0)]);
+      if (lane != result) {
+        reinterpret(f.mv(), lane);
+      }
+      f.releaseLanes(lane, lanes);
+      f.push(result);
+    };
+  }
+
+  /**
+   * The lane type {@code consumer} (the instruction that will take a {@code v128} about to be
+   * pushed) computes in, or null: the {@code i32x4} and {@code f32x4} arithmetic of this class, or
+   * a {@code local.set}/{@code local.tee} of a local kept in lanes.
+   */
+  static ValueType wantedBy(EmitContext f, AnnotatedInstruction consumer) {
+    if (consumer == null) {
+      return null;
+    }
+    OpCode op = consumer.opcode();
+    if (op == OpCode.LOCAL_SET || op == OpCode.LOCAL_TEE) {
+      int index = (int) consumer.operand(0);
+      return f.localInHalves(index) ? f.laneTypeOfLocal(index) : null;
+    }
+    return op == OpCode.I32x4_SPLAT || op == OpCode.F32x4_SPLAT ? null : producedLanes(op);
+  }
+
+  /**
+   * {@code v128.load} (or {@code v128.load32_splat} if {@code splat}) of the address in local
+   * {@code address} straight into lanes, one 32-bit scalar load per lane (a load changes nothing,
+   * so the lane that traps may come after others were read).
+   */
+  static void load(EmitContext f, int memory, int address, ValueType lane, boolean splat) {
+    int[] lanes = new int[4];
+    String descriptor = lane == ValueType.F32 ? "F" : "I";
+    String method = lane == ValueType.F32 ? "loadFloat" : "loadInt";
+    for (int k = 0; k < (splat ? 1 : 4); k++) {
+      f.mv().visitVarInsn(ILOAD, address);
+      if (k > 0) {
+        f.pushInt(4 * k);
+        f.mv().visitInsn(IADD);
+      }
+      String size = MemoryEmitters.loadBytesAndSize(f, memory);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.MEMORY_ACCESS,
+              method,
+              "(I[B" + size + ")" + descriptor,
+              false);
+      lanes[k] = f.acquireScratch(lane);
+      f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
+    }
+    for (int k = splat ? 1 : 4; k < 4; k++) {
+      lanes[k] = f.acquireScratch(lane);
+      f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), lanes[0]);
+      f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
+    }
+    f.pushLanes(lane, lanes);
+  }
+
+  /** Emits the unpacking of halves into four fresh locals of type {@code lane}; returns them. */
+  static int[] unpack(EmitContext f, ValueType lane, int[] halves) {
+    int[] lanes = new int[4];
+    for (int k = 0; k < 4; k++) {
+      lanes[k] = f.acquireScratch(lane);
+    }
+    for (int h = 0; h < 2; h++) {
+      f.mv().visitVarInsn(LLOAD, halves[h]);
+      storeUnpacked(f.mv(), lane, lanes[2 * h], lanes[2 * h + 1]);
+    }
+    return lanes;
+  }
+
+  /** Emits the packing of four lanes into two fresh long locals; returns them. */
+  static int[] pack(EmitContext f, ValueType lane, int[] lanes) {
+    int[] halves = {f.acquireScratch(ValueType.I64), f.acquireScratch(ValueType.I64)};
+    for (int h = 0; h < 2; h++) {
+      pushPacked(f.mv(), lane, lanes[2 * h], lanes[2 * h + 1]);
+      f.mv().visitVarInsn(LSTORE, halves[h]);
+    }
+    return halves;
+  }
+
+  /**
+   * Pushes the long whose low and high 32 bits are the lanes in locals {@code low}, {@code high}.
+   */
+  static void pushPacked(MethodVisitor mv, ValueType lane, int low, int high) {
+    mv.visitVarInsn(JvmTypes.loadOpcode(lane), low);
+    toBits(mv, lane);
+    mv.visitInsn(I2L);
+    mv.visitLdcInsn(LOW32);
+    mv.visitInsn(LAND);
+    mv.visitVarInsn(JvmTypes.loadOpcode(lane), high);
+    toBits(mv, lane);
+    mv.visitInsn(I2L);
+    mv.visitIntInsn(BIPUSH, 32);
+    mv.visitInsn(LSHL);
+    mv.visitInsn(LOR);
+  }
+
+  /** Pops a long into the lanes in locals {@code low} and {@code high} (its low, high 32 bits). */
+  static void storeUnpacked(MethodVisitor mv, ValueType lane, int low, int high) {
+    mv.visitInsn(DUP2);
+    mv.visitInsn(L2I);
+    fromBits(mv, lane);
+    mv.visitVarInsn(JvmTypes.storeOpcode(lane), low);
+    mv.visitIntInsn(BIPUSH, 32);
+    mv.visitInsn(LUSHR);
+    mv.visitInsn(L2I);
+    fromBits(mv, lane);
+    mv.visitVarInsn(JvmTypes.storeOpcode(lane), high);
+  }
+
+  private static void toBits(MethodVisitor mv, ValueType lane) {
+    if (lane == ValueType.F32) {
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+    }
+  }
+
+  private static void fromBits(MethodVisitor mv, ValueType lane) {
+    if (lane == ValueType.F32) {
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+    }
+  }
+
+  /** Reinterprets the lane on the JVM stack, of type {@code lane}, as the other 32-bit type. */
+  private static void reinterpret(MethodVisitor mv, ValueType lane) {
+    if (lane == ValueType.F32) {
+      toBits(mv, lane);
+    } else {
+      fromBits(mv, ValueType.F32);
+    }
+  }
+
+  /**
+   * Which of a function's {@code v128} locals to keep in lanes, and of which type: a local is kept
+   * in {@code int} lanes if every instruction that writes it ({@code local.set} or {@code
+   * local.tee}, judged by the instruction just before) is {@code i32x4} arithmetic, a load or a
+   * constant, and at least one is arithmetic; likewise in {@code float} lanes for {@code f32x4}
+   * arithmetic. Any other writer keeps it in halves. This only chooses a form: a value of the other
+   * form is converted on its way in or out, so a wrong guess costs time, never correctness.
+   */
+  static ValueType[] localLaneTypes(List<AnnotatedInstruction> code, ValueType[] localTypes) {
+    ValueType[] lanes = new ValueType[localTypes.length];
+    boolean[] mixed = new boolean[localTypes.length];
+    for (int pc = 1; pc < code.size(); pc++) {
+      OpCode op = code.get(pc).opcode();
+      if (op != OpCode.LOCAL_SET && op != OpCode.LOCAL_TEE) {
+        continue;
+      }
+      int index = (int) code.get(pc).operand(0);
+      if (localTypes[index] != ValueType.V128 || mixed[index]) {
+        continue;
+      }
+      OpCode writer = code.get(pc - 1).opcode();
+      ValueType lane = producedLanes(writer);
+      if (lane != null && (lanes[index] == null || lanes[index] == lane)) {
+        lanes[index] = lane;
+      } else if (lane != null || !neutral(writer)) {
+        mixed[index] = true;
+        lanes[index] = null;
+      }
+    }
+    return lanes;
+  }
+
+  /** The lane type an instruction leaves its result in, or null if it leaves halves. */
+  private static ValueType producedLanes(OpCode op) {
+    return switch (op) {
+      case I32x4_ADD, I32x4_SUB, I32x4_MUL, I32x4_SPLAT -> ValueType.I32;
+      case F32x4_ADD, F32x4_SUB, F32x4_MUL, F32x4_DIV, F32x4_SPLAT -> ValueType.F32;
+      default -> null;
+    };
+  }
+
+  /** Writers that cost the same to put into either form. */
+  private static boolean neutral(OpCode op) {
+    return op == OpCode.V128_LOAD || op == OpCode.V128_CONST || op == OpCode.V128_LOAD32_SPLAT;
+  }
+}
