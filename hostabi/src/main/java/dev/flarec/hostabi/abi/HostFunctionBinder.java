@@ -47,6 +47,15 @@ final class HostFunctionBinder {
         FunctionRef.of(binding.type(), binding.unbound().bindTo(family), entry.name()));
   }
 
+  /**
+   * Finds {@code entry}'s handle and type now and binds it once to nothing, so that the method
+   * handles' shapes (the JDK spins a class for each new one) exist before an instance binds it.
+   */
+  static void prepare(HostFunctionIndex.Entry entry) {
+    Binding binding = binding(entry, entry.family().implementation());
+    MethodHandle unused = binding.unbound().bindTo(null);
+  }
+
   private static Binding binding(HostFunctionIndex.Entry entry, Class<?> implementation) {
     String key = entry.module() + '.' + entry.name();
     Binding known = BINDINGS.get(key);
