@@ -3,6 +3,7 @@ package dev.flarec.hostabi.abi;
 import dev.flarec.runtime.descriptor.ExternKind;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.instance.Imports;
+import java.lang.invoke.MethodType;
 
 /**
  * Assembles the {@code flaron/v1} import module (and AssemblyScript's {@code env.abort}) for one
@@ -32,6 +33,9 @@ public final class FlaronImports {
    * without it. Safe to call from any thread.
    */
   public static void prepare(ModuleDescriptor flare) {
+    // the host's own calls into the flare: handle_request () -> i64 and the allocator i32 -> i32
+    HostCallLinker.link(MethodType.methodType(long.class));
+    HostCallLinker.link(MethodType.methodType(int.class, int.class));
     for (ModuleDescriptor.Import i : flare.imports()) {
       if (i.kind() == ExternKind.FUNCTION) {
         HostFunctionIndex.Entry entry = HostFunctionIndex.find(i.module(), i.name());

@@ -34,6 +34,22 @@ final class ParallelStart extends Thread {
   private static final String HTTP_DATE = "EEE, dd MMM yyyy HH:mm:ss zzz";
 
   /**
+   * Classes that instantiating the flare loads and initialises, which the main thread meets after
+   * the node's services: {@code Memory}'s initialiser makes its five {@code VarHandle} views, and
+   * the JDK spins a class for each. Their initialisers have no side effect beyond the class.
+   */
+  static final String[] INSTANCE_CLASSES = {
+    "dev.flarec.runtime.memory.Memory",
+    "dev.flarec.runtime.memory.Memory64",
+    "dev.flarec.runtime.instance.Instantiator",
+    "dev.flarec.runtime.table.Table",
+    "dev.flarec.runtime.global.Global",
+    "dev.flarec.runtime.instance.InstanceSnapshot",
+    "dev.flarec.hostabi.pool.FlareInstance",
+    "dev.flarec.hostabi.guest.Guest",
+  };
+
+  /**
    * Classes that the first request to a flare loads, in about the order it loads them: the JDK
    * server's exchange (names of its implementation, so a JDK without one of them skips it), then
    * flarec's request path and the runtime's memory access. Initialising them has no side effect
@@ -115,6 +131,7 @@ final class ParallelStart extends Thread {
       logging.countDown();
     }
     prepareImports();
+    load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
     try {
       // An unbound server, stopped at once: the JDK server's set-up (its configuration, channel,
       // selector, logger) without a port, which the main thread meets next. The no-delay setting
@@ -129,7 +146,7 @@ final class ParallelStart extends Thread {
       // only a head start: whoever needs these for real does the work again and reports failures
     }
     startAVirtualThread();
-    loadFirstRequestClasses(ParallelStart.class.getClassLoader());
+    load(FIRST_REQUEST_CLASSES, ParallelStart.class.getClassLoader());
   }
 
   /** Tells the thread which flare is served, so that it can prepare its imports' binding. */
@@ -177,9 +194,9 @@ final class ParallelStart extends Thread {
     }
   }
 
-  /** Loads and initialises {@link #FIRST_REQUEST_CLASSES}; a missing one is skipped. */
-  static void loadFirstRequestClasses(ClassLoader loader) {
-    for (String name : FIRST_REQUEST_CLASSES) {
+  /** Loads and initialises the classes {@code names}; a missing one is skipped. */
+  static void load(String[] names, ClassLoader loader) {
+    for (String name : names) {
       try {
         Class.forName(name, true, loader);
       } catch (ClassNotFoundException | LinkageError | RuntimeException e) {

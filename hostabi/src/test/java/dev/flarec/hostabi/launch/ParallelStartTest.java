@@ -2,6 +2,7 @@ package dev.flarec.hostabi.launch;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ParallelStartTest {
@@ -11,10 +12,13 @@ class ParallelStartTest {
    */
   @Test
   void everyFlarecClassItLoadsExists() {
-    for (String name : ParallelStart.FIRST_REQUEST_CLASSES) {
-      if (name.startsWith("dev.flarec.")) {
-        assertDoesNotThrow(
-            () -> Class.forName(name, false, ParallelStartTest.class.getClassLoader()), name);
+    for (String[] names :
+        List.of(ParallelStart.INSTANCE_CLASSES, ParallelStart.FIRST_REQUEST_CLASSES)) {
+      for (String name : names) {
+        if (name.startsWith("dev.flarec.")) {
+          assertDoesNotThrow(
+              () -> Class.forName(name, false, ParallelStartTest.class.getClassLoader()), name);
+        }
       }
     }
   }
@@ -22,6 +26,8 @@ class ParallelStartTest {
   @Test
   void loadingTheFirstRequestsClassesSkipsTheOnesThisJdkLacks() {
     assertDoesNotThrow(
-        () -> ParallelStart.loadFirstRequestClasses(ParallelStartTest.class.getClassLoader()));
+        () ->
+            ParallelStart.load(
+                ParallelStart.FIRST_REQUEST_CLASSES, ParallelStartTest.class.getClassLoader()));
   }
 }
