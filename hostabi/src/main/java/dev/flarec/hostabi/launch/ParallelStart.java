@@ -14,20 +14,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The second thread of a flare server's start-up, which runs while the main one loads and
  * instantiates the flare: it first configures logging ({@link LogSetup#configure()}, which the main
- * thread awaits before it serves), then the part of binding the flare's imports that needs no
- * instance ({@link FlaronImports#prepare}, once the main thread has found the flare), then the
- * share of the first response that depends on nothing of the flare: the locale and time-zone data
- * that the JDK's HTTP server needs to write the {@code Date} header, the server's own set-up (an
- * unbound server, stopped at once), on Java 21 and later the machinery of virtual threads (one is
- * started and joined), and the classes that the first request loads and initialises ({@link
- * #FIRST_REQUEST_CLASSES}). Each is work the main thread or the first request would otherwise do in
- * turn; here it overlaps on a second core. The warming keeps nothing and never runs the flare, so
- * its failures are ignored: whoever needs the real thing meets any problem itself. See
- * docs/RATIONALE.md "Why a flare starts on two threads".
+ * thread awaits before it serves), then what instantiating the flare can do without an instance
+ * ({@link #prepareInstance}; the main thread does it instead if it would otherwise wait for
+ * logging), then the share of the first response that depends on nothing of the flare: the locale
+ * and time-zone data that the JDK's HTTP server needs to write the {@code Date} header, the
+ * server's own set-up (an unbound server, stopped at once), on Java 21 and later the machinery of
+ * virtual threads (one is started and joined), and the classes that the first request loads and
+ * initialises ({@link #FIRST_REQUEST_CLASSES}). Each is work the main thread or the first request
+ * would otherwise do in turn; here it overlaps on a second core. The warming keeps nothing and
+ * never runs the flare, so its failures are ignored: whoever needs the real thing meets any problem
+ * itself. See docs/RATIONALE.md "Why a flare starts on two threads".
  */
 final class ParallelStart extends Thread {
   /** The pattern, locale and zone of the {@code Date} header of the JDK's HTTP server. */
@@ -109,6 +110,12 @@ final class ParallelStart extends Thread {
   private final CountDownLatch found = new CountDownLatch(1);
   private volatile ModuleDescriptor flare;
 
+  /**
+   * Whether a thread has taken on preparing the flare's instance ({@link #prepareInstance}): this
+   * one after logging, or the main one if it would otherwise wait for logging.
+   */
+  private final AtomicBoolean instancePrepared = new AtomicBoolean();
+
   private ParallelStart() {
     super("flarec-start");
     setDaemon(true);
@@ -130,8 +137,9 @@ final class ParallelStart extends Thread {
     } finally {
       logging.countDown();
     }
-    prepareImports();
-    load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
+    if (instancePrepared.compareAndSet(false, true)) {
+      prepareInstance();
+    }
     try {
       // An unbound server, stopped at once: the JDK server's set-up (its configuration, channel,
       // selector, logger) without a port, which the main thread meets next. The no-delay setting
@@ -156,10 +164,11 @@ final class ParallelStart extends Thread {
   }
 
   /**
-   * {@link FlaronImports#prepare}s the flare's imports, which the main thread binds once it has
-   * made the node's services: the method handles' shapes are made here instead.
+   * What instantiating the flare can do before there is an instance: {@link FlaronImports#prepare}
+   * (the imports' method handles and call sites) and initialising {@link #INSTANCE_CLASSES}. Runs
+   * once, on whichever thread takes it on first.
    */
-  private void prepareImports() {
+  private void prepareInstance() {
     try {
       if (found.await(FLARE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
         FlaronImports.prepare(flare);
@@ -169,6 +178,7 @@ final class ParallelStart extends Thread {
     } catch (RuntimeException | LinkageError e) {
       // the main thread binds them itself and meets any problem there
     }
+    load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
   }
 
   /**
@@ -218,6 +228,11 @@ final class ParallelStart extends Thread {
    * threw.
    */
   void awaitLogging() {
+    // rather than wait idle while this thread still configures logging, the main one prepares the
+    // instance itself, and this thread goes on with the rest
+    if (logging.getCount() > 0 && instancePrepared.compareAndSet(false, true)) {
+      prepareInstance();
+    }
     boolean interrupted = false;
     while (true) {
       try {
