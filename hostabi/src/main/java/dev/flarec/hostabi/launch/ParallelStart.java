@@ -140,21 +140,27 @@ final class ParallelStart extends Thread {
     if (instancePrepared.compareAndSet(false, true)) {
       prepareInstance();
     }
+    // In the order the main thread and then the first request meet these; the Date header is
+    // written last, when the response goes out.
     try {
       // An unbound server, stopped at once: the JDK server's set-up (its configuration, channel,
       // selector, logger) without a port, which the main thread meets next. The no-delay setting
       // is read when that set-up first runs, so it is made first, as the real server would.
       FlareServer.enableTcpNoDelay();
       HttpServer.create().stop(0);
-      String unused =
-          DateTimeFormatter.ofPattern(HTTP_DATE, Locale.US)
-              .withZone(ZoneId.of("GMT"))
-              .format(Instant.now());
     } catch (IOException | RuntimeException e) {
       // only a head start: whoever needs these for real does the work again and reports failures
     }
     startAVirtualThread();
     load(FIRST_REQUEST_CLASSES, ParallelStart.class.getClassLoader());
+    try {
+      String unused =
+          DateTimeFormatter.ofPattern(HTTP_DATE, Locale.US)
+              .withZone(ZoneId.of("GMT"))
+              .format(Instant.now());
+    } catch (RuntimeException e) {
+      // as above
+    }
   }
 
   /** Tells the thread which flare is served, so that it can prepare its imports' binding. */
