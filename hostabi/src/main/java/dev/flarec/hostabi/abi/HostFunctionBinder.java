@@ -47,6 +47,18 @@ final class HostFunctionBinder {
         FunctionRef.of(binding.type(), binding.unbound().bindTo(family), entry.name()));
   }
 
+  /**
+   * Finds {@code entry}'s handle and type now, binds it once to nothing and links a call site of
+   * its type ({@link HostCallLinker}), so that the method handles' shapes (the JDK spins a class
+   * for each new one) exist before an instance binds it and a request calls it.
+   */
+  static void prepare(HostFunctionIndex.Entry entry) {
+    Binding binding = binding(entry, entry.family().implementation());
+    MethodHandle unused = binding.unbound().bindTo(null);
+    // the compiled bridge's call site of this type, linked by the JVM at the first call
+    HostCallLinker.link(binding.type().methodType());
+  }
+
   private static Binding binding(HostFunctionIndex.Entry entry, Class<?> implementation) {
     String key = entry.module() + '.' + entry.name();
     Binding known = BINDINGS.get(key);

@@ -50,6 +50,25 @@ final class HostFunctionIndex {
         case TIME -> new TimeImports(context);
       };
     }
+
+    /** The class of {@link #create}'s objects; loads only this family's class. */
+    Class<?> implementation() {
+      return switch (this) {
+        case REQUEST -> RequestImports.class;
+        case RESPONSE -> ResponseImports.class;
+        case LOG -> LogImports.class;
+        case WEBSOCKET -> WebSocketImports.class;
+        case ABORT -> AbortImport.class;
+        case BEAM -> BeamImports.class;
+        case SPARK -> SparkImports.class;
+        case PLASMA -> PlasmaImports.class;
+        case SECRET -> SecretImports.class;
+        case CRYPTO -> CryptoImports.class;
+        case ENCODING -> EncodingImports.class;
+        case ID -> IdImports.class;
+        case TIME -> TimeImports.class;
+      };
+    }
   }
 
   /**

@@ -199,7 +199,7 @@ public final class HostServices implements AutoCloseable {
                 : null,
             beam,
             new SecretStore(config.secrets()),
-            () -> new IdGenerators(config.snowflakeNode(), clock),
+            new IdsOnFirstUse(config.snowflakeNode(), clock),
             clock);
     // what the flare will call is ready before its first request, whose deadline is running
     if (uses(flare, "beam_")) {
@@ -209,6 +209,25 @@ public final class HostServices implements AutoCloseable {
       services.ids();
     }
     return services;
+  }
+
+  /**
+   * Makes the ID generators at the first {@code id_*} call. A class rather than a lambda: this is
+   * made while a flare starts.
+   */
+  private static final class IdsOnFirstUse implements Supplier<IdGenerators> {
+    private final int snowflakeNode;
+    private final Clock clock;
+
+    IdsOnFirstUse(int snowflakeNode, Clock clock) {
+      this.snowflakeNode = snowflakeNode;
+      this.clock = clock;
+    }
+
+    @Override
+    public IdGenerators get() {
+      return new IdGenerators(snowflakeNode, clock);
+    }
   }
 
   /** The Spark store, or null when the node has no data directory (Spark not configured). */

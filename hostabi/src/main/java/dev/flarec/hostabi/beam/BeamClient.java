@@ -34,7 +34,13 @@ import java.util.concurrent.TimeoutException;
  * result, as decision 9 requires; the reason ({@link FetchFailure}) goes to the log as a warning.
  */
 public final class BeamClient {
-  private static final Logger LOG = System.getLogger(BeamClient.class.getName());
+  /**
+   * The logger, made at the first failed fetch: looking up a {@code System.Logger} loads the JDK's
+   * logger finder, start-up work that a flare which never fetches should not pay.
+   */
+  private static final class Log {
+    static final Logger LOG = System.getLogger(BeamClient.class.getName());
+  }
 
   private final BeamSettings settings;
   private volatile HttpClient http;
@@ -100,7 +106,7 @@ public final class BeamClient {
     try {
       httpRequest = build(url, request, timeout);
     } catch (IllegalArgumentException e) {
-      LOG.log(Level.DEBUG, "beam: bad request for {0}: {1}", url, e.getMessage());
+      Log.LOG.log(Level.DEBUG, "beam: bad request for {0}: {1}", url, e.getMessage());
       return Optional.empty();
     }
     CompletableFuture<HttpResponse<byte[]>> future =
@@ -113,14 +119,14 @@ public final class BeamClient {
           BeamResponse.of(response.statusCode(), response.headers().map(), response.body()));
     } catch (TimeoutException e) {
       future.cancel(true);
-      LOG.log(
+      Log.LOG.log(
           Level.WARNING,
           "beam: fetch of {0} failed (timeout): no answer within {1} ms",
           url,
           timeout.toMillis());
       return Optional.empty();
     } catch (ExecutionException e) {
-      LOG.log(
+      Log.LOG.log(
           Level.WARNING,
           "beam: fetch of {0} failed ({1}): {2}",
           url,
@@ -148,7 +154,7 @@ public final class BeamClient {
       try {
         b.header(h.getKey(), h.getValue());
       } catch (IllegalArgumentException restrictedOrInvalid) {
-        LOG.log(
+        Log.LOG.log(
             Level.DEBUG,
             "beam: header {0} dropped: {1}",
             h.getKey(),

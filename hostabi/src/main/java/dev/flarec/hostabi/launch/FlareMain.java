@@ -58,7 +58,7 @@ public final class FlareMain {
     Launch launch = new Launch(ExitStatus.INTERNAL_ERROR, null, null);
     try {
       launch =
-          new FlareMain(System.out, System.err, System::getenv, parallel)
+          new FlareMain(System.out, System.err, new SystemEnvironment(), parallel)
               .launch(FlareMain.class.getClassLoader(), args);
     } finally {
       // even if launch() broke its promise not to throw, the hook must not wait forever
@@ -109,6 +109,14 @@ public final class FlareMain {
     }
   }
 
+  /** {@link System#getenv(String)}; a class rather than a method reference, like the hook. */
+  private static final class SystemEnvironment implements UnaryOperator<String> {
+    @Override
+    public String apply(String name) {
+      return System.getenv(name);
+    }
+  }
+
   /**
    * The result of {@link #launch}: a running server with its services, or an exit status when
    * nothing is served (help printed, or an error reported).
@@ -134,6 +142,9 @@ public final class FlareMain {
       try {
         flare = BundledFlare.find(loader);
         program = flare.jarName();
+        if (parallel != null) {
+          parallel.flareFound(flare.module().descriptor());
+        }
       } catch (BundledFlare.NotAFlare e) {
         err.println(program + ": " + e.getMessage());
         return new Launch(ExitStatus.BAD_INPUT, null, null);

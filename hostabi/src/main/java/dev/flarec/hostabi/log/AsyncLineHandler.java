@@ -40,9 +40,18 @@ public final class AsyncLineHandler extends Handler {
 
   public AsyncLineHandler(OutputStream stream) {
     this.out = stream;
-    this.writer = new Thread(this::drain, "flarec-log-writer");
+    // a class rather than a method reference: this runs while a flare starts
+    this.writer = new Thread(new Drainer(), "flarec-log-writer");
     writer.setDaemon(true);
     writer.start();
+  }
+
+  /** The writer thread's task. */
+  private final class Drainer implements Runnable {
+    @Override
+    public void run() {
+      drain();
+    }
   }
 
   @Override

@@ -30,10 +30,23 @@ public final class ServerMetrics {
   private final LongAdder busy = new LongAdder();
   private final LongAdder memoryCapHits = new LongAdder();
   private final LongAdder[] hostCalls = new LongAdder[HostCall.values().length];
-  private volatile Pool pool = new Pool(() -> 0, () -> 0, 0);
+  private volatile Pool pool = new Pool(Zero.INSTANCE, Zero.INSTANCE, 0);
 
   /** Live views of the instance pool, read at each scrape. */
   public record Pool(IntSupplier busy, IntSupplier idle, int max) {}
+
+  /**
+   * No instances, before the server has a pool. A class rather than a lambda: this is made while a
+   * flare starts (docs/RATIONALE.md "Why a flare's start-up avoids method-handle spinning").
+   */
+  private enum Zero implements IntSupplier {
+    INSTANCE;
+
+    @Override
+    public int getAsInt() {
+      return 0;
+    }
+  }
 
   public ServerMetrics() {
     for (int i = 0; i < latencyBuckets.length; i++) {
@@ -51,7 +64,14 @@ public final class ServerMetrics {
 
   /** One request answered with {@code status} after {@code nanos}. */
   public void request(int status, long nanos) {
-    requestsByStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
+    // get and putIfAbsent rather than computeIfAbsent with a lambda, spun on the first request
+    LongAdder count = requestsByStatus.get(status);
+    if (count == null) {
+      LongAdder made = new LongAdder();
+      LongAdder raced = requestsByStatus.putIfAbsent(status, made);
+      count = raced == null ? made : raced;
+    }
+    count.increment();
     latencyNanos.add(nanos);
     double seconds = nanos / 1e9;
     int bucket = 0;

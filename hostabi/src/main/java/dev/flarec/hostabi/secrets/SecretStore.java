@@ -15,7 +15,14 @@ import java.util.Optional;
  * operator should see either.
  */
 public final class SecretStore {
-  private static final Logger LOG = System.getLogger(SecretStore.class.getName());
+  /**
+   * The logger, made at the first refusal: looking up a {@code System.Logger} loads the JDK's
+   * logger finder, which a flare's start-up need not wait for.
+   */
+  private static final class Log {
+    static final Logger LOG = System.getLogger(SecretStore.class.getName());
+  }
+
   private static final int MAX_LOGGED_NAME = 128;
 
   private final Map<String, String> secrets;
@@ -35,7 +42,7 @@ public final class SecretStore {
    */
   public Optional<String> resolve(FlareConfig flare, String name) {
     if (!flare.allowedSecrets().contains(name)) {
-      LOG.log(
+      Log.LOG.log(
           Level.WARNING,
           "flare {0}: secret \"{1}\" denied: not in allowed_secrets",
           flare.name(),
@@ -44,7 +51,7 @@ public final class SecretStore {
     }
     String value = secrets.get(name);
     if (value == null) {
-      LOG.log(
+      Log.LOG.log(
           Level.WARNING,
           "flare {0}: secret \"{1}\" is allowed but not configured",
           flare.name(),

@@ -34,7 +34,8 @@ final class DeadlineWatch implements AutoCloseable {
   private volatile boolean closed;
 
   DeadlineWatch() {
-    thread = new Thread(this::watch, "flarec-deadline");
+    // a class rather than a method reference: this runs while a flare starts
+    thread = new Thread(new Watcher(), "flarec-deadline");
     thread.setDaemon(true);
     thread.start();
   }
@@ -48,6 +49,14 @@ final class DeadlineWatch implements AutoCloseable {
 
   void disarm(Alarm alarm) {
     armed.remove(alarm);
+  }
+
+  /** The watch thread's task. */
+  private final class Watcher implements Runnable {
+    @Override
+    public void run() {
+      watch();
+    }
   }
 
   // armed is a concurrent set: removing while iterating is safe

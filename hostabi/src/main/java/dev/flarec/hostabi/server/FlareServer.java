@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 
 /**
@@ -186,13 +188,57 @@ public final class FlareServer implements AutoCloseable {
     int capPages = flare.limits().memoryCapPages();
     InstancePool pool =
         new InstancePool(
-            () -> FlareInstance.create(module, services, capPages, reset),
+            new NewInstance(module, services, capPages, reset),
             config.maxInstances(),
             flare.isolation(),
             config.recycleMemoryBytes());
     warmUp(pool, flare);
-    services.metrics().watch(new ServerMetrics.Pool(pool::busy, pool::idle, config.maxInstances()));
+    services
+        .metrics()
+        .watch(
+            new ServerMetrics.Pool(
+                new Occupancy(pool, true), new Occupancy(pool, false), config.maxInstances()));
     return pool;
+  }
+
+  /**
+   * Creates the pool's instances. This and {@link Occupancy} are classes rather than lambdas: they
+   * are made while a flare starts (docs/RATIONALE.md "Why a flare's start-up avoids method-handle
+   * spinning").
+   */
+  private static final class NewInstance implements Supplier<FlareInstance> {
+    private final Module module;
+    private final HostServices services;
+    private final int capPages;
+    private final boolean reset;
+
+    NewInstance(Module module, HostServices services, int capPages, boolean reset) {
+      this.module = module;
+      this.services = services;
+      this.capPages = capPages;
+      this.reset = reset;
+    }
+
+    @Override
+    public FlareInstance get() {
+      return FlareInstance.create(module, services, capPages, reset);
+    }
+  }
+
+  /** The pool's busy or idle instances, for the metrics. */
+  private static final class Occupancy implements IntSupplier {
+    private final InstancePool pool;
+    private final boolean busy;
+
+    Occupancy(InstancePool pool, boolean busy) {
+      this.pool = pool;
+      this.busy = busy;
+    }
+
+    @Override
+    public int getAsInt() {
+      return busy ? pool.busy() : pool.idle();
+    }
   }
 
   private HttpHandler handler(
@@ -386,7 +432,7 @@ public final class FlareServer implements AutoCloseable {
    * response (docs/benchmarks.md). The property is read once, when the server implementation first
    * loads, so it is set before the first server is created; an explicit setting wins.
    */
-  static void enableTcpNoDelay() {
+  public static void enableTcpNoDelay() {
     if (System.getProperty(NODELAY_PROPERTY) == null) {
       System.setProperty(NODELAY_PROPERTY, "true");
     }

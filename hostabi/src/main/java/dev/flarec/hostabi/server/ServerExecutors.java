@@ -33,11 +33,23 @@ final class ServerExecutors {
   }
 
   static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
+    return new DaemonThreads(prefix);
+  }
+
+  /** Daemon threads named prefix1, prefix2, ... A class rather than a lambda, made at start-up. */
+  private static final class DaemonThreads implements ThreadFactory {
+    private final String prefix;
+    private final AtomicInteger n = new AtomicInteger();
+
+    DaemonThreads(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
       Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
-    };
+    }
   }
 }

@@ -83,6 +83,37 @@ class HostFunctionIndexTest {
   }
 
   @Test
+  void everyFamilyNamesTheClassOfTheObjectsItCreates() {
+    FlareContext context = new FlareContext(null);
+    for (HostFunctionIndex.Family family : HostFunctionIndex.Family.values()) {
+      assertEquals(family.create(context).getClass(), family.implementation(), family.name());
+    }
+  }
+
+  @Test
+  void preparingAFlaresImportsLeavesBindingThemUnchanged() {
+    ModuleDescriptor flare =
+        Flarec.compileText(
+                """
+                (module
+                  (import "flaron/v1" "req_header_get" (func (param i32 i32) (result i64)))
+                  (import "flaron/v1" "crypto_hmac" (func (param i32 i32) (result i64)))
+                  (import "flaron/v1" "no_such_function" (func))
+                  (memory (export "memory") 1))
+                """)
+            .descriptor();
+    // an import the host lacks is left to the linker to report, as binding leaves it
+    FlaronImports.prepare(flare);
+    Imports imports = FlaronImports.create(new FlareContext(null), flare);
+    FunctionRef header = (FunctionRef) imports.lookup(FlaronImports.MODULE, "req_header_get");
+    assertEquals(
+        FunctionType.of(List.of(ValueType.I32, ValueType.I32), List.of(ValueType.I64)),
+        header.type());
+    assertNotNull(imports.lookup(FlaronImports.MODULE, "crypto_hmac"));
+    assertNull(imports.lookup(FlaronImports.MODULE, "no_such_function"));
+  }
+
+  @Test
   void allFunctionsAreBoundWithoutADescriptor() {
     Imports imports = FlaronImports.create(new FlareContext(null));
     for (HostFunctionIndex.Entry e : HostFunctionIndex.ENTRIES) {
