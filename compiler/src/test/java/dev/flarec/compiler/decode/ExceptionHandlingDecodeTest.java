@@ -3,11 +3,9 @@ package dev.flarec.compiler.decode;
 import static dev.flarec.compiler.testing.RawModules.code;
 import static dev.flarec.compiler.testing.RawModules.module;
 import static dev.flarec.compiler.testing.RawModules.section;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static dev.flarec.compiler.testing.Rejections.rejected;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flarec.compiler.CompileException;
 import dev.flarec.compiler.Flarec;
 import dev.flarec.compiler.InvalidModuleException;
 import dev.flarec.compiler.MalformedModuleException;
@@ -28,18 +26,6 @@ class ExceptionHandlingDecodeTest {
 
   /** {@code (type (func))}. */
   private static final byte[] VOID_TYPE = section(TYPE, 1, 0x60, 0, 0);
-
-  private static <T extends CompileException> T rejected(
-      Class<T> kind, byte[] wasm, String section, int function, long offset, String message) {
-    T e = assertThrows(kind, () -> Flarec.compile(wasm));
-    String line = e.describe();
-    assertEquals(section, e.section(), line);
-    assertEquals(function, e.functionIndex(), line);
-    assertEquals(offset, e.byteOffset(), line);
-    assertTrue(e.getMessage().contains(message), line);
-    assertTrue(!line.contains("\n") && line.contains(String.format("(0x%x)", offset)), line);
-    return e;
-  }
 
   @Test
   void legacyTryIsUnsupportedAndNamedWithItsPosition() {

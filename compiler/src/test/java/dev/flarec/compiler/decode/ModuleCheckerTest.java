@@ -3,8 +3,7 @@ package dev.flarec.compiler.decode;
 import static dev.flarec.compiler.testing.RawModules.code;
 import static dev.flarec.compiler.testing.RawModules.module;
 import static dev.flarec.compiler.testing.RawModules.section;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static dev.flarec.compiler.testing.Rejections.rejected;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.compiler.CompileException;
@@ -33,22 +32,6 @@ class ModuleCheckerTest {
 
   /** {@code (type (func (result funcref)))}. */
   private static final byte[] FUNCREF_TYPE = section(TYPE, 1, 0x60, 0, 1, 0x70);
-
-  private static <T extends CompileException> T rejected(
-      Class<T> kind, byte[] wasm, String section, int function, long offset, String message) {
-    T e = assertThrows(kind, () -> Flarec.compile(wasm));
-    String line = e.describe();
-    assertEquals(section, e.section(), line);
-    assertEquals(function, e.functionIndex(), line);
-    assertEquals(offset, e.byteOffset(), line);
-    assertTrue(e.getMessage().contains(message), line);
-    assertTrue(
-        !line.contains("\n")
-            && line.contains(section + " section")
-            && line.contains("at byte offset " + offset),
-        line);
-    return e;
-  }
 
   private static void compilesAndLoads(byte[] wasm) {
     Flarec.compile(wasm).load().instantiate();
