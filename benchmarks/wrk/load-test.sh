@@ -39,6 +39,19 @@ cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
+# the same for the process's JIT compiler threads only: a server still compiling its request
+# path during the measured run pays for it there (docs/benchmarks.md, 2026-12-04)
+jit_ticks() {
+  local total=0 t name
+  for t in /proc/"$1"/task/*; do
+    name=$(cat "$t/comm" 2>/dev/null) || continue
+    if [[ $name == C1\ CompilerThre* || $name == C2\ CompilerThre* ]]; then
+      total=$((total + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$total"
+}
+
 wait_ready() {
   for _ in $(seq 300); do
     if curl -fs -o /dev/null "http://127.0.0.1:$PORT/ready"; then return 0; fi
@@ -77,13 +90,17 @@ for flare in hello hash; do
       curl -fs "http://127.0.0.1:$PORT/world?x=1" >"$OUT/servers/$flare-$impl.body"
       wrk -t1 -c"$CONNECTIONS" -d"${WARM}s" "http://127.0.0.1:$PORT/world?x=1" >/dev/null
       ticks_before=$(cpu_ticks "$SERVER_PID")
+      jit_before=$(jit_ticks "$SERVER_PID")
       line=$(wrk -t1 -c"$CONNECTIONS" -d"${TIME}s" --latency -s "$HERE/report.lua" \
         "http://127.0.0.1:$PORT/world?x=1" | tee -a "$OUT/servers/wrk.log" | grep '^{')
       ticks_after=$(cpu_ticks "$SERVER_PID")
+      jit_after=$(jit_ticks "$SERVER_PID")
       requests=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<<"$line")
       cpu_us=$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
         'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
-      echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"connections\": $CONNECTIONS, \"server_cpu_us_per_request\": $cpu_us, \"load\": $(cut -d' ' -f1 /proc/loadavg), ${line#\{}" \
+      jit_us=$(awk -v t="$((jit_after - jit_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+      echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"connections\": $CONNECTIONS, \"server_cpu_us_per_request\": $cpu_us, \"server_jit_cpu_us_per_request\": $jit_us, \"load\": $(cut -d' ' -f1 /proc/loadavg), ${line#\{}" \
         | tee -a "$OUT/wrk.jsonl"
       stop_server
     done

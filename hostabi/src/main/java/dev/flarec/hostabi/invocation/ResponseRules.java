@@ -1,7 +1,6 @@
 package dev.flarec.hostabi.invocation;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
  * What the host accepts from a flare's response (flaron-abi.md §8 decision 17): statuses 100–599;
@@ -12,8 +11,8 @@ import java.util.Set;
  */
 public final class ResponseRules {
   /** Set by the HTTP server from the message framing; a flare's value would corrupt it. */
-  private static final Set<String> MANAGED =
-      Set.of("content-length", "transfer-encoding", "connection");
+  private static final List<String> MANAGED =
+      List.of("content-length", "transfer-encoding", "connection");
 
   private ResponseRules() {}
 
@@ -23,7 +22,30 @@ public final class ResponseRules {
 
   /** Whether the server sets {@code name} itself, so a flare's value is ignored. */
   public static boolean isManaged(String name) {
-    return MANAGED.contains(name.toLowerCase(Locale.ROOT));
+    // compared in place, ASCII letters folded (as lowercasing them did): this runs for every
+    // header a flare sets, and lowercasing allocated a string each time
+    for (String managed : MANAGED) {
+      if (equalsFolded(managed, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean equalsFolded(String lower, String name) {
+    if (lower.length() != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code token = 1*tchar}. */

@@ -32,6 +32,9 @@ public final class AsyncLineHandler extends Handler {
   // its own buffers and call the stream several times per batch
   private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(64 * 1024);
   private final Thread writer;
+  // the writer thread's own: the line being encoded, and its bytes when it is all ASCII
+  private final StringBuilder text = new StringBuilder(512);
+  private byte[] ascii = new byte[512];
   private final Object drained = new Object();
   private final AtomicLong published = new AtomicLong(); // no lock on the request threads
 
@@ -88,7 +91,7 @@ public final class AsyncLineHandler extends Handler {
             stop = true;
             break;
           }
-          batchBytes.writeBytes(format(record).getBytes(StandardCharsets.UTF_8));
+          encode(record);
         }
         batchBytes.writeTo(out);
         batchBytes.reset();
@@ -118,13 +121,42 @@ public final class AsyncLineHandler extends Handler {
     }
   }
 
-  /** The record's line; a formatter that fails costs that line, not the writer thread. */
-  private String format(LogRecord record) {
+  /**
+   * Appends the record's line to the batch as UTF-8. A {@link LineFormatter} formats into the
+   * writer's own builder, and a line that is all ASCII (as log lines nearly always are) is copied
+   * into the batch byte for byte: the only copies of a line are the builder and the batch. A
+   * formatter that fails costs that line, not the writer thread.
+   */
+  private void encode(LogRecord record) {
+    text.setLength(0);
     try {
-      return getFormatter().format(record);
+      if (getFormatter() instanceof LineFormatter lines) {
+        lines.formatTo(record, text);
+      } else {
+        text.append(getFormatter().format(record));
+      }
     } catch (RuntimeException e) {
       reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
-      return "";
+      return;
+    }
+    int length = text.length();
+    if (ascii.length < length) {
+      ascii = new byte[Math.max(length, 2 * ascii.length)];
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        batchBytes.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      ascii[i] = (byte) c;
+    }
+    batchBytes.write(ascii, 0, length);
+    if (length > 64 * 1024) {
+      // a rare long line (a deep stack trace) does not keep its buffers for the process's life
+      text.setLength(0);
+      text.trimToSize();
+      ascii = new byte[512];
     }
   }
 

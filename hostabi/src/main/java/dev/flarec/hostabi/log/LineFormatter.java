@@ -37,33 +37,48 @@ public final class LineFormatter extends Formatter {
 
   @Override
   public String format(LogRecord record) {
+    StringBuilder line = new StringBuilder(256);
+    formatTo(record, line);
+    return line.toString();
+  }
+
+  /**
+   * Appends the line {@link #format} returns to {@code line}. The log writer formats every line
+   * into one builder it keeps, and a {@link LogLine} renders itself into it: no string per line for
+   * the message, the line and its copy.
+   */
+  public void formatTo(LogRecord record, StringBuilder line) {
     Object[] parameters = record.getParameters();
-    if (parameters != null
-        && parameters.length == 1
-        && parameters[0] instanceof LogLine l
-        && l.json()) {
-      return json(record, l);
+    LogLine logLine =
+        parameters != null && parameters.length == 1 && parameters[0] instanceof LogLine l
+            ? l
+            : null;
+    if (logLine != null && logLine.json()) {
+      json(record, logLine, line);
+      return;
     }
-    StringBuilder line = new StringBuilder(128);
     line.append(time(record.getMillis()))
         .append(' ')
         .append(levelName(record.getLevel()))
         .append(' ')
         .append(shortName(record.getLoggerName()))
-        .append(' ')
-        .append(formatMessage(record))
-        .append(System.lineSeparator());
+        .append(' ');
+    if (logLine != null) {
+      // what formatMessage returns for it, rendered in place
+      logLine.renderTo(line);
+    } else {
+      line.append(formatMessage(record));
+    }
+    line.append(System.lineSeparator());
     if (record.getThrown() != null) {
       StringWriter trace = new StringWriter();
       record.getThrown().printStackTrace(new PrintWriter(trace));
       line.append(trace);
     }
-    return line.toString();
   }
 
   /** A JSON-lines record: the time, level and logger as members before the line's own. */
-  private String json(LogRecord record, LogLine l) {
-    StringBuilder line = new StringBuilder(192);
+  private void json(LogRecord record, LogLine l, StringBuilder line) {
     line.append("{\"time\":\"")
         .append(time(record.getMillis()))
         .append("\",\"level\":\"")
@@ -72,7 +87,7 @@ public final class LineFormatter extends Formatter {
         .append(shortName(record.getLoggerName()))
         .append("\",");
     l.appendJsonMembers(line);
-    return line.append('}').append(System.lineSeparator()).toString();
+    line.append('}').append(System.lineSeparator());
   }
 
   @Override

@@ -109,12 +109,18 @@ public final class LogLine {
 
   /** The logfmt text of this line. */
   public String render() {
-    StringBuilder out = new StringBuilder(160).append(event);
+    StringBuilder out = new StringBuilder(160);
+    renderTo(out);
+    return out.toString();
+  }
+
+  /** Appends {@link #render()}'s text to {@code out}. */
+  void renderTo(StringBuilder out) {
+    out.append(event);
     for (int i = 0; i < fieldCount; i += 2) {
       out.append(' ').append((String) fields[i]).append('=');
       appendValue(out, String.valueOf(fields[i + 1]));
     }
-    return out.toString();
   }
 
   /**

@@ -73,7 +73,7 @@ final class FlareRunner {
     }
     // waiting for the instance used part of the deadline: the alarm is set from the start
     Alarm alarm = new Alarm(instance, start + deadline.toNanos());
-    watch.arm(alarm);
+    alarm.slot = watch.arm(alarm);
     boolean healthy = false;
     try {
       long word = instance.handleRequest(invocation);
@@ -99,7 +99,7 @@ final class FlareRunner {
   Outcome runEvent(FlareInstance instance, WebSocketEntry entry, Invocation invocation) {
     Duration deadline = invocation.limits().limits().deadline();
     Alarm alarm = new Alarm(instance, System.nanoTime() + deadline.toNanos());
-    watch.arm(alarm);
+    alarm.slot = watch.arm(alarm);
     try {
       instance.webSocketEvent(entry, invocation);
       return new Outcome.Returned(0);
@@ -122,7 +122,7 @@ final class FlareRunner {
 
   /** Ends an invocation: its alarm is off for good, and a memory cap it reached is counted. */
   private void ended(FlareInstance instance, Alarm alarm) {
-    watch.disarm(alarm);
+    watch.disarm(alarm, alarm.slot);
     alarm.disarm();
     if (instance.memoryBytes() >= memoryCapBytes) {
       // memory.grow returns -1 at the cap without trapping: this is the only place it shows
@@ -143,6 +143,9 @@ final class FlareRunner {
     private final FlareInstance instance;
     private final long deadlineNanos;
     private final AtomicInteger state = new AtomicInteger(ARMED);
+
+    /** Where the watch keeps it ({@link DeadlineWatch#arm}); set by the invocation's thread. */
+    int slot;
 
     Alarm(FlareInstance instance, long deadlineNanos) {
       this.instance = instance;

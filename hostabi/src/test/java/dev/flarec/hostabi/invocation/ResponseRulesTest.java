@@ -32,7 +32,10 @@ class ResponseRulesTest {
     "Content-Length, true",
     "TRANSFER-ENCODING, true",
     "connection, true",
-    "Content-Type, false"
+    "Content-Type, false",
+    "Connections, false",
+    "Content-Lengti, false",
+    "Connection-, false"
   })
   void managedHeaders(String name, boolean managed) {
     assertEquals(managed, ResponseRules.isManaged(name));

@@ -68,4 +68,32 @@ class AsyncLineHandlerTest {
     assertTrue(written.contains("last words"), written);
     assertTrue(!written.contains("too late"), written);
   }
+
+  @Test
+  void linesFormattedInPlaceAreTheFormattersLinesInUtf8() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AsyncLineHandler handler = new AsyncLineHandler(out);
+    LineFormatter formatter = new LineFormatter();
+    handler.setFormatter(formatter);
+    List<LogRecord> records = new ArrayList<>();
+    records.add(record(LogLine.of("request").field("path", "/plain").field("status", 200)));
+    records.add(record(LogLine.of("request").field("path", "/caf\u00e9 \u2028")));
+    records.add(record(LogLine.of("request").field("msg", "a".repeat(70_000))));
+    records.add(record(LogLine.of("request").field("path", "/json").asJson()));
+    records.add(new LogRecord(Level.WARNING, "plain {0} record"));
+    StringBuilder expected = new StringBuilder();
+    for (LogRecord r : records) {
+      expected.append(formatter.format(r));
+      handler.publish(r);
+    }
+    handler.close();
+    assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
+  }
+
+  private static LogRecord record(LogLine line) {
+    LogRecord record = new LogRecord(Level.INFO, null);
+    record.setLoggerName("dev.flarec.access");
+    record.setParameters(new Object[] {line});
+    return record;
+  }
 }
