@@ -106,6 +106,14 @@ interface EmitContext {
 
   void releaseHalves(int[] slots);
 
+  // ---- v128 values known to be splats of one 16-bit lane (see SimdSplats) ----
+
+  /** Whether the {@code v128} {@code depth} below the top has all its 16-bit lanes equal. */
+  boolean splatAt(int depth);
+
+  /** Records that the {@code v128} on top has all its 16-bit lanes equal. */
+  void markSplatOnTop();
+
   // ---- i32x4 and f32x4 values held in four int or float locals ("lanes", see SimdLanes) ----
 
   /**

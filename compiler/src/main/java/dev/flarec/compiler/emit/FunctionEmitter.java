@@ -108,6 +108,9 @@ final class FunctionEmitter implements EmitContext {
   /** Per local, the lane type of a {@code v128} local kept in lanes; computed when first asked. */
   private ValueType[] localLanes;
 
+  /** Per local, whether every value it holds is a 16-bit splat; computed when first asked. */
+  private boolean[] splatLocals;
+
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
 
   /** Where each instruction's code starts, when measuring a whole function; else null. */
@@ -702,6 +705,26 @@ final class FunctionEmitter implements EmitContext {
     }
   }
 
+  @Override
+  public boolean splatAt(int depth) {
+    return stack.isSplat(stack.size() - 1 - depth);
+  }
+
+  @Override
+  public void markSplatOnTop() {
+    stack.markSplat(stack.size() - 1);
+  }
+
+  /**
+   * Whether local {@code index} only ever holds {@code v128} splats ({@link SimdSplats#locals}).
+   */
+  private boolean splatLocal(int index) {
+    if (splatLocals == null) {
+      splatLocals = SimdSplats.locals(code, fn.localTypes, type.params().size());
+    }
+    return splatLocals[index];
+  }
+
   /** The lane type of the value {@code depth} below the top if held in lanes, else null. */
   @Override
   public ValueType laneTypeAt(int depth) {
@@ -854,7 +877,9 @@ final class FunctionEmitter implements EmitContext {
       return null;
     }
     if (localLanes == null) {
-      localLanes = SimdLanes.localLaneTypes(code, fn.localTypes);
+      localLanes =
+          SimdLanes.localLaneTypes(
+              code, fn.localTypes, get -> consumerFrom(get + 1, code.size(), false));
     }
     return localLanes[index];
   }
@@ -890,6 +915,9 @@ final class FunctionEmitter implements EmitContext {
     mv.visitVarInsn(LLOAD, slot + 2);
     mv.visitVarInsn(LSTORE, hi);
     pushHalves(lo, hi);
+    if (splatLocal(index)) {
+      markSplatOnTop();
+    }
   }
 
   /**
@@ -1038,8 +1066,18 @@ final class FunctionEmitter implements EmitContext {
    */
   @Override
   public AnnotatedInstruction consumerOfResult() {
+    return consumerFrom(pc, to, true);
+  }
+
+  /**
+   * The consumer of a value pushed just before instruction {@code start}, scanning to {@code end}
+   * (and, if {@code ownRunOnly}, stopping where an outlined run starts).
+   */
+  private AnnotatedInstruction consumerFrom(int start, int end, boolean ownRunOnly) {
     int depth = 1;
-    for (int i = pc; i < to && !(split && fn.plan.runAt(i, from, root ? to - 1 : to) >= 0); i++) {
+    for (int i = start;
+        i < end && !(ownRunOnly && split && fn.plan.runAt(i, from, root ? to - 1 : to) >= 0);
+        i++) {
       AnnotatedInstruction ins = code.get(i);
       OpcodeRow row = table.rowOrNull(ins.opcode()) == null ? null : table.row(ins, this);
       if (row == null || !(row.emitter() instanceof TopOnlyEmitter)) {

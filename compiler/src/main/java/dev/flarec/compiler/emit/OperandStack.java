@@ -26,6 +26,7 @@ final class OperandStack {
   private final BitSet virtual = new BitSet();
   private final ArrayList<int[]> halves = new ArrayList<>();
   private final ArrayList<ValueType> lanes = new ArrayList<>();
+  private final BitSet splats = new BitSet();
   private boolean heldObject;
 
   int size() {
@@ -54,6 +55,7 @@ final class OperandStack {
     halves.add(null);
     lanes.add(null);
     virtual.clear(types.size() - 1);
+    splats.clear(types.size() - 1);
   }
 
   void pushVirtual(ValueType t) {
@@ -62,6 +64,7 @@ final class OperandStack {
     halves.add(null);
     lanes.add(null);
     virtual.set(types.size() - 1);
+    splats.clear(types.size() - 1);
   }
 
   /** Pushes a {@code v128} held in the long locals {@code lo} and {@code hi}. */
@@ -71,6 +74,7 @@ final class OperandStack {
     halves.add(new int[] {lo, hi});
     lanes.add(null);
     virtual.set(types.size() - 1);
+    splats.clear(types.size() - 1);
   }
 
   /** Pushes a {@code v128} held in lanes: four locals of type {@code lane} (I32 or F32). */
@@ -80,11 +84,13 @@ final class OperandStack {
     halves.add(slots);
     lanes.add(lane);
     virtual.set(types.size() - 1);
+    splats.clear(types.size() - 1);
   }
 
   ValueType pop() {
     int top = types.size() - 1;
     virtual.clear(top);
+    splats.clear(top);
     halves.remove(top);
     lanes.remove(top);
     return types.remove(top);
@@ -101,6 +107,19 @@ final class OperandStack {
   /** The lane type (I32 or F32) of an entry held in lanes; null for any other entry. */
   ValueType laneType(int index) {
     return lanes.get(index);
+  }
+
+  /**
+   * Records that entry {@code index} is a {@code v128} whose 16-bit lanes are all equal (a splat),
+   * whatever form it is held in; the mark goes with the entry when it is popped.
+   */
+  void markSplat(int index) {
+    splats.set(index);
+  }
+
+  /** Whether entry {@code index} was marked a splat of one 16-bit lane ({@link #markSplat}). */
+  boolean isSplat(int index) {
+    return splats.get(index);
   }
 
   /** Marks a {@code v128} entry as now held in the long locals {@code slots}. */

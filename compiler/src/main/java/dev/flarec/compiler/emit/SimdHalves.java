@@ -213,9 +213,11 @@ final class SimdHalves {
           int address = f.acquireScratch(ValueType.I32);
           f.mv().visitVarInsn(ISTORE, address);
           // int lanes: four 32-bit loads; float lanes: two 64-bit loads then unpacked, which
-          // measured faster for matmul_f32 (docs/benchmarks.md "SIMD kernels in lanes")
+          // measured faster for matmul_f32 (docs/benchmarks.md "SIMD kernels in lanes"), but a
+          // float splat is one 32-bit load
           ValueType lane = SimdLanes.wantedBy(f, f.consumerOfResult());
-          if (lane == ValueType.I32 && (helper.equals("load") || helper.equals("load32Splat"))) {
+          if ((lane == ValueType.I32 && (helper.equals("load") || helper.equals("load32Splat")))
+              || (lane == ValueType.F32 && helper.equals("load32Splat"))) {
             SimdLanes.load(f, memoryIndex, address, lane, helper.equals("load32Splat"));
             f.releaseScratch(ValueType.I32, address);
             return;

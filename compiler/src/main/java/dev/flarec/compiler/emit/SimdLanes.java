@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.runtime.types.ValueType;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.types.AnnotatedInstruction;
 import run.endive.wasm.types.OpCode;
@@ -217,9 +218,13 @@ final class SimdLanes {
    * arithmetic. Any other writer keeps it in halves. This only chooses a form: a value of the other
    * form is converted on its way in or out, so a wrong guess costs time, never correctness.
    */
-  static ValueType[] localLaneTypes(List<AnnotatedInstruction> code, ValueType[] localTypes) {
+  static ValueType[] localLaneTypes(
+      List<AnnotatedInstruction> code,
+      ValueType[] localTypes,
+      IntFunction<AnnotatedInstruction> consumerOfGet) {
     ValueType[] lanes = new ValueType[localTypes.length];
     boolean[] mixed = new boolean[localTypes.length];
+    boolean[] written = new boolean[localTypes.length];
     for (int pc = 1; pc < code.size(); pc++) {
       OpCode op = code.get(pc).opcode();
       if (op != OpCode.LOCAL_SET && op != OpCode.LOCAL_TEE) {
@@ -229,6 +234,7 @@ final class SimdLanes {
       if (localTypes[index] != ValueType.V128 || mixed[index]) {
         continue;
       }
+      written[index] = true;
       OpCode writer = code.get(pc - 1).opcode();
       ValueType lane = producedLanes(writer);
       if (lane != null && (lanes[index] == null || lanes[index] == lane)) {
@@ -238,7 +244,40 @@ final class SimdLanes {
         lanes[index] = null;
       }
     }
+    for (int index = 0; index < lanes.length; index++) {
+      if (written[index] && !mixed[index] && lanes[index] == null) {
+        lanes[index] = readersLanes(code, index, consumerOfGet);
+      }
+    }
     return lanes;
+  }
+
+  /**
+   * For a local only loads and constants write (say the splat of {@code matmul_f32}'s {@code
+   * a[i][k]}): the lane type of the arithmetic that consumes every {@code local.get} of it, if they
+   * all agree, else null.
+   */
+  private static ValueType readersLanes(
+      List<AnnotatedInstruction> code, int index, IntFunction<AnnotatedInstruction> consumerOfGet) {
+    ValueType lane = null;
+    for (int pc = 0; pc < code.size(); pc++) {
+      AnnotatedInstruction ins = code.get(pc);
+      if (ins.opcode() != OpCode.LOCAL_GET || ins.operand(0) != index) {
+        continue;
+      }
+      AnnotatedInstruction consumer = consumerOfGet.apply(pc);
+      ValueType wanted = consumer == null ? null : arithmeticLanes(consumer.opcode());
+      if (wanted == null || (lane != null && lane != wanted)) {
+        return null;
+      }
+      lane = wanted;
+    }
+    return lane;
+  }
+
+  /** The lane type of lane arithmetic {@code op} (not a splat, whose operand is a scalar). */
+  private static ValueType arithmeticLanes(OpCode op) {
+    return op == OpCode.I32x4_SPLAT || op == OpCode.F32x4_SPLAT ? null : producedLanes(op);
   }
 
   /** The lane type an instruction leaves its result in, or null if it leaves halves. */

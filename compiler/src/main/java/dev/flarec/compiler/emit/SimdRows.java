@@ -99,7 +99,7 @@ final class SimdRows {
         Trait.WRITES_MEMORY);
 
     // ---- immediates ----
-    t.row(OpCode.V128_CONST, SimdHalves.constant(), fixed(0), fixed(1));
+    t.row(OpCode.V128_CONST, SimdSplats.constant(SimdHalves.constant()), fixed(0), fixed(1));
     t.row(OpCode.I8x16_SHUFFLE, SimdHalves.shuffle(), fixed(2), fixed(1));
     extract(t, OpCode.I8x16_EXTRACT_LANE_S, "i8x16ExtractLaneS", I32);
     extract(t, OpCode.I8x16_EXTRACT_LANE_U, "i8x16ExtractLaneU", I32);
@@ -170,7 +170,11 @@ final class SimdRows {
     lanes(t, OpCode.I16x8_SHL, types("VI"), V128, INT_LANES, "i16x8Shl");
     lanes(t, OpCode.I16x8_SHR_S, types("VI"), V128, INT_LANES, "i16x8ShrS");
     lanes(t, OpCode.I16x8_SHR_U, types("VI"), V128, INT_LANES, "i16x8ShrU");
-    lanes(t, OpCode.I16x8_MUL, types("VV"), V128, INT_LANES, "i16x8Mul");
+    t.row(
+        OpCode.I16x8_MUL,
+        SimdSplats.i16x8Mul(SimdHalves.lanes(types("VV"), V128, INT_LANES, "i16x8Mul")),
+        fixed(2),
+        fixed(1));
     lanes(t, OpCode.I16x8_ADD_SAT_S, types("VV"), V128, INT_LANES, "i16x8AddSatS");
     lanes(t, OpCode.I16x8_ADD_SAT_U, types("VV"), V128, INT_LANES, "i16x8AddSatU");
     lanes(t, OpCode.I16x8_SUB_SAT_S, types("VV"), V128, INT_LANES, "i16x8SubSatS");
@@ -383,8 +387,8 @@ final class SimdRows {
     lanes(t, OpCode.V128_BITSELECT, types("VVV"), V128, BITS, "v128Bitselect");
     lanes(t, OpCode.V128_ANY_TRUE, types("V"), I32, BITS, "v128AnyTrue");
     lanes(t, OpCode.I8x16_SWIZZLE, types("VV"), V128, BITS, "i8x16Swizzle");
-    lanes(t, OpCode.I8x16_SPLAT, types("I"), V128, BITS, "i8x16Splat");
-    lanes(t, OpCode.I16x8_SPLAT, types("I"), V128, BITS, "i16x8Splat");
+    splat(t, OpCode.I8x16_SPLAT, "i8x16Splat");
+    splat(t, OpCode.I16x8_SPLAT, "i16x8Splat");
     t.row(OpCode.I32x4_SPLAT, SimdLanes.splat(I32), fixed(1), fixed(1));
     lanes(t, OpCode.I64x2_SPLAT, types("L"), V128, BITS, "i64x2Splat");
     t.row(OpCode.F32x4_SPLAT, SimdLanes.splat(F32), fixed(1), fixed(1));
@@ -457,6 +461,12 @@ final class SimdRows {
   private static void lanes(
       OpcodeTable t, OpCode op, ValueType[] in, ValueType out, String owner, String name) {
     t.row(op, SimdHalves.lanes(in, out, owner, name), fixed(in.length), fixed(out == null ? 0 : 1));
+  }
+
+  /** A splat whose result is marked as one (see {@link SimdSplats}). */
+  private static void splat(OpcodeTable t, OpCode op, String name) {
+    Emitter inner = SimdHalves.lanes(types("I"), V128, BITS, name);
+    t.row(op, SimdSplats.marking(inner), fixed(1), fixed(1));
   }
 
   /** Operand types from letters: V for v128, I, L, F, D for i32, i64, f32, f64. */
