@@ -222,6 +222,11 @@ final class SimdHalves {
             f.releaseScratch(ValueType.I32, address);
             return;
           }
+          if (lane == ValueType.I32 && helper.startsWith("load16x4")) {
+            SimdLanes.loadWidened16(f, memoryIndex, address, helper.equals("load16x4S"));
+            f.releaseScratch(ValueType.I32, address);
+            return;
+          }
           int lo = f.acquireScratch(ValueType.I64);
           int hi = f.acquireScratch(ValueType.I64);
           List<String> calls =

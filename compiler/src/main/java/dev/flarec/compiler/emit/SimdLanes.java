@@ -136,6 +136,118 @@ final class SimdLanes {
     f.pushLanes(lane, lanes);
   }
 
+  /**
+   * {@code i32x4.extend_low/high_i16x8_s/u} ({@code operands} 1), {@code
+   * i32x4.extmul_low/high_i16x8_s/u} (2, the widened lanes multiplied) or {@code
+   * i32x4.extadd_pairwise_i16x8_s/u} (1, adjacent lanes added): each 32-bit lane from one or two
+   * 16-bit lanes of the operands' halves, straight into {@code int} lanes when the consumer
+   * computes in them (an {@code i32x4.add} into an accumulator, as in a dot product of 16-bit or
+   * byte data); otherwise on halves ({@code onHalves}).
+   */
+  static HalvesEmitter widen16(
+      int operands, boolean pairwise, boolean high, boolean signed, Emitter onHalves) {
+    return (f, ins) -> {
+      if (wantedBy(f, f.consumerOfResult()) != ValueType.I32) {
+        onHalves.emit(f, ins);
+        return;
+      }
+      f.operandsToHalves(operands);
+      int[] b = operands == 2 ? f.popHalves() : null;
+      int[] a = f.popHalves();
+      int[] lanes = new int[4];
+      for (int k = 0; k < 4; k++) {
+        if (pairwise) {
+          int half = a[k / 2];
+          pushLane16(f.mv(), half, 32 * (k % 2), signed);
+          pushLane16(f.mv(), half, 32 * (k % 2) + 16, signed);
+          f.mv().visitInsn(IADD);
+        } else {
+          pushLane16(f.mv(), a[high ? 1 : 0], 16 * k, signed);
+          if (b != null) {
+            pushLane16(f.mv(), b[high ? 1 : 0], 16 * k, signed);
+            f.mv().visitInsn(IMUL);
+          }
+        }
+        lanes[k] = f.acquireScratch(ValueType.I32);
+        f.mv().visitVarInsn(ISTORE, lanes[k]);
+      }
+      f.releaseHalves(a);
+      if (b != null) {
+        f.releaseHalves(b);
+      }
+      f.pushLanes(ValueType.I32, lanes);
+    };
+  }
+
+  /**
+   * {@code i32x4.dot_i16x8_s}: lane k the sum of the products of signed 16-bit lanes 2k and 2k+1,
+   * into {@code int} lanes when the consumer computes in them, else on halves ({@code onHalves}).
+   */
+  static HalvesEmitter dot16(Emitter onHalves) {
+    return (f, ins) -> {
+      if (wantedBy(f, f.consumerOfResult()) != ValueType.I32) {
+        onHalves.emit(f, ins);
+        return;
+      }
+      f.operandsToHalves(2);
+      int[] b = f.popHalves();
+      int[] a = f.popHalves();
+      int[] lanes = new int[4];
+      for (int k = 0; k < 4; k++) {
+        for (int j = 0; j < 2; j++) {
+          int shift = 32 * (k % 2) + 16 * j;
+          pushLane16(f.mv(), a[k / 2], shift, true);
+          pushLane16(f.mv(), b[k / 2], shift, true);
+          f.mv().visitInsn(IMUL);
+        }
+        f.mv().visitInsn(IADD);
+        lanes[k] = f.acquireScratch(ValueType.I32);
+        f.mv().visitVarInsn(ISTORE, lanes[k]);
+      }
+      f.releaseHalves(a);
+      f.releaseHalves(b);
+      f.pushLanes(ValueType.I32, lanes);
+    };
+  }
+
+  /**
+   * {@code v128.load16x4_s/u} of the address in local {@code address} straight into {@code int}
+   * lanes: one 64-bit load (the access's 8 bytes, checked once), each lane its 16 bits extended.
+   */
+  static void loadWidened16(EmitContext f, int memory, int address, boolean signed) {
+    f.mv().visitVarInsn(ILOAD, address);
+    String size = MemoryEmitters.loadBytesAndSize(f, memory);
+    f.mv()
+        .visitMethodInsn(
+            INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "loadLong", "(I[B" + size + ")J", false);
+    int bits = f.acquireScratch(ValueType.I64);
+    f.mv().visitVarInsn(LSTORE, bits);
+    int[] lanes = new int[4];
+    for (int k = 0; k < 4; k++) {
+      pushLane16(f.mv(), bits, 16 * k, signed);
+      lanes[k] = f.acquireScratch(ValueType.I32);
+      f.mv().visitVarInsn(ISTORE, lanes[k]);
+    }
+    f.releaseScratch(ValueType.I64, bits);
+    f.pushLanes(ValueType.I32, lanes);
+  }
+
+  /** Pushes the 16 bits at {@code shift} of the long in local {@code half}, extended to an int. */
+  private static void pushLane16(MethodVisitor mv, int half, int shift, boolean signed) {
+    mv.visitVarInsn(LLOAD, half);
+    if (shift > 0) {
+      mv.visitIntInsn(BIPUSH, shift);
+      mv.visitInsn(LUSHR);
+    }
+    mv.visitInsn(L2I);
+    if (signed) {
+      mv.visitInsn(I2S);
+    } else {
+      mv.visitLdcInsn(0xFFFF);
+      mv.visitInsn(IAND);
+    }
+  }
+
   /** Emits the unpacking of halves into four fresh locals of type {@code lane}; returns them. */
   static int[] unpack(EmitContext f, ValueType lane, int[] halves) {
     int[] lanes = new int[4];

@@ -244,18 +244,14 @@ final class SimdRows {
         t, OpCode.I16x8_EXTEND_HIGH_I8x16_U, types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16U");
     lanes(
         t, OpCode.I16x8_EXTMUL_HIGH_I8x16_U, types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16U");
-    lanes(t, OpCode.I32x4_EXTEND_LOW_I16x8_S, types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8S");
-    lanes(t, OpCode.I32x4_EXTMUL_LOW_I16x8_S, types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8S");
-    lanes(t, OpCode.I32x4_EXTEND_LOW_I16x8_U, types("V"), V128, INT_LANES, "i32x4ExtendLowI16x8U");
-    lanes(t, OpCode.I32x4_EXTMUL_LOW_I16x8_U, types("VV"), V128, INT_LANES, "i32x4ExtmulLowI16x8U");
-    lanes(
-        t, OpCode.I32x4_EXTEND_HIGH_I16x8_S, types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8S");
-    lanes(
-        t, OpCode.I32x4_EXTMUL_HIGH_I16x8_S, types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8S");
-    lanes(
-        t, OpCode.I32x4_EXTEND_HIGH_I16x8_U, types("V"), V128, INT_LANES, "i32x4ExtendHighI16x8U");
-    lanes(
-        t, OpCode.I32x4_EXTMUL_HIGH_I16x8_U, types("VV"), V128, INT_LANES, "i32x4ExtmulHighI16x8U");
+    widen16(t, OpCode.I32x4_EXTEND_LOW_I16x8_S, 1, false, false, true, "i32x4ExtendLowI16x8S");
+    widen16(t, OpCode.I32x4_EXTMUL_LOW_I16x8_S, 2, false, false, true, "i32x4ExtmulLowI16x8S");
+    widen16(t, OpCode.I32x4_EXTEND_LOW_I16x8_U, 1, false, false, false, "i32x4ExtendLowI16x8U");
+    widen16(t, OpCode.I32x4_EXTMUL_LOW_I16x8_U, 2, false, false, false, "i32x4ExtmulLowI16x8U");
+    widen16(t, OpCode.I32x4_EXTEND_HIGH_I16x8_S, 1, false, true, true, "i32x4ExtendHighI16x8S");
+    widen16(t, OpCode.I32x4_EXTMUL_HIGH_I16x8_S, 2, false, true, true, "i32x4ExtmulHighI16x8S");
+    widen16(t, OpCode.I32x4_EXTEND_HIGH_I16x8_U, 1, false, true, false, "i32x4ExtendHighI16x8U");
+    widen16(t, OpCode.I32x4_EXTMUL_HIGH_I16x8_U, 2, false, true, false, "i32x4ExtmulHighI16x8U");
     lanes(t, OpCode.I64x2_EXTEND_LOW_I32x4_S, types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4S");
     lanes(t, OpCode.I64x2_EXTMUL_LOW_I32x4_S, types("VV"), V128, INT_LANES, "i64x2ExtmulLowI32x4S");
     lanes(t, OpCode.I64x2_EXTEND_LOW_I32x4_U, types("V"), V128, INT_LANES, "i64x2ExtendLowI32x4U");
@@ -282,21 +278,21 @@ final class SimdRows {
         V128,
         INT_LANES,
         "i16x8ExtaddPairwiseI8x16U");
-    lanes(
-        t,
-        OpCode.I32x4_EXTADD_PAIRWISE_I16x8_S,
-        types("V"),
-        V128,
-        INT_LANES,
-        "i32x4ExtaddPairwiseI16x8S");
-    lanes(
+    widen16(
+        t, OpCode.I32x4_EXTADD_PAIRWISE_I16x8_S, 1, true, false, true, "i32x4ExtaddPairwiseI16x8S");
+    widen16(
         t,
         OpCode.I32x4_EXTADD_PAIRWISE_I16x8_U,
-        types("V"),
-        V128,
-        INT_LANES,
+        1,
+        true,
+        false,
+        false,
         "i32x4ExtaddPairwiseI16x8U");
-    lanes(t, OpCode.I32x4_DOT_I16x8_S, types("VV"), V128, INT_LANES, "i32x4DotI16x8S");
+    t.row(
+        OpCode.I32x4_DOT_I16x8_S,
+        SimdLanes.dot16(SimdHalves.lanes(types("VV"), V128, INT_LANES, "i32x4DotI16x8S")),
+        fixed(2),
+        fixed(1));
     lanes(t, OpCode.F32x4_EQ, types("VV"), V128, FLOAT_LANES, "f32x4Eq");
     lanes(t, OpCode.F32x4_NE, types("VV"), V128, FLOAT_LANES, "f32x4Ne");
     lanes(t, OpCode.F32x4_LT, types("VV"), V128, FLOAT_LANES, "f32x4Lt");
@@ -461,6 +457,27 @@ final class SimdRows {
   private static void lanes(
       OpcodeTable t, OpCode op, ValueType[] in, ValueType out, String owner, String name) {
     t.row(op, SimdHalves.lanes(in, out, owner, name), fixed(in.length), fixed(out == null ? 0 : 1));
+  }
+
+  /**
+   * A widening of 16-bit lanes to 32 ({@link SimdLanes#widen16}): into {@code int} lanes for a
+   * consumer that computes in them, else on halves through the runtime's {@code name}.
+   */
+  private static void widen16(
+      OpcodeTable t,
+      OpCode op,
+      int operands,
+      boolean pairwise,
+      boolean high,
+      boolean signed,
+      String name) {
+    Emitter onHalves =
+        SimdHalves.lanes(operands == 2 ? types("VV") : types("V"), V128, INT_LANES, name);
+    t.row(
+        op,
+        SimdLanes.widen16(operands, pairwise, high, signed, onHalves),
+        fixed(operands),
+        fixed(1));
   }
 
   /** A splat whose result is marked as one (see {@link SimdSplats}). */

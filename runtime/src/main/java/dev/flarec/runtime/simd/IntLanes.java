@@ -36,7 +36,7 @@ public final class IntLanes {
 
   // ---- widening: four, two or one lanes of 32 bits' worth of a half, each lane twice as wide ----
 
-  private static long widenU8(int x) {
+  static long widenU8(int x) {
     long w = x & LOW32;
     w = (w | w << 16) & LOW16_OF32;
     return (w | w << 8) & LOW8_OF16;
@@ -59,24 +59,24 @@ public final class IntLanes {
     return i16x8MulHalf(a, b);
   }
 
-  private static long widenS8(int x) {
+  static long widenS8(int x) {
     long w = widenU8(x);
     return w | (w & SIGN8_OF16) * 0x1FEL;
   }
 
-  private static long widenU16(int x) {
+  static long widenU16(int x) {
     return (x & 0xFFFFL) | (x & 0xFFFF_0000L) << 16;
   }
 
-  private static long widenS16(int x) {
+  static long widenS16(int x) {
     return ((short) x & LOW32) | (long) (x >> 16) << 32;
   }
 
-  private static long widenU32(int x) {
+  static long widenU32(int x) {
     return x & LOW32;
   }
 
-  private static long widenS32(int x) {
+  static long widenS32(int x) {
     return x;
   }
 

@@ -285,6 +285,194 @@ public final class V128Memory {
     return MemoryAccess.loadLong(address + 8, bytes, size);
   }
 
+  // ---- the halves of the narrower loads: each half reads (and checks) the whole access ----
+
+  /** The low half of {@code v128.load8x8_s}: the first four of its eight bytes' lanes, widened. */
+  public static long load8x8SLo(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenS8((int) x);
+  }
+
+  public static long load8x8SLo(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenS8((int) x);
+  }
+
+  /** The high half of {@code v128.load8x8_s}: the last four lanes, widened. */
+  public static long load8x8SHi(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenS8((int) (x >>> 32));
+  }
+
+  public static long load8x8SHi(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenS8((int) (x >>> 32));
+  }
+
+  /** The low half of {@code v128.load8x8_u}: the first four of its eight bytes' lanes, widened. */
+  public static long load8x8ULo(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenU8((int) x);
+  }
+
+  public static long load8x8ULo(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenU8((int) x);
+  }
+
+  /** The high half of {@code v128.load8x8_u}: the last four lanes, widened. */
+  public static long load8x8UHi(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenU8((int) (x >>> 32));
+  }
+
+  public static long load8x8UHi(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenU8((int) (x >>> 32));
+  }
+
+  /** The low half of {@code v128.load16x4_s}: the first four of its eight bytes' lanes, widened. */
+  public static long load16x4SLo(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenS16((int) x);
+  }
+
+  public static long load16x4SLo(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenS16((int) x);
+  }
+
+  /** The high half of {@code v128.load16x4_s}: the last four lanes, widened. */
+  public static long load16x4SHi(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenS16((int) (x >>> 32));
+  }
+
+  public static long load16x4SHi(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenS16((int) (x >>> 32));
+  }
+
+  /** The low half of {@code v128.load16x4_u}: the first four of its eight bytes' lanes, widened. */
+  public static long load16x4ULo(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenU16((int) x);
+  }
+
+  public static long load16x4ULo(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenU16((int) x);
+  }
+
+  /** The high half of {@code v128.load16x4_u}: the last four lanes, widened. */
+  public static long load16x4UHi(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenU16((int) (x >>> 32));
+  }
+
+  public static long load16x4UHi(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenU16((int) (x >>> 32));
+  }
+
+  /** The low half of {@code v128.load32x2_s}: the first four of its eight bytes' lanes, widened. */
+  public static long load32x2SLo(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenS32((int) x);
+  }
+
+  public static long load32x2SLo(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenS32((int) x);
+  }
+
+  /** The high half of {@code v128.load32x2_s}: the last four lanes, widened. */
+  public static long load32x2SHi(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenS32((int) (x >>> 32));
+  }
+
+  public static long load32x2SHi(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenS32((int) (x >>> 32));
+  }
+
+  /** The low half of {@code v128.load32x2_u}: the first four of its eight bytes' lanes, widened. */
+  public static long load32x2ULo(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenU32((int) x);
+  }
+
+  public static long load32x2ULo(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenU32((int) x);
+  }
+
+  /** The high half of {@code v128.load32x2_u}: the last four lanes, widened. */
+  public static long load32x2UHi(int address, byte[] bytes) {
+    long x = MemoryAccess.loadLong(address, bytes);
+    return IntLanes.widenU32((int) (x >>> 32));
+  }
+
+  public static long load32x2UHi(int address, byte[] bytes, int size) {
+    long x = MemoryAccess.loadLong(address, bytes, size);
+    return IntLanes.widenU32((int) (x >>> 32));
+  }
+
+  /** The low half of {@code v128.load32_zero}. */
+  public static long load32ZeroLo(int address, byte[] bytes) {
+    return MemoryAccess.loadInt(address, bytes) & 0xFFFF_FFFFL;
+  }
+
+  public static long load32ZeroLo(int address, byte[] bytes, int size) {
+    return MemoryAccess.loadInt(address, bytes, size) & 0xFFFF_FFFFL;
+  }
+
+  /** The high half of {@code v128.load32_zero}: zero (the low half's call made the access). */
+  public static long load32ZeroHi(int address, byte[] bytes) {
+    return 0;
+  }
+
+  public static long load32ZeroHi(int address, byte[] bytes, int size) {
+    return 0;
+  }
+
+  /** The low half of {@code v128.load64_zero}. */
+  public static long load64ZeroLo(int address, byte[] bytes) {
+    return MemoryAccess.loadLong(address, bytes);
+  }
+
+  public static long load64ZeroLo(int address, byte[] bytes, int size) {
+    return MemoryAccess.loadLong(address, bytes, size);
+  }
+
+  /** The high half of {@code v128.load64_zero}: zero (the low half's call made the access). */
+  public static long load64ZeroHi(int address, byte[] bytes) {
+    return 0;
+  }
+
+  public static long load64ZeroHi(int address, byte[] bytes, int size) {
+    return 0;
+  }
+
+  /** Either half of {@code v128.load8_splat}. */
+  public static long load8SplatHalf(int address, byte[] bytes) {
+    return (MemoryAccess.loadByte(address, bytes) & 0xFFL) * 0x0101_0101_0101_0101L;
+  }
+
+  public static long load8SplatHalf(int address, byte[] bytes, int size) {
+    return (MemoryAccess.loadByte(address, bytes, size) & 0xFFL) * 0x0101_0101_0101_0101L;
+  }
+
+  /** Either half of {@code v128.load16_splat}. */
+  public static long load16SplatHalf(int address, byte[] bytes) {
+    return (MemoryAccess.loadShort(address, bytes) & 0xFFFFL) * 0x0001_0001_0001_0001L;
+  }
+
+  public static long load16SplatHalf(int address, byte[] bytes, int size) {
+    return (MemoryAccess.loadShort(address, bytes, size) & 0xFFFFL) * 0x0001_0001_0001_0001L;
+  }
+
   /** Either half of {@code v128.load32_splat}. */
   public static long load32SplatHalf(int address, byte[] bytes) {
     int x = MemoryAccess.loadInt(address, bytes);
