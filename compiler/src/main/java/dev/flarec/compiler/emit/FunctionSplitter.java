@@ -19,6 +19,9 @@ final class FunctionSplitter {
   /** Plans tried at most; each one shrinks a target by at least a tenth, down to the minimum. */
   private static final int MAX_ATTEMPTS = 40;
 
+  /** Larger plans tried at most for a function's own method that measured under its target. */
+  private static final int MAX_REGROW_STEPS = 3;
+
   private final FunctionCode fn;
   private final MethodBudget budget;
 
@@ -57,6 +60,7 @@ final class FunctionSplitter {
               fn.code, offsets, fn.memoryOps, rootTarget, runTarget, budget.memoryAccesses()));
       measureSplit();
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
+        regrowRoot(offsets, rootTarget, runTarget);
         return;
       }
       int nextRoot =
@@ -86,6 +90,42 @@ final class FunctionSplitter {
         null);
   }
 
+  /**
+   * The planner's estimates run over what the function's own method measures (they cost every local
+   * at a frame access, where the method keeps many in JVM locals), so a plan that fits may leave
+   * much of the budget unused while small runs stay outlined: on an interpreter loop, each is a
+   * call and a frame round trip per dispatch of its arm. While the method measures under the
+   * planning target, plans again with the target scaled by how far the estimate missed, and keeps
+   * the larger plan only when every method still fits (see
+   * docs/RATIONALE.md#why-split-large-functions-by- structure).
+   */
+  private void regrowRoot(int[] offsets, int rootTarget, int runTarget) {
+    int target = rootTarget;
+    for (int step = 0; step < MAX_REGROW_STEPS && rootSize < budget.planningTarget(); step++) {
+      int grown = budget.regrow(target, rootSize);
+      if (grown <= target) {
+        return;
+      }
+      SplitPlan fitting = fn.plan;
+      int fittingRoot = rootSize;
+      int fittingRun = largestRun;
+      fn.setPlan(
+          SplitPlanner.plan(
+              fn.code, offsets, fn.memoryOps, grown, runTarget, budget.memoryAccesses()));
+      measureSplit();
+      if (!budget.fits(rootSize) || !budget.fits(largestRun) || rootSize <= fittingRoot) {
+        // not larger, or over the budget: the plan that fitted stands
+        fn.setPlan(fitting);
+        measureSplit();
+        if (rootSize != fittingRoot || largestRun != fittingRun) {
+          throw new IllegalStateException("a split plan measured differently twice");
+        }
+        return;
+      }
+      target = grown;
+    }
+  }
+
   /** Emits the current plan into counters, recording the sizes of its methods. */
   private void measureSplit() {
     fn.resetRuns();
@@ -98,14 +138,14 @@ final class FunctionSplitter {
         };
     CodeSizeCounter root = new CodeSizeCounter(null);
     new FunctionEmitter(fn, root, sink, null).emit();
-    rootSize = root.size();
+    rootSize = budget.splitSize(root.size(), root.inlinedSize());
     largestRun = 0;
     int total = root.size();
     for (CodeSizeCounter c : methods) {
-      largestRun = Math.max(largestRun, c.size());
+      largestRun = Math.max(largestRun, budget.splitSize(c.size(), c.inlinedSize()));
       total += c.size();
     }
-    fn.rootSize = rootSize;
+    fn.rootSize = root.size();
     fn.totalSize = total;
   }
 }

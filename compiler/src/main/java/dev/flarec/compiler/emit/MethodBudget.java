@@ -20,6 +20,22 @@ record MethodBudget(int bytes) {
   }
 
   /**
+   * C2's {@code DesiredMethodLimit}: once a compilation's own bytecode and what it has inlined
+   * reach this, C2 inlines nothing more, so later helper calls (memory accesses, frame slots) stay
+   * calls.
+   */
+  static final int INLINING_LIMIT = 8000;
+
+  /**
+   * What a split method measures against the budget: its bytecode, or its bytecode with the helpers
+   * C2 inlines scaled to the budget, whichever is more. A split method fits when this does, so C2
+   * inlines every helper of a method of the default budget.
+   */
+  int splitSize(int bytecode, int withInlined) {
+    return Math.max(bytecode, (int) ((long) withInlined * bytes / INLINING_LIMIT));
+  }
+
+  /**
    * The most loads and stores a run (or the function's own method, as runs are inlined back) may
    * hold. C1 gave up on methods with more than about 85 when each access was a {@code VarHandle}
    * chain ("out of virtual registers"); with {@code Unsafe} accesses it no longer does, but lifting
@@ -47,6 +63,17 @@ record MethodBudget(int bytes) {
   int retarget(int target, int measured) {
     long scaled = (long) target * planningTarget() / Math.max(measured, 1);
     return (int) Math.min(scaled, target * 9L / 10);
+  }
+
+  /**
+   * A larger planning target for a function's own method whose plan, made for {@code target},
+   * measured only {@code measured} bytes, under {@link #planningTarget}: scaled by how far the
+   * estimate overshot, so the next plan aims at the planning target as measured; at most twice the
+   * budget, as the planner's estimates never overshoot by more.
+   */
+  int regrow(int target, int measured) {
+    long scaled = (long) target * planningTarget() / Math.max(measured, 1);
+    return (int) Math.min(scaled, 2L * bytes);
   }
 
   /**
