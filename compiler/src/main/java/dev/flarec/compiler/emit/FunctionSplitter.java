@@ -19,9 +19,6 @@ final class FunctionSplitter {
   /** Plans tried at most; each one shrinks a target by at least a tenth, down to the minimum. */
   private static final int MAX_ATTEMPTS = 40;
 
-  /** Larger plans tried at most for a function's own method that measured under its target. */
-  private static final int MAX_REGROW_STEPS = 3;
-
   private final FunctionCode fn;
   private final MethodBudget budget;
 
@@ -60,7 +57,6 @@ final class FunctionSplitter {
               fn.code, offsets, fn.memoryOps, rootTarget, runTarget, budget.memoryAccesses()));
       measureSplit();
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
-        regrowRoot(offsets, rootTarget, runTarget);
         return;
       }
       int nextRoot =
@@ -88,42 +84,6 @@ final class FunctionSplitter {
         fn.index,
         UnsupportedModuleException.UNKNOWN,
         null);
-  }
-
-  /**
-   * The planner's estimates run over what the function's own method measures (they cost every local
-   * at a frame access, where the method keeps many in JVM locals), so a plan that fits may leave
-   * much of the budget unused while small runs stay outlined: on an interpreter loop, each is a
-   * call and a frame round trip per dispatch of its arm. While the method measures under the
-   * planning target, plans again with the target scaled by how far the estimate missed, and keeps
-   * the larger plan only when every method still fits (see
-   * docs/RATIONALE.md#why-split-large-functions-by- structure).
-   */
-  private void regrowRoot(int[] offsets, int rootTarget, int runTarget) {
-    int target = rootTarget;
-    for (int step = 0; step < MAX_REGROW_STEPS && rootSize < budget.planningTarget(); step++) {
-      int grown = budget.regrow(target, rootSize);
-      if (grown <= target) {
-        return;
-      }
-      SplitPlan fitting = fn.plan;
-      int fittingRoot = rootSize;
-      int fittingRun = largestRun;
-      fn.setPlan(
-          SplitPlanner.plan(
-              fn.code, offsets, fn.memoryOps, grown, runTarget, budget.memoryAccesses()));
-      measureSplit();
-      if (!budget.fits(rootSize) || !budget.fits(largestRun) || rootSize <= fittingRoot) {
-        // not larger, or over the budget: the plan that fitted stands
-        fn.setPlan(fitting);
-        measureSplit();
-        if (rootSize != fittingRoot || largestRun != fittingRun) {
-          throw new IllegalStateException("a split plan measured differently twice");
-        }
-        return;
-      }
-      target = grown;
-    }
   }
 
   /** Emits the current plan into counters, recording the sizes of its methods. */

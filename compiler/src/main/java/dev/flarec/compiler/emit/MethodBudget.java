@@ -66,17 +66,6 @@ record MethodBudget(int bytes) {
   }
 
   /**
-   * A larger planning target for a function's own method whose plan, made for {@code target},
-   * measured only {@code measured} bytes, under {@link #planningTarget}: scaled by how far the
-   * estimate overshot, so the next plan aims at the planning target as measured; at most twice the
-   * budget, as the planner's estimates never overshoot by more.
-   */
-  int regrow(int target, int measured) {
-    long scaled = (long) target * planningTarget() / Math.max(measured, 1);
-    return (int) Math.min(scaled, 2L * bytes);
-  }
-
-  /**
    * How many items of about {@code bytesPerItem} each fit one method (the cases of a dispatch
    * switch, the globals of an initialiser chunk); at least 1. Per-item sizes are rough, so these
    * methods are not measured and keep a quarter of the budget free.
