@@ -32,9 +32,13 @@ async function runOnce(module, index) {
   const stdio = stdinPath ? { stdin: openSync(stdinPath, 'r'), stdout: stdoutFd } : { stdout: stdoutFd };
   const wasi = new WASI({ version: 'preview1', args: argv, env: {}, ...stdio, stderr: 2, returnOnExit: true });
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
   const status = wasi.start(instance);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  // the whole process's CPU (node 20 has no per-thread figure): V8's compile threads included
+  const cpuMs = (used.user + used.system) / 1e3;
   // the WASI object owns both descriptors now and closes them when it is collected: closing them
   // here too would close whatever later reuses their numbers (and crashed node in testing)
   const output = readFileSync(outPath);
@@ -43,7 +47,13 @@ async function runOnce(module, index) {
   if (!output.equals(expected)) {
     throw new Error(`${name}: output differs from the native build's (${output.length} bytes, expected ${expected.length})`);
   }
-  return ms;
+  return { ms, cpuMs };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const result = { program: name, engine: 'node' };
@@ -53,17 +63,21 @@ try {
   const module = await WebAssembly.compile(bytes);
   result.compile_ms = Number(process.hrtime.bigint() - start) / 1e6;
   console.log(JSON.stringify(result));
-  result.first_ms = await runOnce(module, 0);
+  const first = await runOnce(module, 0);
+  result.first_ms = first.ms;
+  result.first_cpu_ms = first.cpuMs;
   console.log(JSON.stringify(result));
   const runs = [];
+  const cpus = [];
   const began = Date.now();
   while (runs.length < laterRuns && (runs.length === 0 || Date.now() - began < budgetMs)) {
-    runs.push(await runOnce(module, runs.length + 1));
+    const later = await runOnce(module, runs.length + 1);
+    runs.push(later.ms);
+    cpus.push(later.cpuMs);
   }
   result.runs_ms = runs;
-  const sorted = [...runs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  result.steady_ms = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  result.steady_ms = median(runs);
+  result.steady_cpu_ms = median(cpus);
   result.output = 'matches native';
 } catch (e) {
   result.error = String(e.message ?? e);

@@ -12,7 +12,18 @@ import org.objectweb.asm.MethodVisitor;
  * split them, and to check every emitted method against the budget.
  */
 final class CodeSizeCounter extends MethodVisitor {
+  /**
+   * Bytecode C2 inlines for a call of a runtime helper (its own and its callees', force-inlined
+   * ones included), which counts towards C2's {@code DesiredMethodLimit} like the method's own.
+   */
+  private static final int MEMORY_ACCESS_INLINED = 64;
+
+  private static final int EFFECTIVE_ADDRESS_INLINED = 13;
+  private static final int FRAME_SLOT_INLINED = 6;
+  private static final int INTERRUPT_CHECK_INLINED = 12;
+
   private int size;
+  private int inlined;
 
   CodeSizeCounter(MethodVisitor next) {
     super(ASM9, next);
@@ -20,6 +31,16 @@ final class CodeSizeCounter extends MethodVisitor {
 
   int size() {
     return size;
+  }
+
+  /**
+   * The bytes C2 counts against {@code DesiredMethodLimit} (8,000) when it compiles the method: its
+   * own code and the runtime helpers it inlines. Past that limit C2 inlines nothing more, not even
+   * a frame slot's store, and the rest of the method calls them (see
+   * docs/RATIONALE.md#why-split-methods-are-sized-with-the-helpers-c2-inlines).
+   */
+  int inlinedSize() {
+    return size + inlined;
   }
 
   @Override
@@ -56,6 +77,9 @@ final class CodeSizeCounter extends MethodVisitor {
   public void visitMethodInsn(
       int opcode, String owner, String name, String descriptor, boolean isInterface) {
     size += opcode == INVOKEINTERFACE ? 5 : 3;
+    if (opcode == INVOKESTATIC) {
+      inlined += helperInlined(owner, name);
+    }
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }
 
@@ -99,5 +123,15 @@ final class CodeSizeCounter extends MethodVisitor {
   public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
     size += 4;
     super.visitMultiANewArrayInsn(descriptor, numDimensions);
+  }
+
+  private static int helperInlined(String owner, String name) {
+    return switch (owner) {
+      case RuntimeNames.MEMORY_ACCESS -> MEMORY_ACCESS_INLINED;
+      case RuntimeNames.MEMORY -> name.equals("effectiveAddress") ? EFFECTIVE_ADDRESS_INLINED : 0;
+      case RuntimeNames.FRAME_SLOTS -> FRAME_SLOT_INLINED;
+      case RuntimeNames.INSTANCE -> name.equals("checkInterrupt") ? INTERRUPT_CHECK_INLINED : 0;
+      default -> 0;
+    };
   }
 }

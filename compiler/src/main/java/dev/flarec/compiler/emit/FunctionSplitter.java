@@ -98,14 +98,14 @@ final class FunctionSplitter {
         };
     CodeSizeCounter root = new CodeSizeCounter(null);
     new FunctionEmitter(fn, root, sink, null).emit();
-    rootSize = root.size();
+    rootSize = budget.splitSize(root.size(), root.inlinedSize());
     largestRun = 0;
     int total = root.size();
     for (CodeSizeCounter c : methods) {
-      largestRun = Math.max(largestRun, c.size());
+      largestRun = Math.max(largestRun, budget.splitSize(c.size(), c.inlinedSize()));
       total += c.size();
     }
-    fn.rootSize = rootSize;
+    fn.rootSize = root.size();
     fn.totalSize = total;
   }
 }

@@ -20,6 +20,22 @@ record MethodBudget(int bytes) {
   }
 
   /**
+   * C2's {@code DesiredMethodLimit}: once a compilation's own bytecode and what it has inlined
+   * reach this, C2 inlines nothing more, so later helper calls (memory accesses, frame slots) stay
+   * calls.
+   */
+  static final int INLINING_LIMIT = 8000;
+
+  /**
+   * What a split method measures against the budget: its bytecode, or its bytecode with the helpers
+   * C2 inlines scaled to the budget, whichever is more. A split method fits when this does, so C2
+   * inlines every helper of a method of the default budget.
+   */
+  int splitSize(int bytecode, int withInlined) {
+    return Math.max(bytecode, (int) ((long) withInlined * bytes / INLINING_LIMIT));
+  }
+
+  /**
    * The most loads and stores a run (or the function's own method, as runs are inlined back) may
    * hold. C1 gave up on methods with more than about 85 when each access was a {@code VarHandle}
    * chain ("out of virtual registers"); with {@code Unsafe} accesses it no longer does, but lifting

@@ -196,6 +196,40 @@ class SplitFunctionsTest {
   }
 
   /**
+   * C2 stops inlining once a compilation's bytecode, its own and what it inlined, reaches 8,000
+   * bytes ({@code DesiredMethodLimit}); past that even a memory access stays a call. So a split
+   * method is sized with its helpers, at their inlined weight: with 64 accesses in 1,000-access
+   * code, each method's bytecode plus its helpers stays within the default budget.
+   */
+  @Test
+  void splitMethodsAreSizedWithTheHelpersC2Inlines() {
+    int pairs = 1000;
+    int budget = CompileOptions.DEFAULT_METHOD_BUDGET;
+    CompiledModule split = compile(memoryChain(pairs), budget);
+    assertEquals(pairs * (pairs + 1) / 2, call(split, "f"));
+    Map<String, MethodShape> shapes = MethodShape.of(split);
+    int methods = 0;
+    for (byte[] classFile : split.classFiles().values()) {
+      for (Map.Entry<String, Integer> method :
+          dev.flarec.compiler.layout.MethodSizes.of(classFile).entrySet()) {
+        String name = method.getKey().substring(0, method.getKey().indexOf('('));
+        if (!name.startsWith("func0")) {
+          continue;
+        }
+        methods++;
+        MethodShape shape = shapes.get(name);
+        long helpers =
+            64 * memoryAccesses(shape)
+                + 6 * shape.calls().stream().filter(c -> c.matches("store(I32|I64)")).count();
+        assertTrue(
+            method.getValue() + helpers <= budget,
+            name + ": " + method.getValue() + " bytes and " + helpers + " inlined");
+      }
+    }
+    assertTrue(methods >= 2, "split: " + shapes.keySet());
+  }
+
+  /**
    * The loop counter, which the arms read and none writes, stays a JVM local of the dispatch method
    * and reaches each arm as a parameter; the accumulator the arms write goes through the frame.
    */
