@@ -70,79 +70,51 @@ final class FlareHandler implements HttpHandler {
     this.log = server.config().log();
   }
 
-  // The request path is kept in small methods, the rare branches (host paths, refusals, errors)
-  // each out of line: the JIT compiles what every request runs, quickly and without the rest,
-  // and inlines it whole (docs/RATIONALE.md#why-the-request-path-is-small-methods).
-
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     String id = RequestIds.forRequest(exchange.getRequestHeaders().getFirst(RequestIds.HEADER));
-    String path = exchange.getRequestURI().getRawPath();
-    if (path.startsWith(RESERVED_PREFIX) || isUpgrade(exchange)) {
-      finish(exchange, id, notForTheFlare(path, id), start);
-      return;
-    }
+    Reply reply;
     // A request counts as in flight until its response is written: graceful shutdown waits for
     // the count to reach zero before it closes the server's connections.
-    if (!server.enter()) {
-      finish(exchange, id, stopping(), start);
-      return;
-    }
+    boolean entered = false;
     try {
-      Reply reply;
       try {
-        reply = serve(exchange, id);
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith(RESERVED_PREFIX)) {
+          reply = hostPath(path);
+        } else if (WebSocketFlares.isUpgrade(exchange.getRequestHeaders().getFirst("Upgrade"))) {
+          reply =
+              Reply.error(
+                      400, "Bad Request: this flare serves HTTP, not WebSocket", "not_websocket")
+                  .with("Connection", "close");
+        } else if (!server.enter()) {
+          reply = Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
+        } else {
+          entered = true;
+          reply = serve(exchange, id);
+        }
       } catch (RuntimeException | Error e) {
-        reply = hostError(e, id);
+        LogLine.of("host-error")
+            .field("flare", flare.name())
+            .field("request_id", id)
+            .thrown(e)
+            .log(Loggers.HOST, Level.SEVERE);
+        reply = Reply.error(500, "Internal Server Error", "host_error");
       }
-      finish(exchange, id, reply, start);
-    } finally {
-      server.leave();
-    }
-  }
-
-  /** Counts the reply, sends it, and writes its access line. */
-  private void finish(HttpExchange exchange, String id, Reply reply, long start)
-      throws IOException {
-    // counted before the reply leaves, so that a scrape after a response always includes it
-    metrics.request(reply.status(), System.nanoTime() - start);
-    try {
-      send(exchange, reply, id);
-    } finally {
-      exchange.close();
-      access(exchange, id, reply, System.nanoTime() - start);
-    }
-  }
-
-  private static boolean isUpgrade(HttpExchange exchange) {
-    return WebSocketFlares.isUpgrade(exchange.getRequestHeaders().getFirst("Upgrade"));
-  }
-
-  /** A host path, or a WebSocket upgrade this flare cannot take. */
-  private Reply notForTheFlare(String path, String id) {
-    try {
-      if (path.startsWith(RESERVED_PREFIX)) {
-        return hostPath(path);
+      // counted before the reply leaves, so that a scrape after a response always includes it
+      metrics.request(reply.status(), System.nanoTime() - start);
+      try {
+        send(exchange, reply, id);
+      } finally {
+        exchange.close();
+        access(exchange, id, reply, System.nanoTime() - start);
       }
-      return Reply.error(400, "Bad Request: this flare serves HTTP, not WebSocket", "not_websocket")
-          .with("Connection", "close");
-    } catch (RuntimeException | Error e) {
-      return hostError(e, id);
+    } finally {
+      if (entered) {
+        server.leave();
+      }
     }
-  }
-
-  private static Reply stopping() {
-    return Reply.error(503, "Service Unavailable", "stopping").with("Connection", "close");
-  }
-
-  private Reply hostError(Throwable e, String id) {
-    LogLine.of("host-error")
-        .field("flare", flare.name())
-        .field("request_id", id)
-        .thrown(e)
-        .log(Loggers.HOST, Level.SEVERE);
-    return Reply.error(500, "Internal Server Error", "host_error");
   }
 
   /** The host's own paths: probes for load balancers and, when enabled, the metrics. */
@@ -181,28 +153,25 @@ final class FlareHandler implements HttpHandler {
 
   private Reply act(long word, Invocation invocation) {
     Action action = Action.of(word);
-    FlareResponse response = invocation.response();
-    if (action == null || (response.statusSet() && !ResponseRules.validStatus(response.status()))) {
-      return misbehaved(word, action, response, invocation.id());
-    }
-    if (action == Action.RESPOND) {
-      return new Reply(response.status(), flareHeaders(response), response.body(), "respond");
-    }
-    return proxy(invocation, action == Action.TRANSFORM ? response : null);
-  }
-
-  /** An action word the host does not know, or a status no response can have. */
-  private Reply misbehaved(long word, Action action, FlareResponse response, String id) {
     if (action == null) {
-      warn("flare-bad-action", id)
+      warn("flare-bad-action", invocation.id())
           .field("action", Action.codeOf(word))
           .log(Loggers.HOST, Level.WARNING);
       return Reply.error(500, "Internal Server Error", "bad_action");
     }
-    warn("flare-bad-status", id)
-        .field("status", response.status())
-        .log(Loggers.HOST, Level.WARNING);
-    return Reply.error(500, "Internal Server Error", "bad_status");
+    FlareResponse response = invocation.response();
+    if (response.statusSet() && !ResponseRules.validStatus(response.status())) {
+      warn("flare-bad-status", invocation.id())
+          .field("status", response.status())
+          .log(Loggers.HOST, Level.WARNING);
+      return Reply.error(500, "Internal Server Error", "bad_status");
+    }
+    return switch (action) {
+      case RESPOND ->
+          new Reply(response.status(), flareHeaders(response), response.body(), "respond");
+      case PASS_THROUGH -> proxy(invocation, null);
+      case TRANSFORM -> proxy(invocation, response);
+    };
   }
 
   /** PassThrough ({@code overlay == null}) or Transform: the origin's answer, maybe overlaid. */
