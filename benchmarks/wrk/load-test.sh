@@ -10,8 +10,15 @@
 # /proc/PID/stat) and the load average: on a shared machine the CPU per request is the steadier
 # figure of the two.
 #   load-test.sh OUT WARM_SECONDS MEASURE_SECONDS ROUNDS     (class path in $BENCH_CP)
+# Optional: JAVA=path/to/java (default: java on the PATH); BASELINE=DIR, another build's
+# DIR/servers/{hello,hash}.jar run as impl "baseline" in every round, between the plain handler
+# and this build's flare, the two flares' order swapped every other round (an A/B in one run);
+# FLARES="hello" (default "hello hash").
 set -euo pipefail
 OUT="$1"; WARM="$2"; TIME="$3"; ROUNDS="$4"
+JAVA="${JAVA:-java}"
+BASELINE="${BASELINE:-}"
+FLARES="${FLARES:-hello hash}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 PORT=18080
 CONNECTIONS=16
@@ -39,17 +46,27 @@ cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
-# the same for the process's JIT compiler threads only: a server still compiling its request
-# path during the measured run pays for it there (docs/benchmarks.md, 2026-12-04)
-jit_ticks() {
+# the same for the process's threads whose name matches a pattern: the JIT compiler threads (a
+# server still compiling its request path during the measured run pays for it there;
+# docs/benchmarks.md, 2026-12-04) and the flare server's log writer
+thread_ticks() {
   local total=0 t name
   for t in /proc/"$1"/task/*; do
     name=$(cat "$t/comm" 2>/dev/null) || continue
-    if [[ $name == C1\ CompilerThre* || $name == C2\ CompilerThre* ]]; then
+    # shellcheck disable=SC2053 # the pattern is a glob on purpose
+    if [[ $name == $2 ]]; then
       total=$((total + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0)))
     fi
   done
   echo "$total"
+}
+jit_ticks() {
+  echo $(($(thread_ticks "$1" 'C1 CompilerThre*') + $(thread_ticks "$1" 'C2 CompilerThre*')))
+}
+
+# ticks as microseconds per request
+per_request() {
+  awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }'
 }
 
 wait_ready() {
@@ -65,24 +82,33 @@ wait_ready() {
 # difference is the reset
 printf '[flare]\nisolation = "reuse"\n' >"$OUT/servers/reuse.toml"
 
-for flare in hello hash; do
+for flare in $FLARES; do
   for round in $(seq "$ROUNDS"); do
     impls="plain flarec"
     [[ $flare == hello && $round == 1 ]] && impls="plain flarec flarec-reuse"
     [[ $flare == hash ]] && impls="plain plain-java flarec"
+    if [[ -n $BASELINE ]]; then
+      reference=plain
+      [[ $flare == hash ]] && reference=plain-java
+      impls="$reference baseline flarec"
+      ((round % 2 == 0)) && impls="$reference flarec baseline"
+    fi
     for impl in $impls; do
-      if [[ $impl == flarec ]]; then
+      if [[ $impl == baseline ]]; then
+        (cd "$BASELINE/servers" && exec "$JAVA" $SERVER_FLAGS -jar "$flare.jar" --port "$PORT") \
+          >"$OUT/servers/$flare-$impl-$round.log" 2>&1 &
+      elif [[ $impl == flarec ]]; then
         # the flare's own log lines and access log go to a file, as an operator would keep them
-        (cd "$OUT/servers" && exec java $SERVER_FLAGS -jar "$flare.jar" --port "$PORT") \
+        (cd "$OUT/servers" && exec "$JAVA" $SERVER_FLAGS -jar "$flare.jar" --port "$PORT") \
           >"$OUT/servers/$flare-$impl-$round.log" 2>&1 &
       elif [[ $impl == flarec-reuse ]]; then
-        (cd "$OUT/servers" && exec java $SERVER_FLAGS -jar "$flare.jar" --port "$PORT" --config reuse.toml) \
+        (cd "$OUT/servers" && exec "$JAVA" $SERVER_FLAGS -jar "$flare.jar" --port "$PORT" --config reuse.toml) \
           >"$OUT/servers/$flare-$impl-$round.log" 2>&1 &
       elif [[ $impl == plain-java ]]; then
-        java $SERVER_FLAGS -cp "$BENCH_CP" dev.flarec.benchmarks.request.PlainServer "$flare-java" "$PORT" \
+        "$JAVA" $SERVER_FLAGS -cp "$BENCH_CP" dev.flarec.benchmarks.request.PlainServer "$flare-java" "$PORT" \
           >"$OUT/servers/$flare-plain-java-$round.log" 2>&1 &
       else
-        java $SERVER_FLAGS -cp "$BENCH_CP" dev.flarec.benchmarks.request.PlainServer "$flare" "$PORT" \
+        "$JAVA" $SERVER_FLAGS -cp "$BENCH_CP" dev.flarec.benchmarks.request.PlainServer "$flare" "$PORT" \
           >"$OUT/servers/$flare-plain-$round.log" 2>&1 &
       fi
       SERVER_PID=$!
@@ -91,16 +117,17 @@ for flare in hello hash; do
       wrk -t1 -c"$CONNECTIONS" -d"${WARM}s" "http://127.0.0.1:$PORT/world?x=1" >/dev/null
       ticks_before=$(cpu_ticks "$SERVER_PID")
       jit_before=$(jit_ticks "$SERVER_PID")
+      writer_before=$(thread_ticks "$SERVER_PID" 'flarec-log-wri*')
       line=$(wrk -t1 -c"$CONNECTIONS" -d"${TIME}s" --latency -s "$HERE/report.lua" \
         "http://127.0.0.1:$PORT/world?x=1" | tee -a "$OUT/servers/wrk.log" | grep '^{')
       ticks_after=$(cpu_ticks "$SERVER_PID")
       jit_after=$(jit_ticks "$SERVER_PID")
+      writer_after=$(thread_ticks "$SERVER_PID" 'flarec-log-wri*')
       requests=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<<"$line")
-      cpu_us=$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-        'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
-      jit_us=$(awk -v t="$((jit_after - jit_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-        'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
-      echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"connections\": $CONNECTIONS, \"server_cpu_us_per_request\": $cpu_us, \"server_jit_cpu_us_per_request\": $jit_us, \"load\": $(cut -d' ' -f1 /proc/loadavg), ${line#\{}" \
+      cpu_us=$(per_request "$((ticks_after - ticks_before))" "$requests")
+      jit_us=$(per_request "$((jit_after - jit_before))" "$requests")
+      writer_us=$(per_request "$((writer_after - writer_before))" "$requests")
+      echo "{\"flare\": \"$flare\", \"impl\": \"$impl\", \"round\": $round, \"warm_s\": $WARM, \"java\": \"$JAVA\", \"connections\": $CONNECTIONS, \"server_cpu_us_per_request\": $cpu_us, \"server_jit_cpu_us_per_request\": $jit_us, \"server_log_writer_cpu_us_per_request\": $writer_us, \"load\": $(cut -d' ' -f1 /proc/loadavg), ${line#\{}" \
         | tee -a "$OUT/wrk.jsonl"
       stop_server
     done

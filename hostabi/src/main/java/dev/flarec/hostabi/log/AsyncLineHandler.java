@@ -77,10 +77,10 @@ public final class AsyncLineHandler extends Handler {
    */
   @SuppressWarnings("ReferenceEquality") // STOP is a marker, told apart by identity
   private void drain() {
-    java.util.List<LogRecord> batch = new java.util.ArrayList<>(256);
+    java.util.List<LogRecord> batch = new java.util.ArrayList<>(BATCH);
     try {
       while (true) {
-        lines.drainTo(batch, 256);
+        lines.drainTo(batch, BATCH);
         if (batch.isEmpty()) {
           Thread.sleep(IDLE_POLL_MILLIS);
           continue;
@@ -100,13 +100,14 @@ public final class AsyncLineHandler extends Handler {
           written += stop ? batch.size() - 1 : batch.size();
           drained.notifyAll();
         }
-        boolean full = batch.size() == 256;
+        boolean full = batch.size() == BATCH;
         batch.clear();
         if (stop) {
           break;
         }
         if (!full) {
-          // let lines gather: under load a write per millisecond rather than one per few lines
+          // let lines gather: under load a write every few milliseconds rather than one per few
+          // lines
           Thread.sleep(BATCH_GATHER_MILLIS);
         }
       }
@@ -160,8 +161,16 @@ public final class AsyncLineHandler extends Handler {
     }
   }
 
-  /** How long the writer lets lines gather after a batch that did not fill. */
-  private static final long BATCH_GATHER_MILLIS = 1;
+  /**
+   * How long the writer lets lines gather after a batch that did not fill. Each batch costs the
+   * writer a wake-up and a {@code write}, paid per request when batches are small: at 1 ms, a
+   * server answering 15,000 requests a second woke its writer a thousand times a second for 30
+   * lines each time. The price is that a line shows up in the log a few milliseconds later.
+   */
+  private static final long BATCH_GATHER_MILLIS = 4;
+
+  /** The most lines written at once; a full batch is followed at once by the next. */
+  private static final int BATCH = 1024;
 
   /** How long the writer sleeps when there is nothing to write: the most a line waits. */
   private static final long IDLE_POLL_MILLIS = 5;

@@ -27,7 +27,7 @@ public final class InstancePool implements AutoCloseable {
   private final Deque<FlareInstance> idle = new ArrayDeque<>();
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger discarded = new AtomicInteger();
-  private final AtomicInteger busy = new AtomicInteger();
+  private final int maxInstances;
   private volatile boolean closed;
 
   /**
@@ -44,31 +44,49 @@ public final class InstancePool implements AutoCloseable {
     this.factory = factory;
     this.isolation = isolation;
     this.recycleMemoryBytes = recycleMemoryBytes;
+    this.maxInstances = maxInstances;
     this.permits = new Semaphore(maxInstances, true);
   }
 
   /**
    * An instance for one invocation, waiting up to {@code wait} for one to be free.
    *
+   * <p>A free permit is taken straight away unless someone is already waiting, in which case the
+   * caller queues behind them (first come, first served among waiters; see
+   * docs/RATIONALE.md#why-the-pool-takes-a-free-instance-without-queueing). The waiting path is a
+   * method of its own, so that the JIT compiles the request path without it until it is needed.
+   *
    * @return the instance, or null when none became free in time or the pool is closed
    * @throws RuntimeException whatever creating an instance threw (the permit is given back)
    */
   public FlareInstance acquire(Duration wait) throws InterruptedException {
-    if (closed || !permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+    if (closed) {
       return null;
+    }
+    // tryAcquire() without a timeout takes a free permit even on a fair semaphore: only when
+    // nobody queues, so that a newcomer never overtakes a waiter
+    if (permits.hasQueuedThreads() || !permits.tryAcquire()) {
+      if (!awaitPermit(wait)) {
+        return null;
+      }
     }
     FlareInstance instance;
     synchronized (idle) {
       instance = idle.pollFirst();
     }
-    if (instance != null) {
-      busy.incrementAndGet();
-      return instance;
-    }
+    return instance != null ? instance : create();
+  }
+
+  /** Waits in line for a permit, up to {@code wait}. */
+  private boolean awaitPermit(Duration wait) throws InterruptedException {
+    return permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** A new instance under a permit already taken, which goes back if creating fails. */
+  private FlareInstance create() {
     try {
-      instance = factory.get();
+      FlareInstance instance = factory.get();
       created.incrementAndGet();
-      busy.incrementAndGet();
       return instance;
     } catch (RuntimeException | Error e) {
       permits.release();
@@ -97,7 +115,6 @@ public final class InstancePool implements AutoCloseable {
         discarded.incrementAndGet();
       }
     } finally {
-      busy.decrementAndGet();
       permits.release();
     }
   }
@@ -109,9 +126,17 @@ public final class InstancePool implements AutoCloseable {
     }
   }
 
-  /** Instances running an invocation now. */
+  /**
+   * Instances running an invocation now (or being created for one): the permits taken. Read from
+   * the semaphore rather than counted, which would be two more atomic updates per request.
+   */
   public int busy() {
-    return busy.get();
+    return maxInstances - permits.availablePermits();
+  }
+
+  /** Requests waiting for an instance now (an estimate, as the JDK's queue length is). */
+  public int waiting() {
+    return permits.getQueueLength();
   }
 
   /** Instances created so far, for monitoring and tests. */

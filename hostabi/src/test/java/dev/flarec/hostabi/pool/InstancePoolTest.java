@@ -1,6 +1,7 @@
 package dev.flarec.hostabi.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,7 +16,15 @@ import dev.flarec.hostabi.server.RunningServer;
 import dev.flarec.runtime.instance.Module;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +86,68 @@ class InstancePoolTest {
     assertNull(pool.acquire(Duration.ofMillis(50)));
     pool.release(a, true);
     assertSame(a, pool.acquire(Duration.ofMillis(50)));
+  }
+
+  @Test
+  void aWaiterIsServedBeforeANewcomerThatFindsItWaiting() throws Exception {
+    InstancePool pool = pool(1, Isolation.RESET, Long.MAX_VALUE);
+    FlareInstance a = pool.acquire(Duration.ZERO);
+    CompletableFuture<FlareInstance> waiter =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return pool.acquire(Duration.ofSeconds(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    while (pool.waiting() == 0) {
+      Thread.onSpinWait();
+    }
+    pool.release(a, true);
+    // the permit just given back is the waiter's: the newcomer queues behind it and, not
+    // willing to wait, goes without
+    assertNull(pool.acquire(Duration.ZERO));
+    assertSame(a, waiter.get(30, TimeUnit.SECONDS));
+    assertEquals(1, pool.busy());
+    assertEquals(0, pool.waiting());
+  }
+
+  @Test
+  void manyThreadsNeverHoldMoreThanMaxInstancesAndAllAreServed() throws Exception {
+    InstancePool pool = pool(2, Isolation.REUSE, Long.MAX_VALUE);
+    AtomicInteger holding = new AtomicInteger();
+    AtomicInteger mostHeld = new AtomicInteger();
+    AtomicInteger served = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 300; i++) {
+                    FlareInstance instance = pool.acquire(Duration.ofSeconds(30));
+                    assertNotNull(instance);
+                    mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                    Thread.yield();
+                    holding.decrementAndGet();
+                    pool.release(instance, true);
+                    served.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(1800, served.get());
+    assertTrue(mostHeld.get() <= 2, "held at once: " + mostHeld.get());
+    assertTrue(pool.created() <= 2, "created: " + pool.created());
+    assertEquals(0, pool.busy());
   }
 
   @Test
