@@ -114,6 +114,12 @@ public final class LineFormatter extends Formatter {
     if (logger == null) {
       return "-";
     }
-    return SHORT_NAMES.computeIfAbsent(logger, l -> l.substring(l.lastIndexOf('.') + 1));
+    // not computeIfAbsent with a lambda: the first line's lambda would be spun at start-up
+    String name = SHORT_NAMES.get(logger);
+    if (name == null) {
+      name = logger.substring(logger.lastIndexOf('.') + 1);
+      SHORT_NAMES.putIfAbsent(logger, name);
+    }
+    return name;
   }
 }
