@@ -66,11 +66,13 @@ final class InstanceShapes {
   }
 
   /** The stand-in for a generated export: a static method taking its instance last. */
+  @SuppressWarnings({"UnusedMethod", "UnusedVariable"}) // found by name with findStatic
   private static long handleRequest(Stand instance) {
     return ANSWER;
   }
 
   /** The stand-in for a generated allocator export, {@code (i32, instance) -> i32}. */
+  @SuppressWarnings({"UnusedMethod", "UnusedVariable"}) // found by name with findStatic
   private static int alloc(int size, Stand instance) {
     return size + 1;
   }
