@@ -4,13 +4,20 @@
 # measured in the same run, alternating them so that drifting load hits all alike. Prints each
 # median (wall clock, and the CPU time the process had used when it answered), the ratios and the
 # load average. Every wait is bounded; servers stop with SIGTERM.
-#   cold-start.sh FLARE.jar[,OTHER.jar...] [RUNS=10] [JAVA=java] [EXTRA JVM FLAGS...]
-# Several comma-separated JARs (an A/B of two builds) are alternated in every round.
+#   cold-start.sh FLARE.jar[@FLAG...][,OTHER.jar[@FLAG...]...] [RUNS=10] [JAVA=java] [EXTRA JVM FLAGS...]
+# Several comma-separated JARs (an A/B of two builds) are alternated in every round. JVM flags after
+# '@' apply to that JAR alone (hello.jar,hello.jar@-XX:SharedArchiveFile=hello.jsa compares a start
+# with and without an archive); EXTRA flags apply to every start, the bare JVM's too.
 # Example: benchmarks/startup/cold-start.sh target/hello.jar 10 /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 set -euo pipefail
 IFS=, read -r -a GIVEN <<<"$1"
 JARS=()
-for j in "${GIVEN[@]}"; do JARS+=("$(cd "$(dirname "$j")" && pwd)/$(basename "$j")"); done
+OWN_FLAGS=()
+for g in "${GIVEN[@]}"; do
+  j="${g%%@*}"
+  JARS+=("$(cd "$(dirname "$j")" && pwd)/$(basename "$j")")
+  if [[ $g == *@* ]]; then OWN_FLAGS+=("${g#*@}"); else OWN_FLAGS+=(""); fi
+done
 RUNS="${2:-10}"
 JAVA="${3:-java}"
 shift $(( $# < 3 ? $# : 3 ))
@@ -65,7 +72,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 for i in "${!JARS[@]}"; do : >"$WORK/flare$i.txt"; done
 for _ in $(seq "$RUNS"); do
   for i in "${!JARS[@]}"; do
-    time_to_first_response "$JAVA" "${EXTRA[@]}" -jar "${JARS[$i]}" --port "$PORT" >>"$WORK/flare$i.txt"
+    own=()
+    if [[ -n ${OWN_FLAGS[$i]} ]]; then IFS=@ read -r -a own <<<"${OWN_FLAGS[$i]}"; fi
+    time_to_first_response "$JAVA" "${EXTRA[@]}" "${own[@]}" -jar "${JARS[$i]}" --port "$PORT" \
+      >>"$WORK/flare$i.txt"
   done
   time_to_first_response "$JAVA" "${EXTRA[@]}" -cp "$WORK/bare" BareServer "$PORT" >>"$WORK/bare.txt"
 done
@@ -75,7 +85,8 @@ echo "flags: ${EXTRA[*]:-(none)}"
 for i in "${!JARS[@]}"; do
   f="$WORK/flare$i.txt"
   flare=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median)
-  echo "flare $(basename "${JARS[$i]}"): median ${flare} ms of $RUNS ($(cut -d' ' -f1 "$f" | tr '\n' ' ')), CPU ${cpu} ms"
+  label="$(basename "${JARS[$i]}")${OWN_FLAGS[$i]:+ ${OWN_FLAGS[$i]//@/ }}"
+  echo "flare $label: median ${flare} ms of $RUNS ($(cut -d' ' -f1 "$f" | tr '\n' ' ')), CPU ${cpu} ms"
   awk -v f="$flare" -v b="$bare" -v c="$cpu" -v d="$bare_cpu" \
     'BEGIN {printf "  ratio to bare: %.2f (wall), %.2f (CPU)\n", f / b, c / d}'
 done

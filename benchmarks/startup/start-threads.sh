@@ -3,14 +3,20 @@
 # response, the CPU time (user + system) of each group of the process's threads at that moment,
 # RUNS rounds, alternating the JARs; prints each JAR's medians. On a loaded machine the main
 # thread's CPU is steadier than wall-clock time, and it is the start-up's critical path.
-#   start-threads.sh FLARE.jar[,OTHER.jar...] [RUNS=10] [JAVA=java]
+#   start-threads.sh FLARE.jar[@FLAG...][,OTHER.jar[@FLAG...]...] [RUNS=10] [JAVA=java]
+# JVM flags after '@' apply to that JAR alone, as in cold-start.sh.
 # Groups: main (the `java` threads), request (the JDK server's dispatcher and handler threads,
 # virtual threads' carriers), jit, gc, other live threads, and ended (threads that had finished,
 # mostly the start-up's second thread, read as the process's total minus the live threads').
 set -euo pipefail
 IFS=, read -r -a GIVEN <<<"$1"
 JARS=()
-for j in "${GIVEN[@]}"; do JARS+=("$(cd "$(dirname "$j")" && pwd)/$(basename "$j")"); done
+OWN_FLAGS=()
+for g in "${GIVEN[@]}"; do
+  j="${g%%@*}"
+  JARS+=("$(cd "$(dirname "$j")" && pwd)/$(basename "$j")")
+  if [[ $g == *@* ]]; then OWN_FLAGS+=("${g#*@}"); else OWN_FLAGS+=(""); fi
+done
 RUNS="${2:-10}"
 JAVA="${3:-java}"
 PORT=18191
@@ -67,12 +73,14 @@ one_start() {
 for i in "${!JARS[@]}"; do : >"$WORK/flare$i.txt"; done
 for _ in $(seq "$RUNS"); do
   for i in "${!JARS[@]}"; do
-    one_start "$JAVA" -jar "${JARS[$i]}" --port "$PORT" >>"$WORK/flare$i.txt"
+    own=()
+    if [[ -n ${OWN_FLAGS[$i]} ]]; then IFS=@ read -r -a own <<<"${OWN_FLAGS[$i]}"; fi
+    one_start "$JAVA" "${own[@]}" -jar "${JARS[$i]}" --port "$PORT" >>"$WORK/flare$i.txt"
   done
 done
 echo "java: $("$JAVA" -version 2>&1 | head -1); CPU in ms at the first response, medians of $RUNS"
 for i in "${!JARS[@]}"; do
-  printf '%s:' "$(basename "${JARS[$i]}")"
+  printf '%s:' "$(basename "${JARS[$i]}")${OWN_FLAGS[$i]:+ ${OWN_FLAGS[$i]//@/ }}"
   for key in wall main request jit gc other ended; do
     printf ' %s=%s' "$key" "$(grep -o "$key=[0-9]*" "$WORK/flare$i.txt" | cut -d= -f2 | sort -n |
       awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')"

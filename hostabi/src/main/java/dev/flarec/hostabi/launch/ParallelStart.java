@@ -171,7 +171,8 @@ final class ParallelStart extends Thread {
 
   /**
    * What instantiating the flare can do before there is an instance: {@link FlaronImports#prepare}
-   * (the imports' method handles and call sites) and initialising {@link #INSTANCE_CLASSES}. Runs
+   * (the imports' method handles and call sites), initialising {@link #INSTANCE_CLASSES} and
+   * spinning the export's and the constructor's method-handle shapes ({@link InstanceShapes}). Runs
    * once, on whichever thread takes it on first.
    */
   private void prepareInstance() {
@@ -185,6 +186,7 @@ final class ParallelStart extends Thread {
       // the main thread binds them itself and meets any problem there
     }
     load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
+    boolean unused = InstanceShapes.spin();
   }
 
   /**

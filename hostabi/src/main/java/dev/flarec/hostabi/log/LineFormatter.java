@@ -2,9 +2,6 @@ package dev.flarec.hostabi.log;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Formatter;
@@ -15,12 +12,9 @@ import java.util.logging.LogRecord;
  * Formats a record as one line: {@code 2025-11-21T10:00:00.123Z INFO access request flare=hello
  * ...}: UTC timestamp, level ({@code ERROR}, {@code WARN}, {@code INFO}, {@code DEBUG}), the
  * logger's last name segment, the message. A stack trace, when a record carries one, follows on its
- * own lines.
+ * own lines. The time is rendered by {@link UtcTimestamp}.
  */
 public final class LineFormatter extends Formatter {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
   /** The last timestamp rendered: consecutive records mostly fall in the same millisecond. */
   private volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
 
@@ -29,7 +23,7 @@ public final class LineFormatter extends Formatter {
   private String time(long millis) {
     Stamp stamp = last;
     if (stamp.millis() != millis) {
-      stamp = new Stamp(millis, TIME.format(Instant.ofEpochMilli(millis)));
+      stamp = new Stamp(millis, UtcTimestamp.format(millis));
       last = stamp;
     }
     return stamp.text();
@@ -120,6 +114,12 @@ public final class LineFormatter extends Formatter {
     if (logger == null) {
       return "-";
     }
-    return SHORT_NAMES.computeIfAbsent(logger, l -> l.substring(l.lastIndexOf('.') + 1));
+    // not computeIfAbsent with a lambda: the first line's lambda would be spun at start-up
+    String name = SHORT_NAMES.get(logger);
+    if (name == null) {
+      name = logger.substring(logger.lastIndexOf('.') + 1);
+      SHORT_NAMES.putIfAbsent(logger, name);
+    }
+    return name;
   }
 }
