@@ -20,7 +20,11 @@ import sun.misc.Unsafe;
  * C1 and C2 both compile to one machine load or store; elsewhere it is {@link Memory}'s
  * little-endian {@code VarHandle} views, which C2 compiles as well but C1 does not inline (each
  * access in C1 code was a call), see docs/RATIONALE.md#why-memory-accesses-use-unsafe. Every method
- * here stays within C1's inlining limit (35 bytes of bytecode), so C1 inlines it into its caller.
+ * here stays within 35 bytes of bytecode, the limit for inlining at call sites that are not hot
+ * (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses: the
+ * others exceed its limit on a callee's stack and locals ({@code C1InlineStackLimit}), and
+ * reshaping the loads to fit it made first runs slower, see
+ * docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers.
  *
  * <p>Calling these rather than accessing memory inline makes cold code fast: the JVM compiles these
  * few shared methods after a few hundred calls from anywhere in the module. See

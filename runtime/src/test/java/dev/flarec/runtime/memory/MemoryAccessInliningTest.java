@@ -1,0 +1,101 @@
+package dev.flarec.runtime.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every load and store helper stays within 35 bytes of bytecode, HotSpot's limit for inlining a
+ * callee at a call site that is not hot ({@code MaxInlineSize}): generated code calls them from
+ * everywhere, most sites run rarely, and C2 must still inline each access into a single machine
+ * load or store. Read from the class file, as HotSpot reads it.
+ */
+class MemoryAccessInliningTest {
+  private static final int MAX_INLINE_SIZE = 35;
+
+  @Test
+  void everyAccessFitsTheInliningLimitOfColdCallSites() throws IOException {
+    List<MethodInfo> accesses =
+        methodsOf(MemoryAccess.class).stream()
+            .filter(m -> m.name().startsWith("load") || m.name().startsWith("store"))
+            .collect(Collectors.toList());
+    // seven widths (byte, short, int, long, float, double; load and store) in two forms
+    assertTrue(accesses.size() >= 24, () -> "found only " + accesses);
+    List<MethodInfo> tooLarge =
+        accesses.stream()
+            .filter(m -> m.codeLength() > MAX_INLINE_SIZE)
+            .collect(Collectors.toList());
+    assertEquals(List.of(), tooLarge);
+  }
+
+  /** One method of a class file: its name, descriptor and the length of its bytecode. */
+  private record MethodInfo(String name, String descriptor, int codeLength) {}
+
+  /** The methods with code of a class, read from its class file (JVMS 4). */
+  private static List<MethodInfo> methodsOf(Class<?> type) throws IOException {
+    try (InputStream raw = type.getResourceAsStream(type.getSimpleName() + ".class");
+        var in = new DataInputStream(raw)) {
+      in.readInt(); // magic
+      in.readInt(); // minor and major version
+      int count = in.readUnsignedShort();
+      String[] utf8 = new String[count];
+      for (int i = 1; i < count; i++) {
+        int tag = in.readUnsignedByte();
+        switch (tag) {
+          case 1 -> utf8[i] = in.readUTF();
+          case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
+          case 5, 6 -> {
+            in.skipNBytes(8);
+            i++; // a long or double takes two entries
+          }
+          case 7, 8, 16, 19, 20 -> in.skipNBytes(2);
+          case 15 -> in.skipNBytes(3);
+          default -> throw new IOException("constant pool tag " + tag);
+        }
+      }
+      in.skipNBytes(6); // access, this, super
+      in.skipNBytes(2L * in.readUnsignedShort()); // interfaces
+      int fields = in.readUnsignedShort();
+      for (int f = 0; f < fields; f++) {
+        in.skipNBytes(6);
+        skipAttributes(in);
+      }
+      List<MethodInfo> methods = new ArrayList<>();
+      int methodCount = in.readUnsignedShort();
+      for (int m = 0; m < methodCount; m++) {
+        in.skipNBytes(2);
+        String name = utf8[in.readUnsignedShort()];
+        String descriptor = utf8[in.readUnsignedShort()];
+        int attributes = in.readUnsignedShort();
+        for (int a = 0; a < attributes; a++) {
+          String attribute = utf8[in.readUnsignedShort()];
+          long length = in.readInt() & 0xFFFFFFFFL;
+          if (attribute.equals("Code")) {
+            in.skipNBytes(4); // max_stack, max_locals
+            int codeLength = in.readInt();
+            in.skipNBytes(length - 8);
+            methods.add(new MethodInfo(name, descriptor, codeLength));
+          } else {
+            in.skipNBytes(length);
+          }
+        }
+      }
+      return methods;
+    }
+  }
+
+  private static void skipAttributes(DataInputStream in) throws IOException {
+    int attributes = in.readUnsignedShort();
+    for (int a = 0; a < attributes; a++) {
+      in.skipNBytes(2);
+      in.skipNBytes(in.readInt() & 0xFFFFFFFFL);
+    }
+  }
+}
