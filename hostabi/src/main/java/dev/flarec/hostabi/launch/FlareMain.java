@@ -221,6 +221,9 @@ public final class FlareMain {
       err.println(program + ": cannot start the node's services: " + e.getMessage());
       return new Launch(ExitStatus.BAD_INPUT, null, null);
     }
+    if (parallel != null) {
+      parallel.awaitInstancePrepared();
+    }
     try {
       FlareServer server = FlareServer.start(flare.module(), config, services);
       return new Launch(ExitStatus.OK, server, services);

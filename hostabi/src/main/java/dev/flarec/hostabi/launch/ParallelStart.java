@@ -105,6 +105,13 @@ final class ParallelStart extends Thread {
   /** How long the thread waits for the main one to find the flare before it goes on without. */
   private static final long FLARE_WAIT_MILLIS = 1000;
 
+  /**
+   * How long the main thread waits for this one to finish preparing the instance before it
+   * instantiates the flare regardless: a bound, so that a stalled second thread delays the start by
+   * at most this much and never stops it.
+   */
+  static final long INSTANCE_WAIT_MILLIS = 2000;
+
   private final CountDownLatch logging = new CountDownLatch(1);
   private volatile Throwable loggingFailure;
   private final CountDownLatch found = new CountDownLatch(1);
@@ -115,6 +122,9 @@ final class ParallelStart extends Thread {
    * one after logging, or the main one if it would otherwise wait for logging.
    */
   private final AtomicBoolean instancePrepared = new AtomicBoolean();
+
+  /** Counted down when {@link #prepareInstance} has run, on whichever thread. */
+  private final CountDownLatch instanceReady = new CountDownLatch(1);
 
   private ParallelStart() {
     super("flarec-start");
@@ -177,16 +187,40 @@ final class ParallelStart extends Thread {
    */
   private void prepareInstance() {
     try {
-      if (found.await(FLARE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-        FlaronImports.prepare(flare);
+      try {
+        if (found.await(FLARE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          FlaronImports.prepare(flare);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | LinkageError e) {
+        // the main thread binds them itself and meets any problem there
       }
+      load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
+      boolean unused = InstanceShapes.spin();
+    } finally {
+      instanceReady.countDown();
+    }
+  }
+
+  /**
+   * Returns once the instance's preparation ({@link #prepareInstance}) is done, or after {@link
+   * #INSTANCE_WAIT_MILLIS} if this thread took it on and has not finished; the main thread calls it
+   * just before it instantiates the flare. Waiting rather than instantiating at once keeps the two
+   * threads from spinning the same method-handle shapes and loading the same classes side by side,
+   * each blocking the other on the JDK's locks for that work. If neither thread has taken the
+   * preparation on yet, the caller does it itself.
+   */
+  void awaitInstancePrepared() {
+    if (instancePrepared.compareAndSet(false, true)) {
+      prepareInstance();
+      return;
+    }
+    try {
+      boolean unused = instanceReady.await(INSTANCE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException | LinkageError e) {
-      // the main thread binds them itself and meets any problem there
     }
-    load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
-    boolean unused = InstanceShapes.spin();
   }
 
   /**
