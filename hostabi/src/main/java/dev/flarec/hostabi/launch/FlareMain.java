@@ -221,11 +221,11 @@ public final class FlareMain {
       err.println(program + ": cannot start the node's services: " + e.getMessage());
       return new Launch(ExitStatus.BAD_INPUT, null, null);
     }
-    if (parallel != null) {
-      parallel.awaitInstancePrepared();
-    }
     try {
-      FlareServer server = FlareServer.start(flare.module(), config, services);
+      FlareServer server =
+          parallel == null
+              ? FlareServer.start(flare.module(), config, services)
+              : FlareServer.start(flare.module(), config, services, parallel.instancePrepared());
       return new Launch(ExitStatus.OK, server, services);
     } catch (BindException e) {
       services.close();

@@ -204,12 +204,35 @@ final class ParallelStart extends Thread {
   }
 
   /**
+   * {@link #awaitInstancePrepared} as the task that {@link FlareServer#start(
+   * dev.flarec.runtime.instance.Module, dev.flarec.hostabi.config.ServerConfig,
+   * dev.flarec.hostabi.abi.HostServices, Runnable)} runs before the flare's first instance.
+   */
+  Runnable instancePrepared() {
+    return new AwaitInstance(this);
+  }
+
+  /** A class rather than a lambda, like the rest of the start path. */
+  private static final class AwaitInstance implements Runnable {
+    private final ParallelStart start;
+
+    AwaitInstance(ParallelStart start) {
+      this.start = start;
+    }
+
+    @Override
+    public void run() {
+      start.awaitInstancePrepared();
+    }
+  }
+
+  /**
    * Returns once the instance's preparation ({@link #prepareInstance}) is done, or after {@link
    * #INSTANCE_WAIT_MILLIS} if this thread took it on and has not finished; the main thread calls it
-   * just before it instantiates the flare. Waiting rather than instantiating at once keeps the two
-   * threads from spinning the same method-handle shapes and loading the same classes side by side,
-   * each blocking the other on the JDK's locks for that work. If neither thread has taken the
-   * preparation on yet, the caller does it itself.
+   * just before it instantiates the flare, after binding the server. Waiting rather than
+   * instantiating at once keeps the two threads from spinning the same method-handle shapes and
+   * loading the same classes side by side, each blocking the other on the JDK's locks for that
+   * work. If neither thread has taken the preparation on yet, the caller does it itself.
    */
   void awaitInstancePrepared() {
     if (instancePrepared.compareAndSet(false, true)) {

@@ -93,8 +93,22 @@ public final class FlareServer implements AutoCloseable {
    */
   public static FlareServer start(Module module, ServerConfig config, HostServices services)
       throws IOException {
+    return start(module, config, services, NOTHING);
+  }
+
+  /**
+   * Like {@link #start(Module, ServerConfig, HostServices)}, running {@code beforeFirstInstance}
+   * after the server's own set-up (its executor and bound socket) and before the flare's first
+   * instance: a flare JAR's launcher waits there for its start-up's second thread to finish
+   * preparing the instance, so that the main thread binds the server meanwhile rather than idle.
+   * Until the server starts, connections wait in the socket's backlog.
+   */
+  public static FlareServer start(
+      Module module, ServerConfig config, HostServices services, Runnable beforeFirstInstance)
+      throws IOException {
     FlareConfig flare = config.flare();
     if (WebSocketFlares.isWebSocketFlare(module.descriptor())) {
+      beforeFirstInstance.run();
       return startWebSocket(module, config, services);
     }
     if (flare.kind() == FlareConfig.Kind.WEBSOCKET) {
@@ -103,17 +117,25 @@ public final class FlareServer implements AutoCloseable {
               + WebSocketFlares.missingExports(module.descriptor())
               + " (functions taking no parameters)");
     }
-    InstancePool pool = pool(module, config, services);
     DeadlineWatch deadlines = new DeadlineWatch();
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
     enableTcpNoDelay();
     HttpServer http;
+    InstancePool pool;
     try {
       http = HttpServer.create(new InetSocketAddress(config.port()), 0);
     } catch (IOException e) {
       deadlines.close();
       executor.executor().shutdownNow();
-      pool.close();
+      throw e;
+    }
+    try {
+      beforeFirstInstance.run();
+      pool = pool(module, config, services);
+    } catch (RuntimeException | Error e) {
+      http.stop(0);
+      deadlines.close();
+      executor.executor().shutdownNow();
       throw e;
     }
     FlareServer server = new FlareServer(config, http, executor, deadlines, pool);
@@ -129,6 +151,17 @@ public final class FlareServer implements AutoCloseable {
         .field("origin", config.origin() == null ? "none" : config.origin().toString())
         .log(Loggers.HOST, Level.INFO);
     return server;
+  }
+
+  /** The default {@code beforeFirstInstance}: nothing to wait for. */
+  private static final Runnable NOTHING = new Nothing();
+
+  /** Does nothing; a class rather than a lambda, like the rest of the start path. */
+  private static final class Nothing implements Runnable {
+    @Override
+    public void run() {
+      // nothing to wait for
+    }
   }
 
   private static FlareServer startWebSocket(
