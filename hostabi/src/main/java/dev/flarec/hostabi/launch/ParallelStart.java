@@ -148,19 +148,13 @@ final class ParallelStart extends Thread {
       logging.countDown();
     }
     if (instancePrepared.compareAndSet(false, true)) {
+      // the main thread binds the server meanwhile (FlareServer.start's beforeFirstInstance)
       prepareInstance();
+    } else {
+      warmUpServer();
     }
-    // In the order the main thread and then the first request meet these; the Date header is
-    // written last, when the response goes out.
-    try {
-      // An unbound server, stopped at once: the JDK server's set-up (its configuration, channel,
-      // selector, logger) without a port, which the main thread meets next. The no-delay setting
-      // is read when that set-up first runs, so it is made first, as the real server would.
-      FlareServer.enableTcpNoDelay();
-      HttpServer.create().stop(0);
-    } catch (IOException | RuntimeException e) {
-      // only a head start: whoever needs these for real does the work again and reports failures
-    }
+    // In the order the first request meets these; the Date header is written last, when the
+    // response goes out.
     startAVirtualThread();
     load(FIRST_REQUEST_CLASSES, ParallelStart.class.getClassLoader());
     try {
@@ -170,6 +164,21 @@ final class ParallelStart extends Thread {
               .format(Instant.now());
     } catch (RuntimeException e) {
       // as above
+    }
+  }
+
+  /**
+   * An unbound server, stopped at once: the JDK server's set-up (its configuration, channel,
+   * selector, logger) without a port, which the main thread meets once it has prepared the instance
+   * itself. The no-delay setting is read when that set-up first runs, so it is made first, as the
+   * real server would.
+   */
+  private static void warmUpServer() {
+    try {
+      FlareServer.enableTcpNoDelay();
+      HttpServer.create().stop(0);
+    } catch (IOException | RuntimeException e) {
+      // only a head start: whoever needs these for real does the work again and reports failures
     }
   }
 
@@ -269,11 +278,20 @@ final class ParallelStart extends Thread {
     }
   }
 
-  /** Loads and initialises the classes {@code names}; a missing one is skipped. */
+  /**
+   * Loads and initialises the classes {@code names}; a missing one is skipped. The JDK server's
+   * classes are looked up in its module first, which answers null for a class this JDK lacks rather
+   * than throwing (two of them are missing on Java 17).
+   */
   static void load(String[] names, ClassLoader loader) {
+    Module server = HttpServer.class.getModule();
     for (String name : names) {
       try {
-        Class.forName(name, true, loader);
+        if (name.startsWith("dev.flarec.")) {
+          Class.forName(name, true, loader);
+        } else if (Class.forName(server, name) != null) {
+          Class.forName(name, true, loader);
+        }
       } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
         // another JDK's server has other classes; the request loads what it needs itself
       }

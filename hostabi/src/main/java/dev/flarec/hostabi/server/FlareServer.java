@@ -93,7 +93,7 @@ public final class FlareServer implements AutoCloseable {
    */
   public static FlareServer start(Module module, ServerConfig config, HostServices services)
       throws IOException {
-    return start(module, config, services, NOTHING);
+    return start(module, config, services, null);
   }
 
   /**
@@ -101,14 +101,16 @@ public final class FlareServer implements AutoCloseable {
    * after the server's own set-up (its executor and bound socket) and before the flare's first
    * instance: a flare JAR's launcher waits there for its start-up's second thread to finish
    * preparing the instance, so that the main thread binds the server meanwhile rather than idle.
-   * Until the server starts, connections wait in the socket's backlog.
+   * Until the server starts, connections wait in the socket's backlog. Null runs nothing.
    */
   public static FlareServer start(
       Module module, ServerConfig config, HostServices services, Runnable beforeFirstInstance)
       throws IOException {
     FlareConfig flare = config.flare();
     if (WebSocketFlares.isWebSocketFlare(module.descriptor())) {
-      beforeFirstInstance.run();
+      if (beforeFirstInstance != null) {
+        beforeFirstInstance.run();
+      }
       return startWebSocket(module, config, services);
     }
     if (flare.kind() == FlareConfig.Kind.WEBSOCKET) {
@@ -130,9 +132,14 @@ public final class FlareServer implements AutoCloseable {
       throw e;
     }
     try {
-      beforeFirstInstance.run();
+      if (beforeFirstInstance != null) {
+        beforeFirstInstance.run();
+      }
       pool = pool(module, config, services);
     } catch (RuntimeException | Error e) {
+      // A server that never started keeps its port after stop(): the JDK closes its channel only
+      // once the dispatcher thread, which start() launches, deregisters it from the selector.
+      http.start();
       http.stop(0);
       deadlines.close();
       executor.executor().shutdownNow();
@@ -151,17 +158,6 @@ public final class FlareServer implements AutoCloseable {
         .field("origin", config.origin() == null ? "none" : config.origin().toString())
         .log(Loggers.HOST, Level.INFO);
     return server;
-  }
-
-  /** The default {@code beforeFirstInstance}: nothing to wait for. */
-  private static final Runnable NOTHING = new Nothing();
-
-  /** Does nothing; a class rather than a lambda, like the rest of the start path. */
-  private static final class Nothing implements Runnable {
-    @Override
-    public void run() {
-      // nothing to wait for
-    }
   }
 
   private static FlareServer startWebSocket(
