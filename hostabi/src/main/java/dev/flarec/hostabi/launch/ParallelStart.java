@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The second thread of a flare server's start-up, which runs while the main one loads and
  * instantiates the flare: it first configures logging ({@link LogSetup#configure()}, which the main
  * thread awaits before it serves), then what instantiating the flare can do without an instance
- * ({@link #prepareInstance}; the main thread does it instead if it would otherwise wait for
- * logging), then the share of the first response that depends on nothing of the flare: the locale
- * and time-zone data that the JDK's HTTP server needs to write the {@code Date} header, the
- * server's own set-up (an unbound server, stopped at once), on Java 21 and later the machinery of
- * virtual threads (one is started and joined), and the classes that the first request loads and
+ * ({@link #prepareInstance}: the main thread does it instead if it would otherwise wait for
+ * logging, and else binds the server meanwhile and then waits for it, {@link
+ * #awaitInstancePrepared}), then the share of the first response that depends on nothing of the
+ * flare: the locale and time-zone data that the JDK's HTTP server needs to write the {@code Date}
+ * header, the server's own set-up (an unbound server, stopped at once, when the main thread
+ * prepared the instance and so has not set up its server yet), on Java 21 and later the machinery
+ * of virtual threads (one is started and joined), and the classes that the first request loads and
  * initialises ({@link #FIRST_REQUEST_CLASSES}). Each is work the main thread or the first request
  * would otherwise do in turn; here it overlaps on a second core. The warming keeps nothing and
  * never runs the flare, so its failures are ignored: whoever needs the real thing meets any problem
