@@ -37,11 +37,12 @@ STEPS=(
   "reading the descriptor|dev.flarec.runtime.instance.Module"
   "options and configuration|dev.flarec.hostabi.launch.LaunchOptions"
   "node services|dev.flarec.hostabi.abi.HostServices"
-  "instance pool|dev.flarec.hostabi.pool.InstancePool"
-  "instantiation done|dev.flarec.runtime.instance.Instantiator\$1"
   "server executors|dev.flarec.hostabi.server.ServerExecutors"
   "server socket|java.net.ServerSocket"
+  "instance pool|dev.flarec.hostabi.pool.InstancePool"
+  "instantiation done|dev.flarec.runtime.instance.Instantiator\$1"
 )
+# (builds before 2026-12-04's fifth pass made the instance pool before the server's executors)
 
 for run in $(seq "$RUNS"); do
   log="$WORK/run$run.log"

@@ -41,12 +41,33 @@ public final class ConfigLoader {
 
   private static final String DEFAULTS_SOURCE = "default configuration";
 
-  /** Jackson's TOML reader, made when a file is first read (see {@link #defaults}). */
+  /**
+   * Jackson's TOML reader, made when a file is first read (see {@link #defaults}). Everything that
+   * names one of Jackson's exceptions lives here rather than in {@link ConfigLoader}: verifying a
+   * class loads the types its {@code catch} clauses name, so a {@code catch} in {@link
+   * ConfigLoader} itself would load Jackson classes even for a server started without {@code
+   * --config} ({@code ConfigLoaderTest} checks that it loads none).
+   */
   private static final class Toml {
     static final TomlMapper MAPPER = new TomlMapper();
 
     /** The defaults, parsed once; every load merges into a copy (a node loads many files). */
     static final ObjectNode DEFAULTS = parse(defaultsText(), DEFAULTS_SOURCE);
+
+    static ObjectNode parse(String text, String source) {
+      try {
+        JsonNode tree = MAPPER.readTree(text);
+        return tree instanceof ObjectNode o ? o : MAPPER.createObjectNode();
+      } catch (JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where =
+            at == null || at.getLineNr() < 1
+                ? ""
+                : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        throw new ConfigException(
+            source, null, "not valid TOML: " + where + e.getOriginalMessage());
+      }
+    }
   }
 
   private static final long MIB = 1024 * 1024;
@@ -200,17 +221,7 @@ public final class ConfigLoader {
   }
 
   private static ObjectNode parse(String text, String source) {
-    try {
-      JsonNode tree = Toml.MAPPER.readTree(text);
-      return tree instanceof ObjectNode o ? o : Toml.MAPPER.createObjectNode();
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null || at.getLineNr() < 1
-              ? ""
-              : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-      throw new ConfigException(source, null, "not valid TOML: " + where + e.getOriginalMessage());
-    }
+    return Toml.parse(text, source);
   }
 
   /** Every key of {@code user} must exist in the defaults, as a table where they have one. */

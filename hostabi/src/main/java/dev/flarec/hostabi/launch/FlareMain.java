@@ -222,7 +222,10 @@ public final class FlareMain {
       return new Launch(ExitStatus.BAD_INPUT, null, null);
     }
     try {
-      FlareServer server = FlareServer.start(flare.module(), config, services);
+      FlareServer server =
+          parallel == null
+              ? FlareServer.start(flare.module(), config, services)
+              : FlareServer.start(flare.module(), config, services, parallel.instancePrepared());
       return new Launch(ExitStatus.OK, server, services);
     } catch (BindException e) {
       services.close();

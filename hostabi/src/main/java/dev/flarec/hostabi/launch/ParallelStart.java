@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The second thread of a flare server's start-up, which runs while the main one loads and
  * instantiates the flare: it first configures logging ({@link LogSetup#configure()}, which the main
  * thread awaits before it serves), then what instantiating the flare can do without an instance
- * ({@link #prepareInstance}; the main thread does it instead if it would otherwise wait for
- * logging), then the share of the first response that depends on nothing of the flare: the locale
- * and time-zone data that the JDK's HTTP server needs to write the {@code Date} header, the
- * server's own set-up (an unbound server, stopped at once), on Java 21 and later the machinery of
- * virtual threads (one is started and joined), and the classes that the first request loads and
+ * ({@link #prepareInstance}: the main thread does it instead if it would otherwise wait for
+ * logging, and else binds the server meanwhile and then waits for it, {@link
+ * #awaitInstancePrepared}), then the share of the first response that depends on nothing of the
+ * flare: the locale and time-zone data that the JDK's HTTP server needs to write the {@code Date}
+ * header, the server's own set-up (an unbound server, stopped at once, when the main thread
+ * prepared the instance and so has not set up its server yet), on Java 21 and later the machinery
+ * of virtual threads (one is started and joined), and the classes that the first request loads and
  * initialises ({@link #FIRST_REQUEST_CLASSES}). Each is work the main thread or the first request
  * would otherwise do in turn; here it overlaps on a second core. The warming keeps nothing and
  * never runs the flare, so its failures are ignored: whoever needs the real thing meets any problem
@@ -105,6 +107,13 @@ final class ParallelStart extends Thread {
   /** How long the thread waits for the main one to find the flare before it goes on without. */
   private static final long FLARE_WAIT_MILLIS = 1000;
 
+  /**
+   * How long the main thread waits for this one to finish preparing the instance before it
+   * instantiates the flare regardless: a bound, so that a stalled second thread delays the start by
+   * at most this much and never stops it.
+   */
+  static final long INSTANCE_WAIT_MILLIS = 2000;
+
   private final CountDownLatch logging = new CountDownLatch(1);
   private volatile Throwable loggingFailure;
   private final CountDownLatch found = new CountDownLatch(1);
@@ -115,6 +124,9 @@ final class ParallelStart extends Thread {
    * one after logging, or the main one if it would otherwise wait for logging.
    */
   private final AtomicBoolean instancePrepared = new AtomicBoolean();
+
+  /** Counted down when {@link #prepareInstance} has run, on whichever thread. */
+  private final CountDownLatch instanceReady = new CountDownLatch(1);
 
   private ParallelStart() {
     super("flarec-start");
@@ -138,19 +150,13 @@ final class ParallelStart extends Thread {
       logging.countDown();
     }
     if (instancePrepared.compareAndSet(false, true)) {
+      // the main thread binds the server meanwhile (FlareServer.start's beforeFirstInstance)
       prepareInstance();
+    } else {
+      warmUpServer();
     }
-    // In the order the main thread and then the first request meet these; the Date header is
-    // written last, when the response goes out.
-    try {
-      // An unbound server, stopped at once: the JDK server's set-up (its configuration, channel,
-      // selector, logger) without a port, which the main thread meets next. The no-delay setting
-      // is read when that set-up first runs, so it is made first, as the real server would.
-      FlareServer.enableTcpNoDelay();
-      HttpServer.create().stop(0);
-    } catch (IOException | RuntimeException e) {
-      // only a head start: whoever needs these for real does the work again and reports failures
-    }
+    // In the order the first request meets these; the Date header is written last, when the
+    // response goes out.
     startAVirtualThread();
     load(FIRST_REQUEST_CLASSES, ParallelStart.class.getClassLoader());
     try {
@@ -160,6 +166,21 @@ final class ParallelStart extends Thread {
               .format(Instant.now());
     } catch (RuntimeException e) {
       // as above
+    }
+  }
+
+  /**
+   * An unbound server, stopped at once: the JDK server's set-up (its configuration, channel,
+   * selector, logger) without a port, which the main thread meets once it has prepared the instance
+   * itself. The no-delay setting is read when that set-up first runs, so it is made first, as the
+   * real server would.
+   */
+  private static void warmUpServer() {
+    try {
+      FlareServer.enableTcpNoDelay();
+      HttpServer.create().stop(0);
+    } catch (IOException | RuntimeException e) {
+      // only a head start: whoever needs these for real does the work again and reports failures
     }
   }
 
@@ -177,16 +198,63 @@ final class ParallelStart extends Thread {
    */
   private void prepareInstance() {
     try {
-      if (found.await(FLARE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-        FlaronImports.prepare(flare);
+      try {
+        if (found.await(FLARE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          FlaronImports.prepare(flare);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | LinkageError e) {
+        // the main thread binds them itself and meets any problem there
       }
+      load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
+      boolean unused = InstanceShapes.spin();
+    } finally {
+      instanceReady.countDown();
+    }
+  }
+
+  /**
+   * {@link #awaitInstancePrepared} as the task that {@link FlareServer#start(
+   * dev.flarec.runtime.instance.Module, dev.flarec.hostabi.config.ServerConfig,
+   * dev.flarec.hostabi.abi.HostServices, Runnable)} runs before the flare's first instance.
+   */
+  Runnable instancePrepared() {
+    return new AwaitInstance(this);
+  }
+
+  /** A class rather than a lambda, like the rest of the start path. */
+  private static final class AwaitInstance implements Runnable {
+    private final ParallelStart start;
+
+    AwaitInstance(ParallelStart start) {
+      this.start = start;
+    }
+
+    @Override
+    public void run() {
+      start.awaitInstancePrepared();
+    }
+  }
+
+  /**
+   * Returns once the instance's preparation ({@link #prepareInstance}) is done, or after {@link
+   * #INSTANCE_WAIT_MILLIS} if this thread took it on and has not finished; the main thread calls it
+   * just before it instantiates the flare, after binding the server. Waiting rather than
+   * instantiating at once keeps the two threads from spinning the same method-handle shapes and
+   * loading the same classes side by side, each blocking the other on the JDK's locks for that
+   * work. If neither thread has taken the preparation on yet, the caller does it itself.
+   */
+  void awaitInstancePrepared() {
+    if (instancePrepared.compareAndSet(false, true)) {
+      prepareInstance();
+      return;
+    }
+    try {
+      boolean unused = instanceReady.await(INSTANCE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException | LinkageError e) {
-      // the main thread binds them itself and meets any problem there
     }
-    load(INSTANCE_CLASSES, ParallelStart.class.getClassLoader());
-    boolean unused = InstanceShapes.spin();
   }
 
   /**
@@ -212,11 +280,20 @@ final class ParallelStart extends Thread {
     }
   }
 
-  /** Loads and initialises the classes {@code names}; a missing one is skipped. */
+  /**
+   * Loads and initialises the classes {@code names}; a missing one is skipped. The JDK server's
+   * classes are looked up in its module first, which answers null for a class this JDK lacks rather
+   * than throwing (two of them are missing on Java 17).
+   */
   static void load(String[] names, ClassLoader loader) {
+    Module server = HttpServer.class.getModule();
     for (String name : names) {
       try {
-        Class.forName(name, true, loader);
+        if (name.startsWith("dev.flarec.")) {
+          Class.forName(name, true, loader);
+        } else if (Class.forName(server, name) != null) {
+          Class.forName(name, true, loader);
+        }
       } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
         // another JDK's server has other classes; the request loads what it needs itself
       }

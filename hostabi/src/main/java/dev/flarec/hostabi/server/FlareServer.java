@@ -93,8 +93,24 @@ public final class FlareServer implements AutoCloseable {
    */
   public static FlareServer start(Module module, ServerConfig config, HostServices services)
       throws IOException {
+    return start(module, config, services, null);
+  }
+
+  /**
+   * Like {@link #start(Module, ServerConfig, HostServices)}, running {@code beforeFirstInstance}
+   * after the server's own set-up (its executor and bound socket) and before the flare's first
+   * instance: a flare JAR's launcher waits there for its start-up's second thread to finish
+   * preparing the instance, so that the main thread binds the server meanwhile rather than idle.
+   * Until the server starts, connections wait in the socket's backlog. Null runs nothing.
+   */
+  public static FlareServer start(
+      Module module, ServerConfig config, HostServices services, Runnable beforeFirstInstance)
+      throws IOException {
     FlareConfig flare = config.flare();
     if (WebSocketFlares.isWebSocketFlare(module.descriptor())) {
+      if (beforeFirstInstance != null) {
+        beforeFirstInstance.run();
+      }
       return startWebSocket(module, config, services);
     }
     if (flare.kind() == FlareConfig.Kind.WEBSOCKET) {
@@ -103,17 +119,30 @@ public final class FlareServer implements AutoCloseable {
               + WebSocketFlares.missingExports(module.descriptor())
               + " (functions taking no parameters)");
     }
-    InstancePool pool = pool(module, config, services);
     DeadlineWatch deadlines = new DeadlineWatch();
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
     enableTcpNoDelay();
     HttpServer http;
+    InstancePool pool;
     try {
       http = HttpServer.create(new InetSocketAddress(config.port()), 0);
     } catch (IOException e) {
       deadlines.close();
       executor.executor().shutdownNow();
-      pool.close();
+      throw e;
+    }
+    try {
+      if (beforeFirstInstance != null) {
+        beforeFirstInstance.run();
+      }
+      pool = pool(module, config, services);
+    } catch (RuntimeException | Error e) {
+      // A server that never started keeps its port after stop(): the JDK closes its channel only
+      // once the dispatcher thread, which start() launches, deregisters it from the selector.
+      http.start();
+      http.stop(0);
+      deadlines.close();
+      executor.executor().shutdownNow();
       throw e;
     }
     FlareServer server = new FlareServer(config, http, executor, deadlines, pool);

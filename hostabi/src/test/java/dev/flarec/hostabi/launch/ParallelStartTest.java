@@ -30,4 +30,13 @@ class ParallelStartTest {
             ParallelStart.load(
                 ParallelStart.FIRST_REQUEST_CLASSES, ParallelStartTest.class.getClassLoader()));
   }
+
+  @Test
+  void aServerClassThisJdkLacksIsSkipped() {
+    assertDoesNotThrow(
+        () ->
+            ParallelStart.load(
+                new String[] {"sun.net.httpserver.NoSuchClass", "com.sun.net.httpserver.Headers"},
+                ParallelStartTest.class.getClassLoader()));
+  }
 }

@@ -46,20 +46,42 @@ public final class Module {
 
   /** Loads the module whose generated class is {@code className} from {@code loader}. */
   public static Module load(ClassLoader loader, String className) {
-    String resource = className.replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX;
+    String resource = descriptorResource(className);
+    byte[] descriptor;
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException(
             "no compiled module " + className + " (missing " + resource + ")");
       }
-      ModuleDescriptor descriptor = DescriptorCodec.decode(in.readAllBytes());
-      Class<?> c = Class.forName(className, true, loader);
-      return new Module(descriptor, c.asSubclass(Instance.class));
+      descriptor = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return load(loader, className, descriptor);
+  }
+
+  /**
+   * Loads the module whose generated class is {@code className} from {@code loader}, with the
+   * descriptor the caller has already read ({@code descriptorBytes}, the content of {@link
+   * #descriptorResource}): a launcher that reads its own JAR saves the loader a second search.
+   *
+   * @throws IllegalArgumentException if the class is missing or the descriptor is damaged
+   */
+  public static Module load(ClassLoader loader, String className, byte[] descriptorBytes) {
+    ModuleDescriptor descriptor = DescriptorCodec.decode(descriptorBytes);
+    try {
+      Class<?> c = Class.forName(className, true, loader);
+      return new Module(descriptor, c.asSubclass(Instance.class));
     } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException("no compiled module class " + className, e);
     }
+  }
+
+  /**
+   * The resource (JAR entry) name of the descriptor of the module generated as {@code className}.
+   */
+  public static String descriptorResource(String className) {
+    return className.replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX;
   }
 
   /** Loads the module of a JAR written by the compiler. */

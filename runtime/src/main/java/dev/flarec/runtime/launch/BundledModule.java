@@ -1,6 +1,7 @@
 package dev.flarec.runtime.launch;
 
 import dev.flarec.runtime.instance.Module;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,8 @@ import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
@@ -16,6 +19,12 @@ import java.util.jar.Manifest;
  * rather than opening "our own" JAR file means the module is found the same way under {@code java
  * -jar m.jar} and under {@code java -cp m.jar:other.jar ...ModuleMain}. Public for the other
  * launchers of compiled JARs (the WASI one), which find their module the same way.
+ *
+ * <p>When the class path is a single JAR (always so under {@code java -jar}) and the loader is the
+ * application's, that JAR's first manifest is the one the search would find, so it is read directly
+ * ({@link #fromJar}): one {@link JarFile} instead of the loader's resource search through {@code
+ * jar:} URLs, a cost every start pays (docs/RATIONALE.md "Why a flare's launcher reads its own
+ * JAR").
  *
  * @param module the module
  * @param programName the JAR's file name, for usage lines and messages
@@ -29,6 +38,13 @@ public record BundledModule(Module module, String programName) {
    * @throws LaunchException if no manifest names a module, or the one named is missing
    */
   public static BundledModule find(ClassLoader loader) {
+    File ownJar = loader == ClassLoader.getSystemClassLoader() ? singleJarOnClassPath() : null;
+    if (ownJar != null) {
+      BundledModule direct = fromJar(ownJar, loader);
+      if (direct != null) {
+        return direct;
+      }
+    }
     try {
       Enumeration<URL> manifests = loader.getResources(MANIFEST);
       while (manifests.hasMoreElements()) {
@@ -49,6 +65,61 @@ public record BundledModule(Module module, String programName) {
         "no compiled module on the class path (no manifest has a "
             + Module.MANIFEST_ATTRIBUTE
             + " attribute); compile one with flarec");
+  }
+
+  /**
+   * The module named by the manifest of {@code jar}, whose classes {@code loader} loads; null when
+   * the JAR cannot be read or its manifest names no module, so that the caller searches the class
+   * path instead and reports what it finds there.
+   *
+   * @throws LaunchException if the manifest names a module whose descriptor or class is missing or
+   *     damaged
+   */
+  public static BundledModule fromJar(File jar, ClassLoader loader) {
+    String name = jar.getName();
+    String className;
+    byte[] descriptor;
+    // no signature check: the loader that defines the classes checks them as it always does
+    try (JarFile file = new JarFile(jar, false)) {
+      Manifest manifest = file.getManifest();
+      className =
+          manifest == null
+              ? null
+              : manifest.getMainAttributes().getValue(Module.MANIFEST_ATTRIBUTE);
+      if (className == null) {
+        return null;
+      }
+      JarEntry entry = file.getJarEntry(Module.descriptorResource(className));
+      if (entry == null) {
+        throw new LaunchException(
+            name
+                + " is damaged: no compiled module "
+                + className
+                + " (missing "
+                + Module.descriptorResource(className)
+                + ")");
+      }
+      try (InputStream in = file.getInputStream(entry)) {
+        descriptor = in.readAllBytes();
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    try {
+      return new BundledModule(Module.load(loader, className, descriptor), name);
+    } catch (IllegalArgumentException e) {
+      throw new LaunchException(name + " is damaged: " + e.getMessage(), e);
+    }
+  }
+
+  /** The class path's only entry when it is a JAR file, as under {@code java -jar}; else null. */
+  static File singleJarOnClassPath() {
+    String path = System.getProperty("java.class.path", "");
+    if (path.isEmpty() || path.contains(File.pathSeparator)) {
+      return null;
+    }
+    File file = new File(path);
+    return file.isFile() ? file : null;
   }
 
   private static String moduleClass(URL manifest) throws IOException {
