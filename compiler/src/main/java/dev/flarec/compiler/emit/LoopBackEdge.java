@@ -1,0 +1,192 @@
+package dev.flarec.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import run.endive.wasm.types.AnnotatedInstruction;
+import run.endive.wasm.types.OpCode;
+
+/**
+ * A loop's back edge that clang writes as {@code br_if} on {@code i != end} (or on {@code i}
+ * non-zero) where the loop steps {@code i} by a constant other than ±1, for example {@code i += 4}
+ * up to a constant or a local the loop never writes. HotSpot's C2 makes a counted loop (range-check
+ * elimination, unrolling) out of a {@code !=} exit test only when the stride is ±1; with an ordered
+ * test it does for any constant stride. So the edge is emitted as {@code if (i < end) goto loop}
+ * (for a positive step; {@code i > end} for a negative one), then, with {@code i} and {@code end}
+ * loaded again, {@code if (i > end) goto loop}: together exactly {@code i != end} for every input,
+ * including an {@code i} that wraps around or never equals {@code end}. The second test is never
+ * taken in the loops this matches, so C2 profiles it away and counts the loop on the first.
+ *
+ * <p>Only non-unit steps are rewritten: C2 already counts {@code !=} loops of stride ±1, and
+ * rewriting those too made SQLite slower. See
+ * docs/RATIONALE.md#why-are-loop-back-edges-on--rewritten-only-for-non-unit-steps.
+ */
+final class LoopBackEdge {
+  /** The signed step of the induction local, never 0, 1 or -1. */
+  private final int step;
+
+  /** The induction local, whose value is the tested one. */
+  private final int counter;
+
+  /** The local holding the end, or -1 when the end is {@link #endConstant}. */
+  private final int endLocal;
+
+  /** The end when it is a constant: an {@code i32.const}, or 0 for a non-zero test. */
+  private final int endConstant;
+
+  /** True for {@code i != end}; false for {@code i} non-zero (only {@code i} on the stack). */
+  private final boolean comparesTwo;
+
+  private LoopBackEdge(int step, int counter, int endLocal, int endConstant, boolean comparesTwo) {
+    this.step = step;
+    this.counter = counter;
+    this.endLocal = endLocal;
+    this.endConstant = endConstant;
+    this.comparesTwo = comparesTwo;
+  }
+
+  /** The induction local's constant step. */
+  int step() {
+    return step;
+  }
+
+  /**
+   * The back edge a {@code br_if} at {@code brIfAt} in {@code code} makes, fused with condition
+   * {@code c}, when it goes back to a {@code loop} whose body starts at {@code loopBodyStart} and
+   * has the shape above; null otherwise.
+   */
+  static LoopBackEdge recognise(
+      List<AnnotatedInstruction> code, int brIfAt, Condition c, int loopBodyStart) {
+    if (loopBodyStart < 0 || c.prefix() >= 0) {
+      return null;
+    }
+    int counterAt;
+    int endLocal = -1;
+    int endConstant = 0;
+    boolean comparesTwo;
+    if (c.jumpIfTrue() == IF_ICMPNE
+        && brIfAt >= 3
+        && code.get(brIfAt - 1).opcode() == OpCode.I32_NE) {
+      // [i, end] on the stack: the end comes from one instruction, so i from the one before it
+      AnnotatedInstruction end = code.get(brIfAt - 2);
+      if (end.opcode() == OpCode.LOCAL_GET) {
+        endLocal = (int) end.operand(0);
+      } else if (end.opcode() == OpCode.I32_CONST) {
+        endConstant = (int) end.operand(0);
+      } else {
+        return null;
+      }
+      counterAt = brIfAt - 3;
+      comparesTwo = true;
+    } else if (c.equals(Condition.NONZERO) && brIfAt >= 1) {
+      counterAt = brIfAt - 1;
+      comparesTwo = false;
+    } else {
+      return null;
+    }
+    if (counterAt < loopBodyStart) {
+      return null;
+    }
+    AnnotatedInstruction tested = code.get(counterAt);
+    if (tested.opcode() != OpCode.LOCAL_GET && tested.opcode() != OpCode.LOCAL_TEE) {
+      return null;
+    }
+    int counter = (int) tested.operand(0);
+    if (counter == endLocal) {
+      return null;
+    }
+    Integer step = soleStep(code, loopBodyStart, counter, endLocal);
+    if (step == null || step == 0 || step == 1 || step == -1) {
+      return null;
+    }
+    return new LoopBackEdge(step, counter, endLocal, endConstant, comparesTwo);
+  }
+
+  /**
+   * The constant the loop body adds to {@code local} when its one write to it is {@code local.get
+   * local; i32.const C; i32.add|i32.sub; local.set|tee local} at the body's own nesting level, and
+   * {@code endLocal} (or -1) is never written in the body; else null.
+   */
+  private static Integer soleStep(
+      List<AnnotatedInstruction> code, int bodyStart, int local, int endLocal) {
+    Integer step = null;
+    int writes = 0;
+    int depth = 0;
+    for (int i = bodyStart; i < code.size() && depth >= 0; i++) {
+      AnnotatedInstruction ins = code.get(i);
+      switch (ins.opcode()) {
+        case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
+        case END -> depth--;
+        case LOCAL_SET, LOCAL_TEE -> {
+          int written = (int) ins.operand(0);
+          if (written == endLocal) {
+            return null;
+          }
+          if (written == local) {
+            writes++;
+            step = depth == 0 ? stepWrittenAt(code, i, bodyStart, local) : null;
+          }
+        }
+        default -> {}
+      }
+    }
+    return writes == 1 ? step : null;
+  }
+
+  /** The step of a write at {@code at} of the form {@code local += C}, or null. */
+  private static Integer stepWrittenAt(
+      List<AnnotatedInstruction> code, int at, int bodyStart, int local) {
+    if (at - 3 < bodyStart) {
+      return null;
+    }
+    AnnotatedInstruction get = code.get(at - 3);
+    AnnotatedInstruction constant = code.get(at - 2);
+    OpCode op = code.get(at - 1).opcode();
+    if (get.opcode() != OpCode.LOCAL_GET
+        || (int) get.operand(0) != local
+        || constant.opcode() != OpCode.I32_CONST) {
+      return null;
+    }
+    int c = (int) constant.operand(0);
+    if (op == OpCode.I32_ADD) {
+      return c;
+    }
+    if (op == OpCode.I32_SUB && c != Integer.MIN_VALUE) {
+      return -c;
+    }
+    return null;
+  }
+
+  /**
+   * Emits the edge to {@code loop}, with {@code i} (and the end, when it compares two) on the JVM
+   * stack: goes to {@code loop} when they differ, falls through when they are equal.
+   *
+   * <p>The second test loads {@code i} and the end again rather than keeping copies on the stack:
+   * with {@code dup2} the short-of-the-end test cannot jump to the loop directly, and the loop C2
+   * built from that shape ran the sha256 kernel 9% slower (docs/benchmarks.md).
+   */
+  void emit(EmitContext f, Label loop) {
+    MethodVisitor mv = f.mv();
+    boolean up = step > 0;
+    // the likely way: i still short of the end
+    if (comparesTwo) {
+      mv.visitJumpInsn(up ? IF_ICMPLT : IF_ICMPGT, loop);
+    } else {
+      mv.visitJumpInsn(up ? IFLT : IFGT, loop);
+    }
+    // past the end (it wrapped, or started beyond it): != holds all the same
+    f.loadLocal(counter);
+    if (!comparesTwo) {
+      mv.visitJumpInsn(up ? IFGT : IFLT, loop);
+      return;
+    }
+    if (endLocal >= 0) {
+      f.loadLocal(endLocal);
+    } else {
+      f.pushInt(endConstant);
+    }
+    mv.visitJumpInsn(up ? IF_ICMPGT : IF_ICMPLT, loop);
+  }
+}
