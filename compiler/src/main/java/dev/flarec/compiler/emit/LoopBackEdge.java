@@ -20,7 +20,7 @@ import run.endive.wasm.types.OpCode;
  * taken in the loops this matches, so C2 profiles it away and counts the loop on the first.
  *
  * <p>Only non-unit steps are rewritten: C2 already counts {@code !=} loops of stride ±1, and
- * rewriting those too made SQLite slower. See
+ * rewriting those too was measured to slow SQLite down. See
  * docs/RATIONALE.md#why-are-loop-back-edges-on--rewritten-only-for-non-unit-steps.
  */
 final class LoopBackEdge {
@@ -105,13 +105,38 @@ final class LoopBackEdge {
   }
 
   /**
-   * The constant the loop body adds to {@code local} when its one write to it is {@code local.get
-   * local; i32.const C; i32.add|i32.sub; local.set|tee local} at the body's own nesting level, and
-   * {@code endLocal} (or -1) is never written in the body; else null.
+   * The constant the loop body adds to {@code local} per iteration, when {@code endLocal} (or -1)
+   * is never written in the body and {@code local} is written once, at the body's own nesting
+   * level, as {@code local.get local; i32.const C; i32.add|i32.sub; local.set|tee local}, or
+   * through one other local whose last write before it is of that form ({@code j = i + 1; ...; i =
+   * j + 1}, clang's loop unrolled by two); else null.
    */
   private static Integer soleStep(
       List<AnnotatedInstruction> code, int bodyStart, int local, int endLocal) {
-    Integer step = null;
+    int write = soleWrite(code, bodyStart, local, endLocal);
+    int[] offset = write < 0 ? null : offsetWrittenAt(code, write, bodyStart);
+    if (offset == null) {
+      return null;
+    }
+    if (offset[0] == local) {
+      return offset[1];
+    }
+    int earlier = lastWriteBefore(code, bodyStart, offset[0], write);
+    int[] first = earlier < 0 ? null : offsetWrittenAt(code, earlier, bodyStart);
+    if (first == null || first[0] != local) {
+      return null;
+    }
+    long step = (long) first[1] + offset[1];
+    return step == (int) step ? (int) step : null;
+  }
+
+  /**
+   * Where the body's one write to {@code local} is, at the body's own nesting level; -1 when there
+   * are several, a nested one, or none, or when {@code endLocal} is written.
+   */
+  private static int soleWrite(
+      List<AnnotatedInstruction> code, int bodyStart, int local, int endLocal) {
+    int found = -1;
     int writes = 0;
     int depth = 0;
     for (int i = bodyStart; i < code.size() && depth >= 0; i++) {
@@ -122,39 +147,64 @@ final class LoopBackEdge {
         case LOCAL_SET, LOCAL_TEE -> {
           int written = (int) ins.operand(0);
           if (written == endLocal) {
-            return null;
+            return -1;
           }
           if (written == local) {
             writes++;
-            step = depth == 0 ? stepWrittenAt(code, i, bodyStart, local) : null;
+            found = depth == 0 ? i : -1;
           }
         }
         default -> {}
       }
     }
-    return writes == 1 ? step : null;
+    return writes == 1 ? found : -1;
   }
 
-  /** The step of a write at {@code at} of the form {@code local += C}, or null. */
-  private static Integer stepWrittenAt(
-      List<AnnotatedInstruction> code, int at, int bodyStart, int local) {
+  /**
+   * Where the last write to {@code local} before instruction {@code before} is, when it is at the
+   * body's own nesting level and no nested write follows it; else -1.
+   */
+  private static int lastWriteBefore(
+      List<AnnotatedInstruction> code, int bodyStart, int local, int before) {
+    int found = -1;
+    int depth = 0;
+    for (int i = bodyStart; i < before; i++) {
+      AnnotatedInstruction ins = code.get(i);
+      switch (ins.opcode()) {
+        case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
+        case END -> depth--;
+        case LOCAL_SET, LOCAL_TEE -> {
+          if ((int) ins.operand(0) == local) {
+            found = depth == 0 ? i : -1;
+          }
+        }
+        default -> {}
+      }
+    }
+    return found;
+  }
+
+  /**
+   * For a write at {@code at} of the form {@code local.get src; i32.const C; i32.add|i32.sub}:
+   * {@code {src, C}} (C negated for a subtraction); else null.
+   */
+  private static int[] offsetWrittenAt(List<AnnotatedInstruction> code, int at, int bodyStart) {
     if (at - 3 < bodyStart) {
       return null;
     }
     AnnotatedInstruction get = code.get(at - 3);
     AnnotatedInstruction constant = code.get(at - 2);
     OpCode op = code.get(at - 1).opcode();
-    if (get.opcode() != OpCode.LOCAL_GET
-        || (int) get.operand(0) != local
-        || constant.opcode() != OpCode.I32_CONST) {
+    if (get.opcode() != OpCode.LOCAL_GET || constant.opcode() != OpCode.I32_CONST) {
       return null;
     }
+    int src = (int) get.operand(0);
     int c = (int) constant.operand(0);
     if (op == OpCode.I32_ADD) {
-      return c;
+      return new int[] {src, c};
     }
     if (op == OpCode.I32_SUB && c != Integer.MIN_VALUE) {
-      return -c;
+      return new int[] {src, -c};
     }
     return null;
   }

@@ -76,6 +76,18 @@ class LoopBackEdgeTest {
               (br_if $out (i32.eq (local.get $n) (local.get $limit)))
               (br_if $again
                 (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $end)))))
+          (local.get $n))
+        (func (export "up2InTwoSteps") (param $i i32) (param $end i32) (param $limit i32)
+          (result i32)
+          (local $n i32) (local $j i32)
+          (block $out
+            (loop $again
+              (local.set $j (i32.const 0))
+              (local.set $n (i32.add (local.get $n) (i32.const 1)))
+              (br_if $out (i32.eq (local.get $n) (local.get $limit)))
+              (local.set $j (i32.add (local.get $i) (i32.const 1)))
+              (br_if $again
+                (i32.ne (local.tee $i (i32.add (local.get $j) (i32.const 1))) (local.get $end)))))
           (local.get $n)))
       """;
 
@@ -121,6 +133,14 @@ class LoopBackEdgeTest {
     assertTrue(down8.indexOf("IF_ICMPGT") < down8.indexOf("IF_ICMPLT"), "down: > first\n" + down8);
     String upToZero = method(compiled, "public static func3(");
     assertTrue(upToZero.contains("IFLT") && upToZero.contains("IFGT"), upToZero);
+  }
+
+  /** clang's loop unrolled by two steps {@code i} through a second local: still a step of 2. */
+  @Test
+  void aStepThroughASecondLocalCounts() {
+    String up2 = method(compile(CompileOptions.defaults().methodBudget()), "public static func5(");
+    assertTrue(up2.contains("IF_ICMPLT") && up2.contains("IF_ICMPGT"), up2);
+    assertFalse(up2.contains("IF_ICMPNE"), up2);
   }
 
   @Test
@@ -172,6 +192,10 @@ class LoopBackEdgeTest {
           new Object[] {reference(i, 0, 2, limit)},
           instance.function("upToZero").call(i, limit),
           "upToZero " + where);
+      assertArrayEquals(
+          new Object[] {reference(i, end, 2, limit)},
+          instance.function("up2InTwoSteps").call(i, end, limit),
+          "up2InTwoSteps " + where);
     }
   }
 
