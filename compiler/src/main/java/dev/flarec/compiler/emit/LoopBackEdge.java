@@ -9,18 +9,20 @@ import run.endive.wasm.types.AnnotatedInstruction;
 import run.endive.wasm.types.OpCode;
 
 /**
- * A loop's back edge that clang writes as {@code br_if} on {@code i != end} (or on {@code i}
- * non-zero) where the loop steps {@code i} by a constant other than ±1, for example {@code i += 4}
- * up to a constant or a local the loop never writes. HotSpot's C2 makes a counted loop (range-check
- * elimination, unrolling) out of a {@code !=} exit test only when the stride is ±1; with an ordered
- * test it does for any constant stride. So the edge is emitted as {@code if (i < end) goto loop}
- * (for a positive step; {@code i > end} for a negative one), then, with {@code i} and {@code end}
- * loaded again, {@code if (i > end) goto loop}: together exactly {@code i != end} for every input,
- * including an {@code i} that wraps around or never equals {@code end}. The second test is never
- * taken in the loops this matches, so C2 profiles it away and counts the loop on the first.
+ * A loop's back edge that clang writes as {@code br_if} on {@code i != end} where the loop steps
+ * {@code i} by a constant other than ±1, for example {@code i += 4} up to a constant or a local the
+ * loop never writes. HotSpot's C2 makes a counted loop (range-check elimination, unrolling) out of
+ * a {@code !=} exit test only when the stride is ±1; with an ordered test it does for any constant
+ * stride. So the edge is emitted as {@code if (i < end) goto loop} (for a positive step; {@code i >
+ * end} for a negative one), then, with {@code i} and {@code end} loaded again, {@code if (i > end)
+ * goto loop}: together exactly {@code i != end} for every input, including an {@code i} that wraps
+ * around or never equals {@code end}. The second test is never taken in the loops this matches, so
+ * C2 profiles it away and counts the loop on the first.
  *
  * <p>Only non-unit steps are rewritten: C2 already counts {@code !=} loops of stride ±1, and
- * rewriting those too was measured to slow SQLite down. See
+ * rewriting those too was measured to slow SQLite down. A plain non-zero test ({@code br_if} on
+ * {@code local.tee i}, counting up to 0) is left alone: rewritten the same way, it made the {@code
+ * matmul} kernel 20% slower and gained nothing on SHA-256. See
  * docs/RATIONALE.md#why-are-loop-back-edges-on--rewritten-only-for-non-unit-steps.
  */
 final class LoopBackEdge {
@@ -33,23 +35,14 @@ final class LoopBackEdge {
   /** The local holding the end, or -1 when the end is {@link #endConstant}. */
   private final int endLocal;
 
-  /** The end when it is a constant: an {@code i32.const}, or 0 for a non-zero test. */
+  /** The end when it is an {@code i32.const}. */
   private final int endConstant;
 
-  /** True for {@code i != end}; false for {@code i} non-zero (only {@code i} on the stack). */
-  private final boolean comparesTwo;
-
-  private LoopBackEdge(int step, int counter, int endLocal, int endConstant, boolean comparesTwo) {
+  private LoopBackEdge(int step, int counter, int endLocal, int endConstant) {
     this.step = step;
     this.counter = counter;
     this.endLocal = endLocal;
     this.endConstant = endConstant;
-    this.comparesTwo = comparesTwo;
-  }
-
-  /** The induction local's constant step. */
-  int step() {
-    return step;
   }
 
   /**
@@ -62,30 +55,23 @@ final class LoopBackEdge {
     if (loopBodyStart < 0 || c.prefix() >= 0) {
       return null;
     }
-    int counterAt;
+    if (c.jumpIfTrue() != IF_ICMPNE
+        || brIfAt < 3
+        || code.get(brIfAt - 1).opcode() != OpCode.I32_NE) {
+      return null;
+    }
+    // [i, end] on the stack: the end comes from one instruction, so i from the one before it
     int endLocal = -1;
     int endConstant = 0;
-    boolean comparesTwo;
-    if (c.jumpIfTrue() == IF_ICMPNE
-        && brIfAt >= 3
-        && code.get(brIfAt - 1).opcode() == OpCode.I32_NE) {
-      // [i, end] on the stack: the end comes from one instruction, so i from the one before it
-      AnnotatedInstruction end = code.get(brIfAt - 2);
-      if (end.opcode() == OpCode.LOCAL_GET) {
-        endLocal = (int) end.operand(0);
-      } else if (end.opcode() == OpCode.I32_CONST) {
-        endConstant = (int) end.operand(0);
-      } else {
-        return null;
-      }
-      counterAt = brIfAt - 3;
-      comparesTwo = true;
-    } else if (c.equals(Condition.NONZERO) && brIfAt >= 1) {
-      counterAt = brIfAt - 1;
-      comparesTwo = false;
+    AnnotatedInstruction end = code.get(brIfAt - 2);
+    if (end.opcode() == OpCode.LOCAL_GET) {
+      endLocal = (int) end.operand(0);
+    } else if (end.opcode() == OpCode.I32_CONST) {
+      endConstant = (int) end.operand(0);
     } else {
       return null;
     }
+    int counterAt = brIfAt - 3;
     if (counterAt < loopBodyStart) {
       return null;
     }
@@ -101,7 +87,7 @@ final class LoopBackEdge {
     if (step == null || step == 0 || step == 1 || step == -1) {
       return null;
     }
-    return new LoopBackEdge(step, counter, endLocal, endConstant, comparesTwo);
+    return new LoopBackEdge(step, counter, endLocal, endConstant);
   }
 
   /**
@@ -210,8 +196,8 @@ final class LoopBackEdge {
   }
 
   /**
-   * Emits the edge to {@code loop}, with {@code i} (and the end, when it compares two) on the JVM
-   * stack: goes to {@code loop} when they differ, falls through when they are equal.
+   * Emits the edge to {@code loop}, with {@code i} and the end on the JVM stack: goes to {@code
+   * loop} when they differ, falls through when they are equal.
    *
    * <p>The second test loads {@code i} and the end again rather than keeping copies on the stack:
    * with {@code dup2} the short-of-the-end test cannot jump to the loop directly, and the loop C2
@@ -221,17 +207,9 @@ final class LoopBackEdge {
     MethodVisitor mv = f.mv();
     boolean up = step > 0;
     // the likely way: i still short of the end
-    if (comparesTwo) {
-      mv.visitJumpInsn(up ? IF_ICMPLT : IF_ICMPGT, loop);
-    } else {
-      mv.visitJumpInsn(up ? IFLT : IFGT, loop);
-    }
+    mv.visitJumpInsn(up ? IF_ICMPLT : IF_ICMPGT, loop);
     // past the end (it wrapped, or started beyond it): != holds all the same
     f.loadLocal(counter);
-    if (!comparesTwo) {
-      mv.visitJumpInsn(up ? IFGT : IFLT, loop);
-      return;
-    }
     if (endLocal >= 0) {
       f.loadLocal(endLocal);
     } else {
