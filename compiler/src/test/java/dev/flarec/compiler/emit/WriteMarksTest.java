@@ -8,6 +8,8 @@ import com.dylibso.chicory.wabt.Wat2Wasm;
 import dev.flarec.compiler.CompileOptions;
 import dev.flarec.compiler.CompiledModule;
 import dev.flarec.compiler.Flarec;
+import dev.flarec.compiler.testing.ModuleBuilder;
+import dev.flarec.compiler.testing.ModuleBuilder.Code;
 import dev.flarec.runtime.instance.FunctionRef;
 import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.instance.Instance;
@@ -124,5 +126,72 @@ class WriteMarksTest {
     instance.restore(fresh.get());
     assertEquals(1, memory.pages());
     assertArrayEquals(before, java.util.Arrays.copyOf(memory.bytes, before.length));
+  }
+
+  private static final int I32_STORE = 0x36;
+
+  /**
+   * {@code storeCatchStore(v)}: stores into block 1, calls a function that has the host restore the
+   * snapshot (clearing the marks) and then throws, catches that in a {@code try_table}, and stores
+   * into block 1 again. The second store is reached through the handler, not past the call.
+   */
+  private static byte[] throwingFlare() {
+    ModuleBuilder m = new ModuleBuilder();
+    int none = m.type(new byte[0], new byte[0]);
+    int restore = m.importFunction("env", "restore", none);
+    m.memory(1);
+    m.exportMemory("memory");
+    int tag = m.tag(none);
+    int thrower = m.function(none, new byte[0], new Code().call(restore).throwTag(tag));
+    Code body =
+        new Code()
+            .i32Const(4096)
+            .localGet(0)
+            .memory(I32_STORE, 2, 0)
+            .begin(0x02, ModuleBuilder.VOID)
+            .tryTable(ModuleBuilder.VOID, Code.catchAll(0))
+            .call(thrower)
+            .end()
+            .end()
+            .i32Const(4100)
+            .localGet(0)
+            .memory(I32_STORE, 2, 0);
+    m.export(
+        "storeCatchStore",
+        m.function(m.type(new byte[] {ModuleBuilder.I32}, new byte[0]), new byte[0], body));
+    m.export(
+        "handle_request",
+        m.function(
+            m.type(new byte[0], new byte[] {ModuleBuilder.I64}),
+            new byte[0],
+            new Code().i64Const(0x100000000L)));
+    return m.build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {65535, CompileOptions.MIN_METHOD_BUDGET})
+  void aStoreInAHandlerAfterTheMarksWereClearedMarksItsBlockAgain(int budget) {
+    AtomicReference<InstanceSnapshot> fresh = new AtomicReference<>();
+    AtomicReference<Instance> self = new AtomicReference<>();
+    Runnable restore = () -> self.get().restore(fresh.get());
+    CompiledModule compiled =
+        Flarec.compile(throwingFlare(), CompileOptions.defaults().withMethodBudget(budget));
+    assertTrue(compiled.descriptor().tracksMemoryWrites(), "a flare tracks its writes");
+    Instance instance =
+        compiled
+            .load()
+            .instantiate(
+                Imports.builder().function("env", "restore", FunctionRef.of(restore)).build());
+    self.set(instance);
+    Memory memory = instance.memory("memory");
+    fresh.set(instance.snapshot());
+    byte[] before = memory.bytes.clone();
+
+    instance.function("storeCatchStore").call(0x05060708);
+    assertEquals(1, memory.written[1], "the block was written after the host cleared its mark");
+    assertEquals(0x05060708, memory.readInt(4100));
+
+    instance.restore(fresh.get());
+    assertArrayEquals(before, memory.bytes);
   }
 }
