@@ -22,7 +22,7 @@ import run.endive.wasm.types.OpCode;
  * <p>Only non-unit steps are rewritten: C2 already counts {@code !=} loops of stride ±1, and
  * rewriting those too was measured to slow SQLite down. A plain non-zero test ({@code br_if} on
  * {@code local.tee i}, counting up to 0) is left alone: rewritten the same way, it made the {@code
- * matmul} kernel 20% slower and gained nothing on SHA-256. See
+ * matmul} kernel 24% slower and gained nothing on SHA-256. See
  * docs/RATIONALE.md#why-are-loop-back-edges-on--rewritten-only-for-non-unit-steps.
  */
 final class LoopBackEdge {
