@@ -13,14 +13,15 @@
 # Optional: JAVA=path/to/java (default: java on the PATH); BASELINE=DIR, another build's
 # DIR/servers/{hello,hash}.jar run as impl "baseline" in every round, between the plain handler
 # and this build's flare, the two flares' order swapped every other round (an A/B in one run);
-# FLARES="hello" (default "hello hash").
+# FLARES="hello" (default "hello hash"); PORT= (default 18080), for when another load test
+# shares the machine.
 set -euo pipefail
 OUT="$1"; WARM="$2"; TIME="$3"; ROUNDS="$4"
 JAVA="${JAVA:-java}"
 BASELINE="${BASELINE:-}"
 FLARES="${FLARES:-hello hash}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
-PORT=18080
+PORT="${PORT:-18080}"
 CONNECTIONS=16
 # TCP_NODELAY on both servers. The JDK's HttpServer leaves Nagle's algorithm on unless told
 # (sun.net.httpserver.nodelay): it writes headers and body separately, so with keep-alive every

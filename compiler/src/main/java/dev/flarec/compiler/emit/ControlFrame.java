@@ -43,6 +43,9 @@ final class ControlFrame {
   boolean targetUsed;
   boolean hasElse;
 
+  /** For a {@code loop}: the index in the function's code of its body's first instruction. */
+  int bodyStart = -1;
+
   /**
    * For {@code try_table}: the labels bounding the ranges its handler covers, start and end in turn
    * (the last range still open while the body is emitted); tail calls are cut out of them.

@@ -153,10 +153,12 @@ final class ControlLowering {
     return module.type((int) BlockType.typeIndex(bt));
   }
 
-  void enterBlock(ControlFrame.Kind kind, long blockType) {
+  /** {@code block} or {@code loop}, whose body starts at instruction {@code bodyStart}. */
+  void enterBlock(ControlFrame.Kind kind, long blockType, int bodyStart) {
     FunctionType bt = blockType(blockType);
     ControlFrame frame =
         new ControlFrame(kind, bt.params(), bt.results(), f.height() - bt.params().size());
+    frame.bodyStart = bodyStart;
     pushFrame(frame);
     if (kind == ControlFrame.Kind.LOOP) {
       mv.visitLabel(frame.target);
@@ -391,11 +393,23 @@ final class ControlLowering {
     unreachable = true;
   }
 
-  /** {@code br_if depth}, the condition already popped from the tracked stack. */
-  void branchIf(Condition c, int depth) {
+  /**
+   * {@code br_if depth}, the instruction at {@code brIfAt}; the condition already popped from the
+   * tracked stack. A loop's back edge on a non-unit step is emitted as ordered tests ({@link
+   * LoopBackEdge}).
+   */
+  void branchIf(Condition c, int depth, int brIfAt) {
     ControlFrame target = frame(depth);
     if (isLocal(target) && realExtrasBelow(target) == 0) {
-      c.jump(mv, target.target, true);
+      LoopBackEdge edge =
+          target.kind == ControlFrame.Kind.LOOP
+              ? LoopBackEdge.recognise(f.fn.code, brIfAt, c, target.bodyStart)
+              : null;
+      if (edge != null) {
+        edge.emit(f, target.target);
+      } else {
+        c.jump(mv, target.target, true);
+      }
       target.targetUsed = true;
     } else {
       Label skip = new Label();

@@ -161,6 +161,18 @@ interface EmitContext {
   /** JVM local caching memory 0's write marks, or -1 when the module does not track writes. */
   int writtenSlot();
 
+  /**
+   * JVM local holding the block of memory 0 this method marked written last, or {@link #NO_BLOCK};
+   * -1 when the module does not track writes. Marks are only cleared by the host (restoring a
+   * snapshot), which compiled code reaches through calls alone, so the slot is reset wherever the
+   * memory array is re-read: method entry, after calls and {@code memory.grow}, and in exception
+   * handlers.
+   */
+  int markedSlot();
+
+  /** A block number no address has ({@code address >>> 12} is at most 2^20 - 1). */
+  int NO_BLOCK = -1;
+
   /** Re-reads the cached memory array after anything that may have grown the memory. */
   void refreshMemoryArray();
 

@@ -103,6 +103,9 @@ final class FunctionEmitter implements EmitContext {
   /** JVM local caching the memory's write marks, when the module tracks writes; else -1. */
   private final int writtenSlot;
 
+  /** JVM local holding the block this method marked last, beside {@link #writtenSlot}; else -1. */
+  private final int markedSlot;
+
   final OperandStack stack = new OperandStack();
 
   /** Per local, the lane type of a {@code v128} local kept in lanes; computed when first asked. */
@@ -196,6 +199,7 @@ final class FunctionEmitter implements EmitContext {
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
+    this.markedSlot = writtenSlot >= 0 ? slot++ : -1;
     this.nextSlot = slot;
     this.runs = new RunCalls(this, bitsSlot, refsSlot);
   }
@@ -252,6 +256,7 @@ final class FunctionEmitter implements EmitContext {
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
+    this.markedSlot = writtenSlot >= 0 ? slot++ : -1;
     this.nextSlot = slot;
     this.runs = new RunCalls(this, bitsSlot, refsSlot);
     this.control =
@@ -297,6 +302,11 @@ final class FunctionEmitter implements EmitContext {
     return writtenSlot;
   }
 
+  @Override
+  public int markedSlot() {
+    return markedSlot;
+  }
+
   /**
    * True when {@code [from, to)} loads or stores (a run's own code included: conservative) and
    * memory 0 is a 32-bit one, whose array and size the method keeps in locals.
@@ -340,6 +350,11 @@ final class FunctionEmitter implements EmitContext {
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
         mv.visitVarInsn(ASTORE, writtenSlot);
+        // whatever cleared marks (a host restoring a snapshot) ran before here
+        if (markedSlot >= 0) {
+          pushInt(NO_BLOCK);
+          mv.visitVarInsn(ISTORE, markedSlot);
+        }
       }
       mv.visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
       mv.visitVarInsn(ASTORE, bytesSlot);
@@ -1137,7 +1152,7 @@ final class FunctionEmitter implements EmitContext {
     OpCode next = nextFusable() ? nextOpcode() : null;
     if (next == OpCode.BR_IF) {
       current = code.get(pc++);
-      control.branchIf(c, (int) current.operand(0));
+      control.branchIf(c, (int) current.operand(0), pc - 1);
     } else if (next == OpCode.IF) {
       current = code.get(pc++);
       control.enterIf(c, current.operand(0));
@@ -1149,7 +1164,7 @@ final class FunctionEmitter implements EmitContext {
 
   @Override
   public void enterBlock(ControlFrame.Kind kind, long blockType) {
-    control.enterBlock(kind, blockType);
+    control.enterBlock(kind, blockType, pc);
   }
 
   @Override
@@ -1204,7 +1219,7 @@ final class FunctionEmitter implements EmitContext {
 
   @Override
   public void branchIf(Condition c, int depth) {
-    control.branchIf(c, depth);
+    control.branchIf(c, depth, pc - 1);
   }
 
   @Override

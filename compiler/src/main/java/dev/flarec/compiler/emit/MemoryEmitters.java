@@ -3,7 +3,10 @@ package dev.flarec.compiler.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.layout.NamingScheme;
+import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.types.ValueType;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 
 /**
  * Loads, stores, {@code memory.size/grow} and the bulk-memory instructions.
@@ -153,9 +156,14 @@ final class MemoryEmitters {
 
   /**
    * {@code written[address >>> 12] = 1}, after the store succeeded (Memory.written): memory 0's
-   * array from its local, another memory's from its field.
+   * array from its local, another memory's from its field. The scratch {@code addressSlot} may be
+   * overwritten.
    */
   static void markWritten(EmitContext f, int memory, int addressSlot) {
+    if (memory == 0 && f.markedSlot() >= 0) {
+      markWrittenOnce(f, addressSlot);
+      return;
+    }
     if (memory == 0) {
       f.mv().visitVarInsn(ALOAD, f.writtenSlot());
     } else {
@@ -163,10 +171,35 @@ final class MemoryEmitters {
       f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "written", "[B");
     }
     f.mv().visitVarInsn(ILOAD, addressSlot);
-    f.pushInt(12);
+    f.pushInt(Memory.BLOCK_SHIFT);
     f.mv().visitInsn(IUSHR);
     f.mv().visitInsn(ICONST_1);
     f.mv().visitInsn(BASTORE);
+  }
+
+  /**
+   * Marks memory 0's block of the address unless it is the block this method marked last ({@link
+   * EmitContext#markedSlot}): stores in a loop mostly hit one block, and then cost a compare
+   * instead of an array store with its range check. See
+   * docs/RATIONALE.md#why-does-a-method-remember-the-block-it-marked-last.
+   */
+  private static void markWrittenOnce(EmitContext f, int addressSlot) {
+    MethodVisitor mv = f.mv();
+    mv.visitVarInsn(ILOAD, addressSlot);
+    f.pushInt(Memory.BLOCK_SHIFT);
+    mv.visitInsn(IUSHR);
+    mv.visitVarInsn(ISTORE, addressSlot);
+    Label marked = new Label();
+    mv.visitVarInsn(ILOAD, addressSlot);
+    mv.visitVarInsn(ILOAD, f.markedSlot());
+    mv.visitJumpInsn(IF_ICMPEQ, marked);
+    mv.visitVarInsn(ALOAD, f.writtenSlot());
+    mv.visitVarInsn(ILOAD, addressSlot);
+    mv.visitInsn(ICONST_1);
+    mv.visitInsn(BASTORE);
+    mv.visitVarInsn(ILOAD, addressSlot);
+    mv.visitVarInsn(ISTORE, f.markedSlot());
+    mv.visitLabel(marked);
   }
 
   private static ValueType narrowed(ValueType t, int[] narrow) {

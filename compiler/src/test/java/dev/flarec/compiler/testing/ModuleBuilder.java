@@ -132,6 +132,11 @@ public final class ModuleBuilder {
     return importedTags + tags.size() - 1;
   }
 
+  /** Exports memory 0 as {@code name}. */
+  public void exportMemory(String name) {
+    exports.add(new Bytes().name(name).u8(0x02).u32(0).toArray());
+  }
+
   public void exportTag(String name, int tag) {
     exports.add(new Bytes().name(name).u8(0x04).u32(tag).toArray());
   }
