@@ -22,7 +22,8 @@ import run.endive.wasm.types.OpCode;
  * several methods — its root or one outlined run. Drives the {@link OpcodeTable} over the
  * instructions and owns what every emitter shares: the typed operand stack, local-variable and
  * scratch slots, and the cached memory; its {@link ControlLowering} owns the control stack and the
- * rules for branching. Emitters reach all of it through {@link EmitContext} only.
+ * rules for branching, its {@link VectorOperands} the {@code v128} values held in halves or lanes.
+ * Emitters reach all of it through {@link EmitContext} only.
  *
  * <p>The Wasm operand stack <em>is</em> the JVM operand stack; this class tracks the Wasm types on
  * it so that emitters know value widths and branches can discard what lies between the branch
@@ -61,7 +62,7 @@ final class FunctionEmitter implements EmitContext {
   final ControlLowering control;
 
   /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
-  private final int[] localSlots;
+  final int[] localSlots;
 
   final BitSet dirty;
 
@@ -75,7 +76,7 @@ final class FunctionEmitter implements EmitContext {
   static final int MAX_CACHED_LOCALS = 32;
 
   /** Locals this method reads and writes in the heap frame itself, without a JVM local. */
-  private final BitSet direct;
+  final BitSet direct;
 
   /** Locals this method (a run) receives as parameters rather than from the frame. */
   private final BitSet passed;
@@ -108,11 +109,8 @@ final class FunctionEmitter implements EmitContext {
 
   final OperandStack stack = new OperandStack();
 
-  /** Per local, the lane type of a {@code v128} local kept in lanes; computed when first asked. */
-  private ValueType[] localLanes;
-
-  /** Per local, whether every value it holds is a 16-bit splat; computed when first asked. */
-  private boolean[] splatLocals;
+  /** The v128 values this method holds in halves or lanes, on the stack and in locals. */
+  private final VectorOperands vectors = new VectorOperands(this, stack);
 
   private final Map<ValueType, ArrayDeque<Integer>> freeScratch = new EnumMap<>(ValueType.class);
 
@@ -389,7 +387,7 @@ final class FunctionEmitter implements EmitContext {
       if (split && !control.isUnreachable()) {
         int runEnd = fn.plan.runAt(pc, from, root ? to - 1 : to);
         if (runEnd >= 0) {
-          materializeAllHalves();
+          vectors.materializeAllHalves();
           runs.emitRunCall(pc, runEnd);
           pc = runEnd;
           continue;
@@ -403,9 +401,9 @@ final class FunctionEmitter implements EmitContext {
         OpcodeRow row = table.row(current, this);
         Emitter emitter = row.emitter();
         if (!(emitter instanceof TopOnlyEmitter) || row.has(OpcodeRow.Trait.FUSES_WITH_BRANCH)) {
-          materializeAllHalves();
+          vectors.materializeAllHalves();
         }
-        materializeTop(pops(row, current), emitter instanceof HalvesEmitter);
+        vectors.materializeTop(pops(row, current), emitter instanceof HalvesEmitter);
         boolean tailCall = row.has(OpcodeRow.Trait.TAIL_CALLS);
         if (tailCall) {
           control.cutHandlerRanges(false);
@@ -417,7 +415,7 @@ final class FunctionEmitter implements EmitContext {
       }
     }
     if (!control.isUnreachable()) {
-      materializeAllHalves();
+      vectors.materializeAllHalves();
     }
     Label flushEnd = new Label();
     mv.visitLabel(flushEnd);
@@ -597,238 +595,61 @@ final class FunctionEmitter implements EmitContext {
     mv.visitMethodInsn(INVOKESTATIC, module.internalName, name, descriptor, false);
   }
 
-  /**
-   * Makes the top {@code count} values real (on the JVM stack), loading virtual ones from the heap
-   * frame: values above the lowest virtual one are parked in scratch locals meanwhile.
-   */
-  private void materializeTop(int count) {
-    materializeTop(count, false);
-  }
+  // ---- v128 operands (held in halves or lanes: VectorOperands) ----
 
-  /**
-   * Puts the top {@code count} values on the JVM stack in order: values in the frame are loaded,
-   * values held in halves boxed into {@code V128} objects, unless {@code keepHalves} (the
-   * instruction takes them as halves).
-   */
-  private void materializeTop(int count, boolean keepHalves) {
-    int size = stack.size();
-    int lowest = -1;
-    for (int i = Math.max(size - count, 0); i < size && lowest < 0; i++) {
-      if (stack.isVirtual(i) && !(keepHalves && stack.halves(i) != null)) {
-        lowest = i;
-      }
-    }
-    if (lowest < 0) {
-      return;
-    }
-    int[] parked = new int[size - lowest];
-    for (int i = size - 1; i > lowest; i--) {
-      if (!stack.isVirtual(i)) {
-        parked[i - lowest] = acquireScratch(stack.get(i));
-        mv.visitVarInsn(JvmTypes.storeOpcode(stack.get(i)), parked[i - lowest]);
-      }
-    }
-    for (int i = lowest; i < size; i++) {
-      ValueType t = stack.get(i);
-      int[] halves = stack.halves(i);
-      if (halves != null) {
-        if (!keepHalves) {
-          toHalves(i);
-          boxHalves(stack.halves(i));
-          stack.clearHalves(i);
-        }
-      } else if (stack.isVirtual(i)) {
-        runs.frameLoad(t, fn.stackSlot(baseHeight + i));
-        stack.setVirtual(i, false);
-      } else {
-        mv.visitVarInsn(JvmTypes.loadOpcode(t), parked[i - lowest]);
-        releaseScratch(t, parked[i - lowest]);
-      }
-    }
-  }
-
-  /**
-   * Boxes every value held in halves: before an instruction that does more than consume its
-   * operands (control, calls, runs), which expects every value on the JVM stack or in the frame.
-   */
-  private void materializeAllHalves() {
-    int lowest = stack.lowestHalves();
-    if (lowest >= 0) {
-      materializeTop(stack.size() - lowest, false);
-    }
-  }
-
-  /** Pushes a {@code V128} of the halves in {@code slots} and frees them. */
-  private void boxHalves(int[] slots) {
-    mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
-    mv.visitInsn(DUP);
-    mv.visitVarInsn(LLOAD, slots[0]);
-    mv.visitVarInsn(LLOAD, slots[1]);
-    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.V128_CLASS, "<init>", "(JJ)V", false);
-    releaseHalves(slots);
-  }
-
-  /** Pops the {@code V128} on top of the JVM stack into two fresh long locals. */
-  private int[] unboxToHalves() {
-    int[] slots = {acquireScratch(ValueType.I64), acquireScratch(ValueType.I64)};
-    mv.visitInsn(DUP);
-    mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "lo", "J");
-    mv.visitVarInsn(LSTORE, slots[0]);
-    mv.visitFieldInsn(GETFIELD, JvmTypes.V128_CLASS, "hi", "J");
-    mv.visitVarInsn(LSTORE, slots[1]);
-    return slots;
-  }
-
-  /**
-   * For an instruction that takes its {@code v128} operands in halves: of the top {@code count}
-   * values (none of them in the frame), every {@code v128} is moved into halves, the others stay on
-   * the JVM stack in order.
-   */
   @Override
   public void operandsToHalves(int count) {
-    unboxOperands(count);
-    for (int i = stack.size() - count; i < stack.size(); i++) {
-      toHalves(i);
-    }
+    vectors.operandsToHalves(count);
   }
 
-  /**
-   * For an instruction that takes its {@code v128} operands in lanes of type {@code lane} (I32 or
-   * F32): of the top {@code count} values (none of them in the frame), every {@code v128} is moved
-   * into such lanes, the others stay on the JVM stack in order.
-   */
   @Override
   public void operandsToLanes(int count, ValueType lane) {
-    unboxOperands(count);
-    for (int i = stack.size() - count; i < stack.size(); i++) {
-      if (stack.get(i) == ValueType.V128 && stack.laneType(i) != lane) {
-        toHalves(i);
-        int[] halves = stack.halves(i);
-        stack.setLanes(i, lane, SimdLanes.unpack(this, lane, halves));
-        releaseHalves(halves);
-      }
-    }
-  }
-
-  /** Moves entry {@code i}, if held in lanes, into halves. */
-  private void toHalves(int i) {
-    ValueType lane = stack.laneType(i);
-    if (lane != null) {
-      int[] lanes = stack.halves(i);
-      stack.setHalves(i, SimdLanes.pack(this, lane, lanes));
-      releaseLanes(lane, lanes);
-    }
+    vectors.operandsToLanes(count, lane);
   }
 
   @Override
   public boolean splatAt(int depth) {
-    return stack.isSplat(stack.size() - 1 - depth);
+    return vectors.splatAt(depth);
   }
 
   @Override
   public void markSplatOnTop() {
-    stack.markSplat(stack.size() - 1);
+    vectors.markSplatOnTop();
   }
 
-  /**
-   * Whether local {@code index} only ever holds {@code v128} splats ({@link SimdSplats#locals}).
-   */
-  private boolean splatLocal(int index) {
-    if (splatLocals == null) {
-      splatLocals = SimdSplats.locals(code, fn.localTypes, type.params().size());
-    }
-    return splatLocals[index];
-  }
-
-  /** The lane type of the value {@code depth} below the top if held in lanes, else null. */
   @Override
   public ValueType laneTypeAt(int depth) {
-    return stack.laneType(stack.size() - 1 - depth);
+    return vectors.laneTypeAt(depth);
   }
 
-  /**
-   * Moves the {@code v128} values among the top {@code count} that are on the JVM stack to halves.
-   */
-  private void unboxOperands(int count) {
-    int size = stack.size();
-    int lowest = -1;
-    for (int i = size - count; i < size && lowest < 0; i++) {
-      if (stack.get(i) == ValueType.V128 && !stack.isVirtual(i)) {
-        lowest = i;
-      }
-    }
-    if (lowest < 0) {
-      return;
-    }
-    int[] parked = new int[size - lowest];
-    for (int i = size - 1; i >= lowest; i--) {
-      if (stack.isVirtual(i)) {
-        continue;
-      }
-      ValueType t = stack.get(i);
-      if (t == ValueType.V128) {
-        stack.setHalves(i, unboxToHalves());
-      } else {
-        parked[i - lowest] = acquireScratch(t);
-        mv.visitVarInsn(JvmTypes.storeOpcode(t), parked[i - lowest]);
-      }
-    }
-    for (int i = lowest; i < size; i++) {
-      if (!stack.isVirtual(i)) {
-        ValueType t = stack.get(i);
-        mv.visitVarInsn(JvmTypes.loadOpcode(t), parked[i - lowest]);
-        releaseScratch(t, parked[i - lowest]);
-      }
-    }
-  }
-
-  /** Pops the {@code v128} on top of the tracked stack, held in halves: its {@code {lo, hi}}. */
   @Override
   public int[] popHalves() {
-    int[] slots = stack.halves(stack.size() - 1);
-    if (slots == null) {
-      throw new IllegalStateException("v128 operand not in halves");
-    }
-    stack.pop();
-    return slots;
+    return vectors.popHalves();
   }
 
-  /** Pushes a {@code v128} held in the long locals {@code lo} and {@code hi}. */
   @Override
   public void pushHalves(int lo, int hi) {
-    stack.pushHalves(lo, hi);
-    maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
+    vectors.pushHalves(lo, hi);
   }
 
   @Override
   public void releaseHalves(int[] slots) {
-    releaseScratch(ValueType.I64, slots[0]);
-    releaseScratch(ValueType.I64, slots[1]);
+    vectors.releaseHalves(slots);
   }
 
-  /** Pops the {@code v128} on top of the tracked stack, held in lanes: its four locals. */
   @Override
   public int[] popLanes() {
-    if (stack.laneType(stack.size() - 1) == null) {
-      throw new IllegalStateException("v128 operand not in lanes");
-    }
-    int[] slots = stack.halves(stack.size() - 1);
-    stack.pop();
-    return slots;
+    return vectors.popLanes();
   }
 
-  /** Pushes a {@code v128} held in the four locals {@code slots} of type {@code lane}. */
   @Override
   public void pushLanes(ValueType lane, int[] slots) {
-    stack.pushLanes(lane, slots);
-    maxHeightSeen = Math.max(maxHeightSeen, baseHeight + stack.size());
+    vectors.pushLanes(lane, slots);
   }
 
   @Override
   public void releaseLanes(ValueType lane, int[] slots) {
-    for (int slot : slots) {
-      releaseScratch(lane, slot);
-    }
+    vectors.releaseLanes(lane, slots);
   }
 
   /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
@@ -873,7 +694,7 @@ final class FunctionEmitter implements EmitContext {
    * stay so; the outlined runs of a split function keep objects too, as each run would otherwise
    * unbox its cached locals on entry and box them again on exit.
    */
-  private boolean inLongs(int index) {
+  boolean inLongs(int index) {
     return fn.localTypes[index] == ValueType.V128 && root && index >= type.params().size();
   }
 
@@ -881,95 +702,30 @@ final class FunctionEmitter implements EmitContext {
     return inLongs(index) ? 4 : fn.localTypes[index].slots();
   }
 
-  /**
-   * The lane type (I32 or F32) of a {@code v128} local in JVM locals that is kept in lanes (four
-   * {@code int} or {@code float} locals) rather than two longs; null for any other local. See
-   * {@link SimdLanes#localLaneTypes}.
-   */
   @Override
   public ValueType laneTypeOfLocal(int index) {
-    if (!inLongs(index)) {
-      return null;
-    }
-    if (localLanes == null) {
-      localLanes =
-          SimdLanes.localLaneTypes(
-              code, fn.localTypes, get -> consumerFrom(get + 1, code.size(), false));
-    }
-    return localLanes[index];
+    return vectors.laneTypeOfLocal(index);
   }
 
-  /** Whether local {@code index} is a {@code v128} in two long JVM locals of this method. */
   @Override
   public boolean localInHalves(int index) {
-    return !direct.get(index) && inLongs(index);
+    return vectors.localInHalves(index);
   }
 
-  /**
-   * {@code local.get} of a local in halves (or lanes): its longs (or lanes) are copied into a new
-   * stack entry.
-   */
   @Override
   public void loadLocalHalves(int index) {
-    int slot = localSlots[index];
-    ValueType lane = laneTypeOfLocal(index);
-    if (lane != null) {
-      int[] lanes = new int[4];
-      for (int k = 0; k < 4; k++) {
-        lanes[k] = acquireScratch(lane);
-        mv.visitVarInsn(JvmTypes.loadOpcode(lane), slot + k);
-        mv.visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
-      }
-      pushLanes(lane, lanes);
-      return;
-    }
-    int lo = acquireScratch(ValueType.I64);
-    int hi = acquireScratch(ValueType.I64);
-    mv.visitVarInsn(LLOAD, slot);
-    mv.visitVarInsn(LSTORE, lo);
-    mv.visitVarInsn(LLOAD, slot + 2);
-    mv.visitVarInsn(LSTORE, hi);
-    pushHalves(lo, hi);
-    if (splatLocal(index)) {
-      markSplatOnTop();
-    }
+    vectors.loadLocalHalves(index);
   }
 
-  /**
-   * {@code local.set} ({@code keep}: {@code local.tee}) of the top {@code v128} into a local in
-   * halves (or lanes), moving the value into the local's form first.
-   */
   @Override
   public void storeLocalHalves(int index, boolean keep) {
-    int slot = localSlots[index];
-    ValueType lane = laneTypeOfLocal(index);
-    if (lane != null) {
-      operandsToLanes(1, lane);
-      int[] lanes = keep ? stack.halves(stack.size() - 1) : popLanes();
-      for (int k = 0; k < 4; k++) {
-        mv.visitVarInsn(JvmTypes.loadOpcode(lane), lanes[k]);
-        mv.visitVarInsn(JvmTypes.storeOpcode(lane), slot + k);
-      }
-      if (!keep) {
-        releaseLanes(lane, lanes);
-      }
-      return;
-    }
-    operandsToHalves(1);
-    int[] value = keep ? stack.halves(stack.size() - 1) : popHalves();
-    mv.visitVarInsn(LLOAD, value[0]);
-    mv.visitVarInsn(LSTORE, slot);
-    mv.visitVarInsn(LLOAD, value[1]);
-    mv.visitVarInsn(LSTORE, slot + 2);
-    if (!keep) {
-      releaseHalves(value);
-    }
+    vectors.storeLocalHalves(index, keep);
   }
 
   /** Boxes the top {@code count} values if held in halves (for a {@link HalvesEmitter}). */
   @Override
   public void materializeOperands(int count) {
-    materializeTop(count, false);
+    vectors.materializeTop(count, false);
   }
 
   /** Pushes the value of a local that has JVM slots of its own. */
@@ -1088,7 +844,7 @@ final class FunctionEmitter implements EmitContext {
    * The consumer of a value pushed just before instruction {@code start}, scanning to {@code end}
    * (and, if {@code ownRunOnly}, stopping where an outlined run starts).
    */
-  private AnnotatedInstruction consumerFrom(int start, int end, boolean ownRunOnly) {
+  AnnotatedInstruction consumerFrom(int start, int end, boolean ownRunOnly) {
     int depth = 1;
     for (int i = start;
         i < end && !(ownRunOnly && split && fn.plan.runAt(i, from, root ? to - 1 : to) >= 0);
