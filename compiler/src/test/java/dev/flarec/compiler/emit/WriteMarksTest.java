@@ -15,6 +15,7 @@ import dev.flarec.runtime.instance.Imports;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.InstanceSnapshot;
 import dev.flarec.runtime.memory.Memory;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,29 +58,50 @@ class WriteMarksTest {
           (i32.store (i32.const 65536) (local.get $value))))
       """;
 
-  private static Instance instantiate(int budget, AtomicReference<InstanceSnapshot> restoreTo) {
-    AtomicReference<Instance> self = new AtomicReference<>();
-    Runnable restore = () -> self.get().restore(restoreTo.get());
-    CompiledModule compiled =
-        Flarec.compile(Wat2Wasm.parse(FLARE), CompileOptions.defaults().withMethodBudget(budget));
-    assertTrue(compiled.descriptor().tracksMemoryWrites(), "a flare tracks its writes");
-    Instance instance =
-        compiled
-            .load()
-            .instantiate(
-                Imports.builder().function("env", "restore", FunctionRef.of(restore)).build());
-    self.set(instance);
-    return instance;
+  /**
+   * A flare instance whose import {@code env.restore} makes the host restore the snapshot taken
+   * when it was made, as the server's reset between requests does, clearing every mark.
+   */
+  private static final class SnapshottedFlare {
+    final Instance instance;
+    final Memory memory;
+    private final InstanceSnapshot fresh;
+    private final byte[] before;
+
+    SnapshottedFlare(byte[] wasm, int budget) {
+      AtomicReference<SnapshottedFlare> self = new AtomicReference<>();
+      Runnable restore = () -> self.get().restore();
+      CompiledModule compiled =
+          Flarec.compile(wasm, CompileOptions.defaults().withMethodBudget(budget));
+      assertTrue(compiled.descriptor().tracksMemoryWrites(), "a flare tracks its writes");
+      instance =
+          compiled
+              .load()
+              .instantiate(
+                  Imports.builder().function("env", "restore", FunctionRef.of(restore)).build());
+      memory = instance.memory("memory");
+      fresh = instance.snapshot();
+      before = memory.bytes.clone();
+      self.set(this);
+    }
+
+    void restore() {
+      instance.restore(fresh);
+    }
+
+    /** Restores the snapshot and checks that every byte written since is back as it was. */
+    void restoreAndCheckEveryByte() {
+      restore();
+      assertArrayEquals(before, Arrays.copyOf(memory.bytes, before.length));
+    }
   }
 
   @ParameterizedTest
   @ValueSource(ints = {65535, CompileOptions.MIN_METHOD_BUDGET})
   void storesInOneBlockAreMarkedAndRestoredExactly(int budget) {
-    AtomicReference<InstanceSnapshot> fresh = new AtomicReference<>();
-    Instance instance = instantiate(budget, fresh);
-    Memory memory = instance.memory("memory");
-    fresh.set(instance.snapshot());
-    byte[] before = memory.bytes.clone();
+    SnapshottedFlare flare = new SnapshottedFlare(Wat2Wasm.parse(FLARE), budget);
+    Instance instance = flare.instance;
+    Memory memory = flare.memory;
 
     // 1,100 words from the middle of block 2 into block 3
     instance.function("fill").call(2 * BLOCK + 2000, 1100);
@@ -88,44 +110,37 @@ class WriteMarksTest {
     assertEquals(0, memory.written[4], "untouched blocks stay unmarked");
     assertEquals(-1, memory.readInt(3 * BLOCK + 100));
 
-    instance.restore(fresh.get());
-    assertArrayEquals(before, memory.bytes);
+    flare.restoreAndCheckEveryByte();
   }
 
   @ParameterizedTest
   @ValueSource(ints = {65535, CompileOptions.MIN_METHOD_BUDGET})
   void aStoreAfterACallThatClearedTheMarksMarksItsBlockAgain(int budget) {
-    AtomicReference<InstanceSnapshot> fresh = new AtomicReference<>();
-    Instance instance = instantiate(budget, fresh);
-    Memory memory = instance.memory("memory");
-    fresh.set(instance.snapshot());
-    byte[] before = memory.bytes.clone();
+    SnapshottedFlare flare = new SnapshottedFlare(Wat2Wasm.parse(FLARE), budget);
+    Instance instance = flare.instance;
+    Memory memory = flare.memory;
 
     instance.function("storeCallStore").call(0x01020304);
     assertEquals(1, memory.written[1], "the block was written after the host cleared its mark");
     assertEquals(0x01020304, memory.readInt(4100));
 
-    instance.restore(fresh.get());
-    assertArrayEquals(before, memory.bytes);
+    flare.restoreAndCheckEveryByte();
   }
 
   @ParameterizedTest
   @ValueSource(ints = {65535, CompileOptions.MIN_METHOD_BUDGET})
   void storesAroundMemoryGrowAreMarked(int budget) {
-    AtomicReference<InstanceSnapshot> fresh = new AtomicReference<>();
-    Instance instance = instantiate(budget, fresh);
-    Memory memory = instance.memory("memory");
-    fresh.set(instance.snapshot());
-    byte[] before = memory.bytes.clone();
+    SnapshottedFlare flare = new SnapshottedFlare(Wat2Wasm.parse(FLARE), budget);
+    Instance instance = flare.instance;
+    Memory memory = flare.memory;
 
     instance.function("storeGrowStore").call(7);
     assertEquals(2, memory.pages());
     assertEquals(1, memory.written[2]);
     assertEquals(1, memory.written[65536 >>> Memory.BLOCK_SHIFT]);
 
-    instance.restore(fresh.get());
+    flare.restoreAndCheckEveryByte();
     assertEquals(1, memory.pages());
-    assertArrayEquals(before, java.util.Arrays.copyOf(memory.bytes, before.length));
   }
 
   private static final int I32_STORE = 0x36;
@@ -171,27 +186,13 @@ class WriteMarksTest {
   @ParameterizedTest
   @ValueSource(ints = {65535, CompileOptions.MIN_METHOD_BUDGET})
   void aStoreInAHandlerAfterTheMarksWereClearedMarksItsBlockAgain(int budget) {
-    AtomicReference<InstanceSnapshot> fresh = new AtomicReference<>();
-    AtomicReference<Instance> self = new AtomicReference<>();
-    Runnable restore = () -> self.get().restore(fresh.get());
-    CompiledModule compiled =
-        Flarec.compile(throwingFlare(), CompileOptions.defaults().withMethodBudget(budget));
-    assertTrue(compiled.descriptor().tracksMemoryWrites(), "a flare tracks its writes");
-    Instance instance =
-        compiled
-            .load()
-            .instantiate(
-                Imports.builder().function("env", "restore", FunctionRef.of(restore)).build());
-    self.set(instance);
-    Memory memory = instance.memory("memory");
-    fresh.set(instance.snapshot());
-    byte[] before = memory.bytes.clone();
+    SnapshottedFlare flare = new SnapshottedFlare(throwingFlare(), budget);
+    Memory memory = flare.memory;
 
-    instance.function("storeCatchStore").call(0x05060708);
+    flare.instance.function("storeCatchStore").call(0x05060708);
     assertEquals(1, memory.written[1], "the block was written after the host cleared its mark");
     assertEquals(0x05060708, memory.readInt(4100));
 
-    instance.restore(fresh.get());
-    assertArrayEquals(before, memory.bytes);
+    flare.restoreAndCheckEveryByte();
   }
 }
