@@ -9,7 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
@@ -24,17 +23,14 @@ import java.util.logging.LogRecord;
  */
 public final class AsyncLineHandler extends Handler {
   private static final int CAPACITY = 8192;
-  private static final LogRecord STOP = new LogRecord(Level.OFF, "stop"); // identity marks the end
+  private static final byte[] STOP = new byte[0]; // identity marks the end
 
-  private final BlockingQueue<LogRecord> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<byte[]> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final OutputStream out;
   // a batch's lines as UTF-8, handed to the stream in one write: a Writer would encode through
   // its own buffers and call the stream several times per batch
   private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(64 * 1024);
   private final Thread writer;
-  // the writer thread's own: the line being encoded, and its bytes when it is all ASCII
-  private final StringBuilder text = new StringBuilder(512);
-  private byte[] ascii = new byte[512];
   private final Object drained = new Object();
   private final AtomicLong published = new AtomicLong(); // no lock on the request threads
 
@@ -62,9 +58,13 @@ public final class AsyncLineHandler extends Handler {
     if (closed || !isLoggable(record)) {
       return;
     }
+    byte[] line = encode(record);
+    if (line == null) {
+      return;
+    }
     published.incrementAndGet();
     try {
-      lines.put(record);
+      lines.put(line);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -77,7 +77,7 @@ public final class AsyncLineHandler extends Handler {
    */
   @SuppressWarnings("ReferenceEquality") // STOP is a marker, told apart by identity
   private void drain() {
-    java.util.List<LogRecord> batch = new java.util.ArrayList<>(BATCH);
+    java.util.List<byte[]> batch = new java.util.ArrayList<>(BATCH);
     try {
       while (true) {
         lines.drainTo(batch, BATCH);
@@ -86,12 +86,12 @@ public final class AsyncLineHandler extends Handler {
           continue;
         }
         boolean stop = false;
-        for (LogRecord record : batch) {
-          if (record == STOP) {
+        for (byte[] line : batch) {
+          if (line == STOP) {
             stop = true;
             break;
           }
-          encode(record);
+          batchBytes.write(line, 0, line.length);
         }
         batchBytes.writeTo(out);
         batchBytes.reset();
@@ -123,41 +123,38 @@ public final class AsyncLineHandler extends Handler {
   }
 
   /**
-   * Appends the record's line to the batch as UTF-8. A {@link LineFormatter} formats into the
-   * writer's own builder, and a line that is all ASCII (as log lines nearly always are) is copied
-   * into the batch byte for byte: the only copies of a line are the builder and the batch. A
-   * formatter that fails costs that line, not the writer thread.
+   * The record's line as UTF-8, or null if the formatter fails (that costs the line, not the
+   * caller). A {@link LineFormatter} formats into the calling thread's own builder.
    */
-  private void encode(LogRecord record) {
+  private byte[] encode(LogRecord record) {
+    StringBuilder text = TEXT.get();
     text.setLength(0);
     try {
-      if (getFormatter() instanceof LineFormatter lines) {
-        lines.formatTo(record, text);
+      if (getFormatter() instanceof LineFormatter formatter) {
+        formatter.formatTo(record, text);
       } else {
         text.append(getFormatter().format(record));
       }
     } catch (RuntimeException e) {
       reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
-      return;
+      return null;
     }
-    int length = text.length();
-    if (ascii.length < length) {
-      ascii = new byte[Math.max(length, 2 * ascii.length)];
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    if (text.length() > 64 * 1024) {
+      // a rare long line (a deep stack trace) does not keep its buffer for the thread's life
+      TEXT.remove();
     }
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        batchBytes.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      ascii[i] = (byte) c;
-    }
-    batchBytes.write(ascii, 0, length);
-    if (length > 64 * 1024) {
-      // a rare long line (a deep stack trace) does not keep its buffers for the process's life
-      text.setLength(0);
-      text.trimToSize();
-      ascii = new byte[512];
+    return bytes;
+  }
+
+  /** Each publishing thread's builder for the line it formats. */
+  private static final ThreadLocal<StringBuilder> TEXT = new LineBuilders();
+
+  // a class rather than a lambda: the first line is logged while a flare starts
+  private static final class LineBuilders extends ThreadLocal<StringBuilder> {
+    @Override
+    protected StringBuilder initialValue() {
+      return new StringBuilder(512);
     }
   }
 
