@@ -12,11 +12,13 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 /**
- * A log handler that leaves formatting and writing to a thread of its own, which formats, writes
- * and flushes in batches. Request threads then never format a line, wait for a write and flush of
- * the log stream (the server logs two lines per request), nor wake the writer. A record is
- * formatted after {@link #publish} returns, so its parameters must not change after it is logged
- * ({@link LogLine}'s do not).
+ * A log handler that leaves writing to a thread of its own, which writes and flushes in batches.
+ * The publishing thread formats its line and encodes it to UTF-8 in {@link #publish}, while the
+ * record's values are still in its core's cache; the writer only copies the bytes. Formatting on
+ * the writer instead cost more CPU in all: it read every value of every line from the other core
+ * (docs/RATIONALE.md, "Why the publishing thread formats its own log line"). Request threads never
+ * wait for a write and flush of the log stream (the server logs two lines per request), nor wake
+ * the writer.
  *
  * <p>Nothing is dropped: when the queue is full, the caller waits for room. {@link #flush()}
  * returns once everything published before it is written; {@link #close()} drains and stops.

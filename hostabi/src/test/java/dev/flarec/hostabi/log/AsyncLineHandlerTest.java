@@ -90,6 +90,18 @@ class AsyncLineHandlerTest {
     assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void aLineIsTheRecordAsItWasWhenPublished() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AsyncLineHandler handler = new AsyncLineHandler(out);
+    handler.setFormatter(new LineFormatter());
+    StringBuilder status = new StringBuilder("200");
+    handler.publish(record(LogLine.of("request").field("status", status)));
+    status.replace(0, 3, "500"); // the caller reuses the value once publish has returned
+    handler.close();
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(" status=200"), out.toString());
+  }
+
   private static LogRecord record(LogLine line) {
     LogRecord record = new LogRecord(Level.INFO, null);
     record.setLoggerName("dev.flarec.access");
