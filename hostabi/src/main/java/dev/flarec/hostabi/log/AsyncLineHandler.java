@@ -126,27 +126,34 @@ public final class AsyncLineHandler extends Handler {
 
   /**
    * The record's line as UTF-8, or null if the formatter fails (that costs the line, not the
-   * caller). A {@link LineFormatter} formats into the calling thread's own builder.
+   * caller). A {@link LineFormatter} formats into the calling thread's own builder, which is empty
+   * whenever that thread is not formatting.
    */
   private byte[] encode(LogRecord record) {
     StringBuilder text = TEXT.get();
-    text.setLength(0);
+    if (text.length() != 0) {
+      // this thread is in the middle of a line already (a value's toString logged): the outer
+      // line keeps the builder
+      text = new StringBuilder(256);
+    }
     try {
       if (getFormatter() instanceof LineFormatter formatter) {
         formatter.formatTo(record, text);
       } else {
         text.append(getFormatter().format(record));
       }
+      return text.toString().getBytes(StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
       reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
       return null;
+    } finally {
+      if (text.length() > 64 * 1024) {
+        // a rare long line (a deep stack trace) does not keep its buffer for the thread's life
+        TEXT.remove();
+      } else {
+        text.setLength(0);
+      }
     }
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    if (text.length() > 64 * 1024) {
-      // a rare long line (a deep stack trace) does not keep its buffer for the thread's life
-      TEXT.remove();
-    }
-    return bytes;
   }
 
   /** Each publishing thread's builder for the line it formats. */
