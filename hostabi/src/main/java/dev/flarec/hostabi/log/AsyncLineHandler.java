@@ -9,32 +9,30 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
- * A log handler that leaves formatting and writing to a thread of its own, which formats, writes
- * and flushes in batches. Request threads then never format a line, wait for a write and flush of
- * the log stream (the server logs two lines per request), nor wake the writer. A record is
- * formatted after {@link #publish} returns, so its parameters must not change after it is logged
- * ({@link LogLine}'s do not).
+ * A log handler that leaves writing to a thread of its own, which writes and flushes in batches.
+ * The publishing thread formats its line and encodes it to UTF-8 in {@link #publish}, while the
+ * record's values are still in its core's cache; the writer only copies the bytes. Formatting on
+ * the writer instead cost more CPU in all: it read every value of every line from the other core
+ * (docs/RATIONALE.md, "Why the publishing thread formats its own log line"). Request threads never
+ * wait for a write and flush of the log stream (the server logs two lines per request), nor wake
+ * the writer.
  *
  * <p>Nothing is dropped: when the queue is full, the caller waits for room. {@link #flush()}
  * returns once everything published before it is written; {@link #close()} drains and stops.
  */
 public final class AsyncLineHandler extends Handler {
   private static final int CAPACITY = 8192;
-  private static final LogRecord STOP = new LogRecord(Level.OFF, "stop"); // identity marks the end
+  private static final byte[] STOP = new byte[0]; // identity marks the end
 
-  private final BlockingQueue<LogRecord> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<byte[]> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final OutputStream out;
   // a batch's lines as UTF-8, handed to the stream in one write: a Writer would encode through
   // its own buffers and call the stream several times per batch
   private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(64 * 1024);
   private final Thread writer;
-  // the writer thread's own: the line being encoded, and its bytes when it is all ASCII
-  private final StringBuilder text = new StringBuilder(512);
-  private byte[] ascii = new byte[512];
   private final Object drained = new Object();
   private final AtomicLong published = new AtomicLong(); // no lock on the request threads
 
@@ -62,9 +60,13 @@ public final class AsyncLineHandler extends Handler {
     if (closed || !isLoggable(record)) {
       return;
     }
+    byte[] line = encode(record);
+    if (line == null) {
+      return;
+    }
     published.incrementAndGet();
     try {
-      lines.put(record);
+      lines.put(line);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -77,7 +79,7 @@ public final class AsyncLineHandler extends Handler {
    */
   @SuppressWarnings("ReferenceEquality") // STOP is a marker, told apart by identity
   private void drain() {
-    java.util.List<LogRecord> batch = new java.util.ArrayList<>(BATCH);
+    java.util.List<byte[]> batch = new java.util.ArrayList<>(BATCH);
     try {
       while (true) {
         lines.drainTo(batch, BATCH);
@@ -86,12 +88,12 @@ public final class AsyncLineHandler extends Handler {
           continue;
         }
         boolean stop = false;
-        for (LogRecord record : batch) {
-          if (record == STOP) {
+        for (byte[] line : batch) {
+          if (line == STOP) {
             stop = true;
             break;
           }
-          encode(record);
+          batchBytes.write(line, 0, line.length);
         }
         batchBytes.writeTo(out);
         batchBytes.reset();
@@ -123,41 +125,45 @@ public final class AsyncLineHandler extends Handler {
   }
 
   /**
-   * Appends the record's line to the batch as UTF-8. A {@link LineFormatter} formats into the
-   * writer's own builder, and a line that is all ASCII (as log lines nearly always are) is copied
-   * into the batch byte for byte: the only copies of a line are the builder and the batch. A
-   * formatter that fails costs that line, not the writer thread.
+   * The record's line as UTF-8, or null if the formatter fails (that costs the line, not the
+   * caller). A {@link LineFormatter} formats into the calling thread's own builder, which is empty
+   * whenever that thread is not formatting.
    */
-  private void encode(LogRecord record) {
-    text.setLength(0);
+  private byte[] encode(LogRecord record) {
+    StringBuilder text = TEXT.get();
+    if (text.length() != 0) {
+      // this thread is in the middle of a line already (a value's toString logged): the outer
+      // line keeps the builder
+      text = new StringBuilder(256);
+    }
     try {
-      if (getFormatter() instanceof LineFormatter lines) {
-        lines.formatTo(record, text);
+      if (getFormatter() instanceof LineFormatter formatter) {
+        formatter.formatTo(record, text);
       } else {
         text.append(getFormatter().format(record));
       }
+      return text.toString().getBytes(StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
       reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
-      return;
-    }
-    int length = text.length();
-    if (ascii.length < length) {
-      ascii = new byte[Math.max(length, 2 * ascii.length)];
-    }
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        batchBytes.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-        return;
+      return null;
+    } finally {
+      if (text.length() > 64 * 1024) {
+        // a rare long line (a deep stack trace) does not keep its buffer for the thread's life
+        TEXT.remove();
+      } else {
+        text.setLength(0);
       }
-      ascii[i] = (byte) c;
     }
-    batchBytes.write(ascii, 0, length);
-    if (length > 64 * 1024) {
-      // a rare long line (a deep stack trace) does not keep its buffers for the process's life
-      text.setLength(0);
-      text.trimToSize();
-      ascii = new byte[512];
+  }
+
+  /** Each publishing thread's builder for the line it formats. */
+  private static final ThreadLocal<StringBuilder> TEXT = new LineBuilders();
+
+  // a class rather than a lambda: the first line is logged while a flare starts
+  private static final class LineBuilders extends ThreadLocal<StringBuilder> {
+    @Override
+    protected StringBuilder initialValue() {
+      return new StringBuilder(512);
     }
   }
 

@@ -211,8 +211,8 @@ public final class LogLine {
   }
 
   /**
-   * A record whose message is rendered when first asked for: with the asynchronous handler that is
-   * on the writer thread, so a request thread never formats its access line.
+   * A record whose message is rendered only when asked for: {@link LineFormatter} renders the line
+   * into its own builder and never asks, so the text is not built twice.
    */
   private static final class LineRecord extends LogRecord {
     private static final long serialVersionUID = 1L;

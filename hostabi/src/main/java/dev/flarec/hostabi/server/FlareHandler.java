@@ -293,8 +293,8 @@ final class FlareHandler implements HttpHandler {
     return (micros / 1000) + "." + fraction;
   }
 
-  // Values of the access line that are turned into text only when the line is written, on the log
-  // thread (see AsyncLineHandler): the request thread only keeps what they are made from.
+  // Values of the access line that are turned into text only when the line is formatted, straight
+  // into the line's builder (see AsyncLineHandler): no string of their own unless a handler asks.
 
   /** The request's path and query as sent. */
   private record PathOf(URI uri) {

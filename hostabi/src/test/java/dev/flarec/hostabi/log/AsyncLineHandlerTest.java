@@ -90,6 +90,39 @@ class AsyncLineHandlerTest {
     assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void aLineIsTheRecordAsItWasWhenPublished() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AsyncLineHandler handler = new AsyncLineHandler(out);
+    handler.setFormatter(new LineFormatter());
+    StringBuilder status = new StringBuilder("200");
+    handler.publish(record(LogLine.of("request").field("status", status)));
+    status.replace(0, 3, "500"); // the caller reuses the value once publish has returned
+    handler.close();
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(" status=200"), out.toString());
+  }
+
+  @Test
+  void aValueThatLogsWhileItsLineIsFormattedLeavesBothLinesWhole() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AsyncLineHandler handler = new AsyncLineHandler(out);
+    handler.setFormatter(new LineFormatter());
+    Object chatty =
+        new Object() {
+          @Override
+          public String toString() {
+            handler.publish(record(LogLine.of("inner").field("n", 1)));
+            return "v";
+          }
+        };
+    handler.publish(record(LogLine.of("outer").field("a", "x").field("b", chatty)));
+    handler.close();
+    String[] lines = out.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
+    assertEquals(2, lines.length, out.toString());
+    assertTrue(lines[0].endsWith(" access inner n=1"), lines[0]);
+    assertTrue(lines[1].endsWith(" access outer a=x b=v"), lines[1]);
+  }
+
   private static LogRecord record(LogLine line) {
     LogRecord record = new LogRecord(Level.INFO, null);
     record.setLoggerName("dev.flarec.access");

@@ -22,6 +22,14 @@ class LogLineTest {
   }
 
   @Test
+  void aKeyAddedAgainKeepsItsPlaceAndTakesTheNewValue() {
+    String key = new StringBuilder("status").toString(); // equal to the constant, another object
+    String line =
+        LogLine.of("request").field("status", 200).field("flare", "hello").field(key, 503).render();
+    assertEquals("request status=503 flare=hello", line);
+  }
+
+  @Test
   void aFlareCannotForgeALineOrAField() {
     String line = LogLine.of("flare-log").field("msg", "x\" level=ERROR\nfake line\u0001").render();
     assertEquals("flare-log msg=\"x\\\" level=ERROR\\nfake line\\u0001\"", line);
