@@ -122,28 +122,8 @@ final class LoopBackEdge {
    */
   private static int soleWrite(
       List<AnnotatedInstruction> code, int bodyStart, int local, int endLocal) {
-    int found = -1;
-    int writes = 0;
-    int depth = 0;
-    for (int i = bodyStart; i < code.size() && depth >= 0; i++) {
-      AnnotatedInstruction ins = code.get(i);
-      switch (ins.opcode()) {
-        case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
-        case END -> depth--;
-        case LOCAL_SET, LOCAL_TEE -> {
-          int written = (int) ins.operand(0);
-          if (written == endLocal) {
-            return -1;
-          }
-          if (written == local) {
-            writes++;
-            found = depth == 0 ? i : -1;
-          }
-        }
-        default -> {}
-      }
-    }
-    return writes == 1 ? found : -1;
+    Writes writes = Writes.scan(code, bodyStart, code.size(), local, endLocal);
+    return writes.count == 1 && !writes.otherWritten ? writes.last : -1;
   }
 
   /**
@@ -152,22 +132,48 @@ final class LoopBackEdge {
    */
   private static int lastWriteBefore(
       List<AnnotatedInstruction> code, int bodyStart, int local, int before) {
-    int found = -1;
-    int depth = 0;
-    for (int i = bodyStart; i < before; i++) {
-      AnnotatedInstruction ins = code.get(i);
-      switch (ins.opcode()) {
-        case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
-        case END -> depth--;
-        case LOCAL_SET, LOCAL_TEE -> {
-          if ((int) ins.operand(0) == local) {
-            found = depth == 0 ? i : -1;
+    return Writes.scan(code, bodyStart, before, local, -1).last;
+  }
+
+  /** The writes to one local in part of a loop body, as one walk over its nesting finds them. */
+  private static final class Writes {
+    /** How many writes there are, at any depth. */
+    int count;
+
+    /** The last write, or -1 when it is nested in a block of the body (or there is none). */
+    int last = -1;
+
+    /** Whether the other local asked about is written anywhere. */
+    boolean otherWritten;
+
+    /**
+     * The writes to {@code local} from {@code bodyStart} up to {@code limit} or the body's end,
+     * whichever comes first, and whether {@code other} (or -1) is written there.
+     */
+    static Writes scan(
+        List<AnnotatedInstruction> code, int bodyStart, int limit, int local, int other) {
+      Writes writes = new Writes();
+      int depth = 0;
+      for (int i = bodyStart; i < limit && depth >= 0; i++) {
+        AnnotatedInstruction ins = code.get(i);
+        switch (ins.opcode()) {
+          case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
+          case END -> depth--;
+          case LOCAL_SET, LOCAL_TEE -> {
+            int written = (int) ins.operand(0);
+            if (written == other) {
+              writes.otherWritten = true;
+            }
+            if (written == local) {
+              writes.count++;
+              writes.last = depth == 0 ? i : -1;
+            }
           }
+          default -> {}
         }
-        default -> {}
       }
+      return writes;
     }
-    return found;
   }
 
   /**
