@@ -122,25 +122,22 @@ public final class FlareServer implements AutoCloseable {
     DeadlineWatch deadlines = new DeadlineWatch();
     ServerExecutors.Choice executor = ServerExecutors.create(config.maxInstances());
     enableTcpNoDelay();
-    HttpServer http;
+    HttpServer http = null;
     InstancePool pool;
     try {
       http = HttpServer.create(new InetSocketAddress(config.port()), 0);
-    } catch (IOException e) {
-      deadlines.close();
-      executor.executor().shutdownNow();
-      throw e;
-    }
-    try {
       if (beforeFirstInstance != null) {
         beforeFirstInstance.run();
       }
       pool = pool(module, config, services);
-    } catch (RuntimeException | Error e) {
-      // A server that never started keeps its port after stop(): the JDK closes its channel only
-      // once the dispatcher thread, which start() launches, deregisters it from the selector.
-      http.start();
-      http.stop(0);
+    } catch (IOException | RuntimeException | Error e) {
+      if (http != null) {
+        // A server that never started keeps its port after stop(): the JDK closes its channel
+        // only once the dispatcher thread, which start() launches, deregisters it from the
+        // selector.
+        http.start();
+        http.stop(0);
+      }
       deadlines.close();
       executor.executor().shutdownNow();
       throw e;
