@@ -123,7 +123,7 @@ public final class ConfigLoader {
 
   /** The defaults as {@value #DEFAULTS_RESOURCE} states them, read with the TOML reader. */
   ServerConfig parsedDefaults(String flareName) {
-    return bind(parse(defaultsText(), DEFAULTS_SOURCE), DEFAULTS_SOURCE, flareName, null);
+    return bind(Toml.parse(defaultsText(), DEFAULTS_SOURCE), DEFAULTS_SOURCE, flareName, null);
   }
 
   /**
@@ -149,11 +149,7 @@ public final class ConfigLoader {
    * secrets.file} is resolved against {@code baseDirectory} (the working directory when null).
    */
   public ServerConfig load(String text, String source, String flareName, Path baseDirectory) {
-    ObjectNode defaults = Toml.DEFAULTS.deepCopy();
-    ObjectNode user = parse(text, source);
-    checkKnown(user, defaults, "", source);
-    merge(defaults, user);
-    return bind(defaults, source, flareName, baseDirectory);
+    return bind(merged(text, source), source, flareName, baseDirectory);
   }
 
   /**
@@ -214,14 +210,10 @@ public final class ConfigLoader {
 
   private static ObjectNode merged(String text, String source) {
     ObjectNode defaults = Toml.DEFAULTS.deepCopy();
-    ObjectNode user = parse(text, source);
+    ObjectNode user = Toml.parse(text, source);
     checkKnown(user, defaults, "", source);
     merge(defaults, user);
     return defaults;
-  }
-
-  private static ObjectNode parse(String text, String source) {
-    return Toml.parse(text, source);
   }
 
   /** Every key of {@code user} must exist in the defaults, as a table where they have one. */
@@ -396,7 +388,7 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw secrets.error("file", "cannot read " + path + ": " + e.getMessage());
     }
-    ObjectNode tree = parse(text, path.toString());
+    ObjectNode tree = Toml.parse(text, path.toString());
     Map<String, String> values = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
