@@ -2,9 +2,9 @@ package dev.flarec.benchmarks.engine;
 
 import dev.flarec.benchmarks.kernel.Kernel;
 import dev.flarec.benchmarks.kernel.KernelCatalog;
+import dev.flarec.benchmarks.report.Stats;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 
 /**
  * One kernel (benchmarks/kernels/*.wasm) compiled by flarec against its hand-written Java version,
@@ -64,11 +64,11 @@ public final class KernelCpuProbe {
           flarecMillis[r],
           java == null ? "" : String.format(", Java %.3f ms", javaMillis[r]));
     }
-    double f = median(flarecMillis);
+    double f = Stats.median(flarecMillis);
     if (java == null) {
       System.out.printf("%s median CPU per call: flarec %.3f ms%n", kernel.name(), f);
     } else {
-      double j = median(javaMillis);
+      double j = Stats.median(javaMillis);
       System.out.printf(
           "%s median CPU per call: flarec %.3f ms, Java %.3f ms; flarec / Java %.2f%n",
           kernel.name(), f, j, f / j);
@@ -96,12 +96,5 @@ public final class KernelCpuProbe {
       now = THREADS.getCurrentThreadCpuTime();
     }
     return (now - start) / 1e6 / calls;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int len = sorted.length;
-    return len % 2 == 1 ? sorted[len / 2] : (sorted[len / 2 - 1] + sorted[len / 2]) / 2;
   }
 }

@@ -1,5 +1,6 @@
 package dev.flarec.benchmarks.realprogram;
 
+import dev.flarec.benchmarks.report.Stats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,11 +27,6 @@ final class RunTimes {
   }
 
   private static double median(List<Double> times) {
-    if (times.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> sorted = times.stream().sorted().toList();
-    int mid = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    return Stats.median(times.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }

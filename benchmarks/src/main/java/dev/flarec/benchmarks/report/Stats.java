@@ -1,11 +1,23 @@
 package dev.flarec.benchmarks.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Geometric means and number formatting for the report. */
-final class Stats {
+/** Medians, geometric means and number formatting for the report and the probes. */
+public final class Stats {
   private Stats() {}
+
+  /** The median of {@code values}; NaN when there are none. */
+  public static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
 
   /** The geometric mean of positive ratios; NaN when there are none. */
   static double geomean(List<Double> ratios) {

@@ -1,5 +1,6 @@
 package dev.flarec.benchmarks.request;
 
+import dev.flarec.benchmarks.report.Stats;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -61,8 +62,8 @@ public final class HashProbe {
             "round %d: flare %.1f us, plain Java %.1f us, ratio %.2f%n",
             r + 1, flareMicros[r], plainMicros[r], flareMicros[r] / plainMicros[r]);
       }
-      double f = median(flareMicros);
-      double p = median(plainMicros);
+      double f = Stats.median(flareMicros);
+      double p = Stats.median(plainMicros);
       System.out.printf(
           "median CPU per request: flare %.1f us, plain Java %.1f us; flare / plain Java %.2f"
               + " (the flare at %.0f%% of plain Java's rate)%n",
@@ -87,12 +88,5 @@ public final class HashProbe {
       now = THREADS.getCurrentThreadCpuTime();
     }
     return (now - start) / 1e3 / calls;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
