@@ -2,10 +2,10 @@ package dev.flarec.runtime.simd;
 
 /**
  * The integer lane operations of {@code v128}: each lane-wise operation works on one 64-bit half at
- * a time, reading its lanes with shifts (sign- or zero-extended as the instruction says) and
- * writing each result lane back masked to its width, so that wrapping, saturating and widening
- * arithmetic read exactly as the spec's per-lane definition. Operations that move lanes between
- * halves (narrowing, widening, pairwise and dot products) build the result lane by lane.
+ * a time, its 8- and 16-bit lanes all at once ({@link PackedLanes}), wider ones read with shifts
+ * (sign- or zero-extended as the instruction says) and written back masked to their width.
+ * Operations that move lanes between halves (narrowing, widening, pairwise and dot products) build
+ * the result lane by lane.
  *
  * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html">Wasm 2.0 §4.3</a>
  */

@@ -6,7 +6,8 @@ package dev.flarec.runtime.simd;
  * next. Each method takes {@code tops}, the mask of its lanes' top bits ({@code 0x8080…} for 8-bit
  * lanes, {@code 0x8000…} for 16-bit ones), and {@code width}, the lanes' width in bits; callers
  * pass constants, which the JIT folds. A per-lane loop of shifts and compares, which these replace,
- * compiled to a branch per lane (docs/RATIONALE.md#why-byte-and-short-lanes-are-computed-in-swar).
+ * compiled to a branch per lane
+ * (docs/RATIONALE.md#why-lane-operations-are-branch-free-arithmetic-on-64-bit-halves).
  */
 final class PackedLanes {
   private PackedLanes() {}
