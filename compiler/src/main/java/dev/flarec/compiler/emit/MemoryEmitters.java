@@ -50,9 +50,11 @@ final class MemoryEmitters {
 
   /**
    * A load of {@code width} producing {@code result}; {@code extend} are the instructions that
-   * widen the loaded JVM value to the result (sign or zero extension).
+   * widen the loaded JVM value to the result (sign or zero extension). Like a store, it touches
+   * only its own operands, so {@code v128} values deeper on the stack stay in halves across it (a
+   * lane replaced by a loaded scalar, a splat of one).
    */
-  static Emitter load(Width width, ValueType result, int... extend) {
+  static TopOnlyEmitter load(Width width, ValueType result, int... extend) {
     return (f, ins) -> {
       f.pop();
       int memory = memoryIndex(ins);
@@ -97,7 +99,7 @@ final class MemoryEmitters {
    * A store of {@code width}; {@code narrow} converts the Wasm operand to the stored JVM type (for
    * example {@code L2I} for {@code i64.store32}).
    */
-  static Emitter store(Width width, int... narrow) {
+  static TopOnlyEmitter store(Width width, int... narrow) {
     return (f, ins) -> {
       ValueType valueType = f.peek(0);
       for (int op : narrow) {

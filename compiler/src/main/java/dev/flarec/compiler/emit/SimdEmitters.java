@@ -5,10 +5,10 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.flarec.runtime.types.ValueType;
 
 /**
- * The SIMD instructions with immediates that work on boxed {@code dev.flarec.runtime.simd.V128}
- * objects: lane replacement, the loads without a form in halves, and the lane loads and stores.
- * Their operands held in halves are boxed before they run; {@link SimdHalves} has the others (see
- * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
+ * The SIMD memory accesses that work on boxed {@code dev.flarec.runtime.simd.V128} objects: the
+ * loads without a form in halves, and every access to a 64-bit memory (whose window of addresses
+ * the boxed helpers take). Their operands held in halves are boxed before they run; {@link
+ * SimdHalves} has the others (see docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs).
  */
 final class SimdEmitters {
   static final String BITS = RuntimeNames.SIMD + "V128Bits";
@@ -16,19 +16,6 @@ final class SimdEmitters {
   private static final String V = ValueType.V128.descriptor();
 
   private SimdEmitters() {}
-
-  /** {@code *.replace_lane}: the vector, the scalar, then the lane index. */
-  static Emitter replaceLane(String helper, ValueType scalar) {
-    return (f, ins) -> {
-      f.pop();
-      f.pop();
-      f.pushInt((int) ins.operand(0));
-      f.mv()
-          .visitMethodInsn(
-              INVOKESTATIC, BITS, helper, "(" + V + scalar.descriptor() + "I)" + V, false);
-      f.push(ValueType.V128);
-    };
-  }
 
   /** A load that takes only the address: {@code v128.load}, the extending, splat and zero loads. */
   static Emitter load(String helper) {

@@ -129,6 +129,138 @@ final class SimdHalves {
   }
 
   /**
+   * {@code *.replace_lane}: the scalar's bits, still on the JVM stack, take the lane's place in the
+   * half that holds it; the other half is not touched.
+   */
+  static HalvesEmitter replaceLane(ValueType scalar, int laneBits) {
+    return (f, ins) -> {
+      f.operandsToHalves(2);
+      f.pop();
+      int[] vector = f.popHalves();
+      if (scalar == ValueType.F32) {
+        f.mv().visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+      } else if (scalar == ValueType.F64) {
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+      }
+      putLane(f, vector, (int) ins.operand(0), laneBits);
+      f.pushHalves(vector[0], vector[1]);
+    };
+  }
+
+  /**
+   * {@code v128.loadN_lane}: one scalar load of N bits (checked like any other), put in place of
+   * the lane. On a 64-bit memory, the boxed load.
+   */
+  static HalvesEmitter loadLane(MemoryEmitters.Width width, int laneBits) {
+    Emitter boxed = SimdEmitters.loadLane("load" + laneBits + "Lane");
+    return (f, ins) -> {
+      int memory = MemoryEmitters.memoryIndex(ins);
+      if (MemoryEmitters.is64(f, memory)) {
+        f.materializeOperands(2);
+        boxed.emit(f, ins);
+        return;
+      }
+      f.operandsToHalves(2);
+      int[] vector = f.popHalves();
+      f.pop();
+      if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+        f.releaseHalves(vector);
+        return;
+      }
+      String size = MemoryEmitters.loadBytesAndSize(f, memory);
+      f.mv()
+          .visitMethodInsn(
+              INVOKESTATIC,
+              RuntimeNames.MEMORY_ACCESS,
+              "load" + width.helper,
+              "(I[B" + size + ")" + width.desc,
+              false);
+      putLane(f, vector, (int) ins.operand(3), laneBits);
+      f.pushHalves(vector[0], vector[1]);
+    };
+  }
+
+  /**
+   * {@code v128.storeN_lane}: the lane's bits shifted out of its half and stored as a scalar of N
+   * bits. Stores mark their block written, as scalar ones. On a 64-bit memory, the boxed store.
+   */
+  static HalvesEmitter storeLane(MemoryEmitters.Width width, int laneBits) {
+    Emitter boxed = SimdEmitters.storeLane("store" + laneBits + "Lane");
+    return (f, ins) -> {
+      int memory = MemoryEmitters.memoryIndex(ins);
+      if (MemoryEmitters.is64(f, memory)) {
+        f.materializeOperands(2);
+        boxed.emit(f, ins);
+        return;
+      }
+      f.operandsToHalves(2);
+      int[] vector = f.popHalves();
+      f.pop();
+      if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+        int address = -1;
+        if (f.writtenSlot() >= 0) {
+          address = f.acquireScratch(ValueType.I32);
+          f.mv().visitInsn(DUP);
+          f.mv().visitVarInsn(ISTORE, address);
+        }
+        String size = MemoryEmitters.loadBytesAndSize(f, memory);
+        int lane = (int) ins.operand(3);
+        f.mv().visitVarInsn(LLOAD, vector[lane * laneBits / 64]);
+        int shift = lane * laneBits % 64;
+        if (shift != 0) {
+          f.pushInt(shift);
+          f.mv().visitInsn(LUSHR);
+        }
+        if (laneBits < 64) {
+          f.mv().visitInsn(L2I);
+          if (laneBits < 32) {
+            f.mv().visitInsn(laneBits == 8 ? I2B : I2S);
+          }
+        }
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                "store" + width.helper,
+                "(I[B" + size + width.desc + ")V",
+                false);
+        if (address >= 0) {
+          MemoryEmitters.markWritten(f, memory, address);
+          f.releaseScratch(ValueType.I32, address);
+        }
+      }
+      f.releaseHalves(vector);
+    };
+  }
+
+  /**
+   * Puts the lane's new bits, on the JVM stack ({@code int} for a lane of up to 32 bits, {@code
+   * long} for 64), in place of lane {@code lane} of {@code vector}'s halves, in the half's own
+   * local (halves on the operand stack are the instruction's own scratch locals).
+   */
+  private static void putLane(EmitContext f, int[] vector, int lane, int laneBits) {
+    int half = vector[lane * laneBits / 64];
+    if (laneBits < 64) {
+      long mask = (1L << laneBits) - 1;
+      int shift = lane * laneBits % 64;
+      f.mv().visitInsn(I2L);
+      f.mv().visitLdcInsn(mask);
+      f.mv().visitInsn(LAND);
+      if (shift != 0) {
+        f.pushInt(shift);
+        f.mv().visitInsn(LSHL);
+      }
+      f.mv().visitVarInsn(LLOAD, half);
+      f.mv().visitLdcInsn(~(mask << shift));
+      f.mv().visitInsn(LAND);
+      f.mv().visitInsn(LOR);
+    }
+    f.mv().visitVarInsn(LSTORE, half);
+  }
+
+  /**
    * {@code i8x16.shuffle}: the lane indices are constants, so each half of the result is built in
    * line from the operands' four halves, one shift and mask per run of bytes that keep their order.
    */

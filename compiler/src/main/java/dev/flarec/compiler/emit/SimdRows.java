@@ -50,50 +50,50 @@ final class SimdRows {
     load(t, OpCode.V128_LOAD64_ZERO, "load64Zero");
     t.row(
         OpCode.V128_LOAD8_LANE,
-        SimdEmitters.loadLane("load8Lane"),
+        SimdHalves.loadLane(MemoryEmitters.Width.BYTE, 8),
         fixed(2),
         fixed(1),
         Trait.READS_MEMORY);
     t.row(
         OpCode.V128_LOAD16_LANE,
-        SimdEmitters.loadLane("load16Lane"),
+        SimdHalves.loadLane(MemoryEmitters.Width.SHORT, 16),
         fixed(2),
         fixed(1),
         Trait.READS_MEMORY);
     t.row(
         OpCode.V128_LOAD32_LANE,
-        SimdEmitters.loadLane("load32Lane"),
+        SimdHalves.loadLane(MemoryEmitters.Width.INT, 32),
         fixed(2),
         fixed(1),
         Trait.READS_MEMORY);
     t.row(
         OpCode.V128_LOAD64_LANE,
-        SimdEmitters.loadLane("load64Lane"),
+        SimdHalves.loadLane(MemoryEmitters.Width.LONG, 64),
         fixed(2),
         fixed(1),
         Trait.READS_MEMORY);
     t.row(OpCode.V128_STORE, SimdHalves.store(), fixed(2), fixed(0), Trait.WRITES_MEMORY);
     t.row(
         OpCode.V128_STORE8_LANE,
-        SimdEmitters.storeLane("store8Lane"),
+        SimdHalves.storeLane(MemoryEmitters.Width.BYTE, 8),
         fixed(2),
         fixed(0),
         Trait.WRITES_MEMORY);
     t.row(
         OpCode.V128_STORE16_LANE,
-        SimdEmitters.storeLane("store16Lane"),
+        SimdHalves.storeLane(MemoryEmitters.Width.SHORT, 16),
         fixed(2),
         fixed(0),
         Trait.WRITES_MEMORY);
     t.row(
         OpCode.V128_STORE32_LANE,
-        SimdEmitters.storeLane("store32Lane"),
+        SimdHalves.storeLane(MemoryEmitters.Width.INT, 32),
         fixed(2),
         fixed(0),
         Trait.WRITES_MEMORY);
     t.row(
         OpCode.V128_STORE64_LANE,
-        SimdEmitters.storeLane("store64Lane"),
+        SimdHalves.storeLane(MemoryEmitters.Width.LONG, 64),
         fixed(2),
         fixed(0),
         Trait.WRITES_MEMORY);
@@ -117,12 +117,12 @@ final class SimdRows {
         fixed(1),
         fixed(1));
     extract(t, OpCode.F64x2_EXTRACT_LANE, "f64x2ExtractLane", F64);
-    replace(t, OpCode.I8x16_REPLACE_LANE, "i8x16ReplaceLane", I32);
-    replace(t, OpCode.I16x8_REPLACE_LANE, "i16x8ReplaceLane", I32);
-    replace(t, OpCode.I32x4_REPLACE_LANE, "i32x4ReplaceLane", I32);
-    replace(t, OpCode.I64x2_REPLACE_LANE, "i64x2ReplaceLane", I64);
-    replace(t, OpCode.F32x4_REPLACE_LANE, "f32x4ReplaceLane", F32);
-    replace(t, OpCode.F64x2_REPLACE_LANE, "f64x2ReplaceLane", F64);
+    replace(t, OpCode.I8x16_REPLACE_LANE, I32, 8);
+    replace(t, OpCode.I16x8_REPLACE_LANE, I32, 16);
+    replace(t, OpCode.I32x4_REPLACE_LANE, I32, 32);
+    replace(t, OpCode.I64x2_REPLACE_LANE, I64, 64);
+    replace(t, OpCode.F32x4_REPLACE_LANE, F32, 32);
+    replace(t, OpCode.F64x2_REPLACE_LANE, F64, 64);
 
     // ---- lane-wise operations: data ----
     lanes(t, OpCode.I8x16_EQ, types("VV"), V128, INT_LANES, "i8x16Eq");
@@ -431,8 +431,8 @@ final class SimdRows {
     t.row(op, SimdHalves.extractLane(helper, result), fixed(1), fixed(1));
   }
 
-  private static void replace(OpcodeTable t, OpCode op, String helper, ValueType scalar) {
-    t.row(op, SimdEmitters.replaceLane(helper, scalar), fixed(2), fixed(1));
+  private static void replace(OpcodeTable t, OpCode op, ValueType scalar, int laneBits) {
+    t.row(op, SimdHalves.replaceLane(scalar, laneBits), fixed(2), fixed(1));
   }
 
   /**

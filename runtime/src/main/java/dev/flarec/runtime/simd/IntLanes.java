@@ -2,10 +2,10 @@ package dev.flarec.runtime.simd;
 
 /**
  * The integer lane operations of {@code v128}: each lane-wise operation works on one 64-bit half at
- * a time, reading its lanes with shifts (sign- or zero-extended as the instruction says) and
- * writing each result lane back masked to its width, so that wrapping, saturating and widening
- * arithmetic read exactly as the spec's per-lane definition. Operations that move lanes between
- * halves (narrowing, widening, pairwise and dot products) build the result lane by lane.
+ * a time, its 8- and 16-bit lanes all at once ({@link PackedLanes}), wider ones read with shifts
+ * (sign- or zero-extended as the instruction says) and written back masked to their width.
+ * Operations that move lanes between halves (narrowing, widening, pairwise and dot products) build
+ * the result lane by lane.
  *
  * @see <a href="https://webassembly.github.io/spec/core/exec/numerics.html">Wasm 2.0 §4.3</a>
  */
@@ -86,13 +86,7 @@ public final class IntLanes {
   }
 
   public static long i8x16EqHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= (x == y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(~PackedLanes.nonZero(a ^ b, H8) & H8, 8);
   }
 
   /** {@code i8x16.ne}. */
@@ -101,13 +95,7 @@ public final class IntLanes {
   }
 
   public static long i8x16NeHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= (x != y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.nonZero(a ^ b, H8), 8);
   }
 
   /** {@code i8x16.lt_s}. */
@@ -116,13 +104,7 @@ public final class IntLanes {
   }
 
   public static long i8x16LtSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= (x < y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8);
   }
 
   /** {@code i8x16.lt_u}. */
@@ -131,13 +113,7 @@ public final class IntLanes {
   }
 
   public static long i8x16LtUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= (x < y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8);
   }
 
   /** {@code i8x16.gt_s}. */
@@ -146,13 +122,7 @@ public final class IntLanes {
   }
 
   public static long i8x16GtSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= (x > y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowS(b, a, H8), 8);
   }
 
   /** {@code i8x16.gt_u}. */
@@ -161,13 +131,7 @@ public final class IntLanes {
   }
 
   public static long i8x16GtUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= (x > y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowU(b, a, H8), 8);
   }
 
   /** {@code i8x16.le_s}. */
@@ -176,13 +140,7 @@ public final class IntLanes {
   }
 
   public static long i8x16LeSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= (x <= y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowS(b, a, H8), 8);
   }
 
   /** {@code i8x16.le_u}. */
@@ -191,13 +149,7 @@ public final class IntLanes {
   }
 
   public static long i8x16LeUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= (x <= y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowU(b, a, H8), 8);
   }
 
   /** {@code i8x16.ge_s}. */
@@ -206,13 +158,7 @@ public final class IntLanes {
   }
 
   public static long i8x16GeSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= (x >= y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8);
   }
 
   /** {@code i8x16.ge_u}. */
@@ -221,13 +167,7 @@ public final class IntLanes {
   }
 
   public static long i8x16GeUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= (x >= y ? 0xFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8);
   }
 
   /** {@code i8x16.abs}. */
@@ -236,12 +176,7 @@ public final class IntLanes {
   }
 
   public static long i8x16AbsHalf(long a) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      r |= ((long) (Math.abs(x)) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.abs(a, H8, 8);
   }
 
   /** {@code i8x16.neg}. */
@@ -250,12 +185,7 @@ public final class IntLanes {
   }
 
   public static long i8x16NegHalf(long a) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      r |= ((long) (-x) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.sub(0, a, H8);
   }
 
   /** {@code i8x16.add}. */
@@ -294,13 +224,7 @@ public final class IntLanes {
   }
 
   public static long i8x16ShrSHalf(long a, int count) {
-    int c = count & 7;
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      r |= ((long) (x >> c) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.shiftRightS(a, count & 7, H8, 8);
   }
 
   /** {@code i8x16.shr_u}. */
@@ -320,13 +244,7 @@ public final class IntLanes {
   }
 
   public static long i8x16AddSatSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= ((long) (Math.max(-128, Math.min(127, x + y))) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.addSatS(a, b, H8, 8);
   }
 
   /** {@code i8x16.add_sat_u}. */
@@ -335,9 +253,7 @@ public final class IntLanes {
   }
 
   public static long i8x16AddSatUHalf(long a, long b) {
-    long sum = i8x16AddHalf(a, b);
-    long carries = ((a & b) | ((a | b) & ~sum)) & H8;
-    return sum | (carries >>> 7) * 0xFFL;
+    return PackedLanes.addSatU(a, b, H8, 8);
   }
 
   /** {@code i8x16.sub_sat_s}. */
@@ -346,13 +262,7 @@ public final class IntLanes {
   }
 
   public static long i8x16SubSatSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= ((long) (Math.max(-128, Math.min(127, x - y))) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.subSatS(a, b, H8, 8);
   }
 
   /** {@code i8x16.sub_sat_u}. */
@@ -361,9 +271,7 @@ public final class IntLanes {
   }
 
   public static long i8x16SubSatUHalf(long a, long b) {
-    long difference = i8x16SubHalf(a, b);
-    long borrows = ((~a & b) | ((~a | b) & difference)) & H8;
-    return difference & ~((borrows >>> 7) * 0xFFL);
+    return PackedLanes.subSatU(a, b, H8, 8);
   }
 
   /** {@code i8x16.avgr_u}. */
@@ -372,13 +280,7 @@ public final class IntLanes {
   }
 
   public static long i8x16AvgrUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= ((long) ((x + y + 1) >>> 1) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.averageU(a, b, H8);
   }
 
   /** {@code i8x16.min_s}. */
@@ -387,13 +289,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MinSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= ((long) (Math.min(x, y)) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8), a, b);
   }
 
   /** {@code i8x16.min_u}. */
@@ -402,13 +298,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MinUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= ((long) (Math.min(x, y)) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8), a, b);
   }
 
   /** {@code i8x16.max_s}. */
@@ -417,13 +307,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MaxSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (byte) (a >>> s);
-      int y = (byte) (b >>> s);
-      r |= ((long) (Math.max(x, y)) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8), b, a);
   }
 
   /** {@code i8x16.max_u}. */
@@ -432,13 +316,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MaxUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      int y = (int) (b >>> s) & 0xFF;
-      r |= ((long) (Math.max(x, y)) & 0xFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8), b, a);
   }
 
   /** {@code i8x16.all_true}: 1 when no lane is zero. */
@@ -468,13 +346,7 @@ public final class IntLanes {
   }
 
   public static long i16x8EqHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= (x == y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(~PackedLanes.nonZero(a ^ b, H16) & H16, 16);
   }
 
   /** {@code i16x8.ne}. */
@@ -483,13 +355,7 @@ public final class IntLanes {
   }
 
   public static long i16x8NeHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= (x != y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.nonZero(a ^ b, H16), 16);
   }
 
   /** {@code i16x8.lt_s}. */
@@ -498,13 +364,7 @@ public final class IntLanes {
   }
 
   public static long i16x8LtSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= (x < y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16);
   }
 
   /** {@code i16x8.lt_u}. */
@@ -513,13 +373,7 @@ public final class IntLanes {
   }
 
   public static long i16x8LtUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= (x < y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16);
   }
 
   /** {@code i16x8.gt_s}. */
@@ -528,13 +382,7 @@ public final class IntLanes {
   }
 
   public static long i16x8GtSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= (x > y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowS(b, a, H16), 16);
   }
 
   /** {@code i16x8.gt_u}. */
@@ -543,13 +391,7 @@ public final class IntLanes {
   }
 
   public static long i16x8GtUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= (x > y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return PackedLanes.spread(PackedLanes.belowU(b, a, H16), 16);
   }
 
   /** {@code i16x8.le_s}. */
@@ -558,13 +400,7 @@ public final class IntLanes {
   }
 
   public static long i16x8LeSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= (x <= y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowS(b, a, H16), 16);
   }
 
   /** {@code i16x8.le_u}. */
@@ -573,13 +409,7 @@ public final class IntLanes {
   }
 
   public static long i16x8LeUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= (x <= y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowU(b, a, H16), 16);
   }
 
   /** {@code i16x8.ge_s}. */
@@ -588,13 +418,7 @@ public final class IntLanes {
   }
 
   public static long i16x8GeSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= (x >= y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16);
   }
 
   /** {@code i16x8.ge_u}. */
@@ -603,13 +427,7 @@ public final class IntLanes {
   }
 
   public static long i16x8GeUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= (x >= y ? 0xFFFFL : 0L) << s;
-    }
-    return r;
+    return ~PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16);
   }
 
   /** {@code i16x8.abs}. */
@@ -618,12 +436,7 @@ public final class IntLanes {
   }
 
   public static long i16x8AbsHalf(long a) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      r |= ((long) (Math.abs(x)) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.abs(a, H16, 16);
   }
 
   /** {@code i16x8.neg}. */
@@ -632,12 +445,7 @@ public final class IntLanes {
   }
 
   public static long i16x8NegHalf(long a) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      r |= ((long) (-x) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.sub(0, a, H16);
   }
 
   /** {@code i16x8.add}. */
@@ -676,11 +484,7 @@ public final class IntLanes {
   }
 
   public static long i16x8ShrSHalf(long a, int count) {
-    int c = count & 15;
-    return ((long) ((short) a >> c) & 0xFFFFL)
-        | ((long) ((short) (a >>> 16) >> c) & 0xFFFFL) << 16
-        | ((long) ((short) (a >>> 32) >> c) & 0xFFFFL) << 32
-        | (long) ((short) (a >>> 48) >> c) << 48;
+    return PackedLanes.shiftRightS(a, count & 15, H16, 16);
   }
 
   /** {@code i16x8.shr_u}. */
@@ -726,13 +530,7 @@ public final class IntLanes {
   }
 
   public static long i16x8AddSatSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= ((long) (Math.max(-32768, Math.min(32767, x + y))) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.addSatS(a, b, H16, 16);
   }
 
   /** {@code i16x8.add_sat_u}. */
@@ -741,13 +539,7 @@ public final class IntLanes {
   }
 
   public static long i16x8AddSatUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= ((long) (Math.min(65535, x + y)) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.addSatU(a, b, H16, 16);
   }
 
   /** {@code i16x8.sub_sat_s}. */
@@ -756,13 +548,7 @@ public final class IntLanes {
   }
 
   public static long i16x8SubSatSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= ((long) (Math.max(-32768, Math.min(32767, x - y))) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.subSatS(a, b, H16, 16);
   }
 
   /** {@code i16x8.sub_sat_u}. */
@@ -771,13 +557,7 @@ public final class IntLanes {
   }
 
   public static long i16x8SubSatUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= ((long) (Math.max(0, x - y)) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.subSatU(a, b, H16, 16);
   }
 
   /** {@code i16x8.avgr_u}. */
@@ -786,13 +566,7 @@ public final class IntLanes {
   }
 
   public static long i16x8AvgrUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= ((long) ((x + y + 1) >>> 1) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.averageU(a, b, H16);
   }
 
   /** {@code i16x8.min_s}. */
@@ -801,13 +575,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MinSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= ((long) (Math.min(x, y)) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16), a, b);
   }
 
   /** {@code i16x8.min_u}. */
@@ -816,13 +584,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MinUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= ((long) (Math.min(x, y)) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16), a, b);
   }
 
   /** {@code i16x8.max_s}. */
@@ -831,13 +593,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MaxSHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (short) (a >>> s);
-      int y = (short) (b >>> s);
-      r |= ((long) (Math.max(x, y)) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16), b, a);
   }
 
   /** {@code i16x8.max_u}. */
@@ -846,13 +602,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MaxUHalf(long a, long b) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 16) {
-      int x = (int) (a >>> s) & 0xFFFF;
-      int y = (int) (b >>> s) & 0xFFFF;
-      r |= ((long) (Math.max(x, y)) & 0xFFFFL) << s;
-    }
-    return r;
+    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16), b, a);
   }
 
   /** {@code i16x8.all_true}: 1 when no lane is zero. */
@@ -1377,12 +1127,9 @@ public final class IntLanes {
   }
 
   public static long i8x16PopcntHalf(long a) {
-    long r = 0;
-    for (int s = 0; s < 64; s += 8) {
-      int x = (int) (a >>> s) & 0xFF;
-      r |= ((long) (Integer.bitCount(x)) & 0xFFL) << s;
-    }
-    return r;
+    long pairs = a - ((a >>> 1) & 0x5555_5555_5555_5555L);
+    long nibbles = (pairs & 0x3333_3333_3333_3333L) + ((pairs >>> 2) & 0x3333_3333_3333_3333L);
+    return (nibbles + (nibbles >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
   }
 
   /** {@code i16x8.q15mulr_sat_s}. */
