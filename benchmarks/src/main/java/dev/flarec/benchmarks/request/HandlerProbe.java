@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,11 @@ import java.nio.file.Path;
  * a {@link FakeExchange} for {@code GET /world?x=1}, one request after another, each on a new
  * virtual thread where the JVM has them (as the server runs them) or else on this thread. After a
  * warm-up it prints, per batch, the CPU microseconds per request of the whole process and of the
- * log writer thread: the host's own per-request cost beyond HTTP, steadier than a load test on a
- * shared machine. Compare builds by running it alternately with each build's host classes first on
- * the class path.
+ * log writer thread, and the bytes allocated per request by every platform thread (virtual threads
+ * allocate on their carriers): the host's own per-request cost beyond HTTP. The bytes do not depend
+ * on the machine's load; the CPU times do, less than a load test's. Compare builds by running it
+ * alternately with each build's host classes first on the class path ("platform" runs every request
+ * on the main thread, also where virtual threads exist).
  *
  * <pre>java -cp ... dev.flarec.benchmarks.request.HandlerProbe hello|hash LOG_FILE [WARM_SECONDS]
  * [BATCHES] [BATCH_SECONDS] [platform]</pre>
@@ -50,7 +51,8 @@ public final class HandlerProbe {
     HttpHandler handler = mount(name);
     Method virtual = platform ? null : virtualThreads();
     Runnable one = new OneRequest(handler);
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long writer = writerThread(threads);
@@ -65,14 +67,29 @@ public final class HandlerProbe {
     for (int b = 0; b < batches; b++) {
       long cpu = os.getProcessCpuTime();
       long writerCpu = threads.getThreadCpuTime(writer);
+      long allocated = allocated(threads);
       long n = run(one, virtual, (long) (batch * 1e9));
+      double bytesPerRequest = (double) (allocated(threads) - allocated) / n;
       double perRequest = (os.getProcessCpuTime() - cpu) / 1e3 / n;
       double writerPerRequest = (threads.getThreadCpuTime(writer) - writerCpu) / 1e3 / n;
       System.out.printf(
-          "batch %d: %d requests, process %.2f us/request, log writer %.2f us/request%n",
-          b + 1, n, perRequest, writerPerRequest);
+          "batch %d: %d requests, process %.2f us/request, log writer %.2f us/request, %.0f bytes"
+              + " allocated/request%n",
+          b + 1, n, perRequest, writerPerRequest, bytesPerRequest);
     }
     System.exit(0);
+  }
+
+  /**
+   * Bytes allocated so far by the live platform threads; virtual threads allocate on their
+   * carriers, which are platform threads.
+   */
+  private static long allocated(com.sun.management.ThreadMXBean threads) {
+    long sum = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      sum += Math.max(0, bytes);
+    }
+    return sum;
   }
 
   /** Serves requests for {@code nanos} of wall time; returns how many. */
@@ -120,7 +137,7 @@ public final class HandlerProbe {
   }
 
   @SuppressWarnings("deprecation") // ThreadInfo.getThreadId: threadId() is Java 19
-  private static long writerThread(ThreadMXBean threads) {
+  private static long writerThread(java.lang.management.ThreadMXBean threads) {
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info != null && info.getThreadName().startsWith("flarec-log-writer")) {
         return info.getThreadId();
