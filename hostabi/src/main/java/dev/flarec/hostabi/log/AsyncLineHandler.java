@@ -65,6 +65,11 @@ public final class AsyncLineHandler extends Handler {
       return;
     }
     published.incrementAndGet();
+    // offer first: put's interruptible lock checks the thread's interrupt status, which showed
+    // in the request threads' profile; the queue is hardly ever full
+    if (lines.offer(line)) {
+      return;
+    }
     try {
       lines.put(line);
     } catch (InterruptedException e) {
@@ -126,16 +131,11 @@ public final class AsyncLineHandler extends Handler {
 
   /**
    * The record's line as UTF-8, or null if the formatter fails (that costs the line, not the
-   * caller). A {@link LineFormatter} formats into the calling thread's own builder, which is empty
-   * whenever that thread is not formatting.
+   * caller). A {@link LineFormatter} formats into a builder taken from {@link #builders}, which no
+   * other thread uses until it is given back.
    */
   private byte[] encode(LogRecord record) {
-    StringBuilder text = TEXT.get();
-    if (text.length() != 0) {
-      // this thread is in the middle of a line already (a value's toString logged): the outer
-      // line keeps the builder
-      text = new StringBuilder(256);
-    }
+    StringBuilder text = builders.take();
     try {
       if (getFormatter() instanceof LineFormatter formatter) {
         formatter.formatTo(record, text);
@@ -147,25 +147,16 @@ public final class AsyncLineHandler extends Handler {
       reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
       return null;
     } finally {
-      if (text.length() > 64 * 1024) {
-        // a rare long line (a deep stack trace) does not keep its buffer for the thread's life
-        TEXT.remove();
-      } else {
-        text.setLength(0);
-      }
+      builders.give(text);
     }
   }
 
-  /** Each publishing thread's builder for the line it formats. */
-  private static final ThreadLocal<StringBuilder> TEXT = new LineBuilders();
-
-  // a class rather than a lambda: the first line is logged while a flare starts
-  private static final class LineBuilders extends ThreadLocal<StringBuilder> {
-    @Override
-    protected StringBuilder initialValue() {
-      return new StringBuilder(512);
-    }
-  }
+  /**
+   * Builders for the lines being formatted, shared by all publishing threads rather than one per
+   * thread: with a virtual thread per request, a per-thread builder was a new builder (and a new
+   * thread-local map) for every request.
+   */
+  private final LineBuilders builders = new LineBuilders();
 
   /**
    * How long the writer lets lines gather after a batch that did not fill. Each batch costs the

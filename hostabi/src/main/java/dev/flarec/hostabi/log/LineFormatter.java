@@ -37,9 +37,9 @@ public final class LineFormatter extends Formatter {
   }
 
   /**
-   * Appends the line {@link #format} returns to {@code line}. The log writer formats every line
-   * into one builder it keeps, and a {@link LogLine} renders itself into it: no string per line for
-   * the message, the line and its copy.
+   * Appends the line {@link #format} returns to {@code line}. {@link AsyncLineHandler} formats each
+   * line into a builder it lends the publishing thread, and a {@link LogLine} renders itself into
+   * it: no string per line for the message and the line.
    */
   public void formatTo(LogRecord record, StringBuilder line) {
     Object[] parameters = record.getParameters();

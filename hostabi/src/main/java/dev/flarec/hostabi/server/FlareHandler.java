@@ -15,8 +15,8 @@ import dev.flarec.hostabi.metrics.ServerMetrics;
 import dev.flarec.hostabi.server.FlareRunner.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -289,35 +289,36 @@ final class FlareHandler implements HttpHandler {
   /** Milliseconds with three decimals, without {@code String.format}'s cost on every request. */
   static String millis(long nanos) {
     long micros = Math.max(0, nanos / 1000);
-    String fraction = Long.toString(1000 + micros % 1000).substring(1);
-    return (micros / 1000) + "." + fraction;
+    int fraction = (int) (micros % 1000);
+    return new StringBuilder(24)
+        .append(micros / 1000)
+        .append('.')
+        .append((char) ('0' + fraction / 100))
+        .append((char) ('0' + fraction / 10 % 10))
+        .append((char) ('0' + fraction % 10))
+        .toString();
   }
 
-  // Values of the access line that are turned into text only when the line is formatted, straight
-  // into the line's builder (see AsyncLineHandler): no string of their own unless a handler asks.
+  /**
+   * The text of the last client address seen, and the address: under keep-alive, consecutive
+   * requests mostly come from the same client, and {@code getHostAddress} makes a new string each
+   * time.
+   */
+  private record AddressText(InetAddress address, String text) {}
 
-  /** The request's path and query as sent. */
-  private record PathOf(URI uri) {
-    @Override
-    public String toString() {
-      return RequestReader.pathAndQuery(uri);
-    }
-  }
+  private volatile AddressText lastRemote = new AddressText(null, "");
 
-  /** A duration in milliseconds with three decimals. */
-  private record Millis(long nanos) {
-    @Override
-    public String toString() {
-      return millis(nanos);
+  private String remote(InetSocketAddress socket) {
+    if (socket == null || socket.getAddress() == null) {
+      return null;
     }
-  }
-
-  /** The client's address without a host name lookup. */
-  private record AddressOf(InetSocketAddress address) {
-    @Override
-    public String toString() {
-      return address.getAddress().getHostAddress();
+    InetAddress address = socket.getAddress();
+    AddressText last = lastRemote;
+    if (!address.equals(last.address())) {
+      last = new AddressText(address, address.getHostAddress());
+      lastRemote = last;
     }
+    return last.text();
   }
 
   /**
@@ -336,16 +337,12 @@ final class FlareHandler implements HttpHandler {
             .field("flare", flare.name())
             .field("request_id", id)
             .field("method", exchange.getRequestMethod())
-            .field("path", new PathOf(exchange.getRequestURI()))
+            .field("path", RequestReader.pathAndQuery(exchange.getRequestURI()))
             .field("status", reply.status())
             .field("outcome", reply.outcome())
             .field("bytes", reply.body().length)
-            .field("duration_ms", new Millis(nanos))
-            .field(
-                "remote",
-                exchange.getRemoteAddress() == null
-                    ? null
-                    : new AddressOf(exchange.getRemoteAddress()));
+            .field("duration_ms", millis(nanos))
+            .field("remote", remote(exchange.getRemoteAddress()));
     (log.access() == LogConfig.AccessFormat.JSON ? line.asJson() : line)
         .log(Loggers.ACCESS, Level.INFO);
   }

@@ -42,9 +42,8 @@ final class RequestReader {
     String length = headers.get("Content-Length");
     long declared = -1; // unknown: chunked, or a length the read will have to find out
     if (length == null && !chunked) {
-      // without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3); not
-      // opening the stream saves a read buffer per request
-      return NO_BODY;
+      // without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3)
+      return endOfEmptyBody(exchange);
     }
     if (length != null) {
       try {
@@ -57,7 +56,7 @@ final class RequestReader {
       throw new BodyTooLarge();
     }
     if (declared == 0 && !chunked) {
-      return NO_BODY;
+      return endOfEmptyBody(exchange);
     }
     try (InputStream in = exchange.getRequestBody()) {
       if (declared > 0 && !chunked) {
@@ -69,6 +68,20 @@ final class RequestReader {
       }
       return body;
     }
+  }
+
+  /**
+   * Reads the empty body's end. The JDK's server, closing an exchange whose request stream was
+   * never read to its end, drains it with {@code skip}, which allocates a 2 KiB buffer: a read
+   * buffer per request for requests without a body. One read of an empty stream returns -1 without
+   * touching the connection and marks the stream ended.
+   */
+  private static byte[] endOfEmptyBody(HttpExchange exchange) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    if (in != null) {
+      in.read();
+    }
+    return NO_BODY;
   }
 
   /** {@code /path?query} exactly as sent (raw, still percent-encoded). */
