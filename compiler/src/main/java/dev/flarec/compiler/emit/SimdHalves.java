@@ -156,15 +156,11 @@ final class SimdHalves {
   static HalvesEmitter loadLane(MemoryEmitters.Width width, int laneBits) {
     Emitter boxed = SimdEmitters.loadLane("load" + laneBits + "Lane");
     return (f, ins) -> {
-      int memory = MemoryEmitters.memoryIndex(ins);
-      if (MemoryEmitters.is64(f, memory)) {
-        f.materializeOperands(2);
-        boxed.emit(f, ins);
+      int[] vector = laneAccessOperands(f, ins, boxed);
+      if (vector == null) {
         return;
       }
-      f.operandsToHalves(2);
-      int[] vector = f.popHalves();
-      f.pop();
+      int memory = MemoryEmitters.memoryIndex(ins);
       if (!MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
         f.releaseHalves(vector);
         return;
@@ -189,15 +185,11 @@ final class SimdHalves {
   static HalvesEmitter storeLane(MemoryEmitters.Width width, int laneBits) {
     Emitter boxed = SimdEmitters.storeLane("store" + laneBits + "Lane");
     return (f, ins) -> {
-      int memory = MemoryEmitters.memoryIndex(ins);
-      if (MemoryEmitters.is64(f, memory)) {
-        f.materializeOperands(2);
-        boxed.emit(f, ins);
+      int[] vector = laneAccessOperands(f, ins, boxed);
+      if (vector == null) {
         return;
       }
-      f.operandsToHalves(2);
-      int[] vector = f.popHalves();
-      f.pop();
+      int memory = MemoryEmitters.memoryIndex(ins);
       if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
         int address = -1;
         if (f.writtenSlot() >= 0) {
@@ -233,6 +225,24 @@ final class SimdHalves {
       }
       f.releaseHalves(vector);
     };
+  }
+
+  /**
+   * Pops the operands of a lane load or store, the address and the vector: returns the vector's
+   * halves, the address left on the JVM stack; or null on a 64-bit memory, after emitting {@code
+   * boxed}, the whole access on a boxed vector.
+   */
+  private static int[] laneAccessOperands(
+      EmitContext f, run.endive.wasm.types.AnnotatedInstruction ins, Emitter boxed) {
+    if (MemoryEmitters.is64(f, MemoryEmitters.memoryIndex(ins))) {
+      f.materializeOperands(2);
+      boxed.emit(f, ins);
+      return null;
+    }
+    f.operandsToHalves(2);
+    int[] vector = f.popHalves();
+    f.pop();
+    return vector;
   }
 
   /**
