@@ -68,7 +68,8 @@ public final class SimdCpuTimer {
         millis[e][r] = cpuMillisPerCall(engines.get(e), n, expected);
       }
       for (int e = 0; e < engines.size(); e++) {
-        line.append(String.format(Locale.ROOT, " %s %.3f ms", engines.get(e).label(), millis[e][r]));
+        line.append(
+            String.format(Locale.ROOT, " %s %.3f ms", engines.get(e).label(), millis[e][r]));
       }
       System.out.println(line);
     }
@@ -94,13 +95,13 @@ public final class SimdCpuTimer {
     }
     URL jar = Path.of(spec.substring(eq + 1, comma)).toUri().toURL();
     byte[] wasm = Files.readAllBytes(Path.of(spec.substring(comma + 1)));
-    ClassLoader loader =
-        new URLClassLoader(new URL[] {jar}, ClassLoader.getPlatformClassLoader());
+    ClassLoader loader = new URLClassLoader(new URL[] {jar}, ClassLoader.getPlatformClassLoader());
     Class<?> flarec = Class.forName("dev.flarec.compiler.Flarec", true, loader);
     Object module = flarec.getMethod("compile", byte[].class).invoke(null, (Object) wasm);
     Object loaded = module.getClass().getMethod("load").invoke(module);
     Object instance = loaded.getClass().getMethod("instantiate").invoke(loaded);
-    Object function = instance.getClass().getMethod("function", String.class).invoke(instance, "run");
+    Object function =
+        instance.getClass().getMethod("function", String.class).invoke(instance, "run");
     Method call = function.getClass().getMethod("call", Object[].class);
     return new Engine(spec.substring(0, eq), function, call);
   }
@@ -108,7 +109,8 @@ public final class SimdCpuTimer {
   private static void check(Engine e, int n, long expected) throws ReflectiveOperationException {
     long got = e.run(n);
     if (got != expected) {
-      throw new IllegalStateException(e.label() + ": run(" + n + ") = " + got + ", expected " + expected);
+      throw new IllegalStateException(
+          e.label() + ": run(" + n + ") = " + got + ", expected " + expected);
     }
   }
 

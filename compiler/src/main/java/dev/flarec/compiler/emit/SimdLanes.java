@@ -127,11 +127,8 @@ final class SimdLanes {
         f.pushInt(4 * k);
         f.mv()
             .visitMethodInsn(
-                INVOKESTATIC,
-                RuntimeNames.MEMORY_ACCESS,
-                method + "Of16",
-                "(I[B" + size + "I)" + descriptor,
-                false);
+                INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "loadIntOf16", "(I[B" + size + "I)I", false);
+        fromBits(f.mv(), lane);
       }
       lanes[k] = f.acquireScratch(lane);
       f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);

@@ -237,21 +237,8 @@ public final class MemoryAccess {
     }
   }
 
-  // ---- parts of a 16-byte (v128) access: each part checks the whole access, the same check for
-  // every part of one access (address and bound alike), which C2 commons into one ----
-
-  /** The 8 bytes at {@code address + offset} of the 16-byte access at {@code address}. */
-  public static long loadLongOf16(int address, byte[] bytes, int offset) {
-    return FAST
-        ? UNSAFE.getLong(bytes, at(address, bytes, 15) + offset)
-        : VarHandleAccess.loadLongOf16(address, bytes, bytes.length, offset);
-  }
-
-  public static long loadLongOf16(int address, byte[] bytes, int size, int offset) {
-    return FAST
-        ? UNSAFE.getLong(bytes, at(address, bytes, size, 15) + offset)
-        : VarHandleAccess.loadLongOf16(address, bytes, size, offset);
-  }
+  // ---- the lanes of a 16-byte (v128) load read one by one: each lane checks the whole access, the
+  // same check for every lane of one access (address and bound alike), which C2 commons into one ----
 
   /** The 4 bytes at {@code address + offset} of the 16-byte access at {@code address}. */
   public static int loadIntOf16(int address, byte[] bytes, int offset) {
@@ -264,39 +251,5 @@ public final class MemoryAccess {
     return FAST
         ? UNSAFE.getInt(bytes, at(address, bytes, size, 15) + offset)
         : VarHandleAccess.loadIntOf16(address, bytes, size, offset);
-  }
-
-  /** The float at {@code address + offset} of the 16-byte access at {@code address}. */
-  public static float loadFloatOf16(int address, byte[] bytes, int offset) {
-    return FAST
-        ? UNSAFE.getFloat(bytes, at(address, bytes, 15) + offset)
-        : VarHandleAccess.loadFloatOf16(address, bytes, bytes.length, offset);
-  }
-
-  public static float loadFloatOf16(int address, byte[] bytes, int size, int offset) {
-    return FAST
-        ? UNSAFE.getFloat(bytes, at(address, bytes, size, 15) + offset)
-        : VarHandleAccess.loadFloatOf16(address, bytes, size, offset);
-  }
-
-  /**
-   * Stores the 8 bytes at {@code address + offset} of the 16-byte access at {@code address}. A
-   * caller storing both parts checks nothing in between, so an access out of bounds traps before
-   * either part is written.
-   */
-  public static void storeLongOf16(int address, byte[] bytes, int offset, long value) {
-    if (FAST) {
-      UNSAFE.putLong(bytes, at(address, bytes, 15) + offset, value);
-    } else {
-      VarHandleAccess.storeLongOf16(address, bytes, bytes.length, offset, value);
-    }
-  }
-
-  public static void storeLongOf16(int address, byte[] bytes, int size, int offset, long value) {
-    if (FAST) {
-      UNSAFE.putLong(bytes, at(address, bytes, size, 15) + offset, value);
-    } else {
-      VarHandleAccess.storeLongOf16(address, bytes, size, offset, value);
-    }
   }
 }

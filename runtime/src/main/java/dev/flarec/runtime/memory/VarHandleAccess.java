@@ -90,20 +90,11 @@ final class VarHandleAccess {
     Memory.DOUBLE.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
 
-  /** {@code limit}: the memory's size; the 16 bytes at {@code address} are checked against it. */
-  static long loadLongOf16(int address, byte[] bytes, int limit, int offset) {
-    return (long) Memory.LONG.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
-  }
-
+  /**
+   * The 4 bytes at {@code address + offset} of the 16-byte access at {@code address}, checked
+   * against {@code limit} (the memory's size) whole.
+   */
   static int loadIntOf16(int address, byte[] bytes, int limit, int offset) {
     return (int) Memory.INT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
-  }
-
-  static float loadFloatOf16(int address, byte[] bytes, int limit, int offset) {
-    return (float) Memory.FLOAT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
-  }
-
-  static void storeLongOf16(int address, byte[] bytes, int limit, int offset, long value) {
-    Memory.LONG.set(bytes, Objects.checkIndex(address, limit - 15) + offset, value);
   }
 }

@@ -262,27 +262,29 @@ public final class V128Memory {
   // ---- the forms compiled code uses, with a v128 as two longs (lo: bytes 0 to 7) ----
 
   /**
-   * The low half of {@code v128.load}. Each half checks the whole 16-byte access, with the same
-   * check as the other half ({@link MemoryAccess#loadLongOf16}), which C2 commons into one index
-   * check per load (hoisted out of loops where it can be); the read itself is one unchecked load.
-   * (Through the byte view {@code VarHandle}s instead, {@code dot_i32} ran 1.3 times slower:
-   * docs/benchmarks.md "SIMD kernels in lanes".)
+   * The low half of {@code v128.load}. Each half is read as a scalar {@code i64.load} is ({@link
+   * MemoryAccess}: one index check, which C2 hoists out of loops, and an unchecked read), a load
+   * past the end traps on one half or the other, and a load changes nothing, so no check of the
+   * whole access is needed first. (Through the byte view {@code VarHandle}s instead, {@code
+   * dot_i32} ran 1.3 times slower: docs/benchmarks.md "SIMD kernels in lanes". With both halves
+   * checking the whole access, {@code MemoryAccess.loadLongOf16}, as the {@code int} lanes do,
+   * {@code matmul_f32} ran 1.1 to 1.3 times slower: "SIMD kernels: bytes to 32-bit lanes".)
    */
   public static long loadLo(int address, byte[] bytes) {
-    return MemoryAccess.loadLongOf16(address, bytes, 0);
+    return MemoryAccess.loadLong(address, bytes);
   }
 
   public static long loadLo(int address, byte[] bytes, int size) {
-    return MemoryAccess.loadLongOf16(address, bytes, size, 0);
+    return MemoryAccess.loadLong(address, bytes, size);
   }
 
-  /** The high half of {@code v128.load}. */
+  /** The high half of {@code v128.load}; an address past 2^31 - 9 wraps negative and traps. */
   public static long loadHi(int address, byte[] bytes) {
-    return MemoryAccess.loadLongOf16(address, bytes, 8);
+    return MemoryAccess.loadLong(address + 8, bytes);
   }
 
   public static long loadHi(int address, byte[] bytes, int size) {
-    return MemoryAccess.loadLongOf16(address, bytes, size, 8);
+    return MemoryAccess.loadLong(address + 8, bytes, size);
   }
 
   // ---- the halves of the narrower loads: each half reads (and checks) the whole access ----
@@ -494,16 +496,18 @@ public final class V128Memory {
   }
 
   /**
-   * {@code v128.store} of the value {@code lo}, {@code hi}: each half checks the whole access, the
-   * same check, so a trapping store writes nothing and C2 commons the two checks into one.
+   * {@code v128.store} of the value {@code lo}, {@code hi}: the whole access is checked first (with
+   * the intrinsic index check, {@code address < length - 15}), so a trapping store writes nothing.
    */
   public static void store(int address, byte[] bytes, long lo, long hi) {
-    MemoryAccess.storeLongOf16(address, bytes, 0, lo);
-    MemoryAccess.storeLongOf16(address, bytes, 8, hi);
+    Objects.checkIndex(address, bytes.length - 15);
+    MemoryAccess.storeLong(address, bytes, lo);
+    MemoryAccess.storeLong(address + 8, bytes, hi);
   }
 
   public static void store(int address, byte[] bytes, int size, long lo, long hi) {
-    MemoryAccess.storeLongOf16(address, bytes, size, 0, lo);
-    MemoryAccess.storeLongOf16(address, bytes, size, 8, hi);
+    Objects.checkIndex(address, size - 15);
+    MemoryAccess.storeLong(address, bytes, size, lo);
+    MemoryAccess.storeLong(address + 8, bytes, size, hi);
   }
 }
