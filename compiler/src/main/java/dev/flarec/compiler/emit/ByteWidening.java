@@ -91,14 +91,22 @@ record ByteWidening(boolean high, boolean signed) {
    */
   void pushLane16(MethodVisitor mv, int[] bytes, int lane, boolean signed16) {
     int index = (high ? 8 : 0) + lane;
+    // the byte's 32 bits of the half as an int, then the byte: the lowest byte of the int by an
+    // extension alone, the highest by a shift alone, the others a shift and an extension
     mv.visitVarInsn(LLOAD, bytes[index / 8]);
-    if (index % 8 > 0) {
-      mv.visitIntInsn(BIPUSH, 8 * (index % 8));
+    if (index % 8 >= 4) {
+      mv.visitIntInsn(BIPUSH, 32);
       mv.visitInsn(LUSHR);
     }
     mv.visitInsn(L2I);
+    int shift = 8 * (index % 4);
     if (signed) {
-      mv.visitInsn(I2B);
+      if (shift < 24) {
+        mv.visitIntInsn(BIPUSH, 24 - shift);
+        mv.visitInsn(ISHL);
+      }
+      mv.visitIntInsn(BIPUSH, 24);
+      mv.visitInsn(ISHR);
       if (!signed16) {
         // a negative byte is 0xFF80..0xFFFF as a 16-bit lane, read unsigned
         mv.visitLdcInsn(0xFFFF);
@@ -106,8 +114,14 @@ record ByteWidening(boolean high, boolean signed) {
       }
     } else {
       // 0..255 reads the same as a signed or an unsigned 16-bit lane
-      mv.visitIntInsn(SIPUSH, 0xFF);
-      mv.visitInsn(IAND);
+      if (shift > 0) {
+        mv.visitIntInsn(BIPUSH, shift);
+        mv.visitInsn(IUSHR);
+      }
+      if (shift < 24) {
+        mv.visitIntInsn(SIPUSH, 0xFF);
+        mv.visitInsn(IAND);
+      }
     }
   }
 }

@@ -127,7 +127,11 @@ final class SimdLanes {
         f.pushInt(4 * k);
         f.mv()
             .visitMethodInsn(
-                INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "loadIntOf16", "(I[B" + size + "I)I", false);
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                "loadIntOf16",
+                "(I[B" + size + "I)I",
+                false);
         fromBits(f.mv(), lane);
       }
       lanes[k] = f.acquireScratch(lane);
