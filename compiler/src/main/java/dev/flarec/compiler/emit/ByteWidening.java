@@ -54,7 +54,7 @@ record ByteWidening(boolean high, boolean signed) {
     ByteWidening widening = new ByteWidening(high, signed);
     return (f, ins) -> {
       if (!deferrable(f)) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, 1);
         return;
       }
       f.operandsToHalves(1);

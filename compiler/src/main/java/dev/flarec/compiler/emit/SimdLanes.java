@@ -31,7 +31,7 @@ final class SimdLanes {
   static HalvesEmitter binary(ValueType lane, int jvmOpcode, boolean always, Emitter onHalves) {
     return (f, ins) -> {
       if (!always && f.laneTypeAt(0) != lane && f.laneTypeAt(1) != lane) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, 2);
         return;
       }
       f.operandsToLanes(2, lane);
@@ -72,7 +72,7 @@ final class SimdLanes {
     return (f, ins) -> {
       ValueType lane = f.laneTypeAt(0);
       if (lane == null) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, 1);
         return;
       }
       int[] lanes = f.popLanes();
@@ -157,7 +157,7 @@ final class SimdLanes {
       int operands, boolean pairwise, boolean high, boolean signed, Emitter onHalves) {
     return (f, ins) -> {
       if (wantedBy(f, f.consumerOfResult()) != ValueType.I32) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, operands);
         return;
       }
       f.operandsToHalves(operands, true);
@@ -194,7 +194,7 @@ final class SimdLanes {
   static HalvesEmitter dot16(Emitter onHalves) {
     return (f, ins) -> {
       if (wantedBy(f, f.consumerOfResult()) != ValueType.I32) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, 2);
         return;
       }
       f.operandsToHalves(2, true);
