@@ -136,6 +136,25 @@ interface EmitContext {
 
   void releaseLanes(ValueType lane, int[] slots);
 
+  // ---- i16x8 widenings of bytes kept uncomputed ("widened bytes", see ByteWidening) ----
+
+  /**
+   * {@link #operandsToHalves}, except that values held as widened bytes stay so if {@code
+   * keepWidened}.
+   */
+  void operandsToHalves(int count, boolean keepWidened);
+
+  /** The widening of the value {@code depth} below the top if held as widened bytes, else null. */
+  ByteWidening wideningAt(int depth);
+
+  /**
+   * Pops the {@code v128} on top of the tracked stack, held as widened bytes: the bytes' halves.
+   */
+  int[] popWidenedBytes();
+
+  /** Pushes {@code widening} of the bytes in the long locals {@code bytes}, uncomputed. */
+  void pushWidenedBytes(int[] bytes, ByteWidening widening);
+
   /**
    * The instruction that will consume the value the current instruction pushes, or null when
    * control flow, a call or the end of the method comes first.

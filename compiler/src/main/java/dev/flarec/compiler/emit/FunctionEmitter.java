@@ -652,6 +652,26 @@ final class FunctionEmitter implements EmitContext {
     vectors.releaseLanes(lane, slots);
   }
 
+  @Override
+  public void operandsToHalves(int count, boolean keepWidened) {
+    vectors.operandsToHalves(count, keepWidened);
+  }
+
+  @Override
+  public ByteWidening wideningAt(int depth) {
+    return vectors.wideningAt(depth);
+  }
+
+  @Override
+  public int[] popWidenedBytes() {
+    return vectors.popWidenedBytes();
+  }
+
+  @Override
+  public void pushWidenedBytes(int[] bytes, ByteWidening widening) {
+    vectors.pushWidenedBytes(bytes, widening);
+  }
+
   /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
   private int pops(OpcodeRow row, AnnotatedInstruction ins) {
     int n = row.pops().of(this, ins);

@@ -19,13 +19,17 @@ import java.util.List;
  * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs). Or <em>in lanes</em>: four {@code
  * int} or {@code float} scratch locals, one per 32-bit lane, written by the {@code i32x4} and
  * {@code f32x4} arithmetic of {@link SimdLanes}; such an entry is held like one in halves, and is
- * turned into halves where an instruction needs them.
+ * turned into halves where an instruction needs them. Or <em>as widened bytes</em>: an {@code
+ * i16x8} widening of bytes not yet computed, the locals being the halves of the bytes (see {@link
+ * ByteWidening}); such an entry is computed into halves where an instruction needs them, and read
+ * lane by lane where an {@code i32x4} widening takes it into {@code int} lanes.
  */
 final class OperandStack {
   private final ArrayList<ValueType> types = new ArrayList<>();
   private final BitSet virtual = new BitSet();
-  private final ArrayList<int[]> halves = new ArrayList<>();
+  private final ArrayList<int[]> slots = new ArrayList<>();
   private final ArrayList<ValueType> lanes = new ArrayList<>();
+  private final ArrayList<ByteWidening> widenings = new ArrayList<>();
   private final BitSet splats = new BitSet();
   private boolean heldObject;
 
@@ -52,8 +56,9 @@ final class OperandStack {
   void push(ValueType t) {
     heldObject |= t.isObject();
     types.add(t);
-    halves.add(null);
+    slots.add(null);
     lanes.add(null);
+    widenings.add(null);
     virtual.clear(types.size() - 1);
     splats.clear(types.size() - 1);
   }
@@ -61,8 +66,9 @@ final class OperandStack {
   void pushVirtual(ValueType t) {
     heldObject |= t.isObject();
     types.add(t);
-    halves.add(null);
+    slots.add(null);
     lanes.add(null);
+    widenings.add(null);
     virtual.set(types.size() - 1);
     splats.clear(types.size() - 1);
   }
@@ -71,8 +77,9 @@ final class OperandStack {
   void pushHalves(int lo, int hi) {
     heldObject = true;
     types.add(ValueType.V128);
-    halves.add(new int[] {lo, hi});
+    slots.add(new int[] {lo, hi});
     lanes.add(null);
+    widenings.add(null);
     virtual.set(types.size() - 1);
     splats.clear(types.size() - 1);
   }
@@ -81,8 +88,23 @@ final class OperandStack {
   void pushLanes(ValueType lane, int[] slots) {
     heldObject = true;
     types.add(ValueType.V128);
-    halves.add(slots);
+    this.slots.add(slots);
     lanes.add(lane);
+    widenings.add(null);
+    virtual.set(types.size() - 1);
+    splats.clear(types.size() - 1);
+  }
+
+  /**
+   * Pushes a {@code v128} that is {@code widening} of the bytes whose halves are the long locals
+   * {@code bytes}, not computed yet.
+   */
+  void pushWidenedBytes(int[] bytes, ByteWidening widening) {
+    heldObject = true;
+    types.add(ValueType.V128);
+    slots.add(bytes);
+    lanes.add(null);
+    widenings.add(widening);
     virtual.set(types.size() - 1);
     splats.clear(types.size() - 1);
   }
@@ -91,22 +113,29 @@ final class OperandStack {
     int top = types.size() - 1;
     virtual.clear(top);
     splats.clear(top);
-    halves.remove(top);
+    slots.remove(top);
     lanes.remove(top);
+    widenings.remove(top);
     return types.remove(top);
   }
 
   /**
    * The locals holding an entry: {@code {lo, hi}} for one in halves, the four lanes' for one in
-   * lanes (see {@link #laneType}); null for an entry on the JVM stack or in the frame.
+   * lanes (see {@link #laneType}), the bytes' halves for one as widened bytes (see {@link
+   * #widening}); null for an entry on the JVM stack or in the frame.
    */
-  int[] halves(int index) {
-    return halves.get(index);
+  int[] slots(int index) {
+    return slots.get(index);
   }
 
   /** The lane type (I32 or F32) of an entry held in lanes; null for any other entry. */
   ValueType laneType(int index) {
     return lanes.get(index);
+  }
+
+  /** The widening of an entry held as widened bytes; null for any other entry. */
+  ByteWidening widening(int index) {
+    return widenings.get(index);
   }
 
   /**
@@ -124,29 +153,32 @@ final class OperandStack {
 
   /** Marks a {@code v128} entry as now held in the long locals {@code slots}. */
   void setHalves(int index, int[] slots) {
-    halves.set(index, slots);
+    this.slots.set(index, slots);
     lanes.set(index, null);
+    widenings.set(index, null);
     virtual.set(index);
   }
 
   /** Marks a {@code v128} entry as now held in lanes of type {@code lane}. */
   void setLanes(int index, ValueType lane, int[] slots) {
-    halves.set(index, slots);
+    this.slots.set(index, slots);
     lanes.set(index, lane);
+    widenings.set(index, null);
     virtual.set(index);
   }
 
-  /** Marks an entry held in halves as now on the JVM stack. */
+  /** Marks an entry held in locals as now on the JVM stack. */
   void clearHalves(int index) {
-    halves.set(index, null);
+    slots.set(index, null);
     lanes.set(index, null);
+    widenings.set(index, null);
     virtual.clear(index);
   }
 
-  /** Index of the lowest entry held in halves, or -1. */
+  /** Index of the lowest entry held in locals (halves, lanes or widened bytes), or -1. */
   int lowestHalves() {
-    for (int i = 0; i < halves.size(); i++) {
-      if (halves.get(i) != null) {
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.get(i) != null) {
         return i;
       }
     }

@@ -364,6 +364,11 @@ final class SimdHalves {
             f.releaseScratch(ValueType.I32, address);
             return;
           }
+          if (helper.startsWith("load8x8") && ByteWidening.deferrable(f)) {
+            loadBytesToWiden(f, memoryIndex, address, helper.equals("load8x8S"));
+            f.releaseScratch(ValueType.I32, address);
+            return;
+          }
           if (lane == ValueType.I32 && helper.startsWith("load16x4")) {
             SimdLanes.loadWidened16(f, memoryIndex, address, helper.equals("load16x4S"));
             f.releaseScratch(ValueType.I32, address);
@@ -387,6 +392,23 @@ final class SimdHalves {
           f.releaseScratch(ValueType.I32, address);
           f.pushHalves(lo, hi);
         };
+  }
+
+  /**
+   * {@code v128.load8x8_s/u} of the address in local {@code address} as widened bytes (see {@link
+   * ByteWidening}): the 8 bytes in one long (the access checked once), the high half zero.
+   */
+  private static void loadBytesToWiden(EmitContext f, int memory, int address, boolean signed) {
+    f.mv().visitVarInsn(ILOAD, address);
+    String size = MemoryEmitters.loadBytesAndSize(f, memory);
+    f.mv()
+        .visitMethodInsn(
+            INVOKESTATIC, RuntimeNames.MEMORY_ACCESS, "loadLong", "(I[B" + size + ")J", false);
+    int[] bytes = {f.acquireScratch(ValueType.I64), f.acquireScratch(ValueType.I64)};
+    f.mv().visitVarInsn(LSTORE, bytes[0]);
+    f.mv().visitInsn(LCONST_0);
+    f.mv().visitVarInsn(LSTORE, bytes[1]);
+    f.pushWidenedBytes(bytes, new ByteWidening(false, signed));
   }
 
   /** {@code v128.store} of a value in halves. Stores mark their block written, as scalar ones. */

@@ -31,7 +31,7 @@ final class SimdLanes {
   static HalvesEmitter binary(ValueType lane, int jvmOpcode, boolean always, Emitter onHalves) {
     return (f, ins) -> {
       if (!always && f.laneTypeAt(0) != lane && f.laneTypeAt(1) != lane) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, 2);
         return;
       }
       f.operandsToLanes(2, lane);
@@ -72,7 +72,7 @@ final class SimdLanes {
     return (f, ins) -> {
       ValueType lane = f.laneTypeAt(0);
       if (lane == null) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, 1);
         return;
       }
       int[] lanes = f.popLanes();
@@ -104,8 +104,9 @@ final class SimdLanes {
 
   /**
    * {@code v128.load} (or {@code v128.load32_splat} if {@code splat}) of the address in local
-   * {@code address} straight into lanes, one 32-bit scalar load per lane (a load changes nothing,
-   * so the lane that traps may come after others were read).
+   * {@code address} straight into lanes, one 32-bit scalar load per lane; the lanes of a {@code
+   * v128.load} each check the whole 16-byte access with the same check, which C2 commons into one
+   * ({@code MemoryAccess.loadIntOf16}).
    */
   static void load(EmitContext f, int memory, int address, ValueType lane, boolean splat) {
     int[] lanes = new int[4];
@@ -113,18 +114,26 @@ final class SimdLanes {
     String method = lane == ValueType.F32 ? "loadFloat" : "loadInt";
     for (int k = 0; k < (splat ? 1 : 4); k++) {
       f.mv().visitVarInsn(ILOAD, address);
-      if (k > 0) {
-        f.pushInt(4 * k);
-        f.mv().visitInsn(IADD);
-      }
       String size = MemoryEmitters.loadBytesAndSize(f, memory);
-      f.mv()
-          .visitMethodInsn(
-              INVOKESTATIC,
-              RuntimeNames.MEMORY_ACCESS,
-              method,
-              "(I[B" + size + ")" + descriptor,
-              false);
+      if (splat) {
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                method,
+                "(I[B" + size + ")" + descriptor,
+                false);
+      } else {
+        f.pushInt(4 * k);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                "loadIntOf16",
+                "(I[B" + size + "I)I",
+                false);
+        fromBits(f.mv(), lane);
+      }
       lanes[k] = f.acquireScratch(lane);
       f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
     }
@@ -148,32 +157,31 @@ final class SimdLanes {
       int operands, boolean pairwise, boolean high, boolean signed, Emitter onHalves) {
     return (f, ins) -> {
       if (wantedBy(f, f.consumerOfResult()) != ValueType.I32) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, operands);
         return;
       }
-      f.operandsToHalves(operands);
-      int[] b = operands == 2 ? f.popHalves() : null;
-      int[] a = f.popHalves();
+      f.operandsToHalves(operands, true);
+      Source16 b = operands == 2 ? Source16.pop(f) : null;
+      Source16 a = Source16.pop(f);
       int[] lanes = new int[4];
       for (int k = 0; k < 4; k++) {
         if (pairwise) {
-          int half = a[k / 2];
-          pushLane16(f.mv(), half, 32 * (k % 2), signed);
-          pushLane16(f.mv(), half, 32 * (k % 2) + 16, signed);
+          a.push(f.mv(), 2 * k, signed);
+          a.push(f.mv(), 2 * k + 1, signed);
           f.mv().visitInsn(IADD);
         } else {
-          pushLane16(f.mv(), a[high ? 1 : 0], 16 * k, signed);
+          a.push(f.mv(), (high ? 4 : 0) + k, signed);
           if (b != null) {
-            pushLane16(f.mv(), b[high ? 1 : 0], 16 * k, signed);
+            b.push(f.mv(), (high ? 4 : 0) + k, signed);
             f.mv().visitInsn(IMUL);
           }
         }
         lanes[k] = f.acquireScratch(ValueType.I32);
         f.mv().visitVarInsn(ISTORE, lanes[k]);
       }
-      f.releaseHalves(a);
+      a.release(f);
       if (b != null) {
-        f.releaseHalves(b);
+        b.release(f);
       }
       f.pushLanes(ValueType.I32, lanes);
     };
@@ -186,28 +194,52 @@ final class SimdLanes {
   static HalvesEmitter dot16(Emitter onHalves) {
     return (f, ins) -> {
       if (wantedBy(f, f.consumerOfResult()) != ValueType.I32) {
-        onHalves.emit(f, ins);
+        HalvesEmitter.delegate(onHalves, f, ins, 2);
         return;
       }
-      f.operandsToHalves(2);
-      int[] b = f.popHalves();
-      int[] a = f.popHalves();
+      f.operandsToHalves(2, true);
+      Source16 b = Source16.pop(f);
+      Source16 a = Source16.pop(f);
       int[] lanes = new int[4];
       for (int k = 0; k < 4; k++) {
         for (int j = 0; j < 2; j++) {
-          int shift = 32 * (k % 2) + 16 * j;
-          pushLane16(f.mv(), a[k / 2], shift, true);
-          pushLane16(f.mv(), b[k / 2], shift, true);
+          a.push(f.mv(), 2 * k + j, true);
+          b.push(f.mv(), 2 * k + j, true);
           f.mv().visitInsn(IMUL);
         }
         f.mv().visitInsn(IADD);
         lanes[k] = f.acquireScratch(ValueType.I32);
         f.mv().visitVarInsn(ISTORE, lanes[k]);
       }
-      f.releaseHalves(a);
-      f.releaseHalves(b);
+      a.release(f);
+      b.release(f);
       f.pushLanes(ValueType.I32, lanes);
     };
+  }
+
+  /**
+   * An operand of the {@code i32x4} widenings of 16-bit lanes computed into lanes: a value in
+   * halves ({@code widening} null) or held as widened bytes, whose 16-bit lanes are read from its
+   * bytes.
+   */
+  private record Source16(int[] slots, ByteWidening widening) {
+    static Source16 pop(EmitContext f) {
+      ByteWidening widening = f.wideningAt(0);
+      return new Source16(widening == null ? f.popHalves() : f.popWidenedBytes(), widening);
+    }
+
+    /** Pushes 16-bit lane {@code lane} (0 to 7) as an int, extended as {@code signed} says. */
+    void push(MethodVisitor mv, int lane, boolean signed) {
+      if (widening != null) {
+        widening.pushLane16(mv, slots, lane, signed);
+      } else {
+        pushLane16(mv, slots[lane / 4], 16 * (lane % 4), signed);
+      }
+    }
+
+    void release(EmitContext f) {
+      f.releaseHalves(slots);
+    }
   }
 
   /**

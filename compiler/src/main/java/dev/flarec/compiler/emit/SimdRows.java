@@ -232,16 +232,14 @@ final class SimdRows {
     lanes(t, OpCode.I8x16_NARROW_I16x8_U, types("VV"), V128, INT_LANES, "i8x16NarrowI16x8U");
     lanes(t, OpCode.I16x8_NARROW_I32x4_S, types("VV"), V128, INT_LANES, "i16x8NarrowI32x4S");
     lanes(t, OpCode.I16x8_NARROW_I32x4_U, types("VV"), V128, INT_LANES, "i16x8NarrowI32x4U");
-    lanes(t, OpCode.I16x8_EXTEND_LOW_I8x16_S, types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16S");
+    extendBytes(t, OpCode.I16x8_EXTEND_LOW_I8x16_S, false, true, "i16x8ExtendLowI8x16S");
     lanes(t, OpCode.I16x8_EXTMUL_LOW_I8x16_S, types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16S");
-    lanes(t, OpCode.I16x8_EXTEND_LOW_I8x16_U, types("V"), V128, INT_LANES, "i16x8ExtendLowI8x16U");
+    extendBytes(t, OpCode.I16x8_EXTEND_LOW_I8x16_U, false, false, "i16x8ExtendLowI8x16U");
     lanes(t, OpCode.I16x8_EXTMUL_LOW_I8x16_U, types("VV"), V128, INT_LANES, "i16x8ExtmulLowI8x16U");
-    lanes(
-        t, OpCode.I16x8_EXTEND_HIGH_I8x16_S, types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16S");
+    extendBytes(t, OpCode.I16x8_EXTEND_HIGH_I8x16_S, true, true, "i16x8ExtendHighI8x16S");
     lanes(
         t, OpCode.I16x8_EXTMUL_HIGH_I8x16_S, types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16S");
-    lanes(
-        t, OpCode.I16x8_EXTEND_HIGH_I8x16_U, types("V"), V128, INT_LANES, "i16x8ExtendHighI8x16U");
+    extendBytes(t, OpCode.I16x8_EXTEND_HIGH_I8x16_U, true, false, "i16x8ExtendHighI8x16U");
     lanes(
         t, OpCode.I16x8_EXTMUL_HIGH_I8x16_U, types("VV"), V128, INT_LANES, "i16x8ExtmulHighI8x16U");
     widen16(t, OpCode.I32x4_EXTEND_LOW_I16x8_S, 1, false, false, true, "i32x4ExtendLowI16x8S");
@@ -457,6 +455,16 @@ final class SimdRows {
   private static void lanes(
       OpcodeTable t, OpCode op, ValueType[] in, ValueType out, String owner, String name) {
     t.row(op, SimdHalves.lanes(in, out, owner, name), fixed(in.length), fixed(out == null ? 0 : 1));
+  }
+
+  /**
+   * A widening of bytes to 16-bit lanes, kept uncomputed for an {@code i32x4} widening that
+   * consumes it ({@link ByteWidening}), else on halves through the runtime's {@code name}.
+   */
+  private static void extendBytes(
+      OpcodeTable t, OpCode op, boolean high, boolean signed, String name) {
+    Emitter onHalves = SimdHalves.lanes(types("V"), V128, INT_LANES, name);
+    t.row(op, ByteWidening.extend(high, signed, onHalves), fixed(1), fixed(1));
   }
 
   /**

@@ -48,7 +48,7 @@ final class SimdSplats {
     return (f, ins) -> {
       boolean secondIsSplat = f.splatAt(0);
       if (!secondIsSplat && !f.splatAt(1)) {
-        general.emit(f, ins);
+        HalvesEmitter.delegate(general, f, ins, 2);
         return;
       }
       f.operandsToHalves(2);

@@ -48,7 +48,7 @@ final class VectorOperands {
     int size = stack.size();
     int lowest = -1;
     for (int i = Math.max(size - count, 0); i < size && lowest < 0; i++) {
-      if (stack.isVirtual(i) && !(keepHalves && stack.halves(i) != null)) {
+      if (stack.isVirtual(i) && !(keepHalves && stack.slots(i) != null)) {
         lowest = i;
       }
     }
@@ -64,11 +64,11 @@ final class VectorOperands {
     }
     for (int i = lowest; i < size; i++) {
       ValueType t = stack.get(i);
-      int[] halves = stack.halves(i);
+      int[] halves = stack.slots(i);
       if (halves != null) {
         if (!keepHalves) {
           toHalves(i);
-          boxHalves(stack.halves(i));
+          boxHalves(stack.slots(i));
           stack.clearHalves(i);
         }
       } else if (stack.isVirtual(i)) {
@@ -121,9 +121,19 @@ final class VectorOperands {
    * the JVM stack in order.
    */
   void operandsToHalves(int count) {
+    operandsToHalves(count, false);
+  }
+
+  /**
+   * {@link #operandsToHalves}, except that if {@code keepWidened} values held as widened bytes stay
+   * so (the instruction reads their lanes itself, see {@link ByteWidening}).
+   */
+  void operandsToHalves(int count, boolean keepWidened) {
     unboxOperands(count);
     for (int i = stack.size() - count; i < stack.size(); i++) {
-      toHalves(i);
+      if (!(keepWidened && stack.widening(i) != null)) {
+        toHalves(i);
+      }
     }
   }
 
@@ -137,18 +147,25 @@ final class VectorOperands {
     for (int i = stack.size() - count; i < stack.size(); i++) {
       if (stack.get(i) == ValueType.V128 && stack.laneType(i) != lane) {
         toHalves(i);
-        int[] halves = stack.halves(i);
+        int[] halves = stack.slots(i);
         stack.setLanes(i, lane, SimdLanes.unpack(owner, lane, halves));
         releaseHalves(halves);
       }
     }
   }
 
-  /** Moves entry {@code i}, if held in lanes, into halves. */
+  /** Moves entry {@code i}, if held in lanes or as widened bytes, into halves. */
   private void toHalves(int i) {
+    ByteWidening widening = stack.widening(i);
+    if (widening != null) {
+      int[] bytes = stack.slots(i);
+      stack.setHalves(i, widening.compute(owner, bytes));
+      releaseHalves(bytes);
+      return;
+    }
     ValueType lane = stack.laneType(i);
     if (lane != null) {
-      int[] lanes = stack.halves(i);
+      int[] lanes = stack.slots(i);
       stack.setHalves(i, SimdLanes.pack(owner, lane, lanes));
       releaseLanes(lane, lanes);
     }
@@ -217,8 +234,10 @@ final class VectorOperands {
 
   /** Pops the {@code v128} on top of the tracked stack, held in halves: its {@code {lo, hi}}. */
   int[] popHalves() {
-    int[] slots = stack.halves(stack.size() - 1);
-    if (slots == null) {
+    int[] slots = stack.slots(stack.size() - 1);
+    if (slots == null
+        || stack.laneType(stack.size() - 1) != null
+        || stack.widening(stack.size() - 1) != null) {
       throw new IllegalStateException("v128 operand not in halves");
     }
     stack.pop();
@@ -236,12 +255,37 @@ final class VectorOperands {
     owner.releaseScratch(ValueType.I64, slots[1]);
   }
 
+  /** The widening of the value {@code depth} below the top if held as widened bytes, else null. */
+  ByteWidening wideningAt(int depth) {
+    return stack.widening(stack.size() - 1 - depth);
+  }
+
+  /**
+   * Pops the {@code v128} on top of the tracked stack, held as widened bytes: the bytes' halves.
+   */
+  int[] popWidenedBytes() {
+    if (stack.widening(stack.size() - 1) == null) {
+      throw new IllegalStateException("v128 operand not widened bytes");
+    }
+    int[] slots = stack.slots(stack.size() - 1);
+    stack.pop();
+    return slots;
+  }
+
+  /**
+   * Pushes a {@code v128} that is {@code widening} of the bytes in the long locals {@code bytes}.
+   */
+  void pushWidenedBytes(int[] bytes, ByteWidening widening) {
+    stack.pushWidenedBytes(bytes, widening);
+    owner.sawHeight(owner.baseHeight + stack.size());
+  }
+
   /** Pops the {@code v128} on top of the tracked stack, held in lanes: its four locals. */
   int[] popLanes() {
     if (stack.laneType(stack.size() - 1) == null) {
       throw new IllegalStateException("v128 operand not in lanes");
     }
-    int[] slots = stack.halves(stack.size() - 1);
+    int[] slots = stack.slots(stack.size() - 1);
     stack.pop();
     return slots;
   }
@@ -322,7 +366,7 @@ final class VectorOperands {
     ValueType lane = laneTypeOfLocal(index);
     if (lane != null) {
       operandsToLanes(1, lane);
-      int[] lanes = keep ? stack.halves(stack.size() - 1) : popLanes();
+      int[] lanes = keep ? stack.slots(stack.size() - 1) : popLanes();
       for (int k = 0; k < 4; k++) {
         mv.visitVarInsn(JvmTypes.loadOpcode(lane), lanes[k]);
         mv.visitVarInsn(JvmTypes.storeOpcode(lane), slot + k);
@@ -333,7 +377,7 @@ final class VectorOperands {
       return;
     }
     operandsToHalves(1);
-    int[] value = keep ? stack.halves(stack.size() - 1) : popHalves();
+    int[] value = keep ? stack.slots(stack.size() - 1) : popHalves();
     mv.visitVarInsn(LLOAD, value[0]);
     mv.visitVarInsn(LSTORE, slot);
     mv.visitVarInsn(LLOAD, value[1]);

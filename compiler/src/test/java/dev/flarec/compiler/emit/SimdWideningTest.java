@@ -56,6 +56,11 @@ class SimdWideningTest {
                   + "  (i32x4.add (v128.load16x4_%s (local.get 0)) (v128.const i32x4 0 0 0 0)))\n",
               sign, sign, sign, sign));
     }
+    // dot_i16x8_s has no halves form: an operand in halves is boxed for its runtime call
+    m.append(
+        "(func (export \"add\") (param v128) (result v128) (i16x8.add (local.get 0) (local.get 0)))\n"
+            + "(func (export \"dotOfHalves\") (param v128 v128) (result v128)\n"
+            + "  (i32x4.dot_i16x8_s (i16x8.add (local.get 0) (local.get 0)) (local.get 1)))\n");
     m.append("(func (export \"poke\") (param i32 i64) (i64.store (local.get 0) (local.get 1))))");
     return m.toString();
   }
@@ -78,6 +83,11 @@ class SimdWideningTest {
       for (int i = 0; i < UNARY.length; i++) {
         assertEquals(in.function("u" + i).call(a)[0], in.function("ul" + i).call(a)[0], UNARY[i]);
       }
+      V128 doubled = (V128) in.function("add").call(a)[0];
+      assertEquals(
+          in.function("b4").call(doubled, b)[0],
+          in.function("dotOfHalves").call(a, b)[0],
+          "dot of a value in halves");
       in.function("poke").call(64, a.lo);
       in.function("poke").call(72, a.hi);
       for (String sign : new String[] {"s", "u"}) {

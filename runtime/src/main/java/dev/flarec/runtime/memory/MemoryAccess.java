@@ -236,4 +236,21 @@ public final class MemoryAccess {
       VarHandleAccess.storeDouble(address, bytes, size, value);
     }
   }
+
+  // ---- the lanes of a 16-byte (v128) load read one by one: each lane checks the whole access, the
+  // same check for every lane of one access (address and bound alike), which C2 commons into one
+  // ----
+
+  /** The 4 bytes at {@code address + offset} of the 16-byte access at {@code address}. */
+  public static int loadIntOf16(int address, byte[] bytes, int offset) {
+    return FAST
+        ? UNSAFE.getInt(bytes, at(address, bytes, 15) + offset)
+        : VarHandleAccess.loadIntOf16(address, bytes, bytes.length, offset);
+  }
+
+  public static int loadIntOf16(int address, byte[] bytes, int size, int offset) {
+    return FAST
+        ? UNSAFE.getInt(bytes, at(address, bytes, size, 15) + offset)
+        : VarHandleAccess.loadIntOf16(address, bytes, size, offset);
+  }
 }

@@ -89,4 +89,12 @@ final class VarHandleAccess {
   static void storeDouble(int address, byte[] bytes, int size, double value) {
     Memory.DOUBLE.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
+
+  /**
+   * The 4 bytes at {@code address + offset} of the 16-byte access at {@code address}, checked
+   * against {@code limit} (the memory's size) whole.
+   */
+  static int loadIntOf16(int address, byte[] bytes, int limit, int offset) {
+    return (int) Memory.INT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
+  }
 }

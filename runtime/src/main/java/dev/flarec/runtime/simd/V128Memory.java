@@ -266,7 +266,9 @@ public final class V128Memory {
    * MemoryAccess}: one index check, which C2 hoists out of loops, and an unchecked read), a load
    * past the end traps on one half or the other, and a load changes nothing, so no check of the
    * whole access is needed first. (Through the byte view {@code VarHandle}s instead, {@code
-   * dot_i32} ran 1.3 times slower: docs/benchmarks.md "SIMD kernels in lanes".)
+   * dot_i32} ran 1.3 times slower: docs/benchmarks.md "SIMD kernels in lanes". With both halves
+   * checking the whole access, {@code MemoryAccess.loadLongOf16}, as the {@code int} lanes do,
+   * {@code matmul_f32} ran 1.1 to 1.3 times slower: "SIMD kernels: bytes to 32-bit lanes".)
    */
   public static long loadLo(int address, byte[] bytes) {
     return MemoryAccess.loadLong(address, bytes);

@@ -81,4 +81,21 @@ class MemoryAccessTest {
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadFloat(-1, bytes));
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeDouble(1, bytes, 1.0));
   }
+
+  @Test
+  void everyLaneOfA16ByteLoadChecksTheWholeAccess() {
+    byte[] bytes = new byte[40]; // room to grow: the memory's size is 32
+    MemoryAccess.storeLong(24, bytes, 32, 0x0807060504030201L);
+    MemoryAccess.storeLong(16, bytes, 32, -1L);
+    assertEquals(0x04030201, MemoryAccess.loadIntOf16(16, bytes, 32, 8));
+    assertEquals(0x08070605, MemoryAccess.loadIntOf16(16, bytes, 32, 12));
+    assertEquals(-1, MemoryAccess.loadIntOf16(16, bytes, 32, 4));
+    assertEquals(0x04030201, MemoryAccess.loadIntOf16(16, bytes, 8));
+    // the first lane of an access whose last lane is past the size (or the array) fails too
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadIntOf16(17, bytes, 32, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadIntOf16(25, bytes, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadIntOf16(-1, bytes, 32, 0));
+    // a memory smaller than the access
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadIntOf16(0, bytes, 8, 0));
+  }
 }

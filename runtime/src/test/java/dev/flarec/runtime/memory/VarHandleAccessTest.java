@@ -37,4 +37,15 @@ class VarHandleAccessTest {
         IndexOutOfBoundsException.class, () -> VarHandleAccess.storeShort(-1, bytes, (short) 1));
     assertArrayEquals(new byte[16], bytes);
   }
+
+  @Test
+  void theLanesOfA16ByteLoadCheckTheWholeAccess() {
+    byte[] bytes = new byte[40];
+    VarHandleAccess.storeLong(24, bytes, 0x0807060504030201L);
+    assertEquals(0x08070605, VarHandleAccess.loadIntOf16(16, bytes, 32, 12));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> VarHandleAccess.loadIntOf16(17, bytes, 32, 0));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> VarHandleAccess.loadIntOf16(-1, bytes, 32, 0));
+  }
 }
