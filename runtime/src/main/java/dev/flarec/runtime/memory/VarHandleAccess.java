@@ -89,4 +89,46 @@ final class VarHandleAccess {
   static void storeDouble(int address, byte[] bytes, int size, double value) {
     Memory.DOUBLE.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
+
+  // ---- with the static offset apart: MemoryAccess's forms that take one ----
+
+  static short loadShort(int base, int offset, byte[] bytes, int size) {
+    return loadShort(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeShort(int base, int offset, byte[] bytes, int size, short value) {
+    storeShort(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static int loadInt(int base, int offset, byte[] bytes, int size) {
+    return loadInt(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeInt(int base, int offset, byte[] bytes, int size, int value) {
+    storeInt(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static long loadLong(int base, int offset, byte[] bytes, int size) {
+    return loadLong(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
+    storeLong(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static float loadFloat(int base, int offset, byte[] bytes, int size) {
+    return loadFloat(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeFloat(int base, int offset, byte[] bytes, int size, float value) {
+    storeFloat(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static double loadDouble(int base, int offset, byte[] bytes, int size) {
+    return loadDouble(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
+    storeDouble(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
 }

@@ -37,4 +37,16 @@ class VarHandleAccessTest {
         IndexOutOfBoundsException.class, () -> VarHandleAccess.storeShort(-1, bytes, (short) 1));
     assertArrayEquals(new byte[16], bytes);
   }
+
+  @Test
+  void theFormsTakingAnOffsetAddItToTheBaseAndStopAtTheSize() {
+    byte[] bytes = new byte[16];
+    VarHandleAccess.storeInt(1, 3, bytes, 8, 0x04030201);
+    assertEquals(0x04030201, VarHandleAccess.loadInt(0, 4, bytes, 8));
+    assertEquals((short) 0x0403, VarHandleAccess.loadShort(4, 2, bytes, 8));
+    assertThrows(IndexOutOfBoundsException.class, () -> VarHandleAccess.loadInt(1, 4, bytes, 8));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> VarHandleAccess.storeLong(-8, 8, bytes, 8, 1L));
+    assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 2, 3, 4}, Arrays.copyOf(bytes, 8));
+  }
 }
