@@ -12,12 +12,13 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Loads, stores, {@code memory.size/grow} and the bulk-memory instructions.
  *
- * <p>An access is the effective address, then the memory's {@code byte[]} and its size in bytes
- * (both kept in locals of the method), then a call of the runtime's {@code MemoryAccess} helper for
- * its width: it checks the access against the size and makes it through {@code Unsafe} (or a
- * little-endian {@code VarHandle} view where {@code Unsafe} is not used, or the array for bytes).
- * C1 and C2 inline it into one compare and one machine access, the compare hoisted out of loops
- * (see docs/RATIONALE.md#why-memory-grows-by-doubling and
+ * <p>An access is the effective address (or the base and the static offset apart, see {@link
+ * #staticOffset}), then the memory's {@code byte[]} and its size in bytes (both kept in locals of
+ * the method), then a call of the runtime's {@code MemoryAccess} helper for its width: it checks
+ * the access against the size and makes it through {@code Unsafe} (or a little-endian {@code
+ * VarHandle} view where {@code Unsafe} is not used, or the array for bytes). C1 and C2 inline it
+ * into one compare and one machine access, the compare hoisted out of loops (see
+ * docs/RATIONALE.md#why-memory-grows-by-doubling and
  * docs/RATIONALE.md#why-memory-accesses-use-unsafe), and cold code calls an already compiled helper
  * (docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper).
  *
