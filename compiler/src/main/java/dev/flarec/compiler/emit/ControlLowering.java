@@ -405,7 +405,7 @@ final class ControlLowering {
           target.kind == ControlFrame.Kind.LOOP
               ? LoopBackEdge.recognise(f.fn.code, brIfAt, c, target.bodyStart)
               : null;
-      if (edge != null) {
+      if (edge != null && edge.reloadableIn(f)) {
         edge.emit(f, target.target);
       } else {
         c.jump(mv, target.target, true);

@@ -695,6 +695,14 @@ final class FunctionEmitter implements EmitContext {
     }
   }
 
+  /**
+   * Whether this method can read Wasm local {@code index}: it has a JVM local for it or works on
+   * its frame slot. An outlined run has only the locals its own instructions use.
+   */
+  boolean holdsLocal(int index) {
+    return direct.get(index) || localSlots[index] >= 0;
+  }
+
   /** Pops the top of the JVM stack into Wasm local {@code index}. */
   @Override
   public void storeLocal(int index) {

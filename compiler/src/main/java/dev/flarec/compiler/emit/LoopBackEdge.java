@@ -202,6 +202,16 @@ final class LoopBackEdge {
   }
 
   /**
+   * Whether {@link #emit} can load {@code i} and the end again in {@code f}. Not when the {@code
+   * local.get} before the test was emitted in an outlined run of the loop body and the test in the
+   * method calling it, which then holds the values only on its operand stack (spilled to the frame
+   * at the run's return), not the locals themselves.
+   */
+  boolean reloadableIn(FunctionEmitter f) {
+    return f.holdsLocal(counter) && (endLocal < 0 || f.holdsLocal(endLocal));
+  }
+
+  /**
    * Emits the edge to {@code loop}, with {@code i} and the end on the JVM stack: goes to {@code
    * loop} when they differ, falls through when they are equal.
    *

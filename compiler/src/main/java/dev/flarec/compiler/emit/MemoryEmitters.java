@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.flarec.compiler.layout.NamingScheme;
 import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.MemoryAccess;
 import dev.flarec.runtime.types.ValueType;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -11,12 +12,13 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Loads, stores, {@code memory.size/grow} and the bulk-memory instructions.
  *
- * <p>An access is the effective address, then the memory's {@code byte[]} and its size in bytes
- * (both kept in locals of the method), then a call of the runtime's {@code MemoryAccess} helper for
- * its width: it checks the access against the size and makes it through {@code Unsafe} (or a
- * little-endian {@code VarHandle} view where {@code Unsafe} is not used, or the array for bytes).
- * C1 and C2 inline it into one compare and one machine access, the compare hoisted out of loops
- * (see docs/RATIONALE.md#why-memory-grows-by-doubling and
+ * <p>An access is the effective address (or the base and the static offset apart, see {@link
+ * #staticOffset}), then the memory's {@code byte[]} and its size in bytes (both kept in locals of
+ * the method), then a call of the runtime's {@code MemoryAccess} helper for its width: it checks
+ * the access against the size and makes it through {@code Unsafe} (or a little-endian {@code
+ * VarHandle} view where {@code Unsafe} is not used, or the array for bytes). C1 and C2 inline it
+ * into one compare and one machine access, the compare hoisted out of loops (see
+ * docs/RATIONALE.md#why-memory-grows-by-doubling and
  * docs/RATIONALE.md#why-memory-accesses-use-unsafe), and cold code calls an already compiled helper
  * (docs/RATIONALE.md#why-memory-accesses-call-a-shared-helper).
  *
@@ -71,7 +73,8 @@ final class MemoryEmitters {
                 "(J" + RuntimeNames.MEMORY64_DESC + ")" + width.desc,
                 false);
       } else {
-        if (!effectiveAddress(f, ins.operand(1))) {
+        String address = staticOffset(f, ins.operand(1), false);
+        if (address == null) {
           return;
         }
         String size = loadBytesAndSize(f, memory);
@@ -80,7 +83,7 @@ final class MemoryEmitters {
                 INVOKESTATIC,
                 RuntimeNames.MEMORY_ACCESS,
                 "load" + width.helper,
-                "(I[B" + size + ")" + width.desc,
+                "(" + address + "[B" + size + ")" + width.desc,
                 false);
       }
       for (int op : extend) {
@@ -122,7 +125,13 @@ final class MemoryEmitters {
                   "(J" + RuntimeNames.MEMORY64_DESC + width.desc + ")V",
                   false);
         }
-      } else if (effectiveAddress(f, ins.operand(1))) {
+      } else {
+        // a store that marks its block needs the effective address itself
+        String addressDesc = staticOffset(f, ins.operand(1), f.writtenSlot() >= 0);
+        if (addressDesc == null) {
+          f.releaseScratch(stored, slot);
+          return;
+        }
         int memory = memoryIndex(ins);
         int address = -1;
         if (f.writtenSlot() >= 0) {
@@ -137,7 +146,7 @@ final class MemoryEmitters {
                 INVOKESTATIC,
                 RuntimeNames.MEMORY_ACCESS,
                 "store" + width.helper,
-                "(I[B" + size + width.desc + ")V",
+                "(" + addressDesc + "[B" + size + width.desc + ")V",
                 false);
         if (address >= 0) {
           markWritten(f, memory, address);
@@ -211,6 +220,25 @@ final class MemoryEmitters {
       }
     }
     return t;
+  }
+
+  /**
+   * Prepares the address of a 32-bit memory's load or store, the base on the stack, and returns the
+   * descriptor of what it left there for the {@code MemoryAccess} helper: {@code "II"}, the base
+   * and the static offset apart, for a memory checked against its size and an offset within {@code
+   * MemoryAccess.MAX_OFFSET} (unless {@code needsAddress}); else {@code "I"}, the effective address
+   * ({@link #effectiveAddress}). Returns null after an unconditional trap. See
+   * docs/RATIONALE.md#why-a-static-offset-is-checked-with-the-base.
+   */
+  private static String staticOffset(EmitContext f, long offset, boolean needsAddress) {
+    if (!needsAddress
+        && offset > 0
+        && offset <= MemoryAccess.MAX_OFFSET
+        && f.module().descriptor.checksMemorySize()) {
+      f.pushInt((int) offset);
+      return "II";
+    }
+    return effectiveAddress(f, offset) ? "I" : null;
   }
 
   /**

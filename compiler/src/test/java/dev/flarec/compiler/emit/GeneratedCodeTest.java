@@ -29,6 +29,7 @@ class GeneratedCodeTest {
   private static final int MEMORY_GROW = 0x40;
   private static final int DROP = 0x1A;
   private static final int I32_LOAD = 0x28;
+  private static final int I32_STORE = 0x36;
 
   private static String disassemble(byte[] classFile) {
     StringWriter out = new StringWriter();
@@ -123,6 +124,45 @@ class GeneratedCodeTest {
     assertEquals(0, instance.function("f").call(2 * 65536 - 4)[0]);
     WasmTrap trap = assertThrows(WasmTrap.class, () -> instance.function("f").call(3 * 65536 - 3));
     assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, trap.kind());
+  }
+
+  /**
+   * A static offset reaches the helper apart from the base, which is checked against the size
+   * lowered by the offset; a base whose sum with the offset passes the size, or 4 GiB, still traps.
+   */
+  @Test
+  void aStaticOffsetIsPassedApartAndCheckedWithTheBase() {
+    ModuleBuilder m = new ModuleBuilder();
+    m.memory(1);
+    int type = m.type(new byte[] {ModuleBuilder.I32}, new byte[] {ModuleBuilder.I32});
+    Code body =
+        new Code()
+            .localGet(0)
+            .localGet(0)
+            .memory(I32_LOAD, 0, 16)
+            .memory(I32_STORE, 2, 100)
+            .localGet(0)
+            .memory(I32_LOAD, 2, 100);
+    m.export("f", m.function(type, new byte[0], body));
+    m.export("grow", m.function(type, new byte[0], new Code().i32Const(1).op(MEMORY_GROW).op(0)));
+    CompiledModule compiled = Flarec.compile(m.build());
+    String f =
+        method(
+            disassemble(compiled.classFiles().values().iterator().next()), "public static func0(");
+    assertTrue(
+        f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadInt (II[BI)I"), f);
+    assertTrue(
+        f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeInt (II[BII)V"), f);
+    assertFalse(f.contains("effectiveAddress"), f);
+    Instance instance = compiled.load().instantiate();
+    instance.function("grow").call(0);
+    // 2 pages: the last word the load at offset 100 may read ends the memory
+    int last = 2 * 65536 - 104;
+    assertEquals(0, instance.function("f").call(last)[0]);
+    for (int base : new int[] {last + 1, -1, -100, Integer.MIN_VALUE}) {
+      WasmTrap trap = assertThrows(WasmTrap.class, () -> instance.function("f").call(base));
+      assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, trap.kind(), "base " + base);
+    }
   }
 
   @Test

@@ -40,6 +40,13 @@ public final class MemoryAccess {
    */
   private static final Unsafe UNSAFE = unsafeOrNull();
 
+  /**
+   * The largest static offset the forms taking one accept: with {@code size} at most {@code
+   * Integer.MAX_VALUE}, {@code size - (tail + offset)} cannot overflow. Compiled code adds larger
+   * offsets to the base itself ({@link Memory#effectiveAddress}).
+   */
+  public static final int MAX_OFFSET = Integer.MAX_VALUE - 16;
+
   /** Whether {@link #UNSAFE} is used; a constant that C1 and C2 fold. */
   private static final boolean FAST = UNSAFE != null;
 
@@ -70,6 +77,17 @@ public final class MemoryAccess {
    */
   private static long at(int address, byte[] bytes, int size, int tail) {
     return BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - tail);
+  }
+
+  /**
+   * The raw offset of {@code bytes[base + offset]}, having checked that an access of {@code tail +
+   * 1} bytes there stays within both {@code size} and the array. {@code offset} is the access's
+   * static offset, at most {@link #MAX_OFFSET}: the check is on {@code base} alone, against a bound
+   * lowered by the offset, so C2 compiles it to one compare of the base and folds the offset into
+   * the load's address (docs/RATIONALE.md#why-a-static-offset-is-checked-with-the-base).
+   */
+  private static long at(int base, int offset, byte[] bytes, int size, int tail) {
+    return BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (tail + offset));
   }
 
   /** {@link #at} for an exactly sized memory: within the array. */
@@ -252,5 +270,90 @@ public final class MemoryAccess {
     return FAST
         ? UNSAFE.getInt(bytes, at(address, bytes, size, 15) + offset)
         : VarHandleAccess.loadIntOf16(address, bytes, size, offset);
+  }
+
+  // ---- the same, with the access's static offset apart from its base (0 < offset <= MAX_OFFSET)
+  // --
+  // A base past 2 GiB arrives negative and fails the check; base + offset never needs computing
+  // on the fast path, see at(int, int, byte[], int, int).
+
+  // The offset is added last so the operand stack stays within C1's inlining limit (4 slots).
+
+  public static byte loadByte(int base, int offset, byte[] bytes, int size) {
+    return bytes[Objects.checkIndex(base, size - offset) + offset];
+  }
+
+  public static void storeByte(int base, int offset, byte[] bytes, int size, byte value) {
+    bytes[Objects.checkIndex(base, size - offset) + offset] = value;
+  }
+
+  public static short loadShort(int base, int offset, byte[] bytes, int size) {
+    return FAST
+        ? UNSAFE.getShort(bytes, at(base, offset, bytes, size, 1))
+        : VarHandleAccess.loadShort(base, offset, bytes, size);
+  }
+
+  public static int loadInt(int base, int offset, byte[] bytes, int size) {
+    return FAST
+        ? UNSAFE.getInt(bytes, at(base, offset, bytes, size, 3))
+        : VarHandleAccess.loadInt(base, offset, bytes, size);
+  }
+
+  public static long loadLong(int base, int offset, byte[] bytes, int size) {
+    return FAST
+        ? UNSAFE.getLong(bytes, at(base, offset, bytes, size, 7))
+        : VarHandleAccess.loadLong(base, offset, bytes, size);
+  }
+
+  public static float loadFloat(int base, int offset, byte[] bytes, int size) {
+    return FAST
+        ? UNSAFE.getFloat(bytes, at(base, offset, bytes, size, 3))
+        : VarHandleAccess.loadFloat(base, offset, bytes, size);
+  }
+
+  public static double loadDouble(int base, int offset, byte[] bytes, int size) {
+    return FAST
+        ? UNSAFE.getDouble(bytes, at(base, offset, bytes, size, 7))
+        : VarHandleAccess.loadDouble(base, offset, bytes, size);
+  }
+
+  public static void storeShort(int base, int offset, byte[] bytes, int size, short value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeShort(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putShort(bytes, at(base, offset, bytes, size, 1), value);
+  }
+
+  public static void storeInt(int base, int offset, byte[] bytes, int size, int value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeInt(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putInt(bytes, at(base, offset, bytes, size, 3), value);
+  }
+
+  public static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeLong(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putLong(bytes, at(base, offset, bytes, size, 7), value);
+  }
+
+  public static void storeFloat(int base, int offset, byte[] bytes, int size, float value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeFloat(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putFloat(bytes, at(base, offset, bytes, size, 3), value);
+  }
+
+  public static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeDouble(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putDouble(bytes, at(base, offset, bytes, size, 7), value);
   }
 }

@@ -97,4 +97,46 @@ final class VarHandleAccess {
   static int loadIntOf16(int address, byte[] bytes, int limit, int offset) {
     return (int) Memory.INT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
   }
+
+  // ---- with the static offset apart: MemoryAccess's forms that take one ----
+
+  static short loadShort(int base, int offset, byte[] bytes, int size) {
+    return loadShort(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeShort(int base, int offset, byte[] bytes, int size, short value) {
+    storeShort(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static int loadInt(int base, int offset, byte[] bytes, int size) {
+    return loadInt(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeInt(int base, int offset, byte[] bytes, int size, int value) {
+    storeInt(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static long loadLong(int base, int offset, byte[] bytes, int size) {
+    return loadLong(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
+    storeLong(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static float loadFloat(int base, int offset, byte[] bytes, int size) {
+    return loadFloat(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeFloat(int base, int offset, byte[] bytes, int size, float value) {
+    storeFloat(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
+
+  static double loadDouble(int base, int offset, byte[] bytes, int size) {
+    return loadDouble(Memory.effectiveAddress(base, offset), bytes, size);
+  }
+
+  static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
+    storeDouble(Memory.effectiveAddress(base, offset), bytes, size, value);
+  }
 }

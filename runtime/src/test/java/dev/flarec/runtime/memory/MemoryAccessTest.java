@@ -98,4 +98,45 @@ class MemoryAccessTest {
     // a memory smaller than the access
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadIntOf16(0, bytes, 8, 0));
   }
+
+  @Test
+  void theFormsTakingAnOffsetReachExactlyTheLastBytesOfTheSize() {
+    byte[] bytes = new byte[32]; // the memory's size is 16
+    MemoryAccess.storeInt(2, 10, bytes, 16, 0x04030201);
+    assertEquals(0x04030201, MemoryAccess.loadInt(0, 12, bytes, 16));
+    assertEquals(4, MemoryAccess.loadByte(5, 10, bytes, 16));
+    MemoryAccess.storeByte(14, 1, bytes, 16, (byte) 9);
+    assertEquals(0x0903, MemoryAccess.loadShort(13, 1, bytes, 16));
+    MemoryAccess.storeLong(0, 8, bytes, 16, -3L);
+    assertEquals(-3L, MemoryAccess.loadLong(7, 1, bytes, 16));
+    MemoryAccess.storeDouble(4, 4, bytes, 16, Math.E);
+    assertEquals(Math.E, MemoryAccess.loadDouble(1, 7, bytes, 16));
+    MemoryAccess.storeFloat(6, 6, bytes, 16, 2.5f);
+    assertEquals(2.5f, MemoryAccess.loadFloat(11, 1, bytes, 16));
+    assertArrayEquals(new byte[16], Arrays.copyOfRange(bytes, 16, 32));
+  }
+
+  @Test
+  void theFormsTakingAnOffsetRejectWhatPassesTheSizeOr2GiB() {
+    byte[] bytes = new byte[32]; // the memory's size is 16
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(1, 12, bytes, 16));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadByte(0, 16, bytes, 16));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(15, 1, bytes, 16, (byte) 1));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(0, 9, bytes, 16, 1L));
+    // a base past 2 GiB is negative; the sum with the offset would wrap to a valid index
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(-4, 4, bytes, 16));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadByte(-1, 1, bytes, 16));
+    // the largest offset accepted, on an empty memory: no overflow in the bound
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> MemoryAccess.loadDouble(0, MemoryAccess.MAX_OFFSET, bytes, 0));
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> MemoryAccess.storeShort(1, MemoryAccess.MAX_OFFSET, bytes, 0, (short) 1));
+    // a size larger than the array never arises from Memory; the array still bounds the access
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(28, 2, bytes, 64));
+    assertArrayEquals(new byte[32], bytes);
+  }
 }

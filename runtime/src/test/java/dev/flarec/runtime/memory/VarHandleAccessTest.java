@@ -48,4 +48,16 @@ class VarHandleAccessTest {
     assertThrows(
         IndexOutOfBoundsException.class, () -> VarHandleAccess.loadIntOf16(-1, bytes, 32, 0));
   }
+
+  @Test
+  void theFormsTakingAnOffsetAddItToTheBaseAndStopAtTheSize() {
+    byte[] bytes = new byte[16];
+    VarHandleAccess.storeInt(1, 3, bytes, 8, 0x04030201);
+    assertEquals(0x04030201, VarHandleAccess.loadInt(0, 4, bytes, 8));
+    assertEquals((short) 0x0403, VarHandleAccess.loadShort(4, 2, bytes, 8));
+    assertThrows(IndexOutOfBoundsException.class, () -> VarHandleAccess.loadInt(1, 4, bytes, 8));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> VarHandleAccess.storeLong(-8, 8, bytes, 8, 1L));
+    assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 2, 3, 4}, Arrays.copyOf(bytes, 8));
+  }
 }
