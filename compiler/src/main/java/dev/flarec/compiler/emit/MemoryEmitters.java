@@ -133,12 +133,7 @@ final class MemoryEmitters {
           return;
         }
         int memory = memoryIndex(ins);
-        int address = -1;
-        if (f.writtenSlot() >= 0) {
-          address = f.acquireScratch(ValueType.I32);
-          f.mv().visitInsn(DUP);
-          f.mv().visitVarInsn(ISTORE, address);
-        }
+        int address = keepAddressForMark(f);
         String size = loadBytesAndSize(f, memory);
         f.mv().visitVarInsn(dev.flarec.compiler.layout.JvmTypes.loadOpcode(stored), slot);
         f.mv()
@@ -148,10 +143,7 @@ final class MemoryEmitters {
                 "store" + width.helper,
                 "(" + addressDesc + "[B" + size + width.desc + ")V",
                 false);
-        if (address >= 0) {
-          markWritten(f, memory, address);
-          f.releaseScratch(ValueType.I32, address);
-        }
+        markKeptAddress(f, memory, address);
       }
       f.releaseScratch(stored, slot);
     };
@@ -170,7 +162,7 @@ final class MemoryEmitters {
    * array from its local, another memory's from its field. The scratch {@code addressSlot} may be
    * overwritten.
    */
-  static void markWritten(EmitContext f, int memory, int addressSlot) {
+  private static void markWritten(EmitContext f, int memory, int addressSlot) {
     if (memory == 0 && f.markedSlot() >= 0) {
       markWrittenOnce(f, addressSlot);
       return;
@@ -186,6 +178,29 @@ final class MemoryEmitters {
     f.mv().visitInsn(IUSHR);
     f.mv().visitInsn(ICONST_1);
     f.mv().visitInsn(BASTORE);
+  }
+
+  /**
+   * For a store in a function that marks the blocks it writes: keeps a copy of the effective
+   * address on the stack in a scratch local for {@link #markKeptAddress}; -1, with nothing emitted,
+   * when the function marks nothing.
+   */
+  static int keepAddressForMark(EmitContext f) {
+    if (f.writtenSlot() < 0) {
+      return -1;
+    }
+    int address = f.acquireScratch(ValueType.I32);
+    f.mv().visitInsn(DUP);
+    f.mv().visitVarInsn(ISTORE, address);
+    return address;
+  }
+
+  /** Marks written the block at the address {@link #keepAddressForMark} kept, then frees it. */
+  static void markKeptAddress(EmitContext f, int memory, int address) {
+    if (address >= 0) {
+      markWritten(f, memory, address);
+      f.releaseScratch(ValueType.I32, address);
+    }
   }
 
   /**

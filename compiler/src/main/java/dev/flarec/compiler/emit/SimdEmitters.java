@@ -84,12 +84,7 @@ final class SimdEmitters {
       }
     } else if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
       int memory = MemoryEmitters.memoryIndex(ins);
-      int address = -1;
-      if (!load && f.writtenSlot() >= 0) {
-        address = f.acquireScratch(ValueType.I32);
-        f.mv().visitInsn(DUP);
-        f.mv().visitVarInsn(ISTORE, address);
-      }
+      int address = load ? -1 : MemoryEmitters.keepAddressForMark(f);
       String size = MemoryEmitters.loadBytesAndSize(f, memory);
       f.mv().visitVarInsn(ALOAD, vector);
       String lane = "";
@@ -104,10 +99,7 @@ final class SimdEmitters {
               helper,
               "(I[B" + size + V + lane + ")" + (load ? V : "V"),
               false);
-      if (address >= 0) {
-        MemoryEmitters.markWritten(f, memory, address);
-        f.releaseScratch(ValueType.I32, address);
-      }
+      MemoryEmitters.markKeptAddress(f, memory, address);
       if (load) {
         f.push(ValueType.V128);
       }

@@ -191,12 +191,7 @@ final class SimdHalves {
       }
       int memory = MemoryEmitters.memoryIndex(ins);
       if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
-        int address = -1;
-        if (f.writtenSlot() >= 0) {
-          address = f.acquireScratch(ValueType.I32);
-          f.mv().visitInsn(DUP);
-          f.mv().visitVarInsn(ISTORE, address);
-        }
+        int address = MemoryEmitters.keepAddressForMark(f);
         String size = MemoryEmitters.loadBytesAndSize(f, memory);
         int lane = (int) ins.operand(3);
         f.mv().visitVarInsn(LLOAD, vector[lane * laneBits / 64]);
@@ -218,10 +213,7 @@ final class SimdHalves {
                 "store" + width.helper,
                 "(I[B" + size + width.desc + ")V",
                 false);
-        if (address >= 0) {
-          MemoryEmitters.markWritten(f, memory, address);
-          f.releaseScratch(ValueType.I32, address);
-        }
+        MemoryEmitters.markKeptAddress(f, memory, address);
       }
       f.releaseHalves(vector);
     };
@@ -425,20 +417,12 @@ final class SimdHalves {
       int[] value = f.popHalves();
       f.pop();
       if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
-        int address = -1;
-        if (f.writtenSlot() >= 0) {
-          address = f.acquireScratch(ValueType.I32);
-          f.mv().visitInsn(DUP);
-          f.mv().visitVarInsn(ISTORE, address);
-        }
+        int address = MemoryEmitters.keepAddressForMark(f);
         String size = MemoryEmitters.loadBytesAndSize(f, memory);
         f.mv().visitVarInsn(LLOAD, value[0]);
         f.mv().visitVarInsn(LLOAD, value[1]);
         f.mv().visitMethodInsn(INVOKESTATIC, MEMORY, "store", "(I[B" + size + "JJ)V", false);
-        if (address >= 0) {
-          MemoryEmitters.markWritten(f, memory, address);
-          f.releaseScratch(ValueType.I32, address);
-        }
+        MemoryEmitters.markKeptAddress(f, memory, address);
       }
       f.releaseHalves(value);
     };
