@@ -289,7 +289,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MinSHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8), a, b);
+    return V128Bits.v128BitselectHalf(a, b, PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8));
   }
 
   /** {@code i8x16.min_u}. */
@@ -298,7 +298,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MinUHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8), a, b);
+    return V128Bits.v128BitselectHalf(a, b, PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8));
   }
 
   /** {@code i8x16.max_s}. */
@@ -307,7 +307,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MaxSHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8), b, a);
+    return V128Bits.v128BitselectHalf(b, a, PackedLanes.spread(PackedLanes.belowS(a, b, H8), 8));
   }
 
   /** {@code i8x16.max_u}. */
@@ -316,7 +316,7 @@ public final class IntLanes {
   }
 
   public static long i8x16MaxUHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8), b, a);
+    return V128Bits.v128BitselectHalf(b, a, PackedLanes.spread(PackedLanes.belowU(a, b, H8), 8));
   }
 
   /** {@code i8x16.all_true}: 1 when no lane is zero. */
@@ -575,7 +575,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MinSHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16), a, b);
+    return V128Bits.v128BitselectHalf(a, b, PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16));
   }
 
   /** {@code i16x8.min_u}. */
@@ -584,7 +584,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MinUHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16), a, b);
+    return V128Bits.v128BitselectHalf(a, b, PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16));
   }
 
   /** {@code i16x8.max_s}. */
@@ -593,7 +593,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MaxSHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16), b, a);
+    return V128Bits.v128BitselectHalf(b, a, PackedLanes.spread(PackedLanes.belowS(a, b, H16), 16));
   }
 
   /** {@code i16x8.max_u}. */
@@ -602,7 +602,7 @@ public final class IntLanes {
   }
 
   public static long i16x8MaxUHalf(long a, long b) {
-    return PackedLanes.select(PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16), b, a);
+    return V128Bits.v128BitselectHalf(b, a, PackedLanes.spread(PackedLanes.belowU(a, b, H16), 16));
   }
 
   /** {@code i16x8.all_true}: 1 when no lane is zero. */

@@ -42,23 +42,18 @@ final class PackedLanes {
     return (marks >>> (width - 1)) * ((1L << width) - 1);
   }
 
-  /** The lanes of {@code a} where {@code mask} is all ones, those of {@code b} elsewhere. */
-  static long select(long mask, long a, long b) {
-    return (a & mask) | (b & ~mask);
-  }
-
   /** The signed saturated sum: on overflow, the limit on the side of {@code a}'s sign. */
   static long addSatS(long a, long b, long tops, int width) {
     long sum = add(a, b, tops);
     long overflows = ~(a ^ b) & (a ^ sum) & tops;
-    return select(spread(overflows, width), limitS(a, tops, width), sum);
+    return V128Bits.v128BitselectHalf(limitS(a, tops, width), sum, spread(overflows, width));
   }
 
   /** The signed saturated difference. */
   static long subSatS(long a, long b, long tops, int width) {
     long difference = sub(a, b, tops);
     long overflows = (a ^ b) & (a ^ difference) & tops;
-    return select(spread(overflows, width), limitS(a, tops, width), difference);
+    return V128Bits.v128BitselectHalf(limitS(a, tops, width), difference, spread(overflows, width));
   }
 
   /** Each lane's signed limit on the side of {@code a}'s sign: 0x7F…F, or 0x80…0 if negative. */
