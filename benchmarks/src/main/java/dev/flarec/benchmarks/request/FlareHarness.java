@@ -35,22 +35,28 @@ public final class FlareHarness implements AutoCloseable {
   public static FlareHarness start(String name) {
     QuietLogs.install();
     Module module = Flarec.compile(Kernel.Resources.bytes("/flares/" + name + ".wasm")).load();
-    ServerConfig config;
+    ServerConfig config = temporaryConfig(name);
+    HostServices services = HostServices.create(config);
+    FlareInstance instance =
+        FlareInstance.create(module, services, config.flare().limits().memoryCapPages(), true);
+    return new FlareHarness(config, services, instance);
+  }
+
+  /**
+   * The default configuration of flare {@code name}, but with Spark's store in a new temporary
+   * directory rather than the working one.
+   */
+  static ServerConfig temporaryConfig(String name) {
     try {
-      // the defaults, but Spark's store in a temporary directory rather than the working one
       Path dir = Files.createTempDirectory("flarec-bench-");
       Path file = dir.resolve("flarec.toml");
       Files.writeString(
           file,
           "[server]\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\"\n");
-      config = new ConfigLoader(System::getenv).load(file, name);
+      return new ConfigLoader(System::getenv).load(file, name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    HostServices services = HostServices.create(config);
-    FlareInstance instance =
-        FlareInstance.create(module, services, config.flare().limits().memoryCapPages(), true);
-    return new FlareHarness(config, services, instance);
   }
 
   /** Serves one GET request for {@code pathAndQuery}; returns the response body. */

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.flarec.benchmarks.kernel.Kernel;
 import dev.flarec.compiler.Flarec;
 import dev.flarec.hostabi.abi.HostServices;
-import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.config.ServerConfig;
 import dev.flarec.hostabi.log.LogSetup;
 import dev.flarec.hostabi.server.FlareServer;
@@ -15,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The host's request path in process, without HTTP: a flare mounted with the default configuration
@@ -110,21 +107,12 @@ public final class HandlerProbe {
   }
 
   private static HttpHandler mount(String name) {
-    try {
-      Path dir = Files.createTempDirectory("flarec-probe-");
-      Path file = dir.resolve("flarec.toml");
-      Files.writeString(
-          file,
-          "[server]\ndata_dir = \"" + dir.resolve("data").toString().replace("\\", "/") + "\"\n");
-      ServerConfig config = new ConfigLoader(System::getenv).load(file, name);
-      return FlareServer.mount(
-              Flarec.compile(Kernel.Resources.bytes("/flares/" + name + ".wasm")).load(),
-              config,
-              HostServices.create(config))
-          .handler();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ServerConfig config = FlareHarness.temporaryConfig(name);
+    return FlareServer.mount(
+            Flarec.compile(Kernel.Resources.bytes("/flares/" + name + ".wasm")).load(),
+            config,
+            HostServices.create(config))
+        .handler();
   }
 
   /** {@code Thread.startVirtualThread}, on Java 21 and later. */
