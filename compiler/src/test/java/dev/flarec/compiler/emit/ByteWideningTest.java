@@ -30,18 +30,9 @@ class ByteWideningTest {
     "i16x8.extend_low_i8x16_u",
     "i16x8.extend_high_i8x16_u"
   };
-  private static final String[] BINARY = {
-    "i32x4.extmul_low_i16x8_s",
-    "i32x4.extmul_high_i16x8_s",
-    "i32x4.extmul_low_i16x8_u",
-    "i32x4.extmul_high_i16x8_u",
-    "i32x4.dot_i16x8_s"
-  };
-  private static final String[] UNARY = {
-    "i32x4.extend_low_i16x8_s", "i32x4.extend_high_i16x8_s",
-    "i32x4.extend_low_i16x8_u", "i32x4.extend_high_i16x8_u",
-    "i32x4.extadd_pairwise_i16x8_s", "i32x4.extadd_pairwise_i16x8_u"
-  };
+  // the eleven widenings of 16-bit lanes to 32: the list SimdWideningTest checks
+  private static final String[] BINARY = SimdWideningTest.BINARY;
+  private static final String[] UNARY = SimdWideningTest.UNARY;
   private static final String ZERO = "(v128.const i32x4 0 0 0 0)";
 
   private static String module(boolean grows) {

@@ -17,14 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * spec suite checks), on random operands, at the default and a tiny method budget.
  */
 class SimdWideningTest {
-  private static final String[] BINARY = {
+  static final String[] BINARY = {
     "i32x4.extmul_low_i16x8_s",
     "i32x4.extmul_high_i16x8_s",
     "i32x4.extmul_low_i16x8_u",
     "i32x4.extmul_high_i16x8_u",
     "i32x4.dot_i16x8_s"
   };
-  private static final String[] UNARY = {
+  static final String[] UNARY = {
     "i32x4.extend_low_i16x8_s", "i32x4.extend_high_i16x8_s",
     "i32x4.extend_low_i16x8_u", "i32x4.extend_high_i16x8_u",
     "i32x4.extadd_pairwise_i16x8_s", "i32x4.extadd_pairwise_i16x8_u"
