@@ -28,7 +28,8 @@ import java.util.List;
  * compiler threads are not in it), {@code first_process_cpu_ms} (the CPU time of the whole process
  * during the first run, the JIT's compiler threads and the GC included), and, when {@code RUNS} is
  * more than one, the median and best wall-clock time of the later runs, each on a fresh instance
- * (only the first run's output is shown).
+ * (only the first run's output is shown), and their median CPU time of this thread ({@code
+ * later_cpu_median_ms}, the steady state to compare on a loaded machine).
  */
 public final class FirstRunProbe {
   private FirstRunProbe() {}
@@ -41,6 +42,7 @@ public final class FirstRunProbe {
     int runs = Integer.parseInt(args[1]);
     List<String> rest = Arrays.asList(args).subList(2, args.length);
     double[] millis = new double[runs];
+    double[] cpuMillis = new double[runs];
     double firstCpuMillis = 0;
     double firstProcessCpuMillis = 0;
     Object result = null;
@@ -50,22 +52,26 @@ public final class FirstRunProbe {
       long wall = System.nanoTime();
       result = runOnce(module, rest, r == 0);
       millis[r] = (System.nanoTime() - wall) / 1e6;
+      cpuMillis[r] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
       if (r == 0) {
-        firstCpuMillis = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
+        firstCpuMillis = cpuMillis[0];
         firstProcessCpuMillis = (processCpuNanos() - processCpu) / 1e6;
       }
     }
     double[] later = Arrays.copyOfRange(millis, 1, runs);
     Arrays.sort(later);
+    double[] laterCpu = Arrays.copyOfRange(cpuMillis, 1, runs);
+    Arrays.sort(laterCpu);
     System.err.printf(
         "load_ms=%.1f first_ms=%.1f first_cpu_ms=%.1f first_process_cpu_ms=%.1f"
-            + " later_median_ms=%s later_min_ms=%s result=%s%n",
+            + " later_median_ms=%s later_min_ms=%s later_cpu_median_ms=%s result=%s%n",
         loadMillis,
         millis[0],
         firstCpuMillis,
         firstProcessCpuMillis,
         later.length == 0 ? "-" : String.format("%.1f", later[later.length / 2]),
         later.length == 0 ? "-" : String.format("%.1f", later[0]),
+        laterCpu.length == 0 ? "-" : String.format("%.1f", laterCpu[laterCpu.length / 2]),
         result);
   }
 

@@ -43,7 +43,10 @@ final class ControlFrame {
   boolean targetUsed;
   boolean hasElse;
 
-  /** For a {@code loop}: the index in the function's code of its body's first instruction. */
+  /**
+   * For a {@code block}, {@code loop} or {@code if}: the index in the function's code of its body's
+   * first instruction; -1 for the others.
+   */
   int bodyStart = -1;
 
   /**

@@ -166,12 +166,16 @@ final class ControlLowering {
     }
   }
 
-  /** {@code if}: the i32 condition (or a fused comparison) has been popped already. */
-  void enterIf(Condition c, long blockType) {
+  /**
+   * {@code if}, whose then arm starts at instruction {@code bodyStart}: the i32 condition (or a
+   * fused comparison) has been popped already.
+   */
+  void enterIf(Condition c, long blockType, int bodyStart) {
     FunctionType bt = blockType(blockType);
     ControlFrame frame =
         new ControlFrame(
             ControlFrame.Kind.IF, bt.params(), bt.results(), f.height() - bt.params().size());
+    frame.bodyStart = bodyStart;
     pushFrame(frame);
     c.jump(mv, frame.elseLabel, false);
   }

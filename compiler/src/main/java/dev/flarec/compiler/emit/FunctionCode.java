@@ -59,6 +59,8 @@ final class FunctionCode {
 
   int totalSize;
   private int runCounter;
+  private LocalLiveness liveness;
+  private boolean livenessKnown;
 
   FunctionCode(
       ModuleInfo module,
@@ -119,6 +121,19 @@ final class FunctionCode {
         default -> {}
       }
     }
+  }
+
+  /**
+   * Which locals are live before each instruction; null when the function's control flow is beyond
+   * {@link LocalLiveness} (a {@code try_table}, where a Wasm exception may end a run midway, or a
+   * typed reference branch). Computed once, when a split function's own method first asks.
+   */
+  LocalLiveness liveness() {
+    if (!livenessKnown) {
+      liveness = LocalLiveness.of(code);
+      livenessKnown = true;
+    }
+    return liveness;
   }
 
   /** Restarts run numbering, before each emission of the function. */

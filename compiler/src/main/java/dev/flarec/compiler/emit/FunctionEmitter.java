@@ -157,18 +157,21 @@ final class FunctionEmitter implements EmitContext {
     if (split) {
       bitsSlot = slot++;
       refsSlot = slot++;
-      // locals some run writes live in the frame, accessed there directly: caching them would
-      // cost a flush and a reload at every call. A number runs only read may stay a JVM local:
-      // the runs that cache it take it as a parameter, and it is written to the frame before
-      // calls to the others (see
-      // docs/RATIONALE.md#why-runs-take-the-locals-they-only-read-as-parameters)
+      // a number this method uses may stay a JVM local even when runs use it: the leaf runs that
+      // cache it take it as a parameter, it is written to the frame before calls to the others
+      // that read it, and read back after calls that may change it, where it is live (see
+      // docs/RATIONALE.md#why-the-dispatch-method-keeps-loop-carried-locals). Without liveness
+      // (a try_table: an exception may leave a run having changed it) only those runs never
+      // change stay JVM locals; the others live in the frame, accessed there directly
       BitSet used = fn.localsUsed(from, to - 1, false);
       BitSet candidates = (BitSet) used.clone();
       candidates.andNot(fn.sharedLocals);
-      BitSet readOnly = (BitSet) fn.sharedLocals.clone();
-      readOnly.andNot(fn.runWrittenLocals);
-      readOnly.and(used);
-      for (int i = readOnly.nextSetBit(0); i >= 0; i = readOnly.nextSetBit(i + 1)) {
+      BitSet keepable = (BitSet) fn.sharedLocals.clone();
+      if (fn.liveness() == null) {
+        keepable.andNot(fn.runWrittenLocals);
+      }
+      keepable.and(used);
+      for (int i = keepable.nextSetBit(0); i >= 0; i = keepable.nextSetBit(i + 1)) {
         if (!fn.localTypes[i].isObject()) {
           candidates.set(i);
         }
@@ -939,7 +942,7 @@ final class FunctionEmitter implements EmitContext {
       control.branchIf(c, (int) current.operand(0), pc - 1);
     } else if (next == OpCode.IF) {
       current = code.get(pc++);
-      control.enterIf(c, current.operand(0));
+      control.enterIf(c, current.operand(0), pc);
     } else {
       c.materialize(mv);
       push(ValueType.I32);
@@ -953,7 +956,7 @@ final class FunctionEmitter implements EmitContext {
 
   @Override
   public void enterIf(Condition c, long blockType) {
-    control.enterIf(c, blockType);
+    control.enterIf(c, blockType, pc);
   }
 
   @Override

@@ -6,7 +6,10 @@ import dev.flarec.compiler.layout.JvmTypes;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Label;
 
 /**
@@ -30,6 +33,12 @@ final class RunCalls {
 
   /** Codes this method (a run) may return besides 0: bit {@code k + 1} for frame {@code k}. */
   final BitSet exitCodes = new BitSet();
+
+  /**
+   * Reloads followed by a jump to a frame, shared by the calls that branch there having changed the
+   * same locals: by frame (frames at the same depth follow one another), then locals reloaded.
+   */
+  private final Map<ControlFrame, Map<BitSet, Label>> reloadBlocks = new IdentityHashMap<>();
 
   /** The stack at normal completion of a run; null when it cannot complete normally. */
   private List<ValueType> exitTypes;
@@ -158,9 +167,13 @@ final class RunCalls {
     }
     flushLocals();
     BitSet passed = passedTo(start, end);
-    // the run reads the others of our JVM-local numbers in the frame
+    // the run reads the others of our JVM-local numbers in the frame, the live ones at least
     BitSet toFrame = fn.localsAccessed(start, end);
     toFrame.andNot(passed);
+    LocalLiveness liveness = fn.liveness();
+    if (liveness != null) {
+      toFrame.and(liveness.before(start));
+    }
     for (int i = toFrame.nextSetBit(0); i >= 0; i = toFrame.nextSetBit(i + 1)) {
       if (e.inJvmLocal(i)) {
         e.loadJvmLocal(i);
@@ -185,14 +198,28 @@ final class RunCalls {
     if (e.mayGrowMemory(start, end)) {
       e.refreshMemoryArray();
     }
+    // the locals we keep in JVM locals that the run may have changed come back from the frame,
+    // on each way on only those live there
     BitSet written = fn.localsWritten(start, end);
     for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
-      if (e.inJvmLocal(i)) {
-        frameLoad(fn.localTypes[i], i);
+      if (!e.inJvmLocal(i)) {
+        written.clear(i);
+      }
+    }
+    dispatch(run.runs, first, written, end);
+  }
+
+  /**
+   * Reloads from the frame those of {@code written} that are live in {@code live} (all of them when
+   * liveness is not known).
+   */
+  private void reload(BitSet written, BitSet live) {
+    for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) {
+      if (live == null || live.get(i)) {
+        frameLoad(e.fn.localTypes[i], i);
         e.storeJvmLocal(i);
       }
     }
-    dispatch(run.runs, first);
   }
 
   /**
@@ -209,6 +236,10 @@ final class RunCalls {
     BitSet cached =
         fn.mostUsed(
             fn.localsUsed(start, end, false), start, end, FunctionEmitter.MAX_CACHED_LOCALS);
+    LocalLiveness liveness = fn.liveness();
+    if (liveness != null) {
+      cached.and(liveness.before(start)); // a dead one the run writes before it reads
+    }
     for (int i = cached.nextSetBit(0); i >= 0; i = cached.nextSetBit(i + 1)) {
       if (e.inJvmLocal(i) && !fn.localTypes[i].isObject()) {
         passed.set(i);
@@ -221,7 +252,7 @@ final class RunCalls {
    * After a run returns its code: continue (0), pass a code for a caller's frame on with one range
    * check (codes {@code 1..outerFrames}), or branch to one of our own frames.
    */
-  private void dispatch(RunCalls run, int first) {
+  private void dispatch(RunCalls run, int first, BitSet written, int end) {
     var mv = e.mv();
     int outerFrames = e.control.outerFrames();
     BitSet own = (BitSet) run.exitCodes.clone();
@@ -240,7 +271,7 @@ final class RunCalls {
       } else {
         mv.visitInsn(POP);
       }
-      branchFromRun(own.nextSetBit(0) - 1, first);
+      branchFromRun(own.nextSetBit(0) - 1, first, written);
       if (run.exitTypes != null) {
         mv.visitLabel(normal);
       }
@@ -279,13 +310,17 @@ final class RunCalls {
         mv.visitLookupSwitchInsn(handlers[keys.length - 1], keys, handlers);
         for (int k = 0; k < keys.length; k++) {
           mv.visitLabel(handlers[k]);
-          branchFromRun(keys[k] - 1, first);
+          branchFromRun(keys[k] - 1, first, written);
         }
       }
       e.releaseScratch(ValueType.I32, codeSlot);
       if (run.exitTypes != null) {
         mv.visitLabel(normal);
       }
+    }
+    if (run.exitTypes != null && !written.isEmpty()) {
+      LocalLiveness liveness = e.fn.liveness();
+      reload(written, liveness == null ? null : liveness.before(end));
     }
     OperandStack stack = e.stack;
     stack.truncate(first);
@@ -299,14 +334,38 @@ final class RunCalls {
     }
   }
 
-  /** A run branched to frame {@code index}; its carried values are in the frame. */
-  private void branchFromRun(int index, int first) {
+  /**
+   * A run branched to frame {@code index}; its carried values are in the frame, and so are the
+   * locals of {@code written} it changed.
+   */
+  private void branchFromRun(int index, int first, BitSet written) {
     OperandStack stack = e.stack;
     ControlFrame target = e.control.frameAt(index);
     for (int i = first - 1; i >= target.entryHeight - e.baseHeight; i--) {
       if (!stack.isVirtual(i)) {
         e.discard(stack.get(i));
       }
+    }
+    if (target.kind != ControlFrame.Kind.FUNCTION && !written.isEmpty()) {
+      LocalLiveness liveness = e.fn.liveness();
+      BitSet reloaded = (BitSet) written.clone();
+      if (liveness != null) {
+        reloaded.and(liveness.atBranchTarget(target.bodyStart));
+      }
+      if (!reloaded.isEmpty() && sharesReloads(target)) {
+        // an interpreter's arms nearly all go back to its loop changing the same locals: one
+        // copy of the reloads serves them all
+        Map<BitSet, Label> blocks = reloadBlocks.computeIfAbsent(target, t -> new HashMap<>());
+        Label shared = blocks.get(reloaded);
+        if (shared != null) {
+          e.mv().visitJumpInsn(GOTO, shared);
+          return;
+        }
+        shared = new Label();
+        blocks.put(reloaded, shared);
+        e.mv().visitLabel(shared);
+      }
+      reload(reloaded, null);
     }
     List<ValueType> carried = e.control.carriedBy(target);
     for (int i = 0; i < carried.size(); i++) {
@@ -325,6 +384,20 @@ final class RunCalls {
       e.mv().visitJumpInsn(GOTO, target.target);
       target.targetUsed = true;
     }
+  }
+
+  /**
+   * Whether a branch from a run to {@code target} may join other such branches once it has dropped
+   * the values above the target's: every value below is held in the frame, so the JVM stack is
+   * empty and all of them arrive in the same state.
+   */
+  private boolean sharesReloads(ControlFrame target) {
+    for (int i = 0; i < target.entryHeight - e.baseHeight; i++) {
+      if (!e.stack.isVirtual(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A run reached its end: hand its stack and locals back, and return 0. */

@@ -5,6 +5,7 @@ import static dev.flarec.compiler.testing.ModuleBuilder.I64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarec.compiler.CompileOptions;
@@ -17,6 +18,7 @@ import dev.flarec.compiler.testing.ModuleBuilder.Code;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -230,11 +232,12 @@ class SplitFunctionsTest {
   }
 
   /**
-   * The loop counter, which the arms read and none writes, stays a JVM local of the dispatch method
-   * and reaches each arm as a parameter; the accumulator the arms write goes through the frame.
+   * The loop counter, which the arms read and none writes, and the accumulator they all write stay
+   * JVM locals of the dispatch method: both reach each arm as parameters, and the accumulator comes
+   * back from the frame on the arms' way to the loop, where no local goes to the frame.
    */
   @Test
-  void armsTakeTheLocalsTheyOnlyReadAsParameters() {
+  void armsTakeTheLiveLocalsAsParametersAndTheLoopKeepsThemInJvmLocals() {
     CompiledModule compiled = compile(interpreterLoop(true), CompileOptions.DEFAULT_METHOD_BUDGET);
     assertEquals(interpreterLoopReference(1000, true), call(compiled, "run", 1000));
     Map<String, MethodShape> methods = MethodShape.of(compiled);
@@ -243,11 +246,89 @@ class SplitFunctionsTest {
       if (method.getKey().startsWith("func0$run")) {
         arms++;
         assertTrue(
-            method.getValue().descriptor().endsWith(";I)I"),
-            method.getKey() + " takes the counter: " + method.getValue().descriptor());
+            method.getValue().descriptor().endsWith(";II)I"),
+            method.getKey()
+                + " takes the accumulator and the counter: "
+                + method.getValue().descriptor());
       }
     }
     assertTrue(arms >= 2, "the arms are outlined: " + methods.keySet());
+    assertTrue(
+        methods.get("func0").calls().stream().noneMatch(name -> name.startsWith("store")),
+        "the dispatch method writes no local to the frame: " + methods.get("func0").calls());
+  }
+
+  /**
+   * Two dispatches one after the other in the loop, each a block at the same depth whose arms are
+   * runs that change the accumulator and branch to the block's end: the arms of each go to their
+   * own block's end, although the reloads on the way are the same.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {CompileOptions.DEFAULT_METHOD_BUDGET, 2000})
+  void armsOfSiblingDispatchesGoBackToTheirOwnBlock(int budget) {
+    CompiledModule compiled = compile(twoDispatches(), budget);
+    assertTimeoutPreemptively(
+        Duration.ofMinutes(1),
+        () -> assertEquals(twoDispatchesReference(300), call(compiled, "run", 300)));
+  }
+
+  /** A dispatch block: a {@code br_table} on {@code pc * scale % ARMS} over arms changing acc. */
+  private static void dispatch(Code body, int acc, int pc, int scale, int salt) {
+    body.begin(BLOCK, EMPTY); // next
+    for (int k = 0; k < ARMS; k++) {
+      body.begin(BLOCK, EMPTY);
+    }
+    int[] targets = new int[ARMS];
+    for (int k = 0; k < ARMS; k++) {
+      targets[k] = k;
+    }
+    body.localGet(pc).i32Const(scale).op(I32_MUL).i32Const(ARMS).op(I32_REM_U);
+    body.brTable(targets, ARMS - 1);
+    for (int k = 0; k < ARMS; k++) {
+      body.end();
+      for (int j = 0; j < ARM_STATEMENTS; j++) {
+        body.localGet(acc).i32Const(k * 7 + j + salt).op(I32_XOR).i32Const(31).op(I32_MUL);
+        body.localSet(acc);
+      }
+      body.br(ARMS - 1 - k); // to next
+    }
+    body.end(); // next
+  }
+
+  private static byte[] twoDispatches() {
+    int n = 0;
+    int acc = 1;
+    int pc = 2;
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    body.begin(BLOCK, EMPTY); // done
+    body.begin(LOOP, EMPTY); // step
+    body.localGet(pc).localGet(n).op(I32_GE_U).brIf(1);
+    dispatch(body, acc, pc, 1, 0);
+    body.localGet(acc).i32Const(1).op(I32_ADD).localSet(acc);
+    dispatch(body, acc, pc, 7, 1000);
+    body.localGet(acc).i32Const(3).op(I32_MUL).localSet(acc);
+    body.localGet(pc).i32Const(1).op(I32_ADD).localSet(pc);
+    body.br(0);
+    body.end().end();
+    body.localGet(acc);
+    m.export(
+        "run", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
+    return m.build();
+  }
+
+  private static int twoDispatchesReference(int n) {
+    int acc = 0;
+    for (int pc = 0; pc < n; pc++) {
+      for (int[] pass : new int[][] {{1, 0}, {7, 1000}}) {
+        int k = Integer.remainderUnsigned(pc * pass[0], ARMS);
+        for (int j = 0; j < ARM_STATEMENTS; j++) {
+          acc = (acc ^ (k * 7 + j + pass[1])) * 31;
+        }
+        acc = pass[1] == 0 ? acc + 1 : acc * 3;
+      }
+    }
+    return acc;
   }
 
   /**
