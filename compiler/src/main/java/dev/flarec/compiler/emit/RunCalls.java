@@ -35,10 +35,11 @@ final class RunCalls {
   final BitSet exitCodes = new BitSet();
 
   /**
-   * Reloads followed by a jump to a frame, shared by the calls that branch there having changed the
-   * same locals: by frame (frames at the same depth follow one another), then locals reloaded.
+   * Ways on from runs to a frame (reloads, then the jump), shared by the calls that branch there
+   * having changed the same: by frame (frames at the same depth follow one another), then by what
+   * they restore.
    */
-  private final Map<ControlFrame, Map<BitSet, Label>> reloadBlocks = new IdentityHashMap<>();
+  private final Map<ControlFrame, Map<SharedWayOn, Label>> sharedWaysOn = new IdentityHashMap<>();
 
   /** The stack at normal completion of a run; null when it cannot complete normally. */
   private List<ValueType> exitTypes;
@@ -195,9 +196,6 @@ final class RunCalls {
       e.loadJvmLocal(i);
     }
     e.mv().visitMethodInsn(INVOKESTATIC, opened.owner(), name, descriptor, false);
-    if (e.mayGrowMemory(start, end)) {
-      e.refreshMemoryArray();
-    }
     // the locals we keep in JVM locals that the run may have changed come back from the frame,
     // on each way on only those live there
     BitSet written = fn.localsWritten(start, end);
@@ -206,8 +204,19 @@ final class RunCalls {
         written.clear(i);
       }
     }
-    dispatch(run.runs, first, written, end);
+    dispatch(run.runs, first, new AfterRun(written, e.mayGrowMemory(start, end), end));
   }
+
+  /**
+   * What each way on from a call of the run ending at {@code end} restores, there rather than at
+   * the call, so that the ways shared by many calls restore it once: the locals kept in JVM locals
+   * that the run may have changed ({@code written}), and the memory's array when the run may have
+   * grown it.
+   */
+  private record AfterRun(BitSet written, boolean growsMemory, int end) {}
+
+  /** The ways on from runs shared by calls: by frame, then by what they restore. */
+  private record SharedWayOn(BitSet reloaded, boolean refreshesMemory) {}
 
   /**
    * Reloads from the frame those of {@code written} that are live in {@code live} (all of them when
@@ -252,7 +261,7 @@ final class RunCalls {
    * After a run returns its code: continue (0), pass a code for a caller's frame on with one range
    * check (codes {@code 1..outerFrames}), or branch to one of our own frames.
    */
-  private void dispatch(RunCalls run, int first, BitSet written, int end) {
+  private void dispatch(RunCalls run, int first, AfterRun after) {
     var mv = e.mv();
     int outerFrames = e.control.outerFrames();
     BitSet own = (BitSet) run.exitCodes.clone();
@@ -271,7 +280,7 @@ final class RunCalls {
       } else {
         mv.visitInsn(POP);
       }
-      branchFromRun(own.nextSetBit(0) - 1, first, written);
+      branchFromRun(own.nextSetBit(0) - 1, first, after);
       if (run.exitTypes != null) {
         mv.visitLabel(normal);
       }
@@ -310,7 +319,7 @@ final class RunCalls {
         mv.visitLookupSwitchInsn(handlers[keys.length - 1], keys, handlers);
         for (int k = 0; k < keys.length; k++) {
           mv.visitLabel(handlers[k]);
-          branchFromRun(keys[k] - 1, first, written);
+          branchFromRun(keys[k] - 1, first, after);
         }
       }
       e.releaseScratch(ValueType.I32, codeSlot);
@@ -318,9 +327,12 @@ final class RunCalls {
         mv.visitLabel(normal);
       }
     }
-    if (run.exitTypes != null && !written.isEmpty()) {
+    if (run.exitTypes != null) {
       LocalLiveness liveness = e.fn.liveness();
-      reload(written, liveness == null ? null : liveness.before(end));
+      reload(after.written(), liveness == null ? null : liveness.before(after.end()));
+      if (after.growsMemory()) {
+        e.refreshMemoryArray();
+      }
     }
     OperandStack stack = e.stack;
     stack.truncate(first);
@@ -338,7 +350,7 @@ final class RunCalls {
    * A run branched to frame {@code index}; its carried values are in the frame, and so are the
    * locals of {@code written} it changed.
    */
-  private void branchFromRun(int index, int first, BitSet written) {
+  private void branchFromRun(int index, int first, AfterRun after) {
     OperandStack stack = e.stack;
     ControlFrame target = e.control.frameAt(index);
     for (int i = first - 1; i >= target.entryHeight - e.baseHeight; i--) {
@@ -346,26 +358,30 @@ final class RunCalls {
         e.discard(stack.get(i));
       }
     }
-    if (target.kind != ControlFrame.Kind.FUNCTION && !written.isEmpty()) {
+    if (target.kind != ControlFrame.Kind.FUNCTION) {
       LocalLiveness liveness = e.fn.liveness();
-      BitSet reloaded = (BitSet) written.clone();
+      BitSet reloaded = (BitSet) after.written().clone();
       if (liveness != null) {
         reloaded.and(liveness.atBranchTarget(target.bodyStart));
       }
-      if (!reloaded.isEmpty() && sharesReloads(target)) {
-        // an interpreter's arms nearly all go back to its loop changing the same locals: one
-        // copy of the reloads serves them all
-        Map<BitSet, Label> blocks = reloadBlocks.computeIfAbsent(target, t -> new HashMap<>());
-        Label shared = blocks.get(reloaded);
+      SharedWayOn wayOn = new SharedWayOn(reloaded, after.growsMemory());
+      if ((!reloaded.isEmpty() || after.growsMemory()) && sharesWayOn(target)) {
+        // an interpreter's arms nearly all go back to its loop having changed the same locals:
+        // one copy of what follows serves them all
+        Map<SharedWayOn, Label> ways = sharedWaysOn.computeIfAbsent(target, t -> new HashMap<>());
+        Label shared = ways.get(wayOn);
         if (shared != null) {
           e.mv().visitJumpInsn(GOTO, shared);
           return;
         }
         shared = new Label();
-        blocks.put(reloaded, shared);
+        ways.put(wayOn, shared);
         e.mv().visitLabel(shared);
       }
       reload(reloaded, null);
+      if (after.growsMemory()) {
+        e.refreshMemoryArray();
+      }
     }
     List<ValueType> carried = e.control.carriedBy(target);
     for (int i = 0; i < carried.size(); i++) {
@@ -391,7 +407,7 @@ final class RunCalls {
    * the values above the target's: every value below is held in the frame, so the JVM stack is
    * empty and all of them arrive in the same state.
    */
-  private boolean sharesReloads(ControlFrame target) {
+  private boolean sharesWayOn(ControlFrame target) {
     for (int i = 0; i < target.entryHeight - e.baseHeight; i++) {
       if (!e.stack.isVirtual(i)) {
         return false;
