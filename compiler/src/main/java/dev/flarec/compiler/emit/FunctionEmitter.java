@@ -436,7 +436,7 @@ final class FunctionEmitter implements EmitContext {
       Label epilogue = control.epilogue();
       if (epilogue != null) {
         mv.visitLabel(epilogue);
-        runs.flushLocals();
+        runs.flushLocalsGoingOn(to);
         mv.visitInsn(IRETURN);
       }
       if (flushStart != null) {

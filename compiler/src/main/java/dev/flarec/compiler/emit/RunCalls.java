@@ -149,6 +149,50 @@ final class RunCalls {
   }
 
   /**
+   * At the exit of a run ending at {@code end}: writes back the locals it changed, those live
+   * wherever it may go on (its end, the frames it branches to); the others are written again before
+   * they are read.
+   */
+  void flushLocalsGoingOn(int end) {
+    BitSet live = liveGoingOn(this, end);
+    BitSet dirty = e.dirty;
+    for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+      if (live == null || live.get(i)) {
+        e.loadJvmLocal(i);
+        frameStore(e.fn.localTypes[i], i);
+      }
+    }
+  }
+
+  /**
+   * The locals live wherever {@code run}, ending at {@code end}, may go on; null when not known
+   * (every local may be).
+   */
+  private BitSet liveGoingOn(RunCalls run, int end) {
+    LocalLiveness liveness = e.fn.liveness();
+    if (liveness == null) {
+      return null;
+    }
+    BitSet live = new BitSet();
+    if (run.exitTypes != null) {
+      live.or(liveness.before(end));
+    }
+    for (int code = run.exitCodes.nextSetBit(1);
+        code >= 0;
+        code = run.exitCodes.nextSetBit(code + 1)) {
+      ControlFrame target = e.control.frameAt(code - 1);
+      if (target.kind == ControlFrame.Kind.FUNCTION) {
+        continue; // a return: no local is read again
+      }
+      if (target.bodyStart < 0) {
+        return null;
+      }
+      live.or(liveness.atBranchTarget(target.bodyStart));
+    }
+    return live;
+  }
+
+  /**
    * Calls the outlined run {@code [start, end)}: the values of the innermost block are handed over
    * through the frame, the locals the run caches and this method keeps in JVM locals as parameters,
    * the run's method is emitted, and its result code is dispatched.
