@@ -51,6 +51,12 @@ final class FunctionCode {
    */
   boolean holdsObjects = true;
 
+  /**
+   * Whether the function's own method may keep in JVM locals the locals its runs write (when
+   * liveness is known); cleared when the reloads this takes do not fit the method's budget.
+   */
+  boolean keepsWrittenLocals = true;
+
   /** Highest operand-stack height, in values, when emitted whole (sizes the heap frame). */
   int maxHeight;
 
@@ -188,6 +194,18 @@ final class FunctionCode {
     if (candidates.cardinality() <= max) {
       return (BitSet) candidates.clone();
     }
+    int[] counts = useCounts(from, to);
+    Integer[] order = candidates.stream().boxed().toArray(Integer[]::new);
+    java.util.Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
+    BitSet kept = new BitSet();
+    for (int k = 0; k < max; k++) {
+      kept.set(order[k]);
+    }
+    return kept;
+  }
+
+  /** How often {@code [from, to)} itself (runs outlined inside it not counted) uses each local. */
+  int[] useCounts(int from, int to) {
     int[] counts = new int[localTypes.length];
     forEachOwn(
         from,
@@ -198,13 +216,7 @@ final class FunctionCode {
             default -> {}
           }
         });
-    Integer[] order = candidates.stream().boxed().toArray(Integer[]::new);
-    java.util.Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
-    BitSet kept = new BitSet();
-    for (int k = 0; k < max; k++) {
-      kept.set(order[k]);
-    }
-    return kept;
+    return counts;
   }
 
   /** Loads and stores in {@code [from, to)}, runs inside it included. */

@@ -75,6 +75,14 @@ final class FunctionEmitter implements EmitContext {
    */
   static final int MAX_CACHED_LOCALS = 32;
 
+  /**
+   * How often a split function's own method must use a local its runs write to keep it in a JVM
+   * local. Lua's dispatch loop uses its interpreter state 10 to 35 times; SQLite's, whose arms keep
+   * theirs to themselves, uses its run-written locals once or twice, and keeping those only added
+   * reloads after its 127 runs.
+   */
+  static final int MIN_USES_TO_KEEP_WRITTEN = 8;
+
   /** Locals this method reads and writes in the heap frame itself, without a JVM local. */
   final BitSet direct;
 
@@ -167,8 +175,18 @@ final class FunctionEmitter implements EmitContext {
       BitSet candidates = (BitSet) used.clone();
       candidates.andNot(fn.sharedLocals);
       BitSet keepable = (BitSet) fn.sharedLocals.clone();
-      if (fn.liveness() == null) {
+      if (!fn.keepsWrittenLocals || fn.liveness() == null) {
         keepable.andNot(fn.runWrittenLocals);
+      } else {
+        // one the method itself barely uses would cost more in reloads than it saves
+        int[] uses = fn.useCounts(from, to - 1);
+        for (int i = fn.runWrittenLocals.nextSetBit(0);
+            i >= 0;
+            i = fn.runWrittenLocals.nextSetBit(i + 1)) {
+          if (uses[i] < MIN_USES_TO_KEEP_WRITTEN) {
+            keepable.clear(i);
+          }
+        }
       }
       keepable.and(used);
       for (int i = keepable.nextSetBit(0); i >= 0; i = keepable.nextSetBit(i + 1)) {

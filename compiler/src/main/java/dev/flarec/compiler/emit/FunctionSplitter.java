@@ -59,6 +59,12 @@ final class FunctionSplitter {
       if (budget.fits(rootSize) && budget.fits(largestRun)) {
         return;
       }
+      if (fn.keepsWrittenLocals && !budget.fits(rootSize)) {
+        // the reloads after its runs did not fit: the same plan with those locals in the frame,
+        // rather than a plan of runs holding runs (two calls per step of an interpreter's loop)
+        fn.keepsWrittenLocals = false;
+        continue;
+      }
       int nextRoot =
           budget.fits(rootSize)
               ? rootTarget

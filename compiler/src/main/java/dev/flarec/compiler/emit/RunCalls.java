@@ -248,7 +248,27 @@ final class RunCalls {
         written.clear(i);
       }
     }
-    dispatch(run.runs, first, new AfterRun(written, e.mayGrowMemory(start, end), end));
+    boolean growsMemory = e.mayGrowMemory(start, end);
+    if (growsMemory && !goesOnOnlyByASharedWay(run.runs)) {
+      e.refreshMemoryArray(); // once here rather than on each way on
+      growsMemory = false;
+    }
+    dispatch(run.runs, first, new AfterRun(written, growsMemory, end));
+  }
+
+  /**
+   * Whether {@code run} never completes and branches to one frame of this method only, by a way
+   * calls share (an interpreter's arm going back to its loop): what follows the call is then that
+   * way alone, and restoring the memory's array there serves every such call at once.
+   */
+  private boolean goesOnOnlyByASharedWay(RunCalls run) {
+    BitSet own = (BitSet) run.exitCodes.clone();
+    own.clear(0, e.control.outerFrames() + 1);
+    if (run.exitTypes != null || own.cardinality() != 1) {
+      return false;
+    }
+    ControlFrame target = e.control.frameAt(own.nextSetBit(0) - 1);
+    return target.kind != ControlFrame.Kind.FUNCTION && sharesWayOn(target);
   }
 
   /**
