@@ -124,6 +124,11 @@ final class FlareRunner {
   private void ended(FlareInstance instance, Alarm alarm) {
     watch.disarm(alarm, alarm.slot);
     alarm.disarm();
+    if (alarm.fired()) {
+      // even when the instance is thrown away: while an interrupt is set anywhere, the compiled
+      // code of every instance checks its flag (the runtime's InterruptGate)
+      instance.clearInterrupt();
+    }
     if (instance.memoryBytes() >= memoryCapBytes) {
       // memory.grow returns -1 at the cap without trapping: this is the only place it shows
       metrics.memoryCapHit();

@@ -29,9 +29,10 @@ import java.util.Map;
  */
 public abstract class Instance {
   /**
-   * Set by {@link #interrupt()} from any thread; compiled code reads it at every function entry and
-   * loop back-edge and traps with "interrupted". Volatile so that C2 cannot hoist the read out of a
-   * loop. See docs/RATIONALE.md#why-a-volatile-interrupt-flag.
+   * Set by {@link #interrupt()} from any thread; while it is set, compiled code reads it at every
+   * function entry and loop back-edge and traps with "interrupted". Volatile so that C2 cannot
+   * hoist the read out of a loop. Written only under {@link InterruptGate}'s lock. See
+   * docs/RATIONALE.md#why-an-interrupt-gate.
    */
   public volatile boolean interruptRequested;
 
@@ -143,14 +144,22 @@ public abstract class Instance {
     return module;
   }
 
-  /** Asks compiled code running in this instance to trap with "interrupted" as soon as it can. */
+  /**
+   * Asks compiled code running in this instance to trap with "interrupted" as soon as it can. Until
+   * {@link #clearInterrupt()}, compiled code of every instance in the JVM checks its flag at each
+   * loop header and call (see {@link InterruptGate}): clear an instance's interrupt even when the
+   * instance is then thrown away.
+   */
   public final void interrupt() {
-    interruptRequested = true;
+    InterruptGate.raise(this);
   }
 
   /** Clears a previous {@link #interrupt()} so the instance may be called again. */
   public final void clearInterrupt() {
-    interruptRequested = false;
+    // the pool calls this before every request: one volatile read when nothing is set
+    if (interruptRequested) {
+      InterruptGate.lower(this);
+    }
   }
 
   // ---- exports ----
@@ -250,12 +259,16 @@ public abstract class Instance {
   }
 
   /**
-   * Compiled code calls this at every function entry and loop header; C2 inlines it to one load and
-   * one branch.
+   * Compiled code calls this at every function entry and loop header. While no instance is
+   * interrupted, C1 and C2 inline it to nothing; see {@link InterruptGate}.
    */
   public static void checkInterrupt(Instance instance) {
-    if (instance.interruptRequested) {
-      throw dev.flarec.runtime.trap.WasmTrap.interrupted();
+    try {
+      InterruptGate.CHECK.invokeExact(instance);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new AssertionError(t);
     }
   }
 
