@@ -15,7 +15,9 @@ import dev.flarec.runtime.trap.WasmTrap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -138,27 +140,32 @@ class InterruptionTest {
     Instance runaway = module.instantiate(imports);
     Instance counter = module.instantiate(imports);
 
-    CompletableFuture<Object[]> counting =
-        CompletableFuture.supplyAsync(() -> counter.function("count").call());
-    CompletableFuture<TrapKind> stopped =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                runaway.function("spin").call();
-                return null;
-              } catch (WasmTrap trap) {
-                spinTrapped.set(true);
-                return trap.kind();
-              }
-            });
-    assertTrue(spinning.await(60, TimeUnit.SECONDS), "spin started");
-    assertTrue(countedAWhile.await(60, TimeUnit.SECONDS), "count ran");
-    runaway.interrupt();
-    assertEquals(TrapKind.INTERRUPTED, stopped.get(60, TimeUnit.SECONDS));
-    int sum = (int) counting.get(60, TimeUnit.SECONDS)[0];
-    int sumPerCall = 10000 * 9999 / 2;
-    assertEquals(calls.get() * sumPerCall, sum);
-    assertFalse(counter.interruptRequested);
+    // a thread each: the common pool may have a single worker
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Object[]> counting = threads.submit(() -> counter.function("count").call());
+      Future<TrapKind> stopped =
+          threads.submit(
+              () -> {
+                try {
+                  runaway.function("spin").call();
+                  return null;
+                } catch (WasmTrap trap) {
+                  spinTrapped.set(true);
+                  return trap.kind();
+                }
+              });
+      assertTrue(spinning.await(60, TimeUnit.SECONDS), "spin started");
+      assertTrue(countedAWhile.await(60, TimeUnit.SECONDS), "count ran");
+      runaway.interrupt();
+      assertEquals(TrapKind.INTERRUPTED, stopped.get(60, TimeUnit.SECONDS));
+      int sum = (int) counting.get(60, TimeUnit.SECONDS)[0];
+      int sumPerCall = 10000 * 9999 / 2;
+      assertEquals(calls.get() * sumPerCall, sum);
+      assertFalse(counter.interruptRequested);
+    } finally {
+      threads.shutdownNow();
+    }
     runaway.clearInterrupt();
   }
 
