@@ -260,16 +260,13 @@ public abstract class Instance {
 
   /**
    * Compiled code calls this at every function entry and loop header. While no instance is
-   * interrupted, C1 and C2 inline it to nothing; see {@link InterruptGate}.
+   * interrupted, C2 inlines it to nothing; see {@link InterruptGate}. It throws only {@link
+   * dev.flarec.runtime.trap.WasmTrap}: it declares {@code Throwable} because {@code invokeExact}
+   * does, and bytecode does not check exceptions, while a handler that rethrew would triple the
+   * bytes C2 counts against its inlining budget at every loop header.
    */
-  public static void checkInterrupt(Instance instance) {
-    try {
-      InterruptGate.CHECK.invokeExact(instance);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new AssertionError(t);
-    }
+  public static void checkInterrupt(Instance instance) throws Throwable {
+    InterruptGate.CHECK.invokeExact(instance);
   }
 
   /** The interned type at {@code typeIndex}, for {@code call_indirect}'s signature check. */

@@ -10,24 +10,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Whether compiled code has to look at its instance's interrupt flag at all. While no instance in
- * the JVM is interrupted the gate is open: {@link #CHECK} does nothing, and C2 (and C1), which
- * treat a call site's target as a constant and record a dependency on it, compile the interrupt
- * check at every loop header and calling function's entry to nothing. {@link Instance#interrupt()}
- * closes the gate: the new target reads the instance's volatile flag, and changing the target
- * deoptimises every compiled method that inlined the old one, at its next safepoint poll (a loop
- * back-edge or a return), so a running loop reaches the flag. Only the interrupted instance traps;
- * the others run the closed check, as before this gate existed, until the gate opens again and they
- * are recompiled. See docs/RATIONALE.md#why-an-interrupt-gate.
+ * the JVM is interrupted the gate is open: {@link #CHECK} does nothing, and C2, which treats a call
+ * site's target as a constant and records a dependency on it, compiles the interrupt check at every
+ * loop header and calling function's entry to nothing (C1 does not fold the target: its code calls
+ * the empty target). {@link Instance#interrupt()} closes the gate: the new target reads the
+ * instance's volatile flag, and changing the target deoptimises every compiled method that inlined
+ * the old one, at its next safepoint poll (a loop back-edge or a return), so a running loop reaches
+ * the flag. Only the interrupted instance traps; the others run the closed check, as before this
+ * gate existed, until the gate opens again and they are recompiled. See
+ * docs/RATIONALE.md#why-an-interrupt-gate.
  *
  * <p>The gate opens again once no instance has its flag set, but not sooner than {@link
- * #reopenDelayNanos} after it closed, and that delay doubles at each reopening: each change of
- * target makes the JIT throw away and redo the compiled Wasm code of the whole JVM, and a flare
- * that times out on every request must not make that happen on every request.
+ * #reopenDelayNanos} after it closed, and that delay doubles at each reopening (up to an hour):
+ * each change of target makes the JIT throw away and redo the compiled Wasm code of the whole JVM,
+ * and a flare that times out on every request must not make that happen on every request.
  *
  * <p>When this JVM cannot be relied on to poll for safepoints inside counted loops (HotSpot without
- * {@code UseCountedLoopSafepoints}, the default with the Serial and Parallel collectors; or a JVM
- * this class cannot ask), the gate stays closed for good: a deoptimisation would wait for a counted
- * loop nest to finish.
+ * {@code UseCountedLoopSafepoints}, the default with the Serial and Parallel collectors; a JVMCI
+ * compiler; or a JVM this class cannot ask), the gate closes for good as soon as that is known: a
+ * deoptimisation would wait for a counted loop nest to finish.
  */
 final class InterruptGate {
   private static final MethodType CHECK_TYPE = MethodType.methodType(void.class, Instance.class);

@@ -64,7 +64,7 @@ class InterruptGateTest {
   }
 
   @Test
-  void onlyTheInterruptedInstancesTrap() throws IOException {
+  void onlyTheInterruptedInstancesTrap() throws Throwable {
     Module module = module();
     Instance a = module.instantiate();
     Instance b = module.instantiate();
