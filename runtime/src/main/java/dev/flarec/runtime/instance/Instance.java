@@ -36,6 +36,16 @@ public abstract class Instance {
    */
   public volatile boolean interruptRequested;
 
+  /**
+   * The system property that turns on {@link InterruptGate} ({@code true}); read once, when this
+   * class is initialised. Off by default: the gate makes the interpreter's and C1's check dearer
+   * (first runs, {@code -XX:TieredStopAtLevel=1}), which only long-running processes win back; the
+   * flare server sets it. See docs/RATIONALE.md#why-an-interrupt-gate.
+   */
+  public static final String INTERRUPT_GATE_PROPERTY = "flarec.interruptGate";
+
+  private static final boolean INTERRUPT_GATE = Boolean.getBoolean(INTERRUPT_GATE_PROPERTY);
+
   private final Module module;
   private final FunctionRef[] importedFunctions;
   private final FunctionRef[] functionRefs;
@@ -151,14 +161,22 @@ public abstract class Instance {
    * instance is then thrown away.
    */
   public final void interrupt() {
-    InterruptGate.raise(this);
+    if (INTERRUPT_GATE) {
+      InterruptGate.raise(this);
+    } else {
+      interruptRequested = true;
+    }
   }
 
   /** Clears a previous {@link #interrupt()} so the instance may be called again. */
   public final void clearInterrupt() {
     // the pool calls this before every request: one volatile read when nothing is set
     if (interruptRequested) {
-      InterruptGate.lower(this);
+      if (INTERRUPT_GATE) {
+        InterruptGate.lower(this);
+      } else {
+        interruptRequested = false;
+      }
     }
   }
 
@@ -259,14 +277,20 @@ public abstract class Instance {
   }
 
   /**
-   * Compiled code calls this at every function entry and loop header. While no instance is
-   * interrupted, C2 inlines it to nothing; see {@link InterruptGate}. It throws only {@link
-   * dev.flarec.runtime.trap.WasmTrap}: it declares {@code Throwable} because {@code invokeExact}
-   * does, and bytecode does not check exceptions, while a handler that rethrew would triple the
-   * bytes C2 counts against its inlining budget at every loop header.
+   * Compiled code calls this at every function entry and loop header. Without the gate, C1 and C2
+   * inline it to the load of the volatile flag and a branch. With the gate ({@link
+   * #INTERRUPT_GATE_PROPERTY}), C2 inlines it to nothing while no instance is interrupted; see
+   * {@link InterruptGate}. It throws only {@link dev.flarec.runtime.trap.WasmTrap}: it declares
+   * {@code Throwable} because {@code invokeExact} does, and bytecode does not check exceptions,
+   * while a handler that rethrew would add 16 bytes that C2 counts against its inlining budget at
+   * every loop header.
    */
   public static void checkInterrupt(Instance instance) throws Throwable {
-    InterruptGate.CHECK.invokeExact(instance);
+    if (INTERRUPT_GATE) {
+      InterruptGate.CHECK.invokeExact(instance);
+    } else if (instance.interruptRequested) {
+      throw dev.flarec.runtime.trap.WasmTrap.interrupted();
+    }
   }
 
   /** The interned type at {@code typeIndex}, for {@code call_indirect}'s signature check. */

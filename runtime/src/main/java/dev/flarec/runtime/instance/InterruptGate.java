@@ -9,11 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Whether compiled code has to look at its instance's interrupt flag at all. While no instance in
- * the JVM is interrupted the gate is open: {@link #CHECK} does nothing, and C2, which treats a call
- * site's target as a constant and records a dependency on it, compiles the interrupt check at every
- * loop header and calling function's entry to nothing (C1 does not fold the target: its code calls
- * the empty target). {@link Instance#interrupt()} closes the gate: the new target reads the
+ * Whether compiled code has to look at its instance's interrupt flag at all; used when the system
+ * property {@link Instance#INTERRUPT_GATE_PROPERTY} is true (the flare server). While no instance
+ * in the JVM is interrupted the gate is open: {@link #CHECK} does nothing, and C2, which treats a
+ * call site's target as a constant and records a dependency on it, compiles the interrupt check at
+ * every loop header and calling function's entry to nothing (C1 does not fold the target: its code
+ * calls the empty target). {@link Instance#interrupt()} closes the gate: the new target reads the
  * instance's volatile flag, and changing the target deoptimises every compiled method that inlined
  * the old one, at its next safepoint poll (a loop back-edge or a return), so a running loop reaches
  * the flag. Only the interrupted instance traps; the others run the closed check, as before this
