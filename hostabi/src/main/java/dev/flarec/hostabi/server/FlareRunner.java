@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs {@code handle_request} on a pooled instance under the invocation's deadline, and says how it
  * ended. The {@link DeadlineWatch} interrupts the instance at the deadline; compiled code notices
  * at its next loop back-edge or call and traps with "interrupted" (see
- * docs/RATIONALE.md#why-a-volatile-interrupt-flag). Whatever happens, the instance goes back to the
- * pool: reset or kept after a normal end, discarded after anything else.
+ * docs/RATIONALE.md#why-an-interrupt-gate). Whatever happens, the instance goes back to the pool:
+ * reset or kept after a normal end, discarded after anything else.
  */
 final class FlareRunner {
   /** How an invocation ended. */
