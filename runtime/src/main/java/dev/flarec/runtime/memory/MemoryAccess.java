@@ -19,11 +19,13 @@ import sun.misc.Unsafe;
  * <p>Where the JVM allows it, the checked access itself is {@code Unsafe.getInt} (and so on), which
  * C1 and C2 both compile to one machine load or store; elsewhere it is {@link Memory}'s
  * little-endian {@code VarHandle} views, which C2 compiles as well but C1 does not inline (each
- * access in C1 code was a call), see docs/RATIONALE.md#why-memory-accesses-use-unsafe. Every method
- * here stays within 35 bytes of bytecode, the limit for inlining at call sites that are not hot
- * (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses: the
- * others exceed its limit on a callee's stack and locals ({@code C1InlineStackLimit}), and
- * reshaping the loads to fit it made first runs slower, see
+ * access in C1 code was a call), see docs/RATIONALE.md#why-memory-accesses-use-unsafe. The byte
+ * accesses stay within 35 bytes of bytecode (C2's {@code MaxInlineSize}), so C2 inlines them at
+ * every call site; the wider ones, 40 to 49 bytes with their checks written out, C2 inlines at the
+ * call sites its profile finds frequent and calls elsewhere, so cold accesses no longer use up its
+ * inlining budget (docs/RATIONALE.md#why-each-memory-helper-checks-its-own-bounds). C1 inlines only
+ * the byte accesses: the others exceed its limit on a callee's stack and locals ({@code
+ * C1InlineStackLimit}), and reshaping the loads to fit it made first runs slower, see
  * docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers.
  *
  * <p>Calling these rather than accessing memory inline makes cold code fast: the JVM compiles these
@@ -279,10 +281,6 @@ public final class MemoryAccess {
     return bytes[Objects.checkIndex(base, size - offset) + offset];
   }
 
-  public static void storeByte(int base, int offset, byte[] bytes, int size, byte value) {
-    bytes[Objects.checkIndex(base, size - offset) + offset] = value;
-  }
-
   public static short loadShort(int base, int offset, byte[] bytes, int size) {
     return FAST
         ? UNSAFE.getShort(
@@ -321,61 +319,6 @@ public final class MemoryAccess {
             bytes,
             BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)))
         : VarHandleAccess.loadDouble(base, offset, bytes, size);
-  }
-
-  public static void storeShort(int base, int offset, byte[] bytes, int size, short value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeShort(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putShort(
-        bytes,
-        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (1 + offset)),
-        value);
-  }
-
-  public static void storeInt(int base, int offset, byte[] bytes, int size, int value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeInt(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putInt(
-        bytes,
-        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)),
-        value);
-  }
-
-  public static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeLong(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putLong(
-        bytes,
-        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)),
-        value);
-  }
-
-  public static void storeFloat(int base, int offset, byte[] bytes, int size, float value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeFloat(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putFloat(
-        bytes,
-        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)),
-        value);
-  }
-
-  public static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeDouble(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putDouble(
-        bytes,
-        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)),
-        value);
   }
 
   // ---- stores taking the value before the memory's array and size ----
