@@ -154,9 +154,9 @@ final class MemoryEmitters {
 
   /**
    * A store on a 32-bit memory whose address needs no computing once the value is on the stack (no
-   * static offset, or one the helper takes apart) and that marks no written block: calls the helper
-   * form taking the value before the memory's array and size, so the value stays where it is.
-   * Returns false, with nothing emitted, for any other store. See
+   * static offset, or one the helper takes apart, for values of 4 bytes or less) and that marks no
+   * written block: calls the helper form taking the value before the memory's array and size, so
+   * the value stays where it is. Returns false, with nothing emitted, for any other store. See
    * docs/RATIONALE.md#why-stores-take-the-value-before-the-memory.
    */
   private static boolean storeValueFirst(
@@ -168,8 +168,9 @@ final class MemoryEmitters {
     }
     boolean apart =
         offset > 0 && offset <= MemoryAccess.MAX_OFFSET && f.module().descriptor.checksMemorySize();
-    if (offset != 0 && !apart) {
-      return false;
+    boolean wide = width == Width.LONG || width == Width.DOUBLE;
+    if (offset != 0 && (!apart || wide)) {
+      return false; // 8-byte values keep the form with the value last when the offset is apart
     }
     f.pop();
     f.pop();

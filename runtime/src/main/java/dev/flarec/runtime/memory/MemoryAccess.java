@@ -19,13 +19,11 @@ import sun.misc.Unsafe;
  * <p>Where the JVM allows it, the checked access itself is {@code Unsafe.getInt} (and so on), which
  * C1 and C2 both compile to one machine load or store; elsewhere it is {@link Memory}'s
  * little-endian {@code VarHandle} views, which C2 compiles as well but C1 does not inline (each
- * access in C1 code was a call), see docs/RATIONALE.md#why-memory-accesses-use-unsafe. The byte
- * accesses stay within 35 bytes of bytecode (C2's {@code MaxInlineSize}), so C2 inlines them at
- * every call site; the wider ones, 40 to 49 bytes with their checks written out, C2 inlines at the
- * call sites its profile finds frequent and calls elsewhere, so cold accesses no longer use up its
- * inlining budget (docs/RATIONALE.md#why-each-memory-helper-checks-its-own-bounds). C1 inlines only
- * the byte accesses: the others exceed its limit on a callee's stack and locals ({@code
- * C1InlineStackLimit}), and reshaping the loads to fit it made first runs slower, see
+ * access in C1 code was a call), see docs/RATIONALE.md#why-memory-accesses-use-unsafe. Every method
+ * here stays within 35 bytes of bytecode, the limit for inlining at call sites that are not hot
+ * (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses: the
+ * others exceed its limit on a callee's stack and locals ({@code C1InlineStackLimit}), and
+ * reshaping the loads to fit it made first runs slower, see
  * docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers.
  *
  * <p>Calling these rather than accessing memory inline makes cold code fast: the JVM compiles these
@@ -73,15 +71,29 @@ public final class MemoryAccess {
     }
   }
 
-  // Each helper computes the raw offset of its access itself, having checked that the access's
-  // bytes (its width less one is the "tail" subtracted from the bound) lie within both the size and
-  // the array: BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - tail). With a
-  // static offset apart, the check is on the base alone, against a bound lowered by the offset, so
-  // C2 compiles it to one compare of the base and folds the offset into the access's address
-  // (docs/RATIONALE.md#why-a-static-offset-is-checked-with-the-base). The check is written out
-  // in every helper rather than called: C2 counts every method it inlines towards its
-  // DesiredMethodLimit, and a shared one cost 18 to 24 bytes more per access
-  // (docs/RATIONALE.md#why-each-memory-helper-checks-its-own-bounds).
+  /**
+   * The raw offset of {@code bytes[address]}, having checked that an access of {@code tail + 1}
+   * bytes there stays within both {@code size} and the array.
+   */
+  private static long at(int address, byte[] bytes, int size, int tail) {
+    return BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - tail);
+  }
+
+  /**
+   * The raw offset of {@code bytes[base + offset]}, having checked that an access of {@code tail +
+   * 1} bytes there stays within both {@code size} and the array. {@code offset} is the access's
+   * static offset, at most {@link #MAX_OFFSET}: the check is on {@code base} alone, against a bound
+   * lowered by the offset, so C2 compiles it to one compare of the base and folds the offset into
+   * the load's address (docs/RATIONALE.md#why-a-static-offset-is-checked-with-the-base).
+   */
+  private static long at(int base, int offset, byte[] bytes, int size, int tail) {
+    return BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (tail + offset));
+  }
+
+  /** {@link #at} for an exactly sized memory: within the array. */
+  private static long at(int address, byte[] bytes, int tail) {
+    return BASE + Objects.checkIndex(address, bytes.length - tail);
+  }
 
   // ---- for memories kept exactly as long as their size: the array's length is the check ----
 
@@ -91,31 +103,31 @@ public final class MemoryAccess {
 
   public static short loadShort(int address, byte[] bytes) {
     return FAST
-        ? UNSAFE.getShort(bytes, BASE + Objects.checkIndex(address, bytes.length - 1))
+        ? UNSAFE.getShort(bytes, at(address, bytes, 1))
         : VarHandleAccess.loadShort(address, bytes);
   }
 
   public static int loadInt(int address, byte[] bytes) {
     return FAST
-        ? UNSAFE.getInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 3))
+        ? UNSAFE.getInt(bytes, at(address, bytes, 3))
         : VarHandleAccess.loadInt(address, bytes);
   }
 
   public static long loadLong(int address, byte[] bytes) {
     return FAST
-        ? UNSAFE.getLong(bytes, BASE + Objects.checkIndex(address, bytes.length - 7))
+        ? UNSAFE.getLong(bytes, at(address, bytes, 7))
         : VarHandleAccess.loadLong(address, bytes);
   }
 
   public static float loadFloat(int address, byte[] bytes) {
     return FAST
-        ? UNSAFE.getFloat(bytes, BASE + Objects.checkIndex(address, bytes.length - 3))
+        ? UNSAFE.getFloat(bytes, at(address, bytes, 3))
         : VarHandleAccess.loadFloat(address, bytes);
   }
 
   public static double loadDouble(int address, byte[] bytes) {
     return FAST
-        ? UNSAFE.getDouble(bytes, BASE + Objects.checkIndex(address, bytes.length - 7))
+        ? UNSAFE.getDouble(bytes, at(address, bytes, 7))
         : VarHandleAccess.loadDouble(address, bytes);
   }
 
@@ -125,7 +137,7 @@ public final class MemoryAccess {
 
   public static void storeShort(int address, byte[] bytes, short value) {
     if (FAST) {
-      UNSAFE.putShort(bytes, BASE + Objects.checkIndex(address, bytes.length - 1), value);
+      UNSAFE.putShort(bytes, at(address, bytes, 1), value);
     } else {
       VarHandleAccess.storeShort(address, bytes, value);
     }
@@ -133,7 +145,7 @@ public final class MemoryAccess {
 
   public static void storeInt(int address, byte[] bytes, int value) {
     if (FAST) {
-      UNSAFE.putInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
+      UNSAFE.putInt(bytes, at(address, bytes, 3), value);
     } else {
       VarHandleAccess.storeInt(address, bytes, value);
     }
@@ -141,7 +153,7 @@ public final class MemoryAccess {
 
   public static void storeLong(int address, byte[] bytes, long value) {
     if (FAST) {
-      UNSAFE.putLong(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
+      UNSAFE.putLong(bytes, at(address, bytes, 7), value);
     } else {
       VarHandleAccess.storeLong(address, bytes, value);
     }
@@ -149,7 +161,7 @@ public final class MemoryAccess {
 
   public static void storeFloat(int address, byte[] bytes, float value) {
     if (FAST) {
-      UNSAFE.putFloat(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
+      UNSAFE.putFloat(bytes, at(address, bytes, 3), value);
     } else {
       VarHandleAccess.storeFloat(address, bytes, value);
     }
@@ -157,7 +169,7 @@ public final class MemoryAccess {
 
   public static void storeDouble(int address, byte[] bytes, double value) {
     if (FAST) {
-      UNSAFE.putDouble(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
+      UNSAFE.putDouble(bytes, at(address, bytes, 7), value);
     } else {
       VarHandleAccess.storeDouble(address, bytes, value);
     }
@@ -171,35 +183,31 @@ public final class MemoryAccess {
 
   public static short loadShort(int address, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getShort(
-            bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 1))
+        ? UNSAFE.getShort(bytes, at(address, bytes, size, 1))
         : VarHandleAccess.loadShort(address, bytes, size);
   }
 
   public static int loadInt(int address, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getInt(bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3))
+        ? UNSAFE.getInt(bytes, at(address, bytes, size, 3))
         : VarHandleAccess.loadInt(address, bytes, size);
   }
 
   public static long loadLong(int address, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getLong(
-            bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7))
+        ? UNSAFE.getLong(bytes, at(address, bytes, size, 7))
         : VarHandleAccess.loadLong(address, bytes, size);
   }
 
   public static float loadFloat(int address, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getFloat(
-            bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3))
+        ? UNSAFE.getFloat(bytes, at(address, bytes, size, 3))
         : VarHandleAccess.loadFloat(address, bytes, size);
   }
 
   public static double loadDouble(int address, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getDouble(
-            bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7))
+        ? UNSAFE.getDouble(bytes, at(address, bytes, size, 7))
         : VarHandleAccess.loadDouble(address, bytes, size);
   }
 
@@ -209,8 +217,7 @@ public final class MemoryAccess {
 
   public static void storeShort(int address, byte[] bytes, int size, short value) {
     if (FAST) {
-      UNSAFE.putShort(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 1), value);
+      UNSAFE.putShort(bytes, at(address, bytes, size, 1), value);
     } else {
       VarHandleAccess.storeShort(address, bytes, size, value);
     }
@@ -218,8 +225,7 @@ public final class MemoryAccess {
 
   public static void storeInt(int address, byte[] bytes, int size, int value) {
     if (FAST) {
-      UNSAFE.putInt(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
+      UNSAFE.putInt(bytes, at(address, bytes, size, 3), value);
     } else {
       VarHandleAccess.storeInt(address, bytes, size, value);
     }
@@ -227,8 +233,7 @@ public final class MemoryAccess {
 
   public static void storeLong(int address, byte[] bytes, int size, long value) {
     if (FAST) {
-      UNSAFE.putLong(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
+      UNSAFE.putLong(bytes, at(address, bytes, size, 7), value);
     } else {
       VarHandleAccess.storeLong(address, bytes, size, value);
     }
@@ -236,8 +241,7 @@ public final class MemoryAccess {
 
   public static void storeFloat(int address, byte[] bytes, int size, float value) {
     if (FAST) {
-      UNSAFE.putFloat(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
+      UNSAFE.putFloat(bytes, at(address, bytes, size, 3), value);
     } else {
       VarHandleAccess.storeFloat(address, bytes, size, value);
     }
@@ -245,8 +249,7 @@ public final class MemoryAccess {
 
   public static void storeDouble(int address, byte[] bytes, int size, double value) {
     if (FAST) {
-      UNSAFE.putDouble(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
+      UNSAFE.putDouble(bytes, at(address, bytes, size, 7), value);
     } else {
       VarHandleAccess.storeDouble(address, bytes, size, value);
     }
@@ -259,21 +262,20 @@ public final class MemoryAccess {
   /** The 4 bytes at {@code address + offset} of the 16-byte access at {@code address}. */
   public static int loadIntOf16(int address, byte[] bytes, int offset) {
     return FAST
-        ? UNSAFE.getInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 15) + offset)
+        ? UNSAFE.getInt(bytes, at(address, bytes, 15) + offset)
         : VarHandleAccess.loadIntOf16(address, bytes, bytes.length, offset);
   }
 
   public static int loadIntOf16(int address, byte[] bytes, int size, int offset) {
     return FAST
-        ? UNSAFE.getInt(
-            bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 15) + offset)
+        ? UNSAFE.getInt(bytes, at(address, bytes, size, 15) + offset)
         : VarHandleAccess.loadIntOf16(address, bytes, size, offset);
   }
 
   // ---- the same, with the access's static offset apart from its base (0 < offset <= MAX_OFFSET)
   // --
   // A base past 2 GiB arrives negative and fails the check; base + offset never needs computing
-  // on the fast path (see above).
+  // on the fast path, see at(int, int, byte[], int, int).
 
   // The offset is added last so the operand stack stays within C1's inlining limit (4 slots).
 
@@ -283,49 +285,60 @@ public final class MemoryAccess {
 
   public static short loadShort(int base, int offset, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getShort(
-            bytes,
-            BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (1 + offset)))
+        ? UNSAFE.getShort(bytes, at(base, offset, bytes, size, 1))
         : VarHandleAccess.loadShort(base, offset, bytes, size);
   }
 
   public static int loadInt(int base, int offset, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getInt(
-            bytes,
-            BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)))
+        ? UNSAFE.getInt(bytes, at(base, offset, bytes, size, 3))
         : VarHandleAccess.loadInt(base, offset, bytes, size);
   }
 
   public static long loadLong(int base, int offset, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getLong(
-            bytes,
-            BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)))
+        ? UNSAFE.getLong(bytes, at(base, offset, bytes, size, 7))
         : VarHandleAccess.loadLong(base, offset, bytes, size);
   }
 
   public static float loadFloat(int base, int offset, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getFloat(
-            bytes,
-            BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)))
+        ? UNSAFE.getFloat(bytes, at(base, offset, bytes, size, 3))
         : VarHandleAccess.loadFloat(base, offset, bytes, size);
   }
 
   public static double loadDouble(int base, int offset, byte[] bytes, int size) {
     return FAST
-        ? UNSAFE.getDouble(
-            bytes,
-            BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)))
+        ? UNSAFE.getDouble(bytes, at(base, offset, bytes, size, 7))
         : VarHandleAccess.loadDouble(base, offset, bytes, size);
+  }
+
+  // An 8-byte value first would push the array and size past local 3, whose loads are 1 byte
+  // shorter, and such a store over 35 bytes: these keep the value last.
+
+  public static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeLong(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putLong(bytes, at(base, offset, bytes, size, 7), value);
+  }
+
+  public static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeDouble(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putDouble(bytes, at(base, offset, bytes, size, 7), value);
   }
 
   // ---- stores taking the value before the memory's array and size ----
   // Compiled code calls these wherever the address needs no computing after the value is on the
   // stack (no static offset, or one passed apart): the value stays where the Wasm operand stack
   // leaves it, where the forms above need it stashed in a local and loaded again, 4 bytes of
-  // bytecode per store (docs/RATIONALE.md#why-stores-take-the-value-before-the-memory).
+  // bytecode per store (docs/RATIONALE.md#why-stores-take-the-value-before-the-memory). Those
+  // with the offset apart return early rather than branching, to stay within 35 bytes; for a
+  // long or double value, with the offset apart, see the forms above.
 
   public static void storeByte(int address, byte value, byte[] bytes) {
     bytes[address] = value;
@@ -341,7 +354,7 @@ public final class MemoryAccess {
 
   public static void storeShort(int address, short value, byte[] bytes) {
     if (FAST) {
-      UNSAFE.putShort(bytes, BASE + Objects.checkIndex(address, bytes.length - 1), value);
+      UNSAFE.putShort(bytes, at(address, bytes, 1), value);
     } else {
       VarHandleAccess.storeShort(address, bytes, value);
     }
@@ -349,27 +362,23 @@ public final class MemoryAccess {
 
   public static void storeShort(int address, short value, byte[] bytes, int size) {
     if (FAST) {
-      UNSAFE.putShort(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 1), value);
+      UNSAFE.putShort(bytes, at(address, bytes, size, 1), value);
     } else {
       VarHandleAccess.storeShort(address, bytes, size, value);
     }
   }
 
   public static void storeShort(int base, short value, int offset, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putShort(
-          bytes,
-          BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (1 + offset)),
-          value);
-    } else {
+    if (!FAST) {
       VarHandleAccess.storeShort(base, offset, bytes, size, value);
+      return;
     }
+    UNSAFE.putShort(bytes, at(base, offset, bytes, size, 1), value);
   }
 
   public static void storeInt(int address, int value, byte[] bytes) {
     if (FAST) {
-      UNSAFE.putInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
+      UNSAFE.putInt(bytes, at(address, bytes, 3), value);
     } else {
       VarHandleAccess.storeInt(address, bytes, value);
     }
@@ -377,27 +386,23 @@ public final class MemoryAccess {
 
   public static void storeInt(int address, int value, byte[] bytes, int size) {
     if (FAST) {
-      UNSAFE.putInt(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
+      UNSAFE.putInt(bytes, at(address, bytes, size, 3), value);
     } else {
       VarHandleAccess.storeInt(address, bytes, size, value);
     }
   }
 
   public static void storeInt(int base, int value, int offset, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putInt(
-          bytes,
-          BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)),
-          value);
-    } else {
+    if (!FAST) {
       VarHandleAccess.storeInt(base, offset, bytes, size, value);
+      return;
     }
+    UNSAFE.putInt(bytes, at(base, offset, bytes, size, 3), value);
   }
 
   public static void storeLong(int address, long value, byte[] bytes) {
     if (FAST) {
-      UNSAFE.putLong(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
+      UNSAFE.putLong(bytes, at(address, bytes, 7), value);
     } else {
       VarHandleAccess.storeLong(address, bytes, value);
     }
@@ -405,27 +410,15 @@ public final class MemoryAccess {
 
   public static void storeLong(int address, long value, byte[] bytes, int size) {
     if (FAST) {
-      UNSAFE.putLong(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
+      UNSAFE.putLong(bytes, at(address, bytes, size, 7), value);
     } else {
       VarHandleAccess.storeLong(address, bytes, size, value);
     }
   }
 
-  public static void storeLong(int base, long value, int offset, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putLong(
-          bytes,
-          BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)),
-          value);
-    } else {
-      VarHandleAccess.storeLong(base, offset, bytes, size, value);
-    }
-  }
-
   public static void storeFloat(int address, float value, byte[] bytes) {
     if (FAST) {
-      UNSAFE.putFloat(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
+      UNSAFE.putFloat(bytes, at(address, bytes, 3), value);
     } else {
       VarHandleAccess.storeFloat(address, bytes, value);
     }
@@ -433,27 +426,23 @@ public final class MemoryAccess {
 
   public static void storeFloat(int address, float value, byte[] bytes, int size) {
     if (FAST) {
-      UNSAFE.putFloat(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
+      UNSAFE.putFloat(bytes, at(address, bytes, size, 3), value);
     } else {
       VarHandleAccess.storeFloat(address, bytes, size, value);
     }
   }
 
   public static void storeFloat(int base, float value, int offset, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putFloat(
-          bytes,
-          BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)),
-          value);
-    } else {
+    if (!FAST) {
       VarHandleAccess.storeFloat(base, offset, bytes, size, value);
+      return;
     }
+    UNSAFE.putFloat(bytes, at(base, offset, bytes, size, 3), value);
   }
 
   public static void storeDouble(int address, double value, byte[] bytes) {
     if (FAST) {
-      UNSAFE.putDouble(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
+      UNSAFE.putDouble(bytes, at(address, bytes, 7), value);
     } else {
       VarHandleAccess.storeDouble(address, bytes, value);
     }
@@ -461,21 +450,9 @@ public final class MemoryAccess {
 
   public static void storeDouble(int address, double value, byte[] bytes, int size) {
     if (FAST) {
-      UNSAFE.putDouble(
-          bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
+      UNSAFE.putDouble(bytes, at(address, bytes, size, 7), value);
     } else {
       VarHandleAccess.storeDouble(address, bytes, size, value);
-    }
-  }
-
-  public static void storeDouble(int base, double value, int offset, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putDouble(
-          bytes,
-          BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)),
-          value);
-    } else {
-      VarHandleAccess.storeDouble(base, offset, bytes, size, value);
     }
   }
 }

@@ -107,9 +107,9 @@ class MemoryAccessTest {
     assertEquals(4, MemoryAccess.loadByte(5, 10, bytes, 16));
     MemoryAccess.storeByte(14, (byte) 9, 1, bytes, 16);
     assertEquals(0x0903, MemoryAccess.loadShort(13, 1, bytes, 16));
-    MemoryAccess.storeLong(0, -3L, 8, bytes, 16);
+    MemoryAccess.storeLong(0, 8, bytes, 16, -3L);
     assertEquals(-3L, MemoryAccess.loadLong(7, 1, bytes, 16));
-    MemoryAccess.storeDouble(4, Math.E, 4, bytes, 16);
+    MemoryAccess.storeDouble(4, 4, bytes, 16, Math.E);
     assertEquals(Math.E, MemoryAccess.loadDouble(1, 7, bytes, 16));
     MemoryAccess.storeFloat(6, 2.5f, 6, bytes, 16);
     assertEquals(2.5f, MemoryAccess.loadFloat(11, 1, bytes, 16));
@@ -124,7 +124,7 @@ class MemoryAccessTest {
     assertThrows(
         IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(15, (byte) 1, 1, bytes, 16));
     assertThrows(
-        IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(0, 1L, 9, bytes, 16));
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(0, 9, bytes, 16, 1L));
     // a base past 2 GiB is negative; the sum with the offset would wrap to a valid index
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(-4, 4, bytes, 16));
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadByte(-1, 1, bytes, 16));
@@ -178,8 +178,7 @@ class MemoryAccessTest {
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeInt(13, 1, bytes, 16));
     assertThrows(
         IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(16, (byte) 1, bytes, 16));
-    assertThrows(
-        IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(0, 1L, 9, bytes, 16));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeInt(0, 1, 13, bytes, 16));
     assertThrows(
         IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(15, (byte) 1, 1, bytes, 16));
     // a base past 2 GiB is negative; the sum with the offset would wrap to a valid index
