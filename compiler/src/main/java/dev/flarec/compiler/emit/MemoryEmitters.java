@@ -108,6 +108,9 @@ final class MemoryEmitters {
       for (int op : narrow) {
         f.mv().visitInsn(op);
       }
+      if (storeValueFirst(f, ins, width)) {
+        return;
+      }
       ValueType stored = narrowed(valueType, narrow);
       int slot = f.acquireScratch(stored);
       f.mv().visitVarInsn(dev.flarec.compiler.layout.JvmTypes.storeOpcode(stored), slot);
@@ -147,6 +150,42 @@ final class MemoryEmitters {
       }
       f.releaseScratch(stored, slot);
     };
+  }
+
+  /**
+   * A store on a 32-bit memory whose address needs no computing once the value is on the stack (no
+   * static offset, or one the helper takes apart, for values of 4 bytes or less) and that marks no
+   * written block: calls the helper form taking the value before the memory's array and size, so
+   * the value stays where it is. Returns false, with nothing emitted, for any other store. See
+   * docs/RATIONALE.md#why-stores-take-the-value-before-the-memory.
+   */
+  private static boolean storeValueFirst(
+      EmitContext f, run.endive.wasm.types.AnnotatedInstruction ins, Width width) {
+    int memory = memoryIndex(ins);
+    long offset = ins.operand(1);
+    if (is64(f, memory) || f.writtenSlot() >= 0) {
+      return false;
+    }
+    boolean apart =
+        offset > 0 && offset <= MemoryAccess.MAX_OFFSET && f.module().descriptor.checksMemorySize();
+    boolean wide = width == Width.LONG || width == Width.DOUBLE;
+    if (offset != 0 && (!apart || wide)) {
+      return false; // 8-byte values keep the form with the value last when the offset is apart
+    }
+    f.pop();
+    f.pop();
+    if (apart) {
+      f.pushInt((int) offset);
+    }
+    String size = loadBytesAndSize(f, memory);
+    f.mv()
+        .visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY_ACCESS,
+            "store" + width.helper,
+            "(I" + width.desc + (apart ? "I" : "") + "[B" + size + ")V",
+            false);
+    return true;
   }
 
   /**

@@ -152,7 +152,7 @@ class GeneratedCodeTest {
     assertTrue(
         f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.loadInt (II[BI)I"), f);
     assertTrue(
-        f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeInt (II[BII)V"), f);
+        f.contains("INVOKESTATIC dev/flarec/runtime/memory/MemoryAccess.storeInt (III[BI)V"), f);
     assertFalse(f.contains("effectiveAddress"), f);
     Instance instance = compiled.load().instantiate();
     instance.function("grow").call(0);

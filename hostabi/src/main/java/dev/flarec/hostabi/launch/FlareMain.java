@@ -7,6 +7,7 @@ import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.config.ServerConfig;
 import dev.flarec.hostabi.log.LogSetup;
 import dev.flarec.hostabi.server.FlareServer;
+import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.LinkException;
 import dev.flarec.runtime.launch.ExitStatus;
 import dev.flarec.runtime.trap.WasmTrap;
@@ -48,6 +49,11 @@ public final class FlareMain {
   }
 
   public static void main(String[] args) {
+    // before any instance class is initialised: a server runs long enough to win back what the
+    // gate costs the first runs (docs/RATIONALE.md#why-an-interrupt-gate)
+    if (System.getProperty(Instance.INTERRUPT_GATE_PROPERTY) == null) {
+      System.setProperty(Instance.INTERRUPT_GATE_PROPERTY, "true");
+    }
     LogSetup.install();
     // logging is configured on the second thread, which the launch awaits before serving
     ParallelStart parallel = ParallelStart.begin();

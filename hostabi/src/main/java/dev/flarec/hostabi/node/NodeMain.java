@@ -5,6 +5,7 @@ import dev.flarec.hostabi.config.ConfigLoader;
 import dev.flarec.hostabi.log.LogSetup;
 import dev.flarec.runtime.descriptor.DescriptorCodec;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.Module;
 import dev.flarec.runtime.launch.ExitStatus;
 import java.io.IOException;
@@ -32,6 +33,10 @@ public final class NodeMain {
   private NodeMain() {}
 
   public static void main(String[] args) {
+    // as FlareMain: a node runs long enough to win back what the interrupt gate costs first runs
+    if (System.getProperty(Instance.INTERRUPT_GATE_PROPERTY) == null) {
+      System.setProperty(Instance.INTERRUPT_GATE_PROPERTY, "true");
+    }
     System.exit(run(args, System.out, System.err, null));
   }
 

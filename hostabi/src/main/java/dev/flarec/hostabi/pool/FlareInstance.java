@@ -157,6 +157,15 @@ public final class FlareInstance {
     instance.interrupt();
   }
 
+  /**
+   * Clears an interrupt once the invocation has ended, whether or not the instance is kept: a set
+   * interrupt slows the compiled code of every instance in the JVM (see {@link
+   * Instance#interrupt()}).
+   */
+  public void clearInterrupt() {
+    instance.clearInterrupt();
+  }
+
   /** Puts memory, globals and tables back as they were after instantiation. */
   public void reset() {
     if (snapshot == null) {

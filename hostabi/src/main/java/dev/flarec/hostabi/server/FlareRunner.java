@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs {@code handle_request} on a pooled instance under the invocation's deadline, and says how it
  * ended. The {@link DeadlineWatch} interrupts the instance at the deadline; compiled code notices
  * at its next loop back-edge or call and traps with "interrupted" (see
- * docs/RATIONALE.md#why-a-volatile-interrupt-flag). Whatever happens, the instance goes back to the
- * pool: reset or kept after a normal end, discarded after anything else.
+ * docs/RATIONALE.md#why-an-interrupt-gate). Whatever happens, the instance goes back to the pool:
+ * reset or kept after a normal end, discarded after anything else.
  */
 final class FlareRunner {
   /** How an invocation ended. */
@@ -124,6 +124,11 @@ final class FlareRunner {
   private void ended(FlareInstance instance, Alarm alarm) {
     watch.disarm(alarm, alarm.slot);
     alarm.disarm();
+    if (alarm.fired()) {
+      // even when the instance is thrown away: while an interrupt is set anywhere, the compiled
+      // code of every instance checks its flag (the runtime's InterruptGate)
+      instance.clearInterrupt();
+    }
     if (instance.memoryBytes() >= memoryCapBytes) {
       // memory.grow returns -1 at the cap without trapping: this is the only place it shows
       metrics.memoryCapHit();

@@ -29,11 +29,22 @@ import java.util.Map;
  */
 public abstract class Instance {
   /**
-   * Set by {@link #interrupt()} from any thread; compiled code reads it at every function entry and
-   * loop back-edge and traps with "interrupted". Volatile so that C2 cannot hoist the read out of a
-   * loop. See docs/RATIONALE.md#why-a-volatile-interrupt-flag.
+   * Set by {@link #interrupt()} from any thread; while it is set, compiled code reads it at every
+   * function entry and loop back-edge and traps with "interrupted". Volatile so that C2 cannot
+   * hoist the read out of a loop. Written only under {@link InterruptGate}'s lock. See
+   * docs/RATIONALE.md#why-an-interrupt-gate.
    */
   public volatile boolean interruptRequested;
+
+  /**
+   * The system property that turns on {@link InterruptGate} ({@code true}); read once, when this
+   * class is initialised. Off by default: the gate makes the interpreter's and C1's check dearer
+   * (first runs, {@code -XX:TieredStopAtLevel=1}), which only long-running processes win back; the
+   * flare server sets it. See docs/RATIONALE.md#why-an-interrupt-gate.
+   */
+  public static final String INTERRUPT_GATE_PROPERTY = "flarec.interruptGate";
+
+  private static final boolean INTERRUPT_GATE = Boolean.getBoolean(INTERRUPT_GATE_PROPERTY);
 
   private final Module module;
   private final FunctionRef[] importedFunctions;
@@ -143,14 +154,30 @@ public abstract class Instance {
     return module;
   }
 
-  /** Asks compiled code running in this instance to trap with "interrupted" as soon as it can. */
+  /**
+   * Asks compiled code running in this instance to trap with "interrupted" as soon as it can. Until
+   * {@link #clearInterrupt()}, compiled code of every instance in the JVM checks its flag at each
+   * loop header and call (see {@link InterruptGate}): clear an instance's interrupt even when the
+   * instance is then thrown away.
+   */
   public final void interrupt() {
-    interruptRequested = true;
+    if (INTERRUPT_GATE) {
+      InterruptGate.raise(this);
+    } else {
+      interruptRequested = true;
+    }
   }
 
   /** Clears a previous {@link #interrupt()} so the instance may be called again. */
   public final void clearInterrupt() {
-    interruptRequested = false;
+    // the pool calls this before every request: one volatile read when nothing is set
+    if (interruptRequested) {
+      if (INTERRUPT_GATE) {
+        InterruptGate.lower(this);
+      } else {
+        interruptRequested = false;
+      }
+    }
   }
 
   // ---- exports ----
@@ -250,11 +277,18 @@ public abstract class Instance {
   }
 
   /**
-   * Compiled code calls this at every function entry and loop header; C2 inlines it to one load and
-   * one branch.
+   * Compiled code calls this at every function entry and loop header. Without the gate, C1 and C2
+   * inline it to the load of the volatile flag and a branch. With the gate ({@link
+   * #INTERRUPT_GATE_PROPERTY}), C2 inlines it to nothing while no instance is interrupted; see
+   * {@link InterruptGate}. It throws only {@link dev.flarec.runtime.trap.WasmTrap}: it declares
+   * {@code Throwable} because {@code invokeExact} does, and bytecode does not check exceptions,
+   * while a handler that rethrew would add 16 bytes that C2 counts against its inlining budget at
+   * every loop header.
    */
-  public static void checkInterrupt(Instance instance) {
-    if (instance.interruptRequested) {
+  public static void checkInterrupt(Instance instance) throws Throwable {
+    if (INTERRUPT_GATE) {
+      InterruptGate.CHECK.invokeExact(instance);
+    } else if (instance.interruptRequested) {
       throw dev.flarec.runtime.trap.WasmTrap.interrupted();
     }
   }

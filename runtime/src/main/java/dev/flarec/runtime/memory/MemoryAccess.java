@@ -283,10 +283,6 @@ public final class MemoryAccess {
     return bytes[Objects.checkIndex(base, size - offset) + offset];
   }
 
-  public static void storeByte(int base, int offset, byte[] bytes, int size, byte value) {
-    bytes[Objects.checkIndex(base, size - offset) + offset] = value;
-  }
-
   public static short loadShort(int base, int offset, byte[] bytes, int size) {
     return FAST
         ? UNSAFE.getShort(bytes, at(base, offset, bytes, size, 1))
@@ -317,21 +313,8 @@ public final class MemoryAccess {
         : VarHandleAccess.loadDouble(base, offset, bytes, size);
   }
 
-  public static void storeShort(int base, int offset, byte[] bytes, int size, short value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeShort(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putShort(bytes, at(base, offset, bytes, size, 1), value);
-  }
-
-  public static void storeInt(int base, int offset, byte[] bytes, int size, int value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeInt(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putInt(bytes, at(base, offset, bytes, size, 3), value);
-  }
+  // An 8-byte value first would push the array and size past local 3, whose loads are 1 byte
+  // shorter, and such a store over 35 bytes: these keep the value last.
 
   public static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
     if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
@@ -341,19 +324,135 @@ public final class MemoryAccess {
     UNSAFE.putLong(bytes, at(base, offset, bytes, size, 7), value);
   }
 
-  public static void storeFloat(int base, int offset, byte[] bytes, int size, float value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeFloat(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putFloat(bytes, at(base, offset, bytes, size, 3), value);
-  }
-
   public static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
     if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
       VarHandleAccess.storeDouble(base, offset, bytes, size, value);
       return;
     }
     UNSAFE.putDouble(bytes, at(base, offset, bytes, size, 7), value);
+  }
+
+  // ---- stores taking the value before the memory's array and size ----
+  // Compiled code calls these wherever the address needs no computing after the value is on the
+  // stack (no static offset, or one passed apart): the value stays where the Wasm operand stack
+  // leaves it, where the forms above need it stashed in a local and loaded again, 4 bytes of
+  // bytecode per store (docs/RATIONALE.md#why-stores-take-the-value-before-the-memory). Those
+  // with the offset apart return early rather than branching, to stay within 35 bytes; for a
+  // long or double value, with the offset apart, see the forms above.
+
+  public static void storeByte(int address, byte value, byte[] bytes) {
+    bytes[address] = value;
+  }
+
+  public static void storeByte(int address, byte value, byte[] bytes, int size) {
+    bytes[Objects.checkIndex(address, size)] = value;
+  }
+
+  public static void storeByte(int base, byte value, int offset, byte[] bytes, int size) {
+    bytes[Objects.checkIndex(base, size - offset) + offset] = value;
+  }
+
+  public static void storeShort(int address, short value, byte[] bytes) {
+    if (FAST) {
+      UNSAFE.putShort(bytes, at(address, bytes, 1), value);
+    } else {
+      VarHandleAccess.storeShort(address, bytes, value);
+    }
+  }
+
+  public static void storeShort(int address, short value, byte[] bytes, int size) {
+    if (FAST) {
+      UNSAFE.putShort(bytes, at(address, bytes, size, 1), value);
+    } else {
+      VarHandleAccess.storeShort(address, bytes, size, value);
+    }
+  }
+
+  public static void storeShort(int base, short value, int offset, byte[] bytes, int size) {
+    if (!FAST) {
+      VarHandleAccess.storeShort(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putShort(bytes, at(base, offset, bytes, size, 1), value);
+  }
+
+  public static void storeInt(int address, int value, byte[] bytes) {
+    if (FAST) {
+      UNSAFE.putInt(bytes, at(address, bytes, 3), value);
+    } else {
+      VarHandleAccess.storeInt(address, bytes, value);
+    }
+  }
+
+  public static void storeInt(int address, int value, byte[] bytes, int size) {
+    if (FAST) {
+      UNSAFE.putInt(bytes, at(address, bytes, size, 3), value);
+    } else {
+      VarHandleAccess.storeInt(address, bytes, size, value);
+    }
+  }
+
+  public static void storeInt(int base, int value, int offset, byte[] bytes, int size) {
+    if (!FAST) {
+      VarHandleAccess.storeInt(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putInt(bytes, at(base, offset, bytes, size, 3), value);
+  }
+
+  public static void storeLong(int address, long value, byte[] bytes) {
+    if (FAST) {
+      UNSAFE.putLong(bytes, at(address, bytes, 7), value);
+    } else {
+      VarHandleAccess.storeLong(address, bytes, value);
+    }
+  }
+
+  public static void storeLong(int address, long value, byte[] bytes, int size) {
+    if (FAST) {
+      UNSAFE.putLong(bytes, at(address, bytes, size, 7), value);
+    } else {
+      VarHandleAccess.storeLong(address, bytes, size, value);
+    }
+  }
+
+  public static void storeFloat(int address, float value, byte[] bytes) {
+    if (FAST) {
+      UNSAFE.putFloat(bytes, at(address, bytes, 3), value);
+    } else {
+      VarHandleAccess.storeFloat(address, bytes, value);
+    }
+  }
+
+  public static void storeFloat(int address, float value, byte[] bytes, int size) {
+    if (FAST) {
+      UNSAFE.putFloat(bytes, at(address, bytes, size, 3), value);
+    } else {
+      VarHandleAccess.storeFloat(address, bytes, size, value);
+    }
+  }
+
+  public static void storeFloat(int base, float value, int offset, byte[] bytes, int size) {
+    if (!FAST) {
+      VarHandleAccess.storeFloat(base, offset, bytes, size, value);
+      return;
+    }
+    UNSAFE.putFloat(bytes, at(base, offset, bytes, size, 3), value);
+  }
+
+  public static void storeDouble(int address, double value, byte[] bytes) {
+    if (FAST) {
+      UNSAFE.putDouble(bytes, at(address, bytes, 7), value);
+    } else {
+      VarHandleAccess.storeDouble(address, bytes, value);
+    }
+  }
+
+  public static void storeDouble(int address, double value, byte[] bytes, int size) {
+    if (FAST) {
+      UNSAFE.putDouble(bytes, at(address, bytes, size, 7), value);
+    } else {
+      VarHandleAccess.storeDouble(address, bytes, size, value);
+    }
   }
 }

@@ -102,16 +102,16 @@ class MemoryAccessTest {
   @Test
   void theFormsTakingAnOffsetReachExactlyTheLastBytesOfTheSize() {
     byte[] bytes = new byte[32]; // the memory's size is 16
-    MemoryAccess.storeInt(2, 10, bytes, 16, 0x04030201);
+    MemoryAccess.storeInt(2, 0x04030201, 10, bytes, 16);
     assertEquals(0x04030201, MemoryAccess.loadInt(0, 12, bytes, 16));
     assertEquals(4, MemoryAccess.loadByte(5, 10, bytes, 16));
-    MemoryAccess.storeByte(14, 1, bytes, 16, (byte) 9);
+    MemoryAccess.storeByte(14, (byte) 9, 1, bytes, 16);
     assertEquals(0x0903, MemoryAccess.loadShort(13, 1, bytes, 16));
     MemoryAccess.storeLong(0, 8, bytes, 16, -3L);
     assertEquals(-3L, MemoryAccess.loadLong(7, 1, bytes, 16));
     MemoryAccess.storeDouble(4, 4, bytes, 16, Math.E);
     assertEquals(Math.E, MemoryAccess.loadDouble(1, 7, bytes, 16));
-    MemoryAccess.storeFloat(6, 6, bytes, 16, 2.5f);
+    MemoryAccess.storeFloat(6, 2.5f, 6, bytes, 16);
     assertEquals(2.5f, MemoryAccess.loadFloat(11, 1, bytes, 16));
     assertArrayEquals(new byte[16], Arrays.copyOfRange(bytes, 16, 32));
   }
@@ -122,7 +122,7 @@ class MemoryAccessTest {
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(1, 12, bytes, 16));
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadByte(0, 16, bytes, 16));
     assertThrows(
-        IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(15, 1, bytes, 16, (byte) 1));
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(15, (byte) 1, 1, bytes, 16));
     assertThrows(
         IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(0, 9, bytes, 16, 1L));
     // a base past 2 GiB is negative; the sum with the offset would wrap to a valid index
@@ -134,9 +134,64 @@ class MemoryAccessTest {
         () -> MemoryAccess.loadDouble(0, MemoryAccess.MAX_OFFSET, bytes, 0));
     assertThrows(
         IndexOutOfBoundsException.class,
-        () -> MemoryAccess.storeShort(1, MemoryAccess.MAX_OFFSET, bytes, 0, (short) 1));
+        () -> MemoryAccess.storeShort(1, (short) 1, MemoryAccess.MAX_OFFSET, bytes, 0));
     // a size larger than the array never arises from Memory; the array still bounds the access
     assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.loadInt(28, 2, bytes, 64));
+    assertArrayEquals(new byte[32], bytes);
+  }
+
+  @Test
+  void theStoresTakingTheValueFirstWriteWhatTheOtherFormsWrite() {
+    byte[] valueFirst = new byte[64]; // the memory's size is 48
+    byte[] valueLast = new byte[64];
+    MemoryAccess.storeInt(1, 0x04030201, valueFirst, 48);
+    MemoryAccess.storeInt(1, valueLast, 48, 0x04030201);
+    MemoryAccess.storeShort(6, (short) 0x0605, valueFirst, 48);
+    MemoryAccess.storeShort(6, valueLast, 48, (short) 0x0605);
+    MemoryAccess.storeByte(9, (byte) -7, valueFirst, 48);
+    MemoryAccess.storeByte(9, valueLast, 48, (byte) -7);
+    MemoryAccess.storeLong(11, -3L, valueFirst, 48);
+    MemoryAccess.storeLong(11, valueLast, 48, -3L);
+    MemoryAccess.storeFloat(23, -1.5f, valueFirst, 48);
+    MemoryAccess.storeFloat(23, valueLast, 48, -1.5f);
+    MemoryAccess.storeDouble(40, Math.PI, valueFirst, 48);
+    MemoryAccess.storeDouble(40, valueLast, 48, Math.PI);
+    assertArrayEquals(valueLast, valueFirst);
+    assertArrayEquals(new byte[16], Arrays.copyOfRange(valueFirst, 48, 64));
+
+    byte[] exactFirst = new byte[24];
+    byte[] exactLast = new byte[24];
+    MemoryAccess.storeLong(16, 0x0807060504030201L, exactFirst);
+    MemoryAccess.storeLong(16, exactLast, 0x0807060504030201L);
+    MemoryAccess.storeDouble(3, Math.E, exactFirst);
+    MemoryAccess.storeDouble(3, exactLast, Math.E);
+    MemoryAccess.storeFloat(11, 2.5f, exactFirst);
+    MemoryAccess.storeFloat(11, exactLast, 2.5f);
+    MemoryAccess.storeByte(23, (byte) 1, exactFirst);
+    MemoryAccess.storeByte(23, exactLast, (byte) 1);
+    assertArrayEquals(exactLast, exactFirst);
+  }
+
+  @Test
+  void theStoresTakingTheValueFirstRejectWhatTheOtherFormsReject() {
+    byte[] bytes = new byte[32]; // the memory's size is 16
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeInt(13, 1, bytes, 16));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(16, (byte) 1, bytes, 16));
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeInt(0, 1, 13, bytes, 16));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(15, (byte) 1, 1, bytes, 16));
+    // a base past 2 GiB is negative; the sum with the offset would wrap to a valid index
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeInt(-4, 1, 4, bytes, 16));
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> MemoryAccess.storeShort(1, (short) 1, MemoryAccess.MAX_OFFSET, bytes, 0));
+    // the exact forms are bounded by the array
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeDouble(25, 1.0, bytes));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> MemoryAccess.storeByte(32, (byte) 1, bytes));
+    // a size larger than the array never arises from Memory; the array still bounds the store
+    assertThrows(IndexOutOfBoundsException.class, () -> MemoryAccess.storeLong(28, 1L, bytes, 64));
     assertArrayEquals(new byte[32], bytes);
   }
 }

@@ -1,6 +1,7 @@
 package dev.flarec.wasi.functions;
 
 import dev.flarec.runtime.instance.Instance;
+import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.wasi.abi.Abi.ClockId;
 import dev.flarec.wasi.abi.Abi.EventType;
 import dev.flarec.wasi.abi.Abi.SubclockFlags;
@@ -205,7 +206,7 @@ final class PollFunctions {
   private void sleep(long nanos) {
     Instance instance = context.instance();
     if (instance != null && instance.interruptRequested) {
-      Instance.checkInterrupt(instance);
+      throw WasmTrap.interrupted();
     }
     try {
       Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
