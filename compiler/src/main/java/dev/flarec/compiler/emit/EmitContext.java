@@ -125,6 +125,12 @@ interface EmitContext {
   /** The lane type of the value {@code depth} below the top if held in lanes, else null. */
   ValueType laneTypeAt(int depth);
 
+  /**
+   * Whether {@code v128} loads and stores of values in lanes access memory lane by lane, or in
+   * halves ({@code FunctionCode.laneMemoryAccesses}).
+   */
+  boolean laneMemoryAccesses();
+
   /** Moves every {@code v128} of the top {@code count} values into lanes of type {@code lane}. */
   void operandsToLanes(int count, ValueType lane);
 

@@ -512,6 +512,19 @@ final class FunctionEmitter implements EmitContext {
   /** Measured: the highest operand-stack height seen (valid after {@link #emit()}). */
   private int maxHeightSeen;
 
+  /**
+   * The bytes C2 would count against its inlining limit when compiling this method, {@code v128}
+   * memory helpers included; only when measuring a whole function.
+   */
+  int inlinedSizeWithVectorMemory() {
+    return counter.inlinedSize() + counter.vectorMemoryInlined();
+  }
+
+  @Override
+  public boolean laneMemoryAccesses() {
+    return fn.laneMemoryAccesses;
+  }
+
   int maxHeightSeen() {
     return maxHeightSeen;
   }

@@ -346,12 +346,13 @@ final class SimdHalves {
           }
           int address = f.acquireScratch(ValueType.I32);
           f.mv().visitVarInsn(ISTORE, address);
-          // int lanes: four 32-bit loads; float lanes: two 64-bit loads then unpacked, which
-          // measured faster for matmul_f32 (docs/benchmarks.md "SIMD kernels in lanes"), but a
-          // float splat is one 32-bit load
+          // into lanes: four 32-bit loads, unless the function is past C2's inlining limit with
+          // them (FunctionCode.laneMemoryAccesses): then two 64-bit loads, unpacked, are half the
+          // calls (docs/RATIONALE.md#why-32-bit-lanes-are-four-jvm-locals); a splat is one load
           ValueType lane = SimdLanes.wantedBy(f, f.consumerOfResult());
-          if ((lane == ValueType.I32 && (helper.equals("load") || helper.equals("load32Splat")))
-              || (lane == ValueType.F32 && helper.equals("load32Splat"))) {
+          if (lane != null
+              && (helper.equals("load32Splat")
+                  || (helper.equals("load") && f.laneMemoryAccesses()))) {
             SimdLanes.load(f, memoryIndex, address, lane, helper.equals("load32Splat"));
             f.releaseScratch(ValueType.I32, address);
             return;
@@ -411,6 +412,10 @@ final class SimdHalves {
       if (MemoryEmitters.is64(f, memory)) {
         f.materializeOperands(2); // a 64-bit memory's window of addresses: the boxed store
         boxed.emit(f, ins);
+        return;
+      }
+      if (f.laneTypeAt(0) != null && f.laneMemoryAccesses()) {
+        SimdLanes.store(f, memory, ins);
         return;
       }
       f.operandsToHalves(2);

@@ -129,10 +129,9 @@ final class SimdLanes {
             .visitMethodInsn(
                 INVOKESTATIC,
                 RuntimeNames.MEMORY_ACCESS,
-                "loadIntOf16",
-                "(I[B" + size + "I)I",
+                method + "Of16",
+                "(I[B" + size + "I)" + descriptor,
                 false);
-        fromBits(f.mv(), lane);
       }
       lanes[k] = f.acquireScratch(lane);
       f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
@@ -143,6 +142,40 @@ final class SimdLanes {
       f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
     }
     f.pushLanes(lane, lanes);
+  }
+
+  /**
+   * {@code v128.store} of the value in lanes on top of the operand stack (below it the address):
+   * one 32-bit store per lane, each checking the whole 16-byte access with the same check, so the
+   * first lane's check traps before anything is written and C2 commons the other three into it.
+   */
+  static void store(EmitContext f, int memory, AnnotatedInstruction ins) {
+    ValueType lane = f.laneTypeAt(0);
+    int[] lanes = f.popLanes();
+    f.pop();
+    if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+      int mark = MemoryEmitters.keepAddressForMark(f);
+      int address = f.acquireScratch(ValueType.I32);
+      f.mv().visitVarInsn(ISTORE, address);
+      String descriptor = lane == ValueType.F32 ? "F" : "I";
+      String method = lane == ValueType.F32 ? "storeFloatOf16" : "storeIntOf16";
+      for (int k = 0; k < 4; k++) {
+        f.mv().visitVarInsn(ILOAD, address);
+        String size = MemoryEmitters.loadBytesAndSize(f, memory);
+        f.pushInt(4 * k);
+        f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), lanes[k]);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                method,
+                "(I[B" + size + "I" + descriptor + ")V",
+                false);
+      }
+      f.releaseScratch(ValueType.I32, address);
+      MemoryEmitters.markKeptAddress(f, memory, mark);
+    }
+    f.releaseLanes(lane, lanes);
   }
 
   /**
