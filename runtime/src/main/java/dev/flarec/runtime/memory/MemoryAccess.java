@@ -276,51 +276,51 @@ public final class MemoryAccess {
   public static float loadFloatOf16(int address, byte[] bytes, int offset) {
     return FAST
         ? UNSAFE.getFloat(bytes, at(address, bytes, 15) + offset)
-        : Float.intBitsToFloat(VarHandleAccess.loadIntOf16(address, bytes, bytes.length, offset));
+        : VarHandleAccess.loadFloatOf16(address, bytes, bytes.length, offset);
   }
 
   public static float loadFloatOf16(int address, byte[] bytes, int size, int offset) {
     return FAST
         ? UNSAFE.getFloat(bytes, at(address, bytes, size, 15) + offset)
-        : Float.intBitsToFloat(VarHandleAccess.loadIntOf16(address, bytes, size, offset));
+        : VarHandleAccess.loadFloatOf16(address, bytes, size, offset);
   }
 
   // ---- the lanes of a 16-byte (v128) store written one by one, each checking the whole access
-  // as the loads above do; the caller checks it before the first lane, so a trapping store
-  // writes nothing ----
+  // as the loads above do, so the first lane's check traps before anything is written. Each form
+  // stays within C2's MaxInlineSize (35 bytes), as the loads do, so C2 inlines it also where it
+  // has no profile: hence the early return in place of an else ----
 
   /** Writes {@code value} to the 4 bytes at {@code address + offset} of a 16-byte access. */
   public static void storeIntOf16(int address, byte[] bytes, int offset, int value) {
     if (FAST) {
       UNSAFE.putInt(bytes, at(address, bytes, 15) + offset, value);
-    } else {
-      VarHandleAccess.storeIntOf16(address, bytes, bytes.length, offset, value);
+      return;
     }
+    VarHandleAccess.storeIntOf16(address, bytes, bytes.length, offset, value);
   }
 
   public static void storeIntOf16(int address, byte[] bytes, int size, int offset, int value) {
     if (FAST) {
       UNSAFE.putInt(bytes, at(address, bytes, size, 15) + offset, value);
-    } else {
-      VarHandleAccess.storeIntOf16(address, bytes, size, offset, value);
+      return;
     }
+    VarHandleAccess.storeIntOf16(address, bytes, size, offset, value);
   }
 
   public static void storeFloatOf16(int address, byte[] bytes, int offset, float value) {
     if (FAST) {
       UNSAFE.putFloat(bytes, at(address, bytes, 15) + offset, value);
-    } else {
-      VarHandleAccess.storeIntOf16(
-          address, bytes, bytes.length, offset, Float.floatToRawIntBits(value));
+      return;
     }
+    VarHandleAccess.storeFloatOf16(address, bytes, bytes.length, offset, value);
   }
 
   public static void storeFloatOf16(int address, byte[] bytes, int size, int offset, float value) {
     if (FAST) {
       UNSAFE.putFloat(bytes, at(address, bytes, size, 15) + offset, value);
-    } else {
-      VarHandleAccess.storeIntOf16(address, bytes, size, offset, Float.floatToRawIntBits(value));
+      return;
     }
+    VarHandleAccess.storeFloatOf16(address, bytes, size, offset, value);
   }
 
   // ---- the same, with the access's static offset apart from its base (0 < offset <= MAX_OFFSET)
