@@ -131,6 +131,16 @@ interface EmitContext {
    */
   boolean laneMemoryAccesses();
 
+  /**
+   * The lane slots of the local that the next instruction, a {@code local.set}, writes, if it is
+   * kept in lanes of type {@code lane} in JVM slots of its own; else null. A lane operation may
+   * leave its result there, so the {@code local.set} copies nothing.
+   */
+  int[] lanesOfNextSet(ValueType lane);
+
+  /** Whether JVM slot {@code slot} is a scratch slot, not one of a local's own. */
+  boolean isScratch(int slot);
+
   /** Moves every {@code v128} of the top {@code count} values into lanes of type {@code lane}. */
   void operandsToLanes(int count, ValueType lane);
 

@@ -374,6 +374,25 @@ final class SimdHalves {
           List<Integer> targets = new ArrayList<>(List.of(lo, hi));
           for (int c = 0; c < calls.size(); c++) {
             f.mv().visitVarInsn(ILOAD, address);
+            if (helper.equals("load")) {
+              // the halves of a v128.load as V128Memory.loadLo/loadHi load them (an address + 8
+              // that wraps negative traps), but calling the scalar 64-bit load itself: one helper
+              // fewer in each chain C2 inlines, which counts against its inlining limit
+              if (c == 1) {
+                f.mv().visitIntInsn(BIPUSH, 8);
+                f.mv().visitInsn(IADD);
+              }
+              String size = MemoryEmitters.loadBytesAndSize(f, memoryIndex);
+              f.mv()
+                  .visitMethodInsn(
+                      INVOKESTATIC,
+                      RuntimeNames.MEMORY_ACCESS,
+                      "loadLong",
+                      "(I[B" + size + ")J",
+                      false);
+              f.mv().visitVarInsn(LSTORE, targets.get(c));
+              continue;
+            }
             String size = MemoryEmitters.loadBytesAndSize(f, memoryIndex);
             f.mv().visitMethodInsn(INVOKESTATIC, MEMORY, calls.get(c), "(I[B" + size + ")J", false);
             if (single) {

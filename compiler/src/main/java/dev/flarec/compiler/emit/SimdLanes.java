@@ -37,14 +37,28 @@ final class SimdLanes {
       f.operandsToLanes(2, lane);
       int[] b = f.popLanes();
       int[] a = f.popLanes();
+      // the result goes straight to the local a local.set after it writes, else to the first
+      // operand's slots, unless they are a local's own, lent to this instruction by its local.get
+      // (FunctionEmitter.mayLendLanes); each lane reads its operands before it is written
+      int[] result = f.lanesOfNextSet(lane);
+      boolean fresh = result == null && !f.isScratch(a[0]);
+      if (result == null) {
+        result = fresh ? new int[4] : a;
+      }
       for (int k = 0; k < 4; k++) {
         f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), a[k]);
         f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), b[k]);
         f.mv().visitInsn(jvmOpcode);
-        f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), a[k]);
+        if (fresh) {
+          result[k] = f.acquireScratch(lane);
+        }
+        f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), result[k]);
       }
       f.releaseLanes(lane, b);
-      f.pushLanes(lane, a);
+      if (result != a) {
+        f.releaseLanes(lane, a);
+      }
+      f.pushLanes(lane, result);
     };
   }
 
@@ -450,6 +464,11 @@ final class SimdLanes {
       lane = wanted;
     }
     return lane;
+  }
+
+  /** Whether {@code op} is lane arithmetic ({@link #binary}) on 32-bit lanes. */
+  static boolean computesInLanes(OpCode op) {
+    return arithmeticLanes(op) != null;
   }
 
   /** The lane type of lane arithmetic {@code op} (not a splat, whose operand is a scalar). */
