@@ -128,7 +128,7 @@ class SimdLaneMemoryTest {
     List<String> calls = MethodShape.of(compiled).get("func0").calls();
     assertTrue(calls.contains("loadFloatOf16"), "calls of axpy: " + calls);
     assertTrue(calls.contains("storeFloatOf16"), "calls of axpy: " + calls);
-    assertFalse(calls.contains("loadLo"), "calls of axpy: " + calls);
+    assertFalse(calls.contains("loadLong"), "calls of axpy: " + calls);
   }
 
   /**
@@ -161,7 +161,7 @@ class SimdLaneMemoryTest {
     List<String> calls = MethodShape.of(large).get("func1").calls();
     assertFalse(calls.contains("loadFloatOf16"), "calls of 12 sums: " + calls);
     assertFalse(calls.contains("storeFloatOf16"), "calls of 12 sums: " + calls);
-    assertTrue(calls.contains("loadLo"), "calls of 12 sums: " + calls);
+    assertTrue(calls.contains("loadLong"), "calls of 12 sums: " + calls);
     Instance in = large.load().instantiate();
     in.function("sums").call();
     // 1.5 at 16 is the first lane of the second load of sum 0 and of the first load of sum 1
