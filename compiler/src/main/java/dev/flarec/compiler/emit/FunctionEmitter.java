@@ -913,8 +913,8 @@ final class FunctionEmitter implements EmitContext {
    * may push the local's own lane slots instead of a copy of them: when the value's consumer is
    * lane arithmetic ({@link SimdLanes#binary}, which then writes its result to fresh slots),
    * reached by straight-line code that writes no local of that index. Saves the copy's 16 bytes of
-   * bytecode per read, which count against C2's inlining limit
-   * (docs/RATIONALE.md#why-v128-accesses-in- lanes-depend-on-c2s-inlining-limit).
+   * bytecode per read, which count against C2's inlining limit (see
+   * docs/RATIONALE.md#why-v128-accesses-in-lanes-depend-on-c2s-inlining-limit).
    */
   boolean mayLendLanes(int index) {
     if (localSlots[index] < 0 || localSlots[index] >= firstScratch) {

@@ -45,8 +45,8 @@ final class FunctionSplitter {
     whole.emit();
     if (whole.inlinedSizeWithVectorMemory() > MethodBudget.INLINING_LIMIT && accessesVectors()) {
       // past C2's inlining limit the helpers it no longer inlines are calls; a v128 access in
-      // halves is two of them where lane by lane it is four (docs/RATIONALE.md#why-32-bit-lanes-
-      // are-four-jvm-locals), so such a function takes halves
+      // halves is two of them where lane by lane it is four, so such a function takes halves
+      // (docs/RATIONALE.md#why-v128-accesses-in-lanes-depend-on-c2s-inlining-limit)
       fn.laneMemoryAccesses = false;
       fn.resetRuns();
       whole = new FunctionEmitter(fn, null, null, offsets);

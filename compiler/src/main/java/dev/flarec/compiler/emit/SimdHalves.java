@@ -348,7 +348,8 @@ final class SimdHalves {
           f.mv().visitVarInsn(ISTORE, address);
           // into lanes: four 32-bit loads, unless the function is past C2's inlining limit with
           // them (FunctionCode.laneMemoryAccesses): then two 64-bit loads, unpacked, are half the
-          // calls (docs/RATIONALE.md#why-32-bit-lanes-are-four-jvm-locals); a splat is one load
+          // calls; a splat is one load (see RATIONALE.md "Why v128 accesses in lanes depend on
+          // C2's inlining limit")
           ValueType lane = SimdLanes.wantedBy(f, f.consumerOfResult());
           if (lane != null
               && (helper.equals("load32Splat")
