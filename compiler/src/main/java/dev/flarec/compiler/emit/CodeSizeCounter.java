@@ -24,6 +24,7 @@ final class CodeSizeCounter extends MethodVisitor {
 
   private int size;
   private int inlined;
+  private int vectorMemoryInlined;
 
   CodeSizeCounter(MethodVisitor next) {
     super(ASM9, next);
@@ -31,6 +32,16 @@ final class CodeSizeCounter extends MethodVisitor {
 
   int size() {
     return size;
+  }
+
+  /**
+   * The bytes C2 inlines for the calls of {@code V128Memory} (a 64-bit access each, two for a
+   * store), which {@link #inlinedSize} leaves out: it sizes split methods, and SIMD functions are
+   * planned without them; {@code FunctionSplitter} adds them to choose how {@code v128} values in
+   * lanes access memory.
+   */
+  int vectorMemoryInlined() {
+    return vectorMemoryInlined;
   }
 
   /**
@@ -79,6 +90,10 @@ final class CodeSizeCounter extends MethodVisitor {
     size += opcode == INVOKEINTERFACE ? 5 : 3;
     if (opcode == INVOKESTATIC) {
       inlined += helperInlined(owner, name);
+      if (owner.equals(SimdEmitters.MEMORY)) {
+        vectorMemoryInlined +=
+            name.startsWith("store") ? 2 * MEMORY_ACCESS_INLINED : MEMORY_ACCESS_INLINED;
+      }
     }
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }

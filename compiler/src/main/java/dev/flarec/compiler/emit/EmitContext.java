@@ -125,6 +125,22 @@ interface EmitContext {
   /** The lane type of the value {@code depth} below the top if held in lanes, else null. */
   ValueType laneTypeAt(int depth);
 
+  /**
+   * Whether {@code v128} loads and stores of values in lanes access memory lane by lane, or in
+   * halves ({@code FunctionCode.laneMemoryAccesses}).
+   */
+  boolean laneMemoryAccesses();
+
+  /**
+   * The lane slots of the local that the next instruction, a {@code local.set}, writes, if it is
+   * kept in lanes of type {@code lane} in JVM slots of its own; else null. A lane operation may
+   * leave its result there, so the {@code local.set} copies nothing.
+   */
+  int[] lanesOfNextSet(ValueType lane);
+
+  /** Whether JVM slot {@code slot} is a scratch slot, not one of a local's own. */
+  boolean isScratch(int slot);
+
   /** Moves every {@code v128} of the top {@code count} values into lanes of type {@code lane}. */
   void operandsToLanes(int count, ValueType lane);
 

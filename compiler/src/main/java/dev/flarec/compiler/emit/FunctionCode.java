@@ -57,6 +57,15 @@ final class FunctionCode {
    */
   boolean keepsWrittenLocals = true;
 
+  /**
+   * Whether {@code v128} loads and stores of values in 32-bit lanes access memory lane by lane (one
+   * 32-bit access per lane, fastest once C2 inlines them) rather than as two 64-bit halves (half
+   * the helper calls). False for a function whose helpers would pass C2's inlining limit with them
+   * ({@link FunctionSplitter#decide}; see
+   * docs/RATIONALE.md#why-v128-accesses-in-lanes-depend-on-c2s-inlining-limit).
+   */
+  boolean laneMemoryAccesses = true;
+
   /** Highest operand-stack height, in values, when emitted whole (sizes the heap frame). */
   int maxHeight;
 

@@ -127,6 +127,10 @@ final class FunctionEmitter implements EmitContext {
 
   private final CodeSizeCounter counter;
   private int nextSlot;
+
+  /** The first JVM slot past the locals: scratch slots are this or above, locals' slots below. */
+  private final int firstScratch;
+
   private int pc;
   private AnnotatedInstruction current;
 
@@ -220,6 +224,7 @@ final class FunctionEmitter implements EmitContext {
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.markedSlot = writtenSlot >= 0 ? slot++ : -1;
     this.nextSlot = slot;
+    this.firstScratch = slot;
     this.runs = new RunCalls(this, bitsSlot, refsSlot);
   }
 
@@ -277,6 +282,7 @@ final class FunctionEmitter implements EmitContext {
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.markedSlot = writtenSlot >= 0 ? slot++ : -1;
     this.nextSlot = slot;
+    this.firstScratch = slot;
     this.runs = new RunCalls(this, bitsSlot, refsSlot);
     this.control =
         new ControlLowering(this, mv, stack, false, callBase, parent.control.openFrames());
@@ -532,6 +538,37 @@ final class FunctionEmitter implements EmitContext {
 
   /** Measured: the highest operand-stack height seen (valid after {@link #emit()}). */
   private int maxHeightSeen;
+
+  /**
+   * The bytes C2 would count against its inlining limit when compiling this method, {@code v128}
+   * memory helpers included; only when measuring a whole function.
+   */
+  int inlinedSizeWithVectorMemory() {
+    return counter.inlinedSize() + counter.vectorMemoryInlined();
+  }
+
+  @Override
+  public int[] lanesOfNextSet(ValueType lane) {
+    if (!nextFusable() || code.get(pc).opcode() != OpCode.LOCAL_SET) {
+      return null;
+    }
+    int index = (int) code.get(pc).operand(0);
+    int slot = localSlots[index];
+    if (slot < 0 || slot >= firstScratch || !inLongs(index) || laneTypeOfLocal(index) != lane) {
+      return null;
+    }
+    return new int[] {slot, slot + 1, slot + 2, slot + 3};
+  }
+
+  @Override
+  public boolean isScratch(int slot) {
+    return slot >= firstScratch;
+  }
+
+  @Override
+  public boolean laneMemoryAccesses() {
+    return fn.laneMemoryAccesses;
+  }
 
   int maxHeightSeen() {
     return maxHeightSeen;
@@ -864,6 +901,9 @@ final class FunctionEmitter implements EmitContext {
 
   @Override
   public void releaseScratch(ValueType t, int slot) {
+    if (slot < firstScratch) {
+      return; // a local's own lane slots, lent to an operand (mayLendLanes)
+    }
     freeScratch.computeIfAbsent(t, k -> new ArrayDeque<>()).push(slot);
   }
 
@@ -887,6 +927,38 @@ final class FunctionEmitter implements EmitContext {
   @Override
   public AnnotatedInstruction consumerOfResult() {
     return consumerFrom(pc, to, true);
+  }
+
+  /**
+   * Whether a {@code local.get} of local {@code index} (the current instruction), kept in lanes,
+   * may push the local's own lane slots instead of a copy of them: when the value's consumer is
+   * lane arithmetic ({@link SimdLanes#binary}, which then writes its result to fresh slots),
+   * reached by straight-line code that writes no local of that index. Saves the copy's 16 bytes of
+   * bytecode per read, which count against C2's inlining limit (see
+   * docs/RATIONALE.md#why-v128-accesses-in-lanes-depend-on-c2s-inlining-limit).
+   */
+  boolean mayLendLanes(int index) {
+    if (localSlots[index] < 0 || localSlots[index] >= firstScratch) {
+      return false;
+    }
+    int depth = 1;
+    for (int i = pc; i < to && !(split && fn.plan.runAt(i, from, root ? to - 1 : to) >= 0); i++) {
+      AnnotatedInstruction ins = code.get(i);
+      OpcodeRow row = table.rowOrNull(ins.opcode()) == null ? null : table.row(ins, this);
+      if (row == null || !(row.emitter() instanceof TopOnlyEmitter)) {
+        return false;
+      }
+      if ((ins.opcode() == OpCode.LOCAL_SET || ins.opcode() == OpCode.LOCAL_TEE)
+          && ins.operand(0) == index) {
+        return false;
+      }
+      int pops = row.pops().of(this, ins);
+      if (pops >= depth) {
+        return SimdLanes.computesInLanes(ins.opcode());
+      }
+      depth += row.pushes().of(this, ins) - pops;
+    }
+    return false;
   }
 
   /**

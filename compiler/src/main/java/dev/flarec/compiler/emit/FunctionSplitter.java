@@ -4,6 +4,8 @@ import dev.flarec.compiler.UnsupportedModuleException;
 import dev.flarec.runtime.types.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import run.endive.wasm.types.AnnotatedInstruction;
+import run.endive.wasm.types.OpCode;
 
 /**
  * Decides whether a function is emitted as one method or split, and finds a split whose every
@@ -38,8 +40,19 @@ final class FunctionSplitter {
     int[] offsets = new int[n + 1];
     fn.setPlan(SplitPlan.whole());
     fn.resetRuns();
+    fn.laneMemoryAccesses = true;
+    fn.keepsWrittenLocals = true;
     FunctionEmitter whole = new FunctionEmitter(fn, null, null, offsets);
     whole.emit();
+    if (whole.inlinedSizeWithVectorMemory() > MethodBudget.INLINING_LIMIT && accessesVectors()) {
+      // past C2's inlining limit the helpers it no longer inlines are calls; a v128 access in
+      // halves is two of them where lane by lane it is four, so such a function takes halves
+      // (docs/RATIONALE.md#why-v128-accesses-in-lanes-depend-on-c2s-inlining-limit)
+      fn.laneMemoryAccesses = false;
+      fn.resetRuns();
+      whole = new FunctionEmitter(fn, null, null, offsets);
+      whole.emit();
+    }
     fn.maxHeight = whole.maxHeightSeen();
     fn.holdsObjects =
         whole.pushedObject()
@@ -90,6 +103,16 @@ final class FunctionSplitter {
         fn.index,
         UnsupportedModuleException.UNKNOWN,
         null);
+  }
+
+  /** Whether the function has {@code v128} loads or stores that may access memory lane by lane. */
+  private boolean accessesVectors() {
+    for (AnnotatedInstruction ins : fn.code) {
+      if (ins.opcode() == OpCode.V128_LOAD || ins.opcode() == OpCode.V128_STORE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Emits the current plan into counters, recording the sizes of its methods. */

@@ -346,12 +346,14 @@ final class SimdHalves {
           }
           int address = f.acquireScratch(ValueType.I32);
           f.mv().visitVarInsn(ISTORE, address);
-          // int lanes: four 32-bit loads; float lanes: two 64-bit loads then unpacked, which
-          // measured faster for matmul_f32 (docs/benchmarks.md "SIMD kernels in lanes"), but a
-          // float splat is one 32-bit load
+          // into lanes: four 32-bit loads, unless the function is past C2's inlining limit with
+          // them (FunctionCode.laneMemoryAccesses): then two 64-bit loads, unpacked, are half the
+          // calls; a splat is one load (see RATIONALE.md "Why v128 accesses in lanes depend on
+          // C2's inlining limit")
           ValueType lane = SimdLanes.wantedBy(f, f.consumerOfResult());
-          if ((lane == ValueType.I32 && (helper.equals("load") || helper.equals("load32Splat")))
-              || (lane == ValueType.F32 && helper.equals("load32Splat"))) {
+          if (lane != null
+              && (helper.equals("load32Splat")
+                  || (helper.equals("load") && f.laneMemoryAccesses()))) {
             SimdLanes.load(f, memoryIndex, address, lane, helper.equals("load32Splat"));
             f.releaseScratch(ValueType.I32, address);
             return;
@@ -373,6 +375,25 @@ final class SimdHalves {
           List<Integer> targets = new ArrayList<>(List.of(lo, hi));
           for (int c = 0; c < calls.size(); c++) {
             f.mv().visitVarInsn(ILOAD, address);
+            if (helper.equals("load")) {
+              // the halves of a v128.load as V128Memory.loadLo/loadHi load them (an address + 8
+              // that wraps negative traps), but calling the scalar 64-bit load itself: one helper
+              // fewer in each chain C2 inlines, which counts against its inlining limit
+              if (c == 1) {
+                f.mv().visitIntInsn(BIPUSH, 8);
+                f.mv().visitInsn(IADD);
+              }
+              String size = MemoryEmitters.loadBytesAndSize(f, memoryIndex);
+              f.mv()
+                  .visitMethodInsn(
+                      INVOKESTATIC,
+                      RuntimeNames.MEMORY_ACCESS,
+                      "loadLong",
+                      "(I[B" + size + ")J",
+                      false);
+              f.mv().visitVarInsn(LSTORE, targets.get(c));
+              continue;
+            }
             String size = MemoryEmitters.loadBytesAndSize(f, memoryIndex);
             f.mv().visitMethodInsn(INVOKESTATIC, MEMORY, calls.get(c), "(I[B" + size + ")J", false);
             if (single) {
@@ -411,6 +432,10 @@ final class SimdHalves {
       if (MemoryEmitters.is64(f, memory)) {
         f.materializeOperands(2); // a 64-bit memory's window of addresses: the boxed store
         boxed.emit(f, ins);
+        return;
+      }
+      if (f.laneTypeAt(0) != null && f.laneMemoryAccesses()) {
+        SimdLanes.store(f, memory, ins);
         return;
       }
       f.operandsToHalves(2);

@@ -37,14 +37,28 @@ final class SimdLanes {
       f.operandsToLanes(2, lane);
       int[] b = f.popLanes();
       int[] a = f.popLanes();
+      // the result goes straight to the local a local.set after it writes, else to the first
+      // operand's slots, unless they are a local's own, lent to this instruction by its local.get
+      // (FunctionEmitter.mayLendLanes); each lane reads its operands before it is written
+      int[] result = f.lanesOfNextSet(lane);
+      boolean fresh = result == null && !f.isScratch(a[0]);
+      if (result == null) {
+        result = fresh ? new int[4] : a;
+      }
       for (int k = 0; k < 4; k++) {
         f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), a[k]);
         f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), b[k]);
         f.mv().visitInsn(jvmOpcode);
-        f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), a[k]);
+        if (fresh) {
+          result[k] = f.acquireScratch(lane);
+        }
+        f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), result[k]);
       }
       f.releaseLanes(lane, b);
-      f.pushLanes(lane, a);
+      if (result != a) {
+        f.releaseLanes(lane, a);
+      }
+      f.pushLanes(lane, result);
     };
   }
 
@@ -129,10 +143,9 @@ final class SimdLanes {
             .visitMethodInsn(
                 INVOKESTATIC,
                 RuntimeNames.MEMORY_ACCESS,
-                "loadIntOf16",
-                "(I[B" + size + "I)I",
+                method + "Of16",
+                "(I[B" + size + "I)" + descriptor,
                 false);
-        fromBits(f.mv(), lane);
       }
       lanes[k] = f.acquireScratch(lane);
       f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
@@ -143,6 +156,40 @@ final class SimdLanes {
       f.mv().visitVarInsn(JvmTypes.storeOpcode(lane), lanes[k]);
     }
     f.pushLanes(lane, lanes);
+  }
+
+  /**
+   * {@code v128.store} of the value in lanes on top of the operand stack (below it the address):
+   * one 32-bit store per lane, each checking the whole 16-byte access with the same check, so the
+   * first lane's check traps before anything is written and C2 commons the other three into it.
+   */
+  static void store(EmitContext f, int memory, AnnotatedInstruction ins) {
+    ValueType lane = f.laneTypeAt(0);
+    int[] lanes = f.popLanes();
+    f.pop();
+    if (MemoryEmitters.effectiveAddress(f, ins.operand(1))) {
+      int mark = MemoryEmitters.keepAddressForMark(f);
+      int address = f.acquireScratch(ValueType.I32);
+      f.mv().visitVarInsn(ISTORE, address);
+      String descriptor = lane == ValueType.F32 ? "F" : "I";
+      String method = lane == ValueType.F32 ? "storeFloatOf16" : "storeIntOf16";
+      for (int k = 0; k < 4; k++) {
+        f.mv().visitVarInsn(ILOAD, address);
+        String size = MemoryEmitters.loadBytesAndSize(f, memory);
+        f.pushInt(4 * k);
+        f.mv().visitVarInsn(JvmTypes.loadOpcode(lane), lanes[k]);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                method,
+                "(I[B" + size + "I" + descriptor + ")V",
+                false);
+      }
+      f.releaseScratch(ValueType.I32, address);
+      MemoryEmitters.markKeptAddress(f, memory, mark);
+    }
+    f.releaseLanes(lane, lanes);
   }
 
   /**
@@ -417,6 +464,11 @@ final class SimdLanes {
       lane = wanted;
     }
     return lane;
+  }
+
+  /** Whether {@code op} is lane arithmetic ({@link #binary}) on 32-bit lanes. */
+  static boolean computesInLanes(OpCode op) {
+    return arithmeticLanes(op) != null;
   }
 
   /** The lane type of lane arithmetic {@code op} (not a splat, whose operand is a scalar). */

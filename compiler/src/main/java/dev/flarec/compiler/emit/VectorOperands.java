@@ -335,6 +335,10 @@ final class VectorOperands {
     int slot = owner.localSlots[index];
     ValueType lane = laneTypeOfLocal(index);
     if (lane != null) {
+      if (owner.mayLendLanes(index)) {
+        pushLanes(lane, new int[] {slot, slot + 1, slot + 2, slot + 3});
+        return;
+      }
       int[] lanes = new int[4];
       for (int k = 0; k < 4; k++) {
         lanes[k] = owner.acquireScratch(lane);
@@ -365,9 +369,24 @@ final class VectorOperands {
     int slot = owner.localSlots[index];
     ValueType lane = laneTypeOfLocal(index);
     if (lane != null) {
+      unboxOperands(1);
+      if (!keep && stack.laneType(stack.size() - 1) != lane) {
+        // unpacked straight into the local's lanes, not into scratch lanes copied there
+        toHalves(stack.size() - 1);
+        int[] halves = popHalves();
+        for (int h = 0; h < 2; h++) {
+          mv.visitVarInsn(LLOAD, halves[h]);
+          SimdLanes.storeUnpacked(mv, lane, slot + 2 * h, slot + 2 * h + 1);
+        }
+        releaseHalves(halves);
+        return;
+      }
       operandsToLanes(1, lane);
       int[] lanes = keep ? stack.slots(stack.size() - 1) : popLanes();
       for (int k = 0; k < 4; k++) {
+        if (lanes[k] == slot + k) {
+          continue; // computed in place (SimdLanes.binary, FunctionEmitter.lanesOfNextSet)
+        }
         mv.visitVarInsn(JvmTypes.loadOpcode(lane), lanes[k]);
         mv.visitVarInsn(JvmTypes.storeOpcode(lane), slot + k);
       }

@@ -272,6 +272,68 @@ public final class MemoryAccess {
         : VarHandleAccess.loadIntOf16(address, bytes, size, offset);
   }
 
+  /** The float at {@code address + offset} of the 16-byte access at {@code address}. */
+  public static float loadFloatOf16(int address, byte[] bytes, int offset) {
+    return FAST
+        ? UNSAFE.getFloat(bytes, at16(address, offset, bytes))
+        : VarHandleAccess.loadFloatOf16(address, bytes, bytes.length, offset);
+  }
+
+  public static float loadFloatOf16(int address, byte[] bytes, int size, int offset) {
+    return FAST
+        ? UNSAFE.getFloat(bytes, at16(address, offset, bytes, size))
+        : VarHandleAccess.loadFloatOf16(address, bytes, size, offset);
+  }
+
+  // ---- the lanes of a 16-byte (v128) store written one by one, each checking the whole access
+  // as the loads above do, so the first lane's check traps before anything is written ----
+
+  /** Writes {@code value} to the 4 bytes at {@code address + offset} of a 16-byte access. */
+  public static void storeIntOf16(int address, byte[] bytes, int offset, int value) {
+    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
+      VarHandleAccess.storeIntOf16(address, bytes, bytes.length, offset, value);
+      return;
+    }
+    UNSAFE.putInt(bytes, at16(address, offset, bytes), value);
+  }
+
+  public static void storeIntOf16(int address, byte[] bytes, int size, int offset, int value) {
+    if (!FAST) {
+      VarHandleAccess.storeIntOf16(address, bytes, size, offset, value);
+      return;
+    }
+    UNSAFE.putInt(bytes, at16(address, offset, bytes, size), value);
+  }
+
+  public static void storeFloatOf16(int address, byte[] bytes, int offset, float value) {
+    if (!FAST) {
+      VarHandleAccess.storeFloatOf16(address, bytes, bytes.length, offset, value);
+      return;
+    }
+    UNSAFE.putFloat(bytes, at16(address, offset, bytes), value);
+  }
+
+  public static void storeFloatOf16(int address, byte[] bytes, int size, int offset, float value) {
+    if (!FAST) {
+      VarHandleAccess.storeFloatOf16(address, bytes, size, offset, value);
+      return;
+    }
+    UNSAFE.putFloat(bytes, at16(address, offset, bytes, size), value);
+  }
+
+  /**
+   * The raw offset of {@code bytes[address + offset]}, having checked the whole 16-byte access at
+   * {@code address} against the array's length (the same check for every lane of one access).
+   */
+  private static long at16(int address, int offset, byte[] bytes) {
+    return BASE + offset + Objects.checkIndex(address, bytes.length - 15);
+  }
+
+  /** {@link #at16(int, int, byte[])} against {@code size} as well. */
+  private static long at16(int address, int offset, byte[] bytes, int size) {
+    return BASE + offset + Objects.checkIndex(address, Math.min(size, bytes.length) - 15);
+  }
+
   // ---- the same, with the access's static offset apart from its base (0 < offset <= MAX_OFFSET)
   // --
   // A base past 2 GiB arrives negative and fails the check; base + offset never needs computing

@@ -98,6 +98,18 @@ final class VarHandleAccess {
     return (int) Memory.INT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
   }
 
+  static float loadFloatOf16(int address, byte[] bytes, int limit, int offset) {
+    return (float) Memory.FLOAT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
+  }
+
+  static void storeIntOf16(int address, byte[] bytes, int limit, int offset, int value) {
+    Memory.INT.set(bytes, Objects.checkIndex(address, limit - 15) + offset, value);
+  }
+
+  static void storeFloatOf16(int address, byte[] bytes, int limit, int offset, float value) {
+    Memory.FLOAT.set(bytes, Objects.checkIndex(address, limit - 15) + offset, value);
+  }
+
   // ---- with the static offset apart: MemoryAccess's forms that take one ----
 
   static short loadShort(int base, int offset, byte[] bytes, int size) {
