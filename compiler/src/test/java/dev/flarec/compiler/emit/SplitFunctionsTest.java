@@ -127,26 +127,7 @@ class SplitFunctionsTest {
     body.begin(BLOCK, EMPTY); // done
     body.begin(LOOP, EMPTY); // step
     body.localGet(pc).localGet(n).op(I32_GE_U).brIf(1);
-    body.begin(BLOCK, EMPTY); // next
-    for (int k = 0; k < ARMS; k++) {
-      body.begin(BLOCK, EMPTY);
-    }
-    int[] targets = new int[ARMS];
-    for (int k = 0; k < ARMS; k++) {
-      targets[k] = k;
-    }
-    body.localGet(pc).i32Const(ARMS).op(I32_REM_U).brTable(targets, ARMS - 1);
-    for (int k = 0; k < ARMS; k++) {
-      body.end();
-      if (armsReadPc) {
-        body.localGet(acc).localGet(pc).op(I32_ADD).localSet(acc);
-      }
-      for (int j = 0; j < ARM_STATEMENTS; j++) {
-        body.localGet(acc).i32Const(k * 7 + j).op(I32_XOR).i32Const(31).op(I32_MUL).localSet(acc);
-      }
-      body.br(ARMS - 1 - k); // to next
-    }
-    body.end(); // next
+    dispatch(body, acc, pc, 1, 0, armsReadPc);
     body.localGet(pc).i32Const(1).op(I32_ADD).localSet(pc);
     body.br(0);
     body.end().end();
@@ -272,8 +253,12 @@ class SplitFunctionsTest {
         () -> assertEquals(twoDispatchesReference(300), call(compiled, "run", 300)));
   }
 
-  /** A dispatch block: a {@code br_table} on {@code pc * scale % ARMS} over arms changing acc. */
-  private static void dispatch(Code body, int acc, int pc, int scale, int salt) {
+  /**
+   * A dispatch block: a {@code br_table} on {@code pc * scale % ARMS} over arms changing acc (and,
+   * with {@code armsReadPc}, each adding the counter to it first), each branching to its end.
+   */
+  private static void dispatch(
+      Code body, int acc, int pc, int scale, int salt, boolean armsReadPc) {
     body.begin(BLOCK, EMPTY); // next
     for (int k = 0; k < ARMS; k++) {
       body.begin(BLOCK, EMPTY);
@@ -282,10 +267,16 @@ class SplitFunctionsTest {
     for (int k = 0; k < ARMS; k++) {
       targets[k] = k;
     }
-    body.localGet(pc).i32Const(scale).op(I32_MUL).i32Const(ARMS).op(I32_REM_U);
-    body.brTable(targets, ARMS - 1);
+    body.localGet(pc);
+    if (scale != 1) {
+      body.i32Const(scale).op(I32_MUL);
+    }
+    body.i32Const(ARMS).op(I32_REM_U).brTable(targets, ARMS - 1);
     for (int k = 0; k < ARMS; k++) {
       body.end();
+      if (armsReadPc) {
+        body.localGet(acc).localGet(pc).op(I32_ADD).localSet(acc);
+      }
       for (int j = 0; j < ARM_STATEMENTS; j++) {
         body.localGet(acc).i32Const(k * 7 + j + salt).op(I32_XOR).i32Const(31).op(I32_MUL);
         body.localSet(acc);
@@ -304,9 +295,9 @@ class SplitFunctionsTest {
     body.begin(BLOCK, EMPTY); // done
     body.begin(LOOP, EMPTY); // step
     body.localGet(pc).localGet(n).op(I32_GE_U).brIf(1);
-    dispatch(body, acc, pc, 1, 0);
+    dispatch(body, acc, pc, 1, 0, false);
     body.localGet(acc).i32Const(1).op(I32_ADD).localSet(acc);
-    dispatch(body, acc, pc, 7, 1000);
+    dispatch(body, acc, pc, 7, 1000, false);
     body.localGet(acc).i32Const(3).op(I32_MUL).localSet(acc);
     body.localGet(pc).i32Const(1).op(I32_ADD).localSet(pc);
     body.br(0);
