@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flarec.runtime.descriptor.DescriptorCodec;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
+import dev.flarec.runtime.launch.HandWrittenModules;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +32,7 @@ class InterruptGateTest {
 
   @TempDir Path dir;
 
-  private Module module() throws IOException {
+  private Module module() {
     ModuleDescriptor d =
         new ModuleDescriptor(
             Empty.class.getName(),
@@ -50,12 +46,7 @@ class InterruptGateTest {
             ModuleDescriptor.NO_START,
             List.of(),
             List.of());
-    Path resource = dir.resolve(d.className().replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX);
-    Files.createDirectories(resource.getParent());
-    Files.write(resource, DescriptorCodec.encode(d));
-    ClassLoader loader =
-        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
-    return Module.load(loader, d.className());
+    return HandWrittenModules.load(dir, d);
   }
 
   private static void assertTraps(Instance instance) {

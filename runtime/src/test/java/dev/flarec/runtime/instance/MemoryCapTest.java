@@ -3,19 +3,15 @@ package dev.flarec.runtime.instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.flarec.runtime.descriptor.DescriptorCodec;
 import dev.flarec.runtime.descriptor.ExternKind;
 import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.Export;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.MemoryDef;
+import dev.flarec.runtime.launch.HandWrittenModules;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.runtime.types.Limits;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +31,7 @@ class MemoryCapTest {
 
   @TempDir Path dir;
 
-  private Module module(long minPages) throws IOException {
+  private Module module(long minPages) {
     ModuleDescriptor d =
         new ModuleDescriptor(
             TwoPages.class.getName(),
@@ -49,16 +45,11 @@ class MemoryCapTest {
             ModuleDescriptor.NO_START,
             List.of(),
             List.of());
-    Path resource = dir.resolve(d.className().replace('.', '/') + DescriptorCodec.RESOURCE_SUFFIX);
-    Files.createDirectories(resource.getParent());
-    Files.write(resource, DescriptorCodec.encode(d));
-    ClassLoader loader =
-        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
-    return Module.load(loader, d.className());
+    return HandWrittenModules.load(dir, d);
   }
 
   @Test
-  void growStopsAtTheHostCap() throws IOException {
+  void growStopsAtTheHostCap() {
     Memory memory = module(2).instantiate(Imports.empty(), 3).memory("memory");
     assertEquals(3, memory.maxPages());
     assertEquals(2, memory.grow(1));
@@ -67,20 +58,20 @@ class MemoryCapTest {
   }
 
   @Test
-  void withoutACapTheImplementationLimitApplies() throws IOException {
+  void withoutACapTheImplementationLimitApplies() {
     assertEquals(
         Memory.MAX_PAGES, module(2).instantiate(Imports.empty()).memory("memory").maxPages());
   }
 
   @Test
-  void anInitialSizeAboveTheCapFailsInstantiation() throws IOException {
+  void anInitialSizeAboveTheCapFailsInstantiation() {
     Module m = module(2);
     WasmTrap trap = assertThrows(WasmTrap.class, () -> m.instantiate(Imports.empty(), 1));
     assertEquals(TrapKind.MEMORY_LIMIT_EXCEEDED, trap.kind());
   }
 
   @Test
-  void aNegativeCapIsRejected() throws IOException {
+  void aNegativeCapIsRejected() {
     Module m = module(2);
     assertThrows(IllegalArgumentException.class, () -> m.instantiate(Imports.empty(), -1));
   }

@@ -124,7 +124,8 @@ public final class HandWrittenModules {
     }
   }
 
-  static Module load(Path dir, ModuleDescriptor descriptor) {
+  /** Loads the module {@code descriptor} describes, its class from the test class path. */
+  public static Module load(Path dir, ModuleDescriptor descriptor) {
     return Module.load(withDescriptor(dir, descriptor), descriptor.className());
   }
 }
