@@ -118,20 +118,31 @@ class SplitFunctionsTest {
 
   /** With {@code armsReadPc}, each arm also adds the loop counter, which no arm writes. */
   private static byte[] interpreterLoop(boolean armsReadPc) {
-    int n = 0;
-    int acc = 1;
-    int pc = 2;
+    return loopOverCounter(body -> dispatch(body, 1, 0, armsReadPc));
+  }
+
+  /** The locals of {@link #loopOverCounter}'s function: its parameter, the result, the counter. */
+  private static final int N = 0;
+
+  private static final int ACC = 1;
+  private static final int PC = 2;
+
+  /**
+   * {@code run(n)}: {@code acc = 0}, then {@code step} for each {@code pc} from 0 to {@code n - 1},
+   * then {@code acc}.
+   */
+  private static byte[] loopOverCounter(java.util.function.Consumer<Code> step) {
     ModuleBuilder m = new ModuleBuilder();
     Code body = new Code();
-    body.i32Const(0).localSet(acc);
+    body.i32Const(0).localSet(ACC);
     body.begin(BLOCK, EMPTY); // done
     body.begin(LOOP, EMPTY); // step
-    body.localGet(pc).localGet(n).op(I32_GE_U).brIf(1);
-    dispatch(body, acc, pc, 1, 0, armsReadPc);
-    body.localGet(pc).i32Const(1).op(I32_ADD).localSet(pc);
+    body.localGet(PC).localGet(N).op(I32_GE_U).brIf(1);
+    step.accept(body);
+    body.localGet(PC).i32Const(1).op(I32_ADD).localSet(PC);
     body.br(0);
     body.end().end();
-    body.localGet(acc);
+    body.localGet(ACC);
     m.export(
         "run", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
     return m.build();
@@ -257,8 +268,7 @@ class SplitFunctionsTest {
    * A dispatch block: a {@code br_table} on {@code pc * scale % ARMS} over arms changing acc (and,
    * with {@code armsReadPc}, each adding the counter to it first), each branching to its end.
    */
-  private static void dispatch(
-      Code body, int acc, int pc, int scale, int salt, boolean armsReadPc) {
+  private static void dispatch(Code body, int scale, int salt, boolean armsReadPc) {
     body.begin(BLOCK, EMPTY); // next
     for (int k = 0; k < ARMS; k++) {
       body.begin(BLOCK, EMPTY);
@@ -267,7 +277,7 @@ class SplitFunctionsTest {
     for (int k = 0; k < ARMS; k++) {
       targets[k] = k;
     }
-    body.localGet(pc);
+    body.localGet(PC);
     if (scale != 1) {
       body.i32Const(scale).op(I32_MUL);
     }
@@ -275,11 +285,11 @@ class SplitFunctionsTest {
     for (int k = 0; k < ARMS; k++) {
       body.end();
       if (armsReadPc) {
-        body.localGet(acc).localGet(pc).op(I32_ADD).localSet(acc);
+        body.localGet(ACC).localGet(PC).op(I32_ADD).localSet(ACC);
       }
       for (int j = 0; j < ARM_STATEMENTS; j++) {
-        body.localGet(acc).i32Const(k * 7 + j + salt).op(I32_XOR).i32Const(31).op(I32_MUL);
-        body.localSet(acc);
+        body.localGet(ACC).i32Const(k * 7 + j + salt).op(I32_XOR).i32Const(31).op(I32_MUL);
+        body.localSet(ACC);
       }
       body.br(ARMS - 1 - k); // to next
     }
@@ -287,25 +297,13 @@ class SplitFunctionsTest {
   }
 
   private static byte[] twoDispatches() {
-    int n = 0;
-    int acc = 1;
-    int pc = 2;
-    ModuleBuilder m = new ModuleBuilder();
-    Code body = new Code();
-    body.begin(BLOCK, EMPTY); // done
-    body.begin(LOOP, EMPTY); // step
-    body.localGet(pc).localGet(n).op(I32_GE_U).brIf(1);
-    dispatch(body, acc, pc, 1, 0, false);
-    body.localGet(acc).i32Const(1).op(I32_ADD).localSet(acc);
-    dispatch(body, acc, pc, 7, 1000, false);
-    body.localGet(acc).i32Const(3).op(I32_MUL).localSet(acc);
-    body.localGet(pc).i32Const(1).op(I32_ADD).localSet(pc);
-    body.br(0);
-    body.end().end();
-    body.localGet(acc);
-    m.export(
-        "run", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
-    return m.build();
+    return loopOverCounter(
+        body -> {
+          dispatch(body, 1, 0, false);
+          body.localGet(ACC).i32Const(1).op(I32_ADD).localSet(ACC);
+          dispatch(body, 7, 1000, false);
+          body.localGet(ACC).i32Const(3).op(I32_MUL).localSet(ACC);
+        });
   }
 
   private static int twoDispatchesReference(int n) {
