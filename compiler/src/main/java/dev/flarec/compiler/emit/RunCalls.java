@@ -154,7 +154,7 @@ final class RunCalls {
    * they are read.
    */
   void flushLocalsGoingOn(int end) {
-    BitSet live = liveGoingOn(this, end);
+    BitSet live = liveGoingOn(end);
     BitSet dirty = e.dirty;
     for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
       if (live == null || live.get(i)) {
@@ -165,31 +165,40 @@ final class RunCalls {
   }
 
   /**
-   * The locals live wherever {@code run}, ending at {@code end}, may go on; null when not known
-   * (every local may be).
+   * The locals live wherever this run, ending at {@code end}, may go on; null when not known (every
+   * local may be).
    */
-  private BitSet liveGoingOn(RunCalls run, int end) {
+  private BitSet liveGoingOn(int end) {
     LocalLiveness liveness = e.fn.liveness();
     if (liveness == null) {
       return null;
     }
     BitSet live = new BitSet();
-    if (run.exitTypes != null) {
+    if (exitTypes != null) {
       live.or(liveness.before(end));
     }
-    for (int code = run.exitCodes.nextSetBit(1);
-        code >= 0;
-        code = run.exitCodes.nextSetBit(code + 1)) {
-      ControlFrame target = e.control.frameAt(code - 1);
-      if (target.kind == ControlFrame.Kind.FUNCTION) {
-        continue; // a return: no local is read again
-      }
-      if (target.bodyStart < 0) {
+    for (int code = exitCodes.nextSetBit(1); code >= 0; code = exitCodes.nextSetBit(code + 1)) {
+      BitSet there = liveAt(e.control.frameAt(code - 1));
+      if (there == null) {
         return null;
       }
-      live.or(liveness.atBranchTarget(target.bodyStart));
+      live.or(there);
     }
     return live;
+  }
+
+  /**
+   * The locals live where a branch to {@code target} goes: none for the function itself (a return);
+   * null when not known.
+   */
+  private BitSet liveAt(ControlFrame target) {
+    LocalLiveness liveness = e.fn.liveness();
+    if (target.kind == ControlFrame.Kind.FUNCTION) {
+      return new BitSet();
+    }
+    return liveness == null || target.bodyStart < 0
+        ? null
+        : liveness.atBranchTarget(target.bodyStart);
   }
 
   /**
@@ -423,10 +432,10 @@ final class RunCalls {
       }
     }
     if (target.kind != ControlFrame.Kind.FUNCTION) {
-      LocalLiveness liveness = e.fn.liveness();
       BitSet reloaded = (BitSet) after.written().clone();
-      if (liveness != null) {
-        reloaded.and(liveness.atBranchTarget(target.bodyStart));
+      BitSet live = liveAt(target);
+      if (live != null) {
+        reloaded.and(live);
       }
       SharedWayOn wayOn = new SharedWayOn(reloaded, after.growsMemory());
       if ((!reloaded.isEmpty() || after.growsMemory()) && sharesWayOn(target)) {
