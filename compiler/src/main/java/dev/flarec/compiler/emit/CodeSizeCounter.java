@@ -14,7 +14,9 @@ import org.objectweb.asm.MethodVisitor;
 final class CodeSizeCounter extends MethodVisitor {
   /**
    * Bytecode C2 inlines for a call of a runtime helper (its own and its callees', force-inlined
-   * ones included), which counts towards C2's {@code DesiredMethodLimit} like the method's own.
+   * ones included), which counts towards C2's {@code DesiredMethodLimit} like the method's own. A
+   * memory access measures about 30 bytes; planning with less than 64 made some programs slower
+   * (docs/RATIONALE.md#why-split-methods-are-sized-with-the-helpers-c2-inlines).
    */
   private static final int MEMORY_ACCESS_INLINED = 64;
 

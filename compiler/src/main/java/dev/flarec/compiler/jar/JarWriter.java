@@ -183,7 +183,10 @@ public final class JarWriter {
     SortedMap<String, ZipWriter.RawEntry> stored =
         host == null ? null : host.storedEntriesFor(module.descriptor());
     ZipWriter jar = new ZipWriter(out, DOS_DATE, DOS_TIME);
-    jar.put(JarFile.MANIFEST_NAME, manifest(module.descriptor().className(), host, wasi));
+    boolean multiRelease =
+        host != null ? host.multiRelease() : PackageTree.isMultiRelease(libraries);
+    jar.put(
+        JarFile.MANIFEST_NAME, manifest(module.descriptor().className(), host, wasi, multiRelease));
     SortedMap<String, byte[]> plain =
         entries(
             module,
@@ -266,14 +269,15 @@ public final class JarWriter {
     }
   }
 
-  private static byte[] manifest(String className, FlareHost host, boolean wasi)
-      throws IOException {
+  private static byte[] manifest(
+      String className, FlareHost host, boolean wasi, boolean multiRelease) throws IOException {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
     main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     String mainClass = wasi ? WASI_MAIN_CLASS : MAIN_CLASS;
     main.put(Attributes.Name.MAIN_CLASS, host == null ? mainClass : host.mainClass());
-    if (host != null && host.multiRelease()) {
+    if (multiRelease) {
+      // the runtime's MemoryAccess for Java 24+, and the host's dependencies' per-version classes
       main.put(Attributes.Name.MULTI_RELEASE, "true");
     }
     if (host != null) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Enumeration;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -22,6 +23,11 @@ import java.util.stream.Stream;
  *
  * <p>Copying the files the compiler itself was loaded with guarantees that a compiled JAR carries
  * exactly the runtime its generated classes were compiled against.
+ *
+ * <p>A multi-release JAR's (or build directory's) classes for later Java versions under the prefix
+ * come too, by their own names ({@code META-INF/versions/24/dev/flarec/runtime/...}): the runtime
+ * has such a class ({@code MemoryAccess}), and a JAR carrying it says {@code Multi-Release: true}
+ * ({@link #isMultiRelease}).
  */
 public final class PackageTree {
   private PackageTree() {}
@@ -34,6 +40,15 @@ public final class PackageTree {
   public static SortedMap<String, byte[]> of(Class<?> anchor, String prefix) {
     return read(codeSource(anchor), prefix);
   }
+
+  /**
+   * Whether {@code entries} holds classes for a later Java version ({@code META-INF/versions/}).
+   */
+  public static boolean isMultiRelease(Map<String, byte[]> entries) {
+    return entries.keySet().stream().anyMatch(name -> name.startsWith(VERSIONS));
+  }
+
+  private static final String VERSIONS = "META-INF/versions/";
 
   /** The files under {@code prefix} in {@code location}, a directory or a JAR. */
   static SortedMap<String, byte[]> read(Path location, String prefix) {
@@ -69,9 +84,22 @@ public final class PackageTree {
   private static SortedMap<String, byte[]> readDirectory(Path root, String prefix)
       throws IOException {
     SortedMap<String, byte[]> entries = new TreeMap<>();
-    Path start = root.resolve(prefix);
+    readDirectory(root, root.resolve(prefix), entries);
+    Path versions = root.resolve(VERSIONS);
+    if (Files.isDirectory(versions)) {
+      try (Stream<Path> each = Files.list(versions)) {
+        for (Path version : (Iterable<Path>) each::iterator) {
+          readDirectory(root, version.resolve(prefix), entries);
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static void readDirectory(Path root, Path start, SortedMap<String, byte[]> entries)
+      throws IOException {
     if (!Files.isDirectory(start)) {
-      return entries;
+      return;
     }
     try (Stream<Path> files = Files.walk(start)) {
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -81,7 +109,6 @@ public final class PackageTree {
         entries.put(name, Files.readAllBytes(file));
       }
     }
-    return entries;
   }
 
   private static SortedMap<String, byte[]> readJar(Path jar, String prefix) throws IOException {
@@ -90,7 +117,7 @@ public final class PackageTree {
       Enumeration<JarEntry> all = file.entries();
       while (all.hasMoreElements()) {
         JarEntry entry = all.nextElement();
-        if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+        if (!entry.isDirectory() && isUnder(entry.getName(), prefix)) {
           try (InputStream in = file.getInputStream(entry)) {
             entries.put(entry.getName(), in.readAllBytes());
           }
@@ -98,5 +125,14 @@ public final class PackageTree {
       }
     }
     return entries;
+  }
+
+  /** Whether {@code name} is under {@code prefix}, or under it in a later version's classes. */
+  private static boolean isUnder(String name, String prefix) {
+    if (name.startsWith(VERSIONS)) {
+      int slash = name.indexOf('/', VERSIONS.length());
+      return slash > 0 && name.startsWith(prefix, slash + 1);
+    }
+    return name.startsWith(prefix);
   }
 }

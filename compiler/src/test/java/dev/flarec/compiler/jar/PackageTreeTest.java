@@ -22,6 +22,8 @@ class PackageTreeTest {
   private static final Map<String, String> FILES =
       Map.of(
           "lib/A.class", "a",
+          "META-INF/versions/24/lib/A.class", "a for Java 24",
+          "META-INF/versions/24/other/C.class", "c for Java 24",
           "lib/inner/B.class", "b",
           "lib/res.txt", "r",
           "other/C.class", "c",
@@ -57,7 +59,16 @@ class PackageTreeTest {
   void findsTheRuntimeThisCompilerRunsWith() {
     SortedMap<String, byte[]> runtime = PackageTree.of(Instance.class, "dev/flarec/runtime/");
     assertTrue(runtime.containsKey("dev/flarec/runtime/instance/Instance.class"));
-    assertTrue(runtime.keySet().stream().allMatch(n -> n.startsWith("dev/flarec/runtime/")));
+    // the memory accesses of Java 24 and later, through VarHandles instead of Unsafe
+    assertTrue(
+        runtime.containsKey("META-INF/versions/24/dev/flarec/runtime/memory/MemoryAccess.class"));
+    assertTrue(PackageTree.isMultiRelease(runtime));
+    assertTrue(
+        runtime.keySet().stream()
+            .allMatch(
+                n ->
+                    n.startsWith("dev/flarec/runtime/")
+                        || n.startsWith("META-INF/versions/24/dev/flarec/runtime/")));
   }
 
   @Test
@@ -67,7 +78,12 @@ class PackageTreeTest {
 
   private static void assertTree(SortedMap<String, byte[]> tree) {
     assertEquals(
-        List.of("lib/A.class", "lib/inner/B.class", "lib/res.txt"), List.copyOf(tree.keySet()));
+        List.of(
+            "META-INF/versions/24/lib/A.class", "lib/A.class", "lib/inner/B.class", "lib/res.txt"),
+        List.copyOf(tree.keySet()));
     assertArrayEquals("b".getBytes(StandardCharsets.UTF_8), tree.get("lib/inner/B.class"));
+    assertArrayEquals(
+        "a for Java 24".getBytes(StandardCharsets.UTF_8),
+        tree.get("META-INF/versions/24/lib/A.class"));
   }
 }

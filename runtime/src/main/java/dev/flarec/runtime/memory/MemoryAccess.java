@@ -16,12 +16,16 @@ import sun.misc.Unsafe;
  * like an array's own (C2 hoists it out of loops). An address past 2 GiB arrives negative and fails
  * the same check.
  *
- * <p>Where the JVM allows it, the checked access itself is {@code Unsafe.getInt} (and so on), which
- * C1 and C2 both compile to one machine load or store; elsewhere it is {@link Memory}'s
- * little-endian {@code VarHandle} views, which C2 compiles as well but C1 does not inline (each
- * access in C1 code was a call), see docs/RATIONALE.md#why-memory-accesses-use-unsafe. Every method
- * here stays within 35 bytes of bytecode, the limit for inlining at call sites that are not hot
- * (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses: the
+ * <p>This is the form for Java 17 to 23: the checked access is {@code Unsafe.getInt} (and so on),
+ * which C1 and C2 both compile to one machine load or store. From Java 24, where {@code Unsafe}'s
+ * memory methods warn on first use (JEP 498), the runtime JAR's {@code META-INF/versions/24} form
+ * of this class is loaded instead: the same methods through {@link Memory}'s little-endian {@code
+ * VarHandle} views ({@link VarHandleAccess}). Neither form branches on the choice: C2 counts every
+ * byte of what it inlines against its {@code DesiredMethodLimit}, and a branch and the call it
+ * guards cost each access 13 bytes (docs/RATIONALE.md#why-memory-accesses-use-unsafe). Each method
+ * makes its check and its access in its own body, without a shared helper, for the same reason, and
+ * stays within 35 bytes of bytecode, the limit for inlining at call sites that are not hot (C2's
+ * {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses: the
  * others exceed its limit on a callee's stack and locals ({@code C1InlineStackLimit}), and
  * reshaping the loads to fit it made first runs slower, see
  * docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers.
@@ -33,12 +37,7 @@ import sun.misc.Unsafe;
 public final class MemoryAccess {
   private MemoryAccess() {}
 
-  /**
-   * {@code sun.misc.Unsafe}, or null where its memory access is not to be used: a big-endian
-   * machine (Wasm memory is little-endian), an architecture that may fault on unaligned accesses,
-   * or a JVM that deprecates it with a warning on first use (JDK 24 and later, JEP 498).
-   */
-  private static final Unsafe UNSAFE = unsafeOrNull();
+  private static final Unsafe UNSAFE = unsafe();
 
   /**
    * The largest static offset the forms taking one accept: with {@code size} at most {@code
@@ -47,53 +46,48 @@ public final class MemoryAccess {
    */
   public static final int MAX_OFFSET = Integer.MAX_VALUE - 16;
 
-  /** Whether {@link #UNSAFE} is used; a constant that C1 and C2 fold. */
-  private static final boolean FAST = UNSAFE != null;
-
   /** Offset of a byte array's first element from the array's address. */
-  private static final long BASE = FAST ? UNSAFE.arrayBaseOffset(byte[].class) : 0;
+  private static final long BASE = UNSAFE.arrayBaseOffset(byte[].class);
 
-  private static Unsafe unsafeOrNull() {
+  /**
+   * {@code sun.misc.Unsafe}, where its accesses are Wasm's: a little-endian machine that loads and
+   * stores unaligned words, x86-64 or AArch64 (the platforms flarec supports). Elsewhere compiled
+   * code needs Java 24 or later, whose form of this class uses {@code VarHandle}s.
+   */
+  private static Unsafe unsafe() {
     String arch = System.getProperty("os.arch", "");
-    boolean unalignedOk = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64");
-    if (!unalignedOk
-        || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN
-        || Runtime.version().feature() >= 24) {
-      return null;
+    boolean supported =
+        (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))
+            && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    if (supported) {
+      try {
+        Field field = Unsafe.class.getDeclaredField("theUnsafe");
+        field.setAccessible(true);
+        Unsafe unsafe = (Unsafe) field.get(null);
+        if (unsafe.arrayIndexScale(byte[].class) == 1) {
+          return unsafe;
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // falls through to the error below
+      }
     }
-    try {
-      Field field = Unsafe.class.getDeclaredField("theUnsafe");
-      field.setAccessible(true);
-      Unsafe unsafe = (Unsafe) field.get(null);
-      return unsafe.arrayIndexScale(byte[].class) == 1 ? unsafe : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
+    throw new UnsupportedOperationException(
+        "compiled WebAssembly needs Java 24 or later on this JVM ("
+            + arch
+            + ", "
+            + ByteOrder.nativeOrder()
+            + "): before 24 it accesses memory through sun.misc.Unsafe, on x86-64 and AArch64 only");
   }
 
-  /**
-   * The raw offset of {@code bytes[address]}, having checked that an access of {@code tail + 1}
-   * bytes there stays within both {@code size} and the array.
-   */
-  private static long at(int address, byte[] bytes, int size, int tail) {
-    return BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - tail);
-  }
-
-  /**
-   * The raw offset of {@code bytes[base + offset]}, having checked that an access of {@code tail +
-   * 1} bytes there stays within both {@code size} and the array. {@code offset} is the access's
-   * static offset, at most {@link #MAX_OFFSET}: the check is on {@code base} alone, against a bound
-   * lowered by the offset, so C2 compiles it to one compare of the base and folds the offset into
-   * the load's address (docs/RATIONALE.md#why-a-static-offset-is-checked-with-the-base).
-   */
-  private static long at(int base, int offset, byte[] bytes, int size, int tail) {
-    return BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (tail + offset));
-  }
-
-  /** {@link #at} for an exactly sized memory: within the array. */
-  private static long at(int address, byte[] bytes, int tail) {
-    return BASE + Objects.checkIndex(address, bytes.length - tail);
-  }
+  // The check and the access: the raw offset of bytes[address], having checked that an access of
+  // `tail + 1` bytes there stays within both the size and the array, is
+  //   BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - tail),
+  // and with a static offset apart from the base (at most MAX_OFFSET)
+  //   BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (tail + offset)):
+  // the check is on the base alone, against a bound lowered by the offset, so C2 compiles it to one
+  // compare of the base and folds the offset into the access's address
+  // (docs/RATIONALE.md#why-a-static-offset-is-checked-with-the-base). Even a size larger than the
+  // array, which Memory never produces, cannot reach past it.
 
   // ---- for memories kept exactly as long as their size: the array's length is the check ----
 
@@ -102,33 +96,23 @@ public final class MemoryAccess {
   }
 
   public static short loadShort(int address, byte[] bytes) {
-    return FAST
-        ? UNSAFE.getShort(bytes, at(address, bytes, 1))
-        : VarHandleAccess.loadShort(address, bytes);
+    return UNSAFE.getShort(bytes, BASE + Objects.checkIndex(address, bytes.length - 1));
   }
 
   public static int loadInt(int address, byte[] bytes) {
-    return FAST
-        ? UNSAFE.getInt(bytes, at(address, bytes, 3))
-        : VarHandleAccess.loadInt(address, bytes);
+    return UNSAFE.getInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 3));
   }
 
   public static long loadLong(int address, byte[] bytes) {
-    return FAST
-        ? UNSAFE.getLong(bytes, at(address, bytes, 7))
-        : VarHandleAccess.loadLong(address, bytes);
+    return UNSAFE.getLong(bytes, BASE + Objects.checkIndex(address, bytes.length - 7));
   }
 
   public static float loadFloat(int address, byte[] bytes) {
-    return FAST
-        ? UNSAFE.getFloat(bytes, at(address, bytes, 3))
-        : VarHandleAccess.loadFloat(address, bytes);
+    return UNSAFE.getFloat(bytes, BASE + Objects.checkIndex(address, bytes.length - 3));
   }
 
   public static double loadDouble(int address, byte[] bytes) {
-    return FAST
-        ? UNSAFE.getDouble(bytes, at(address, bytes, 7))
-        : VarHandleAccess.loadDouble(address, bytes);
+    return UNSAFE.getDouble(bytes, BASE + Objects.checkIndex(address, bytes.length - 7));
   }
 
   public static void storeByte(int address, byte[] bytes, byte value) {
@@ -136,43 +120,23 @@ public final class MemoryAccess {
   }
 
   public static void storeShort(int address, byte[] bytes, short value) {
-    if (FAST) {
-      UNSAFE.putShort(bytes, at(address, bytes, 1), value);
-    } else {
-      VarHandleAccess.storeShort(address, bytes, value);
-    }
+    UNSAFE.putShort(bytes, BASE + Objects.checkIndex(address, bytes.length - 1), value);
   }
 
   public static void storeInt(int address, byte[] bytes, int value) {
-    if (FAST) {
-      UNSAFE.putInt(bytes, at(address, bytes, 3), value);
-    } else {
-      VarHandleAccess.storeInt(address, bytes, value);
-    }
+    UNSAFE.putInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
   }
 
   public static void storeLong(int address, byte[] bytes, long value) {
-    if (FAST) {
-      UNSAFE.putLong(bytes, at(address, bytes, 7), value);
-    } else {
-      VarHandleAccess.storeLong(address, bytes, value);
-    }
+    UNSAFE.putLong(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
   }
 
   public static void storeFloat(int address, byte[] bytes, float value) {
-    if (FAST) {
-      UNSAFE.putFloat(bytes, at(address, bytes, 3), value);
-    } else {
-      VarHandleAccess.storeFloat(address, bytes, value);
-    }
+    UNSAFE.putFloat(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
   }
 
   public static void storeDouble(int address, byte[] bytes, double value) {
-    if (FAST) {
-      UNSAFE.putDouble(bytes, at(address, bytes, 7), value);
-    } else {
-      VarHandleAccess.storeDouble(address, bytes, value);
-    }
+    UNSAFE.putDouble(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
   }
 
   // ---- for memories whose array may be longer than their size: checked against the size ----
@@ -182,33 +146,28 @@ public final class MemoryAccess {
   }
 
   public static short loadShort(int address, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getShort(bytes, at(address, bytes, size, 1))
-        : VarHandleAccess.loadShort(address, bytes, size);
+    return UNSAFE.getShort(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 1));
   }
 
   public static int loadInt(int address, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getInt(bytes, at(address, bytes, size, 3))
-        : VarHandleAccess.loadInt(address, bytes, size);
+    return UNSAFE.getInt(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3));
   }
 
   public static long loadLong(int address, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getLong(bytes, at(address, bytes, size, 7))
-        : VarHandleAccess.loadLong(address, bytes, size);
+    return UNSAFE.getLong(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7));
   }
 
   public static float loadFloat(int address, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getFloat(bytes, at(address, bytes, size, 3))
-        : VarHandleAccess.loadFloat(address, bytes, size);
+    return UNSAFE.getFloat(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3));
   }
 
   public static double loadDouble(int address, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getDouble(bytes, at(address, bytes, size, 7))
-        : VarHandleAccess.loadDouble(address, bytes, size);
+    return UNSAFE.getDouble(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7));
   }
 
   public static void storeByte(int address, byte[] bytes, int size, byte value) {
@@ -216,43 +175,28 @@ public final class MemoryAccess {
   }
 
   public static void storeShort(int address, byte[] bytes, int size, short value) {
-    if (FAST) {
-      UNSAFE.putShort(bytes, at(address, bytes, size, 1), value);
-    } else {
-      VarHandleAccess.storeShort(address, bytes, size, value);
-    }
+    UNSAFE.putShort(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 1), value);
   }
 
   public static void storeInt(int address, byte[] bytes, int size, int value) {
-    if (FAST) {
-      UNSAFE.putInt(bytes, at(address, bytes, size, 3), value);
-    } else {
-      VarHandleAccess.storeInt(address, bytes, size, value);
-    }
+    UNSAFE.putInt(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
   }
 
   public static void storeLong(int address, byte[] bytes, int size, long value) {
-    if (FAST) {
-      UNSAFE.putLong(bytes, at(address, bytes, size, 7), value);
-    } else {
-      VarHandleAccess.storeLong(address, bytes, size, value);
-    }
+    UNSAFE.putLong(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
   }
 
   public static void storeFloat(int address, byte[] bytes, int size, float value) {
-    if (FAST) {
-      UNSAFE.putFloat(bytes, at(address, bytes, size, 3), value);
-    } else {
-      VarHandleAccess.storeFloat(address, bytes, size, value);
-    }
+    UNSAFE.putFloat(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
   }
 
   public static void storeDouble(int address, byte[] bytes, int size, double value) {
-    if (FAST) {
-      UNSAFE.putDouble(bytes, at(address, bytes, size, 7), value);
-    } else {
-      VarHandleAccess.storeDouble(address, bytes, size, value);
-    }
+    UNSAFE.putDouble(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
   }
 
   // ---- the lanes of a 16-byte (v128) load read one by one: each lane checks the whole access, the
@@ -261,28 +205,22 @@ public final class MemoryAccess {
 
   /** The 4 bytes at {@code address + offset} of the 16-byte access at {@code address}. */
   public static int loadIntOf16(int address, byte[] bytes, int offset) {
-    return FAST
-        ? UNSAFE.getInt(bytes, at(address, bytes, 15) + offset)
-        : VarHandleAccess.loadIntOf16(address, bytes, bytes.length, offset);
+    return UNSAFE.getInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 15) + offset);
   }
 
   public static int loadIntOf16(int address, byte[] bytes, int size, int offset) {
-    return FAST
-        ? UNSAFE.getInt(bytes, at(address, bytes, size, 15) + offset)
-        : VarHandleAccess.loadIntOf16(address, bytes, size, offset);
+    return UNSAFE.getInt(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 15) + offset);
   }
 
   /** The float at {@code address + offset} of the 16-byte access at {@code address}. */
   public static float loadFloatOf16(int address, byte[] bytes, int offset) {
-    return FAST
-        ? UNSAFE.getFloat(bytes, at16(address, offset, bytes))
-        : VarHandleAccess.loadFloatOf16(address, bytes, bytes.length, offset);
+    return UNSAFE.getFloat(bytes, BASE + offset + Objects.checkIndex(address, bytes.length - 15));
   }
 
   public static float loadFloatOf16(int address, byte[] bytes, int size, int offset) {
-    return FAST
-        ? UNSAFE.getFloat(bytes, at16(address, offset, bytes, size))
-        : VarHandleAccess.loadFloatOf16(address, bytes, size, offset);
+    return UNSAFE.getFloat(
+        bytes, BASE + offset + Objects.checkIndex(address, Math.min(size, bytes.length) - 15));
   }
 
   // ---- the lanes of a 16-byte (v128) store written one by one, each checking the whole access
@@ -290,54 +228,30 @@ public final class MemoryAccess {
 
   /** Writes {@code value} to the 4 bytes at {@code address + offset} of a 16-byte access. */
   public static void storeIntOf16(int address, byte[] bytes, int offset, int value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeIntOf16(address, bytes, bytes.length, offset, value);
-      return;
-    }
-    UNSAFE.putInt(bytes, at16(address, offset, bytes), value);
+    UNSAFE.putInt(bytes, BASE + offset + Objects.checkIndex(address, bytes.length - 15), value);
   }
 
   public static void storeIntOf16(int address, byte[] bytes, int size, int offset, int value) {
-    if (!FAST) {
-      VarHandleAccess.storeIntOf16(address, bytes, size, offset, value);
-      return;
-    }
-    UNSAFE.putInt(bytes, at16(address, offset, bytes, size), value);
+    UNSAFE.putInt(
+        bytes,
+        BASE + offset + Objects.checkIndex(address, Math.min(size, bytes.length) - 15),
+        value);
   }
 
   public static void storeFloatOf16(int address, byte[] bytes, int offset, float value) {
-    if (!FAST) {
-      VarHandleAccess.storeFloatOf16(address, bytes, bytes.length, offset, value);
-      return;
-    }
-    UNSAFE.putFloat(bytes, at16(address, offset, bytes), value);
+    UNSAFE.putFloat(bytes, BASE + offset + Objects.checkIndex(address, bytes.length - 15), value);
   }
 
   public static void storeFloatOf16(int address, byte[] bytes, int size, int offset, float value) {
-    if (!FAST) {
-      VarHandleAccess.storeFloatOf16(address, bytes, size, offset, value);
-      return;
-    }
-    UNSAFE.putFloat(bytes, at16(address, offset, bytes, size), value);
-  }
-
-  /**
-   * The raw offset of {@code bytes[address + offset]}, having checked the whole 16-byte access at
-   * {@code address} against the array's length (the same check for every lane of one access).
-   */
-  private static long at16(int address, int offset, byte[] bytes) {
-    return BASE + offset + Objects.checkIndex(address, bytes.length - 15);
-  }
-
-  /** {@link #at16(int, int, byte[])} against {@code size} as well. */
-  private static long at16(int address, int offset, byte[] bytes, int size) {
-    return BASE + offset + Objects.checkIndex(address, Math.min(size, bytes.length) - 15);
+    UNSAFE.putFloat(
+        bytes,
+        BASE + offset + Objects.checkIndex(address, Math.min(size, bytes.length) - 15),
+        value);
   }
 
   // ---- the same, with the access's static offset apart from its base (0 < offset <= MAX_OFFSET)
   // --
-  // A base past 2 GiB arrives negative and fails the check; base + offset never needs computing
-  // on the fast path, see at(int, int, byte[], int, int).
+  // A base past 2 GiB arrives negative and fails the check; base + offset is never computed.
 
   // The offset is added last so the operand stack stays within C1's inlining limit (4 slots).
 
@@ -346,52 +260,50 @@ public final class MemoryAccess {
   }
 
   public static short loadShort(int base, int offset, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getShort(bytes, at(base, offset, bytes, size, 1))
-        : VarHandleAccess.loadShort(base, offset, bytes, size);
+    return UNSAFE.getShort(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (1 + offset)));
   }
 
   public static int loadInt(int base, int offset, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getInt(bytes, at(base, offset, bytes, size, 3))
-        : VarHandleAccess.loadInt(base, offset, bytes, size);
+    return UNSAFE.getInt(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)));
   }
 
   public static long loadLong(int base, int offset, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getLong(bytes, at(base, offset, bytes, size, 7))
-        : VarHandleAccess.loadLong(base, offset, bytes, size);
+    return UNSAFE.getLong(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)));
   }
 
   public static float loadFloat(int base, int offset, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getFloat(bytes, at(base, offset, bytes, size, 3))
-        : VarHandleAccess.loadFloat(base, offset, bytes, size);
+    return UNSAFE.getFloat(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)));
   }
 
   public static double loadDouble(int base, int offset, byte[] bytes, int size) {
-    return FAST
-        ? UNSAFE.getDouble(bytes, at(base, offset, bytes, size, 7))
-        : VarHandleAccess.loadDouble(base, offset, bytes, size);
+    return UNSAFE.getDouble(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)));
   }
 
   // An 8-byte value first would push the array and size past local 3, whose loads are 1 byte
   // shorter, and such a store over 35 bytes: these keep the value last.
 
   public static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeLong(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putLong(bytes, at(base, offset, bytes, size, 7), value);
+    UNSAFE.putLong(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)),
+        value);
   }
 
   public static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
-    if (!FAST) { // an early return rather than an else: keeps the method within 35 bytes
-      VarHandleAccess.storeDouble(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putDouble(bytes, at(base, offset, bytes, size, 7), value);
+    UNSAFE.putDouble(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (7 + offset)),
+        value);
   }
 
   // ---- stores taking the value before the memory's array and size ----
@@ -415,106 +327,68 @@ public final class MemoryAccess {
   }
 
   public static void storeShort(int address, short value, byte[] bytes) {
-    if (FAST) {
-      UNSAFE.putShort(bytes, at(address, bytes, 1), value);
-    } else {
-      VarHandleAccess.storeShort(address, bytes, value);
-    }
+    UNSAFE.putShort(bytes, BASE + Objects.checkIndex(address, bytes.length - 1), value);
   }
 
   public static void storeShort(int address, short value, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putShort(bytes, at(address, bytes, size, 1), value);
-    } else {
-      VarHandleAccess.storeShort(address, bytes, size, value);
-    }
+    UNSAFE.putShort(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 1), value);
   }
 
   public static void storeShort(int base, short value, int offset, byte[] bytes, int size) {
-    if (!FAST) {
-      VarHandleAccess.storeShort(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putShort(bytes, at(base, offset, bytes, size, 1), value);
+    UNSAFE.putShort(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (1 + offset)),
+        value);
   }
 
   public static void storeInt(int address, int value, byte[] bytes) {
-    if (FAST) {
-      UNSAFE.putInt(bytes, at(address, bytes, 3), value);
-    } else {
-      VarHandleAccess.storeInt(address, bytes, value);
-    }
+    UNSAFE.putInt(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
   }
 
   public static void storeInt(int address, int value, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putInt(bytes, at(address, bytes, size, 3), value);
-    } else {
-      VarHandleAccess.storeInt(address, bytes, size, value);
-    }
+    UNSAFE.putInt(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
   }
 
   public static void storeInt(int base, int value, int offset, byte[] bytes, int size) {
-    if (!FAST) {
-      VarHandleAccess.storeInt(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putInt(bytes, at(base, offset, bytes, size, 3), value);
+    UNSAFE.putInt(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)),
+        value);
   }
 
   public static void storeLong(int address, long value, byte[] bytes) {
-    if (FAST) {
-      UNSAFE.putLong(bytes, at(address, bytes, 7), value);
-    } else {
-      VarHandleAccess.storeLong(address, bytes, value);
-    }
+    UNSAFE.putLong(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
   }
 
   public static void storeLong(int address, long value, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putLong(bytes, at(address, bytes, size, 7), value);
-    } else {
-      VarHandleAccess.storeLong(address, bytes, size, value);
-    }
+    UNSAFE.putLong(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
   }
 
   public static void storeFloat(int address, float value, byte[] bytes) {
-    if (FAST) {
-      UNSAFE.putFloat(bytes, at(address, bytes, 3), value);
-    } else {
-      VarHandleAccess.storeFloat(address, bytes, value);
-    }
+    UNSAFE.putFloat(bytes, BASE + Objects.checkIndex(address, bytes.length - 3), value);
   }
 
   public static void storeFloat(int address, float value, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putFloat(bytes, at(address, bytes, size, 3), value);
-    } else {
-      VarHandleAccess.storeFloat(address, bytes, size, value);
-    }
+    UNSAFE.putFloat(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 3), value);
   }
 
   public static void storeFloat(int base, float value, int offset, byte[] bytes, int size) {
-    if (!FAST) {
-      VarHandleAccess.storeFloat(base, offset, bytes, size, value);
-      return;
-    }
-    UNSAFE.putFloat(bytes, at(base, offset, bytes, size, 3), value);
+    UNSAFE.putFloat(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - (3 + offset)),
+        value);
   }
 
   public static void storeDouble(int address, double value, byte[] bytes) {
-    if (FAST) {
-      UNSAFE.putDouble(bytes, at(address, bytes, 7), value);
-    } else {
-      VarHandleAccess.storeDouble(address, bytes, value);
-    }
+    UNSAFE.putDouble(bytes, BASE + Objects.checkIndex(address, bytes.length - 7), value);
   }
 
   public static void storeDouble(int address, double value, byte[] bytes, int size) {
-    if (FAST) {
-      UNSAFE.putDouble(bytes, at(address, bytes, size, 7), value);
-    } else {
-      VarHandleAccess.storeDouble(address, bytes, size, value);
-    }
+    UNSAFE.putDouble(
+        bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
   }
 }

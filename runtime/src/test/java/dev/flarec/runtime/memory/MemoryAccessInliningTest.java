@@ -22,25 +22,42 @@ class MemoryAccessInliningTest {
 
   @Test
   void everyAccessFitsTheInliningLimitOfColdCallSites() throws IOException {
+    assertAccessesFit(classFile(MemoryAccess.class));
+  }
+
+  /**
+   * The form Java 24 and later load, and the {@code VarHandle} accesses each of its methods calls.
+   */
+  @Test
+  void soDoTheAccessesOfTheJava24Form() throws IOException {
+    assertAccessesFit("/META-INF/versions/24/" + classFile(MemoryAccess.class));
+    assertAccessesFit(classFile(VarHandleAccess.class));
+  }
+
+  private static String classFile(Class<?> type) {
+    return type.getName().replace('.', '/') + ".class";
+  }
+
+  private static void assertAccessesFit(String classFile) throws IOException {
     List<MethodInfo> accesses =
-        methodsOf(MemoryAccess.class).stream()
+        methodsOf(classFile.startsWith("/") ? classFile : "/" + classFile).stream()
             .filter(m -> m.name().startsWith("load") || m.name().startsWith("store"))
             .collect(Collectors.toList());
     // seven widths (byte, short, int, long, float, double; load and store) in two forms
-    assertTrue(accesses.size() >= 24, () -> "found only " + accesses);
+    assertTrue(accesses.size() >= 24, () -> "found only " + accesses + " in " + classFile);
     List<MethodInfo> tooLarge =
         accesses.stream()
             .filter(m -> m.codeLength() > MAX_INLINE_SIZE)
             .collect(Collectors.toList());
-    assertEquals(List.of(), tooLarge);
+    assertEquals(List.of(), tooLarge, classFile);
   }
 
   /** One method of a class file: its name, descriptor and the length of its bytecode. */
   private record MethodInfo(String name, String descriptor, int codeLength) {}
 
-  /** The methods with code of a class, read from its class file (JVMS 4). */
-  private static List<MethodInfo> methodsOf(Class<?> type) throws IOException {
-    try (InputStream raw = type.getResourceAsStream(type.getSimpleName() + ".class");
+  /** The methods with code of a class, read from its class file (JVMS 4), a resource path. */
+  private static List<MethodInfo> methodsOf(String classFile) throws IOException {
+    try (InputStream raw = MemoryAccessInliningTest.class.getResourceAsStream(classFile);
         var in = new DataInputStream(raw)) {
       in.readInt(); // magic
       in.readInt(); // minor and major version
