@@ -50,6 +50,8 @@ class WasiJarTest {
     try (JarFile file = new JarFile(jar.toFile())) {
       Attributes manifest = file.getManifest().getMainAttributes();
       assertEquals(WasiMain.class.getName(), manifest.getValue(Attributes.Name.MAIN_CLASS));
+      // the runtime's memory accesses for Java 24 and later
+      assertEquals("true", manifest.getValue(Attributes.Name.MULTI_RELEASE));
       List<String> names = file.stream().map(e -> e.getName()).toList();
       assertTrue(names.contains("dev/flarec/wasi/launch/WasiMain.class"));
       assertTrue(names.contains("dev/flarec/wasi/fs/PathResolver.class"));
@@ -57,6 +59,7 @@ class WasiJarTest {
       for (String name : names) {
         assertTrue(
             name.startsWith("dev/flarec/runtime/")
+                || name.startsWith("META-INF/versions/24/dev/flarec/runtime/")
                 || name.startsWith("dev/flarec/wasi/")
                 || name.startsWith("flarec/module/Cat")
                 || name.equals("META-INF/MANIFEST.MF"),

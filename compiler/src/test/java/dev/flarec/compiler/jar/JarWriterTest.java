@@ -66,6 +66,7 @@ class JarWriterTest {
       Attributes manifest = file.getManifest().getMainAttributes();
       assertEquals("dev.flarec.runtime.launch.ModuleMain", manifest.getValue("Main-Class"));
       assertEquals("flarec.module.Factorial", manifest.getValue(Module.MANIFEST_ATTRIBUTE));
+      assertEquals("true", manifest.getValue(Attributes.Name.MULTI_RELEASE));
     }
 
     assertEquals("META-INF/MANIFEST.MF", names.get(0), "the manifest comes first");
@@ -77,6 +78,7 @@ class JarWriterTest {
     for (String name : rest) {
       assertTrue(
           name.startsWith("dev/flarec/runtime/")
+              || name.startsWith("META-INF/versions/24/dev/flarec/runtime/")
               || factorial.classFiles().containsKey(name.replace('/', '.').replace(".class", ""))
               || name.equals("flarec/module/Factorial.flarec-module"),
           "unexpected entry " + name);
@@ -86,6 +88,7 @@ class JarWriterTest {
     assertTrue(names.contains("dev/flarec/runtime/launch/ModuleMain.class"));
     assertTrue(names.contains("dev/flarec/runtime/instance/Instance.class"));
     assertTrue(names.contains("dev/flarec/runtime/trap/WasmTrap.class"));
+    assertTrue(names.contains("META-INF/versions/24/dev/flarec/runtime/memory/MemoryAccess.class"));
   }
 
   @Test
