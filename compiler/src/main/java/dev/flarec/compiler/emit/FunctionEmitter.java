@@ -392,9 +392,17 @@ final class FunctionEmitter implements EmitContext {
       emitRootPrologue();
       control.enterFunction();
     } else {
+      // a local dead where the run starts is written before it is read on every path: its JVM
+      // local starts at zero rather than from the frame (the caller did not store it there)
+      LocalLiveness liveness = fn.liveness();
+      BitSet liveIn = liveness == null ? null : liveness.before(from);
       for (int i = 0; i < localSlots.length; i++) {
         if (localSlots[i] >= 0 && !passed.get(i)) {
-          runs.frameLoad(fn.localTypes[i], i);
+          if (liveIn != null && !liveIn.get(i) && !inLongs(i)) {
+            pushZero(fn.localTypes[i]);
+          } else {
+            runs.frameLoad(fn.localTypes[i], i);
+          }
           storeJvmLocal(i);
         }
       }

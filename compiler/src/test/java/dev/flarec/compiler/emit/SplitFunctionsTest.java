@@ -121,11 +121,15 @@ class SplitFunctionsTest {
     return loopOverCounter(body -> dispatch(body, 1, 0, armsReadPc));
   }
 
-  /** The locals of {@link #loopOverCounter}'s function: its parameter, the result, the counter. */
+  /**
+   * The locals of {@link #loopOverCounter}'s function: its parameter, the result, the counter, and
+   * a scratch local that arms may write before they read it.
+   */
   private static final int N = 0;
 
   private static final int ACC = 1;
   private static final int PC = 2;
+  private static final int TMP = 3;
 
   /**
    * {@code run(n)}: {@code acc = 0}, then {@code step} for each {@code pc} from 0 to {@code n - 1},
@@ -144,7 +148,8 @@ class SplitFunctionsTest {
     body.end().end();
     body.localGet(ACC);
     m.export(
-        "run", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
+        "run",
+        m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32, I32}, body));
     return m.build();
   }
 
@@ -251,6 +256,28 @@ class SplitFunctionsTest {
   }
 
   /**
+   * An arm's scratch local, written before it is read, is not live where the arm starts: the arm's
+   * method starts it at zero instead of reading the heap frame, which its caller did not write.
+   */
+  @Test
+  void aLocalDeadWhereARunStartsIsNotReadFromTheFrame() {
+    CompiledModule compiled =
+        compile(
+            loopOverCounter(body -> dispatch(body, 1, 0, false, true)),
+            CompileOptions.DEFAULT_METHOD_BUDGET);
+    assertEquals(interpreterLoopReference(1000), call(compiled, "run", 1000));
+    Map<String, MethodShape> methods = MethodShape.of(compiled);
+    long arms = 0;
+    for (var method : methods.entrySet()) {
+      if (method.getKey().startsWith("func0$run")) {
+        arms++;
+        assertEquals(0, method.getValue().frameLoads(), method.getKey() + " reads the frame");
+      }
+    }
+    assertTrue(arms >= 2, "the arms are outlined: " + methods.keySet());
+  }
+
+  /**
    * Two dispatches one after the other in the loop, each a block at the same depth whose arms are
    * runs that change the accumulator and branch to the block's end: the arms of each go to their
    * own block's end, although the reloads on the way are the same.
@@ -269,6 +296,12 @@ class SplitFunctionsTest {
    * with {@code armsReadPc}, each adding the counter to it first), each branching to its end.
    */
   private static void dispatch(Code body, int scale, int salt, boolean armsReadPc) {
+    dispatch(body, scale, salt, armsReadPc, false);
+  }
+
+  /** With {@code throughTmp}, each arm's statement goes through {@link #TMP}, written first. */
+  private static void dispatch(
+      Code body, int scale, int salt, boolean armsReadPc, boolean throughTmp) {
     body.begin(BLOCK, EMPTY); // next
     for (int k = 0; k < ARMS; k++) {
       body.begin(BLOCK, EMPTY);
@@ -288,8 +321,11 @@ class SplitFunctionsTest {
         body.localGet(ACC).localGet(PC).op(I32_ADD).localSet(ACC);
       }
       for (int j = 0; j < ARM_STATEMENTS; j++) {
-        body.localGet(ACC).i32Const(k * 7 + j + salt).op(I32_XOR).i32Const(31).op(I32_MUL);
-        body.localSet(ACC);
+        body.localGet(ACC).i32Const(k * 7 + j + salt).op(I32_XOR);
+        if (throughTmp) {
+          body.localSet(TMP).localGet(TMP);
+        }
+        body.i32Const(31).op(I32_MUL).localSet(ACC);
       }
       body.br(ARMS - 1 - k); // to next
     }

@@ -13,9 +13,11 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * What a generated method contains, for tests that check where code went: the labels of its {@code
- * tableswitch}es, the names of the methods it calls and its descriptor.
+ * tableswitch}es, the names of the methods it calls, its descriptor, and how many {@code laload}s
+ * it makes (reads of a split function's heap frame: generated code has no other {@code long[]}).
  */
-public record MethodShape(int tableSwitchLabels, List<String> calls, String descriptor) {
+public record MethodShape(
+    int tableSwitchLabels, List<String> calls, String descriptor, int frameLoads) {
   /** Every method of every generated class, by name. */
   public static Map<String, MethodShape> of(CompiledModule compiled) {
     Map<String, MethodShape> shapes = new LinkedHashMap<>();
@@ -28,11 +30,19 @@ public record MethodShape(int tableSwitchLabels, List<String> calls, String desc
                     int access, String name, String desc, String signature, String[] exceptions) {
                   List<String> calls = new ArrayList<>();
                   int[] labels = {0};
+                  int[] frameLoads = {0};
                   return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public void visitTableSwitchInsn(
                         int min, int max, Label dflt, Label... targets) {
                       labels[0] += targets.length;
+                    }
+
+                    @Override
+                    public void visitInsn(int opcode) {
+                      if (opcode == Opcodes.LALOAD) {
+                        frameLoads[0]++;
+                      }
                     }
 
                     @Override
@@ -43,7 +53,7 @@ public record MethodShape(int tableSwitchLabels, List<String> calls, String desc
 
                     @Override
                     public void visitEnd() {
-                      shapes.put(name, new MethodShape(labels[0], calls, desc));
+                      shapes.put(name, new MethodShape(labels[0], calls, desc, frameLoads[0]));
                     }
                   };
                 }
