@@ -531,6 +531,9 @@ final class ControlLowering {
       branchOut(frames.get(0), 0);
       return;
     }
+    if (f.cachesFrame()) {
+      f.runs.giveBackFrame();
+    }
     List<ValueType> results = type.results();
     switch (results.size()) {
       case 0 -> mv.visitInsn(RETURN);

@@ -386,6 +386,26 @@ final class FunctionEmitter implements EmitContext {
     }
   }
 
+  /**
+   * Whether this split function's own method reuses its heap frame from call to call (see {@link
+   * RunCalls#allocateFrame}): not when the frame holds references (an {@code Object[]} too), nor
+   * with arguments in an array, tail calls, or no liveness to say which locals to zero.
+   */
+  boolean cachesFrame() {
+    if (cachesFrame == null) {
+      cachesFrame = root && split && !fn.holdsObjects && !type.isWide() && fn.liveness() != null;
+      for (AnnotatedInstruction ins : fn.code) {
+        switch (ins.opcode()) {
+          case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> cachesFrame = false;
+          default -> {}
+        }
+      }
+    }
+    return cachesFrame;
+  }
+
+  private Boolean cachesFrame;
+
   void emit() {
     mv.visitCode();
     if (root) {
@@ -495,7 +515,7 @@ final class FunctionEmitter implements EmitContext {
       }
     }
     if (split) {
-      runs.allocateFrame();
+      runs.allocateFrame(cachesFrame());
       // a v128 local's zero is an object, not the null a fresh frame holds
       for (int i = type.params().size(); i < localSlots.length; i++) {
         if (fn.localTypes[i] == ValueType.V128) {

@@ -50,12 +50,47 @@ final class RunCalls {
     this.refsSlot = refsSlot;
   }
 
-  /** The function's own method of a split function: allocates the frame into its two locals. */
-  void allocateFrame() {
+  /**
+   * The function's own method of a split function: allocates the frame into its two locals, or,
+   * when {@code cached}, takes the one its last call gave back (see {@link #giveBackFrame}) and
+   * zeroes in it the locals read before they are written that only the frame holds, the only slots
+   * a call reads that it has not written.
+   */
+  void allocateFrame(boolean cached) {
     FunctionCode fn = e.fn;
-    e.pushInt(fn.frameLength());
-    e.mv().visitIntInsn(NEWARRAY, T_LONG);
-    e.mv().visitVarInsn(ASTORE, bitsSlot);
+    var mv = e.mv();
+    if (cached) {
+      Label fresh = new Label();
+      Label done = new Label();
+      loadCachedFrames();
+      mv.visitInsn(AALOAD);
+      mv.visitInsn(DUP);
+      mv.visitJumpInsn(IFNULL, fresh);
+      loadCachedFrames();
+      mv.visitInsn(ACONST_NULL);
+      mv.visitInsn(AASTORE); // taken: a recursive call allocates its own
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(fresh);
+      mv.visitInsn(POP);
+      e.pushInt(fn.frameLength());
+      mv.visitIntInsn(NEWARRAY, T_LONG);
+      mv.visitLabel(done);
+      mv.visitVarInsn(ASTORE, bitsSlot);
+      // a local this method keeps in a JVM local reaches the frame before any run reads it there
+      BitSet readFirst = fn.liveness().before(0);
+      for (int i = readFirst.nextSetBit(fn.type.params().size());
+          i >= 0 && i < fn.localTypes.length;
+          i = readFirst.nextSetBit(i + 1)) {
+        if (!e.inJvmLocal(i)) {
+          e.pushZero(fn.localTypes[i]);
+          frameStore(fn.localTypes[i], i);
+        }
+      }
+    } else {
+      e.pushInt(fn.frameLength());
+      mv.visitIntInsn(NEWARRAY, T_LONG);
+      mv.visitVarInsn(ASTORE, bitsSlot);
+    }
     if (fn.holdsObjects) {
       e.pushInt(fn.frameLength());
       e.mv().visitTypeInsn(ANEWARRAY, RuntimeNames.OBJECT);
@@ -63,6 +98,20 @@ final class RunCalls {
       e.mv().visitInsn(ACONST_NULL); // no reference or v128 ever reaches the frame
     }
     e.mv().visitVarInsn(ASTORE, refsSlot);
+  }
+
+  /** Gives the frame back for the function's next call, as the method returns. */
+  void giveBackFrame() {
+    loadCachedFrames();
+    e.mv().visitVarInsn(ALOAD, bitsSlot);
+    e.mv().visitInsn(AASTORE);
+  }
+
+  /** Pushes the instance's cached frames and this function's index in them. */
+  private void loadCachedFrames() {
+    e.loadInstance();
+    e.mv().visitFieldInsn(GETFIELD, RuntimeNames.INSTANCE, "splitFrames", "[[J");
+    e.pushInt(e.fn.index);
   }
 
   /** Descriptor of an outlined run: the frame arrays, the instance and the locals passed. */

@@ -77,6 +77,15 @@ public abstract class Instance {
 
   int tailEntryIndex;
 
+  /**
+   * For generated code: each split function's heap frame from its last call that returned, by
+   * function index, or null. A call takes it (or allocates one when it is taken: a recursive call)
+   * and gives it back when it returns, so a split function called millions of times does not
+   * allocate a frame per call (docs/RATIONALE.md#why-split-functions-reuse-their-heap-frame). Like
+   * the rest of an instance, not for two threads at once.
+   */
+  public final long[][] splitFrames;
+
   protected Instance(Linkage linkage) {
     this.module = linkage.module;
     this.importedFunctions = linkage.importedFunctions;
@@ -85,6 +94,7 @@ public abstract class Instance {
     this.globals = linkage.globals;
     ModuleDescriptor d = module.descriptor();
     this.functionRefs = new FunctionRef[d.functions().size()];
+    this.splitFrames = new long[d.functions().size()][];
     this.types = d.types().toArray(new FunctionType[0]);
     this.elementSegments = new Object[d.elements().size()][];
     this.dataSegments = new byte[d.data().size()][];
