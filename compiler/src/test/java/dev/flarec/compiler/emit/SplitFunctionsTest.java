@@ -75,6 +75,59 @@ class SplitFunctionsTest {
     return m.build();
   }
 
+  /**
+   * A split function's calls share one heap frame, taken on entry and given back on return: a local
+   * read before it is written starts at zero on every call of one instance, and a recursive call,
+   * which finds the frame taken, works in a frame of its own.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {300, 2000})
+  void callsReuseTheHeapFrameAndStillStartFromZero(int budget) {
+    byte[] wasm = recursiveFold(200);
+    Instance split = compile(wasm, budget).load().instantiate();
+    Instance unsplit = compile(wasm, 65_535).load().instantiate();
+    for (int n : new int[] {0, 3, 1, 0, 5, 2}) {
+      int expected = recursiveFoldReference(200, n);
+      assertEquals(expected, unsplit.function("f").call(n)[0]);
+      assertEquals(expected, split.function("f").call(n)[0], "f(" + n + ")");
+    }
+  }
+
+  /**
+   * {@code f(n)}: a local folded over {@code statements} statements from its implicit zero, then,
+   * unless {@code n} is 0, plus {@code f(n - 1)}; plus {@code n}.
+   */
+  private static byte[] recursiveFold(int statements) {
+    ModuleBuilder m = new ModuleBuilder();
+    Code body = new Code();
+    // in blocks that become runs, so that only the frame holds the folded local (1); the result
+    // goes through local 2
+    body.begin(BLOCK, EMPTY);
+    for (int k = 1; k <= statements; k++) {
+      if (k % 20 == 1) {
+        body.begin(BLOCK, EMPTY);
+      }
+      body.localGet(1).i32Const(31).op(I32_MUL).i32Const(k).op(I32_ADD).localSet(1);
+      if (k % 20 == 0 || k == statements) {
+        body.end();
+      }
+    }
+    body.localGet(0).begin(IF, EMPTY);
+    body.localGet(1).localGet(0).i32Const(1).op(I32_SUB).call(0).op(I32_ADD).localSet(1);
+    body.end();
+    body.localGet(1).localGet(0).op(I32_ADD).localSet(2);
+    body.end();
+    body.localGet(2);
+    m.export(
+        "f", m.function(m.type(new byte[] {I32}, new byte[] {I32}), new byte[] {I32, I32}, body));
+    return m.build();
+  }
+
+  private static int recursiveFoldReference(int statements, int n) {
+    int x = straightLineReference(0, statements);
+    return (n == 0 ? x : x + recursiveFoldReference(statements, n - 1)) + n;
+  }
+
   private static int straightLineReference(int x, int n) {
     for (int k = 1; k <= n; k++) {
       x = x * 31 + k;
