@@ -55,6 +55,10 @@ final class FunctionEmitter implements EmitContext {
   private final OpcodeTable table;
   private final boolean root;
   private final boolean split;
+
+  /** See {@link #cachesFrame()}. */
+  private final boolean cachesFrame;
+
   private final int from;
   private final int to;
   final int baseHeight;
@@ -151,6 +155,13 @@ final class FunctionEmitter implements EmitContext {
     this.table = fn.table;
     this.root = true;
     this.split = fn.plan.isSplit();
+    // of a split function, any tail call needs the trampoline
+    this.cachesFrame =
+        split
+            && !fn.holdsObjects
+            && !type.isWide()
+            && fn.liveness() != null
+            && !TailCalls.needsTrampoline(fn);
     this.passed = new BitSet();
     this.from = 0;
     this.to = code.size();
@@ -243,6 +254,7 @@ final class FunctionEmitter implements EmitContext {
     this.table = fn.table;
     this.root = false;
     this.split = true;
+    this.cachesFrame = false;
     this.from = from;
     this.to = to;
     this.baseHeight = callBase;
@@ -392,19 +404,8 @@ final class FunctionEmitter implements EmitContext {
    * with arguments in an array, tail calls, or no liveness to say which locals to zero.
    */
   boolean cachesFrame() {
-    if (cachesFrame == null) {
-      cachesFrame = root && split && !fn.holdsObjects && !type.isWide() && fn.liveness() != null;
-      for (AnnotatedInstruction ins : fn.code) {
-        switch (ins.opcode()) {
-          case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> cachesFrame = false;
-          default -> {}
-        }
-      }
-    }
     return cachesFrame;
   }
-
-  private Boolean cachesFrame;
 
   void emit() {
     mv.visitCode();

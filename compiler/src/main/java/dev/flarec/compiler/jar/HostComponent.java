@@ -63,8 +63,6 @@ enum HostComponent {
   /** The exports that make a module a WebSocket flare (flaron-abi.md §1.1). */
   private static final Set<String> WEBSOCKET_EXPORTS = Set.of("ws_open", "ws_message", "ws_close");
 
-  private static final String VERSIONS = "META-INF/versions/";
-
   private final List<String> importPrefixes;
   private final List<String> entryPrefixes;
 
@@ -107,11 +105,7 @@ enum HostComponent {
    * multi-release entry ({@code META-INF/versions/N/...}) belongs where its path does.
    */
   static HostComponent owning(String name) {
-    String path = name;
-    if (path.startsWith(VERSIONS)) {
-      int slash = path.indexOf('/', VERSIONS.length());
-      path = slash < 0 ? path : path.substring(slash + 1);
-    }
+    String path = PackageTree.unversioned(name);
     for (HostComponent c : values()) {
       for (String prefix : c.entryPrefixes) {
         if (path.startsWith(prefix)) {

@@ -129,10 +129,18 @@ public final class PackageTree {
 
   /** Whether {@code name} is under {@code prefix}, or under it in a later version's classes. */
   private static boolean isUnder(String name, String prefix) {
+    return unversioned(name).startsWith(prefix);
+  }
+
+  /**
+   * The path a multi-release entry ({@code META-INF/versions/N/path}) stands for; any other name as
+   * it is.
+   */
+  static String unversioned(String name) {
     if (name.startsWith(VERSIONS)) {
       int slash = name.indexOf('/', VERSIONS.length());
-      return slash > 0 && name.startsWith(prefix, slash + 1);
+      return slash < 0 ? name : name.substring(slash + 1);
     }
-    return name.startsWith(prefix);
+    return name;
   }
 }
