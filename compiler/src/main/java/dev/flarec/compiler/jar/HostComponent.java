@@ -41,6 +41,11 @@ enum HostComponent {
       List.of("plasma_", "spark_pull"),
       List.of("org/jgroups/", "META-INF/maven/org.jgroups/", "jg-", "JGROUPS_VERSION.properties")),
   /**
+   * {@code id_*}: UUID v7, ULID and KSUID come from the f4b6a3 libraries, which the host's ID
+   * generators construct together on a flare's first {@code id_*} call.
+   */
+  IDS(List.of("id_"), List.of("com/github/f4b6a3/", "META-INF/maven/com.github.f4b6a3/")),
+  /**
    * WebSocket flares (they export {@code ws_open}, {@code ws_message} and {@code ws_close}): Jetty
    * serves their connections, with SLF4J, which Jetty logs through. No import calls for it.
    */

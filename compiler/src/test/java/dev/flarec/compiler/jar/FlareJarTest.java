@@ -138,6 +138,7 @@ class FlareJarTest {
           "org/eclipse/jetty/server/Server.class",
           "org/slf4j/LoggerFactory.class",
           "META-INF/services/org.eclipse.jetty.websocket.core.Extension",
+          "com/github/f4b6a3/ulid/UlidFactory.class",
           "com/fasterxml/jackson/core/JsonFactory.class"
         }) {
       bundle.put(name, new byte[] {1});
@@ -155,8 +156,9 @@ class FlareJarTest {
               || name.contains("bouncycastle")
               || name.contains("jetty")
               || name.contains("slf4j")
+              || name.contains("f4b6a3")
               || name.startsWith("META-INF/services/"),
-          name + " in a flare without spark_, crypto_ or ws_ exports");
+          name + " in a flare without spark_, crypto_, id_ or ws_ exports");
     }
     Map<String, byte[]> webSocket =
         entries(
@@ -213,6 +215,21 @@ class FlareJarTest {
     assertFalse(
         crypto.containsKey("org/eclipse/jetty/server/Server.class"),
         "a flare without the ws_ exports has no Jetty");
+    Map<String, byte[]> ids =
+        entries(
+            new JarWriter(Map.of(), host)
+                .toBytes(
+                    compile(
+                        """
+        (module
+          (import "flaron/v1" "id_ulid" (func (result i64)))
+          (memory (export "memory") 1))
+        """,
+                        "flarec.module.Ids")),
+            new Manifest[1]);
+    assertTrue(ids.containsKey("com/github/f4b6a3/ulid/UlidFactory.class"));
+    assertFalse(ids.containsKey("org/sqlite/JDBC.class"));
+    assertFalse(crypto.containsKey("com/github/f4b6a3/ulid/UlidFactory.class"));
   }
 
   @Test
