@@ -141,7 +141,8 @@ final class FunctionCode {
   /**
    * Which locals are live before each instruction; null when the function's control flow is beyond
    * {@link LocalLiveness} (a {@code try_table}, where a Wasm exception may end a run midway, or a
-   * typed reference branch). Computed once, when a split function's own method first asks.
+   * typed reference branch). Computed once, when first asked: by a split function's own method, or
+   * by an unsplit function's prologue, which zeroes only the locals live at its entry.
    */
   LocalLiveness liveness() {
     if (!livenessKnown) {

@@ -414,16 +414,22 @@ final class FunctionEmitter implements EmitContext {
       control.enterFunction();
     } else {
       // a local dead where the run starts is written before it is read on every path: its JVM
-      // local starts at zero rather than from the frame (the caller did not store it there)
+      // local is not loaded from the frame (the caller did not store it there), and needs a value
+      // only if the write-back on exit, shared by all exits, may read it on a path that did not
+      // write it (see unsetOnSomeExit)
       LocalLiveness liveness = fn.liveness();
       BitSet liveIn = liveness == null ? null : liveness.before(from);
+      BitSet unsetOnSomeExit = liveness == null ? null : unsetOnSomeExit(liveness);
       for (int i = 0; i < localSlots.length; i++) {
         if (localSlots[i] >= 0 && !passed.get(i)) {
           if (liveIn != null && !liveIn.get(i) && !inLongs(i)) {
-            pushZero(fn.localTypes[i]);
-          } else {
-            runs.frameLoad(fn.localTypes[i], i);
+            if (unsetOnSomeExit.get(i)) {
+              pushZero(fn.localTypes[i]);
+              storeJvmLocal(i);
+            }
+            continue;
           }
+          runs.frameLoad(fn.localTypes[i], i);
           storeJvmLocal(i);
         }
       }
@@ -533,6 +539,7 @@ final class FunctionEmitter implements EmitContext {
       }
     }
     mv.visitLabel(selfEntry);
+    BitSet readFirst = readBeforeWritten();
     for (int i = type.params().size(); i < localSlots.length; i++) {
       if (localSlots[i] >= 0 && laneTypeOfLocal(i) != null) {
         for (int k = 0; k < 4; k++) {
@@ -544,7 +551,7 @@ final class FunctionEmitter implements EmitContext {
         mv.visitVarInsn(LSTORE, localSlots[i]);
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, localSlots[i] + 2);
-      } else if (localSlots[i] >= 0) {
+      } else if (localSlots[i] >= 0 && (readFirst == null || readFirst.get(i))) {
         pushZero(fn.localTypes[i]);
         mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
       }
@@ -553,6 +560,64 @@ final class FunctionEmitter implements EmitContext {
     if (makesCalls()) {
       emitInterruptCheck();
     }
+  }
+
+  /**
+   * The locals this run writes back on exit that some exit may reach without writing them: the
+   * write-back, one for all exits, stores those live at any exit, and a local dead where the run
+   * starts is written on every path only to the exits where it is live. An exit is the run's end, a
+   * branch to a frame outside it, or a return (nothing live).
+   */
+  private BitSet unsetOnSomeExit(LocalLiveness liveness) {
+    BitSet liveAtAll = (BitSet) liveness.before(to).clone();
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      AnnotatedInstruction ins = code.get(i);
+      switch (ins.opcode()) {
+        case BLOCK, LOOP, IF -> depth++;
+        case END -> depth--;
+        case BR, BR_IF -> leave(liveAtAll, liveness, (int) ins.operand(0), depth);
+        case BR_TABLE -> {
+          for (long d : ins.operands()) {
+            leave(liveAtAll, liveness, (int) d, depth);
+          }
+        }
+        case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> liveAtAll.clear();
+        default -> {}
+      }
+    }
+    BitSet unset = (BitSet) dirty.clone();
+    unset.andNot(liveAtAll);
+    return unset;
+  }
+
+  /**
+   * Narrows {@code liveAtAll} to what is live where a branch of {@code depth}, {@code nesting}
+   * blocks into this run, goes when it leaves the run.
+   */
+  private void leave(BitSet liveAtAll, LocalLiveness liveness, int depth, int nesting) {
+    if (depth >= nesting) {
+      ControlFrame target = control.frame(depth - nesting);
+      if (target.kind == ControlFrame.Kind.FUNCTION) {
+        liveAtAll.clear();
+      } else {
+        liveAtAll.and(liveness.atBranchTarget(target.bodyStart));
+      }
+    }
+  }
+
+  /**
+   * The locals the function may read before writing them, the only ones its prologue must set to
+   * zero; null when every local must be (no liveness: a {@code try_table}'s handler may read any).
+   * Any other local is written on every path before it is read, so the JVM's verifier, following
+   * the same paths, finds it assigned wherever it is loaded; clang's functions declare dozens of
+   * such scratch locals. What split methods read beyond Wasm's own {@code local.get}s follows
+   * liveness too: a run's parameters and the frame writes before a call of it are the locals live
+   * where it starts, a run's write-back on exit those live where it goes on.
+   */
+  private BitSet readBeforeWritten() {
+    LocalLiveness liveness = fn.liveness();
+    return liveness == null ? null : liveness.before(0);
   }
 
   private boolean makesCalls() {

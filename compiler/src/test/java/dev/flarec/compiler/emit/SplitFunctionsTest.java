@@ -41,6 +41,7 @@ class SplitFunctionsTest {
   private static final int I32_GE_U = 0x4F;
   private static final int I32_REM_U = 0x70;
   private static final int I32_XOR = 0x73;
+  private static final int I32_AND = 0x71;
   private static final int I64_ADD = 0x7C;
   private static final int I64_EXTEND_I32_S = 0xAC;
   private static final int BLOCK = 0x02;
@@ -328,6 +329,88 @@ class SplitFunctionsTest {
       }
     }
     assertTrue(arms >= 2, "the arms are outlined: " + methods.keySet());
+  }
+
+  /**
+   * A local that every path writes before it reads needs no zero on entry: in {@link
+   * #armsThatSometimesSetTmp}'s function, unsplit, only the counter is read before it is written;
+   * the result is set to zero by the Wasm code itself, and the scratch local is written before it
+   * is read.
+   */
+  @Test
+  void onlyLocalsReadBeforeTheyAreWrittenStartAtZero() {
+    CompiledModule compiled = compile(armsThatSometimesSetTmp(), 65_535);
+    assertEquals(armsThatSometimesSetTmpReference(500), call(compiled, "run", 500));
+    MethodShape run = MethodShape.of(compiled).get("func0");
+    assertEquals(2, run.zeroStores(), "the counter's zero on entry and the code's acc = 0");
+  }
+
+  /**
+   * Arms outlined as runs that branch to two places: where the scratch local they may set is read,
+   * and where it is dead. A run writes back its changed locals in one place for all its exits, so
+   * the scratch local, dead where the run starts, still needs a value on the path that does not set
+   * it (else the JVM's verifier rejects the run).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {CompileOptions.DEFAULT_METHOD_BUDGET, 2000, 300})
+  void aLocalLiveAtOnlySomeExitsOfARunHasAValueOnEveryPathToThem(int budget) {
+    CompiledModule compiled = compile(armsThatSometimesSetTmp(), budget);
+    assertEquals(armsThatSometimesSetTmpReference(500), call(compiled, "run", 500));
+    assertTrue(
+        MethodShape.of(compiled).keySet().stream().anyMatch(name -> name.startsWith("func0$run")),
+        "the arms are outlined");
+  }
+
+  /**
+   * {@link #loopOverCounter} around a dispatch over forty arms, each of which folds the step into
+   * {@code acc} and, on odd steps, sets {@code tmp} to its number plus one and branches to where
+   * {@code acc += tmp}; on even steps it skips that.
+   */
+  private static byte[] armsThatSometimesSetTmp() {
+    return loopOverCounter(
+        body -> {
+          body.begin(BLOCK, EMPTY); // skip
+          body.begin(BLOCK, EMPTY); // use
+          body.begin(BLOCK, EMPTY); // next
+          for (int k = 0; k < ARMS; k++) {
+            body.begin(BLOCK, EMPTY);
+          }
+          int[] targets = new int[ARMS];
+          for (int k = 0; k < ARMS; k++) {
+            targets[k] = k;
+          }
+          body.localGet(PC).i32Const(ARMS).op(I32_REM_U).brTable(targets, ARMS - 1);
+          for (int k = 0; k < ARMS; k++) {
+            body.end();
+            for (int j = 0; j < ARM_STATEMENTS; j++) {
+              body.localGet(ACC).i32Const(k * 7 + j).op(I32_XOR).i32Const(31).op(I32_MUL);
+              body.localSet(ACC);
+            }
+            body.localGet(PC).i32Const(1).op(I32_AND).begin(IF, EMPTY);
+            body.i32Const(k + 1).localSet(TMP).br(ARMS - 1 - k + 2); // to use
+            body.end();
+            body.br(ARMS - 1 - k); // to next
+          }
+          body.end(); // next
+          body.br(1); // to skip
+          body.end(); // use
+          body.localGet(ACC).localGet(TMP).op(I32_ADD).localSet(ACC);
+          body.end(); // skip
+        });
+  }
+
+  private static int armsThatSometimesSetTmpReference(int n) {
+    int acc = 0;
+    for (int pc = 0; pc < n; pc++) {
+      int k = pc % ARMS;
+      for (int j = 0; j < ARM_STATEMENTS; j++) {
+        acc = (acc ^ (k * 7 + j)) * 31;
+      }
+      if ((pc & 1) != 0) {
+        acc += k + 1;
+      }
+    }
+    return acc;
   }
 
   /**
