@@ -495,6 +495,14 @@ final class ControlLowering {
    * the tracked stack's top are off the JVM stack already.
    */
   void returnCode(int consumed) {
+    returnCode(consumed, false);
+  }
+
+  /**
+   * {@link #returnCode(int)}, with {@code atEnd} for the run's last instruction, which the
+   * write-back follows directly: no jump to it.
+   */
+  void returnCode(int consumed, boolean atEnd) {
     if (!f.writesBackLocals()) {
       mv.visitInsn(IRETURN);
       return;
@@ -517,7 +525,9 @@ final class ControlLowering {
     if (epilogue == null) {
       epilogue = new Label();
     }
-    mv.visitJumpInsn(GOTO, epilogue);
+    if (!atEnd) {
+      mv.visitJumpInsn(GOTO, epilogue);
+    }
   }
 
   /** The label every exit of a run that writes back locals jumps to; null when none does. */

@@ -153,6 +153,32 @@ final class RunCalls {
     }
   }
 
+  /**
+   * Stores Wasm local {@code index}, which this method keeps in a JVM local, into its frame slot.
+   * With the array pushed before the value, a plain array store does it, where a value already on
+   * the stack needs {@link #frameStore}'s helper: no call for the bytecode interpreter to make, and
+   * nothing of C2's inlining budget spent, at every write-back of a run's locals.
+   */
+  void frameStoreJvmLocal(int index) {
+    ValueType t = e.fn.localTypes[index];
+    var mv = e.mv();
+    mv.visitVarInsn(ALOAD, t.isObject() ? refsSlot : bitsSlot);
+    e.pushInt(index);
+    e.loadJvmLocal(index);
+    switch (t) {
+      case I32 -> mv.visitInsn(I2L);
+      case F32 -> {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+        mv.visitInsn(I2L);
+      }
+      case F64 ->
+          mv.visitMethodInsn(
+              INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+      default -> {}
+    }
+    mv.visitInsn(t.isObject() ? AASTORE : LASTORE);
+  }
+
   /** Stores the value of type {@code t} on top of the JVM stack into frame slot {@code index}. */
   void frameStore(ValueType t, int index) {
     if (t.isObject()) {
@@ -192,8 +218,7 @@ final class RunCalls {
   void flushLocals() {
     BitSet dirty = e.dirty;
     for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
-      e.loadJvmLocal(i);
-      frameStore(e.fn.localTypes[i], i);
+      frameStoreJvmLocal(i);
     }
   }
 
@@ -207,8 +232,7 @@ final class RunCalls {
     BitSet dirty = e.dirty;
     for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
       if (live == null || live.get(i)) {
-        e.loadJvmLocal(i);
-        frameStore(e.fn.localTypes[i], i);
+        frameStoreJvmLocal(i);
       }
     }
   }
@@ -279,8 +303,7 @@ final class RunCalls {
     }
     for (int i = toFrame.nextSetBit(0); i >= 0; i = toFrame.nextSetBit(i + 1)) {
       if (e.inJvmLocal(i)) {
-        e.loadJvmLocal(i);
-        frameStore(fn.localTypes[i], i);
+        frameStoreJvmLocal(i);
       }
     }
 
@@ -551,7 +574,7 @@ final class RunCalls {
       }
     }
     e.mv().visitInsn(ICONST_0);
-    e.control.returnCode(stack.size());
+    e.control.returnCode(stack.size(), true);
     exitTypes = new ArrayList<>();
     for (int i = 0; i < stack.size(); i++) {
       exitTypes.add(stack.get(i));

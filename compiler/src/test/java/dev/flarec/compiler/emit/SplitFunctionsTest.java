@@ -4,6 +4,7 @@ import static dev.flarec.compiler.testing.ModuleBuilder.I32;
 import static dev.flarec.compiler.testing.ModuleBuilder.I64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -359,6 +360,25 @@ class SplitFunctionsTest {
     assertTrue(
         MethodShape.of(compiled).keySet().stream().anyMatch(name -> name.startsWith("func0$run")),
         "the arms are outlined");
+  }
+
+  /**
+   * At the default budget each arm of {@link #armsThatSometimesSetTmp} is a run that keeps the
+   * accumulator in a JVM local and writes it back on exit, pushing the frame first: a plain array
+   * store, where a value already on the stack would need {@code FrameSlots}' helper.
+   */
+  @Test
+  void aRunWritesItsLocalsBackWithPlainArrayStores() {
+    CompiledModule compiled =
+        compile(armsThatSometimesSetTmp(), CompileOptions.DEFAULT_METHOD_BUDGET);
+    int runs = 0;
+    for (var method : MethodShape.of(compiled).entrySet()) {
+      if (method.getKey().startsWith("func0$run")) {
+        runs++;
+        assertFalse(method.getValue().calls().contains("storeI32"), method.getKey());
+      }
+    }
+    assertTrue(runs >= 2, "the arms are outlined");
   }
 
   /**
