@@ -28,7 +28,7 @@ final class CallEmitters {
               f.module().callTarget(callee),
               JvmTypes.methodDescriptor(t, f.module().instanceDesc),
               false);
-      afterCall(f, t);
+      afterCall(f, t, f.module().mayGrowMemory(callee));
     };
   }
 
@@ -58,13 +58,15 @@ final class CallEmitters {
       f.invokeOwn(
           NamingScheme.indirectBridge(typeIndex, tableIndex),
           JvmTypes.methodDescriptor(t, "I", f.module().instanceDesc));
-      afterCall(f, t);
+      afterCall(f, t, true);
     };
   }
 
-  private static void afterCall(EmitContext f, FunctionType t) {
-    // the callee may have grown the memory, which replaces its array
-    f.refreshMemoryArray();
+  private static void afterCall(EmitContext f, FunctionType t, boolean mayGrowMemory) {
+    if (mayGrowMemory) {
+      // the callee may have grown the memory, which replaces its array
+      f.refreshMemoryArray();
+    }
     // a wide call's arguments were already boxed (and popped) by boxTop
     for (int i = t.isWide() ? t.params().size() : 0; i < t.params().size(); i++) {
       f.pop();

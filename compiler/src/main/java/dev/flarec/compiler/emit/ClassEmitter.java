@@ -19,6 +19,7 @@ import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.AnnotatedInstruction;
 import run.endive.wasm.types.FunctionBody;
 
 /**
@@ -111,6 +112,11 @@ public final class ClassEmitter {
   /** Plans every defined function: whole or split, and how large. */
   private List<FunctionCode> prepareFunctions() {
     ModuleDescriptor d = module.descriptor;
+    List<List<AnnotatedInstruction>> bodies = new ArrayList<>();
+    for (int i = module.importedFunctions; i < d.functions().size(); i++) {
+      bodies.add(wasm.codeSection().getFunctionBody(i - module.importedFunctions).instructions());
+    }
+    module.setMemoryGrowers(MemoryGrowers.of(module.importedFunctions, bodies, table));
     List<FunctionCode> functions = new ArrayList<>();
     for (int i = module.importedFunctions; i < d.functions().size(); i++) {
       FunctionBody body = wasm.codeSection().getFunctionBody(i - module.importedFunctions);

@@ -354,10 +354,20 @@ final class FunctionEmitter implements EmitContext {
         && fn.memoryAccesses(from, to) > 0;
   }
 
-  /** True when {@code [from, to)} calls or grows memory: the memory's array may be replaced. */
+  /**
+   * True when {@code [from, to)} grows memory or calls a function that may: the memory's array may
+   * be replaced.
+   */
   boolean mayGrowMemory(int from, int to) {
     for (int i = from; i < to; i++) {
-      OpcodeRow row = table.rowOrNull(code.get(i).opcode());
+      AnnotatedInstruction ins = code.get(i);
+      if (ins.opcode() == OpCode.CALL) {
+        if (module.mayGrowMemory((int) ins.operand(0))) {
+          return true;
+        }
+        continue;
+      }
+      OpcodeRow row = table.rowOrNull(ins.opcode());
       if (row != null && row.mayGrowMemory()) {
         return true;
       }

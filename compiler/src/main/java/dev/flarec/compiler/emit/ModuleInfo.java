@@ -6,6 +6,7 @@ import dev.flarec.runtime.descriptor.ModuleDescriptor;
 import dev.flarec.runtime.descriptor.ModuleDescriptor.GlobalDef;
 import dev.flarec.runtime.types.FunctionType;
 import dev.flarec.runtime.types.ValueType;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,21 @@ final class ModuleInfo {
     String name = "table$f" + functionIndex + "$" + address;
     constantTables.put(name, contents);
     return name;
+  }
+
+  /** The functions that may grow a memory before they return (see {@link MemoryGrowers}). */
+  private BitSet memoryGrowers;
+
+  void setMemoryGrowers(BitSet growers) {
+    this.memoryGrowers = growers;
+  }
+
+  /**
+   * True when a direct call of {@code functionIndex} may replace the memory's array by the time it
+   * returns; always, before the module's functions have been looked at.
+   */
+  boolean mayGrowMemory(int functionIndex) {
+    return memoryGrowers == null || memoryGrowers.get(functionIndex);
   }
 
   /** The static offsets of memory64 accesses that the parser read rewritten. */

@@ -15,11 +15,16 @@ import org.objectweb.asm.Opcodes;
  * What a generated method contains, for tests that check where code went: the labels of its {@code
  * tableswitch}es, the names of the methods it calls, its descriptor, and how many {@code laload}s
  * it makes (reads of a split function's heap frame: generated code has no other {@code long[]}),
- * and how many times it stores an {@code int} zero in a local ({@code iconst_0} then {@code
- * istore}).
+ * how many times it stores an {@code int} zero in a local ({@code iconst_0} then {@code istore}),
+ * and the names of the fields it reads ({@code getfield}), in order.
  */
 public record MethodShape(
-    int tableSwitchLabels, List<String> calls, String descriptor, int frameLoads, int zeroStores) {
+    int tableSwitchLabels,
+    List<String> calls,
+    String descriptor,
+    int frameLoads,
+    int zeroStores,
+    List<String> fieldReads) {
   /** Every method of every generated class, by name. */
   public static Map<String, MethodShape> of(CompiledModule compiled) {
     Map<String, MethodShape> shapes = new LinkedHashMap<>();
@@ -34,6 +39,7 @@ public record MethodShape(
                   int[] labels = {0};
                   int[] frameLoads = {0};
                   int[] zeroStores = {0};
+                  List<String> fieldReads = new ArrayList<>();
                   return new MethodVisitor(Opcodes.ASM9) {
                     private boolean afterZero;
 
@@ -62,6 +68,9 @@ public record MethodShape(
 
                     @Override
                     public void visitFieldInsn(int opcode, String owner, String n, String d) {
+                      if (opcode == Opcodes.GETFIELD) {
+                        fieldReads.add(n);
+                      }
                       afterZero = false;
                     }
 
@@ -91,7 +100,8 @@ public record MethodShape(
                     public void visitEnd() {
                       shapes.put(
                           name,
-                          new MethodShape(labels[0], calls, desc, frameLoads[0], zeroStores[0]));
+                          new MethodShape(
+                              labels[0], calls, desc, frameLoads[0], zeroStores[0], fieldReads));
                     }
                   };
                 }
