@@ -48,12 +48,54 @@ final class BranchTableLowering {
       labels[i] = labelFor((int) depths[i], trampolines);
     }
     Label dflt = labelFor((int) depths[n], trampolines);
-    mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
+    emitSwitch(labels, dflt);
     for (Map.Entry<Integer, Label> t : trampolines.entrySet()) {
       mv.visitLabel(t.getValue());
       control.jumpTo(control.frame(t.getKey()));
     }
     control.markUnreachable();
+  }
+
+  /**
+   * Jumps to {@code labels[index]}, or to {@code dflt} for any other index, with the smaller of a
+   * {@code tableswitch} over the indices from the first to the last that do not go to the default
+   * and a {@code lookupswitch} of those indices: compilers emit {@code br_table}s for sparse C
+   * {@code switch}es, whose entries mostly repeat the default. Both compile alike in C1 and C2.
+   */
+  private void emitSwitch(Label[] labels, Label dflt) {
+    int first = -1;
+    int last = -1;
+    int keys = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] != dflt) {
+        first = first < 0 ? i : first;
+        last = i;
+        keys++;
+      }
+    }
+    if (keys == 0) {
+      mv.visitInsn(POP);
+      mv.visitJumpInsn(GOTO, dflt);
+      return;
+    }
+    // bytes beyond the opcode and its alignment: default, low, high and a label each; default,
+    // count and a key and label each
+    int table = 12 + 4 * (last - first + 1);
+    int lookup = 8 + 8 * keys;
+    if (table <= lookup) {
+      mv.visitTableSwitchInsn(
+          first, last, dflt, java.util.Arrays.copyOfRange(labels, first, last + 1));
+      return;
+    }
+    int[] values = new int[keys];
+    Label[] targets = new Label[keys];
+    for (int i = first, k = 0; i <= last; i++) {
+      if (labels[i] != dflt) {
+        values[k] = i;
+        targets[k++] = labels[i];
+      }
+    }
+    mv.visitLookupSwitchInsn(dflt, values, targets);
   }
 
   /**

@@ -236,7 +236,9 @@ class SplitFunctionsTest {
     assertEquals(interpreterLoopReference(1000), call(compiled, "run", 1000));
     Map<String, MethodShape> methods = MethodShape.of(compiled);
     MethodShape root = methods.get("func0");
-    assertTrue(root.tableSwitchLabels() >= ARMS, "the dispatch switch is in the function's method");
+    // the last arm is also the default, which the switch leaves out of its table
+    assertTrue(
+        root.tableSwitchLabels() >= ARMS - 1, "the dispatch switch is in the function's method");
     assertTrue(
         root.calls().contains("checkInterrupt"), "the loop header is in the function's method");
     long runs = methods.keySet().stream().filter(name -> name.startsWith("func0$run")).count();
