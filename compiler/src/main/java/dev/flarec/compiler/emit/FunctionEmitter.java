@@ -580,16 +580,17 @@ final class FunctionEmitter implements EmitContext {
    */
   private BitSet unsetOnSomeExit(LocalLiveness liveness) {
     BitSet liveAtAll = (BitSet) liveness.before(to).clone();
+    BitSet liveAtAny = (BitSet) liveAtAll.clone();
     int depth = 0;
     for (int i = from; i < to; i++) {
       AnnotatedInstruction ins = code.get(i);
       switch (ins.opcode()) {
         case BLOCK, LOOP, IF -> depth++;
         case END -> depth--;
-        case BR, BR_IF -> leave(liveAtAll, liveness, (int) ins.operand(0), depth);
+        case BR, BR_IF -> leave(liveAtAll, liveAtAny, liveness, (int) ins.operand(0), depth);
         case BR_TABLE -> {
           for (long d : ins.operands()) {
-            leave(liveAtAll, liveness, (int) d, depth);
+            leave(liveAtAll, liveAtAny, liveness, (int) d, depth);
           }
         }
         case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> liveAtAll.clear();
@@ -597,21 +598,25 @@ final class FunctionEmitter implements EmitContext {
       }
     }
     BitSet unset = (BitSet) dirty.clone();
+    unset.and(liveAtAny);
     unset.andNot(liveAtAll);
     return unset;
   }
 
   /**
-   * Narrows {@code liveAtAll} to what is live where a branch of {@code depth}, {@code nesting}
-   * blocks into this run, goes when it leaves the run.
+   * Accounts for a branch of {@code depth}, {@code nesting} blocks into this run: when it leaves
+   * the run, what is live where it goes narrows {@code liveAtAll} and widens {@code liveAtAny}.
    */
-  private void leave(BitSet liveAtAll, LocalLiveness liveness, int depth, int nesting) {
+  private void leave(
+      BitSet liveAtAll, BitSet liveAtAny, LocalLiveness liveness, int depth, int nesting) {
     if (depth >= nesting) {
       ControlFrame target = control.frame(depth - nesting);
       if (target.kind == ControlFrame.Kind.FUNCTION) {
         liveAtAll.clear();
       } else {
-        liveAtAll.and(liveness.atBranchTarget(target.bodyStart));
+        BitSet there = liveness.atBranchTarget(target.bodyStart);
+        liveAtAll.and(there);
+        liveAtAny.or(there);
       }
     }
   }
