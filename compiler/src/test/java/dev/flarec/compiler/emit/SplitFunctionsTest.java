@@ -394,13 +394,7 @@ class SplitFunctionsTest {
           body.begin(BLOCK, EMPTY); // skip
           body.begin(BLOCK, EMPTY); // use
           body.begin(BLOCK, EMPTY); // next
-          for (int k = 0; k < ARMS; k++) {
-            body.begin(BLOCK, EMPTY);
-          }
-          int[] targets = new int[ARMS];
-          for (int k = 0; k < ARMS; k++) {
-            targets[k] = k;
-          }
+          int[] targets = openArms(body);
           body.localGet(PC).i32Const(ARMS).op(I32_REM_U).brTable(targets, ARMS - 1);
           for (int k = 0; k < ARMS; k++) {
             body.end();
@@ -457,17 +451,24 @@ class SplitFunctionsTest {
     dispatch(body, scale, salt, armsReadPc, false);
   }
 
+  /**
+   * Opens the blocks whose ends start the arms, the first arm's innermost, and returns the depths a
+   * {@code br_table} over them takes: arm {@code k} at depth {@code k}.
+   */
+  private static int[] openArms(Code body) {
+    int[] targets = new int[ARMS];
+    for (int k = 0; k < ARMS; k++) {
+      body.begin(BLOCK, EMPTY);
+      targets[k] = k;
+    }
+    return targets;
+  }
+
   /** With {@code throughTmp}, each arm's statement goes through {@link #TMP}, written first. */
   private static void dispatch(
       Code body, int scale, int salt, boolean armsReadPc, boolean throughTmp) {
     body.begin(BLOCK, EMPTY); // next
-    for (int k = 0; k < ARMS; k++) {
-      body.begin(BLOCK, EMPTY);
-    }
-    int[] targets = new int[ARMS];
-    for (int k = 0; k < ARMS; k++) {
-      targets[k] = k;
-    }
+    int[] targets = openArms(body);
     body.localGet(PC);
     if (scale != 1) {
       body.i32Const(scale).op(I32_MUL);

@@ -161,54 +161,45 @@ class FlareJarTest {
           name + " in a flare without spark_, crypto_, id_ or ws_ exports");
     }
     Map<String, byte[]> webSocket =
-        entries(
-            new JarWriter(Map.of(), host)
-                .toBytes(
-                    compile(
-                        """
-        (module
-          (import "flaron/v1" "ws_send" (func (param i32 i32) (result i32)))
-          (func (export "ws_open") (result i32) (i32.const 0))
-          (func (export "ws_message"))
-          (func (export "ws_close") (result i64) (i64.const 0))
-          (memory (export "memory") 1))
-        """,
-                        "flarec.module.Echo")),
-            new Manifest[1]);
+        flareJar(
+            host,
+            """
+            (module
+              (import "flaron/v1" "ws_send" (func (param i32 i32) (result i32)))
+              (func (export "ws_open") (result i32) (i32.const 0))
+              (func (export "ws_message"))
+              (func (export "ws_close") (result i64) (i64.const 0))
+              (memory (export "memory") 1))
+            """,
+            "flarec.module.Echo");
     assertTrue(webSocket.containsKey("org/eclipse/jetty/server/Server.class"));
     assertTrue(webSocket.containsKey("org/slf4j/LoggerFactory.class"));
     assertTrue(
         webSocket.containsKey("META-INF/services/org.eclipse.jetty.websocket.core.Extension"));
     assertFalse(webSocket.containsKey("org/sqlite/JDBC.class"));
     Map<String, byte[]> spark =
-        entries(
-            new JarWriter(Map.of(), host)
-                .toBytes(
-                    compile(
-                        """
-        (module
-          (import "flaron/v1" "spark_get" (func (param i32 i32) (result i64)))
-          (memory (export "memory") 1))
-        """,
-                        "flarec.module.Counter")),
-            new Manifest[1]);
+        flareJar(
+            host,
+            """
+            (module
+              (import "flaron/v1" "spark_get" (func (param i32 i32) (result i64)))
+              (memory (export "memory") 1))
+            """,
+            "flarec.module.Counter");
     assertTrue(spark.containsKey("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"));
     assertTrue(spark.containsKey("META-INF/services/java.sql.Driver"));
     assertTrue(spark.containsKey("sqlite-jdbc.properties"));
     assertFalse(spark.containsKey("org/bouncycastle/crypto/digests/Blake3Digest.class"));
     assertFalse(spark.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
     Map<String, byte[]> crypto =
-        entries(
-            new JarWriter(Map.of(), host)
-                .toBytes(
-                    compile(
-                        """
-        (module
-          (import "flaron/v1" "crypto_hash" (func (param i32 i32 i32 i32) (result i64)))
-          (memory (export "memory") 1))
-        """,
-                        "flarec.module.Hash")),
-            new Manifest[1]);
+        flareJar(
+            host,
+            """
+            (module
+              (import "flaron/v1" "crypto_hash" (func (param i32 i32 i32 i32) (result i64)))
+              (memory (export "memory") 1))
+            """,
+            "flarec.module.Hash");
     assertTrue(crypto.containsKey("META-INF/versions/11/org/bouncycastle/util/Spec.class"));
     assertTrue(crypto.containsKey("META-INF/services/java.security.Provider"));
     assertFalse(crypto.containsKey("org/sqlite/JDBC.class"));
@@ -216,20 +207,23 @@ class FlareJarTest {
         crypto.containsKey("org/eclipse/jetty/server/Server.class"),
         "a flare without the ws_ exports has no Jetty");
     Map<String, byte[]> ids =
-        entries(
-            new JarWriter(Map.of(), host)
-                .toBytes(
-                    compile(
-                        """
-        (module
-          (import "flaron/v1" "id_ulid" (func (result i64)))
-          (memory (export "memory") 1))
-        """,
-                        "flarec.module.Ids")),
-            new Manifest[1]);
+        flareJar(
+            host,
+            """
+            (module
+              (import "flaron/v1" "id_ulid" (func (result i64)))
+              (memory (export "memory") 1))
+            """,
+            "flarec.module.Ids");
     assertTrue(ids.containsKey("com/github/f4b6a3/ulid/UlidFactory.class"));
     assertFalse(ids.containsKey("org/sqlite/JDBC.class"));
     assertFalse(crypto.containsKey("com/github/f4b6a3/ulid/UlidFactory.class"));
+  }
+
+  /** The entries of the flare JAR {@code host} makes of the module {@code wat}. */
+  private static Map<String, byte[]> flareJar(FlareHost host, String wat, String className)
+      throws IOException {
+    return entries(new JarWriter(Map.of(), host).toBytes(compile(wat, className)), new Manifest[1]);
   }
 
   @Test
