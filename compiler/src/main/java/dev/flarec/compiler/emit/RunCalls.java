@@ -138,18 +138,10 @@ final class RunCalls {
       e.mv().visitVarInsn(ALOAD, bitsSlot);
       e.pushInt(index);
       e.mv().visitInsn(LALOAD);
-      switch (t) {
-        case I32 -> e.mv().visitInsn(L2I);
-        case F32 -> {
-          e.mv().visitInsn(L2I);
-          e.mv().visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-        }
-        case F64 ->
-            e.mv()
-                .visitMethodInsn(
-                    INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
-        default -> {}
+      if (t == ValueType.I32 || t == ValueType.F32) {
+        e.mv().visitInsn(L2I);
       }
+      JvmTypes.fromRawBits(e.mv(), t);
     }
   }
 
@@ -165,16 +157,9 @@ final class RunCalls {
     mv.visitVarInsn(ALOAD, t.isObject() ? refsSlot : bitsSlot);
     e.pushInt(index);
     e.loadJvmLocal(index);
-    switch (t) {
-      case I32 -> mv.visitInsn(I2L);
-      case F32 -> {
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-        mv.visitInsn(I2L);
-      }
-      case F64 ->
-          mv.visitMethodInsn(
-              INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-      default -> {}
+    JvmTypes.toRawBits(mv, t);
+    if (t == ValueType.I32 || t == ValueType.F32) {
+      mv.visitInsn(I2L);
     }
     mv.visitInsn(t.isObject() ? AASTORE : LASTORE);
   }

@@ -137,13 +137,7 @@ final class SimdHalves {
       f.operandsToHalves(2);
       f.pop();
       int[] vector = f.popHalves();
-      if (scalar == ValueType.F32) {
-        f.mv().visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-      } else if (scalar == ValueType.F64) {
-        f.mv()
-            .visitMethodInsn(
-                INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-      }
+      JvmTypes.toRawBits(f.mv(), scalar);
       putLane(f, vector, (int) ins.operand(0), laneBits);
       f.pushHalves(vector[0], vector[1]);
     };

@@ -355,12 +355,12 @@ final class SimdLanes {
    */
   static void pushPacked(MethodVisitor mv, ValueType lane, int low, int high) {
     mv.visitVarInsn(JvmTypes.loadOpcode(lane), low);
-    toBits(mv, lane);
+    JvmTypes.toRawBits(mv, lane);
     mv.visitInsn(I2L);
     mv.visitLdcInsn(LOW32);
     mv.visitInsn(LAND);
     mv.visitVarInsn(JvmTypes.loadOpcode(lane), high);
-    toBits(mv, lane);
+    JvmTypes.toRawBits(mv, lane);
     mv.visitInsn(I2L);
     mv.visitIntInsn(BIPUSH, 32);
     mv.visitInsn(LSHL);
@@ -371,33 +371,21 @@ final class SimdLanes {
   static void storeUnpacked(MethodVisitor mv, ValueType lane, int low, int high) {
     mv.visitInsn(DUP2);
     mv.visitInsn(L2I);
-    fromBits(mv, lane);
+    JvmTypes.fromRawBits(mv, lane);
     mv.visitVarInsn(JvmTypes.storeOpcode(lane), low);
     mv.visitIntInsn(BIPUSH, 32);
     mv.visitInsn(LUSHR);
     mv.visitInsn(L2I);
-    fromBits(mv, lane);
+    JvmTypes.fromRawBits(mv, lane);
     mv.visitVarInsn(JvmTypes.storeOpcode(lane), high);
-  }
-
-  private static void toBits(MethodVisitor mv, ValueType lane) {
-    if (lane == ValueType.F32) {
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-    }
-  }
-
-  private static void fromBits(MethodVisitor mv, ValueType lane) {
-    if (lane == ValueType.F32) {
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-    }
   }
 
   /** Reinterprets the lane on the JVM stack, of type {@code lane}, as the other 32-bit type. */
   private static void reinterpret(MethodVisitor mv, ValueType lane) {
     if (lane == ValueType.F32) {
-      toBits(mv, lane);
+      JvmTypes.toRawBits(mv, lane);
     } else {
-      fromBits(mv, ValueType.F32);
+      JvmTypes.fromRawBits(mv, ValueType.F32);
     }
   }
 

@@ -154,6 +154,37 @@ public final class JvmTypes {
     }
   }
 
+  /**
+   * Replaces an {@code f32} or {@code f64} on top of the stack by its raw bits, an {@code int} or a
+   * {@code long}; values of the other types are their bits already.
+   */
+  public static void toRawBits(org.objectweb.asm.MethodVisitor mv, ValueType t) {
+    switch (t) {
+      case F32 ->
+          mv.visitMethodInsn(
+              Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+      case F64 ->
+          mv.visitMethodInsn(
+              Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+      default -> {}
+    }
+  }
+
+  /**
+   * The inverse of {@link #toRawBits}: raw bits on top of the stack to the value of type {@code t}.
+   */
+  public static void fromRawBits(org.objectweb.asm.MethodVisitor mv, ValueType t) {
+    switch (t) {
+      case F32 ->
+          mv.visitMethodInsn(
+              Opcodes.INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+      case F64 ->
+          mv.visitMethodInsn(
+              Opcodes.INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+      default -> {}
+    }
+  }
+
   /** Boxed class's internal name, for multi-value results. */
   public static String boxInternalName(ValueType t) {
     return switch (t) {
