@@ -197,6 +197,12 @@ interface EmitContext {
   int writtenSlot();
 
   /**
+   * True when the load or store being emitted needs no bounds check: an access on the same base
+   * that reaches as far has succeeded on every path to it ({@link InBoundsAccesses}).
+   */
+  boolean accessInBounds();
+
+  /**
    * JVM local holding the block of memory 0 this method marked written last, or {@link #NO_BLOCK};
    * -1 when the module does not track writes. Marks are only cleared by the host (restoring a
    * snapshot), which compiled code reaches through calls alone, so the slot is reset wherever the

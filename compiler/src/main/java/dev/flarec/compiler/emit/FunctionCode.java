@@ -76,6 +76,7 @@ final class FunctionCode {
   private int runCounter;
   private LocalLiveness liveness;
   private boolean livenessKnown;
+  private BitSet inBounds;
 
   FunctionCode(
       ModuleInfo module,
@@ -150,6 +151,17 @@ final class FunctionCode {
       livenessKnown = true;
     }
     return liveness;
+  }
+
+  /**
+   * The loads and stores that need no bounds check ({@link InBoundsAccesses}), by instruction
+   * index; computed once, when first asked.
+   */
+  BitSet inBoundsAccesses(EmitContext f) {
+    if (inBounds == null) {
+      inBounds = InBoundsAccesses.of(code, localCount(), table, f);
+    }
+    return inBounds;
   }
 
   /** Restarts run numbering, before each emission of the function. */

@@ -340,6 +340,11 @@ final class FunctionEmitter implements EmitContext {
   }
 
   @Override
+  public boolean accessInBounds() {
+    return fn.inBoundsAccesses(this).get(pc - 1);
+  }
+
+  @Override
   public int markedSlot() {
     return markedSlot;
   }

@@ -72,6 +72,16 @@ final class MemoryEmitters {
                 "load" + width.helper,
                 "(J" + RuntimeNames.MEMORY64_DESC + ")" + width.desc,
                 false);
+      } else if (f.accessInBounds()) {
+        f.pushInt((int) ins.operand(1));
+        loadBytes(f, memory);
+        f.mv()
+            .visitMethodInsn(
+                INVOKESTATIC,
+                RuntimeNames.MEMORY_ACCESS,
+                "load" + width.helper + "InBounds",
+                "(II[B)" + width.desc,
+                false);
       } else {
         String address = staticOffset(f, ins.operand(1), false);
         if (address == null) {
@@ -108,7 +118,7 @@ final class MemoryEmitters {
       for (int op : narrow) {
         f.mv().visitInsn(op);
       }
-      if (storeValueFirst(f, ins, width)) {
+      if (storeInBounds(f, ins, width) || storeValueFirst(f, ins, width)) {
         return;
       }
       ValueType stored = narrowed(valueType, narrow);
@@ -150,6 +160,30 @@ final class MemoryEmitters {
       }
       f.releaseScratch(stored, slot);
     };
+  }
+
+  /**
+   * A store that needs no bounds check ({@link EmitContext#accessInBounds}) and marks no written
+   * block: the value stays where it is, the static offset and the memory's array go after it.
+   * Returns false, with nothing emitted, for any other store.
+   */
+  private static boolean storeInBounds(
+      EmitContext f, run.endive.wasm.types.AnnotatedInstruction ins, Width width) {
+    if (f.writtenSlot() >= 0 || !f.accessInBounds()) {
+      return false;
+    }
+    f.pop();
+    f.pop();
+    f.pushInt((int) ins.operand(1));
+    loadBytes(f, memoryIndex(ins));
+    f.mv()
+        .visitMethodInsn(
+            INVOKESTATIC,
+            RuntimeNames.MEMORY_ACCESS,
+            "store" + width.helper + "InBounds",
+            "(I" + width.desc + "I[B)V",
+            false);
+    return true;
   }
 
   /**
@@ -473,6 +507,16 @@ final class MemoryEmitters {
     }
     f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
     return "";
+  }
+
+  /** Pushes memory 0's array, from the method's local when it has one. */
+  private static void loadBytes(EmitContext f, int memory) {
+    if (memory == 0 && f.bytesSlot() >= 0) {
+      f.mv().visitVarInsn(ALOAD, f.bytesSlot());
+    } else {
+      loadMemory(f, memory);
+      f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
+    }
   }
 
   static Emitter size() {

@@ -391,4 +391,59 @@ public final class MemoryAccess {
     UNSAFE.putDouble(
         bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length) - 7), value);
   }
+
+  // ---- accesses an earlier access on the same base proved in bounds: no check ----
+  // The compiler's InBoundsAccesses finds them: an access of memory 0 reaching at least as far past
+  // the same base value has succeeded on every path here, and a memory never shrinks while its
+  // code runs, nor is its array replaced by a shorter one
+  // (docs/RATIONALE.md#why-an-access-dominated-by-a-farther-one-is-not-checked). The base is
+  // therefore below 2 GiB and base + offset within the array.
+
+  public static byte loadByteInBounds(int base, int offset, byte[] bytes) {
+    return UNSAFE.getByte(bytes, BASE + base + offset);
+  }
+
+  public static short loadShortInBounds(int base, int offset, byte[] bytes) {
+    return UNSAFE.getShort(bytes, BASE + base + offset);
+  }
+
+  public static int loadIntInBounds(int base, int offset, byte[] bytes) {
+    return UNSAFE.getInt(bytes, BASE + base + offset);
+  }
+
+  public static long loadLongInBounds(int base, int offset, byte[] bytes) {
+    return UNSAFE.getLong(bytes, BASE + base + offset);
+  }
+
+  public static float loadFloatInBounds(int base, int offset, byte[] bytes) {
+    return UNSAFE.getFloat(bytes, BASE + base + offset);
+  }
+
+  public static double loadDoubleInBounds(int base, int offset, byte[] bytes) {
+    return UNSAFE.getDouble(bytes, BASE + base + offset);
+  }
+
+  public static void storeByteInBounds(int base, byte value, int offset, byte[] bytes) {
+    UNSAFE.putByte(bytes, BASE + base + offset, value);
+  }
+
+  public static void storeShortInBounds(int base, short value, int offset, byte[] bytes) {
+    UNSAFE.putShort(bytes, BASE + base + offset, value);
+  }
+
+  public static void storeIntInBounds(int base, int value, int offset, byte[] bytes) {
+    UNSAFE.putInt(bytes, BASE + base + offset, value);
+  }
+
+  public static void storeLongInBounds(int base, long value, int offset, byte[] bytes) {
+    UNSAFE.putLong(bytes, BASE + base + offset, value);
+  }
+
+  public static void storeFloatInBounds(int base, float value, int offset, byte[] bytes) {
+    UNSAFE.putFloat(bytes, BASE + base + offset, value);
+  }
+
+  public static void storeDoubleInBounds(int base, double value, int offset, byte[] bytes) {
+    UNSAFE.putDouble(bytes, BASE + base + offset, value);
+  }
 }

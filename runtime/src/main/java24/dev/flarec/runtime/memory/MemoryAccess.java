@@ -265,4 +265,55 @@ public final class MemoryAccess {
   public static void storeDouble(int address, double value, byte[] bytes, int size) {
     VarHandleAccess.storeDouble(address, bytes, size, value);
   }
+
+  // ---- accesses an earlier access on the same base proved in bounds (see the Java 17 form); the
+  // VarHandle still checks against the array ----
+
+  public static byte loadByteInBounds(int base, int offset, byte[] bytes) {
+    return bytes[base + offset];
+  }
+
+  public static short loadShortInBounds(int base, int offset, byte[] bytes) {
+    return VarHandleAccess.loadShort(base + offset, bytes);
+  }
+
+  public static int loadIntInBounds(int base, int offset, byte[] bytes) {
+    return VarHandleAccess.loadInt(base + offset, bytes);
+  }
+
+  public static long loadLongInBounds(int base, int offset, byte[] bytes) {
+    return VarHandleAccess.loadLong(base + offset, bytes);
+  }
+
+  public static float loadFloatInBounds(int base, int offset, byte[] bytes) {
+    return VarHandleAccess.loadFloat(base + offset, bytes);
+  }
+
+  public static double loadDoubleInBounds(int base, int offset, byte[] bytes) {
+    return VarHandleAccess.loadDouble(base + offset, bytes);
+  }
+
+  public static void storeByteInBounds(int base, byte value, int offset, byte[] bytes) {
+    bytes[base + offset] = value;
+  }
+
+  public static void storeShortInBounds(int base, short value, int offset, byte[] bytes) {
+    VarHandleAccess.storeShort(base + offset, bytes, value);
+  }
+
+  public static void storeIntInBounds(int base, int value, int offset, byte[] bytes) {
+    VarHandleAccess.storeInt(base + offset, bytes, value);
+  }
+
+  public static void storeLongInBounds(int base, long value, int offset, byte[] bytes) {
+    VarHandleAccess.storeLong(base + offset, bytes, value);
+  }
+
+  public static void storeFloatInBounds(int base, float value, int offset, byte[] bytes) {
+    VarHandleAccess.storeFloat(base + offset, bytes, value);
+  }
+
+  public static void storeDoubleInBounds(int base, double value, int offset, byte[] bytes) {
+    VarHandleAccess.storeDouble(base + offset, bytes, value);
+  }
 }
