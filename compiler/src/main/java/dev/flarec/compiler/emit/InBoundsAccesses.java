@@ -132,14 +132,6 @@ final class InBoundsAccesses {
           }
           deadDepth = 0;
         }
-        case RETURN,
-            UNREACHABLE,
-            RETURN_CALL,
-            RETURN_CALL_INDIRECT,
-            RETURN_CALL_REF,
-            THROW,
-            THROW_REF ->
-            deadDepth = 0;
         case LOCAL_GET -> pass.push(pass.valueOf((int) ins.operand(0)));
         case LOCAL_SET, LOCAL_TEE -> {
           int x = (int) ins.operand(0);
@@ -153,6 +145,10 @@ final class InBoundsAccesses {
           }
         }
         default -> {
+          if (LocalLiveness.leavesFunction(op)) {
+            deadDepth = 0;
+            continue;
+          }
           int width = width(op);
           if (width > 0 && MemoryEmitters.memoryIndex(ins) == 0) {
             long base = pass.peek(isStore(op) ? 1 : 0);

@@ -114,22 +114,36 @@ final class LocalLiveness {
               live.or(target(frames, (int) depth));
             }
           }
-          case RETURN,
-              UNREACHABLE,
-              RETURN_CALL,
-              RETURN_CALL_INDIRECT,
-              RETURN_CALL_REF,
-              THROW,
-              THROW_REF ->
-              live = new BitSet();
           case LOCAL_GET -> live.set((int) ins.operand(0));
           case LOCAL_SET, LOCAL_TEE -> live.clear((int) ins.operand(0));
-          default -> {}
+          default -> {
+            if (leavesFunction(ins.opcode())) {
+              live = new BitSet();
+            }
+          }
         }
         before[i] = (BitSet) live.clone();
       }
     }
     return new LocalLiveness(before, endOf, loops);
+  }
+
+  /**
+   * Whether control leaves the function at {@code op} and never reaches the next instruction: a
+   * return, a tail call, a throw or a trap.
+   */
+  static boolean leavesFunction(OpCode op) {
+    return switch (op) {
+      case RETURN,
+          UNREACHABLE,
+          RETURN_CALL,
+          RETURN_CALL_INDIRECT,
+          RETURN_CALL_REF,
+          THROW,
+          THROW_REF ->
+          true;
+      default -> false;
+    };
   }
 
   private static BitSet target(ArrayDeque<Frame> frames, int depth) {
