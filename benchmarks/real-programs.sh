@@ -7,10 +7,12 @@
 # instance, cold code), then up to LATER_RUNS more runs (each on a fresh instance) within
 # BUDGET_SECONDS; steady = their median. A process still running after TIMEOUT_SECONDS is stopped
 # and reported as a timeout, with whatever stages it finished. Every run's output must equal the
-# native build's. Results: benchmarks/target/real-programs/.
+# native build's. ROUNDS (default 1) repeats the whole corpus that many times, the rounds one after
+# another so that each engine meets the machine's slower and faster minutes alike, and the report
+# takes each figure's median over the rounds. Results: benchmarks/target/real-programs/.
 # Environment: BENCH_QUICK=1 for a smoke run (numbers not meaningful); FLAREC_CORPUS_DIR (the
 # cache build.sh fills, default ~/.cache/flarec-corpus); MVN_ARGS (e.g. -o); JAVA_OPTS;
-# LATER_RUNS, BUDGET_SECONDS, TIMEOUT_SECONDS to override the defaults below.
+# LATER_RUNS, BUDGET_SECONDS, TIMEOUT_SECONDS, ROUNDS to override the defaults below.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -31,6 +33,7 @@ if [[ ${BENCH_QUICK:-0} == 1 ]]; then
 else
   LATER_RUNS="${LATER_RUNS:-10}"; BUDGET_SECONDS="${BUDGET_SECONDS:-20}"; TIMEOUT_SECONDS="${TIMEOUT_SECONDS:-180}"
 fi
+ROUNDS="${ROUNDS:-1}"
 log() { printf '\n== %s  %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 programs=()
@@ -62,6 +65,7 @@ CP="$(ls "$OUT"/lib/*.jar | tr '\n' ':')"
   echo "later_runs: $LATER_RUNS"
   echo "budget_seconds: $BUDGET_SECONDS"
   echo "timeout_seconds: $TIMEOUT_SECONDS"
+  echo "rounds: $ROUNDS"
 } >"$OUT/machine.txt"
 
 # one program on one engine; appends its result line to results.jsonl
@@ -92,10 +96,12 @@ measure() {
 }
 
 IFS=, read -r -a engines <<<"$ENGINES"
-for name in "${programs[@]}"; do
-  log "$name"
-  for engine in "${engines[@]}"; do
-    measure "$name" "$engine"
+for round in $(seq "$ROUNDS"); do
+  for name in "${programs[@]}"; do
+    log "$name (round $round of $ROUNDS)"
+    for engine in "${engines[@]}"; do
+      measure "$name" "$engine"
+    done
   done
 done
 echo "load_after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"

@@ -34,7 +34,7 @@ final class RealProgramReport {
   private final Map<String, String> machine;
   private final List<RealProgram> programs = new ArrayList<>();
 
-  /** program, then engine */
+  /** program, then engine: the median of the rounds ({@link RealProgramResult#medianOf}) */
   private final Map<String, Map<String, RealProgramResult>> results = new LinkedHashMap<>();
 
   private final List<String> notes = new ArrayList<>();
@@ -44,15 +44,23 @@ final class RealProgramReport {
     this.resultsDir = resultsDir;
     this.machine = Results.readMachine(resultsDir.resolve("machine.txt"));
     var json = new ObjectMapper();
+    Map<String, Map<String, List<RealProgramResult>>> rounds = new LinkedHashMap<>();
     for (String line : Files.readAllLines(resultsDir.resolve("results.jsonl"))) {
       if (line.isBlank()) {
         continue;
       }
       RealProgramResult result = RealProgramResult.of(json.readTree(line));
-      results
+      rounds
           .computeIfAbsent(result.program(), p -> new LinkedHashMap<>())
-          .put(result.engine(), result);
+          .computeIfAbsent(result.engine(), e -> new ArrayList<>())
+          .add(result);
     }
+    rounds.forEach(
+        (program, engines) -> {
+          Map<String, RealProgramResult> combined = new LinkedHashMap<>();
+          engines.forEach((engine, each) -> combined.put(engine, RealProgramResult.medianOf(each)));
+          results.put(program, combined);
+        });
     for (RealProgram program : RealProgram.readCatalog(catalog)) {
       if (results.containsKey(program.name())) {
         programs.add(program);
@@ -83,6 +91,18 @@ final class RealProgramReport {
     return results.getOrDefault(program, Map.of()).get(engine);
   }
 
+  /** What several rounds mean for the figures; nothing for one round. */
+  private String roundsNote() {
+    int rounds = Integer.parseInt(machine.getOrDefault("rounds", "1"));
+    return rounds <= 1
+        ? ""
+        : " The corpus ran "
+            + rounds
+            + " times, one round after another; each figure below is the median of the rounds"
+            + " that completed (of each measure on its own), so that a process caught in one of the"
+            + " shared machine's slower minutes does not set a ratio.";
+  }
+
   private void intro() {
     boolean quick = machine.getOrDefault("quick", "0").equals("1");
     line(
@@ -105,7 +125,8 @@ final class RealProgramReport {
             + machine.getOrDefault("load_before", "?")
             + " before, "
             + machine.getOrDefault("load_after", "?")
-            + " after.");
+            + " after."
+            + roundsNote());
     line("");
     line(
         "Each program runs on each engine in a fresh process (a fresh JVM for flarec and Chicory):");
@@ -505,7 +526,8 @@ final class RealProgramReport {
     line("");
     line("Reproduce with `benchmarks/real-programs.sh` (options `--only lua-fib,sqlite`,");
     line(
-        "`--engines flarec,node`; `BENCH_QUICK=1` for a smoke run); one program on one engine with");
+        "`--engines flarec,node`; `BENCH_QUICK=1` for a smoke run; `ROUNDS=3` for the median of three");
+    line("rounds); one program on one engine with");
     line(
         "`java -cp \"$(ls benchmarks/target/real-programs/lib/*.jar | tr '\\n' :)\" dev.flarec.benchmarks.realprogram.RealProgramMain flarec benchmarks/real-programs/programs.tsv ~/.cache/flarec-corpus lua-fib 10 20`.");
     line(

@@ -1,6 +1,8 @@
 package dev.flarec.benchmarks.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One program on one engine, as benchmarks/real-programs.sh recorded it (a line of results.jsonl).
@@ -33,6 +35,43 @@ record RealProgramResult(
         line.hasNonNull("error") ? line.get("error").asText() : null,
         line.path("timeout_seconds").asInt(0),
         line.path("interpreted_functions").asInt(0));
+  }
+
+  /**
+   * One result for several rounds of the same program on the same engine: each time the median over
+   * the rounds that completed (an even count takes the mean of the middle two), the fewest later
+   * runs, the most functions left to an interpreter; the first round as it is when none completed.
+   */
+  static RealProgramResult medianOf(List<RealProgramResult> rounds) {
+    List<RealProgramResult> complete =
+        rounds.stream().filter(r -> r.error() == null && !r.timedOut()).toList();
+    if (rounds.size() == 1 || complete.isEmpty()) {
+      return rounds.get(0);
+    }
+    RealProgramResult any = complete.get(0);
+    return new RealProgramResult(
+        any.program(),
+        any.engine(),
+        median(complete, RealProgramResult::compileMs),
+        median(complete, RealProgramResult::firstMs),
+        median(complete, RealProgramResult::steadyMs),
+        median(complete, RealProgramResult::firstCpuMs),
+        median(complete, RealProgramResult::steadyCpuMs),
+        complete.stream().mapToInt(RealProgramResult::laterRuns).min().orElse(0),
+        null,
+        0,
+        complete.stream().mapToInt(RealProgramResult::interpretedFunctions).max().orElse(0));
+  }
+
+  private static double median(
+      List<RealProgramResult> rounds, ToDoubleFunction<RealProgramResult> measure) {
+    double[] values =
+        rounds.stream().mapToDouble(measure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    int mid = values.length / 2;
+    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
   }
 
   private static double number(JsonNode line, String field) {
