@@ -149,19 +149,20 @@ final class InBoundsAccesses {
             deadDepth = 0;
             continue;
           }
+          OpcodeRow row = table.rowOrNull(op);
+          if (row == null) {
+            return new BitSet();
+          }
           int width = width(op);
           if (width > 0 && MemoryEmitters.memoryIndex(ins) == 0) {
-            long base = pass.peek(isStore(op) ? 1 : 0);
+            // a store's address lies under its value
+            long base = pass.peek(row.has(OpcodeRow.Trait.WRITES_MEMORY) ? 1 : 0);
             long offset = ins.operand(1);
             if (base != UNKNOWN && offset <= MemoryAccess.MAX_OFFSET) {
               if (!pass.extend(base, offset + width)) {
                 inBounds.set(i);
               }
             }
-          }
-          OpcodeRow row = table.rowOrNull(op);
-          if (row == null) {
-            return new BitSet();
           }
           pass.pop(row.pops().of(f, ins));
           pass.pushUnknown(row.pushes().of(f, ins));
@@ -226,22 +227,6 @@ final class InBoundsAccesses {
       case I32_LOAD, F32_LOAD, I64_LOAD32_S, I64_LOAD32_U, I32_STORE, F32_STORE, I64_STORE32 -> 4;
       case I64_LOAD, F64_LOAD, I64_STORE, F64_STORE -> 8;
       default -> 0;
-    };
-  }
-
-  private static boolean isStore(OpCode op) {
-    return switch (op) {
-      case I32_STORE8,
-          I64_STORE8,
-          I32_STORE16,
-          I64_STORE16,
-          I32_STORE,
-          F32_STORE,
-          I64_STORE32,
-          I64_STORE,
-          F64_STORE ->
-          true;
-      default -> false;
     };
   }
 

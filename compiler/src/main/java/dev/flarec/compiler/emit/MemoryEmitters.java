@@ -490,26 +490,24 @@ final class MemoryEmitters {
    */
   static String loadBytesAndSize(EmitContext f, int memory) {
     boolean checks = f.module().descriptor.checksMemorySize();
+    if (!checks) {
+      loadBytes(f, memory);
+      return "";
+    }
     if (memory == 0 && f.bytesSlot() >= 0) {
       f.mv().visitVarInsn(ALOAD, f.bytesSlot());
-      if (checks) {
-        f.mv().visitVarInsn(ILOAD, f.sizeSlot());
-      }
-      return checks ? "I" : "";
-    }
-    loadMemory(f, memory);
-    if (checks) {
-      f.mv().visitInsn(DUP);
-      f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
-      f.mv().visitInsn(SWAP);
-      f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+      f.mv().visitVarInsn(ILOAD, f.sizeSlot());
       return "I";
     }
+    loadMemory(f, memory);
+    f.mv().visitInsn(DUP);
     f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "bytes", "[B");
-    return "";
+    f.mv().visitInsn(SWAP);
+    f.mv().visitFieldInsn(GETFIELD, RuntimeNames.MEMORY, "size", "I");
+    return "I";
   }
 
-  /** Pushes memory 0's array, from the method's local when it has one. */
+  /** Pushes a memory's array: memory 0's from the method's local when it has one. */
   private static void loadBytes(EmitContext f, int memory) {
     if (memory == 0 && f.bytesSlot() >= 0) {
       f.mv().visitVarInsn(ALOAD, f.bytesSlot());
