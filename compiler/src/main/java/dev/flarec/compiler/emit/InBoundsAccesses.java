@@ -13,11 +13,13 @@ import run.endive.wasm.types.OpCode;
 
 /**
  * The loads and stores of a function that need no bounds check: on every path to them, an access of
- * memory 0 on the same base value, reaching at least as far (static offset plus width), has already
- * succeeded. A memory never shrinks and its array is only ever replaced by a longer one, so what
- * that access proved still holds. clang's code reads and writes the fields of one struct through
- * one pointer local, one after another: two in five of Lua's and SQLite's accesses need no check
- * (docs/RATIONALE.md#why-an-access-dominated-by-a-farther-one-is-not-checked).
+ * memory 0 on the same base value, reaching at least as far (static offset plus the bytes it
+ * touches, the opcode table's {@link OpcodeRow#accessBytes}), has already succeeded. A {@code v128}
+ * access proves as far as it reaches like any other, though only scalar loads and stores have
+ * unchecked forms. A memory never shrinks and its array is only ever replaced by a longer one, so
+ * what that access proved still holds. clang's code reads and writes the fields of one struct
+ * through one pointer local, one after another: two in five of Lua's and SQLite's accesses need no
+ * check (docs/RATIONALE.md#why-an-access-dominated-by-a-farther-one-is-not-checked).
  *
  * <p>One forward pass. A base value is a local's value, numbered: {@code local.set} and {@code
  * local.tee} give the local a new number (or, for a copy of another local, that one's), and so do
@@ -153,13 +155,11 @@ final class InBoundsAccesses {
           if (row == null) {
             return new BitSet();
           }
-          int width = width(op);
-          if (width > 0 && MemoryEmitters.memoryIndex(ins) == 0) {
-            // a store's address lies under its value
-            long base = pass.peek(row.has(OpcodeRow.Trait.WRITES_MEMORY) ? 1 : 0);
+          if (row.accessBytes() > 0 && MemoryEmitters.memoryIndex(ins) == 0) {
+            long base = pass.peek(row.addressDepth(f, ins));
             long offset = ins.operand(1);
             if (base != UNKNOWN && offset <= MemoryAccess.MAX_OFFSET) {
-              if (!pass.extend(base, offset + width)) {
+              if (!pass.extend(base, offset + row.accessBytes())) {
                 inBounds.set(i);
               }
             }
@@ -217,17 +217,6 @@ final class InBoundsAccesses {
       }
     }
     return written;
-  }
-
-  /** The bytes a load or store of memory reads or writes; 0 for any other instruction. */
-  private static int width(OpCode op) {
-    return switch (op) {
-      case I32_LOAD8_S, I32_LOAD8_U, I64_LOAD8_S, I64_LOAD8_U, I32_STORE8, I64_STORE8 -> 1;
-      case I32_LOAD16_S, I32_LOAD16_U, I64_LOAD16_S, I64_LOAD16_U, I32_STORE16, I64_STORE16 -> 2;
-      case I32_LOAD, F32_LOAD, I64_LOAD32_S, I64_LOAD32_U, I32_STORE, F32_STORE, I64_STORE32 -> 4;
-      case I64_LOAD, F64_LOAD, I64_STORE, F64_STORE -> 8;
-      default -> 0;
-    };
   }
 
   /** The most changes a way to a construct's end carries there. */

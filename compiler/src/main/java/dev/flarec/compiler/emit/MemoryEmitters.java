@@ -34,19 +34,23 @@ final class MemoryEmitters {
    * methods that perform it.
    */
   enum Width {
-    BYTE("B", "Byte"),
-    SHORT("S", "Short"),
-    INT("I", "Int"),
-    LONG("J", "Long"),
-    FLOAT("F", "Float"),
-    DOUBLE("D", "Double");
+    BYTE("B", "Byte", 1),
+    SHORT("S", "Short", 2),
+    INT("I", "Int", 4),
+    LONG("J", "Long", 8),
+    FLOAT("F", "Float", 4),
+    DOUBLE("D", "Double", 8);
 
     final String desc;
     final String helper;
 
-    Width(String desc, String helper) {
+    /** The bytes of memory one access of this width touches. */
+    final int bytes;
+
+    Width(String desc, String helper, int bytes) {
       this.desc = desc;
       this.helper = helper;
+      this.bytes = bytes;
     }
   }
 

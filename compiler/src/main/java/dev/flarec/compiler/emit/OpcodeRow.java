@@ -7,9 +7,13 @@ import run.endive.wasm.types.AnnotatedInstruction;
 /**
  * Everything the compiler knows about one opcode: the emitter that lowers it, how many operand
  * values it pops and pushes (which a split function needs to load exactly the values an instruction
- * consumes), and the traits that decide what a method caches and fuses.
+ * consumes), the traits that decide what a method caches and fuses, and for a load or store how
+ * many bytes it touches at its effective address ({@code accessBytes}, 0 for every other
+ * instruction), which is how far past its address an access proves memory in bounds ({@link
+ * InBoundsAccesses}). Every access takes its address as its first operand: under the value of a
+ * store, under the vector of a lane load.
  */
-record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
+record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits, int accessBytes) {
 
   /** A count of operand-stack values that may depend on the instruction and its context. */
   @FunctionalInterface
@@ -46,12 +50,22 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
     traits = traits.isEmpty() ? EnumSet.noneOf(Trait.class) : EnumSet.copyOf(traits);
   }
 
+  /** A row of an instruction that accesses no memory. */
+  OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits) {
+    this(emitter, pops, pushes, traits, 0);
+  }
+
   boolean has(Trait t) {
     return traits.contains(t);
   }
 
   boolean accessesMemory() {
     return has(Trait.READS_MEMORY) || has(Trait.WRITES_MEMORY);
+  }
+
+  /** How deep under the top of the operand stack an access finds its address. */
+  int addressDepth(EmitContext f, AnnotatedInstruction ins) {
+    return pops.of(f, ins) - 1;
   }
 
   /** True when a Wasm exception may leave the instruction: it throws or calls. */

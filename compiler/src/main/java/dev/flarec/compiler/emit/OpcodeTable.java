@@ -199,139 +199,29 @@ final class OpcodeTable {
     row(OpCode.ELEM_DROP, TableEmitters.elemDrop(), fixed(0), fixed(0));
 
     // ---- memory (§4.4.7) ----
-    row(
-        OpCode.I32_LOAD,
-        MemoryEmitters.load(Width.INT, I32),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I64_LOAD,
-        MemoryEmitters.load(Width.LONG, I64),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.F32_LOAD,
-        MemoryEmitters.load(Width.FLOAT, F32),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.F64_LOAD,
-        MemoryEmitters.load(Width.DOUBLE, F64),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I32_LOAD8_S,
-        MemoryEmitters.load(Width.BYTE, I32),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I32_LOAD8_U,
-        MemoryEmitters.load(Width.BYTE, I32, IAND),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I32_LOAD16_S,
-        MemoryEmitters.load(Width.SHORT, I32),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I32_LOAD16_U,
-        MemoryEmitters.load(Width.SHORT, I32, IAND),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I64_LOAD8_S,
-        MemoryEmitters.load(Width.BYTE, I64, I2L),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I64_LOAD8_U,
-        MemoryEmitters.load(Width.BYTE, I64, IAND, I2L),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I64_LOAD16_S,
-        MemoryEmitters.load(Width.SHORT, I64, I2L),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I64_LOAD16_U,
-        MemoryEmitters.load(Width.SHORT, I64, IAND, I2L),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I64_LOAD32_S,
-        MemoryEmitters.load(Width.INT, I64, I2L),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(
-        OpCode.I64_LOAD32_U,
-        MemoryEmitters.load(Width.INT, I64, I2L, LAND),
-        fixed(1),
-        fixed(1),
-        Trait.READS_MEMORY);
-    row(OpCode.I32_STORE, MemoryEmitters.store(Width.INT), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    row(
-        OpCode.I64_STORE,
-        MemoryEmitters.store(Width.LONG),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    row(
-        OpCode.F32_STORE,
-        MemoryEmitters.store(Width.FLOAT),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    row(
-        OpCode.F64_STORE,
-        MemoryEmitters.store(Width.DOUBLE),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    row(
-        OpCode.I32_STORE8,
-        MemoryEmitters.store(Width.BYTE),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    row(
-        OpCode.I32_STORE16,
-        MemoryEmitters.store(Width.SHORT, I2S),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    row(
-        OpCode.I64_STORE8,
-        MemoryEmitters.store(Width.BYTE, L2I),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    row(
-        OpCode.I64_STORE16,
-        MemoryEmitters.store(Width.SHORT, L2I, I2S),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    row(
-        OpCode.I64_STORE32,
-        MemoryEmitters.store(Width.INT, L2I),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
+    load(OpCode.I32_LOAD, Width.INT, I32);
+    load(OpCode.I64_LOAD, Width.LONG, I64);
+    load(OpCode.F32_LOAD, Width.FLOAT, F32);
+    load(OpCode.F64_LOAD, Width.DOUBLE, F64);
+    load(OpCode.I32_LOAD8_S, Width.BYTE, I32);
+    load(OpCode.I32_LOAD8_U, Width.BYTE, I32, IAND);
+    load(OpCode.I32_LOAD16_S, Width.SHORT, I32);
+    load(OpCode.I32_LOAD16_U, Width.SHORT, I32, IAND);
+    load(OpCode.I64_LOAD8_S, Width.BYTE, I64, I2L);
+    load(OpCode.I64_LOAD8_U, Width.BYTE, I64, IAND, I2L);
+    load(OpCode.I64_LOAD16_S, Width.SHORT, I64, I2L);
+    load(OpCode.I64_LOAD16_U, Width.SHORT, I64, IAND, I2L);
+    load(OpCode.I64_LOAD32_S, Width.INT, I64, I2L);
+    load(OpCode.I64_LOAD32_U, Width.INT, I64, I2L, LAND);
+    store(OpCode.I32_STORE, Width.INT);
+    store(OpCode.I64_STORE, Width.LONG);
+    store(OpCode.F32_STORE, Width.FLOAT);
+    store(OpCode.F64_STORE, Width.DOUBLE);
+    store(OpCode.I32_STORE8, Width.BYTE);
+    store(OpCode.I32_STORE16, Width.SHORT, I2S);
+    store(OpCode.I64_STORE8, Width.BYTE, L2I);
+    store(OpCode.I64_STORE16, Width.SHORT, L2I, I2S);
+    store(OpCode.I64_STORE32, Width.INT, L2I);
     row(OpCode.MEMORY_SIZE, MemoryEmitters.size(), fixed(0), fixed(1));
     row(OpCode.MEMORY_GROW, MemoryEmitters.grow(), fixed(1), fixed(1), Trait.GROWS_MEMORY);
     row(OpCode.MEMORY_FILL, MemoryEmitters.fill(), fixed(3), fixed(0));
@@ -730,7 +620,36 @@ final class OpcodeTable {
 
   /** A row whose facts are given one by one. */
   void row(OpCode op, Emitter emitter, Arity pops, Arity pushes, Trait... traits) {
-    if (rows.put(op, new OpcodeRow(emitter, pops, pushes, Set.of(traits))) != null) {
+    add(op, new OpcodeRow(emitter, pops, pushes, Set.of(traits)));
+  }
+
+  /**
+   * The row of a load reading {@code bytes} at its effective address: it pops the address (and, for
+   * a lane load, the vector above it) and pushes what it read.
+   */
+  void load(OpCode op, Emitter emitter, int pops, int bytes) {
+    add(op, new OpcodeRow(emitter, fixed(pops), fixed(1), Set.of(Trait.READS_MEMORY), bytes));
+  }
+
+  /**
+   * The row of a store writing {@code bytes} at its effective address: it pops address and value.
+   */
+  void store(OpCode op, Emitter emitter, int bytes) {
+    add(op, new OpcodeRow(emitter, fixed(2), fixed(0), Set.of(Trait.WRITES_MEMORY), bytes));
+  }
+
+  /** A scalar load: {@code extend} widens the JVM value read to {@code result}. */
+  private void load(OpCode op, Width width, ValueType result, int... extend) {
+    load(op, MemoryEmitters.load(width, result, extend), 1, width.bytes);
+  }
+
+  /** A scalar store: {@code narrow} takes the operand's JVM value to the width written. */
+  private void store(OpCode op, Width width, int... narrow) {
+    store(op, MemoryEmitters.store(width, narrow), width.bytes);
+  }
+
+  private void add(OpCode op, OpcodeRow row) {
+    if (rows.put(op, row) != null) {
       throw new IllegalStateException("two rows for " + op);
     }
   }

@@ -14,7 +14,7 @@ import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.ISUB;
 
-import dev.flarec.compiler.emit.OpcodeRow.Trait;
+import dev.flarec.compiler.emit.MemoryEmitters.Width;
 import dev.flarec.runtime.types.ValueType;
 import run.endive.wasm.types.OpCode;
 
@@ -35,68 +35,28 @@ final class SimdRows {
 
   static void addTo(OpcodeTable t) {
     // ---- memory ----
-    load(t, OpCode.V128_LOAD, "load");
-    load(t, OpCode.V128_LOAD8x8_S, "load8x8S");
-    load(t, OpCode.V128_LOAD8x8_U, "load8x8U");
-    load(t, OpCode.V128_LOAD16x4_S, "load16x4S");
-    load(t, OpCode.V128_LOAD16x4_U, "load16x4U");
-    load(t, OpCode.V128_LOAD32x2_S, "load32x2S");
-    load(t, OpCode.V128_LOAD32x2_U, "load32x2U");
-    load(t, OpCode.V128_LOAD8_SPLAT, "load8Splat");
-    load(t, OpCode.V128_LOAD16_SPLAT, "load16Splat");
-    load(t, OpCode.V128_LOAD32_SPLAT, "load32Splat");
-    load(t, OpCode.V128_LOAD64_SPLAT, "load64Splat");
-    load(t, OpCode.V128_LOAD32_ZERO, "load32Zero");
-    load(t, OpCode.V128_LOAD64_ZERO, "load64Zero");
-    t.row(
-        OpCode.V128_LOAD8_LANE,
-        SimdHalves.loadLane(MemoryEmitters.Width.BYTE, 8),
-        fixed(2),
-        fixed(1),
-        Trait.READS_MEMORY);
-    t.row(
-        OpCode.V128_LOAD16_LANE,
-        SimdHalves.loadLane(MemoryEmitters.Width.SHORT, 16),
-        fixed(2),
-        fixed(1),
-        Trait.READS_MEMORY);
-    t.row(
-        OpCode.V128_LOAD32_LANE,
-        SimdHalves.loadLane(MemoryEmitters.Width.INT, 32),
-        fixed(2),
-        fixed(1),
-        Trait.READS_MEMORY);
-    t.row(
-        OpCode.V128_LOAD64_LANE,
-        SimdHalves.loadLane(MemoryEmitters.Width.LONG, 64),
-        fixed(2),
-        fixed(1),
-        Trait.READS_MEMORY);
-    t.row(OpCode.V128_STORE, SimdHalves.store(), fixed(2), fixed(0), Trait.WRITES_MEMORY);
-    t.row(
-        OpCode.V128_STORE8_LANE,
-        SimdHalves.storeLane(MemoryEmitters.Width.BYTE, 8),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    t.row(
-        OpCode.V128_STORE16_LANE,
-        SimdHalves.storeLane(MemoryEmitters.Width.SHORT, 16),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    t.row(
-        OpCode.V128_STORE32_LANE,
-        SimdHalves.storeLane(MemoryEmitters.Width.INT, 32),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
-    t.row(
-        OpCode.V128_STORE64_LANE,
-        SimdHalves.storeLane(MemoryEmitters.Width.LONG, 64),
-        fixed(2),
-        fixed(0),
-        Trait.WRITES_MEMORY);
+    load(t, OpCode.V128_LOAD, "load", 16);
+    load(t, OpCode.V128_LOAD8x8_S, "load8x8S", 8);
+    load(t, OpCode.V128_LOAD8x8_U, "load8x8U", 8);
+    load(t, OpCode.V128_LOAD16x4_S, "load16x4S", 8);
+    load(t, OpCode.V128_LOAD16x4_U, "load16x4U", 8);
+    load(t, OpCode.V128_LOAD32x2_S, "load32x2S", 8);
+    load(t, OpCode.V128_LOAD32x2_U, "load32x2U", 8);
+    load(t, OpCode.V128_LOAD8_SPLAT, "load8Splat", 1);
+    load(t, OpCode.V128_LOAD16_SPLAT, "load16Splat", 2);
+    load(t, OpCode.V128_LOAD32_SPLAT, "load32Splat", 4);
+    load(t, OpCode.V128_LOAD64_SPLAT, "load64Splat", 8);
+    load(t, OpCode.V128_LOAD32_ZERO, "load32Zero", 4);
+    load(t, OpCode.V128_LOAD64_ZERO, "load64Zero", 8);
+    loadLane(t, OpCode.V128_LOAD8_LANE, Width.BYTE);
+    loadLane(t, OpCode.V128_LOAD16_LANE, Width.SHORT);
+    loadLane(t, OpCode.V128_LOAD32_LANE, Width.INT);
+    loadLane(t, OpCode.V128_LOAD64_LANE, Width.LONG);
+    t.store(OpCode.V128_STORE, SimdHalves.store(), 16);
+    storeLane(t, OpCode.V128_STORE8_LANE, Width.BYTE);
+    storeLane(t, OpCode.V128_STORE16_LANE, Width.SHORT);
+    storeLane(t, OpCode.V128_STORE32_LANE, Width.INT);
+    storeLane(t, OpCode.V128_STORE64_LANE, Width.LONG);
 
     // ---- immediates ----
     t.row(OpCode.V128_CONST, SimdSplats.constant(SimdHalves.constant()), fixed(0), fixed(1));
@@ -421,8 +381,19 @@ final class SimdRows {
         0x113, SimpleOp.call(types("VVV"), V128, RELAXED_LANES, "i32x4RelaxedDotI8x16I7x16AddS"));
   }
 
-  private static void load(OpcodeTable t, OpCode op, String helper) {
-    t.row(op, SimdHalves.load(helper), fixed(1), fixed(1), Trait.READS_MEMORY);
+  /** A load into one lane of the vector under its address, the lane as wide as {@code width}. */
+  private static void loadLane(OpcodeTable t, OpCode op, Width width) {
+    t.load(op, SimdHalves.loadLane(width, 8 * width.bytes), 2, width.bytes);
+  }
+
+  /** A store of one lane of the vector above its address. */
+  private static void storeLane(OpcodeTable t, OpCode op, Width width) {
+    t.store(op, SimdHalves.storeLane(width, 8 * width.bytes), width.bytes);
+  }
+
+  /** A load through the runtime's {@code helper}, reading {@code bytes} at its address. */
+  private static void load(OpcodeTable t, OpCode op, String helper, int bytes) {
+    t.load(op, SimdHalves.load(helper), 1, bytes);
   }
 
   private static void extract(OpcodeTable t, OpCode op, String helper, ValueType result) {

@@ -188,6 +188,38 @@ class OpcodeTableTest {
         matching(op -> op.opcode() == 0x08 || op.opcode() == 0x0A), withTrait(Trait.THROWS));
   }
 
+  /**
+   * Every load and store touches as many bytes as its natural alignment (§3.3.7: the alignment may
+   * not exceed the access's width), read off the binary encoding; nothing else touches any.
+   */
+  @Test
+  void accessBytesAreEachAccessesWidth() {
+    // 0x28..0x3E: i32, i64, f32, f64 load; the narrow loads; i32, i64, f32, f64 store; narrow
+    // stores
+    int[] scalar = {4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4, 4, 8, 4, 8, 1, 2, 1, 2, 4};
+    for (OpCode op : table.opcodes()) {
+      OpcodeRow row = table.rowOrNull(op);
+      int sub = op.opcode() & 0xFF;
+      int expected;
+      if (in(op, 0x28, 0x3E)) {
+        expected = scalar[op.opcode() - 0x28];
+      } else if (simdMemory(op, false) || simdMemory(op, true)) {
+        expected =
+            switch (sub) {
+              case 0, 11 -> 16;
+              case 7, 84, 88 -> 1;
+              case 8, 85, 89 -> 2;
+              case 9, 86, 90, 92 -> 4;
+              default -> 8; // the 64-bit widening loads, splat, lane and zero-extending load
+            };
+      } else {
+        expected = 0;
+      }
+      assertEquals(expected, row.accessBytes(), op + " bytes");
+      assertEquals(expected > 0, row.accessesMemory(), op + " accesses memory");
+    }
+  }
+
   private static boolean in(OpCode op, int first, int last) {
     return op.opcode() >= first && op.opcode() <= last;
   }
