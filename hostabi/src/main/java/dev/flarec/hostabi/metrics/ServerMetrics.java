@@ -8,8 +8,11 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
- * The server's counters, kept whether or not they are exposed (a {@link LongAdder} increment is a
- * few nanoseconds and never contends), and their Prometheus text rendering.
+ * The server's counters and their Prometheus text rendering. The per-request ones (requests by
+ * status, the latency histogram) are only fed by a server that exposes them: their shared counters,
+ * written from both cores on every request, cost the {@code hello} flare 2 to 4 microseconds of its
+ * roughly 40 under load (docs/benchmarks.md). The rare events (traps, refusals, host calls of the
+ * services) are always counted.
  *
  * <p>Written directly in the text exposition format (version 0.0.4) rather than through a client
  * library: a dozen series need no dependency in every flare JAR. See docs/RATIONALE.md "Why the

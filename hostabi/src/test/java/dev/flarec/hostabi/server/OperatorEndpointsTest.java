@@ -51,6 +51,12 @@ class OperatorEndpointsTest {
     try (RunningServer server = RunningServer.start(RunningServer.probe(), data, "")) {
       assertEquals(404, server.get(FlareHandler.METRICS_PATH).statusCode());
       assertEquals(404, server.get("/__flarec/anything").statusCode());
+      assertEquals(200, server.get("/").statusCode());
+      // nothing exposes them, so requests are not counted (a microsecond each under load)
+      String counters = server.services().metrics().render("probe");
+      assertTrue(counters.lines().noneMatch(l -> l.startsWith("flarec_requests_total{")), counters);
+      assertTrue(
+          counters.contains("flarec_request_duration_seconds_count{flare=\"probe\"} 0"), counters);
     }
   }
 

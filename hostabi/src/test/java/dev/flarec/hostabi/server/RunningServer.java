@@ -96,6 +96,11 @@ public final class RunningServer implements AutoCloseable {
     return c.withDataDirectory(dataDirectory);
   }
 
+  /** The host services the server was started with (its counters among them). */
+  public HostServices services() {
+    return services;
+  }
+
   public FlareServer server() {
     return server;
   }
