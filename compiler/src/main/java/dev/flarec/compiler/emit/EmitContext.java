@@ -202,6 +202,9 @@ interface EmitContext {
    */
   boolean accessInBounds();
 
+  /** The bytes the load or store {@code ins} touches at its address: its opcode row's. */
+  int accessBytes(AnnotatedInstruction ins);
+
   /**
    * JVM local holding the block of memory 0 this method marked written last, or {@link #NO_BLOCK};
    * -1 when the module does not track writes. Marks are only cleared by the host (restoring a

@@ -345,6 +345,11 @@ final class FunctionEmitter implements EmitContext {
   }
 
   @Override
+  public int accessBytes(AnnotatedInstruction ins) {
+    return table.row(ins, this).accessBytes();
+  }
+
+  @Override
   public int markedSlot() {
     return markedSlot;
   }

@@ -387,7 +387,7 @@ final class MemoryEmitters {
     int window = f.acquireScratch(ValueType.EXTERNREF);
     f.mv().visitInsn(DUP2);
     f.mv().visitVarInsn(LSTORE, address);
-    f.pushInt(simdWidth(ins.opcode()));
+    f.pushInt(f.accessBytes(ins));
     loadMemory(f, memoryIndex(ins));
     f.mv()
         .visitMethodInsn(
@@ -423,28 +423,6 @@ final class MemoryEmitters {
     }
     f.releaseScratch(ValueType.EXTERNREF, w.window());
     f.releaseScratch(ValueType.I64, w.address());
-  }
-
-  /** The bytes a SIMD load or store reads or writes. */
-  private static int simdWidth(run.endive.wasm.types.OpCode op) {
-    return switch (op) {
-      case V128_LOAD, V128_STORE -> 16;
-      case V128_LOAD8x8_S,
-          V128_LOAD8x8_U,
-          V128_LOAD16x4_S,
-          V128_LOAD16x4_U,
-          V128_LOAD32x2_S,
-          V128_LOAD32x2_U,
-          V128_LOAD64_SPLAT,
-          V128_LOAD64_ZERO,
-          V128_LOAD64_LANE,
-          V128_STORE64_LANE ->
-          8;
-      case V128_LOAD32_SPLAT, V128_LOAD32_ZERO, V128_LOAD32_LANE, V128_STORE32_LANE -> 4;
-      case V128_LOAD16_SPLAT, V128_LOAD16_LANE, V128_STORE16_LANE -> 2;
-      case V128_LOAD8_SPLAT, V128_LOAD8_LANE, V128_STORE8_LANE -> 1;
-      default -> throw new IllegalArgumentException("not a SIMD load or store: " + op);
-    };
   }
 
   /**
