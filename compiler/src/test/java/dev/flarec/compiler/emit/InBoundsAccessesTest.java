@@ -145,6 +145,39 @@ class InBoundsAccessesTest {
     assertThrows(WasmTrap.class, () -> in.function("split").call(65536 - 11, 11));
   }
 
+  /**
+   * A {@code v128} access proves what it reaches like a scalar one, its address the operand under
+   * the vector for a lane access: the opcode table's width and address depth, not the opcode.
+   */
+  @Test
+  void vectorAccessesProveHowFarTheyReach() {
+    String wat =
+        """
+        (module
+          (memory 1)
+          ;; 16 bytes read at $p: the word at 12 is within them, the one at 13 is not
+          (func (export "afterLoad") (param $p i32) (result i32)
+            (drop (v128.load (local.get $p)))
+            (i32.add (i32.load offset=12 (local.get $p)) (i32.load offset=13 (local.get $p))))
+          ;; one byte written at $p, under the vector whose lane it is
+          (func (export "afterLaneStore") (param $p i32) (result i32)
+            (v128.store8_lane 3 (local.get $p) (v128.const i8x16 0 1 2 9 4 5 6 7 8 9 10 11 12 13 14 15))
+            (i32.add (i32.load8_u (local.get $p)) (i32.load8_u offset=1 (local.get $p)))))
+        """;
+    CompiledModule compiled = Flarec.compile(Wat2Wasm.parse(wat));
+    assertEquals(List.of("loadIntInBounds", "loadInt"), tail(accesses(compiled, "func0"), 2));
+    assertEquals(List.of("loadByteInBounds", "loadByte"), tail(accesses(compiled, "func1"), 2));
+    Instance in = compiled.load().instantiate();
+    assertEquals(9, in.function("afterLaneStore").call(100)[0]);
+    assertEquals(0, in.function("afterLoad").call(65536 - 17)[0]);
+    assertThrows(WasmTrap.class, () -> in.function("afterLoad").call(65536 - 16));
+    assertThrows(WasmTrap.class, () -> in.function("afterLaneStore").call(65536 - 1));
+  }
+
+  private static List<String> tail(List<String> calls, int n) {
+    return calls.subList(calls.size() - n, calls.size());
+  }
+
   @Test
   void anAccessPastTheMemoryStillTrapsAfterWhatCameBeforeIt() {
     Instance in = Flarec.compile(Wat2Wasm.parse(MODULE)).load().instantiate();
