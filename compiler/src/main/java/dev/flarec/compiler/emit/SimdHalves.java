@@ -147,7 +147,8 @@ final class SimdHalves {
    * {@code v128.loadN_lane}: one scalar load of N bits (checked like any other), put in place of
    * the lane. On a 64-bit memory, the boxed load.
    */
-  static HalvesEmitter loadLane(MemoryEmitters.Width width, int laneBits) {
+  static HalvesEmitter loadLane(MemoryEmitters.Width width) {
+    int laneBits = 8 * width.bytes;
     Emitter boxed = SimdEmitters.loadLane("load" + laneBits + "Lane");
     return (f, ins) -> {
       int[] vector = laneAccessOperands(f, ins, boxed);
@@ -176,7 +177,8 @@ final class SimdHalves {
    * {@code v128.storeN_lane}: the lane's bits shifted out of its half and stored as a scalar of N
    * bits. Stores mark their block written, as scalar ones. On a 64-bit memory, the boxed store.
    */
-  static HalvesEmitter storeLane(MemoryEmitters.Width width, int laneBits) {
+  static HalvesEmitter storeLane(MemoryEmitters.Width width) {
+    int laneBits = 8 * width.bytes;
     Emitter boxed = SimdEmitters.storeLane("store" + laneBits + "Lane");
     return (f, ins) -> {
       int[] vector = laneAccessOperands(f, ins, boxed);

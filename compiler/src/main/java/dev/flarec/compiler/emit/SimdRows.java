@@ -383,12 +383,12 @@ final class SimdRows {
 
   /** A load into one lane of the vector under its address, the lane as wide as {@code width}. */
   private static void loadLane(OpcodeTable t, OpCode op, Width width) {
-    t.load(op, SimdHalves.loadLane(width, 8 * width.bytes), 2, width.bytes);
+    t.load(op, SimdHalves.loadLane(width), 2, width.bytes);
   }
 
   /** A store of one lane of the vector above its address. */
   private static void storeLane(OpcodeTable t, OpCode op, Width width) {
-    t.store(op, SimdHalves.storeLane(width, 8 * width.bytes), width.bytes);
+    t.store(op, SimdHalves.storeLane(width), width.bytes);
   }
 
   /** A load through the runtime's {@code helper}, reading {@code bytes} at its address. */

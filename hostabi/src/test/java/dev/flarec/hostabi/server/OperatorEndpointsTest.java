@@ -52,7 +52,7 @@ class OperatorEndpointsTest {
       assertEquals(404, server.get(FlareHandler.METRICS_PATH).statusCode());
       assertEquals(404, server.get("/__flarec/anything").statusCode());
       assertEquals(200, server.get("/").statusCode());
-      // nothing exposes them, so requests are not counted (a microsecond each under load)
+      // nothing exposes them, so requests are not counted (see ServerMetrics for the cost)
       String counters = server.services().metrics().render("probe");
       assertTrue(counters.lines().noneMatch(l -> l.startsWith("flarec_requests_total{")), counters);
       assertTrue(
