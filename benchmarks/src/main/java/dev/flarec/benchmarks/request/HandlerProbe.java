@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
+import java.util.List;
 
 /**
  * The host's request path in process, without HTTP: a flare mounted with the default configuration
@@ -25,10 +26,12 @@ import java.lang.reflect.Method;
  * allocate on their carriers): the host's own per-request cost beyond HTTP. The bytes do not depend
  * on the machine's load; the CPU times do, less than a load test's. Compare builds by running it
  * alternately with each build's host classes first on the class path ("platform" runs every request
- * on the main thread, also where virtual threads exist).
+ * on the main thread, also where virtual threads exist; "parallel" runs requests on one platform
+ * thread per processor at once, as a loaded server's carrier threads do, so that what the request
+ * path writes to memory shared between cores shows in its cost).
  *
  * <pre>java -cp ... dev.flarec.benchmarks.request.HandlerProbe hello|hash LOG_FILE [WARM_SECONDS]
- * [BATCHES] [BATCH_SECONDS] [platform]</pre>
+ * [BATCHES] [BATCH_SECONDS] [platform|parallel]</pre>
  */
 public final class HandlerProbe {
   private static final String PATH = "/world?x=1";
@@ -40,7 +43,9 @@ public final class HandlerProbe {
     double warm = args.length > 2 ? Double.parseDouble(args[2]) : 10;
     int batches = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     double batch = args.length > 4 ? Double.parseDouble(args[4]) : 2;
-    boolean platform = args.length > 5 && args[5].equals("platform");
+    String mode = args.length > 5 ? args[5] : "virtual";
+    boolean platform = !mode.equals("virtual");
+    int parallel = mode.equals("parallel") ? Runtime.getRuntime().availableProcessors() : 1;
     LogSetup.install();
     // the log lines go to a file, as an operator would keep them (load-test.sh does the same)
     System.setErr(new PrintStream(new FileOutputStream(args[1]), false, "UTF-8"));
@@ -53,19 +58,21 @@ public final class HandlerProbe {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long writer = writerThread(threads);
-    run(one, virtual, (long) (warm * 1e9));
+    run(one, virtual, parallel, (long) (warm * 1e9));
     System.out.println(
         "HandlerProbe "
             + name
             + " on "
-            + (virtual != null ? "virtual threads" : "one platform thread")
+            + (virtual != null
+                ? "virtual threads"
+                : parallel > 1 ? parallel + " platform threads at once" : "one platform thread")
             + ", java "
             + Runtime.version());
     for (int b = 0; b < batches; b++) {
       long cpu = os.getProcessCpuTime();
       long writerCpu = threads.getThreadCpuTime(writer);
       long allocated = allocated(threads);
-      long n = run(one, virtual, (long) (batch * 1e9));
+      long n = run(one, virtual, parallel, (long) (batch * 1e9));
       double bytesPerRequest = (double) (allocated(threads) - allocated) / n;
       double perRequest = (os.getProcessCpuTime() - cpu) / 1e3 / n;
       double writerPerRequest = (threads.getThreadCpuTime(writer) - writerCpu) / 1e3 / n;
@@ -89,8 +96,35 @@ public final class HandlerProbe {
     return sum;
   }
 
-  /** Serves requests for {@code nanos} of wall time; returns how many. */
-  private static long run(Runnable one, Method virtual, long nanos) throws Exception {
+  /**
+   * Serves requests for {@code nanos} of wall time on {@code parallel} threads; returns how many.
+   */
+  private static long run(Runnable one, Method virtual, int parallel, long nanos) throws Exception {
+    if (parallel > 1) {
+      java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+      List<Thread> workers = new java.util.ArrayList<>();
+      for (int t = 0; t < parallel; t++) {
+        Thread w = new Thread(() -> served.addAndGet(serve(one, null, nanos)));
+        workers.add(w);
+        w.start();
+      }
+      for (Thread w : workers) {
+        w.join();
+      }
+      return served.get();
+    }
+    return serve(one, virtual, nanos);
+  }
+
+  private static long serve(Runnable one, Method virtual, long nanos) {
+    try {
+      return serveOrThrow(one, virtual, nanos);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long serveOrThrow(Runnable one, Method virtual, long nanos) throws Exception {
     long end = System.nanoTime() + nanos;
     long n = 0;
     while (System.nanoTime() < end) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
@@ -60,7 +61,42 @@ public final class AsyncLineHandler extends Handler {
     if (closed || !isLoggable(record)) {
       return;
     }
-    byte[] line = encode(record);
+    enqueue(encode(record));
+  }
+
+  /**
+   * Publishes {@code line}, logged by {@code logger} at {@code level}, without a {@link LogRecord}:
+   * the route {@link DirectRoute} takes for the flare server's own lines. Formatted as {@link
+   * #publish} formats a record carrying it.
+   *
+   * @return false, with nothing written, when this handler would not take it that way (closed, a
+   *     filter or a formatter other than {@link LineFormatter} set, or the level below its own):
+   *     the caller logs the line through {@code java.util.logging} instead
+   */
+  boolean publish(LogLine line, Level level, String logger) {
+    if (closed
+        || getFilter() != null
+        || level.intValue() < getLevel().intValue()
+        || !(getFormatter() instanceof LineFormatter formatter)) {
+      return false;
+    }
+    StringBuilder text = builders.take();
+    byte[] bytes;
+    try {
+      formatter.formatTo(System.currentTimeMillis(), level, logger, line, text);
+      bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      reportError("cannot format a log line", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
+      return true;
+    } finally {
+      builders.give(text);
+    }
+    enqueue(bytes);
+    return true;
+  }
+
+  /** Hands an encoded line to the writer; null (a line that failed to format) is skipped. */
+  private void enqueue(byte[] line) {
     if (line == null) {
       return;
     }

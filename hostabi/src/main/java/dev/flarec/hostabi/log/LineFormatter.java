@@ -43,27 +43,16 @@ public final class LineFormatter extends Formatter {
    */
   public void formatTo(LogRecord record, StringBuilder line) {
     Object[] parameters = record.getParameters();
-    LogLine logLine =
-        parameters != null && parameters.length == 1 && parameters[0] instanceof LogLine l
-            ? l
-            : null;
-    if (logLine != null && logLine.json()) {
-      json(record, logLine, line);
-      return;
-    }
-    line.append(time(record.getMillis()))
-        .append(' ')
-        .append(levelName(record.getLevel()))
-        .append(' ')
-        .append(shortName(record.getLoggerName()))
-        .append(' ');
-    if (logLine != null) {
-      // what formatMessage returns for it, rendered in place
-      logLine.renderTo(line);
+    if (parameters != null && parameters.length == 1 && parameters[0] instanceof LogLine l) {
+      formatTo(record.getMillis(), record.getLevel(), record.getLoggerName(), l, line);
+      if (l.json()) {
+        return; // a stack trace would break the JSON line: the JSON form leaves it out
+      }
     } else {
+      prefix(record.getMillis(), record.getLevel(), record.getLoggerName(), line);
       line.append(formatMessage(record));
+      line.append(System.lineSeparator());
     }
-    line.append(System.lineSeparator());
     if (record.getThrown() != null) {
       StringWriter trace = new StringWriter();
       record.getThrown().printStackTrace(new PrintWriter(trace));
@@ -71,14 +60,38 @@ public final class LineFormatter extends Formatter {
     }
   }
 
+  /**
+   * Appends {@code l} as logged at {@code millis} by {@code logger} at {@code level}: the line
+   * {@link #format} writes for a record carrying it, without the record ({@link DirectRoute}).
+   */
+  void formatTo(long millis, Level level, String logger, LogLine l, StringBuilder line) {
+    if (l.json()) {
+      json(millis, level, logger, l, line);
+      return;
+    }
+    prefix(millis, level, logger, line);
+    // what formatMessage returns for it, rendered in place
+    l.renderTo(line);
+    line.append(System.lineSeparator());
+  }
+
+  private void prefix(long millis, Level level, String logger, StringBuilder line) {
+    line.append(time(millis))
+        .append(' ')
+        .append(levelName(level))
+        .append(' ')
+        .append(shortName(logger))
+        .append(' ');
+  }
+
   /** A JSON-lines record: the time, level and logger as members before the line's own. */
-  private void json(LogRecord record, LogLine l, StringBuilder line) {
+  private void json(long millis, Level level, String logger, LogLine l, StringBuilder line) {
     line.append("{\"time\":\"")
-        .append(time(record.getMillis()))
+        .append(time(millis))
         .append("\",\"level\":\"")
-        .append(levelName(record.getLevel()))
+        .append(levelName(level))
         .append("\",\"logger\":\"")
-        .append(shortName(record.getLoggerName()))
+        .append(shortName(logger))
         .append("\",");
     l.appendJsonMembers(line);
     line.append('}').append(System.lineSeparator());

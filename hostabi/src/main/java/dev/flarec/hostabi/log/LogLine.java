@@ -93,9 +93,15 @@ public final class LogLine {
     return map;
   }
 
-  /** Writes the line to {@code logger} at {@code level}, if that level is enabled. */
+  /**
+   * Writes the line to {@code logger} at {@code level}, if that level is enabled: under the flare
+   * server's own logging set-up straight to its writer ({@link DirectRoute}), else as a record.
+   */
   public void log(Logger logger, Level level) {
     if (!logger.isLoggable(level)) {
+      return;
+    }
+    if (thrown == null && DirectRoute.publish(this, logger, level)) {
       return;
     }
     LogRecord record = new LineRecord(level, this);

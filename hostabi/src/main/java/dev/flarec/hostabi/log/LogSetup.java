@@ -34,6 +34,7 @@ public final class LogSetup {
     console.setLevel(Level.ALL);
     root.addHandler(console);
     root.setLevel(Level.INFO);
+    DirectRoute.install(root, console);
     if (LogManager.getLogManager() instanceof ShutdownAwareLogManager) {
       ShutdownAwareLogManager.holdResets();
     }
