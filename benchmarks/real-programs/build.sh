@@ -2,7 +2,7 @@
 # Builds the real-program corpus from source, outside the tree, and records each program's
 # expected output from its native build. Nothing it fetches or builds is committed.
 #   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
-#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 pugixml)
+#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 pugixml duktape)
 #     build/      intermediate files (the SQLite amalgamation)
 #     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
 #     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
@@ -47,14 +47,23 @@ build_lua() {
   for f in "$src"/*.c; do
     [[ $(basename "$f") == luac.c ]] || lua_files+=("$f")
   done
-  # wasi/setjmp.h stands in for the missing one (see there); signals and clock() come from
+  # nojmp/setjmp.h stands in for the missing one (see there); signals and clock() come from
   # wasi-libc's emulation libraries; WASI has no temporary file names, so os.tmpname fails
-  "${WASI_CC[@]}" -I "$HERE/lua/wasi" -I "$CACHE/build/lua" -DLUA_COMPAT_5_3 -D_WASI_EMULATED_SIGNAL \
+  "${WASI_CC[@]}" -I "$HERE/nojmp" -I "$CACHE/build/lua" -DLUA_COMPAT_5_3 -D_WASI_EMULATED_SIGNAL \
     -DLUA_TMPNAMBUFSIZE=32 '-Dlua_tmpnam(buffer,error)=error=1' \
     -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_GETPID -Wno-everything \
     -o "$CACHE/wasm/lua.wasm" "${lua_files[@]}" "$HERE/lua/wasi/missing.c" \
     -lwasi-emulated-signal -lwasi-emulated-process-clocks -lwasi-emulated-getpid -lm
   "${NATIVE_CC[@]}" -I "$CACHE/build/lua" -DLUA_COMPAT_5_3 -DLUA_USE_POSIX -w -o "$CACHE/native/lua" "${lua_files[@]}" -lm
+}
+
+build_duktape() {
+  local src
+  src="$(source_of duktape)/src"
+  # Duktape throws with longjmp too: the same stand-in as Lua's
+  "${WASI_CC[@]}" -I "$HERE/nojmp" -I "$src" -Wno-everything \
+    -o "$CACHE/wasm/duktape.wasm" "$src/duktape.c" "$HERE/duktape/driver.c" -lm
+  "${NATIVE_CC[@]}" -I "$src" -w -o "$CACHE/native/duktape" "$src/duktape.c" "$HERE/duktape/driver.c" -lm
 }
 
 build_sqlite() {
@@ -118,7 +127,8 @@ while IFS=$'\t' read -r name binary args stdin _description; do
   wanted "$name" || continue
   if [[ ! " ${built[*]} " == *" $binary "* ]]; then
     case "$binary" in
-      lua) up_to_date lua "$HERE/lua/wasi" || build_lua ;;
+      lua) up_to_date lua "$HERE/lua/wasi" "$HERE/nojmp" || build_lua ;;
+      duktape) up_to_date duktape "$HERE/duktape/driver.c" "$HERE/nojmp" || build_duktape ;;
       sqlite) up_to_date sqlite "$HERE/sqlite/driver.c" || build_sqlite ;;
       bzip2) up_to_date bzip2 "$HERE/bzip2" || build_bzip2 ;;
       pugixml) up_to_date pugixml "$HERE/pugixml" || build_pugixml ;;

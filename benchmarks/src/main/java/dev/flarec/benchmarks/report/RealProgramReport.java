@@ -24,7 +24,7 @@ final class RealProgramReport {
 
   /** Programs whose time is an interpreter's dispatch loop: the "within 2× of node" target. */
   private static final Set<String> INTERPRETER_LOOPS =
-      Set.of("lua-fib", "lua-tables", "lua-strings", "sqlite");
+      Set.of("lua-fib", "lua-tables", "lua-strings", "duktape", "sqlite");
 
   private static final List<String> ENGINES = List.of("flarec", "chicory", "node", "native");
   private static final Map<String, String> ENGINE_NAMES =
@@ -108,7 +108,8 @@ final class RealProgramReport {
     line(
         "Whole programs built from source rather than kernels: the Lua 5.4 interpreter running Lua");
     line(
-        "scripts, SQLite running a SQL workload, libbzip2, a malloc-heavy C program, pugixml (C++) and");
+        "scripts, the Duktape ECMAScript interpreter running a script, SQLite running a SQL workload,");
+    line("libbzip2, a malloc-heavy C program, pugixml (C++) and");
     line(
         "two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
             + machine.getOrDefault("date", "?")
@@ -398,7 +399,7 @@ final class RealProgramReport {
       }
     }
     target(
-        "interpreter loops (Lua, SQLite) within 2× of node, steady",
+        "interpreter loops (Lua, Duktape, SQLite) within 2× of node, steady",
         Double.isNaN(worstLoop)
             ? "not measured"
             : misses.isEmpty() ? "worst " + Stats.ratio(worstLoop) : String.join(", ", misses),
@@ -481,7 +482,7 @@ final class RealProgramReport {
     line("### How the programs are built and run");
     line("");
     line(
-        "`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 pugixml`");
+        "`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 pugixml duktape`");
     line(
         "into `${FLAREC_CORPUS_DIR:-~/.cache/flarec-corpus}` (nothing third-party is committed), builds each");
     line(
@@ -490,14 +491,14 @@ final class RealProgramReport {
         "Rust: Debian's `rustc --target wasm32-wasi -O`) and natively with `gcc -O2` (`g++ -O2`, `rustc -O`),");
     line("and records the native build's output as the expected");
     line(
-        "one. The workloads are ours: `benchmarks/real-programs/` holds the Lua scripts, the SQL, the C");
+        "one. The workloads are ours: `benchmarks/real-programs/` holds the Lua and ECMAScript scripts, the SQL, the C");
     line("drivers and the Rust programs. Choices that matter when reading the numbers:");
     line("");
     line(
-        "- Lua: wasi-libc has no `setjmp`/`longjmp`, so the Wasm build runs protected calls directly and");
+        "- Lua and Duktape: wasi-libc has no `setjmp`/`longjmp`, so their Wasm builds run protected calls");
     line(
-        "  stops with a message if a Lua error is ever raised (`lua/wasi/setjmp.h`); the scripts raise none.");
-    line("  The native build uses the real `longjmp`.");
+        "  directly and stop with a message if an error is ever raised (`nojmp/setjmp.h`); the scripts");
+    line("  raise none. The native builds use the real `longjmp`.");
     line(
         "- SQLite: built with `SQLITE_OS_OTHER` and a VFS that opens no files (in `sqlite/driver.c`), for");
     line("  an in-memory database; the native build uses the same VFS, so both run the same code.");
