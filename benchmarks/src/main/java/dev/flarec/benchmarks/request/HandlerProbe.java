@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The host's request path in process, without HTTP: a flare mounted with the default configuration
@@ -89,22 +91,33 @@ public final class HandlerProbe {
    * carriers, which are platform threads.
    */
   private static long allocated(com.sun.management.ThreadMXBean threads) {
-    long sum = 0;
+    long sum = FINISHED_WORKERS_BYTES.get();
     for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
       sum += Math.max(0, bytes);
     }
     return sum;
   }
 
+  /** Bytes allocated by the parallel mode's worker threads that have ended. */
+  private static final AtomicLong FINISHED_WORKERS_BYTES = new AtomicLong();
+
   /**
    * Serves requests for {@code nanos} of wall time on {@code parallel} threads; returns how many.
    */
   private static long run(Runnable one, Method virtual, int parallel, long nanos) throws Exception {
     if (parallel > 1) {
-      java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
-      List<Thread> workers = new java.util.ArrayList<>();
+      AtomicLong served = new AtomicLong();
+      List<Thread> workers = new ArrayList<>();
       for (int t = 0; t < parallel; t++) {
-        Thread w = new Thread(() -> served.addAndGet(serve(one, null, nanos)));
+        Thread w =
+            new Thread(
+                () -> {
+                  served.addAndGet(serve(one, null, nanos));
+                  // the thread ends with the batch: what it allocated is counted before it does
+                  FINISHED_WORKERS_BYTES.addAndGet(
+                      ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                          .getCurrentThreadAllocatedBytes());
+                });
         workers.add(w);
         w.start();
       }
