@@ -381,7 +381,7 @@ final class SimdRows {
         0x113, SimpleOp.call(types("VVV"), V128, RELAXED_LANES, "i32x4RelaxedDotI8x16I7x16AddS"));
   }
 
-  /** A load into one lane of the vector under its address, the lane as wide as {@code width}. */
+  /** A load into one lane of the vector above its address, the lane as wide as {@code width}. */
   private static void loadLane(OpcodeTable t, OpCode op, Width width) {
     t.load(op, SimdHalves.loadLane(width), 2, width.bytes);
   }
