@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 /**
  * WASI preview 1 for one guest: its arguments, environment, standard streams and pre-opened
@@ -346,17 +347,23 @@ public final class Wasi implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       List<String> environment = new ArrayList<>();
-      env.forEach((name, value) -> environment.add(name + "=" + value));
+      // loops and a named class, not lambdas: a guest's first run would spin their classes
+      for (Map.Entry<String, String> variable : env.entrySet()) {
+        environment.add(variable.getKey() + "=" + variable.getValue());
+      }
       long origin = System.nanoTime();
       WasiContext context =
           new WasiContext(
-              List.copyOf(args),
-              environment,
-              descriptors,
-              clock,
-              () -> System.nanoTime() - origin,
-              random != null ? random : new SecureRandom());
+              List.copyOf(args), environment, descriptors, clock, new NanosSince(origin), random);
       return new Wasi(context);
+    }
+
+    /** The monotonic clock the guest reads: nanoseconds since its {@code Wasi} was built. */
+    private record NanosSince(long origin) implements LongSupplier {
+      @Override
+      public long getAsLong() {
+        return System.nanoTime() - origin;
+      }
     }
 
     private static Path canonicalDirectory(Path host) {

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * What an instance is given to satisfy its imports: functions ({@link FunctionRef}), memories,
- * tables and globals, by module and field name; and whole instances, whose exports then serve every
- * import naming that module.
+ * tables and globals, by module and field name; whole instances, whose exports then serve every
+ * import naming that module; and {@link ImportSource}s, which make a module's imports when asked.
  *
  * <pre>{@code
  * Imports imports = Imports.builder()
@@ -23,14 +23,19 @@ import java.util.Map;
  * }</pre>
  */
 public final class Imports {
-  private static final Imports EMPTY = new Imports(Map.of(), Map.of());
+  private static final Imports EMPTY = new Imports(Map.of(), Map.of(), Map.of());
 
   private final Map<String, Map<String, Object>> values;
   private final Map<String, Instance> instances;
+  private final Map<String, ImportSource> sources;
 
-  private Imports(Map<String, Map<String, Object>> values, Map<String, Instance> instances) {
+  private Imports(
+      Map<String, Map<String, Object>> values,
+      Map<String, Instance> instances,
+      Map<String, ImportSource> sources) {
     this.values = values;
     this.instances = instances;
+    this.sources = sources;
   }
 
   public static Imports empty() {
@@ -51,13 +56,18 @@ public final class Imports {
       return byName.get(name);
     }
     Instance instance = instances.get(module);
-    return instance == null ? null : instance.export(name);
+    if (instance != null) {
+      return instance.export(name);
+    }
+    ImportSource source = sources.get(module);
+    return source == null ? null : source.resolve(name);
   }
 
   /** Builds an {@link Imports}; later definitions of the same name replace earlier ones. */
   public static final class Builder {
     private final Map<String, Map<String, Object>> values = new HashMap<>();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private final Map<String, ImportSource> sources = new HashMap<>();
 
     private Builder put(String module, String name, Object value) {
       // no computeIfAbsent: its lambda is one more class spun while a flare starts
@@ -102,6 +112,15 @@ public final class Imports {
       return this;
     }
 
+    /**
+     * Imports naming {@code module} that no value or instance given here provides are asked of
+     * {@code source}.
+     */
+    public Builder source(String module, ImportSource source) {
+      sources.put(module, source);
+      return this;
+    }
+
     /** Adds everything {@code other} offers; entries already here win. */
     public Builder addAll(Imports other) {
       other.values.forEach(
@@ -110,6 +129,7 @@ public final class Imports {
                   (name, v) ->
                       values.computeIfAbsent(module, m -> new HashMap<>()).putIfAbsent(name, v)));
       other.instances.forEach(instances::putIfAbsent);
+      other.sources.forEach(sources::putIfAbsent);
       return this;
     }
 
@@ -118,7 +138,7 @@ public final class Imports {
       for (Map.Entry<String, Map<String, Object>> e : values.entrySet()) {
         copy.put(e.getKey(), Map.copyOf(e.getValue()));
       }
-      return new Imports(copy, Map.copyOf(instances));
+      return new Imports(copy, Map.copyOf(instances), Map.copyOf(sources));
     }
   }
 }

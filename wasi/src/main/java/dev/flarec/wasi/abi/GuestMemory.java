@@ -1,6 +1,7 @@
 package dev.flarec.wasi.abi;
 
 import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.MemoryAccess;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -62,18 +63,18 @@ public final class GuestMemory {
 
   public int u16(int address) {
     check(address, 2);
-    return (short) Memory.SHORT.get(memory.bytes, address) & 0xFFFF;
+    return MemoryAccess.loadShort(address, memory.bytes) & 0xFFFF;
   }
 
   /** A {@code u32} (or pointer, or size), as the int with the same bits. */
   public int u32(int address) {
     check(address, 4);
-    return (int) Memory.INT.get(memory.bytes, address);
+    return MemoryAccess.loadInt(address, memory.bytes);
   }
 
   public long u64(int address) {
     check(address, 8);
-    return (long) Memory.LONG.get(memory.bytes, address);
+    return MemoryAccess.loadLong(address, memory.bytes);
   }
 
   public void putU8(int address, int value) {
@@ -83,17 +84,17 @@ public final class GuestMemory {
 
   public void putU16(int address, int value) {
     check(address, 2);
-    Memory.SHORT.set(memory.bytes, address, (short) value);
+    MemoryAccess.storeShort(address, memory.bytes, (short) value);
   }
 
   public void putU32(int address, int value) {
     check(address, 4);
-    Memory.INT.set(memory.bytes, address, value);
+    MemoryAccess.storeInt(address, memory.bytes, value);
   }
 
   public void putU64(int address, long value) {
     check(address, 8);
-    Memory.LONG.set(memory.bytes, address, value);
+    MemoryAccess.storeLong(address, memory.bytes, value);
   }
 
   /** Copies the {@code length} bytes at {@code address} out of memory. */

@@ -31,9 +31,12 @@ final class ArgsEnvironFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code args_sizes_get}.
    */
-  @WasiFunction("args_sizes_get")
   int argsSizesGet(int argcAddress, int bufferSizeAddress) {
-    return sizes(context.arguments(), argcAddress, bufferSizeAddress);
+    try {
+      return sizes(context.arguments(), argcAddress, bufferSizeAddress);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -50,9 +53,12 @@ final class ArgsEnvironFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code args_get}.
    */
-  @WasiFunction("args_get")
   int argsGet(int argvAddress, int bufferAddress) {
-    return copy(context.arguments(), argvAddress, bufferAddress);
+    try {
+      return copy(context.arguments(), argvAddress, bufferAddress);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -68,9 +74,12 @@ final class ArgsEnvironFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code environ_sizes_get}.
    */
-  @WasiFunction("environ_sizes_get")
   int environSizesGet(int countAddress, int bufferSizeAddress) {
-    return sizes(context.environment(), countAddress, bufferSizeAddress);
+    try {
+      return sizes(context.environment(), countAddress, bufferSizeAddress);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -86,9 +95,12 @@ final class ArgsEnvironFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code environ_get}.
    */
-  @WasiFunction("environ_get")
   int environGet(int environAddress, int bufferAddress) {
-    return copy(context.environment(), environAddress, bufferAddress);
+    try {
+      return copy(context.environment(), environAddress, bufferAddress);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   private int sizes(List<byte[]> strings, int countAddress, int sizeAddress) {

@@ -43,23 +43,26 @@ final class ClockFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code clock_res_get}.
    */
-  @WasiFunction("clock_res_get")
   int clockResGet(int id, int resolutionAddress) {
-    GuestMemory memory = context.memory();
-    memory.check(resolutionAddress, 8);
-    long resolution =
-        switch (id) {
-          case ClockId.REALTIME -> REALTIME_RESOLUTION;
-          case ClockId.MONOTONIC -> 1;
-          case ClockId.PROCESS_CPUTIME_ID -> {
-            processCpu();
-            yield CPU_RESOLUTION;
-          }
-          case ClockId.THREAD_CPUTIME_ID -> throw ErrnoException.of(Errno.NOTSUP);
-          default -> throw ErrnoException.of(Errno.INVAL);
-        };
-    memory.putU64(resolutionAddress, resolution);
-    return Errno.SUCCESS;
+    try {
+      GuestMemory memory = context.memory();
+      memory.check(resolutionAddress, 8);
+      long resolution =
+          switch (id) {
+            case ClockId.REALTIME -> REALTIME_RESOLUTION;
+            case ClockId.MONOTONIC -> 1;
+            case ClockId.PROCESS_CPUTIME_ID -> {
+              processCpu();
+              yield CPU_RESOLUTION;
+            }
+            case ClockId.THREAD_CPUTIME_ID -> throw ErrnoException.of(Errno.NOTSUP);
+            default -> throw ErrnoException.of(Errno.INVAL);
+          };
+      memory.putU64(resolutionAddress, resolution);
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -78,20 +81,23 @@ final class ClockFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code clock_time_get}.
    */
-  @WasiFunction("clock_time_get")
   int clockTimeGet(int id, long precision, int timeAddress) {
-    GuestMemory memory = context.memory();
-    memory.check(timeAddress, 8);
-    long time =
-        switch (id) {
-          case ClockId.REALTIME -> realtimeNanos(context);
-          case ClockId.MONOTONIC -> context.monotonicNanos();
-          case ClockId.PROCESS_CPUTIME_ID -> processCpu().toNanos();
-          case ClockId.THREAD_CPUTIME_ID -> throw ErrnoException.of(Errno.NOTSUP);
-          default -> throw ErrnoException.of(Errno.INVAL);
-        };
-    memory.putU64(timeAddress, time);
-    return Errno.SUCCESS;
+    try {
+      GuestMemory memory = context.memory();
+      memory.check(timeAddress, 8);
+      long time =
+          switch (id) {
+            case ClockId.REALTIME -> realtimeNanos(context);
+            case ClockId.MONOTONIC -> context.monotonicNanos();
+            case ClockId.PROCESS_CPUTIME_ID -> processCpu().toNanos();
+            case ClockId.THREAD_CPUTIME_ID -> throw ErrnoException.of(Errno.NOTSUP);
+            default -> throw ErrnoException.of(Errno.INVAL);
+          };
+      memory.putU64(timeAddress, time);
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /** The wall clock in nanoseconds since the epoch. */

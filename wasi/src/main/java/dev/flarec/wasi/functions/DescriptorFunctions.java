@@ -24,10 +24,13 @@ final class DescriptorFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_close}.
    */
-  @WasiFunction("fd_close")
-  int fdClose(int fd) throws IOException {
-    context.descriptors().close(fd);
-    return Errno.SUCCESS;
+  int fdClose(int fd) {
+    try {
+      context.descriptors().close(fd);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -43,9 +46,12 @@ final class DescriptorFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_renumber}.
    */
-  @WasiFunction("fd_renumber")
-  int fdRenumber(int from, int to) throws IOException {
-    context.descriptors().renumber(from, to);
-    return Errno.SUCCESS;
+  int fdRenumber(int from, int to) {
+    try {
+      context.descriptors().renumber(from, to);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 }

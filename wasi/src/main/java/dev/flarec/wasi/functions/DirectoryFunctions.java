@@ -40,15 +40,18 @@ final class DirectoryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_prestat_get}.
    */
-  @WasiFunction("fd_prestat_get")
   int fdPrestatGet(int fd, int prestatAddress) {
-    byte[] name = preopenName(fd);
-    GuestMemory memory = context.memory();
-    memory.check(prestatAddress, Layout.Prestat.SIZE);
-    memory.putU64(prestatAddress, 0);
-    memory.putU8(prestatAddress + Layout.Prestat.TAG, Abi.PreopenType.DIR);
-    memory.putU32(prestatAddress + Layout.Prestat.NAME_LEN, name.length);
-    return Errno.SUCCESS;
+    try {
+      byte[] name = preopenName(fd);
+      GuestMemory memory = context.memory();
+      memory.check(prestatAddress, Layout.Prestat.SIZE);
+      memory.putU64(prestatAddress, 0);
+      memory.putU8(prestatAddress + Layout.Prestat.TAG, Abi.PreopenType.DIR);
+      memory.putU32(prestatAddress + Layout.Prestat.NAME_LEN, name.length);
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -64,16 +67,19 @@ final class DirectoryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_prestat_dir_name}.
    */
-  @WasiFunction("fd_prestat_dir_name")
   int fdPrestatDirName(int fd, int nameAddress, int nameLength) {
-    byte[] name = preopenName(fd);
-    GuestMemory memory = context.memory();
-    memory.check(nameAddress, nameLength);
-    if (Integer.compareUnsigned(nameLength, name.length) < 0) {
-      throw ErrnoException.of(Errno.NAMETOOLONG);
+    try {
+      byte[] name = preopenName(fd);
+      GuestMemory memory = context.memory();
+      memory.check(nameAddress, nameLength);
+      if (Integer.compareUnsigned(nameLength, name.length) < 0) {
+        throw ErrnoException.of(Errno.NAMETOOLONG);
+      }
+      memory.write(nameAddress, name);
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    memory.write(nameAddress, name);
-    return Errno.SUCCESS;
   }
 
   /**
@@ -95,24 +101,26 @@ final class DirectoryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_readdir}.
    */
-  @WasiFunction("fd_readdir")
-  int fdReaddir(int fd, int bufferAddress, int bufferLength, long cookie, int usedAddress)
-      throws IOException {
-    DirectoryDescriptor directory = context.descriptors().directory(fd);
-    GuestMemory memory = context.memory();
-    memory.check(bufferAddress, bufferLength);
-    memory.check(usedAddress, 4);
-    List<DirectoryEntries.Entry> entries = directory.entries(cookie);
-    int used = 0;
-    // cookies are u64: one of 2^63 or more is past any listing
-    for (long i = cookie; i >= 0 && i < entries.size() && used < bufferLength; i++) {
-      byte[] record = dirent(entries.get((int) i), i + 1);
-      int n = Math.min(record.length, bufferLength - used);
-      System.arraycopy(record, 0, memory.bytes(), bufferAddress + used, n);
-      used += n;
+  int fdReaddir(int fd, int bufferAddress, int bufferLength, long cookie, int usedAddress) {
+    try {
+      DirectoryDescriptor directory = context.descriptors().directory(fd);
+      GuestMemory memory = context.memory();
+      memory.check(bufferAddress, bufferLength);
+      memory.check(usedAddress, 4);
+      List<DirectoryEntries.Entry> entries = directory.entries(cookie);
+      int used = 0;
+      // cookies are u64: one of 2^63 or more is past any listing
+      for (long i = cookie; i >= 0 && i < entries.size() && used < bufferLength; i++) {
+        byte[] record = dirent(entries.get((int) i), i + 1);
+        int n = Math.min(record.length, bufferLength - used);
+        System.arraycopy(record, 0, memory.bytes(), bufferAddress + used, n);
+        used += n;
+      }
+      memory.putU32(usedAddress, used);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    memory.putU32(usedAddress, used);
-    return Errno.SUCCESS;
   }
 
   private static byte[] dirent(DirectoryEntries.Entry entry, long next) {

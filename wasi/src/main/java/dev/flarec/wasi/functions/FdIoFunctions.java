@@ -35,14 +35,17 @@ final class FdIoFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_read}.
    */
-  @WasiFunction("fd_read")
-  int fdRead(int fd, int iovs, int iovsLength, int readAddress) throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(readAddress, 4);
-    ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
-    memory.putU32(readAddress, (int) descriptor.read(buffers));
-    return Errno.SUCCESS;
+  int fdRead(int fd, int iovs, int iovsLength, int readAddress) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(readAddress, 4);
+      ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
+      memory.putU32(readAddress, (int) descriptor.read(buffers));
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -62,14 +65,17 @@ final class FdIoFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_write}.
    */
-  @WasiFunction("fd_write")
-  int fdWrite(int fd, int iovs, int iovsLength, int writtenAddress) throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(writtenAddress, 4);
-    ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
-    memory.putU32(writtenAddress, (int) descriptor.write(buffers));
-    return Errno.SUCCESS;
+  int fdWrite(int fd, int iovs, int iovsLength, int writtenAddress) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(writtenAddress, 4);
+      ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
+      memory.putU32(writtenAddress, (int) descriptor.write(buffers));
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -86,14 +92,17 @@ final class FdIoFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_pread}.
    */
-  @WasiFunction("fd_pread")
-  int fdPread(int fd, int iovs, int iovsLength, long offset, int readAddress) throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(readAddress, 4);
-    ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
-    memory.putU32(readAddress, (int) descriptor.pread(buffers, offset));
-    return Errno.SUCCESS;
+  int fdPread(int fd, int iovs, int iovsLength, long offset, int readAddress) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(readAddress, 4);
+      ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
+      memory.putU32(readAddress, (int) descriptor.pread(buffers, offset));
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -111,15 +120,17 @@ final class FdIoFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_pwrite}.
    */
-  @WasiFunction("fd_pwrite")
-  int fdPwrite(int fd, int iovs, int iovsLength, long offset, int writtenAddress)
-      throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(writtenAddress, 4);
-    ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
-    memory.putU32(writtenAddress, (int) descriptor.pwrite(buffers, offset));
-    return Errno.SUCCESS;
+  int fdPwrite(int fd, int iovs, int iovsLength, long offset, int writtenAddress) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(writtenAddress, 4);
+      ByteBuffer[] buffers = Iovecs.buffers(memory, iovs, iovsLength);
+      memory.putU32(writtenAddress, (int) descriptor.pwrite(buffers, offset));
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -138,16 +149,19 @@ final class FdIoFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_seek}.
    */
-  @WasiFunction("fd_seek")
-  int fdSeek(int fd, long offset, int whence, int positionAddress) throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(positionAddress, 8);
-    if (whence < 0 || whence > 2) {
-      throw ErrnoException.of(Errno.INVAL);
+  int fdSeek(int fd, long offset, int whence, int positionAddress) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(positionAddress, 8);
+      if (whence < 0 || whence > 2) {
+        throw ErrnoException.of(Errno.INVAL);
+      }
+      memory.putU64(positionAddress, descriptor.seek(offset, whence));
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    memory.putU64(positionAddress, descriptor.seek(offset, whence));
-    return Errno.SUCCESS;
   }
 
   /**
@@ -163,12 +177,15 @@ final class FdIoFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_tell}.
    */
-  @WasiFunction("fd_tell")
-  int fdTell(int fd, int positionAddress) throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(positionAddress, 8);
-    memory.putU64(positionAddress, descriptor.tell());
-    return Errno.SUCCESS;
+  int fdTell(int fd, int positionAddress) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(positionAddress, 8);
+      memory.putU64(positionAddress, descriptor.tell());
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 }

@@ -38,17 +38,20 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_fdstat_get}.
    */
-  @WasiFunction("fd_fdstat_get")
   int fdFdstatGet(int fd, int statAddress) {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(statAddress, Layout.Fdstat.SIZE);
-    memory.putU64(statAddress, 0);
-    memory.putU8(statAddress + Layout.Fdstat.FILETYPE, descriptor.fileType());
-    memory.putU16(statAddress + Layout.Fdstat.FLAGS, descriptor.flags());
-    memory.putU64(statAddress + Layout.Fdstat.RIGHTS_BASE, descriptor.rightsBase());
-    memory.putU64(statAddress + Layout.Fdstat.RIGHTS_INHERITING, descriptor.rightsInheriting());
-    return Errno.SUCCESS;
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(statAddress, Layout.Fdstat.SIZE);
+      memory.putU64(statAddress, 0);
+      memory.putU8(statAddress + Layout.Fdstat.FILETYPE, descriptor.fileType());
+      memory.putU16(statAddress + Layout.Fdstat.FLAGS, descriptor.flags());
+      memory.putU64(statAddress + Layout.Fdstat.RIGHTS_BASE, descriptor.rightsBase());
+      memory.putU64(statAddress + Layout.Fdstat.RIGHTS_INHERITING, descriptor.rightsInheriting());
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -65,10 +68,13 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_fdstat_set_flags}.
    */
-  @WasiFunction("fd_fdstat_set_flags")
   int fdFdstatSetFlags(int fd, int flags) {
-    context.descriptors().get(fd).setFlags(flags);
-    return Errno.SUCCESS;
+    try {
+      context.descriptors().get(fd).setFlags(flags);
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -84,10 +90,13 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_fdstat_set_rights}.
    */
-  @WasiFunction("fd_fdstat_set_rights")
   int fdFdstatSetRights(int fd, long base, long inheriting) {
-    context.descriptors().get(fd).restrictRights(base, inheriting);
-    return Errno.SUCCESS;
+    try {
+      context.descriptors().get(fd).restrictRights(base, inheriting);
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -105,13 +114,16 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_filestat_get}.
    */
-  @WasiFunction("fd_filestat_get")
-  int fdFilestatGet(int fd, int statAddress) throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    GuestMemory memory = context.memory();
-    memory.check(statAddress, Layout.Filestat.SIZE);
-    descriptor.stat().write(memory, statAddress);
-    return Errno.SUCCESS;
+  int fdFilestatGet(int fd, int statAddress) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      GuestMemory memory = context.memory();
+      memory.check(statAddress, Layout.Filestat.SIZE);
+      descriptor.stat().write(memory, statAddress);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -128,10 +140,13 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_filestat_set_size}.
    */
-  @WasiFunction("fd_filestat_set_size")
-  int fdFilestatSetSize(int fd, long size) throws IOException {
-    context.descriptors().get(fd).setSize(size);
-    return Errno.SUCCESS;
+  int fdFilestatSetSize(int fd, long size) {
+    try {
+      context.descriptors().get(fd).setSize(size);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -148,14 +163,17 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_filestat_set_times}.
    */
-  @WasiFunction("fd_filestat_set_times")
-  int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) throws IOException {
-    Descriptor descriptor = context.descriptors().get(fd);
-    TimeChange change = TimeChange.decode(atim, mtim, fstFlags, context.realtime());
-    if (!change.isEmpty()) {
-      descriptor.setTimes(change.access(), change.modified());
+  int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) {
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      TimeChange change = TimeChange.decode(atim, mtim, fstFlags, context.realtime());
+      if (!change.isEmpty()) {
+        descriptor.setTimes(change.access(), change.modified());
+      }
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    return Errno.SUCCESS;
   }
 
   /**
@@ -172,20 +190,23 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_advise}.
    */
-  @WasiFunction("fd_advise")
   int fdAdvise(int fd, long offset, long length, int advice) {
-    Descriptor descriptor = context.descriptors().get(fd);
-    if (advice < Abi.Advice.NORMAL || advice > Abi.Advice.NOREUSE) {
-      throw ErrnoException.of(Errno.INVAL);
+    try {
+      Descriptor descriptor = context.descriptors().get(fd);
+      if (advice < Abi.Advice.NORMAL || advice > Abi.Advice.NOREUSE) {
+        throw ErrnoException.of(Errno.INVAL);
+      }
+      if (descriptor instanceof InputStreamDescriptor
+          || descriptor instanceof OutputStreamDescriptor) {
+        throw ErrnoException.of(Errno.SPIPE);
+      }
+      if (descriptor instanceof DirectoryDescriptor) {
+        throw ErrnoException.of(Errno.BADF);
+      }
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    if (descriptor instanceof InputStreamDescriptor
-        || descriptor instanceof OutputStreamDescriptor) {
-      throw ErrnoException.of(Errno.SPIPE);
-    }
-    if (descriptor instanceof DirectoryDescriptor) {
-      throw ErrnoException.of(Errno.BADF);
-    }
-    return Errno.SUCCESS;
   }
 
   /**
@@ -203,10 +224,13 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_allocate}.
    */
-  @WasiFunction("fd_allocate")
-  int fdAllocate(int fd, long offset, long length) throws IOException {
-    context.descriptors().get(fd).allocate(offset, length);
-    return Errno.SUCCESS;
+  int fdAllocate(int fd, long offset, long length) {
+    try {
+      context.descriptors().get(fd).allocate(offset, length);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -222,10 +246,13 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_sync}.
    */
-  @WasiFunction("fd_sync")
-  int fdSync(int fd) throws IOException {
-    context.descriptors().get(fd).sync(true);
-    return Errno.SUCCESS;
+  int fdSync(int fd) {
+    try {
+      context.descriptors().get(fd).sync(true);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -240,9 +267,12 @@ final class FdStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code fd_datasync}.
    */
-  @WasiFunction("fd_datasync")
-  int fdDatasync(int fd) throws IOException {
-    context.descriptors().get(fd).sync(false);
-    return Errno.SUCCESS;
+  int fdDatasync(int fd) {
+    try {
+      context.descriptors().get(fd).sync(false);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 }

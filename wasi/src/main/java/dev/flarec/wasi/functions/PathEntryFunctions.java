@@ -44,11 +44,14 @@ final class PathEntryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_create_directory}.
    */
-  @WasiFunction("path_create_directory")
-  int pathCreateDirectory(int dirFd, int pathAddress, int pathLength) throws IOException {
-    Path target = resolve(dirFd, pathAddress, pathLength, false);
-    Files.createDirectory(target);
-    return Errno.SUCCESS;
+  int pathCreateDirectory(int dirFd, int pathAddress, int pathLength) {
+    try {
+      Path target = resolve(dirFd, pathAddress, pathLength, false);
+      Files.createDirectory(target);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -66,22 +69,25 @@ final class PathEntryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_remove_directory}.
    */
-  @WasiFunction("path_remove_directory")
-  int pathRemoveDirectory(int dirFd, int pathAddress, int pathLength) throws IOException {
-    String path = path(pathAddress, pathLength);
-    Path target = resolve(dirFd, path, false);
-    String last = lastComponent(path);
-    if (last.equals(".")) {
-      throw ErrnoException.of(Errno.INVAL);
+  int pathRemoveDirectory(int dirFd, int pathAddress, int pathLength) {
+    try {
+      String path = path(pathAddress, pathLength);
+      Path target = resolve(dirFd, path, false);
+      String last = lastComponent(path);
+      if (last.equals(".")) {
+        throw ErrnoException.of(Errno.INVAL);
+      }
+      if (last.equals("..")) {
+        throw ErrnoException.of(Errno.NOTEMPTY);
+      }
+      if (!existing(target).isDirectory()) {
+        throw ErrnoException.of(Errno.NOTDIR);
+      }
+      Files.delete(target);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    if (last.equals("..")) {
-      throw ErrnoException.of(Errno.NOTEMPTY);
-    }
-    if (!existing(target).isDirectory()) {
-      throw ErrnoException.of(Errno.NOTDIR);
-    }
-    Files.delete(target);
-    return Errno.SUCCESS;
   }
 
   /**
@@ -98,16 +104,19 @@ final class PathEntryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_unlink_file}.
    */
-  @WasiFunction("path_unlink_file")
-  int pathUnlinkFile(int dirFd, int pathAddress, int pathLength) throws IOException {
-    String path = path(pathAddress, pathLength);
-    Path target = resolve(dirFd, path, false);
-    String last = lastComponent(path);
-    if (last.equals(".") || last.equals("..") || existing(target).isDirectory()) {
-      throw ErrnoException.of(Errno.ISDIR);
+  int pathUnlinkFile(int dirFd, int pathAddress, int pathLength) {
+    try {
+      String path = path(pathAddress, pathLength);
+      Path target = resolve(dirFd, path, false);
+      String last = lastComponent(path);
+      if (last.equals(".") || last.equals("..") || existing(target).isDirectory()) {
+        throw ErrnoException.of(Errno.ISDIR);
+      }
+      Files.delete(target);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    Files.delete(target);
-    return Errno.SUCCESS;
   }
 
   /**
@@ -130,24 +139,26 @@ final class PathEntryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_rename}.
    */
-  @WasiFunction("path_rename")
   int pathRename(
-      int oldDirFd, int oldAddress, int oldLength, int newDirFd, int newAddress, int newLength)
-      throws IOException {
-    String oldPath = path(oldAddress, oldLength);
-    String newPath = path(newAddress, newLength);
-    Path source = resolve(oldDirFd, oldPath, false);
-    Path destination = resolve(newDirFd, newPath, false);
-    for (String path : new String[] {oldPath, newPath}) {
-      String last = lastComponent(path);
-      if (last.equals(".") || last.equals("..")) {
-        throw ErrnoException.of(Errno.INVAL);
+      int oldDirFd, int oldAddress, int oldLength, int newDirFd, int newAddress, int newLength) {
+    try {
+      String oldPath = path(oldAddress, oldLength);
+      String newPath = path(newAddress, newLength);
+      Path source = resolve(oldDirFd, oldPath, false);
+      Path destination = resolve(newDirFd, newPath, false);
+      for (String path : new String[] {oldPath, newPath}) {
+        String last = lastComponent(path);
+        if (last.equals(".") || last.equals("..")) {
+          throw ErrnoException.of(Errno.INVAL);
+        }
       }
+      existing(source);
+      // ATOMIC_MOVE is rename(2) itself: it replaces the destination by the system's rules
+      Files.move(source, destination, StandardCopyOption.ATOMIC_MOVE);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    existing(source);
-    // ATOMIC_MOVE is rename(2) itself: it replaces the destination by the system's rules
-    Files.move(source, destination, StandardCopyOption.ATOMIC_MOVE);
-    return Errno.SUCCESS;
   }
 
   /**
@@ -165,7 +176,6 @@ final class PathEntryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_link}.
    */
-  @WasiFunction("path_link")
   int pathLink(
       int oldDirFd,
       int oldLookupFlags,
@@ -173,16 +183,19 @@ final class PathEntryFunctions {
       int oldLength,
       int newDirFd,
       int newAddress,
-      int newLength)
-      throws IOException {
-    boolean follow = (oldLookupFlags & LookupFlags.SYMLINK_FOLLOW) != 0;
-    Path existing = resolve(oldDirFd, path(oldAddress, oldLength), follow);
-    Path link = resolve(newDirFd, path(newAddress, newLength), false);
-    if (existing(existing).isDirectory()) {
-      throw ErrnoException.of(Errno.PERM);
+      int newLength) {
+    try {
+      boolean follow = (oldLookupFlags & LookupFlags.SYMLINK_FOLLOW) != 0;
+      Path existing = resolve(oldDirFd, path(oldAddress, oldLength), follow);
+      Path link = resolve(newDirFd, path(newAddress, newLength), false);
+      if (existing(existing).isDirectory()) {
+        throw ErrnoException.of(Errno.PERM);
+      }
+      Files.createLink(link, existing);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    Files.createLink(link, existing);
-    return Errno.SUCCESS;
   }
 
   /**
@@ -203,21 +216,23 @@ final class PathEntryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_symlink}.
    */
-  @WasiFunction("path_symlink")
-  int pathSymlink(int targetAddress, int targetLength, int dirFd, int pathAddress, int pathLength)
-      throws IOException {
-    String target = path(targetAddress, targetLength);
-    DirectoryDescriptor directory = context.descriptors().directory(dirFd);
-    Path link = PathResolver.resolve(directory.path(), path(pathAddress, pathLength), false);
-    if (target.isEmpty()) {
-      throw ErrnoException.of(Errno.NOENT);
+  int pathSymlink(int targetAddress, int targetLength, int dirFd, int pathAddress, int pathLength) {
+    try {
+      String target = path(targetAddress, targetLength);
+      DirectoryDescriptor directory = context.descriptors().directory(dirFd);
+      Path link = PathResolver.resolve(directory.path(), path(pathAddress, pathLength), false);
+      if (target.isEmpty()) {
+        throw ErrnoException.of(Errno.NOENT);
+      }
+      int depth = directory.path().relativize(link).getNameCount() - 1;
+      if (target.startsWith("/") || Path.of(target).isAbsolute() || climbsAbove(target, depth)) {
+        throw ErrnoException.of(Errno.PERM);
+      }
+      Files.createSymbolicLink(link, Path.of(target));
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    int depth = directory.path().relativize(link).getNameCount() - 1;
-    if (target.startsWith("/") || Path.of(target).isAbsolute() || climbsAbove(target, depth)) {
-      throw ErrnoException.of(Errno.PERM);
-    }
-    Files.createSymbolicLink(link, Path.of(target));
-    return Errno.SUCCESS;
   }
 
   /**
@@ -235,24 +250,26 @@ final class PathEntryFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_readlink}.
    */
-  @WasiFunction("path_readlink")
   int pathReadlink(
       int dirFd,
       int pathAddress,
       int pathLength,
       int bufferAddress,
       int bufferLength,
-      int usedAddress)
-      throws IOException {
-    Path link = resolve(dirFd, pathAddress, pathLength, false);
-    GuestMemory memory = context.memory();
-    memory.check(bufferAddress, bufferLength);
-    memory.check(usedAddress, 4);
-    byte[] content = Files.readSymbolicLink(link).toString().getBytes(StandardCharsets.UTF_8);
-    int n = Math.min(content.length, bufferLength < 0 ? Integer.MAX_VALUE : bufferLength);
-    System.arraycopy(content, 0, memory.bytes(), bufferAddress, n);
-    memory.putU32(usedAddress, n);
-    return Errno.SUCCESS;
+      int usedAddress) {
+    try {
+      Path link = resolve(dirFd, pathAddress, pathLength, false);
+      GuestMemory memory = context.memory();
+      memory.check(bufferAddress, bufferLength);
+      memory.check(usedAddress, 4);
+      byte[] content = Files.readSymbolicLink(link).toString().getBytes(StandardCharsets.UTF_8);
+      int n = Math.min(content.length, bufferLength < 0 ? Integer.MAX_VALUE : bufferLength);
+      System.arraycopy(content, 0, memory.bytes(), bufferAddress, n);
+      memory.putU32(usedAddress, n);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   private String path(int address, int length) {

@@ -61,7 +61,6 @@ final class PathOpenFunction {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_open}.
    */
-  @WasiFunction("path_open")
   int pathOpen(
       int dirFd,
       int lookupFlags,
@@ -71,41 +70,45 @@ final class PathOpenFunction {
       long rightsBase,
       long rightsInheriting,
       int fdFlags,
-      int fdAddress)
-      throws IOException {
-    DirectoryDescriptor directory = context.descriptors().directory(dirFd);
-    GuestMemory memory = context.memory();
-    memory.check(fdAddress, 4);
-    String path = memory.path(pathAddress, pathLength);
-    if ((openFlags & ~OFlags.ALL) != 0 || (fdFlags & ~FdFlags.ALL) != 0) {
-      throw ErrnoException.of(Errno.INVAL);
-    }
-    boolean create = (openFlags & OFlags.CREAT) != 0;
-    boolean exclusive = create && (openFlags & OFlags.EXCL) != 0;
-    // O_CREAT|O_EXCL never follows a link at the end: the link itself counts as existing
-    boolean follow = (lookupFlags & LookupFlags.SYMLINK_FOLLOW) != 0 && !exclusive;
-    Path target = PathResolver.resolve(directory.path(), path, follow);
-    BasicFileAttributes existing = attributesOrNull(target);
-    if (existing != null && exclusive) {
-      throw ErrnoException.of(Errno.EXIST);
-    }
-    if (existing != null && existing.isSymbolicLink()) {
-      throw ErrnoException.of(Errno.LOOP);
-    }
-    boolean wantsDirectory = (openFlags & OFlags.DIRECTORY) != 0 || path.endsWith("/");
-    Descriptor opened;
-    if (existing != null && existing.isDirectory()) {
-      opened = openDirectory(target, openFlags, rightsBase, rightsInheriting);
-    } else if (wantsDirectory) {
-      if (existing != null) {
-        throw ErrnoException.of(Errno.NOTDIR);
+      int fdAddress) {
+    try {
+      DirectoryDescriptor directory = context.descriptors().directory(dirFd);
+      GuestMemory memory = context.memory();
+      memory.check(fdAddress, 4);
+      String path = memory.path(pathAddress, pathLength);
+      if ((openFlags & ~OFlags.ALL) != 0 || (fdFlags & ~FdFlags.ALL) != 0) {
+        throw ErrnoException.of(Errno.INVAL);
       }
-      throw ErrnoException.of(create && path.endsWith("/") ? Errno.ISDIR : Errno.NOENT);
-    } else {
-      opened = openFile(target, existing != null, openFlags, rightsBase, rightsInheriting, fdFlags);
+      boolean create = (openFlags & OFlags.CREAT) != 0;
+      boolean exclusive = create && (openFlags & OFlags.EXCL) != 0;
+      // O_CREAT|O_EXCL never follows a link at the end: the link itself counts as existing
+      boolean follow = (lookupFlags & LookupFlags.SYMLINK_FOLLOW) != 0 && !exclusive;
+      Path target = PathResolver.resolve(directory.path(), path, follow);
+      BasicFileAttributes existing = attributesOrNull(target);
+      if (existing != null && exclusive) {
+        throw ErrnoException.of(Errno.EXIST);
+      }
+      if (existing != null && existing.isSymbolicLink()) {
+        throw ErrnoException.of(Errno.LOOP);
+      }
+      boolean wantsDirectory = (openFlags & OFlags.DIRECTORY) != 0 || path.endsWith("/");
+      Descriptor opened;
+      if (existing != null && existing.isDirectory()) {
+        opened = openDirectory(target, openFlags, rightsBase, rightsInheriting);
+      } else if (wantsDirectory) {
+        if (existing != null) {
+          throw ErrnoException.of(Errno.NOTDIR);
+        }
+        throw ErrnoException.of(create && path.endsWith("/") ? Errno.ISDIR : Errno.NOENT);
+      } else {
+        opened =
+            openFile(target, existing != null, openFlags, rightsBase, rightsInheriting, fdFlags);
+      }
+      memory.putU32(fdAddress, context.descriptors().add(opened));
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    memory.putU32(fdAddress, context.descriptors().add(opened));
-    return Errno.SUCCESS;
   }
 
   private static Descriptor openDirectory(Path target, int openFlags, long base, long inheriting) {

@@ -41,15 +41,18 @@ final class PathStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_filestat_get}.
    */
-  @WasiFunction("path_filestat_get")
-  int pathFilestatGet(int dirFd, int lookupFlags, int pathAddress, int pathLength, int statAddress)
-      throws IOException {
-    Path target = resolve(dirFd, lookupFlags, pathAddress, pathLength);
-    GuestMemory memory = context.memory();
-    memory.check(statAddress, Layout.Filestat.SIZE);
-    // a followed link was resolved already: what is left at the end is never one to follow
-    FileStat.of(target, false).write(memory, statAddress);
-    return Errno.SUCCESS;
+  int pathFilestatGet(
+      int dirFd, int lookupFlags, int pathAddress, int pathLength, int statAddress) {
+    try {
+      Path target = resolve(dirFd, lookupFlags, pathAddress, pathLength);
+      GuestMemory memory = context.memory();
+      memory.check(statAddress, Layout.Filestat.SIZE);
+      // a followed link was resolved already: what is left at the end is never one to follow
+      FileStat.of(target, false).write(memory, statAddress);
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -69,7 +72,6 @@ final class PathStatFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code path_filestat_set_times}.
    */
-  @WasiFunction("path_filestat_set_times")
   int pathFilestatSetTimes(
       int dirFd,
       int lookupFlags,
@@ -77,18 +79,22 @@ final class PathStatFunctions {
       int pathLength,
       long atim,
       long mtim,
-      int fstFlags)
-      throws IOException {
-    Path target = resolve(dirFd, lookupFlags, pathAddress, pathLength);
-    TimeChange change = TimeChange.decode(atim, mtim, fstFlags, context.realtime());
-    BasicFileAttributeView view =
-        Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    // reading first turns a missing file into noent, as utimensat reports it
-    view.readAttributes();
-    if (!change.isEmpty()) {
-      view.setTimes(change.modified(), change.access(), null);
+      int fstFlags) {
+    try {
+      Path target = resolve(dirFd, lookupFlags, pathAddress, pathLength);
+      TimeChange change = TimeChange.decode(atim, mtim, fstFlags, context.realtime());
+      BasicFileAttributeView view =
+          Files.getFileAttributeView(
+              target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+      // reading first turns a missing file into noent, as utimensat reports it
+      view.readAttributes();
+      if (!change.isEmpty()) {
+        view.setTimes(change.modified(), change.access(), null);
+      }
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    return Errno.SUCCESS;
   }
 
   private Path resolve(int dirFd, int lookupFlags, int pathAddress, int pathLength)

@@ -66,47 +66,49 @@ final class PollFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code poll_oneoff}.
    */
-  @WasiFunction("poll_oneoff")
-  int pollOneoff(int subscriptionsAddress, int eventsAddress, int count, int countAddress)
-      throws IOException {
-    GuestMemory memory = context.memory();
-    if (count == 0) {
-      throw ErrnoException.of(Errno.INVAL);
-    }
-    memory.checkArray(subscriptionsAddress, count, Subscription.SIZE);
-    memory.checkArray(eventsAddress, count, Event.SIZE);
-    memory.check(countAddress, 4);
-    long now = context.monotonicNanos();
-    List<Ready> ready = new ArrayList<>();
-    List<Wait> clocks = new ArrayList<>();
-    List<Wait> inputs = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int s = subscriptionsAddress + i * Subscription.SIZE;
-      long userdata = memory.u64(s + Subscription.USERDATA);
-      int type = memory.u8(s + Subscription.TAG);
-      switch (type) {
-        case EventType.CLOCK -> clock(memory, s, userdata, now, clocks, ready);
-        case EventType.FD_READ, EventType.FD_WRITE -> {
-          int fd = memory.u32(s + Subscription.FD);
-          descriptor(new Wait(userdata, type, fd, 0), inputs, ready);
-        }
-        default -> throw ErrnoException.of(Errno.INVAL);
+  int pollOneoff(int subscriptionsAddress, int eventsAddress, int count, int countAddress) {
+    try {
+      GuestMemory memory = context.memory();
+      if (count == 0) {
+        throw ErrnoException.of(Errno.INVAL);
       }
-    }
-    if (ready.isEmpty()) {
-      if (clocks.isEmpty()) {
-        for (Wait input : inputs) {
-          ready.add(new Ready(input.userdata(), Errno.SUCCESS, input.type(), 0));
+      memory.checkArray(subscriptionsAddress, count, Subscription.SIZE);
+      memory.checkArray(eventsAddress, count, Event.SIZE);
+      memory.check(countAddress, 4);
+      long now = context.monotonicNanos();
+      List<Ready> ready = new ArrayList<>();
+      List<Wait> clocks = new ArrayList<>();
+      List<Wait> inputs = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int s = subscriptionsAddress + i * Subscription.SIZE;
+        long userdata = memory.u64(s + Subscription.USERDATA);
+        int type = memory.u8(s + Subscription.TAG);
+        switch (type) {
+          case EventType.CLOCK -> clock(memory, s, userdata, now, clocks, ready);
+          case EventType.FD_READ, EventType.FD_WRITE -> {
+            int fd = memory.u32(s + Subscription.FD);
+            descriptor(new Wait(userdata, type, fd, 0), inputs, ready);
+          }
+          default -> throw ErrnoException.of(Errno.INVAL);
         }
-      } else {
-        waitForClockOrInput(clocks, inputs, ready);
       }
+      if (ready.isEmpty()) {
+        if (clocks.isEmpty()) {
+          for (Wait input : inputs) {
+            ready.add(new Ready(input.userdata(), Errno.SUCCESS, input.type(), 0));
+          }
+        } else {
+          waitForClockOrInput(clocks, inputs, ready);
+        }
+      }
+      for (int i = 0; i < ready.size(); i++) {
+        write(memory, eventsAddress + i * Event.SIZE, ready.get(i));
+      }
+      memory.putU32(countAddress, ready.size());
+      return Errno.SUCCESS;
+    } catch (IOException | RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    for (int i = 0; i < ready.size(); i++) {
-      write(memory, eventsAddress + i * Event.SIZE, ready.get(i));
-    }
-    memory.putU32(countAddress, ready.size());
-    return Errno.SUCCESS;
   }
 
   private void clock(

@@ -22,7 +22,6 @@ final class ProcFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code proc_exit}.
    */
-  @WasiFunction("proc_exit")
   // proc_exit ends the guest by throwing; the guest calls it
   @SuppressWarnings("DoNotCallSuggester")
   void procExit(int status) {
@@ -41,7 +40,6 @@ final class ProcFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code proc_raise}.
    */
-  @WasiFunction("proc_raise")
   int procRaise(int signal) {
     return Errno.NOSYS;
   }
@@ -57,7 +55,6 @@ final class ProcFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code sched_yield}.
    */
-  @WasiFunction("sched_yield")
   @SuppressWarnings("ThreadPriorityCheck") // sched_yield asks for exactly this
   int schedYield() {
     Thread.yield();

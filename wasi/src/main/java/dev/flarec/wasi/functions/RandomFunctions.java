@@ -28,19 +28,22 @@ final class RandomFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code random_get}.
    */
-  @WasiFunction("random_get")
   int randomGet(int bufferAddress, int length) {
-    GuestMemory memory = context.memory();
-    memory.check(bufferAddress, length);
-    // Random.nextBytes fills a whole array; a bounded scratch array keeps a large request cheap
-    byte[] chunk = new byte[Math.min(CHUNK, length)];
-    int done = 0;
-    while (done < length) {
-      int n = Math.min(chunk.length, length - done);
-      context.random().nextBytes(chunk);
-      System.arraycopy(chunk, 0, memory.bytes(), bufferAddress + done, n);
-      done += n;
+    try {
+      GuestMemory memory = context.memory();
+      memory.check(bufferAddress, length);
+      // Random.nextBytes fills a whole array; a bounded scratch array keeps a large request cheap
+      byte[] chunk = new byte[Math.min(CHUNK, length)];
+      int done = 0;
+      while (done < length) {
+        int n = Math.min(chunk.length, length - done);
+        context.random().nextBytes(chunk);
+        System.arraycopy(chunk, 0, memory.bytes(), bufferAddress + done, n);
+        done += n;
+      }
+      return Errno.SUCCESS;
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
     }
-    return Errno.SUCCESS;
   }
 }

@@ -27,9 +27,12 @@ final class SocketFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code sock_accept}.
    */
-  @WasiFunction("sock_accept")
   int sockAccept(int fd, int flags, int newFdAddress) {
-    return unsupported(fd);
+    try {
+      return unsupported(fd);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -46,9 +49,12 @@ final class SocketFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code sock_recv}.
    */
-  @WasiFunction("sock_recv")
   int sockRecv(int fd, int iovs, int iovsLength, int flags, int lengthAddress, int roFlagsAddress) {
-    return unsupported(fd);
+    try {
+      return unsupported(fd);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -64,9 +70,12 @@ final class SocketFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code sock_send}.
    */
-  @WasiFunction("sock_send")
   int sockSend(int fd, int iovs, int iovsLength, int flags, int lengthAddress) {
-    return unsupported(fd);
+    try {
+      return unsupported(fd);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   /**
@@ -80,9 +89,12 @@ final class SocketFunctions {
    *
    * <p>Spec: wasi_snapshot_preview1 {@code sock_shutdown}.
    */
-  @WasiFunction("sock_shutdown")
   int sockShutdown(int fd, int how) {
-    return unsupported(fd);
+    try {
+      return unsupported(fd);
+    } catch (RuntimeException e) {
+      return WasiFunctions.errnoOf(e);
+    }
   }
 
   private int unsupported(int fd) {

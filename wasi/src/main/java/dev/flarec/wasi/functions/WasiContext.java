@@ -5,7 +5,9 @@ import dev.flarec.runtime.memory.Memory;
 import dev.flarec.wasi.abi.GuestMemory;
 import dev.flarec.wasi.fd.FdTable;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongSupplier;
@@ -24,7 +26,7 @@ public final class WasiContext {
   private final FdTable descriptors;
   private final Clock realtime;
   private final LongSupplier monotonic;
-  private final Random random;
+  private Random random;
   private GuestMemory memory;
   private Instance instance;
 
@@ -33,6 +35,8 @@ public final class WasiContext {
    * @param environment the environment, as {@code NAME=value} strings
    * @param realtime the wall clock ({@code clock_time_get(realtime)}, {@code *_NOW} times)
    * @param monotonic nanoseconds of a clock that never goes back ({@link System#nanoTime})
+   * @param random the source of {@code random_get}, or null for a {@link SecureRandom} made when
+   *     the guest first asks (seeding one is tens of milliseconds that most programs never need)
    */
   public WasiContext(
       List<String> arguments,
@@ -50,7 +54,11 @@ public final class WasiContext {
   }
 
   private static List<byte[]> utf8(List<String> strings) {
-    return strings.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    List<byte[]> bytes = new ArrayList<>(strings.size());
+    for (String s : strings) {
+      bytes.add(s.getBytes(StandardCharsets.UTF_8));
+    }
+    return List.copyOf(bytes);
   }
 
   /** Binds the memory the functions read and write: the guest's, after instantiation. */
@@ -105,6 +113,9 @@ public final class WasiContext {
   }
 
   Random random() {
+    if (random == null) {
+      random = new SecureRandom();
+    }
     return random;
   }
 }
