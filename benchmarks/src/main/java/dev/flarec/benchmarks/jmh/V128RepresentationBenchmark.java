@@ -1,6 +1,6 @@
 package dev.flarec.benchmarks.jmh;
 
-import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.LittleEndian;
 import dev.flarec.runtime.simd.IntLanes;
 import dev.flarec.runtime.simd.V128;
 import dev.flarec.runtime.simd.V128Memory;
@@ -41,7 +41,7 @@ public class V128RepresentationBenchmark {
   public void setUp() {
     memory = new byte[2 * B];
     for (int i = 0; i < 2 * LANES; i++) {
-      Memory.INT.set(memory, i * 4, i * 7 - 3);
+      LittleEndian.INT.set(memory, i * 4, i * 7 - 3);
     }
   }
 
@@ -64,11 +64,11 @@ public class V128RepresentationBenchmark {
     long hi = 0;
     for (int i = 0; i < B; i += 16) {
       java.util.Objects.checkFromIndexSize(i, 16, m.length);
-      long aLo = (long) Memory.LONG.get(m, i);
-      long aHi = (long) Memory.LONG.get(m, i + 8);
+      long aLo = (long) LittleEndian.LONG.get(m, i);
+      long aHi = (long) LittleEndian.LONG.get(m, i + 8);
       java.util.Objects.checkFromIndexSize(B + i, 16, m.length);
-      long bLo = (long) Memory.LONG.get(m, B + i);
-      long bHi = (long) Memory.LONG.get(m, B + i + 8);
+      long bLo = (long) LittleEndian.LONG.get(m, B + i);
+      long bHi = (long) LittleEndian.LONG.get(m, B + i + 8);
       long pLo = mulHalf(aLo, bLo);
       long pHi = mulHalf(aHi, bHi);
       lo = addHalf(lo, pLo);
@@ -99,20 +99,22 @@ public class V128RepresentationBenchmark {
       byte[] b = java.util.Arrays.copyOfRange(m, B + i, B + i + 16);
       byte[] r = new byte[16];
       for (int k = 0; k < 16; k += 4) {
-        int x = (int) Memory.INT.get(a, k) * (int) Memory.INT.get(b, k);
-        Memory.INT.set(r, k, (int) Memory.INT.get(acc, k) + x);
+        int x = (int) LittleEndian.INT.get(a, k) * (int) LittleEndian.INT.get(b, k);
+        LittleEndian.INT.set(r, k, (int) LittleEndian.INT.get(acc, k) + x);
       }
       acc = r;
     }
-    return (int) Memory.INT.get(acc, 0)
-        + (int) Memory.INT.get(acc, 4)
-        + (int) Memory.INT.get(acc, 8)
-        + (int) Memory.INT.get(acc, 12);
+    return (int) LittleEndian.INT.get(acc, 0)
+        + (int) LittleEndian.INT.get(acc, 4)
+        + (int) LittleEndian.INT.get(acc, 8)
+        + (int) LittleEndian.INT.get(acc, 12);
   }
 
   private static long[] loadLongs(byte[] m, int at) {
     java.util.Objects.checkFromIndexSize(at, 16, m.length);
-    return new long[] {(long) Memory.LONG.get(m, at), (long) Memory.LONG.get(m, at + 8)};
+    return new long[] {
+      (long) LittleEndian.LONG.get(m, at), (long) LittleEndian.LONG.get(m, at + 8)
+    };
   }
 
   private static long mulHalf(long a, long b) {

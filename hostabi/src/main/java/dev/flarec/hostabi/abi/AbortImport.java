@@ -3,6 +3,7 @@ package dev.flarec.hostabi.abi;
 import dev.flarec.hostabi.invocation.Invocation;
 import dev.flarec.hostabi.log.LogLine;
 import dev.flarec.hostabi.log.Loggers;
+import dev.flarec.runtime.memory.LittleEndian;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
@@ -63,7 +64,7 @@ final class AbortImport {
       return null;
     }
     int at = (int) address;
-    long length = Integer.toUnsignedLong((int) Memory.INT.get(bytes, at - 4));
+    long length = Integer.toUnsignedLong((int) LittleEndian.INT.get(bytes, at - 4));
     if (length % 2 != 0 || address + length > memory.size) {
       return null;
     }

@@ -38,11 +38,13 @@ final class ParallelStart extends Thread {
 
   /**
    * Classes that instantiating the flare loads and initialises, which the main thread meets after
-   * the node's services: {@code Memory}'s initialiser makes its five {@code VarHandle} views, and
-   * the JDK spins a class for each. Their initialisers have no side effect beyond the class.
+   * the node's services: {@code LittleEndian}'s initialiser makes the five {@code VarHandle} views
+   * of memory that the host's accessors use, and the JDK spins a class for each. Their initialisers
+   * have no side effect beyond the class.
    */
   static final String[] INSTANCE_CLASSES = {
     "dev.flarec.runtime.memory.Memory",
+    "dev.flarec.runtime.memory.LittleEndian",
     "dev.flarec.runtime.memory.Memory64",
     "dev.flarec.runtime.instance.Instantiator",
     "dev.flarec.runtime.table.Table",

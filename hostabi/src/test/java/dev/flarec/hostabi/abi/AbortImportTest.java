@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.flarec.hostabi.log.Loggers;
 import dev.flarec.hostabi.server.LogCapture;
 import dev.flarec.hostabi.server.RunningServer;
+import dev.flarec.runtime.memory.LittleEndian;
 import dev.flarec.runtime.memory.Memory;
 import dev.flarec.runtime.types.Limits;
 import java.nio.charset.StandardCharsets;
@@ -36,15 +37,15 @@ class AbortImportTest {
   void malformedStringsAreLoggedAsAbsent() {
     Memory memory = new Memory(new Limits(1, 1));
     byte[] text = "hi".getBytes(StandardCharsets.UTF_16LE);
-    Memory.INT.set(memory.bytes, 100, text.length);
+    LittleEndian.INT.set(memory.bytes, 100, text.length);
     System.arraycopy(text, 0, memory.bytes, 104, text.length);
     assertEquals("hi", AbortImport.asString(memory, 104));
     assertNull(AbortImport.asString(memory, 0), "no message");
     assertNull(AbortImport.asString(memory, 2), "no room for the length");
     assertNull(AbortImport.asString(memory, -8), "outside memory");
-    Memory.INT.set(memory.bytes, 200, 3);
+    LittleEndian.INT.set(memory.bytes, 200, 3);
     assertNull(AbortImport.asString(memory, 204), "odd UTF-16 length");
-    Memory.INT.set(memory.bytes, 300, 1 << 20);
+    LittleEndian.INT.set(memory.bytes, 300, 1 << 20);
     assertNull(AbortImport.asString(memory, 304), "longer than memory");
   }
 }

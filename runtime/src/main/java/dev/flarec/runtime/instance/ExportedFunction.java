@@ -30,20 +30,37 @@ public final class ExportedFunction {
     }
   }
 
+  private static final MethodType NO_PARAMS_NO_RESULTS = MethodType.methodType(void.class);
+
   private final String name;
   private final FunctionRef function;
-  private final MethodHandle guarded;
-  private final MethodHandle spread;
+  // Both made on first use, each the same whichever thread makes it (method handles are
+  // immutable): building them spins method-handle classes, tens of milliseconds in a fresh JVM,
+  // which
+  // a program's first run paid for exports it called once through call(), if at all.
+  private MethodHandle guarded;
+  private MethodHandle spread;
 
   ExportedFunction(String name, FunctionRef function) {
     this.name = name;
     this.function = function;
-    this.guarded = guard(function.handle());
-    MethodHandle takingArray =
-        function.type().isWide()
-            ? guarded // already takes its arguments as one Object[]
-            : guarded.asSpreader(Object[].class, function.type().params().size());
-    this.spread = takingArray.asType(MethodType.methodType(Object.class, Object[].class));
+  }
+
+  /**
+   * The handle taking the arguments as one {@code Object[]} and returning one Object, unguarded.
+   */
+  private MethodHandle spread() {
+    MethodHandle s = spread;
+    if (s == null) {
+      MethodHandle target = function.handle();
+      MethodHandle takingArray =
+          function.type().isWide()
+              ? target // already takes its arguments as one Object[]
+              : target.asSpreader(Object[].class, function.type().params().size());
+      s = takingArray.asType(MethodType.methodType(Object.class, Object[].class));
+      spread = s;
+    }
+    return s;
   }
 
   private static MethodHandle guard(MethodHandle target) {
@@ -76,12 +93,17 @@ public final class ExportedFunction {
    * traps translated.
    */
   public MethodHandle handle() {
-    return guarded;
+    MethodHandle g = guarded;
+    if (g == null) {
+      g = guard(function.handle());
+      guarded = g;
+    }
+    return g;
   }
 
   /** Views the function as an implementation of a functional interface of matching shape. */
   public <T> T as(Class<T> functionalInterface) {
-    return MethodHandleProxies.asInterfaceInstance(functionalInterface, guarded);
+    return MethodHandleProxies.asInterfaceInstance(functionalInterface, handle());
   }
 
   /**
@@ -102,11 +124,14 @@ public final class ExportedFunction {
             name + ": argument " + (i + 1) + " must be " + params.get(i) + ", got " + args[i]);
       }
     }
-    Object result;
+    Object result = null;
     try {
-      result = spread.invokeExact(args);
-    } catch (RuntimeException | Error e) {
-      throw e;
+      if (function.handle().type().equals(NO_PARAMS_NO_RESULTS)) {
+        // a command's _start: no method-handle adapters to make for one call
+        function.handle().invokeExact();
+      } else {
+        result = spread().invokeExact(args);
+      }
     } catch (Throwable t) {
       throw TrapBoundary.translate(t);
     }

@@ -21,7 +21,10 @@ import java.util.Objects;
  */
 public final class FunctionRef {
   private final FunctionType type;
-  private final MethodHandle handle;
+  // null for a compiled function until first asked for: a table of a thousand functions made a
+  // thousand handles at instantiation, while calls through it within the instance switch on the
+  // index; made on demand, the same by whichever thread makes it (method handles are immutable)
+  private MethodHandle handle;
   private final String name;
 
   private final Instance owner;
@@ -40,10 +43,12 @@ public final class FunctionRef {
     this(type, handle, name, null, -1);
   }
 
-  /** A function compiled in {@code owner} at {@code index} of its function index space. */
-  static FunctionRef compiled(
-      FunctionType type, MethodHandle handle, String name, Instance owner, int index) {
-    return new FunctionRef(type, handle.asType(type.methodType()), name, owner, index);
+  /**
+   * A function compiled in {@code owner} at {@code index} of its function index space; its handle
+   * is made when first asked for ({@link Instance#compiledHandle}).
+   */
+  static FunctionRef compiled(FunctionType type, String name, Instance owner, int index) {
+    return new FunctionRef(type, null, name, owner, index);
   }
 
   /**
@@ -105,7 +110,12 @@ public final class FunctionRef {
 
   /** The handle, of JVM type exactly {@code type().methodType()}. */
   public MethodHandle handle() {
-    return handle;
+    MethodHandle h = handle;
+    if (h == null) {
+      h = owner.compiledHandle(index).asType(type.methodType());
+      handle = h;
+    }
+    return h;
   }
 
   public String name() {
@@ -114,7 +124,7 @@ public final class FunctionRef {
 
   /** Views this function as an implementation of {@code functionalInterface}. */
   public <T> T as(Class<T> functionalInterface) {
-    return MethodHandleProxies.asInterfaceInstance(functionalInterface, handle);
+    return MethodHandleProxies.asInterfaceInstance(functionalInterface, handle());
   }
 
   @Override

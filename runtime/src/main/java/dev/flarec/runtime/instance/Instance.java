@@ -270,6 +270,13 @@ public abstract class Instance {
     if (index < importedFunctions.length) {
       return importedFunctions[index];
     }
+    return FunctionRef.compiled(
+        d.functionType(index), d.functions().get(index).methodName(), this, index);
+  }
+
+  /** The handle of the compiled function {@code index}, bound to this instance. */
+  final MethodHandle compiledHandle(int index) {
+    ModuleDescriptor d = module.descriptor();
     FunctionType type = d.functionType(index);
     String method = d.functions().get(index).methodName();
     String owner = d.functions().get(index).owner();
@@ -279,8 +286,7 @@ public abstract class Instance {
       MethodHandle mh =
           MethodHandles.publicLookup()
               .findStatic(holder, method, type.methodType().appendParameterTypes(getClass()));
-      mh = MethodHandles.insertArguments(mh, type.methodType().parameterCount(), this);
-      return FunctionRef.compiled(type, mh, method, this, index);
+      return MethodHandles.insertArguments(mh, type.methodType().parameterCount(), this);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("generated method " + method + " is missing", e);
     }

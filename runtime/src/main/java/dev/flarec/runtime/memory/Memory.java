@@ -3,9 +3,6 @@ package dev.flarec.runtime.memory;
 import dev.flarec.runtime.trap.TrapKind;
 import dev.flarec.runtime.trap.WasmTrap;
 import dev.flarec.runtime.types.Limits;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -41,17 +38,6 @@ public final class Memory {
 
   /** The spec's own ceiling on memory size, in pages (4 GiB). */
   public static final long SPEC_MAX_PAGES = 65536;
-
-  public static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  public static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  public static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  public static final VarHandle FLOAT =
-      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-  public static final VarHandle DOUBLE =
-      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * The memory's contents in its first {@link #size} bytes, zeros after them; replaced (never
@@ -351,12 +337,12 @@ public final class Memory {
 
   public int readInt(int address) {
     checkRange(address, 4, size);
-    return (int) INT.get(bytes, address);
+    return (int) LittleEndian.INT.get(bytes, address);
   }
 
   public long readLong(int address) {
     checkRange(address, 8, size);
-    return (long) LONG.get(bytes, address);
+    return (long) LittleEndian.LONG.get(bytes, address);
   }
 
   public void writeByte(int address, byte value) {
@@ -368,12 +354,12 @@ public final class Memory {
   public void writeInt(int address, int value) {
     checkRange(address, 4, size);
     markWritten(address, 4);
-    INT.set(bytes, address, value);
+    LittleEndian.INT.set(bytes, address, value);
   }
 
   public void writeLong(int address, long value) {
     checkRange(address, 8, size);
     markWritten(address, 8);
-    LONG.set(bytes, address, value);
+    LittleEndian.LONG.set(bytes, address, value);
   }
 }

@@ -6,10 +6,10 @@ import java.util.Objects;
  * The loads and stores of compiled code on a 64-bit memory ({@link Memory64}): the effective
  * address (a {@code long}) and the memory on the stack, then (for a store) the value. Each checks
  * the access against the memory's size with {@link Objects#checkIndex(long, long)}, which C2 treats
- * as a range check, finds the chunk by the address's high bits and accesses it through {@link
- * Memory}'s little-endian views; an access that straddles two chunks takes the byte-by-byte path.
- * The extra cost over a 32-bit access, a shift, a mask, a load of the chunk and a compare, is
- * measured in docs/benchmarks.md.
+ * as a range check, finds the chunk by the address's high bits and accesses it through the {@link
+ * LittleEndian} views; an access that straddles two chunks takes the byte-by-byte path. The extra
+ * cost over a 32-bit access, a shift, a mask, a load of the chunk and a compare, is measured in
+ * docs/benchmarks.md.
  */
 public final class Memory64Access {
   private Memory64Access() {}
@@ -28,7 +28,8 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 1);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 2) {
-      return (short) Memory.SHORT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+      return (short)
+          LittleEndian.SHORT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
     }
     long v = m.getSlow(address, 2);
     return (short) v;
@@ -38,7 +39,7 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 1);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 2) {
-      Memory.SHORT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      LittleEndian.SHORT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
       return;
     }
     m.putSlow(address, 2, value);
@@ -48,7 +49,7 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 3);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 4) {
-      return (int) Memory.INT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+      return (int) LittleEndian.INT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
     }
     long v = m.getSlow(address, 4);
     return (int) v;
@@ -58,7 +59,7 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 3);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 4) {
-      Memory.INT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      LittleEndian.INT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
       return;
     }
     m.putSlow(address, 4, value);
@@ -68,7 +69,8 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 7);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 8) {
-      return (long) Memory.LONG.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+      return (long)
+          LittleEndian.LONG.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
     }
     long v = m.getSlow(address, 8);
     return v;
@@ -78,7 +80,7 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 7);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 8) {
-      Memory.LONG.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      LittleEndian.LONG.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
       return;
     }
     m.putSlow(address, 8, value);
@@ -88,7 +90,8 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 3);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 4) {
-      return (float) Memory.FLOAT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+      return (float)
+          LittleEndian.FLOAT.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
     }
     long v = m.getSlow(address, 4);
     return Float.intBitsToFloat((int) v);
@@ -98,7 +101,7 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 3);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 4) {
-      Memory.FLOAT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      LittleEndian.FLOAT.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
       return;
     }
     m.putSlow(address, 4, Float.floatToRawIntBits(value));
@@ -108,7 +111,8 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 7);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 8) {
-      return (double) Memory.DOUBLE.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
+      return (double)
+          LittleEndian.DOUBLE.get(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset);
     }
     long v = m.getSlow(address, 8);
     return Double.longBitsToDouble(v);
@@ -118,7 +122,7 @@ public final class Memory64Access {
     Objects.checkIndex(address, m.size - 7);
     int offset = (int) address & Memory64.CHUNK_MASK;
     if (offset <= Memory64.CHUNK_SIZE - 8) {
-      Memory.DOUBLE.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
+      LittleEndian.DOUBLE.set(m.chunks[(int) (address >>> Memory64.CHUNK_SHIFT)], offset, value);
       return;
     }
     m.putSlow(address, 8, Double.doubleToRawLongBits(value));

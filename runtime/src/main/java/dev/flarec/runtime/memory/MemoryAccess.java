@@ -19,14 +19,14 @@ import sun.misc.Unsafe;
  * <p>This is the form for Java 17 to 23: the checked access is {@code Unsafe.getInt} (and so on),
  * which C1 and C2 both compile to one machine load or store. From Java 24, where {@code Unsafe}'s
  * memory methods warn on first use (JEP 498), the runtime JAR's {@code META-INF/versions/24} form
- * of this class is loaded instead: the same methods through {@link Memory}'s little-endian {@code
- * VarHandle} views ({@link VarHandleAccess}). Neither form branches on the choice: C2 counts every
- * byte of what it inlines against its {@code DesiredMethodLimit}, and a branch and the call it
- * guards cost each access 13 bytes (docs/RATIONALE.md#why-memory-accesses-use-unsafe). Each method
- * makes its check and its access in its own body, without a shared helper, for the same reason, and
- * stays within 35 bytes of bytecode, the limit for inlining at call sites that are not hot (C2's
- * {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses: the
- * others exceed its limit on a callee's stack and locals ({@code C1InlineStackLimit}), and
+ * of this class is loaded instead: the same methods through the little-endian {@code VarHandle}
+ * views of {@link LittleEndian} ({@link VarHandleAccess}). Neither form branches on the choice: C2
+ * counts every byte of what it inlines against its {@code DesiredMethodLimit}, and a branch and the
+ * call it guards cost each access 13 bytes (docs/RATIONALE.md#why-memory-accesses-use-unsafe). Each
+ * method makes its check and its access in its own body, without a shared helper, for the same
+ * reason, and stays within 35 bytes of bytecode, the limit for inlining at call sites that are not
+ * hot (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses:
+ * the others exceed its limit on a callee's stack and locals ({@code C1InlineStackLimit}), and
  * reshaping the loads to fit it made first runs slower, see
  * docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers.
  *

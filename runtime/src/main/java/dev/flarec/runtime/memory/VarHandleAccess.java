@@ -3,91 +3,91 @@ package dev.flarec.runtime.memory;
 import java.util.Objects;
 
 /**
- * {@link MemoryAccess}'s loads and stores through {@link Memory}'s little-endian {@code VarHandle}
- * views, for JVMs where it does not use {@code Unsafe}. The forms that take the size check against
- * it; the {@code VarHandle} checks against the array.
+ * {@link MemoryAccess}'s loads and stores through the little-endian {@code VarHandle} views of
+ * {@link LittleEndian}, for JVMs where it does not use {@code Unsafe}. The forms that take the size
+ * check against it; the {@code VarHandle} checks against the array.
  */
 final class VarHandleAccess {
   private VarHandleAccess() {}
 
   static short loadShort(int address, byte[] bytes) {
-    return (short) Memory.SHORT.get(bytes, address);
+    return (short) LittleEndian.SHORT.get(bytes, address);
   }
 
   static void storeShort(int address, byte[] bytes, short value) {
-    Memory.SHORT.set(bytes, address, value);
+    LittleEndian.SHORT.set(bytes, address, value);
   }
 
   static int loadInt(int address, byte[] bytes) {
-    return (int) Memory.INT.get(bytes, address);
+    return (int) LittleEndian.INT.get(bytes, address);
   }
 
   static void storeInt(int address, byte[] bytes, int value) {
-    Memory.INT.set(bytes, address, value);
+    LittleEndian.INT.set(bytes, address, value);
   }
 
   static long loadLong(int address, byte[] bytes) {
-    return (long) Memory.LONG.get(bytes, address);
+    return (long) LittleEndian.LONG.get(bytes, address);
   }
 
   static void storeLong(int address, byte[] bytes, long value) {
-    Memory.LONG.set(bytes, address, value);
+    LittleEndian.LONG.set(bytes, address, value);
   }
 
   static float loadFloat(int address, byte[] bytes) {
-    return (float) Memory.FLOAT.get(bytes, address);
+    return (float) LittleEndian.FLOAT.get(bytes, address);
   }
 
   static void storeFloat(int address, byte[] bytes, float value) {
-    Memory.FLOAT.set(bytes, address, value);
+    LittleEndian.FLOAT.set(bytes, address, value);
   }
 
   static double loadDouble(int address, byte[] bytes) {
-    return (double) Memory.DOUBLE.get(bytes, address);
+    return (double) LittleEndian.DOUBLE.get(bytes, address);
   }
 
   static void storeDouble(int address, byte[] bytes, double value) {
-    Memory.DOUBLE.set(bytes, address, value);
+    LittleEndian.DOUBLE.set(bytes, address, value);
   }
 
   static short loadShort(int address, byte[] bytes, int size) {
-    return (short) Memory.SHORT.get(bytes, Objects.checkIndex(address, size - 1));
+    return (short) LittleEndian.SHORT.get(bytes, Objects.checkIndex(address, size - 1));
   }
 
   static void storeShort(int address, byte[] bytes, int size, short value) {
-    Memory.SHORT.set(bytes, Objects.checkIndex(address, size - 1), value);
+    LittleEndian.SHORT.set(bytes, Objects.checkIndex(address, size - 1), value);
   }
 
   static int loadInt(int address, byte[] bytes, int size) {
-    return (int) Memory.INT.get(bytes, Objects.checkIndex(address, size - 3));
+    return (int) LittleEndian.INT.get(bytes, Objects.checkIndex(address, size - 3));
   }
 
   static void storeInt(int address, byte[] bytes, int size, int value) {
-    Memory.INT.set(bytes, Objects.checkIndex(address, size - 3), value);
+    LittleEndian.INT.set(bytes, Objects.checkIndex(address, size - 3), value);
   }
 
   static long loadLong(int address, byte[] bytes, int size) {
-    return (long) Memory.LONG.get(bytes, Objects.checkIndex(address, size - 7));
+    return (long) LittleEndian.LONG.get(bytes, Objects.checkIndex(address, size - 7));
   }
 
   static void storeLong(int address, byte[] bytes, int size, long value) {
-    Memory.LONG.set(bytes, Objects.checkIndex(address, size - 7), value);
+    LittleEndian.LONG.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
 
   static float loadFloat(int address, byte[] bytes, int size) {
-    return (float) Memory.FLOAT.get(bytes, Objects.checkIndex(address, size - 3));
+    return (float) LittleEndian.FLOAT.get(bytes, Objects.checkIndex(address, size - 3));
   }
 
   static void storeFloat(int address, byte[] bytes, int size, float value) {
-    Memory.FLOAT.set(bytes, Objects.checkIndex(address, size - 3), value);
+    LittleEndian.FLOAT.set(bytes, Objects.checkIndex(address, size - 3), value);
   }
 
   static double loadDouble(int address, byte[] bytes, int size) {
-    return (double) Memory.DOUBLE.get(bytes, Objects.checkIndex(address, size - 7));
+    return (double) LittleEndian.DOUBLE.get(bytes, Objects.checkIndex(address, size - 7));
   }
 
   static void storeDouble(int address, byte[] bytes, int size, double value) {
-    Memory.DOUBLE.set(bytes, Objects.checkIndex(address, size - 7), value);
+    LittleEndian.DOUBLE.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
 
   /**
@@ -95,19 +95,19 @@ final class VarHandleAccess {
    * against {@code limit} (the memory's size) whole.
    */
   static int loadIntOf16(int address, byte[] bytes, int limit, int offset) {
-    return (int) Memory.INT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
+    return (int) LittleEndian.INT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
   }
 
   static float loadFloatOf16(int address, byte[] bytes, int limit, int offset) {
-    return (float) Memory.FLOAT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
+    return (float) LittleEndian.FLOAT.get(bytes, Objects.checkIndex(address, limit - 15) + offset);
   }
 
   static void storeIntOf16(int address, byte[] bytes, int limit, int offset, int value) {
-    Memory.INT.set(bytes, Objects.checkIndex(address, limit - 15) + offset, value);
+    LittleEndian.INT.set(bytes, Objects.checkIndex(address, limit - 15) + offset, value);
   }
 
   static void storeFloatOf16(int address, byte[] bytes, int limit, int offset, float value) {
-    Memory.FLOAT.set(bytes, Objects.checkIndex(address, limit - 15) + offset, value);
+    LittleEndian.FLOAT.set(bytes, Objects.checkIndex(address, limit - 15) + offset, value);
   }
 
   // ---- with the static offset apart: MemoryAccess's forms that take one ----

@@ -1,6 +1,6 @@
 package dev.flarec.runtime.simd;
 
-import dev.flarec.runtime.memory.Memory;
+import dev.flarec.runtime.memory.LittleEndian;
 import dev.flarec.runtime.memory.MemoryAccess;
 import java.util.Objects;
 
@@ -18,78 +18,80 @@ public final class V128Memory {
   /** {@code v128.load}. */
   public static V128 load(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 16, bytes.length);
-    return new V128((long) Memory.LONG.get(bytes, at), (long) Memory.LONG.get(bytes, at + 8));
+    return new V128(
+        (long) LittleEndian.LONG.get(bytes, at), (long) LittleEndian.LONG.get(bytes, at + 8));
   }
 
   public static V128 load(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 16, size);
-    return new V128((long) Memory.LONG.get(bytes, at), (long) Memory.LONG.get(bytes, at + 8));
+    return new V128(
+        (long) LittleEndian.LONG.get(bytes, at), (long) LittleEndian.LONG.get(bytes, at + 8));
   }
 
   /** {@code v128.load8x8_s}: eight bytes, each lane widened. */
   public static V128 load8x8S(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return IntLanes.i16x8ExtendLowI8x16S(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i16x8ExtendLowI8x16S(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   public static V128 load8x8S(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return IntLanes.i16x8ExtendLowI8x16S(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i16x8ExtendLowI8x16S(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   /** {@code v128.load8x8_u}: eight bytes, each lane widened. */
   public static V128 load8x8U(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return IntLanes.i16x8ExtendLowI8x16U(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i16x8ExtendLowI8x16U(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   public static V128 load8x8U(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return IntLanes.i16x8ExtendLowI8x16U(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i16x8ExtendLowI8x16U(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   /** {@code v128.load16x4_s}: eight bytes, each lane widened. */
   public static V128 load16x4S(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return IntLanes.i32x4ExtendLowI16x8S(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i32x4ExtendLowI16x8S(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   public static V128 load16x4S(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return IntLanes.i32x4ExtendLowI16x8S(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i32x4ExtendLowI16x8S(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   /** {@code v128.load16x4_u}: eight bytes, each lane widened. */
   public static V128 load16x4U(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return IntLanes.i32x4ExtendLowI16x8U(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i32x4ExtendLowI16x8U(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   public static V128 load16x4U(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return IntLanes.i32x4ExtendLowI16x8U(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i32x4ExtendLowI16x8U(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   /** {@code v128.load32x2_s}: eight bytes, each lane widened. */
   public static V128 load32x2S(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return IntLanes.i64x2ExtendLowI32x4S(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i64x2ExtendLowI32x4S(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   public static V128 load32x2S(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return IntLanes.i64x2ExtendLowI32x4S(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i64x2ExtendLowI32x4S(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   /** {@code v128.load32x2_u}: eight bytes, each lane widened. */
   public static V128 load32x2U(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return IntLanes.i64x2ExtendLowI32x4U(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i64x2ExtendLowI32x4U(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   public static V128 load32x2U(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return IntLanes.i64x2ExtendLowI32x4U(new V128((long) Memory.LONG.get(bytes, at), 0));
+    return IntLanes.i64x2ExtendLowI32x4U(new V128((long) LittleEndian.LONG.get(bytes, at), 0));
   }
 
   /** {@code v128.load8_splat}. */
@@ -106,56 +108,56 @@ public final class V128Memory {
   /** {@code v128.load16_splat}. */
   public static V128 load16Splat(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 2, bytes.length);
-    return V128Bits.i16x8Splat((short) Memory.SHORT.get(bytes, at));
+    return V128Bits.i16x8Splat((short) LittleEndian.SHORT.get(bytes, at));
   }
 
   public static V128 load16Splat(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 2, size);
-    return V128Bits.i16x8Splat((short) Memory.SHORT.get(bytes, at));
+    return V128Bits.i16x8Splat((short) LittleEndian.SHORT.get(bytes, at));
   }
 
   /** {@code v128.load32_splat}. */
   public static V128 load32Splat(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 4, bytes.length);
-    return V128Bits.i32x4Splat((int) Memory.INT.get(bytes, at));
+    return V128Bits.i32x4Splat((int) LittleEndian.INT.get(bytes, at));
   }
 
   public static V128 load32Splat(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 4, size);
-    return V128Bits.i32x4Splat((int) Memory.INT.get(bytes, at));
+    return V128Bits.i32x4Splat((int) LittleEndian.INT.get(bytes, at));
   }
 
   /** {@code v128.load64_splat}. */
   public static V128 load64Splat(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return V128Bits.i64x2Splat((long) Memory.LONG.get(bytes, at));
+    return V128Bits.i64x2Splat((long) LittleEndian.LONG.get(bytes, at));
   }
 
   public static V128 load64Splat(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return V128Bits.i64x2Splat((long) Memory.LONG.get(bytes, at));
+    return V128Bits.i64x2Splat((long) LittleEndian.LONG.get(bytes, at));
   }
 
   /** {@code v128.load32_zero}. */
   public static V128 load32Zero(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 4, bytes.length);
-    return new V128((int) Memory.INT.get(bytes, at) & 0xFFFF_FFFFL, 0);
+    return new V128((int) LittleEndian.INT.get(bytes, at) & 0xFFFF_FFFFL, 0);
   }
 
   public static V128 load32Zero(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 4, size);
-    return new V128((int) Memory.INT.get(bytes, at) & 0xFFFF_FFFFL, 0);
+    return new V128((int) LittleEndian.INT.get(bytes, at) & 0xFFFF_FFFFL, 0);
   }
 
   /** {@code v128.load64_zero}. */
   public static V128 load64Zero(int address, byte[] bytes) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return new V128((long) Memory.LONG.get(bytes, at), 0);
+    return new V128((long) LittleEndian.LONG.get(bytes, at), 0);
   }
 
   public static V128 load64Zero(int address, byte[] bytes, int size) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return new V128((long) Memory.LONG.get(bytes, at), 0);
+    return new V128((long) LittleEndian.LONG.get(bytes, at), 0);
   }
 
   /** {@code v128.load8_lane}. */
@@ -172,47 +174,47 @@ public final class V128Memory {
   /** {@code v128.load16_lane}. */
   public static V128 load16Lane(int address, byte[] bytes, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 2, bytes.length);
-    return V128Bits.i16x8ReplaceLane(v, (short) Memory.SHORT.get(bytes, at), lane);
+    return V128Bits.i16x8ReplaceLane(v, (short) LittleEndian.SHORT.get(bytes, at), lane);
   }
 
   public static V128 load16Lane(int address, byte[] bytes, int size, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 2, size);
-    return V128Bits.i16x8ReplaceLane(v, (short) Memory.SHORT.get(bytes, at), lane);
+    return V128Bits.i16x8ReplaceLane(v, (short) LittleEndian.SHORT.get(bytes, at), lane);
   }
 
   /** {@code v128.load32_lane}. */
   public static V128 load32Lane(int address, byte[] bytes, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 4, bytes.length);
-    return V128Bits.i32x4ReplaceLane(v, (int) Memory.INT.get(bytes, at), lane);
+    return V128Bits.i32x4ReplaceLane(v, (int) LittleEndian.INT.get(bytes, at), lane);
   }
 
   public static V128 load32Lane(int address, byte[] bytes, int size, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 4, size);
-    return V128Bits.i32x4ReplaceLane(v, (int) Memory.INT.get(bytes, at), lane);
+    return V128Bits.i32x4ReplaceLane(v, (int) LittleEndian.INT.get(bytes, at), lane);
   }
 
   /** {@code v128.load64_lane}. */
   public static V128 load64Lane(int address, byte[] bytes, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    return V128Bits.i64x2ReplaceLane(v, (long) Memory.LONG.get(bytes, at), lane);
+    return V128Bits.i64x2ReplaceLane(v, (long) LittleEndian.LONG.get(bytes, at), lane);
   }
 
   public static V128 load64Lane(int address, byte[] bytes, int size, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    return V128Bits.i64x2ReplaceLane(v, (long) Memory.LONG.get(bytes, at), lane);
+    return V128Bits.i64x2ReplaceLane(v, (long) LittleEndian.LONG.get(bytes, at), lane);
   }
 
   /** {@code v128.store}: checked whole before any byte is written. */
   public static void store(int address, byte[] bytes, V128 v) {
     int at = Objects.checkFromIndexSize(address, 16, bytes.length);
-    Memory.LONG.set(bytes, at, v.lo);
-    Memory.LONG.set(bytes, at + 8, v.hi);
+    LittleEndian.LONG.set(bytes, at, v.lo);
+    LittleEndian.LONG.set(bytes, at + 8, v.hi);
   }
 
   public static void store(int address, byte[] bytes, int size, V128 v) {
     int at = Objects.checkFromIndexSize(address, 16, size);
-    Memory.LONG.set(bytes, at, v.lo);
-    Memory.LONG.set(bytes, at + 8, v.hi);
+    LittleEndian.LONG.set(bytes, at, v.lo);
+    LittleEndian.LONG.set(bytes, at + 8, v.hi);
   }
 
   /** {@code v128.store8_lane}. */
@@ -229,34 +231,34 @@ public final class V128Memory {
   /** {@code v128.store16_lane}. */
   public static void store16Lane(int address, byte[] bytes, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 2, bytes.length);
-    Memory.SHORT.set(bytes, at, v.i16(lane));
+    LittleEndian.SHORT.set(bytes, at, v.i16(lane));
   }
 
   public static void store16Lane(int address, byte[] bytes, int size, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 2, size);
-    Memory.SHORT.set(bytes, at, v.i16(lane));
+    LittleEndian.SHORT.set(bytes, at, v.i16(lane));
   }
 
   /** {@code v128.store32_lane}. */
   public static void store32Lane(int address, byte[] bytes, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 4, bytes.length);
-    Memory.INT.set(bytes, at, v.i32(lane));
+    LittleEndian.INT.set(bytes, at, v.i32(lane));
   }
 
   public static void store32Lane(int address, byte[] bytes, int size, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 4, size);
-    Memory.INT.set(bytes, at, v.i32(lane));
+    LittleEndian.INT.set(bytes, at, v.i32(lane));
   }
 
   /** {@code v128.store64_lane}. */
   public static void store64Lane(int address, byte[] bytes, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 8, bytes.length);
-    Memory.LONG.set(bytes, at, v.i64(lane));
+    LittleEndian.LONG.set(bytes, at, v.i64(lane));
   }
 
   public static void store64Lane(int address, byte[] bytes, int size, V128 v, int lane) {
     int at = Objects.checkFromIndexSize(address, 8, size);
-    Memory.LONG.set(bytes, at, v.i64(lane));
+    LittleEndian.LONG.set(bytes, at, v.i64(lane));
   }
 
   // ---- the forms compiled code uses, with a v128 as two longs (lo: bytes 0 to 7) ----

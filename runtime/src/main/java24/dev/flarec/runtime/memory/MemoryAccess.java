@@ -6,10 +6,10 @@ import java.util.Objects;
  * {@code MemoryAccess} for Java 24 and later, loaded from the runtime JAR's {@code
  * META-INF/versions/24} in place of the one for Java 17 to 23, which uses {@code sun.misc.Unsafe}:
  * from 24 on {@code Unsafe}'s memory methods warn on first use (JEP 498) and are to be refused. The
- * same checked loads and stores, each a call of {@link VarHandleAccess}, through {@link Memory}'s
- * little-endian {@code VarHandle} views. The two classes have the same methods, so compiled code
- * calls one {@code MemoryAccess} and the JVM picks the form; neither branches on the choice, which
- * would cost every access bytes that C2 counts when it inlines (see
+ * same checked loads and stores, each a call of {@link VarHandleAccess}, through the little-endian
+ * {@code VarHandle} views of {@link LittleEndian}. The two classes have the same methods, so
+ * compiled code calls one {@code MemoryAccess} and the JVM picks the form; neither branches on the
+ * choice, which would cost every access bytes that C2 counts when it inlines (see
  * docs/RATIONALE.md#why-memory-accesses-use-unsafe).
  */
 public final class MemoryAccess {
