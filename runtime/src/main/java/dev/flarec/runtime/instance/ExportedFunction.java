@@ -34,10 +34,9 @@ public final class ExportedFunction {
 
   private final String name;
   private final FunctionRef function;
-  // Both made on first use, each the same whichever thread makes it (method handles are
-  // immutable): building them spins method-handle classes, tens of milliseconds in a fresh JVM,
-  // which
-  // a program's first run paid for exports it called once through call(), if at all.
+  // Both made on first use, the same whichever thread makes them (method handles are immutable):
+  // building them spins method-handle classes, tens of milliseconds in a fresh JVM, which a
+  // program's first run paid for an export it called once through call()
   private MethodHandle guarded;
   private MethodHandle spread;
 

@@ -123,7 +123,7 @@ public final class WasiFunctions {
   }
 
   /** The Java method implementing {@code name}: its family's method of the name in camel case. */
-  static Method method(Class<?> family, String name) {
+  private static Method method(Class<?> family, String name) {
     StringBuilder camel = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
