@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -35,9 +34,11 @@ public final class AsyncLineHandler extends Handler {
   private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(64 * 1024);
   private final Thread writer;
   private final Object drained = new Object();
-  private final AtomicLong published = new AtomicLong(); // no lock on the request threads
-
-  private long written;
+  // flush() queues a mark (an empty array: no formatted line is empty) and waits until the writer
+  // has written everything before it: no count that every published line would have to bump
+  private final Object flushOrder = new Object();
+  private long marksQueued; // guarded by flushOrder
+  private long marksWritten; // guarded by drained
   private volatile boolean closed;
 
   public AsyncLineHandler(OutputStream stream) {
@@ -80,7 +81,7 @@ public final class AsyncLineHandler extends Handler {
         || !(getFormatter() instanceof LineFormatter formatter)) {
       return false;
     }
-    StringBuilder text = builders.take();
+    StringBuilder text = new StringBuilder(256);
     byte[] bytes;
     try {
       formatter.formatTo(System.currentTimeMillis(), level, logger, line, text);
@@ -88,8 +89,6 @@ public final class AsyncLineHandler extends Handler {
     } catch (RuntimeException e) {
       reportError("cannot format a log line", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
       return true;
-    } finally {
-      builders.give(text);
     }
     enqueue(bytes);
     return true;
@@ -100,7 +99,6 @@ public final class AsyncLineHandler extends Handler {
     if (line == null) {
       return;
     }
-    published.incrementAndGet();
     // offer first: put's interruptible lock checks the thread's interrupt status, which showed
     // in the request threads' profile; the queue is hardly ever full
     if (lines.offer(line)) {
@@ -129,10 +127,14 @@ public final class AsyncLineHandler extends Handler {
           continue;
         }
         boolean stop = false;
+        int marks = 0;
         for (byte[] line : batch) {
           if (line == STOP) {
             stop = true;
             break;
+          }
+          if (line.length == 0) {
+            marks++;
           }
           batchBytes.write(line, 0, line.length);
         }
@@ -140,7 +142,7 @@ public final class AsyncLineHandler extends Handler {
         batchBytes.reset();
         out.flush();
         synchronized (drained) {
-          written += stop ? batch.size() - 1 : batch.size();
+          marksWritten += marks;
           drained.notifyAll();
         }
         boolean full = batch.size() == BATCH;
@@ -167,11 +169,10 @@ public final class AsyncLineHandler extends Handler {
 
   /**
    * The record's line as UTF-8, or null if the formatter fails (that costs the line, not the
-   * caller). A {@link LineFormatter} formats into a builder taken from {@link #builders}, which no
-   * other thread uses until it is given back.
+   * caller).
    */
   private byte[] encode(LogRecord record) {
-    StringBuilder text = builders.take();
+    StringBuilder text = new StringBuilder(256);
     try {
       if (getFormatter() instanceof LineFormatter formatter) {
         formatter.formatTo(record, text);
@@ -182,17 +183,8 @@ public final class AsyncLineHandler extends Handler {
     } catch (RuntimeException e) {
       reportError("cannot format a log record", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
       return null;
-    } finally {
-      builders.give(text);
     }
   }
-
-  /**
-   * Builders for the lines being formatted, shared by all publishing threads rather than one per
-   * thread: with a virtual thread per request, a per-thread builder was a new builder (and a new
-   * thread-local map) for every request.
-   */
-  private final LineBuilders builders = new LineBuilders();
 
   /**
    * How long the writer lets lines gather after a batch that did not fill. Each batch costs the
@@ -211,9 +203,13 @@ public final class AsyncLineHandler extends Handler {
   /** Waits until every line published so far is written and flushed. */
   @Override
   public void flush() {
+    long target;
+    synchronized (flushOrder) {
+      target = ++marksQueued;
+      enqueue(new byte[0]);
+    }
     synchronized (drained) {
-      long target = published.get();
-      while (written < target && writer.isAlive()) {
+      while (marksWritten < target && writer.isAlive()) {
         try {
           drained.wait(100);
         } catch (InterruptedException e) {
