@@ -203,6 +203,9 @@ public final class AsyncLineHandler extends Handler {
   /** Waits until every line published so far is written and flushed. */
   @Override
   public void flush() {
+    if (closed || !writer.isAlive()) {
+      return; // a stopped writer writes nothing more: nothing to wait for
+    }
     long target;
     synchronized (flushOrder) {
       target = ++marksQueued;
