@@ -39,8 +39,9 @@ final class ParallelStart extends Thread {
   /**
    * Classes that instantiating the flare loads and initialises, which the main thread meets after
    * the node's services: {@code LittleEndian}'s initialiser makes the five {@code VarHandle} views
-   * of memory that the host's accessors use, and the JDK spins a class for each. Their initialisers
-   * have no side effect beyond the class.
+   * of memory through which compiled code accesses memory from Java 24 on (on 17 to 23 only SIMD
+   * lanes and a few host accessors use them), and the JDK spins a class for each. Their
+   * initialisers have no side effect beyond the class.
    */
   static final String[] INSTANCE_CLASSES = {
     "dev.flarec.runtime.memory.Memory",
