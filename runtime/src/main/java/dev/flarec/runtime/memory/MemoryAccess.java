@@ -25,10 +25,11 @@ import sun.misc.Unsafe;
  * call it guards cost each access 13 bytes (docs/RATIONALE.md#why-memory-accesses-use-unsafe). Each
  * method makes its check and its access in its own body, without a shared helper, for the same
  * reason, and stays within 35 bytes of bytecode, the limit for inlining at call sites that are not
- * hot (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines only the byte accesses:
- * the others exceed its limit on a callee's stack and locals ({@code C1InlineStackLimit}), and
- * reshaping the loads to fit it made first runs slower, see
- * docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers.
+ * hot (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines none of them: each
+ * exceeds C1's limit on a callee's operand stack and locals ({@code C1InlineStackLimit}), the byte
+ * accesses included, which is why they go through {@code Unsafe} too rather than indexing the
+ * array; C1 code calls the helper's C2 code instead of carrying the helper's profiling counters at
+ * every access (docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers).
  *
  * <p>Calling these rather than accessing memory inline makes cold code fast: the JVM compiles these
  * few shared methods after a few hundred calls from anywhere in the module. See
@@ -92,7 +93,7 @@ public final class MemoryAccess {
   // ---- for memories kept exactly as long as their size: the array's length is the check ----
 
   public static byte loadByte(int address, byte[] bytes) {
-    return bytes[address];
+    return UNSAFE.getByte(bytes, BASE + Objects.checkIndex(address, bytes.length));
   }
 
   public static short loadShort(int address, byte[] bytes) {
@@ -116,7 +117,7 @@ public final class MemoryAccess {
   }
 
   public static void storeByte(int address, byte[] bytes, byte value) {
-    bytes[address] = value;
+    UNSAFE.putByte(bytes, BASE + Objects.checkIndex(address, bytes.length), value);
   }
 
   public static void storeShort(int address, byte[] bytes, short value) {
@@ -142,7 +143,7 @@ public final class MemoryAccess {
   // ---- for memories whose array may be longer than their size: checked against the size ----
 
   public static byte loadByte(int address, byte[] bytes, int size) {
-    return bytes[Objects.checkIndex(address, size)];
+    return UNSAFE.getByte(bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length)));
   }
 
   public static short loadShort(int address, byte[] bytes, int size) {
@@ -171,7 +172,7 @@ public final class MemoryAccess {
   }
 
   public static void storeByte(int address, byte[] bytes, int size, byte value) {
-    bytes[Objects.checkIndex(address, size)] = value;
+    UNSAFE.putByte(bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length)), value);
   }
 
   public static void storeShort(int address, byte[] bytes, int size, short value) {
@@ -253,10 +254,9 @@ public final class MemoryAccess {
   // --
   // A base past 2 GiB arrives negative and fails the check; base + offset is never computed.
 
-  // The offset is added last so the operand stack stays within C1's inlining limit (4 slots).
-
   public static byte loadByte(int base, int offset, byte[] bytes, int size) {
-    return bytes[Objects.checkIndex(base, size - offset) + offset];
+    return UNSAFE.getByte(
+        bytes, BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - offset));
   }
 
   public static short loadShort(int base, int offset, byte[] bytes, int size) {
@@ -315,15 +315,18 @@ public final class MemoryAccess {
   // long or double value, with the offset apart, see the forms above.
 
   public static void storeByte(int address, byte value, byte[] bytes) {
-    bytes[address] = value;
+    UNSAFE.putByte(bytes, BASE + Objects.checkIndex(address, bytes.length), value);
   }
 
   public static void storeByte(int address, byte value, byte[] bytes, int size) {
-    bytes[Objects.checkIndex(address, size)] = value;
+    UNSAFE.putByte(bytes, BASE + Objects.checkIndex(address, Math.min(size, bytes.length)), value);
   }
 
   public static void storeByte(int base, byte value, int offset, byte[] bytes, int size) {
-    bytes[Objects.checkIndex(base, size - offset) + offset] = value;
+    UNSAFE.putByte(
+        bytes,
+        BASE + offset + Objects.checkIndex(base, Math.min(size, bytes.length) - offset),
+        value);
   }
 
   public static void storeShort(int address, short value, byte[] bytes) {

@@ -15,14 +15,30 @@ import org.junit.jupiter.api.Test;
  * Every load and store helper stays within 35 bytes of bytecode, HotSpot's limit for inlining a
  * callee at a call site that is not hot ({@code MaxInlineSize}): generated code calls them from
  * everywhere, most sites run rarely, and C2 must still inline each access into a single machine
- * load or store. Read from the class file, as HotSpot reads it.
+ * load or store. And each is one that C1 does not inline: its operand stack and the locals beyond
+ * its parameters exceed {@code C1InlineStackLimit}, so that C1 code calls the helper's C2 code
+ * rather than carrying the helper's profiling at every access
+ * (docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers). Read from the class file, as HotSpot
+ * reads it.
  */
 class MemoryAccessInliningTest {
   private static final int MAX_INLINE_SIZE = 35;
 
+  /** {@code C1InlineStackLimit} under tiered compilation (Java 17 to 25). */
+  private static final int C1_INLINE_STACK_LIMIT = 5;
+
   @Test
   void everyAccessFitsTheInliningLimitOfColdCallSites() throws IOException {
     assertAccessesFit(classFile(MemoryAccess.class));
+  }
+
+  @Test
+  void noAccessFitsC1sStackLimitForInlining() throws IOException {
+    List<MethodInfo> inlinedByC1 =
+        accessesOf("/" + classFile(MemoryAccess.class)).stream()
+            .filter(m -> m.c1InlineStack() <= C1_INLINE_STACK_LIMIT)
+            .collect(Collectors.toList());
+    assertEquals(List.of(), inlinedByC1);
   }
 
   /**
@@ -38,13 +54,18 @@ class MemoryAccessInliningTest {
     return type.getName().replace('.', '/') + ".class";
   }
 
-  private static void assertAccessesFit(String classFile) throws IOException {
+  private static List<MethodInfo> accessesOf(String classFile) throws IOException {
     List<MethodInfo> accesses =
-        methodsOf(classFile.startsWith("/") ? classFile : "/" + classFile).stream()
+        methodsOf(classFile).stream()
             .filter(m -> m.name().startsWith("load") || m.name().startsWith("store"))
             .collect(Collectors.toList());
     // seven widths (byte, short, int, long, float, double; load and store) in two forms
     assertTrue(accesses.size() >= 24, () -> "found only " + accesses + " in " + classFile);
+    return accesses;
+  }
+
+  private static void assertAccessesFit(String classFile) throws IOException {
+    List<MethodInfo> accesses = accessesOf(classFile.startsWith("/") ? classFile : "/" + classFile);
     List<MethodInfo> tooLarge =
         accesses.stream()
             .filter(m -> m.codeLength() > MAX_INLINE_SIZE)
@@ -52,8 +73,37 @@ class MemoryAccessInliningTest {
     assertEquals(List.of(), tooLarge, classFile);
   }
 
-  /** One method of a class file: its name, descriptor and the length of its bytecode. */
-  private record MethodInfo(String name, String descriptor, int codeLength) {}
+  /** One method of a class file: its name, descriptor and what its Code attribute says. */
+  private record MethodInfo(
+      String name, String descriptor, int maxStack, int maxLocals, int codeLength) {
+    /**
+     * What C1 holds against {@code C1InlineStackLimit}: the operand stack, with the one slot
+     * HotSpot adds to every method's ({@code extra_stack_entries}), plus the locals beyond the
+     * parameters (HotSpot's {@code GraphBuilder::try_inline_full}).
+     */
+    int c1InlineStack() {
+      return maxStack + 1 + maxLocals - parameterSlots();
+    }
+
+    private int parameterSlots() {
+      int slots = 0;
+      for (int i = 1; descriptor.charAt(i) != ')'; i++) {
+        char c = descriptor.charAt(i);
+        if (c == 'J' || c == 'D') {
+          slots += 2;
+          continue;
+        }
+        slots++;
+        while (descriptor.charAt(i) == '[') {
+          i++;
+        }
+        if (descriptor.charAt(i) == 'L') {
+          i = descriptor.indexOf(';', i);
+        }
+      }
+      return slots;
+    }
+  }
 
   /** The methods with code of a class, read from its class file (JVMS 4), a resource path. */
   private static List<MethodInfo> methodsOf(String classFile) throws IOException {
@@ -95,10 +145,11 @@ class MemoryAccessInliningTest {
           String attribute = utf8[in.readUnsignedShort()];
           long length = in.readInt() & 0xFFFFFFFFL;
           if (attribute.equals("Code")) {
-            in.skipNBytes(4); // max_stack, max_locals
+            int maxStack = in.readUnsignedShort();
+            int maxLocals = in.readUnsignedShort();
             int codeLength = in.readInt();
             in.skipNBytes(length - 8);
-            methods.add(new MethodInfo(name, descriptor, codeLength));
+            methods.add(new MethodInfo(name, descriptor, maxStack, maxLocals, codeLength));
           } else {
             in.skipNBytes(length);
           }
