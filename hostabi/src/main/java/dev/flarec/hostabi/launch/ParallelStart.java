@@ -104,7 +104,6 @@ final class ParallelStart extends Thread {
     "dev.flarec.hostabi.server.Reply$Header",
     "dev.flarec.hostabi.log.LogLine",
     "dev.flarec.runtime.memory.MemoryAccess",
-    "dev.flarec.runtime.memory.VarHandleAccess",
   };
 
   /** How long the thread waits for the main one to find the flare before it goes on without. */

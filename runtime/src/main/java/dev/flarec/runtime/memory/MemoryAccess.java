@@ -20,16 +20,16 @@ import sun.misc.Unsafe;
  * which C1 and C2 both compile to one machine load or store. From Java 24, where {@code Unsafe}'s
  * memory methods warn on first use (JEP 498), the runtime JAR's {@code META-INF/versions/24} form
  * of this class is loaded instead: the same methods through the little-endian {@code VarHandle}
- * views of {@link LittleEndian} ({@link VarHandleAccess}). Neither form branches on the choice: C2
- * counts every byte of what it inlines against its {@code DesiredMethodLimit}, and a branch and the
- * call it guards cost each access 13 bytes (docs/RATIONALE.md#why-memory-accesses-use-unsafe). Each
- * method makes its check and its access in its own body, without a shared helper, for the same
- * reason, and stays within 35 bytes of bytecode, the limit for inlining at call sites that are not
- * hot (C2's {@code MaxInlineSize}), so C2 inlines it everywhere. C1 inlines none of them: each
- * exceeds C1's limit on a callee's operand stack and locals ({@code C1InlineStackLimit}), the byte
- * accesses included, which is why they go through {@code Unsafe} too rather than indexing the
- * array; C1 code calls the helper's C2 code instead of carrying the helper's profiling counters at
- * every access (docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers).
+ * views of {@link LittleEndian}. Neither form branches on the choice: C2 counts every byte of what
+ * it inlines against its {@code DesiredMethodLimit}, and a branch and the call it guards cost each
+ * access 13 bytes (docs/RATIONALE.md#why-memory-accesses-use-unsafe). Each method makes its check
+ * and its access in its own body, without a shared helper, for the same reason, and stays within 35
+ * bytes of bytecode, the limit for inlining at call sites that are not hot (C2's {@code
+ * MaxInlineSize}), so C2 inlines it everywhere. C1 inlines none of them: each exceeds C1's limit on
+ * a callee's operand stack and locals ({@code C1InlineStackLimit}), the byte accesses included,
+ * which is why they go through {@code Unsafe} too rather than indexing the array; C1 code calls the
+ * helper's C2 code instead of carrying the helper's profiling counters at every access
+ * (docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers).
  *
  * <p>Calling these rather than accessing memory inline makes cold code fast: the JVM compiles these
  * few shared methods after a few hundred calls from anywhere in the module. See

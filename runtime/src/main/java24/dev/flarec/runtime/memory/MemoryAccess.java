@@ -6,11 +6,18 @@ import java.util.Objects;
  * {@code MemoryAccess} for Java 24 and later, loaded from the runtime JAR's {@code
  * META-INF/versions/24} in place of the one for Java 17 to 23, which uses {@code sun.misc.Unsafe}:
  * from 24 on {@code Unsafe}'s memory methods warn on first use (JEP 498) and are to be refused. The
- * same checked loads and stores, each a call of {@link VarHandleAccess}, through the little-endian
- * {@code VarHandle} views of {@link LittleEndian}. The two classes have the same methods, so
- * compiled code calls one {@code MemoryAccess} and the JVM picks the form; neither branches on the
- * choice, which would cost every access bytes that C2 counts when it inlines (see
- * docs/RATIONALE.md#why-memory-accesses-use-unsafe).
+ * same checked loads and stores, through the little-endian {@code VarHandle} views of {@link
+ * LittleEndian} (bytes by the array's own index), which check against the array once more. The two
+ * classes have the same methods, so compiled code calls one {@code MemoryAccess} and the JVM picks
+ * the form; neither branches on the choice, which would cost every access bytes that C2 counts when
+ * it inlines (see docs/RATIONALE.md#why-memory-accesses-use-unsafe).
+ *
+ * <p>No method fits C1's limit on a callee's stack ({@code C1InlineStackLimit}), so C1 code calls
+ * the method's C2 code rather than inlining the {@code VarHandle}'s code and its profiling at every
+ * access, as it calls the Java 17 form's (docs/RATIONALE.md#why-c1-code-calls-the-memory-helpers).
+ * The checked forms of two bytes and more need the stack for their operands; the others (bytes,
+ * memories checked against the array, accesses proved in bounds) do their index arithmetic in
+ * {@code long}s, whose wider operands take them past the limit; C2 makes the same one compare.
  */
 public final class MemoryAccess {
   private MemoryAccess() {}
@@ -21,101 +28,110 @@ public final class MemoryAccess {
   // ---- for memories kept exactly as long as their size: the array's length is the check ----
 
   public static byte loadByte(int address, byte[] bytes) {
-    return bytes[address];
+    return bytes[(int) Objects.checkIndex((long) address, (long) bytes.length)];
   }
 
   public static short loadShort(int address, byte[] bytes) {
-    return VarHandleAccess.loadShort(address, bytes);
+    return (short)
+        LittleEndian.SHORT.get(bytes, (int) Objects.checkIndex((long) address, bytes.length - 1L));
   }
 
   public static int loadInt(int address, byte[] bytes) {
-    return VarHandleAccess.loadInt(address, bytes);
+    return (int)
+        LittleEndian.INT.get(bytes, (int) Objects.checkIndex((long) address, bytes.length - 3L));
   }
 
   public static long loadLong(int address, byte[] bytes) {
-    return VarHandleAccess.loadLong(address, bytes);
+    return (long)
+        LittleEndian.LONG.get(bytes, (int) Objects.checkIndex((long) address, bytes.length - 7L));
   }
 
   public static float loadFloat(int address, byte[] bytes) {
-    return VarHandleAccess.loadFloat(address, bytes);
+    return (float)
+        LittleEndian.FLOAT.get(bytes, (int) Objects.checkIndex((long) address, bytes.length - 3L));
   }
 
   public static double loadDouble(int address, byte[] bytes) {
-    return VarHandleAccess.loadDouble(address, bytes);
+    return (double)
+        LittleEndian.DOUBLE.get(bytes, (int) Objects.checkIndex((long) address, bytes.length - 7L));
   }
 
   public static void storeByte(int address, byte[] bytes, byte value) {
-    bytes[address] = value;
+    bytes[(int) Objects.checkIndex((long) address, (long) bytes.length)] = value;
   }
 
   public static void storeShort(int address, byte[] bytes, short value) {
-    VarHandleAccess.storeShort(address, bytes, value);
+    LittleEndian.SHORT.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 1L), value);
   }
 
   public static void storeInt(int address, byte[] bytes, int value) {
-    VarHandleAccess.storeInt(address, bytes, value);
+    LittleEndian.INT.set(bytes, (int) Objects.checkIndex((long) address, bytes.length - 3L), value);
   }
 
   public static void storeLong(int address, byte[] bytes, long value) {
-    VarHandleAccess.storeLong(address, bytes, value);
+    LittleEndian.LONG.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 7L), value);
   }
 
   public static void storeFloat(int address, byte[] bytes, float value) {
-    VarHandleAccess.storeFloat(address, bytes, value);
+    LittleEndian.FLOAT.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 3L), value);
   }
 
   public static void storeDouble(int address, byte[] bytes, double value) {
-    VarHandleAccess.storeDouble(address, bytes, value);
+    LittleEndian.DOUBLE.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 7L), value);
   }
 
   // ---- for memories whose array may be longer than their size: checked against the size ----
 
   public static byte loadByte(int address, byte[] bytes, int size) {
-    return bytes[Objects.checkIndex(address, size)];
+    return bytes[(int) Objects.checkIndex((long) address, (long) size)];
   }
 
   public static short loadShort(int address, byte[] bytes, int size) {
-    return VarHandleAccess.loadShort(address, bytes, size);
+    return (short) LittleEndian.SHORT.get(bytes, Objects.checkIndex(address, size - 1));
   }
 
   public static int loadInt(int address, byte[] bytes, int size) {
-    return VarHandleAccess.loadInt(address, bytes, size);
+    return (int) LittleEndian.INT.get(bytes, Objects.checkIndex(address, size - 3));
   }
 
   public static long loadLong(int address, byte[] bytes, int size) {
-    return VarHandleAccess.loadLong(address, bytes, size);
+    return (long) LittleEndian.LONG.get(bytes, Objects.checkIndex(address, size - 7));
   }
 
   public static float loadFloat(int address, byte[] bytes, int size) {
-    return VarHandleAccess.loadFloat(address, bytes, size);
+    return (float) LittleEndian.FLOAT.get(bytes, Objects.checkIndex(address, size - 3));
   }
 
   public static double loadDouble(int address, byte[] bytes, int size) {
-    return VarHandleAccess.loadDouble(address, bytes, size);
+    return (double) LittleEndian.DOUBLE.get(bytes, Objects.checkIndex(address, size - 7));
   }
 
   public static void storeByte(int address, byte[] bytes, int size, byte value) {
-    bytes[Objects.checkIndex(address, size)] = value;
+    bytes[(int) Objects.checkIndex((long) address, (long) size)] = value;
   }
 
   public static void storeShort(int address, byte[] bytes, int size, short value) {
-    VarHandleAccess.storeShort(address, bytes, size, value);
+    LittleEndian.SHORT.set(bytes, Objects.checkIndex(address, size - 1), value);
   }
 
   public static void storeInt(int address, byte[] bytes, int size, int value) {
-    VarHandleAccess.storeInt(address, bytes, size, value);
+    LittleEndian.INT.set(bytes, Objects.checkIndex(address, size - 3), value);
   }
 
   public static void storeLong(int address, byte[] bytes, int size, long value) {
-    VarHandleAccess.storeLong(address, bytes, size, value);
+    LittleEndian.LONG.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
 
   public static void storeFloat(int address, byte[] bytes, int size, float value) {
-    VarHandleAccess.storeFloat(address, bytes, size, value);
+    LittleEndian.FLOAT.set(bytes, Objects.checkIndex(address, size - 3), value);
   }
 
   public static void storeDouble(int address, byte[] bytes, int size, double value) {
-    VarHandleAccess.storeDouble(address, bytes, size, value);
+    LittleEndian.DOUBLE.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
 
   // ---- the lanes of a 16-byte (v128) load read one by one: each lane checks the whole access, the
@@ -124,20 +140,22 @@ public final class MemoryAccess {
 
   /** The 4 bytes at {@code address + offset} of the 16-byte access at {@code address}. */
   public static int loadIntOf16(int address, byte[] bytes, int offset) {
-    return VarHandleAccess.loadIntOf16(address, bytes, bytes.length, offset);
+    return (int)
+        LittleEndian.INT.get(bytes, Objects.checkIndex(address, bytes.length - 15) + offset);
   }
 
   public static int loadIntOf16(int address, byte[] bytes, int size, int offset) {
-    return VarHandleAccess.loadIntOf16(address, bytes, size, offset);
+    return (int) LittleEndian.INT.get(bytes, Objects.checkIndex(address, size - 15) + offset);
   }
 
   /** The float at {@code address + offset} of the 16-byte access at {@code address}. */
   public static float loadFloatOf16(int address, byte[] bytes, int offset) {
-    return VarHandleAccess.loadFloatOf16(address, bytes, bytes.length, offset);
+    return (float)
+        LittleEndian.FLOAT.get(bytes, Objects.checkIndex(address, bytes.length - 15) + offset);
   }
 
   public static float loadFloatOf16(int address, byte[] bytes, int size, int offset) {
-    return VarHandleAccess.loadFloatOf16(address, bytes, size, offset);
+    return (float) LittleEndian.FLOAT.get(bytes, Objects.checkIndex(address, size - 15) + offset);
   }
 
   // ---- the lanes of a 16-byte (v128) store written one by one, each checking the whole access
@@ -145,175 +163,182 @@ public final class MemoryAccess {
 
   /** Writes {@code value} to the 4 bytes at {@code address + offset} of a 16-byte access. */
   public static void storeIntOf16(int address, byte[] bytes, int offset, int value) {
-    VarHandleAccess.storeIntOf16(address, bytes, bytes.length, offset, value);
+    LittleEndian.INT.set(bytes, Objects.checkIndex(address, bytes.length - 15) + offset, value);
   }
 
   public static void storeIntOf16(int address, byte[] bytes, int size, int offset, int value) {
-    VarHandleAccess.storeIntOf16(address, bytes, size, offset, value);
+    LittleEndian.INT.set(bytes, Objects.checkIndex(address, size - 15) + offset, value);
   }
 
   public static void storeFloatOf16(int address, byte[] bytes, int offset, float value) {
-    VarHandleAccess.storeFloatOf16(address, bytes, bytes.length, offset, value);
+    LittleEndian.FLOAT.set(bytes, Objects.checkIndex(address, bytes.length - 15) + offset, value);
   }
 
   public static void storeFloatOf16(int address, byte[] bytes, int size, int offset, float value) {
-    VarHandleAccess.storeFloatOf16(address, bytes, size, offset, value);
+    LittleEndian.FLOAT.set(bytes, Objects.checkIndex(address, size - 15) + offset, value);
   }
 
   // ---- the same, with the access's static offset apart from its base (0 < offset <= MAX_OFFSET)
   // --
   // A base past 2 GiB arrives negative and fails the check.
 
-  // The offset is added last so the operand stack stays within C1's inlining limit (4 slots).
-
   public static byte loadByte(int base, int offset, byte[] bytes, int size) {
-    return bytes[Objects.checkIndex(base, size - offset) + offset];
+    return bytes[(int) Objects.checkIndex((long) base, (long) size - offset) + offset];
   }
 
   public static short loadShort(int base, int offset, byte[] bytes, int size) {
-    return VarHandleAccess.loadShort(base, offset, bytes, size);
+    return (short)
+        LittleEndian.SHORT.get(bytes, Objects.checkIndex(base, size - (1 + offset)) + offset);
   }
 
   public static int loadInt(int base, int offset, byte[] bytes, int size) {
-    return VarHandleAccess.loadInt(base, offset, bytes, size);
+    return (int)
+        LittleEndian.INT.get(bytes, Objects.checkIndex(base, size - (3 + offset)) + offset);
   }
 
   public static long loadLong(int base, int offset, byte[] bytes, int size) {
-    return VarHandleAccess.loadLong(base, offset, bytes, size);
+    return (long)
+        LittleEndian.LONG.get(bytes, Objects.checkIndex(base, size - (7 + offset)) + offset);
   }
 
   public static float loadFloat(int base, int offset, byte[] bytes, int size) {
-    return VarHandleAccess.loadFloat(base, offset, bytes, size);
+    return (float)
+        LittleEndian.FLOAT.get(bytes, Objects.checkIndex(base, size - (3 + offset)) + offset);
   }
 
   public static double loadDouble(int base, int offset, byte[] bytes, int size) {
-    return VarHandleAccess.loadDouble(base, offset, bytes, size);
+    return (double)
+        LittleEndian.DOUBLE.get(bytes, Objects.checkIndex(base, size - (7 + offset)) + offset);
   }
 
   // The value last, as in the Java 17 form (see there why).
 
   public static void storeLong(int base, int offset, byte[] bytes, int size, long value) {
-    VarHandleAccess.storeLong(base, offset, bytes, size, value);
+    LittleEndian.LONG.set(bytes, Objects.checkIndex(base, size - (7 + offset)) + offset, value);
   }
 
   public static void storeDouble(int base, int offset, byte[] bytes, int size, double value) {
-    VarHandleAccess.storeDouble(base, offset, bytes, size, value);
+    LittleEndian.DOUBLE.set(bytes, Objects.checkIndex(base, size - (7 + offset)) + offset, value);
   }
 
   // ---- stores taking the value before the memory's array and size (see the Java 17 form) ----
 
   public static void storeByte(int address, byte value, byte[] bytes) {
-    bytes[address] = value;
+    bytes[(int) Objects.checkIndex((long) address, (long) bytes.length)] = value;
   }
 
   public static void storeByte(int address, byte value, byte[] bytes, int size) {
-    bytes[Objects.checkIndex(address, size)] = value;
+    bytes[(int) Objects.checkIndex((long) address, (long) size)] = value;
   }
 
   public static void storeByte(int base, byte value, int offset, byte[] bytes, int size) {
-    bytes[Objects.checkIndex(base, size - offset) + offset] = value;
+    bytes[(int) Objects.checkIndex((long) base, (long) size - offset) + offset] = value;
   }
 
   public static void storeShort(int address, short value, byte[] bytes) {
-    VarHandleAccess.storeShort(address, bytes, value);
+    LittleEndian.SHORT.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 1L), value);
   }
 
   public static void storeShort(int address, short value, byte[] bytes, int size) {
-    VarHandleAccess.storeShort(address, bytes, size, value);
+    LittleEndian.SHORT.set(bytes, Objects.checkIndex(address, size - 1), value);
   }
 
   public static void storeShort(int base, short value, int offset, byte[] bytes, int size) {
-    VarHandleAccess.storeShort(base, offset, bytes, size, value);
+    LittleEndian.SHORT.set(bytes, Objects.checkIndex(base, size - (1 + offset)) + offset, value);
   }
 
   public static void storeInt(int address, int value, byte[] bytes) {
-    VarHandleAccess.storeInt(address, bytes, value);
+    LittleEndian.INT.set(bytes, (int) Objects.checkIndex((long) address, bytes.length - 3L), value);
   }
 
   public static void storeInt(int address, int value, byte[] bytes, int size) {
-    VarHandleAccess.storeInt(address, bytes, size, value);
+    LittleEndian.INT.set(bytes, Objects.checkIndex(address, size - 3), value);
   }
 
   public static void storeInt(int base, int value, int offset, byte[] bytes, int size) {
-    VarHandleAccess.storeInt(base, offset, bytes, size, value);
+    LittleEndian.INT.set(bytes, Objects.checkIndex(base, size - (3 + offset)) + offset, value);
   }
 
   public static void storeLong(int address, long value, byte[] bytes) {
-    VarHandleAccess.storeLong(address, bytes, value);
+    LittleEndian.LONG.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 7L), value);
   }
 
   public static void storeLong(int address, long value, byte[] bytes, int size) {
-    VarHandleAccess.storeLong(address, bytes, size, value);
+    LittleEndian.LONG.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
 
   public static void storeFloat(int address, float value, byte[] bytes) {
-    VarHandleAccess.storeFloat(address, bytes, value);
+    LittleEndian.FLOAT.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 3L), value);
   }
 
   public static void storeFloat(int address, float value, byte[] bytes, int size) {
-    VarHandleAccess.storeFloat(address, bytes, size, value);
+    LittleEndian.FLOAT.set(bytes, Objects.checkIndex(address, size - 3), value);
   }
 
   public static void storeFloat(int base, float value, int offset, byte[] bytes, int size) {
-    VarHandleAccess.storeFloat(base, offset, bytes, size, value);
+    LittleEndian.FLOAT.set(bytes, Objects.checkIndex(base, size - (3 + offset)) + offset, value);
   }
 
   public static void storeDouble(int address, double value, byte[] bytes) {
-    VarHandleAccess.storeDouble(address, bytes, value);
+    LittleEndian.DOUBLE.set(
+        bytes, (int) Objects.checkIndex((long) address, bytes.length - 7L), value);
   }
 
   public static void storeDouble(int address, double value, byte[] bytes, int size) {
-    VarHandleAccess.storeDouble(address, bytes, size, value);
+    LittleEndian.DOUBLE.set(bytes, Objects.checkIndex(address, size - 7), value);
   }
 
   // ---- accesses an earlier access on the same base proved in bounds (see the Java 17 form); the
   // VarHandle still checks against the array ----
 
   public static byte loadByteInBounds(int base, int offset, byte[] bytes) {
-    return bytes[base + offset];
+    return bytes[(int) ((long) base + offset)];
   }
 
   public static short loadShortInBounds(int base, int offset, byte[] bytes) {
-    return VarHandleAccess.loadShort(base + offset, bytes);
+    return (short) LittleEndian.SHORT.get(bytes, (int) ((long) base + offset));
   }
 
   public static int loadIntInBounds(int base, int offset, byte[] bytes) {
-    return VarHandleAccess.loadInt(base + offset, bytes);
+    return (int) LittleEndian.INT.get(bytes, (int) ((long) base + offset));
   }
 
   public static long loadLongInBounds(int base, int offset, byte[] bytes) {
-    return VarHandleAccess.loadLong(base + offset, bytes);
+    return (long) LittleEndian.LONG.get(bytes, (int) ((long) base + offset));
   }
 
   public static float loadFloatInBounds(int base, int offset, byte[] bytes) {
-    return VarHandleAccess.loadFloat(base + offset, bytes);
+    return (float) LittleEndian.FLOAT.get(bytes, (int) ((long) base + offset));
   }
 
   public static double loadDoubleInBounds(int base, int offset, byte[] bytes) {
-    return VarHandleAccess.loadDouble(base + offset, bytes);
+    return (double) LittleEndian.DOUBLE.get(bytes, (int) ((long) base + offset));
   }
 
   public static void storeByteInBounds(int base, byte value, int offset, byte[] bytes) {
-    bytes[base + offset] = value;
+    bytes[(int) ((long) base + offset)] = value;
   }
 
   public static void storeShortInBounds(int base, short value, int offset, byte[] bytes) {
-    VarHandleAccess.storeShort(base + offset, bytes, value);
+    LittleEndian.SHORT.set(bytes, (int) ((long) base + offset), value);
   }
 
   public static void storeIntInBounds(int base, int value, int offset, byte[] bytes) {
-    VarHandleAccess.storeInt(base + offset, bytes, value);
+    LittleEndian.INT.set(bytes, (int) ((long) base + offset), value);
   }
 
   public static void storeLongInBounds(int base, long value, int offset, byte[] bytes) {
-    VarHandleAccess.storeLong(base + offset, bytes, value);
+    LittleEndian.LONG.set(bytes, (int) ((long) base + offset), value);
   }
 
   public static void storeFloatInBounds(int base, float value, int offset, byte[] bytes) {
-    VarHandleAccess.storeFloat(base + offset, bytes, value);
+    LittleEndian.FLOAT.set(bytes, (int) ((long) base + offset), value);
   }
 
   public static void storeDoubleInBounds(int base, double value, int offset, byte[] bytes) {
-    VarHandleAccess.storeDouble(base + offset, bytes, value);
+    LittleEndian.DOUBLE.set(bytes, (int) ((long) base + offset), value);
   }
 }
