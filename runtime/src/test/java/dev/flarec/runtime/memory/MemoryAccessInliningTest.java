@@ -32,6 +32,12 @@ class MemoryAccessInliningTest {
     assertAccessesFit(classFile(MemoryAccess.class));
   }
 
+  /** The form Java 24 and later load. */
+  @Test
+  void soDoTheAccessesOfTheJava24Form() throws IOException {
+    assertAccessesFit("/META-INF/versions/24/" + classFile(MemoryAccess.class));
+  }
+
   @Test
   void noAccessFitsC1sStackLimitForInlining() throws IOException {
     assertC1CallsEveryAccess("/" + classFile(MemoryAccess.class));
@@ -48,12 +54,6 @@ class MemoryAccessInliningTest {
             .filter(m -> m.c1InlineStack() <= C1_INLINE_STACK_LIMIT)
             .collect(Collectors.toList());
     assertEquals(List.of(), inlinedByC1, classFile);
-  }
-
-  /** The form Java 24 and later load. */
-  @Test
-  void soDoTheAccessesOfTheJava24Form() throws IOException {
-    assertAccessesFit("/META-INF/versions/24/" + classFile(MemoryAccess.class));
   }
 
   private static String classFile(Class<?> type) {
