@@ -2,7 +2,7 @@
 # Builds the real-program corpus from source, outside the tree, and records each program's
 # expected output from its native build. Nothing it fetches or builds is committed.
 #   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
-#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 pugixml duktape)
+#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 libzstd pugixml duktape)
 #     build/      intermediate files (the SQLite amalgamation)
 #     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
 #     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
@@ -86,8 +86,19 @@ build_bzip2() {
   local src lib=()
   src="$(source_of bzip2)"
   for f in blocksort huffman crctable randtable compress decompress bzlib; do lib+=("$src/$f.c"); done
-  "${WASI_CC[@]}" -I "$src" -DBZ_NO_STDIO -Wno-everything -o "$CACHE/wasm/bzip2.wasm" "${lib[@]}" "$HERE/bzip2/driver.c"
-  "${NATIVE_CC[@]}" -I "$src" -DBZ_NO_STDIO -w -o "$CACHE/native/bzip2" "${lib[@]}" "$HERE/bzip2/driver.c"
+  "${WASI_CC[@]}" -I "$src" -I "$HERE/text" -DBZ_NO_STDIO -Wno-everything -o "$CACHE/wasm/bzip2.wasm" "${lib[@]}" "$HERE/bzip2/driver.c"
+  "${NATIVE_CC[@]}" -I "$src" -I "$HERE/text" -DBZ_NO_STDIO -w -o "$CACHE/native/bzip2" "${lib[@]}" "$HERE/bzip2/driver.c"
+}
+
+build_zstd() {
+  local src lib=()
+  src="$(source_of libzstd)/lib"
+  lib=("$src"/common/*.c "$src"/compress/*.c "$src"/decompress/*.c)
+  # ZSTD_DISABLE_ASM: the x86-64 Huffman decoder in assembly is for the native build only; both
+  # builds take the C decoder, so they run the same code
+  local flags=(-I "$src" -I "$HERE/text" -DZSTD_DISABLE_ASM)
+  "${WASI_CC[@]}" "${flags[@]}" -Wno-everything -o "$CACHE/wasm/zstd.wasm" "${lib[@]}" "$HERE/zstd/driver.c"
+  "${NATIVE_CC[@]}" "${flags[@]}" -w -o "$CACHE/native/zstd" "${lib[@]}" "$HERE/zstd/driver.c"
 }
 
 build_pugixml() {
@@ -130,7 +141,8 @@ while IFS=$'\t' read -r name binary args stdin _description; do
       lua) up_to_date lua "$HERE/lua/wasi" "$HERE/nojmp" || build_lua ;;
       duktape) up_to_date duktape "$HERE/duktape/driver.c" "$HERE/nojmp" || build_duktape ;;
       sqlite) up_to_date sqlite "$HERE/sqlite/driver.c" || build_sqlite ;;
-      bzip2) up_to_date bzip2 "$HERE/bzip2" || build_bzip2 ;;
+      bzip2) up_to_date bzip2 "$HERE/bzip2" "$HERE/text" || build_bzip2 ;;
+      zstd) up_to_date zstd "$HERE/zstd" "$HERE/text" || build_zstd ;;
       pugixml) up_to_date pugixml "$HERE/pugixml" || build_pugixml ;;
       binarytrees) up_to_date binarytrees "$HERE/binarytrees" || build_c_program binarytrees "$HERE/binarytrees/binarytrees.c" ;;
       json | markdown) up_to_date "$binary" "$HERE/rust/$binary.rs" || build_rust "$binary" ;;

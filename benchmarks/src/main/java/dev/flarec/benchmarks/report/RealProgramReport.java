@@ -109,7 +109,7 @@ final class RealProgramReport {
         "Whole programs built from source rather than kernels: the Lua 5.4 interpreter running Lua");
     line(
         "scripts, the Duktape ECMAScript interpreter running a script, SQLite running a SQL workload,");
-    line("libbzip2, a malloc-heavy C program, pugixml (C++) and");
+    line("libbzip2 and libzstd, a malloc-heavy C program, pugixml (C++) and");
     line(
         "two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
             + machine.getOrDefault("date", "?")
