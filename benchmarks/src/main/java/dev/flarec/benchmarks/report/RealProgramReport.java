@@ -482,7 +482,7 @@ final class RealProgramReport {
     line("### How the programs are built and run");
     line("");
     line(
-        "`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 pugixml duktape`");
+        "`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 libzstd pugixml duktape`");
     line(
         "into `${FLAREC_CORPUS_DIR:-~/.cache/flarec-corpus}` (nothing third-party is committed), builds each");
     line(
