@@ -27,25 +27,31 @@ class MemoryAccessInliningTest {
   /** {@code C1InlineStackLimit} under tiered compilation (Java 17 to 25). */
   private static final int C1_INLINE_STACK_LIMIT = 5;
 
+  /** The class files of the two forms, as resource paths. */
+  private static final String JAVA_17_FORM =
+      "/" + MemoryAccess.class.getName().replace('.', '/') + ".class";
+
+  private static final String JAVA_24_FORM = "/META-INF/versions/24" + JAVA_17_FORM;
+
   @Test
   void everyAccessFitsTheInliningLimitOfColdCallSites() throws IOException {
-    assertAccessesFit(classFile(MemoryAccess.class));
+    assertAccessesFit(JAVA_17_FORM);
   }
 
   /** The form Java 24 and later load. */
   @Test
   void soDoTheAccessesOfTheJava24Form() throws IOException {
-    assertAccessesFit("/META-INF/versions/24/" + classFile(MemoryAccess.class));
+    assertAccessesFit(JAVA_24_FORM);
   }
 
   @Test
   void noAccessFitsC1sStackLimitForInlining() throws IOException {
-    assertC1CallsEveryAccess("/" + classFile(MemoryAccess.class));
+    assertC1CallsEveryAccess(JAVA_17_FORM);
   }
 
   @Test
   void norDoesAnyOfTheJava24Form() throws IOException {
-    assertC1CallsEveryAccess("/META-INF/versions/24/" + classFile(MemoryAccess.class));
+    assertC1CallsEveryAccess(JAVA_24_FORM);
   }
 
   private static void assertC1CallsEveryAccess(String classFile) throws IOException {
@@ -54,10 +60,6 @@ class MemoryAccessInliningTest {
             .filter(m -> m.c1InlineStack() <= C1_INLINE_STACK_LIMIT)
             .collect(Collectors.toList());
     assertEquals(List.of(), inlinedByC1, classFile);
-  }
-
-  private static String classFile(Class<?> type) {
-    return type.getName().replace('.', '/') + ".class";
   }
 
   private static List<MethodInfo> accessesOf(String classFile) throws IOException {
@@ -71,7 +73,7 @@ class MemoryAccessInliningTest {
   }
 
   private static void assertAccessesFit(String classFile) throws IOException {
-    List<MethodInfo> accesses = accessesOf(classFile.startsWith("/") ? classFile : "/" + classFile);
+    List<MethodInfo> accesses = accessesOf(classFile);
     List<MethodInfo> tooLarge =
         accesses.stream()
             .filter(m -> m.codeLength() > MAX_INLINE_SIZE)
