@@ -1,6 +1,7 @@
 package dev.flarec.benchmarks.realprogram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flarec.runtime.launch.CommandLineProcess;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,10 @@ public final class RealProgramMain {
       System.exit(2);
     }
     String engineName = args[0];
+    if (engineName.startsWith("flarec")) {
+      // the program runs as `java -jar PROGRAM.jar` runs it, whose launcher declares this
+      CommandLineProcess.declareUninterruptible();
+    }
     RealProgram program = RealProgram.find(Path.of(args[1]), args[3]);
     var cache = new CorpusCache(Path.of(args[2]));
     int laterRuns = Integer.parseInt(args[4]);

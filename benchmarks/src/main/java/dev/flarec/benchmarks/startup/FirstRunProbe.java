@@ -1,6 +1,7 @@
 package dev.flarec.benchmarks.startup;
 
 import dev.flarec.runtime.instance.Module;
+import dev.flarec.runtime.launch.CommandLineProcess;
 import dev.flarec.wasi.Wasi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +36,8 @@ public final class FirstRunProbe {
   private FirstRunProbe() {}
 
   public static void main(String[] args) throws Exception {
+    // as the launchers of `java -jar PROGRAM.jar` do; -Dflarec.interruptible=true keeps the checks
+    CommandLineProcess.declareUninterruptible();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     Module module = Module.load(Path.of(args[0]));

@@ -44,7 +44,22 @@ public abstract class Instance {
    */
   public static final String INTERRUPT_GATE_PROPERTY = "flarec.interruptGate";
 
-  private static final boolean INTERRUPT_GATE = Boolean.getBoolean(INTERRUPT_GATE_PROPERTY);
+  /**
+   * The system property that declares that nothing in this JVM will call {@link #interrupt()}
+   * ({@code false}); read once, when this class is initialised. Compiled code then checks for
+   * interrupts nowhere: C1 and C2 fold every check away, and a loop keeps what it read from the
+   * heap across iterations. The command-line launchers set it, since a program run from the command
+   * line is stopped by stopping its process; embedders and the flare server, which stop runaway
+   * instances, keep the default ({@code true}). See
+   * docs/RATIONALE.md#why-command-line-programs-make-no-interrupt-checks.
+   */
+  public static final String INTERRUPTIBLE_PROPERTY = "flarec.interruptible";
+
+  private static final boolean INTERRUPTIBLE =
+      !"false".equals(System.getProperty(INTERRUPTIBLE_PROPERTY));
+
+  private static final boolean INTERRUPT_GATE =
+      INTERRUPTIBLE && Boolean.getBoolean(INTERRUPT_GATE_PROPERTY);
 
   private final Module module;
   private final FunctionRef[] importedFunctions;
@@ -171,6 +186,12 @@ public abstract class Instance {
    * instance is then thrown away.
    */
   public final void interrupt() {
+    if (!INTERRUPTIBLE) {
+      throw new IllegalStateException(
+          "cannot interrupt: this JVM runs compiled code without interrupt checks ("
+              + INTERRUPTIBLE_PROPERTY
+              + "=false)");
+    }
     if (INTERRUPT_GATE) {
       InterruptGate.raise(this);
     } else {
@@ -294,7 +315,8 @@ public abstract class Instance {
 
   /**
    * Compiled code calls this at every function entry and loop header. Without the gate, C1 and C2
-   * inline it to the load of the volatile flag and a branch. With the gate ({@link
+   * inline it to the load of the volatile flag and a branch, and to nothing where instances are not
+   * interruptible ({@link #INTERRUPTIBLE_PROPERTY}). With the gate ({@link
    * #INTERRUPT_GATE_PROPERTY}), C2 inlines it to nothing while no instance is interrupted; see
    * {@link InterruptGate}. It throws only {@link dev.flarec.runtime.trap.WasmTrap}: it declares
    * {@code Throwable} because {@code invokeExact} does, and bytecode does not check exceptions,
@@ -304,7 +326,7 @@ public abstract class Instance {
   public static void checkInterrupt(Instance instance) throws Throwable {
     if (INTERRUPT_GATE) {
       InterruptGate.CHECK.invokeExact(instance);
-    } else if (instance.interruptRequested) {
+    } else if (INTERRUPTIBLE && instance.interruptRequested) {
       throw dev.flarec.runtime.trap.WasmTrap.interrupted();
     }
   }

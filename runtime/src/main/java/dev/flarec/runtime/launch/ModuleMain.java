@@ -14,7 +14,8 @@ import java.util.List;
  * <p>A small dispatcher on the first argument, so that other ways of running a module (serving a
  * flare over HTTP, running a WASI command's {@code _start}) can be added as further cases. It
  * parses arguments by hand because the runtime must not depend on a command-line library. Messages,
- * value syntax and exit statuses ({@link ExitStatus}) match {@code flarec run}.
+ * value syntax and exit statuses ({@link ExitStatus}) match {@code flarec run}. {@link #main}
+ * declares that nothing interrupts the instance ({@link CommandLineProcess}).
  */
 public final class ModuleMain {
   private final Module module;
@@ -34,6 +35,7 @@ public final class ModuleMain {
   }
 
   public static void main(String[] args) {
+    CommandLineProcess.declareUninterruptible();
     int status = launch(ModuleMain.class.getClassLoader(), args, System.out, System.err);
     System.out.flush();
     // exit only on failure: a later "serve" command returns while its server threads run on

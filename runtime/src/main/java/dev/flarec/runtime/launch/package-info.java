@@ -3,7 +3,9 @@
  * ({@link dev.flarec.runtime.launch.ModuleMain}), and the pieces it shares with the compiler's
  * {@code flarec run}: parsing command-line arguments into Wasm values and printing results ({@link
  * dev.flarec.runtime.launch.ValueFormat}), invoking an export ({@link
- * dev.flarec.runtime.launch.Invocation}), describing exports, and the exit statuses.
+ * dev.flarec.runtime.launch.Invocation}), describing exports, the exit statuses, and what a
+ * command-line process declares before it loads a module ({@link
+ * dev.flarec.runtime.launch.CommandLineProcess}).
  *
  * <p>Ships inside every compiled JAR, so it depends on the other runtime packages and the JDK only:
  * no command-line library, no compiler, no parser. Errors meant for the user are {@link

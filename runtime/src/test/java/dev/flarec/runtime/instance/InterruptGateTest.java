@@ -33,6 +33,11 @@ class InterruptGateTest {
   @TempDir Path dir;
 
   private Module module() {
+    return emptyModule(dir);
+  }
+
+  /** {@link Empty}, loaded from class files written under {@code dir}. */
+  static Module emptyModule(Path dir) {
     ModuleDescriptor d =
         new ModuleDescriptor(
             Empty.class.getName(),

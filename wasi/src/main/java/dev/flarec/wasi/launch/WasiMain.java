@@ -3,6 +3,7 @@ package dev.flarec.wasi.launch;
 import dev.flarec.runtime.instance.Instance;
 import dev.flarec.runtime.instance.Module;
 import dev.flarec.runtime.launch.BundledModule;
+import dev.flarec.runtime.launch.CommandLineProcess;
 import dev.flarec.runtime.launch.ExitStatus;
 import dev.flarec.runtime.launch.ExportListing;
 import dev.flarec.runtime.launch.Invocation;
@@ -33,6 +34,10 @@ import java.util.function.Consumer;
  *
  * <p>A WASI reactor (no {@code _start}) is called like any compiled JAR, {@code --invoke NAME
  * [ARGS...]}, with WASI imports, after its {@code _initialize}.
+ *
+ * <p>As a native program is, it is stopped by stopping its process: {@link #main} declares that
+ * nothing interrupts its instances ({@link CommandLineProcess}), so compiled code checks for
+ * interrupts nowhere.
  *
  * <p>Errors follow the runtime's launcher: one line after the program name on stderr, and the
  * statuses of {@link ExitStatus}: a trap is 3, so is {@code exit(3)}; the stderr line tells them
@@ -66,6 +71,7 @@ public final class WasiMain {
   }
 
   public static void main(String[] args) {
+    CommandLineProcess.declareUninterruptible();
     WasiMain main =
         new WasiMain(Wasi.Builder::inheritStdio, System.out, System.err, System.getenv());
     int status = main.launch(WasiMain.class.getClassLoader(), args);
