@@ -7,6 +7,7 @@ import dev.flarec.compiler.bindings.BindingsGenerator;
 import dev.flarec.compiler.bindings.BindingsSource;
 import dev.flarec.compiler.jar.FlareHostMissingException;
 import dev.flarec.compiler.jar.JarWriter;
+import dev.flarec.runtime.launch.CommandLineProcess;
 import dev.flarec.runtime.launch.ExitStatus;
 import dev.flarec.runtime.launch.LaunchException;
 import dev.flarec.runtime.trap.WasmTrap;
@@ -164,6 +165,10 @@ public final class FlarecMain implements Callable<Integer> {
   }
 
   public static void main(String... args) {
+    if (args.length > 0 && args[0].equals("run")) {
+      // a program run from the command line, as java -jar PROGRAM.jar runs it
+      CommandLineProcess.declareUninterruptible();
+    }
     System.exit(new FlarecMain().run(args));
   }
 
