@@ -18,27 +18,18 @@ NAME="${1:?usage: c2-code.sh NAME CLASS::METHOD [RUNS] [OUT_DIR]}"
 METHOD="${2:?usage: c2-code.sh NAME CLASS::METHOD [RUNS] [OUT_DIR]}"
 RUNS="${3:-20}"
 OUT="${4:-$(mktemp -d)}"
-CACHE="${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}"
-CORPUS="$ROOT/benchmarks/real-programs"
 CP="$ROOT/compiler/target/flarec.jar:$ROOT/benchmarks/target/classes"
 for tool in perf objdump python3; do
   command -v "$tool" >/dev/null || { echo "c2-code.sh: needs $tool" >&2; exit 2; }
 done
-line="$(awk -F'\t' -v n="$NAME" '$1 == n' "$CORPUS/programs.tsv")"
-[[ -n $line ]] || { echo "c2-code.sh: no program $NAME in programs.tsv" >&2; exit 2; }
-IFS=$'\t' read -r _ binary args stdin _ <<<"$line"
-[[ -f $CACHE/wasm/$binary.wasm ]] || { echo "c2-code.sh: run benchmarks/real-programs/build.sh $NAME first" >&2; exit 2; }
-mkdir -p "$OUT"
-[[ -f $OUT/$binary.jar ]] || java -jar "$ROOT/compiler/target/flarec.jar" "$CACHE/wasm/$binary.wasm" -o "$OUT/$binary.jar"
-probe=("$OUT/$binary.jar" "$RUNS")
-[[ $stdin != "(none)" ]] && probe+=(--stdin "$CORPUS/$stdin")
-probe+=(-- "$binary")
-if [[ $args != "(none)" ]]; then read -r -a argv <<<"$args"; probe+=("${argv[@]}"); fi
+# shellcheck source=../real-programs/probe-command.sh
+source "$ROOT/benchmarks/real-programs/probe-command.sh"
+corpus_probe "$NAME" "$RUNS" "$OUT"
 short="${METHOD##*::}"
 # shellcheck disable=SC2086
 perf record -q -e cpu-clock -F 4000 -o "$OUT/$short.perf" -- \
   java ${JAVA_OPTS:-} -XX:+UnlockDiagnosticVMOptions "-XX:CompileCommand=print,$METHOD" \
-  -cp "$CP" dev.flarec.benchmarks.startup.FirstRunProbe "${probe[@]}" >"$OUT/$short.jvm.txt" 2>&1
+  -cp "$CP" dev.flarec.benchmarks.startup.FirstRunProbe "${PROBE[@]}" >"$OUT/$short.jvm.txt" 2>&1
 grep '^load_ms=' "$OUT/$short.jvm.txt" || true
 perf script -i "$OUT/$short.perf" -F ip 2>/dev/null >"$OUT/$short.ips"
 python3 "$ROOT/benchmarks/profile/annotate-c2-code.py" "$OUT/$short.jvm.txt" "$short" \

@@ -11,21 +11,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 NAME="${1:?usage: first-run-jit.sh NAME [OUT_DIR]}"
 OUT="${2:-$(mktemp -d)}"
-CACHE="${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}"
-CORPUS="$ROOT/benchmarks/real-programs"
 CP="$ROOT/compiler/target/flarec.jar:$ROOT/benchmarks/target/classes"
-line="$(awk -F'\t' -v n="$NAME" '$1 == n' "$CORPUS/programs.tsv")"
-[[ -n $line ]] || { echo "first-run-jit.sh: no program $NAME in programs.tsv" >&2; exit 2; }
-IFS=$'\t' read -r _ binary args stdin _ <<<"$line"
-[[ -f $CACHE/wasm/$binary.wasm ]] || { echo "first-run-jit.sh: run benchmarks/real-programs/build.sh $NAME first" >&2; exit 2; }
-mkdir -p "$OUT"
-[[ -f $OUT/$binary.jar ]] || java -jar "$ROOT/compiler/target/flarec.jar" "$CACHE/wasm/$binary.wasm" -o "$OUT/$binary.jar"
-probe=("$OUT/$binary.jar" 1)
-[[ $stdin != "(none)" ]] && probe+=(--stdin "$CORPUS/$stdin")
-probe+=(-- "$binary")
-if [[ $args != "(none)" ]]; then read -r -a argv <<<"$args"; probe+=("${argv[@]}"); fi
+# shellcheck source=../real-programs/probe-command.sh
+source "$ROOT/benchmarks/real-programs/probe-command.sh"
+corpus_probe "$NAME" 1 "$OUT"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation -XX:LogFile="$OUT/$NAME.jit.log" \
-  -cp "$CP" dev.flarec.benchmarks.startup.FirstRunProbe "${probe[@]}" 2>&1 >/dev/null | tail -1
+  -cp "$CP" dev.flarec.benchmarks.startup.FirstRunProbe "${PROBE[@]}" 2>&1 >/dev/null | tail -1
 java -cp "$CP" dev.flarec.benchmarks.startup.CompilationLogSummary "$OUT/$NAME.jit.log" flarec.module 10
 echo "log: $OUT/$NAME.jit.log"
