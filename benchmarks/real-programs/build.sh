@@ -2,7 +2,8 @@
 # Builds the real-program corpus from source, outside the tree, and records each program's
 # expected output from its native build. Nothing it fetches or builds is committed.
 #   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
-#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 libzstd pugixml duktape)
+#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 libzstd pugixml duktape tinyscheme
+#                 lz4)
 #     build/      intermediate files (the SQLite amalgamation)
 #     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
 #     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
@@ -101,6 +102,24 @@ build_zstd() {
   "${NATIVE_CC[@]}" "${flags[@]}" -w -o "$CACHE/native/zstd" "${lib[@]}" "$HERE/zstd/driver.c"
 }
 
+build_lz4() {
+  local src
+  src="$(source_of lz4)/lib"
+  local flags=(-I "$src" -I "$HERE/text")
+  "${WASI_CC[@]}" "${flags[@]}" -o "$CACHE/wasm/lz4.wasm" "$src/lz4.c" "$src/lz4hc.c" "$HERE/lz4/driver.c"
+  "${NATIVE_CC[@]}" "${flags[@]}" -o "$CACHE/native/lz4" "$src/lz4.c" "$src/lz4hc.c" "$HERE/lz4/driver.c"
+}
+
+# the stand-alone interpreter, reading its program from standard input: no dynamic loading, and no
+# init.scm in reach (the workload defines the helpers it needs)
+build_tinyscheme() {
+  local src
+  src="$(source_of tinyscheme)"
+  local flags=(-DSTANDALONE=1 -DUSE_DL=0 -DUSE_MATH=1 -DUSE_INTERFACE=1)
+  "${WASI_CC[@]}" "${flags[@]}" -Wno-everything -o "$CACHE/wasm/tinyscheme.wasm" "$src/scheme.c" -lm
+  "${NATIVE_CC[@]}" "${flags[@]}" -w -o "$CACHE/native/tinyscheme" "$src/scheme.c" -lm
+}
+
 build_pugixml() {
   local src
   src="$(source_of pugixml)/src"
@@ -143,6 +162,8 @@ while IFS=$'\t' read -r name binary args stdin _description; do
       sqlite) up_to_date sqlite "$HERE/sqlite/driver.c" || build_sqlite ;;
       bzip2) up_to_date bzip2 "$HERE/bzip2" "$HERE/text" || build_bzip2 ;;
       zstd) up_to_date zstd "$HERE/zstd" "$HERE/text" || build_zstd ;;
+      lz4) up_to_date lz4 "$HERE/lz4" "$HERE/text" || build_lz4 ;;
+      tinyscheme) up_to_date tinyscheme || build_tinyscheme ;;
       pugixml) up_to_date pugixml "$HERE/pugixml" || build_pugixml ;;
       binarytrees) up_to_date binarytrees "$HERE/binarytrees" || build_c_program binarytrees "$HERE/binarytrees/binarytrees.c" ;;
       json | markdown) up_to_date "$binary" "$HERE/rust/$binary.rs" || build_rust "$binary" ;;
