@@ -2,8 +2,8 @@
 # Builds the real-program corpus from source, outside the tree, and records each program's
 # expected output from its native build. Nothing it fetches or builds is committed.
 #   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
-#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 libzstd pugixml duktape tinyscheme
-#                 lz4)
+#     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 libzstd lz4 pugixml
+#                 duktape tinyscheme)
 #     build/      intermediate files (the SQLite amalgamation)
 #     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
 #     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
