@@ -12,12 +12,6 @@
 
 enum { DATA_BYTES = 3 << 20 };
 
-static unsigned int checksum(const char *bytes, int length) {
-  unsigned int sum = 0;
-  for (int k = 0; k < length; k++) sum = sum * 33u + (unsigned char)bytes[k];
-  return sum;
-}
-
 int main(void) {
   static const int levels[] = {0, 4, 9}; /* 0: the fast compressor */
   int capacity = LZ4_compressBound(DATA_BYTES);
@@ -38,7 +32,7 @@ int main(void) {
       printf("fast: input %d bytes, round trip ok\n", DATA_BYTES);
     } else {
       printf("level %d: input %d bytes, compressed %d bytes, checksum %08x, round trip ok\n", level,
-             DATA_BYTES, packed_length, checksum(packed, packed_length));
+             DATA_BYTES, packed_length, stream_checksum(packed, (size_t)packed_length));
     }
   }
   return 0;

@@ -1,6 +1,6 @@
-/* Generated text for the compression programs: words drawn from a small vocabulary by a fixed
- * pseudo-random sequence, with a number now and then, so that it compresses like prose does. The
- * same bytes on every engine and build. */
+/* What the compression programs share: generated text (words drawn from a small vocabulary by a
+ * fixed pseudo-random sequence, with a number now and then, so that it compresses like prose does;
+ * the same bytes on every engine and build) and the checksum they print of a compressed stream. */
 #ifndef FLAREC_CORPUS_TEXT_H
 #define FLAREC_CORPUS_TEXT_H
 #include <stdio.h>
@@ -25,6 +25,13 @@ static void generate_text(char *data, unsigned int length) {
       at += (unsigned int)sprintf(data + at, "%u ", next_random(&state) % 100000);
     }
   }
+}
+
+/* A checksum of a compressed stream, printed so that every engine must produce the same bytes. */
+static unsigned int stream_checksum(const char *bytes, size_t length) {
+  unsigned int sum = 0;
+  for (size_t k = 0; k < length; k++) sum = sum * 33u + (unsigned char)bytes[k];
+  return sum;
 }
 
 #endif
