@@ -3,7 +3,7 @@
 # expected output from its native build. Nothing it fetches or builds is committed.
 #   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
 #     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 libzstd lz4 pugixml
-#                 duktape tinyscheme)
+#                 duktape tinyscheme xz-utils jimtcl)
 #     build/      intermediate files (the SQLite amalgamation)
 #     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
 #     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
@@ -110,6 +110,64 @@ build_lz4() {
   "${NATIVE_CC[@]}" "${flags[@]}" -o "$CACHE/native/lz4" "$src/lz4.c" "$src/lz4hc.c" "$HERE/lz4/driver.c"
 }
 
+# liblzma without its configure (xz/config.h says what it would find) and without the threaded
+# coder; NDEBUG as in Debian's build, which leaves liblzma's assertions out
+build_xz() {
+  local src lib=() dir f
+  src="$(source_of xz-utils)/src"
+  for dir in common check lz lzma rangecoder delta; do
+    for f in "$src/liblzma/$dir"/*.c; do
+      case "$(basename "$f")" in
+        *_mt.c | outqueue.c | *tablegen.c | crc32_small.c | crc64_small.c | hardware_*.c \
+          | microlzma_*.c | lzip_decoder.c | file_info.c) ;;
+        *) lib+=("$f") ;;
+      esac
+    done
+  done
+  local flags=(-DHAVE_CONFIG_H -DLZMA_API_STATIC -DNDEBUG -I "$HERE/xz" -I "$HERE/text" -I "$src/common")
+  for dir in api common check lz lzma rangecoder delta simple; do flags+=(-I "$src/liblzma/$dir"); done
+  "${WASI_CC[@]}" "${flags[@]}" -Wno-everything -o "$CACHE/wasm/xz.wasm" "${lib[@]}" "$HERE/xz/driver.c"
+  "${NATIVE_CC[@]}" "${flags[@]}" -w -o "$CACHE/native/xz" "${lib[@]}" "$HERE/xz/driver.c"
+}
+
+# Jim Tcl's configure and make, run natively, generate the sources of its Tcl-written extensions
+# and build the native jimsh; the WASI build compiles the same sources from a copy whose feature
+# list drops what WASI lacks (processes, sockets, terminals, signals, links, file locks)
+build_jim() {
+  local src build="$CACHE/build/jim" f
+  src="$(source_of jimtcl)"
+  if [[ ! -x $build/jimsh ]]; then
+    rm -rf "$build"
+    cp -r "$src" "$build"
+    (cd "$build" && ./configure --disable-lineedit --without-ext=default \
+      --with-ext=aio,array,interp,namespace,pack,package,tclcompat,binary,stdlib,nshelper,oo,tree,glob \
+      >configure.log 2>&1 && make jimsh >make.log 2>&1) \
+      || { echo "real-programs/build.sh: Jim Tcl did not build natively (see $build)" >&2; exit 1; }
+  fi
+  rm -rf "$build/wasi"
+  mkdir -p "$build/wasi"
+  cp "$build"/*.c "$build"/*.h "$build/wasi/"
+  local absent=(BACKTRACE EXECINFO_H FORK GETADDRINFO GETEUID INET_NTOP LINK MKSTEMP OPENPTY PIPE PTY_H
+                REALPATH REGCOMP SELECT SHUTDOWN SIGACTION SLEEP SOCKET SOCKETPAIR STRPTIME STRUCT_FLOCK
+                SYMLINK SYSINFO SYSLOG SYSTEM SYS_SOCKET_H SYS_SYSINFO_H SYS_UN_H UALARM UMASK USLEEP WAITPID)
+  for f in "${absent[@]}"; do
+    sed -i -E "s/^#define HAVE_$f( .*)?$/\/* no HAVE_$f on WASI *\//" "$build/wasi/jimautoconf.h"
+  done
+  local sources=()
+  for f in _load-static-exts jim-subcmd jim-interactive jim-format jim utf8 jimregexp jimiocompat \
+    jim-nosignal jim-aio jim-array jim-interp jim-namespace jim-pack jim-package jim-readdir _binary \
+    _glob _nshelper _oo _stdlib _tclcompat _tree jimsh _initjimsh; do
+    sources+=("$build/wasi/$f.c")
+  done
+  # signal() and clock() from wasi-libc's emulation libraries, and nojmp/setjmp.h for the longjmp
+  # out of a failing lsort comparison, as for Lua
+  "${WASI_CC[@]}" -I "$build/wasi" -I "$HERE/jim/wasi" -I "$HERE/nojmp" -D_WASI_EMULATED_SIGNAL \
+    -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_GETPID -Wno-everything \
+    -o "$CACHE/wasm/jim.wasm" "${sources[@]}" -lwasi-emulated-signal -lwasi-emulated-process-clocks \
+    -lwasi-emulated-getpid -lm
+  cp "$build/jimsh" "$CACHE/native/jim"
+}
+
 # the stand-alone interpreter, reading its program from standard input: no dynamic loading, and no
 # init.scm in reach (the workload defines the helpers it needs)
 build_tinyscheme() {
@@ -164,6 +222,8 @@ while IFS=$'\t' read -r name binary args stdin _description; do
       zstd) up_to_date zstd "$HERE/zstd" "$HERE/text" || build_zstd ;;
       lz4) up_to_date lz4 "$HERE/lz4" "$HERE/text" || build_lz4 ;;
       tinyscheme) up_to_date tinyscheme || build_tinyscheme ;;
+      xz) up_to_date xz "$HERE/xz" "$HERE/text" || build_xz ;;
+      jim) up_to_date jim "$HERE/jim/wasi" "$HERE/nojmp" || build_jim ;;
       pugixml) up_to_date pugixml "$HERE/pugixml" || build_pugixml ;;
       binarytrees) up_to_date binarytrees "$HERE/binarytrees" || build_c_program binarytrees "$HERE/binarytrees/binarytrees.c" ;;
       json | markdown) up_to_date "$binary" "$HERE/rust/$binary.rs" || build_rust "$binary" ;;

@@ -24,7 +24,7 @@ final class RealProgramReport {
 
   /** Programs whose time is an interpreter's dispatch loop: the "within 2× of node" target. */
   private static final Set<String> INTERPRETER_LOOPS =
-      Set.of("lua-fib", "lua-tables", "lua-strings", "duktape", "tinyscheme", "sqlite");
+      Set.of("lua-fib", "lua-tables", "lua-strings", "duktape", "tinyscheme", "jim", "sqlite");
 
   private static final List<String> ENGINES = List.of("flarec", "chicory", "node", "native");
   private static final Map<String, String> ENGINE_NAMES =
@@ -108,9 +108,10 @@ final class RealProgramReport {
     line(
         "Whole programs built from source rather than kernels: the Lua 5.4 interpreter running Lua");
     line(
-        "scripts, the Duktape ECMAScript and TinyScheme interpreters each running a script, SQLite");
+        "scripts, the Duktape ECMAScript, TinyScheme and Jim Tcl interpreters each running a script,");
     line(
-        "running a SQL workload, libbzip2, libzstd and LZ4, a malloc-heavy C program, pugixml (C++) and");
+        "SQLite running a SQL workload, libbzip2, libzstd, LZ4 and liblzma (xz), a malloc-heavy C program,");
+    line("pugixml (C++) and");
     line(
         "two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
             + machine.getOrDefault("date", "?")
@@ -483,7 +484,7 @@ final class RealProgramReport {
     line("### How the programs are built and run");
     line("");
     line(
-        "`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 libzstd lz4 pugixml duktape tinyscheme`");
+        "`benchmarks/real-programs/build.sh` fetches the sources with `apt-get source lua5.4 sqlite3 bzip2 libzstd lz4 xz-utils pugixml duktape tinyscheme jimtcl`");
     line(
         "into `${FLAREC_CORPUS_DIR:-~/.cache/flarec-corpus}` (nothing third-party is committed), builds each");
     line(
@@ -492,11 +493,11 @@ final class RealProgramReport {
         "Rust: Debian's `rustc --target wasm32-wasi -O`) and natively with `gcc -O2` (`g++ -O2`, `rustc -O`),");
     line("and records the native build's output as the expected");
     line(
-        "one. The workloads are ours: `benchmarks/real-programs/` holds the Lua, ECMAScript and Scheme scripts, the SQL, the C");
+        "one. The workloads are ours: `benchmarks/real-programs/` holds the Lua, ECMAScript, Scheme and Tcl scripts, the SQL, the C");
     line("drivers and the Rust programs. Choices that matter when reading the numbers:");
     line("");
     line(
-        "- Lua and Duktape: wasi-libc has no `setjmp`/`longjmp`, so their Wasm builds run protected calls");
+        "- Lua, Duktape and Jim Tcl: wasi-libc has no `setjmp`/`longjmp`, so their Wasm builds run protected calls");
     line(
         "  directly and stop with a message if an error is ever raised (`nojmp/setjmp.h`); the scripts");
     line("  raise none. The native builds use the real `longjmp`.");
