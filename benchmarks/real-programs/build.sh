@@ -4,7 +4,7 @@
 #   cache: ${FLAREC_CORPUS_DIR:-$HOME/.cache/flarec-corpus}
 #     src/        Debian source packages (apt-get source lua5.4 sqlite3 bzip2 libzstd lz4 pugixml
 #                 duktape tinyscheme xz-utils jimtcl)
-#     build/      intermediate files (the SQLite amalgamation)
+#     build/      intermediate files (the SQLite amalgamation, Jim Tcl's configured tree)
 #     wasm/NAME.wasm    clang-19 / clang++-19 --target=wasm32-wasi -O2 (C, C++), rustc --target wasm32-wasi -O (Rust)
 #     native/NAME       gcc / g++ -O2 (C, C++), rustc -O (Rust)
 #     expected/NAME.out the native build's standard output: every engine must print exactly this
@@ -131,8 +131,9 @@ build_xz() {
 }
 
 # Jim Tcl's configure and make, run natively, generate the sources of its Tcl-written extensions
-# and build the native jimsh; the WASI build compiles the same sources from a copy whose feature
-# list drops what WASI lacks (processes, sockets, terminals, signals, links, file locks)
+# and build the native jimsh (gcc -g -O2, with the host's features, which the workload does not use);
+# the WASI build compiles the same sources from a copy whose feature list drops what WASI lacks
+# (processes, sockets, terminals, signals, links, file locks)
 build_jim() {
   local src build="$CACHE/build/jim" f
   src="$(source_of jimtcl)"
@@ -159,7 +160,7 @@ build_jim() {
     _glob _nshelper _oo _stdlib _tclcompat _tree jimsh _initjimsh; do
     sources+=("$build/wasi/$f.c")
   done
-  # signal() and clock() from wasi-libc's emulation libraries, and nojmp/setjmp.h for the longjmp
+  # wasi-libc's signal, process-clock and getpid emulations, and nojmp/setjmp.h for the longjmp
   # out of a failing lsort comparison, as for Lua
   "${WASI_CC[@]}" -I "$build/wasi" -I "$HERE/jim/wasi" -I "$HERE/nojmp" -D_WASI_EMULATED_SIGNAL \
     -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_GETPID -Wno-everything \

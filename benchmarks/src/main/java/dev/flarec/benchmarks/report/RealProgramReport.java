@@ -111,9 +111,8 @@ final class RealProgramReport {
         "scripts, the Duktape ECMAScript, TinyScheme and Jim Tcl interpreters each running a script,");
     line(
         "SQLite running a SQL workload, libbzip2, libzstd, LZ4 and liblzma (xz), a malloc-heavy C program,");
-    line("pugixml (C++) and");
     line(
-        "two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
+        "pugixml (C++) and two Rust programs (std only), each a WASI command. One run of `benchmarks/real-programs.sh` on "
             + machine.getOrDefault("date", "?")
             + (quick ? " (**quick smoke run: numbers not meaningful**)" : "")
             + ": "
@@ -401,7 +400,7 @@ final class RealProgramReport {
       }
     }
     target(
-        "interpreter loops (Lua, Duktape, TinyScheme, SQLite) within 2× of node, steady",
+        "interpreter loops (Lua, Duktape, TinyScheme, Jim Tcl, SQLite) within 2× of node, steady",
         Double.isNaN(worstLoop)
             ? "not measured"
             : misses.isEmpty() ? "worst " + Stats.ratio(worstLoop) : String.join(", ", misses),
@@ -511,6 +510,12 @@ final class RealProgramReport {
     line(
         "  hash table by pointer size, so the driver prints compressed sizes for the high compression");
     line("  levels only (both builds compress those alike) and checks every round trip.");
+    line(
+        "- xz: liblzma is built without its configure, from `xz/config.h`, and with `NDEBUG` as Debian");
+    line("  builds it. Jim Tcl: its configure and make run natively (they generate the C of its");
+    line(
+        "  Tcl-written extensions and build the native `jimsh`); the WASI build compiles the same sources");
+    line("  with a feature header that drops what WASI lacks (processes, sockets, terminals).");
     line(
         "- node runs with `--single-threaded-gc`: node 20's concurrent GC crashed on the second instance");
     line("  of the Rust programs. The flag concerns the JavaScript heap, not Wasm code.");
