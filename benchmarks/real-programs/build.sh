@@ -154,10 +154,13 @@ build_jim() {
   for f in "${absent[@]}"; do
     sed -i -E "s/^#define HAVE_$f( .*)?$/\/* no HAVE_$f on WASI *\//" "$build/wasi/jimautoconf.h"
   done
-  local sources=()
-  for f in _load-static-exts jim-subcmd jim-interactive jim-format jim utf8 jimregexp jimiocompat \
-    jim-nosignal jim-aio jim-array jim-interp jim-namespace jim-pack jim-package jim-readdir _binary \
-    _glob _nshelper _oo _stdlib _tclcompat _tree jimsh _initjimsh; do
+  # what the configured Makefile links jimsh from (its OBJS, then jimsh.o and initjimsh.o); the C
+  # of a Tcl-written extension is generated as _NAME.c
+  local sources=() objects
+  objects="$(sed -n '/^OBJS :=/,/[^\\]$/p' "$build/Makefile" | tr -d '\\' | sed 's/^OBJS :=//')"
+  for f in $objects jimsh.o initjimsh.o; do
+    f="${f%.o}"
+    [[ -f $build/wasi/_$f.c ]] && f="_$f"
     sources+=("$build/wasi/$f.c")
   done
   # wasi-libc's signal, process-clock and getpid emulations, and nojmp/setjmp.h for the longjmp
