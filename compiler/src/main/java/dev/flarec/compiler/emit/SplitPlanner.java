@@ -25,14 +25,18 @@ import run.endive.wasm.types.OpCode;
  *       one that holds a dispatch {@code br_table} (an interpreter's opcode switch), stays in its
  *       caller as structure: its label and branches remain JVM jumps there, and its body is planned
  *       in turn. Everything else is packed, in order, into runs of consecutive complete
- *       instructions that each fit a method. The dispatch {@code br_table} itself never moves: the
+ *       instructions that each fit a method. The dispatch {@code br_table} does not move here: the
  *       loop around it and its jumps to the arms stay in one method, and the arms become the runs
  *       it calls.
  *   <li><b>Inline back</b> the smallest runs while the caller still fits: a small arm costs less
  *       inline than its call.
  *   <li><b>Group</b>, only when the caller is still too large (thousands of runs, as in very long
  *       straight-line code, or thousands of tiny arms): bottom up, consecutive parts of each opened
- *       block too large for a run, then of the function's body, become runs holding runs.
+ *       block too large for a run, then of the function's body, become runs holding runs. This may
+ *       move a switch's blocks, its {@code br_table} and arms with them, into a run that its loop
+ *       then calls once per iteration (SQLite's VDBE, MuJS): measured faster than keeping the
+ *       switch in a loop method near the budget
+ *       (docs/RATIONALE.md#why-split-large-functions-by-structure).
  * </ol>
  *
  * <p>Sizes are estimates; {@code FunctionSplitter} emits the plan into counters and plans again
