@@ -33,11 +33,11 @@ import run.endive.wasm.types.OpCode;
  *
  * <p>In a split function (see docs/RATIONALE.md#why-split-large-functions-by-structure) the locals
  * that runs use live in a heap frame: methods that call runs read and write them there directly,
- * and a run that calls none keeps up to {@link #MAX_CACHED_LOCALS} of them in JVM locals, loaded on
- * entry and written back in its one exit. A run returns 0 when it completes, or {@code k + 1} to
- * branch to the control frame at index {@code k} (0 being the function itself, that is, {@code
- * return}); the values such a branch carries, and the operand stack across a run, travel through
- * the frame.
+ * and a run that calls none keeps up to {@link LocalPlacement#MAX_CACHED_LOCALS} of them in JVM
+ * locals, loaded on entry and written back in its one exit. A run returns 0 when it completes, or
+ * {@code k + 1} to branch to the control frame at index {@code k} (0 being the function itself,
+ * that is, {@code return}); the values such a branch carries, and the operand stack across a run,
+ * travel through the frame.
  *
  * <p>Call order: {@link #emit()} once; emitters call back into the {@code push}/{@code pop},
  * control and branch methods of {@link EmitContext} while it runs.
@@ -47,7 +47,6 @@ final class FunctionEmitter implements EmitContext {
   private final ModuleInfo module;
   private final int functionIndex;
   private final FunctionType type;
-  private final int instanceSlot;
 
   final FunctionCode fn;
   final MethodSink sink;
@@ -65,36 +64,11 @@ final class FunctionEmitter implements EmitContext {
   private final int outerFrames;
   final ControlLowering control;
 
-  /** JVM slot caching each Wasm local this method touches; -1 for locals it does not. */
-  final int[] localSlots;
-
-  final BitSet dirty;
-
-  /**
-   * The most locals a method of a split function keeps in JVM locals; the rest it reads and writes
-   * in the heap frame. C1 gives up on a method ("out of virtual registers") when its locals times
-   * its merge points pass its limit, and a method C1 refuses runs in the bytecode interpreter until
-   * C2 gets to it: a 7 KB run caching a hundred locals did (bzip2's inlined main). See
-   * docs/RATIONALE.md#why-split-functions-share-a-heap-frame.
-   */
-  static final int MAX_CACHED_LOCALS = 32;
-
-  /**
-   * How often a split function's own method must use a local its runs write to keep it in a JVM
-   * local. Lua's dispatch loop uses its interpreter state 10 to 35 times; SQLite's, whose arms keep
-   * theirs to themselves, uses its run-written locals once or twice, and keeping those only added
-   * reloads after its 127 runs.
-   */
-  static final int MIN_USES_TO_KEEP_WRITTEN = 8;
-
-  /** Locals this method reads and writes in the heap frame itself, without a JVM local. */
-  final BitSet direct;
+  /** Where this method keeps each Wasm local, and the slots before the locals. */
+  final LocalPlacement placement;
 
   /** Locals this method (a run) receives as parameters rather than from the frame. */
   private final BitSet passed;
-
-  private final int bitsSlot;
-  private final int refsSlot;
 
   /** The heap frame and the calls of runs (a split function's methods); idle otherwise. */
   final RunCalls runs;
@@ -168,75 +142,15 @@ final class FunctionEmitter implements EmitContext {
     this.baseHeight = 0;
     this.control = new ControlLowering(this, this.mv, stack, true, 0, List.of());
     this.outerFrames = 0;
-    this.localSlots = new int[fn.localCount()];
-    java.util.Arrays.fill(localSlots, -1);
-    // a wide function receives its arguments boxed in slot 0 and unboxes them into locals
-    int slot = type.isWide() ? 2 : 0;
-    for (int i = 0; i < type.params().size(); i++) {
-      localSlots[i] = slot;
-      slot += fn.localTypes[i].slots();
-    }
-    this.instanceSlot = type.isWide() ? 1 : slot++;
-    if (split) {
-      bitsSlot = slot++;
-      refsSlot = slot++;
-      // a number this method uses may stay a JVM local even when runs use it: the leaf runs that
-      // cache it take it as a parameter, it is written to the frame before calls to the others
-      // that read it, and read back after calls that may change it, where it is live (see
-      // docs/RATIONALE.md#why-the-dispatch-method-keeps-loop-carried-locals). Without liveness
-      // (a try_table: an exception may leave a run having changed it) only those runs never
-      // change stay JVM locals; the others live in the frame, accessed there directly
-      BitSet used = fn.localsUsed(from, to - 1, false);
-      BitSet candidates = (BitSet) used.clone();
-      candidates.andNot(fn.sharedLocals);
-      BitSet keepable = (BitSet) fn.sharedLocals.clone();
-      if (!fn.keepsWrittenLocals || fn.liveness() == null) {
-        keepable.andNot(fn.runWrittenLocals);
-      } else {
-        // one the method itself barely uses would cost more in reloads than it saves
-        int[] uses = fn.useCounts(from, to - 1);
-        for (int i = fn.runWrittenLocals.nextSetBit(0);
-            i >= 0;
-            i = fn.runWrittenLocals.nextSetBit(i + 1)) {
-          if (uses[i] < MIN_USES_TO_KEEP_WRITTEN) {
-            keepable.clear(i);
-          }
-        }
-      }
-      keepable.and(used);
-      for (int i = keepable.nextSetBit(0); i >= 0; i = keepable.nextSetBit(i + 1)) {
-        if (!fn.localTypes[i].isObject()) {
-          candidates.set(i);
-        }
-      }
-      BitSet kept = fn.mostUsed(candidates, from, to - 1, MAX_CACHED_LOCALS);
-      for (int i = type.params().size(); i < localSlots.length; i++) {
-        if (kept.get(i)) {
-          localSlots[i] = slot;
-          slot += jvmSlots(i);
-        }
-      }
-      direct = (BitSet) fn.sharedLocals.clone();
-      direct.or(used);
-      direct.andNot(kept);
-      dirty = new BitSet();
-    } else {
-      bitsSlot = -1;
-      refsSlot = -1;
-      for (int i = type.params().size(); i < localSlots.length; i++) {
-        localSlots[i] = slot;
-        slot += jvmSlots(i);
-      }
-      dirty = new BitSet();
-      direct = new BitSet();
-    }
+    this.placement = LocalPlacement.ofRoot(fn, split);
+    int slot = placement.nextSlot();
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.markedSlot = writtenSlot >= 0 ? slot++ : -1;
     this.nextSlot = slot;
     this.firstScratch = slot;
-    this.runs = new RunCalls(this, bitsSlot, refsSlot);
+    this.runs = new RunCalls(this, placement.bitsSlot(), placement.refsSlot());
   }
 
   /** An outlined run {@code [from, to)} called from {@code parent}. */
@@ -258,44 +172,16 @@ final class FunctionEmitter implements EmitContext {
     this.from = from;
     this.to = to;
     this.baseHeight = callBase;
-    this.bitsSlot = 0;
-    this.refsSlot = 1;
-    this.instanceSlot = 2;
     this.passed = passed;
-    int slot = 3;
-    this.localSlots = new int[fn.localCount()];
-    java.util.Arrays.fill(localSlots, -1);
-    BitSet used = fn.localsUsed(from, to, false);
-    if (fn.plan.hasRunWithin(from, to)) {
-      // a run that calls runs works on the frame directly, like the function's own method
-      this.direct = used;
-      this.dirty = new BitSet();
-    } else {
-      // a leaf run caches its locals: taken as parameters (first, after the instance) or loaded
-      // on entry, the changed ones written back on exit
-      BitSet kept = fn.mostUsed(used, from, to, MAX_CACHED_LOCALS);
-      for (int i = passed.nextSetBit(0); i >= 0; i = passed.nextSetBit(i + 1)) {
-        localSlots[i] = slot;
-        slot += jvmSlots(i);
-      }
-      for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
-        if (!passed.get(i)) {
-          localSlots[i] = slot;
-          slot += jvmSlots(i);
-        }
-      }
-      this.direct = (BitSet) used.clone();
-      direct.andNot(kept);
-      this.dirty = fn.localsUsed(from, to, true);
-      dirty.and(kept);
-    }
+    this.placement = LocalPlacement.ofRun(fn, from, to, passed);
+    int slot = placement.nextSlot();
     this.bytesSlot = accessesMemory(from, to) ? slot++ : -1;
     this.sizeSlot = bytesSlot >= 0 && module.descriptor.checksMemorySize() ? slot++ : -1;
     this.writtenSlot = bytesSlot >= 0 && module.descriptor.tracksMemoryWrites() ? slot++ : -1;
     this.markedSlot = writtenSlot >= 0 ? slot++ : -1;
     this.nextSlot = slot;
     this.firstScratch = slot;
-    this.runs = new RunCalls(this, bitsSlot, refsSlot);
+    this.runs = new RunCalls(this, placement.bitsSlot(), placement.refsSlot());
     this.control =
         new ControlLowering(this, mv, stack, false, callBase, parent.control.openFrames());
     this.outerFrames = control.outerFrames();
@@ -440,8 +326,8 @@ final class FunctionEmitter implements EmitContext {
       LocalLiveness liveness = fn.liveness();
       BitSet liveIn = liveness == null ? null : liveness.before(from);
       BitSet unsetOnSomeExit = liveness == null ? null : unsetOnSomeExit(liveness);
-      for (int i = 0; i < localSlots.length; i++) {
-        if (localSlots[i] >= 0 && !passed.get(i)) {
+      for (int i = 0; i < placement.slots().length; i++) {
+        if (placement.slots()[i] >= 0 && !passed.get(i)) {
           if (liveIn != null && !liveIn.get(i) && !inLongs(i)) {
             if (unsetOnSomeExit.get(i)) {
               pushZero(fn.localTypes[i]);
@@ -538,13 +424,13 @@ final class FunctionEmitter implements EmitContext {
         pushInt(i);
         mv.visitInsn(AALOAD);
         JvmTypes.unbox(mv, fn.localTypes[i]);
-        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), placement.slots()[i]);
       }
     }
     if (split) {
       runs.allocateFrame(cachesFrame());
       // a v128 local's zero is an object, not the null a fresh frame holds
-      for (int i = type.params().size(); i < localSlots.length; i++) {
+      for (int i = type.params().size(); i < placement.slots().length; i++) {
         if (fn.localTypes[i] == ValueType.V128) {
           pushZero(ValueType.V128);
           runs.frameStore(ValueType.V128, i);
@@ -552,28 +438,28 @@ final class FunctionEmitter implements EmitContext {
       }
       // parameters that runs use move to the frame
       for (int i = 0; i < type.params().size(); i++) {
-        if (direct.get(i)) {
-          mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), localSlots[i]);
+        if (placement.direct().get(i)) {
+          mv.visitVarInsn(JvmTypes.loadOpcode(fn.localTypes[i]), placement.slots()[i]);
           runs.frameStore(fn.localTypes[i], i);
         }
       }
     }
     mv.visitLabel(selfEntry);
     BitSet readFirst = readBeforeWritten();
-    for (int i = type.params().size(); i < localSlots.length; i++) {
-      if (localSlots[i] >= 0 && laneTypeOfLocal(i) != null) {
+    for (int i = type.params().size(); i < placement.slots().length; i++) {
+      if (placement.slots()[i] >= 0 && laneTypeOfLocal(i) != null) {
         for (int k = 0; k < 4; k++) {
           pushZero(laneTypeOfLocal(i));
-          mv.visitVarInsn(JvmTypes.storeOpcode(laneTypeOfLocal(i)), localSlots[i] + k);
+          mv.visitVarInsn(JvmTypes.storeOpcode(laneTypeOfLocal(i)), placement.slots()[i] + k);
         }
-      } else if (localSlots[i] >= 0 && inLongs(i)) {
+      } else if (placement.slots()[i] >= 0 && inLongs(i)) {
         mv.visitInsn(LCONST_0);
-        mv.visitVarInsn(LSTORE, localSlots[i]);
+        mv.visitVarInsn(LSTORE, placement.slots()[i]);
         mv.visitInsn(LCONST_0);
-        mv.visitVarInsn(LSTORE, localSlots[i] + 2);
-      } else if (localSlots[i] >= 0 && (readFirst == null || readFirst.get(i))) {
+        mv.visitVarInsn(LSTORE, placement.slots()[i] + 2);
+      } else if (placement.slots()[i] >= 0 && (readFirst == null || readFirst.get(i))) {
         pushZero(fn.localTypes[i]);
-        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+        mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), placement.slots()[i]);
       }
     }
     // Only a function that calls can recurse forever; a leaf's loops carry their own checks.
@@ -607,7 +493,7 @@ final class FunctionEmitter implements EmitContext {
         default -> {}
       }
     }
-    BitSet unset = (BitSet) dirty.clone();
+    BitSet unset = (BitSet) placement.dirty().clone();
     unset.and(liveAtAny);
     unset.andNot(liveAtAll);
     return unset;
@@ -672,7 +558,7 @@ final class FunctionEmitter implements EmitContext {
       return null;
     }
     int index = (int) code.get(pc).operand(0);
-    int slot = localSlots[index];
+    int slot = placement.slots()[index];
     if (slot < 0 || slot >= firstScratch || !inLongs(index) || laneTypeOfLocal(index) != lane) {
       return null;
     }
@@ -700,7 +586,7 @@ final class FunctionEmitter implements EmitContext {
 
   /** Whether Wasm local {@code index} lives in JVM locals of this method, not in the frame. */
   boolean inJvmLocal(int index) {
-    return localSlots[index] >= 0 && !direct.get(index);
+    return placement.slots()[index] >= 0 && !placement.direct().get(index);
   }
 
   /** Whether a reference or v128 value was ever on this method's operand stack. */
@@ -763,7 +649,7 @@ final class FunctionEmitter implements EmitContext {
 
   @Override
   public void loadInstance() {
-    mv.visitVarInsn(ALOAD, instanceSlot);
+    mv.visitVarInsn(ALOAD, placement.instanceSlot());
   }
 
   /** Calls a static method of the generated class. */
@@ -865,7 +751,7 @@ final class FunctionEmitter implements EmitContext {
   /** Pushes Wasm local {@code index}. */
   @Override
   public void loadLocal(int index) {
-    if (direct.get(index)) {
+    if (placement.direct().get(index)) {
       runs.frameLoad(fn.localTypes[index], index);
     } else {
       loadJvmLocal(index);
@@ -877,34 +763,22 @@ final class FunctionEmitter implements EmitContext {
    * its frame slot. An outlined run has only the locals its own instructions use.
    */
   boolean holdsLocal(int index) {
-    return direct.get(index) || localSlots[index] >= 0;
+    return placement.direct().get(index) || placement.slots()[index] >= 0;
   }
 
   /** Pops the top of the JVM stack into Wasm local {@code index}. */
   @Override
   public void storeLocal(int index) {
-    if (direct.get(index)) {
+    if (placement.direct().get(index)) {
       runs.frameStore(fn.localTypes[index], index);
     } else {
       storeJvmLocal(index);
     }
   }
 
-  /**
-   * Whether Wasm local {@code index} lives in two {@code long} JVM locals rather than one {@code
-   * V128} reference: the declared {@code v128} locals of the function's own method. Loop headers
-   * then merge longs, which C2 keeps in registers, where merged objects would defeat its escape
-   * analysis and allocate on every iteration (see
-   * docs/RATIONALE.md#why-a-v128-is-an-immutable-pair-of-longs). Parameters arrive as objects and
-   * stay so; the outlined runs of a split function keep objects too, as each run would otherwise
-   * unbox its cached locals on entry and box them again on exit.
-   */
+  /** See {@link LocalPlacement#inLongs}. */
   boolean inLongs(int index) {
-    return fn.localTypes[index] == ValueType.V128 && root && index >= type.params().size();
-  }
-
-  private int jvmSlots(int index) {
-    return inLongs(index) ? 4 : fn.localTypes[index].slots();
+    return placement.inLongs(fn, index);
   }
 
   @Override
@@ -935,7 +809,7 @@ final class FunctionEmitter implements EmitContext {
 
   /** Pushes the value of a local that has JVM slots of its own. */
   void loadJvmLocal(int index) {
-    int slot = localSlots[index];
+    int slot = placement.slots()[index];
     if (inLongs(index)) {
       mv.visitTypeInsn(NEW, JvmTypes.V128_CLASS);
       mv.visitInsn(DUP);
@@ -955,7 +829,7 @@ final class FunctionEmitter implements EmitContext {
 
   /** Pops the top of the JVM stack into the JVM slots of a local. */
   void storeJvmLocal(int index) {
-    int slot = localSlots[index];
+    int slot = placement.slots()[index];
     if (inLongs(index) && laneTypeOfLocal(index) != null) {
       ValueType lane = laneTypeOfLocal(index);
       mv.visitInsn(DUP);
@@ -1057,7 +931,7 @@ final class FunctionEmitter implements EmitContext {
    * docs/RATIONALE.md#why-v128-accesses-in-lanes-depend-on-c2s-inlining-limit).
    */
   boolean mayLendLanes(int index) {
-    if (localSlots[index] < 0 || localSlots[index] >= firstScratch) {
+    if (placement.slots()[index] < 0 || placement.slots()[index] >= firstScratch) {
       return false;
     }
     int depth = 1;
@@ -1189,7 +1063,7 @@ final class FunctionEmitter implements EmitContext {
    * frame, so the run writes them back to the heap frame on its way out (see {@link #emit()}).
    */
   private boolean flushesOnThrow() {
-    if (root || dirty.isEmpty()) {
+    if (root || placement.dirty().isEmpty()) {
       return false;
     }
     boolean enclosed = false;
@@ -1230,7 +1104,7 @@ final class FunctionEmitter implements EmitContext {
 
   /** True when this run caches locals it changes, to write back at every exit. */
   boolean writesBackLocals() {
-    return !dirty.isEmpty();
+    return !placement.dirty().isEmpty();
   }
 
   /** The heap-frame slot of the operand-stack entry at {@code height}. */
@@ -1256,7 +1130,7 @@ final class FunctionEmitter implements EmitContext {
   @Override
   public void selfTailCall() {
     for (int i = type.params().size() - 1; i >= 0; i--) {
-      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), localSlots[i]);
+      mv.visitVarInsn(JvmTypes.storeOpcode(fn.localTypes[i]), placement.slots()[i]);
       pop();
     }
     for (int i = stack.size() - 1; i >= 0; i--) {

@@ -201,7 +201,7 @@ final class RunCalls {
 
   /** Writes the locals this method changed back to the frame (before calls and exits). */
   void flushLocals() {
-    BitSet dirty = e.dirty;
+    BitSet dirty = e.placement.dirty();
     for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
       frameStoreJvmLocal(i);
     }
@@ -214,7 +214,7 @@ final class RunCalls {
    */
   void flushLocalsGoingOn(int end) {
     BitSet live = liveGoingOn(end);
-    BitSet dirty = e.dirty;
+    BitSet dirty = e.placement.dirty();
     for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
       if (live == null || live.get(i)) {
         frameStoreJvmLocal(i);
@@ -373,8 +373,7 @@ final class RunCalls {
       return passed;
     }
     BitSet cached =
-        fn.mostUsed(
-            fn.localsUsed(start, end, false), start, end, FunctionEmitter.MAX_CACHED_LOCALS);
+        fn.mostUsed(fn.localsUsed(start, end, false), start, end, LocalPlacement.MAX_CACHED_LOCALS);
     LocalLiveness liveness = fn.liveness();
     if (liveness != null) {
       cached.and(liveness.before(start)); // a dead one the run writes before it reads

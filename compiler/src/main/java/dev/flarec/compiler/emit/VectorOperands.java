@@ -323,7 +323,7 @@ final class VectorOperands {
 
   /** Whether local {@code index} is a {@code v128} in two long JVM locals of this method. */
   boolean localInHalves(int index) {
-    return !owner.direct.get(index) && owner.inLongs(index);
+    return !owner.placement.direct().get(index) && owner.inLongs(index);
   }
 
   /**
@@ -332,7 +332,7 @@ final class VectorOperands {
    */
   void loadLocalHalves(int index) {
     MethodVisitor mv = owner.mv();
-    int slot = owner.localSlots[index];
+    int slot = owner.placement.slots()[index];
     ValueType lane = laneTypeOfLocal(index);
     if (lane != null) {
       if (owner.mayLendLanes(index)) {
@@ -366,7 +366,7 @@ final class VectorOperands {
    */
   void storeLocalHalves(int index, boolean keep) {
     MethodVisitor mv = owner.mv();
-    int slot = owner.localSlots[index];
+    int slot = owner.placement.slots()[index];
     ValueType lane = laneTypeOfLocal(index);
     if (lane != null) {
       unboxOperands(1);
