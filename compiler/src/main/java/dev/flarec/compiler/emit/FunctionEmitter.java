@@ -20,10 +20,11 @@ import run.endive.wasm.types.OpCode;
 /**
  * Emits one JVM method of a Wasm function: the whole function, or — for a function split across
  * several methods — its root or one outlined run. Drives the {@link OpcodeTable} over the
- * instructions and owns what every emitter shares: the typed operand stack, local-variable and
- * scratch slots, and the cached memory; its {@link ControlLowering} owns the control stack and the
- * rules for branching, its {@link VectorOperands} the {@code v128} values held in halves or lanes.
- * Emitters reach all of it through {@link EmitContext} only.
+ * instructions and owns what every emitter shares: the typed operand stack, the locals (where each
+ * lives is its {@link LocalPlacement}'s decision), scratch slots and the cached memory; its {@link
+ * ControlLowering} owns the control stack and the rules for branching, its {@link VectorOperands}
+ * the {@code v128} values held in halves or lanes. Emitters reach all of it through {@link
+ * EmitContext} only.
  *
  * <p>The Wasm operand stack <em>is</em> the JVM operand stack; this class tracks the Wasm types on
  * it so that emitters know value widths and branches can discard what lies between the branch
