@@ -6,7 +6,7 @@ import dev.flarec.runtime.types.ValueType;
 
 /**
  * Comparisons ({@code eqz}, {@code eq}, {@code lt_u}, ...) of all four numeric types. Each yields a
- * {@link Condition}, which {@link EmitContext#condition} fuses into a following branch.
+ * {@link Condition}, which {@link EmitContext#condition} fuses into a following branch or select.
  *
  * <p>Unsigned comparisons flip the sign bit of both operands and compare signed. This avoids {@code
  * Integer.compareUnsigned}, whose folded forms JDK 17's C2 has miscompiled (JDK-8376400); see

@@ -7,8 +7,9 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * A comparison not yet turned into an i32: the instructions that compute it and the JVM jump taken
- * when it holds. Comparisons feeding {@code br_if} or {@code if} become one JVM compare-and-branch
- * instead of 0/1 followed by a test (see docs/RATIONALE.md#why-fuse-compare-and-branch).
+ * when it holds. Comparisons feeding {@code br_if}, {@code if} or {@code select} become one JVM
+ * compare-and-branch instead of 0/1 followed by a test (see
+ * docs/RATIONALE.md#why-fuse-compare-and-branch).
  *
  * @param prefix a compare instruction to run first ({@code LCMP}, {@code FCMPL}, ...), or -1
  * @param jumpIfTrue the conditional jump taken when the comparison holds ({@code IFEQ}, {@code

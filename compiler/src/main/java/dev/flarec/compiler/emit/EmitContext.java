@@ -237,8 +237,8 @@ interface EmitContext {
   // ---- control ----
 
   /**
-   * A comparison's result: fused into a following {@code br_if} or {@code if}, or else materialised
-   * as an i32.
+   * A comparison's result: fused into a following {@code br_if}, {@code if} or {@code select}, or
+   * else materialised as an i32.
    */
   void condition(Condition c);
 

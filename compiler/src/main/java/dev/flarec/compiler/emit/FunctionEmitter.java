@@ -736,11 +736,19 @@ final class FunctionEmitter implements EmitContext {
     vectors.pushWidenedBytes(bytes, widening);
   }
 
+  /** Whether a comparison followed by {@code next} is emitted as one with it. */
+  private static boolean fusesWith(OpCode next) {
+    return next == OpCode.BR_IF
+        || next == OpCode.IF
+        || next == OpCode.SELECT
+        || next == OpCode.SELECT_T;
+  }
+
   /** How many operand-stack values {@code ins} consumes, counting a fused branch after it. */
   private int pops(OpcodeRow row, AnnotatedInstruction ins) {
     int n = row.pops().of(this, ins);
     OpCode next = nextOpcode();
-    if (row.has(OpcodeRow.Trait.FUSES_WITH_BRANCH) && (next == OpCode.BR_IF || next == OpCode.IF)) {
+    if (row.has(OpcodeRow.Trait.FUSES_WITH_BRANCH) && fusesWith(next)) {
       AnnotatedInstruction branch = code.get(pc);
       n += table.row(next, this).pops().of(this, branch) - 1;
     }
@@ -1027,6 +1035,9 @@ final class FunctionEmitter implements EmitContext {
     } else if (next == OpCode.IF) {
       current = code.get(pc++);
       control.enterIf(c, current.operand(0), pc);
+    } else if (next == OpCode.SELECT || next == OpCode.SELECT_T) {
+      current = code.get(pc++);
+      ParametricEmitters.pick(this, c);
     } else {
       c.materialize(mv);
       push(ValueType.I32);

@@ -31,7 +31,10 @@ record OpcodeRow(Emitter emitter, Arity pops, Arity pushes, Set<Trait> traits, i
     READS_MEMORY,
     /** Writes linear memory through the method's cached array (stores). */
     WRITES_MEMORY,
-    /** Yields a {@link Condition} that a following {@code br_if} or {@code if} absorbs. */
+    /**
+     * Yields a {@link Condition} that a following {@code br_if}, {@code if} or {@code select}
+     * absorbs.
+     */
     FUSES_WITH_BRANCH,
     /** Calls a Wasm function, which may grow memory or recurse. */
     CALLS,

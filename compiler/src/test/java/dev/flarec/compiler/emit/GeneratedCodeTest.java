@@ -80,6 +80,41 @@ class GeneratedCodeTest {
     assertFalse(sum.contains("IFNE") || sum.contains("IFEQ"), "no 0/1 materialised:\n" + sum);
   }
 
+  /** The unsigned maximum clang writes as {@code select(a, b, a >u b)}, and three more selects. */
+  private static final String SELECTS =
+      "(module\n"
+          + "  (func (export \"umax\") (param $a i32) (param $b i32) (result i32)\n"
+          + "    (select (local.get $a) (local.get $b) (i32.gt_u (local.get $a) (local.get $b))))\n"
+          + "  (func (export \"lmin\") (param $a i64) (param $b i64) (result i64)\n"
+          + "    (select (local.get $a) (local.get $b) (i64.lt_s (local.get $a) (local.get $b))))\n"
+          + "  (func (export \"fpick\") (param $x f64) (param $y f64) (result f64)\n"
+          + "    (select (f64.const 1) (f64.const 2) (f64.lt (local.get $x) (local.get $y))))\n"
+          + "  (func (export \"zero\") (param $a i32) (param $b i32) (result i32)\n"
+          + "    (select (local.get $b) (i32.const -1) (i32.eqz (local.get $a)))))";
+
+  @Test
+  void aComparisonFeedingASelectBecomesItsBranch() {
+    CompiledModule compiled = Flarec.compileText(SELECTS);
+    String code = disassemble(compiled.classFiles().values().iterator().next());
+    String umax = method(code, "public static func0(II");
+    assertTrue(umax.contains("IF_ICMP"), umax);
+    // a materialised 0/1 would be pushed with ICONST_0/ICONST_1 and tested again with IFEQ
+    assertFalse(
+        umax.contains("ICONST_1") || umax.contains("IFEQ"), "no 0/1 materialised:\n" + umax);
+
+    Instance in = compiled.load().instantiate();
+    assertEquals(-1, in.function("umax").call(-1, 7)[0]); // -1 is the larger unsigned
+    assertEquals(7, in.function("umax").call(3, 7)[0]);
+    assertEquals(5, in.function("umax").call(5, 5)[0]);
+    assertEquals(-9L, in.function("lmin").call(-9L, 4L)[0]);
+    assertEquals(4L, in.function("lmin").call(10L, 4L)[0]);
+    assertEquals(1.0, in.function("fpick").call(1.0, 2.0)[0]);
+    assertEquals(2.0, in.function("fpick").call(2.0, 1.0)[0]);
+    assertEquals(2.0, in.function("fpick").call(Double.NaN, 1.0)[0]); // NaN compares false
+    assertEquals(8, in.function("zero").call(0, 8)[0]);
+    assertEquals(-1, in.function("zero").call(3, 8)[0]);
+  }
+
   @Test
   void memoryAccessCallsTheSharedHelperForItsWidth() {
     String code =
