@@ -28,7 +28,6 @@ import java.util.BitSet;
  * @param refsSlot the JVM local holding the heap frame's {@code Object[]}; -1 when not split
  * @param nextSlot the first JVM slot after the locals
  * @param root whether this is the function's own method rather than an outlined run
- * @param paramCount how many parameters the function has
  */
 record LocalPlacement(
     int[] slots,
@@ -38,8 +37,7 @@ record LocalPlacement(
     int bitsSlot,
     int refsSlot,
     int nextSlot,
-    boolean root,
-    int paramCount) {
+    boolean root) {
   /**
    * The most locals a method of a split function keeps in JVM locals; the rest it reads and writes
    * in the heap frame. C1 gives up on a method ("out of virtual registers") when its locals times
@@ -72,10 +70,10 @@ record LocalPlacement(
     if (!split) {
       for (int i = paramCount; i < slots.length; i++) {
         slots[i] = slot;
-        slot += slotsOf(fn, i, true, paramCount);
+        slot += slotsOf(fn, i, true);
       }
       return new LocalPlacement(
-          slots, new BitSet(), new BitSet(), instanceSlot, -1, -1, slot, true, paramCount);
+          slots, new BitSet(), new BitSet(), instanceSlot, -1, -1, slot, true);
     }
     int bitsSlot = slot++;
     int refsSlot = slot++;
@@ -113,14 +111,14 @@ record LocalPlacement(
     for (int i = paramCount; i < slots.length; i++) {
       if (kept.get(i)) {
         slots[i] = slot;
-        slot += slotsOf(fn, i, true, paramCount);
+        slot += slotsOf(fn, i, true);
       }
     }
     BitSet direct = (BitSet) fn.sharedLocals.clone();
     direct.or(used);
     direct.andNot(kept);
     return new LocalPlacement(
-        slots, direct, new BitSet(), instanceSlot, bitsSlot, refsSlot, slot, true, paramCount);
+        slots, direct, new BitSet(), instanceSlot, bitsSlot, refsSlot, slot, true);
   }
 
   /**
@@ -128,33 +126,32 @@ record LocalPlacement(
    * {@code passed} as parameters, in that order.
    */
   static LocalPlacement ofRun(FunctionCode fn, int from, int to, BitSet passed) {
-    int paramCount = fn.type.params().size();
     int[] slots = unplaced(fn);
     // slots 0 and 1: the frame's arrays; 2: the instance
     int slot = 3;
     BitSet used = fn.localsUsed(from, to, false);
     if (fn.plan.hasRunWithin(from, to)) {
       // a run that calls runs works on the frame directly, like the function's own method
-      return new LocalPlacement(slots, used, new BitSet(), 2, 0, 1, slot, false, paramCount);
+      return new LocalPlacement(slots, used, new BitSet(), 2, 0, 1, slot, false);
     }
     // a leaf run caches its locals: taken as parameters (first, after the instance) or loaded on
     // entry, the changed ones written back on exit
     BitSet kept = fn.mostUsed(used, from, to, MAX_CACHED_LOCALS);
     for (int i = passed.nextSetBit(0); i >= 0; i = passed.nextSetBit(i + 1)) {
       slots[i] = slot;
-      slot += slotsOf(fn, i, false, paramCount);
+      slot += slotsOf(fn, i, false);
     }
     for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
       if (!passed.get(i)) {
         slots[i] = slot;
-        slot += slotsOf(fn, i, false, paramCount);
+        slot += slotsOf(fn, i, false);
       }
     }
     BitSet direct = (BitSet) used.clone();
     direct.andNot(kept);
     BitSet dirty = fn.localsUsed(from, to, true);
     dirty.and(kept);
-    return new LocalPlacement(slots, direct, dirty, 2, 0, 1, slot, false, paramCount);
+    return new LocalPlacement(slots, direct, dirty, 2, 0, 1, slot, false);
   }
 
   private static int[] unplaced(FunctionCode fn) {
@@ -173,15 +170,15 @@ record LocalPlacement(
    * unbox its cached locals on entry and box them again on exit.
    */
   boolean inLongs(FunctionCode fn, int index) {
-    return inLongs(fn, index, root, paramCount);
+    return inLongs(fn, index, root);
   }
 
-  private static boolean inLongs(FunctionCode fn, int index, boolean root, int paramCount) {
-    return fn.localTypes[index] == ValueType.V128 && root && index >= paramCount;
+  private static boolean inLongs(FunctionCode fn, int index, boolean root) {
+    return fn.localTypes[index] == ValueType.V128 && root && index >= fn.type.params().size();
   }
 
   /** JVM slots local {@code index} takes: four for one in longs (or in four 32-bit lanes). */
-  private static int slotsOf(FunctionCode fn, int index, boolean root, int paramCount) {
-    return inLongs(fn, index, root, paramCount) ? 4 : fn.localTypes[index].slots();
+  private static int slotsOf(FunctionCode fn, int index, boolean root) {
+    return inLongs(fn, index, root) ? 4 : fn.localTypes[index].slots();
   }
 }
