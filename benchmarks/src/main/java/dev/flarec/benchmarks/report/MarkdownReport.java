@@ -648,6 +648,8 @@ final class MarkdownReport {
     line("be run alone: JMH with");
     line(
         "`java -cp \"$(ls benchmarks/target/results/lib/*.jar | tr '\\n' :)\" org.openjdk.jmh.Main KernelBenchmark -p kernel=sort`,");
+    line(
+        "the WebSocket echo load with `benchmarks/websocket/ws-load.sh ECHO.jar [SECONDS] [JAVA]`,");
     line("one kernel outside JMH (for `-XX:+PrintCompilation` or a profiler) with");
     line("`dev.flarec.benchmarks.engine.EngineProbe sort FLAREC`. Results of the last run stay in");
     line(
